@@ -1,0 +1,58 @@
+//! The one error type of the index reader: every way a byte string can fail to be an index.
+
+use std::fmt;
+
+/// Why bytes could not be opened or read as an index. Each variant carries what a user needs
+/// to act on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexError {
+    /// The bytes do not start with [`crate::MAGIC`]: not an index at all.
+    NotAnIndex,
+    /// An index of another format version; rebuild it with the matching explorer.
+    Version { expected: u32, got: u32 },
+    /// Fewer bytes than the header promises: a truncated file or download.
+    Truncated { expected: u64, got: u64 },
+    /// The body's checksum does not match: the bytes were damaged.
+    Checksum { expected: u32, got: u32 },
+    /// A required section is missing from the directory.
+    MissingSection { tag: [u8; 4] },
+    /// A structure inside a section could not be decoded.
+    Corrupt {
+        section: &'static str,
+        offset: usize,
+    },
+    /// An article id outside `0..article_count`.
+    NoSuchArticle { id: u32, count: u32 },
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexError::NotAnIndex => write!(f, "not an article index (wrong magic bytes)"),
+            IndexError::Version { expected, got } => write!(
+                f,
+                "index format version {got} cannot be read by this explorer (expects {expected}); rebuild the index"
+            ),
+            IndexError::Truncated { expected, got } => {
+                write!(f, "index is truncated: expected {expected} bytes, got {got}")
+            }
+            IndexError::Checksum { expected, got } => write!(
+                f,
+                "index is damaged: checksum {got:08x} does not match {expected:08x}"
+            ),
+            IndexError::MissingSection { tag } => write!(
+                f,
+                "index has no {} section",
+                String::from_utf8_lossy(tag)
+            ),
+            IndexError::Corrupt { section, offset } => {
+                write!(f, "index is corrupt in section {section} at byte {offset}")
+            }
+            IndexError::NoSuchArticle { id, count } => {
+                write!(f, "no article {id}: the index has {count} articles")
+            }
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}

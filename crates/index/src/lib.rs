@@ -1,0 +1,51 @@
+//! The explorer's index format: one byte string, written at build time, read in the browser.
+//!
+//! # Layout
+//!
+//! ```text
+//! header   magic "AEXPLIDX" (8) | format version u32 LE | CRC-32 of the body u32 LE | body length u64 LE
+//! body     section directory: count u32, then per section: tag [u8; 4], offset u32, length u32
+//!          sections (offsets relative to the body):
+//!            META  corpus statistics (article count, average indexed length)
+//!            TERM  fst::Map: term -> byte offset of its postings list in POST
+//!            POST  postings lists (see [`postings`])
+//!            DOCS  stored articles (see [`articles`])
+//! ```
+//!
+//! Writer and reader of each part live side by side ([`postings`], [`articles`],
+//! [`container`]), so the two cannot drift; the writer is behind the `write` feature and never
+//! reaches the .wasm. The reader borrows the bytes (`&'a [u8]`, e.g. from `include_bytes!`)
+//! and copies nothing on open.
+//!
+//! # Versioning
+//!
+//! [`FORMAT_VERSION`] changes whenever the bytes change meaning. [`Index::open`] checks the
+//! magic, then the version, then the length, then the checksum, and reports the first
+//! mismatch as a typed [`IndexError`].
+
+pub mod articles;
+pub mod container;
+mod error;
+pub mod postings;
+mod reader;
+mod varint;
+#[cfg(feature = "write")]
+mod writer;
+
+pub use articles::{ArticleRecord, Block, BlockKind, YearMonth};
+pub use error::IndexError;
+pub use postings::{Field, Occurrence, Posting, Postings};
+pub use reader::Index;
+#[cfg(feature = "write")]
+pub use writer::IndexWriter;
+
+/// First bytes of every index.
+pub const MAGIC: [u8; 8] = *b"AEXPLIDX";
+
+/// Version of the byte format. Bump it whenever the meaning of any byte changes; the
+/// compatibility test over the committed fixture index fails until you do.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// An article's number in the index: its position in the sorted list of source files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleId(pub u32);

@@ -1,0 +1,155 @@
+//! [`IndexWriter`]: collects analysed articles and writes the index bytes (build time only).
+
+use crate::postings::{self, Occurrence, Posting};
+use crate::{articles, container, ArticleId, ArticleRecord};
+use std::collections::BTreeMap;
+
+/// Collects articles and their terms, then writes one deterministic byte string: the same
+/// input gives the same bytes (sorted maps only, no hash iteration order).
+#[derive(Default)]
+pub struct IndexWriter<'a> {
+    records: Vec<ArticleRecord<'a>>,
+    terms: BTreeMap<String, BTreeMap<ArticleId, Vec<Occurrence>>>,
+}
+
+impl<'a> IndexWriter<'a> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add an article; it gets the next id, which is returned.
+    pub fn add_article(&mut self, record: ArticleRecord<'a>) -> ArticleId {
+        self.records.push(record);
+        ArticleId(self.records.len() as u32 - 1)
+    }
+
+    /// Record that `term` occurs in `article` at `occurrence`. Empty terms are ignored.
+    pub fn add_term(&mut self, article: ArticleId, term: &str, occurrence: Occurrence) {
+        if term.is_empty() {
+            return;
+        }
+        self.terms
+            .entry(term.to_owned())
+            .or_default()
+            .entry(article)
+            .or_default()
+            .push(occurrence);
+    }
+
+    /// Number of distinct terms so far.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Write the index.
+    pub fn finish(self) -> Vec<u8> {
+        let mut post = Vec::new();
+        let mut fst_builder = fst::MapBuilder::memory();
+        for (term, by_article) in self.terms {
+            let list: Vec<Posting> = by_article
+                .into_iter()
+                .map(|(article, mut occurrences)| {
+                    occurrences.sort_by_key(|o| (o.position, o.derived, o.field));
+                    occurrences.dedup();
+                    Posting {
+                        article,
+                        occurrences,
+                    }
+                })
+                .collect();
+            let offset = post.len() as u64;
+            postings::encode(&mut post, &list);
+            // Keys come from a BTreeMap, so they are sorted and unique: insert cannot fail.
+            if let Err(e) = fst_builder.insert(term.as_bytes(), offset) {
+                unreachable!("sorted unique keys rejected by fst: {e}");
+            }
+        }
+        let term_bytes = match fst_builder.into_inner() {
+            Ok(bytes) => bytes,
+            Err(e) => unreachable!("in-memory fst cannot fail to finish: {e}"),
+        };
+        let total_len: u64 = self.records.iter().map(|r| u64::from(r.indexed_len)).sum();
+        let avg_len = if self.records.is_empty() {
+            0.0
+        } else {
+            total_len as f32 / self.records.len() as f32
+        };
+        let meta = avg_len.to_le_bytes();
+        let docs = articles::encode(&self.records);
+        container::assemble(&[
+            (*b"META", &meta),
+            (*b"TERM", &term_bytes),
+            (*b"POST", &post),
+            (*b"DOCS", &docs),
+        ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Field, Index, IndexError};
+
+    fn build() -> Vec<u8> {
+        let mut w = IndexWriter::new();
+        for (file, text) in [("a.txt", "kim peking"), ("b.txt", "peking xi")] {
+            let id = w.add_article(ArticleRecord {
+                file,
+                title: file,
+                title_derived: true,
+                date: None,
+                indexed_len: 2,
+                text,
+                blocks: vec![],
+            });
+            for (i, word) in text.split(' ').enumerate() {
+                w.add_term(
+                    id,
+                    word,
+                    Occurrence {
+                        position: i as u32,
+                        field: Field::Body,
+                        derived: false,
+                    },
+                );
+            }
+        }
+        w.finish()
+    }
+
+    #[test]
+    fn writes_what_the_reader_reads() {
+        let bytes = build();
+        let index = Index::open(&bytes).unwrap();
+        assert_eq!(index.article_count(), 2);
+        assert_eq!(index.avg_len(), 2.0);
+        let peking = index.postings("peking").unwrap().unwrap();
+        let articles: Vec<u32> = peking.iter().map(|p| p.article.0).collect();
+        assert_eq!(articles, [0, 1]);
+        assert_eq!(peking[1].occurrences[0].position, 0);
+        assert_eq!(index.postings("nirgends").unwrap(), None);
+        assert_eq!(index.article(ArticleId(1)).unwrap().file, "b.txt");
+        assert!(matches!(
+            index.article(ArticleId(2)),
+            Err(IndexError::NoSuchArticle { .. })
+        ));
+    }
+
+    #[test]
+    fn is_deterministic() {
+        assert_eq!(build(), build());
+    }
+
+    #[test]
+    fn damaged_bytes_give_errors_not_panics() {
+        let bytes = build();
+        for i in 0..bytes.len() {
+            let mut v = bytes.clone();
+            v[i] ^= 0x55;
+            let _ = Index::open(&v).map(|idx| {
+                let _ = idx.postings("peking");
+                let _ = idx.article(ArticleId(0));
+            });
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! From parsed articles to index bytes: positions, fields and terms.
+
+use crate::corpus::Document;
+use crate::diagnostic::Diagnostic;
+use crate::parse::{parse, Parsed};
+use explorer_index::{ArticleRecord, Block, BlockKind, Field, IndexWriter, Occurrence};
+
+/// Positions skipped between two blocks, so phrases and proximity never span a block edge.
+pub const BLOCK_GAP: u32 = 8;
+
+/// Counts reported in the build summary.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub articles: usize,
+    pub dated: usize,
+    pub titled: usize,
+    pub terms: usize,
+}
+
+/// Parse every document, adding parse warnings (with file and line) to `warnings`.
+pub fn parse_all(documents: &[Document], warnings: &mut Vec<Diagnostic>) -> Vec<Parsed> {
+    documents
+        .iter()
+        .map(|doc| {
+            let (parsed, w) = parse(&doc.text);
+            warnings.extend(
+                w.into_iter()
+                    .map(|w| Diagnostic::warning(&doc.path, Some(w.line), w.message)),
+            );
+            parsed
+        })
+        .collect()
+}
+
+/// Analyse every article and write the index. `documents[i]` becomes `ArticleId(i)`.
+pub fn write_index(documents: &[Document], parsed: &[Parsed]) -> (Vec<u8>, Stats) {
+    let mut writer = IndexWriter::new();
+    let mut stats = Stats::default();
+    for (doc, p) in documents.iter().zip(parsed) {
+        let mut blocks = Vec::with_capacity(p.blocks.len());
+        let mut occurrences = Vec::new();
+        let mut position = 0u32;
+        let mut seen_lead = false;
+        for span in &p.blocks {
+            let first_position = position;
+            blocks.push(Block {
+                kind: span.kind,
+                start: span.start as u32,
+                end: span.end as u32,
+                first_position,
+            });
+            let field = match span.kind {
+                BlockKind::Boilerplate => continue,
+                BlockKind::Title => Field::Title,
+                BlockKind::Caption => Field::Caption,
+                BlockKind::Paragraph if !seen_lead => {
+                    seen_lead = true;
+                    Field::Lead
+                }
+                BlockKind::Paragraph | BlockKind::Heading => Field::Body,
+            };
+            let analyzed = explorer_text::analyze(&doc.text[span.start..span.end]);
+            for token in &analyzed {
+                occurrences.push((
+                    token.term.clone(),
+                    Occurrence {
+                        position: first_position + token.position,
+                        field,
+                        derived: false,
+                    },
+                ));
+            }
+            position = first_position + analyzed.len() as u32 + BLOCK_GAP;
+        }
+        let indexed_len = occurrences.len() as u32;
+        let id = writer.add_article(ArticleRecord {
+            file: &doc.file,
+            title: &p.title,
+            title_derived: p.title_derived,
+            date: p.date,
+            indexed_len,
+            text: &doc.text,
+            blocks,
+        });
+        for (term, occ) in occurrences {
+            writer.add_term(id, &term, occ);
+        }
+        stats.articles += 1;
+        stats.dated += usize::from(p.date.is_some());
+        stats.titled += usize::from(!p.title_derived);
+    }
+    stats.terms = writer.term_count();
+    (writer.finish(), stats)
+}

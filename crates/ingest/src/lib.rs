@@ -1,0 +1,80 @@
+//! Build time only: turn a folder of article files into index bytes.
+//!
+//! [`build`] is the whole pipeline, and what `build.rs` calls:
+//!
+//! 1. [`corpus::read_folder`] reads and decodes every file, and accounts for those it cannot
+//!    use;
+//! 2. [`parse::parse`] finds each article's date, caption, title, headings, paragraphs and
+//!    boilerplate;
+//! 3. [`indexer`] analyses the text with `explorer-text` (the same code the wasm runtime
+//!    runs on queries) and feeds `explorer_index::IndexWriter`.
+//!
+//! Nothing in this crate reaches the .wasm.
+
+pub mod corpus;
+pub mod diagnostic;
+pub mod indexer;
+pub mod parse;
+
+pub use diagnostic::{Diagnostic, Severity};
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The result of a successful build.
+#[derive(Debug)]
+pub struct Build {
+    /// The index bytes.
+    pub index: Vec<u8>,
+    /// Warnings: files decoded with a fallback, malformed date lines, skipped files.
+    pub warnings: Vec<Diagnostic>,
+    /// A human-readable account: articles indexed, files skipped and why, index size.
+    pub summary: String,
+}
+
+/// Build the index over the articles in `dir`. Errors (an unreadable folder, a folder with no
+/// usable article) are all collected and returned together.
+pub fn build(dir: &Path) -> Result<Build, Vec<Diagnostic>> {
+    let corpus = corpus::read_folder(dir).map_err(|e| vec![e])?;
+    let mut warnings = corpus.warnings.clone();
+    for (file, reason) in &corpus.skipped {
+        warnings.push(Diagnostic::warning(
+            &dir.join(file),
+            None,
+            reason.to_string(),
+        ));
+    }
+    if corpus.documents.is_empty() {
+        let mut errors = vec![Diagnostic::error(
+            dir,
+            None,
+            "no usable article (.txt file) in the folder".to_owned(),
+        )];
+        errors.extend(warnings);
+        return Err(errors);
+    }
+    let parsed = indexer::parse_all(&corpus.documents, &mut warnings);
+    let (index, stats) = indexer::write_index(&corpus.documents, &parsed);
+
+    let mut summary = String::new();
+    let _ = writeln!(summary, "corpus: {}", dir.display());
+    let _ = writeln!(
+        summary,
+        "articles indexed: {} ({} dated, {} with a title line), terms: {}, index: {} bytes",
+        stats.articles,
+        stats.dated,
+        stats.titled,
+        stats.terms,
+        index.len()
+    );
+    let _ = writeln!(summary, "files skipped: {}", corpus.skipped.len());
+    for (file, reason) in &corpus.skipped {
+        let _ = writeln!(summary, "  {file}: {reason}");
+    }
+    let _ = writeln!(summary, "warnings: {}", warnings.len());
+    Ok(Build {
+        index,
+        warnings,
+        summary,
+    })
+}

@@ -1,0 +1,220 @@
+//! The query language: what the user typed, parsed into clauses the searcher runs.
+//!
+//! ```text
+//! kim peking          both words (AND)
+//! kim OR putin        either word
+//! "kim jong un"       a phrase: the words adjacent and in order
+//! -trump              articles without the word (also -"a phrase")
+//! pjöng               the last word, while still being typed, is also a prefix
+//! ```
+//!
+//! Words go through the same analysis as article text (`explorer_text::term_of`), so any
+//! spelling that reaches a term at index time reaches it here. Parsing never fails: stray
+//! quotes and operators are ignored and an empty query has no clauses.
+
+use explorer_text::{analyze, fold_key, tokenize};
+
+/// Longest query (in bytes) that is parsed; the rest is ignored. Bounded work per keystroke.
+pub const MAX_QUERY_BYTES: usize = 1_000;
+/// Most clauses that are run; the rest are ignored.
+pub const MAX_CLAUSES: usize = 16;
+
+/// A unit of matching: one term, or a phrase of terms at consecutive positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matcher {
+    /// Analysed terms, in order. One for a word; several for a phrase (or a hyphenated word,
+    /// which is matched like a phrase).
+    pub terms: Vec<String>,
+    /// What the user wrote, for messages.
+    pub text: String,
+    /// The last term may be completed (the user is still typing it).
+    pub prefix: bool,
+    /// The last word folded but not stemmed, for completing it (see `explorer_text::fold_key`).
+    pub prefix_key: String,
+}
+
+/// A required clause: any one of its alternatives must match (`a OR b`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub any_of: Vec<Matcher>,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub clauses: Vec<Clause>,
+    pub excluded: Vec<Matcher>,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Piece {
+    Word { text: String, negated: bool },
+    Phrase { text: String, negated: bool },
+    Or,
+}
+
+/// Parse `input`. The last bare word is a prefix unless the input ends in whitespace.
+pub fn parse(input: &str) -> Query {
+    let input = truncate(input, MAX_QUERY_BYTES);
+    let pieces = scan(input);
+    let typing_last = !input.ends_with(char::is_whitespace);
+    let last_word = pieces
+        .iter()
+        .rposition(|p| matches!(p, Piece::Word { negated: false, .. }))
+        .filter(|&i| typing_last && i + 1 == pieces.len());
+
+    let mut query = Query::default();
+    let mut join_next = false;
+    for (i, piece) in pieces.iter().enumerate() {
+        let (text, negated, is_phrase) = match piece {
+            Piece::Or => {
+                join_next = !query.clauses.is_empty();
+                continue;
+            }
+            Piece::Word { text, negated } => (text, *negated, false),
+            Piece::Phrase { text, negated } => (text, *negated, true),
+        };
+        let terms: Vec<String> = analyze(text).into_iter().map(|a| a.term).collect();
+        if terms.is_empty() {
+            continue;
+        }
+        let prefix = !is_phrase && last_word == Some(i);
+        let prefix_key = match tokenize(text).last() {
+            Some(last) if prefix => fold_key(last.text),
+            _ => String::new(),
+        };
+        let matcher = Matcher {
+            terms,
+            text: text.clone(),
+            prefix,
+            prefix_key,
+        };
+        if negated {
+            query.excluded.push(matcher);
+        } else if join_next {
+            if let Some(last) = query.clauses.last_mut() {
+                last.any_of.push(matcher);
+            }
+        } else if query.clauses.len() < MAX_CLAUSES {
+            query.clauses.push(Clause {
+                any_of: vec![matcher],
+            });
+        }
+        join_next = false;
+    }
+    query
+}
+
+fn scan(input: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut rest = input;
+    loop {
+        rest = rest.trim_start();
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        let negated = first == '-' && rest.len() > 1;
+        let body = if negated { &rest[1..] } else { rest };
+        if let Some(after) = body.strip_prefix(['"', '„', '“', '”']) {
+            let end = after.find(['"', '“', '”']).unwrap_or(after.len());
+            pieces.push(Piece::Phrase {
+                text: after[..end].to_owned(),
+                negated,
+            });
+            rest = after
+                .get(end..)
+                .map_or("", |r| r.strip_prefix(['"', '“', '”']).unwrap_or(r));
+            continue;
+        }
+        let end = body.find(char::is_whitespace).unwrap_or(body.len());
+        let word = &body[..end];
+        rest = &body[end..];
+        if word == "OR" || word == "ODER" || word == "|" {
+            pieces.push(Piece::Or);
+        } else {
+            pieces.push(Piece::Word {
+                text: word.to_owned(),
+                negated,
+            });
+        }
+    }
+    pieces
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use explorer_text::term_of;
+
+    fn terms(m: &Matcher) -> Vec<&str> {
+        m.terms.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn words_are_and_clauses_and_the_last_is_a_prefix() {
+        let q = parse("Kim Pjöng");
+        assert_eq!(q.clauses.len(), 2);
+        assert!(!q.clauses[0].any_of[0].prefix);
+        assert!(q.clauses[1].any_of[0].prefix);
+        let q = parse("Kim Pjöng ");
+        assert!(!q.clauses[1].any_of[0].prefix);
+    }
+
+    #[test]
+    fn phrases_or_and_exclusions() {
+        let q = parse(r#""Kim Jong Un" Putin OR Xi -Trump"#);
+        assert_eq!(q.clauses.len(), 2);
+        assert_eq!(terms(&q.clauses[0].any_of[0]).len(), 3);
+        assert_eq!(q.clauses[1].any_of.len(), 2);
+        assert_eq!(q.excluded.len(), 1);
+        assert_eq!(terms(&q.excluded[0]), [term_of("Trump").as_str()]);
+    }
+
+    #[test]
+    fn odd_input_parses_to_something_sensible() {
+        for input in [
+            "",
+            "   ",
+            "\"",
+            "-",
+            "OR",
+            "OR OR kim",
+            "\"unclosed phrase",
+            "-\"\"",
+            "***",
+            "(a|b)*",
+        ] {
+            let _ = parse(input);
+        }
+        assert!(parse("").is_empty());
+        assert!(parse("-kim").is_empty());
+        assert_eq!(parse("OR kim").clauses.len(), 1);
+        assert_eq!(
+            parse("\"unclosed phrase").clauses[0].any_of[0].terms.len(),
+            2
+        );
+    }
+
+    #[test]
+    fn long_queries_are_bounded() {
+        let q = parse(&"wort ".repeat(5_000));
+        assert!(q.clauses.len() <= MAX_CLAUSES);
+    }
+}
