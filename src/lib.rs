@@ -53,12 +53,24 @@ pub struct Hit<'a> {
     pub title_highlights: Vec<Range<usize>>,
 }
 
+/// How a search was loosened to find something; the page tells the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loosened {
+    /// `word` matched nothing and was read as `instead` (typo correction; the spellings
+    /// found in the articles).
+    Corrected { word: String, instead: Vec<String> },
+    /// `word` matched nothing and was left out of the query.
+    Dropped { word: String },
+}
+
 /// The answer to a search.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchResults<'a> {
     /// Number of matching articles (all of them, not just this page).
     pub total: usize,
     pub hits: Vec<Hit<'a>>,
+    /// Loosenings applied, in query order; empty when the query ran as typed.
+    pub loosened: Vec<Loosened>,
 }
 
 /// Paging for [`Explorer::search`].
@@ -129,6 +141,7 @@ impl<'a> Explorer<'a> {
     ) -> Result<SearchResults<'a>, IndexError> {
         let parsed = query::parse(query);
         let ranking = search::run(&self.index, &parsed)?;
+        let marker = snippet::Marker::new(&ranking.matched_terms, &parsed);
         let limit = options.limit.min(MAX_LIMIT);
         let hits = ranking
             .ranked
@@ -140,15 +153,55 @@ impl<'a> Explorer<'a> {
                 Ok(Hit {
                     article: summary(scored.article, &record),
                     score: scored.score,
-                    snippet: snippet::best_passage(&record, &ranking.matched_terms),
-                    title_highlights: snippet::highlight(record.title, &ranking.matched_terms),
+                    snippet: marker.best_passage(&record),
+                    title_highlights: marker.highlight(record.title),
+                })
+            })
+            .collect::<Result<Vec<_>, IndexError>>()?;
+        let loosened = ranking
+            .notices
+            .iter()
+            .map(|n| {
+                Ok(match n {
+                    search::Notice::Corrected { word, terms } => Loosened::Corrected {
+                        word: word.clone(),
+                        instead: self.spellings(&ranking.ranked, terms)?,
+                    },
+                    search::Notice::Dropped { word } => Loosened::Dropped { word: word.clone() },
                 })
             })
             .collect::<Result<Vec<_>, IndexError>>()?;
         Ok(SearchResults {
             total: ranking.ranked.len(),
             hits,
+            loosened,
         })
+    }
+
+    /// How the best-ranked articles spell `terms`: the original words, for messages.
+    fn spellings(
+        &self,
+        ranked: &[search::Scored],
+        terms: &[String],
+    ) -> Result<Vec<String>, IndexError> {
+        let mut found: Vec<String> = Vec::new();
+        for scored in ranked.iter().take(5) {
+            let record = self.index.article(scored.article)?;
+            for token in explorer_text::analyze(record.text) {
+                let word = &record.text[token.start..token.end];
+                if terms.contains(&token.term) && !found.iter().any(|f| f == word) {
+                    found.push(word.to_owned());
+                }
+            }
+            if found.len() >= terms.len() {
+                break;
+            }
+        }
+        if found.is_empty() {
+            found = terms.to_vec();
+        }
+        found.truncate(3);
+        Ok(found)
     }
 
     /// One article with its blocks; with a `query`, its matches are marked.
@@ -158,11 +211,13 @@ impl<'a> Explorer<'a> {
         query: Option<&str>,
     ) -> Result<ArticleView<'a>, IndexError> {
         let record = self.index.article(id)?;
-        let terms = match query {
+        let marker = match query {
             Some(q) if !q.trim().is_empty() => {
-                search::run(&self.index, &query::parse(q))?.matched_terms
+                let parsed = query::parse(q);
+                let ranking = search::run(&self.index, &parsed)?;
+                snippet::Marker::new(&ranking.matched_terms, &parsed)
             }
-            _ => Default::default(),
+            _ => snippet::Marker::default(),
         };
         let paragraphs = record
             .blocks
@@ -172,13 +227,13 @@ impl<'a> Explorer<'a> {
                 Paragraph {
                     kind: b.kind,
                     text,
-                    highlights: snippet::highlight(text, &terms),
+                    highlights: marker.highlight(text),
                 }
             })
             .collect();
         Ok(ArticleView {
             summary: summary(id, &record),
-            title_highlights: snippet::highlight(record.title, &terms),
+            title_highlights: marker.highlight(record.title),
             paragraphs,
         })
     }

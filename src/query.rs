@@ -12,7 +12,7 @@
 //! spelling that reaches a term at index time reaches it here. Parsing never fails: stray
 //! quotes and operators are ignored and an empty query has no clauses.
 
-use explorer_text::{analyze, fold_key, tokenize};
+use explorer_text::{analyze, exact_key, fold_key, tokenize};
 
 /// Longest query (in bytes) that is parsed; the rest is ignored. Bounded work per keystroke.
 pub const MAX_QUERY_BYTES: usize = 1_000;
@@ -31,6 +31,8 @@ pub struct Matcher {
     pub prefix: bool,
     /// The last word folded but not stemmed, for completing it (see `explorer_text::fold_key`).
     pub prefix_key: String,
+    /// Per term, the exact-spelling key (`explorer_text::exact_key`), where there is one.
+    pub exact_keys: Vec<Option<String>>,
 }
 
 /// A required clause: any one of its alternatives must match (`a OR b`).
@@ -80,12 +82,14 @@ pub fn parse(input: &str) -> Query {
             Piece::Word { text, negated } => (text, *negated, false),
             Piece::Phrase { text, negated } => (text, *negated, true),
         };
+        let tokens = tokenize(text);
         let terms: Vec<String> = analyze(text).into_iter().map(|a| a.term).collect();
+        let exact_keys = tokens.iter().map(|t| exact_key(t.text)).collect();
         if terms.is_empty() {
             continue;
         }
         let prefix = !is_phrase && last_word == Some(i);
-        let prefix_key = match tokenize(text).last() {
+        let prefix_key = match tokens.last() {
             Some(last) if prefix => fold_key(last.text),
             _ => String::new(),
         };
@@ -94,6 +98,7 @@ pub fn parse(input: &str) -> Query {
             text: text.clone(),
             prefix,
             prefix_key,
+            exact_keys,
         };
         if negated {
             query.excluded.push(matcher);

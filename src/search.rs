@@ -1,26 +1,41 @@
-//! Running a [`Query`] against the index: term expansion, matching, BM25 ranking.
+//! Running a [`Query`] against the index: term expansion, matching, loosening, BM25 ranking.
 //!
 //! Each clause of the query must match (AND); a clause matches when any of its alternatives
-//! does (OR); excluded matchers remove articles. Scores are BM25 over weighted term
-//! frequencies: an occurrence in the title counts [`TITLE_WEIGHT`] times, in the lead
-//! paragraph [`LEAD_WEIGHT`] times; a prefix completion counts less than the word itself.
-//! Ties are broken by article id, so the order is deterministic.
+//! does (OR); excluded matchers remove articles. A term stands for itself and, with lower
+//! weights, for its exact spelling (a bonus), its completions while it is typed, and, only
+//! when it matches nothing, the index terms within a few typos. A word that matches nothing
+//! even then is dropped, if other words match. Both loosenings are reported as [`Notice`]s.
+//!
+//! Scores are BM25 over weighted term frequencies (title > lead > body; a variant such as a
+//! compound part counts less than the word itself), times a proximity bonus when several
+//! words occur close together. Ties are broken by article id: the order is deterministic.
 
 use crate::query::{Matcher, Query};
 use explorer_index::{ArticleId, Field, Index, IndexError, Occurrence};
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
+use levenshtein_automata::{LevenshteinAutomatonBuilder, DFA};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const TITLE_WEIGHT: f32 = 3.0;
 pub const LEAD_WEIGHT: f32 = 1.5;
 pub const CAPTION_WEIGHT: f32 = 0.8;
-/// Weight of a prefix completion relative to the exact term.
+/// Weight of a variant occurrence (compound part, genitive base, ...) relative to the word.
+pub const DERIVED_WEIGHT: f32 = 0.5;
+/// Extra weight when the article spells the word exactly as the query does.
+pub const EXACT_BONUS: f32 = 0.5;
+/// Weight of a completion of the word being typed.
 pub const PREFIX_WEIGHT: f32 = 0.6;
-/// Most completions of a prefix that are looked up.
-pub const MAX_PREFIX_EXPANSIONS: usize = 50;
-/// Shortest prefix (in characters) that is completed; shorter ones match whole terms only.
+/// Weight of a typo correction at distance 1 and 2.
+pub const TYPO_WEIGHTS: [f32; 2] = [0.5, 0.3];
+/// Most completions of a prefix and most typo corrections looked up per word.
+pub const MAX_EXPANSIONS: usize = 50;
+/// Shortest prefix (in characters) that is completed.
 pub const MIN_PREFIX_CHARS: usize = 2;
+/// Shortest word (in characters) that tolerates one typo, and two typos.
+pub const TYPO_MIN_CHARS: [usize; 2] = [5, 9];
+/// Largest proximity bonus (for adjacent words), as a fraction of the score.
+pub const PROXIMITY_BONUS: f32 = 0.5;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
@@ -31,53 +46,79 @@ pub struct Scored {
     pub score: f32,
 }
 
-/// The outcome of running a query: every matching article ranked, and the index terms that
-/// matched (for highlighting).
+/// How the engine loosened the query to find something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// `word` matched nothing; it was read as these index terms (typo corrections).
+    Corrected { word: String, terms: Vec<String> },
+    /// `word` matched nothing, not even with typos, and was left out.
+    Dropped { word: String },
+}
+
+/// The outcome of running a query.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ranking {
     pub ranked: Vec<Scored>,
+    /// Index terms that matched, for highlighting.
     pub matched_terms: BTreeSet<String>,
+    pub notices: Vec<Notice>,
 }
 
-/// Where one matcher matches in one article: the weighted frequency.
-type Matches = BTreeMap<ArticleId, f32>;
+/// Per article: weighted frequency and the positions of the matches.
+type Matches = BTreeMap<ArticleId, (f32, Vec<u32>)>;
 
 /// Rank every article that matches `query`.
 pub fn run(index: &Index<'_>, query: &Query) -> Result<Ranking, IndexError> {
     let mut matched_terms = BTreeSet::new();
-    let n = index.article_count() as f32;
-    let avg_len = index.avg_len().max(1.0);
-    let mut scores: Option<BTreeMap<ArticleId, f32>> = None;
-
+    let mut notices = Vec::new();
+    let mut clauses: Vec<Matches> = Vec::new();
+    let mut dropped = Vec::new();
     for clause in &query.clauses {
-        let mut clause_matches = Matches::new();
+        let mut matches = Matches::new();
         for matcher in &clause.any_of {
-            for (article, tf) in match_matcher(index, matcher, &mut matched_terms)? {
-                *clause_matches.entry(article).or_default() += tf;
+            merge(
+                &mut matches,
+                match_matcher(index, matcher, Typos::No, &mut matched_terms)?,
+            );
+        }
+        if matches.is_empty() {
+            for matcher in &clause.any_of {
+                let mut corrected = BTreeSet::new();
+                merge(
+                    &mut matches,
+                    match_matcher(index, matcher, Typos::Yes, &mut corrected)?,
+                );
+                if !corrected.is_empty() {
+                    notices.push(Notice::Corrected {
+                        word: matcher.text.clone(),
+                        terms: corrected.iter().cloned().collect(),
+                    });
+                    matched_terms.extend(corrected);
+                }
             }
         }
-        let df = clause_matches.len() as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        let mut next = BTreeMap::new();
-        for (article, tf) in clause_matches {
-            let previous = match &scores {
-                Some(s) => match s.get(&article) {
-                    Some(&p) => p,
-                    None => continue,
-                },
-                None => 0.0,
-            };
-            let len = index.article(article)?.indexed_len as f32;
-            let norm = K1 * (1.0 - B + B * len / avg_len);
-            next.insert(article, previous + idf * tf * (K1 + 1.0) / (tf + norm));
+        if matches.is_empty() {
+            dropped.push(
+                clause
+                    .any_of
+                    .iter()
+                    .map(|m| m.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
-        scores = Some(next);
+        clauses.push(matches);
+    }
+    // Loosen: leave out words that match nothing at all, as long as something remains.
+    if !dropped.is_empty() && clauses.iter().any(|c| !c.is_empty()) {
+        clauses.retain(|c| !c.is_empty());
+        notices.extend(dropped.into_iter().map(|word| Notice::Dropped { word }));
     }
 
-    let mut scores = scores.unwrap_or_default();
+    let mut scores = score(index, &clauses)?;
     let mut ignore = BTreeSet::new();
     for matcher in &query.excluded {
-        for article in match_matcher(index, matcher, &mut ignore)?.keys() {
+        for article in match_matcher(index, matcher, Typos::No, &mut ignore)?.keys() {
             scores.remove(article);
         }
     }
@@ -93,23 +134,112 @@ pub fn run(index: &Index<'_>, query: &Query) -> Result<Ranking, IndexError> {
     Ok(Ranking {
         ranked,
         matched_terms,
+        notices,
     })
 }
 
-fn field_weight(field: Field) -> f32 {
-    match field {
+fn merge(into: &mut Matches, from: Matches) {
+    for (article, (tf, positions)) in from {
+        let entry = into.entry(article).or_default();
+        entry.0 += tf;
+        entry.1.extend(positions);
+    }
+}
+
+/// BM25 summed over clauses, for the articles every clause matches, times the proximity
+/// bonus.
+fn score(index: &Index<'_>, clauses: &[Matches]) -> Result<BTreeMap<ArticleId, f32>, IndexError> {
+    let Some((first, rest)) = clauses.split_first() else {
+        return Ok(BTreeMap::new());
+    };
+    let n = index.article_count() as f32;
+    let avg_len = index.avg_len().max(1.0);
+    let mut out = BTreeMap::new();
+    for article in first.keys() {
+        if !rest.iter().all(|c| c.contains_key(article)) {
+            continue;
+        }
+        let len = index.article(*article)?.indexed_len as f32;
+        let norm = K1 * (1.0 - B + B * len / avg_len);
+        let mut total = 0.0;
+        let mut positions = Vec::with_capacity(clauses.len());
+        for c in clauses {
+            let df = c.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let (tf, pos) = &c[article];
+            total += idf * tf * (K1 + 1.0) / (tf + norm);
+            positions.push(pos.as_slice());
+        }
+        out.insert(*article, total * (1.0 + proximity(&positions)));
+    }
+    Ok(out)
+}
+
+/// A bonus in `0..=PROXIMITY_BONUS`: the smallest window holding one position of every
+/// clause, compared with the smallest possible (the clauses side by side).
+pub fn proximity(positions: &[&[u32]]) -> f32 {
+    if positions.len() < 2 || positions.iter().any(|p| p.is_empty()) {
+        return 0.0;
+    }
+    let mut all: Vec<(u32, usize)> = positions
+        .iter()
+        .enumerate()
+        .flat_map(|(c, ps)| ps.iter().map(move |&p| (p, c)))
+        .collect();
+    all.sort_unstable();
+    let k = positions.len();
+    let mut counts = vec![0usize; k];
+    let mut covered = 0;
+    let mut best = u32::MAX;
+    let mut left = 0;
+    for right in 0..all.len() {
+        let c = all[right].1;
+        counts[c] += 1;
+        if counts[c] == 1 {
+            covered += 1;
+        }
+        while covered == k {
+            best = best.min(all[right].0 - all[left].0 + 1);
+            let lc = all[left].1;
+            counts[lc] -= 1;
+            if counts[lc] == 0 {
+                covered -= 1;
+            }
+            left += 1;
+        }
+    }
+    if best == u32::MAX {
+        return 0.0;
+    }
+    PROXIMITY_BONUS * (k as f32 / best.max(k as u32) as f32)
+}
+
+fn field_weight(o: &Occurrence) -> f32 {
+    let field = match o.field {
         Field::Title => TITLE_WEIGHT,
         Field::Lead => LEAD_WEIGHT,
         Field::Caption => CAPTION_WEIGHT,
         Field::Body => 1.0,
+    };
+    if o.derived {
+        field * DERIVED_WEIGHT
+    } else {
+        field
     }
 }
 
-/// The articles `matcher` matches, with the weighted frequency of its matches in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Typos {
+    No,
+    Yes,
+}
+
+/// The articles `matcher` matches, with the weighted frequency and positions of its matches.
 /// Terms that matched are added to `matched_terms`.
 fn match_matcher(
     index: &Index<'_>,
     matcher: &Matcher,
+    typos: Typos,
     matched_terms: &mut BTreeSet<String>,
 ) -> Result<Matches, IndexError> {
     let last = matcher.terms.len().saturating_sub(1);
@@ -118,11 +248,16 @@ fn match_matcher(
     for (i, term) in matcher.terms.iter().enumerate() {
         let mut slot: BTreeMap<ArticleId, Vec<(Occurrence, f32)>> = BTreeMap::new();
         let prefix = (matcher.prefix && i == last).then_some(matcher.prefix_key.as_str());
-        for (expanded, weight) in expand(index, term, prefix) {
+        let exact = matcher.exact_keys.get(i).and_then(Option::as_deref);
+        let expansions = match typos {
+            Typos::No => expand(index, term, exact, prefix),
+            Typos::Yes => corrections(index, term),
+        };
+        for (expanded, weight) in expansions {
             let Some(postings) = index.postings(&expanded)? else {
                 continue;
             };
-            if !postings.is_empty() {
+            if !postings.is_empty() && !expanded.starts_with('=') {
                 matched_terms.insert(expanded);
             }
             for p in postings {
@@ -139,6 +274,7 @@ fn match_matcher(
     let mut out = Matches::new();
     for (article, occurrences) in first {
         let mut tf = 0.0;
+        let mut positions = Vec::new();
         for &(occ, weight) in occurrences {
             let follows = rest.iter().enumerate().all(|(k, slot)| {
                 slot.get(article).is_some_and(|os| {
@@ -147,22 +283,32 @@ fn match_matcher(
                 })
             });
             if follows {
-                tf += field_weight(occ.field) * weight;
+                tf += field_weight(&occ) * weight;
+                positions.push(occ.position);
             }
         }
         if tf > 0.0 {
-            out.insert(*article, tf);
+            positions.dedup();
+            out.insert(*article, (tf, positions));
         }
     }
     Ok(out)
 }
 
-/// The index terms `term` stands for, with weights: itself, and when the word is still being
-/// typed, up to [`MAX_PREFIX_EXPANSIONS`] terms that begin with its stem or with its folded,
-/// unstemmed form (`prefix`; a stem can be shorter than the word, a partial word's stem can
-/// be cut differently).
-fn expand(index: &Index<'_>, term: &str, prefix: Option<&str>) -> Vec<(String, f32)> {
+/// The index terms `term` stands for, with weights: itself; its exact spelling key (a
+/// bonus); and when the word is still being typed, up to [`MAX_EXPANSIONS`] terms that begin
+/// with its stem or with its folded, unstemmed form (`prefix`: a stem can be shorter than the
+/// word, and a partial word's stem can be cut differently).
+fn expand(
+    index: &Index<'_>,
+    term: &str,
+    exact: Option<&str>,
+    prefix: Option<&str>,
+) -> Vec<(String, f32)> {
     let mut out = vec![(term.to_owned(), 1.0)];
+    if let Some(exact) = exact {
+        out.push((exact.to_owned(), EXACT_BONUS));
+    }
     let Some(prefix) = prefix else {
         return out;
     };
@@ -174,16 +320,81 @@ fn expand(index: &Index<'_>, term: &str, prefix: Option<&str>) -> Vec<(String, f
             .terms()
             .search(Str::new(start).starts_with())
             .into_stream();
+        let mut added = 0;
         while let Some((key, _)) = stream.next() {
-            if out.len() > MAX_PREFIX_EXPANSIONS {
+            if added >= MAX_EXPANSIONS {
                 break;
             }
             if let Ok(key) = std::str::from_utf8(key) {
                 if out.iter().all(|(t, _)| t != key) {
                     out.push((key.to_owned(), PREFIX_WEIGHT));
+                    added += 1;
                 }
             }
         }
     }
     out
+}
+
+/// Index terms within the typo distance allowed for `term`'s length, nearest first.
+fn corrections(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
+    let chars = term.chars().count();
+    let distance = TYPO_MIN_CHARS.iter().filter(|&&min| chars >= min).count() as u8;
+    if distance == 0 {
+        return Vec::new();
+    }
+    let dfa = typo_dfa(term, distance);
+    let mut found = Vec::new();
+    let mut stream = index.terms().search(&dfa).into_stream();
+    while let Some((key, _)) = stream.next() {
+        let Ok(key) = std::str::from_utf8(key) else {
+            continue;
+        };
+        if key.starts_with('=') || key == term {
+            continue;
+        }
+        let d = match dfa.eval(key) {
+            levenshtein_automata::Distance::Exact(d) => d,
+            levenshtein_automata::Distance::AtLeast(_) => continue,
+        };
+        found.push((d, key.to_owned()));
+        if found.len() >= 4 * MAX_EXPANSIONS {
+            break;
+        }
+    }
+    found.sort();
+    // Only the nearest distance found: a one-typo correction hides two-typo ones.
+    let nearest = found.first().map(|(d, _)| *d);
+    found
+        .into_iter()
+        .filter(|(d, _)| Some(*d) == nearest)
+        .take(MAX_EXPANSIONS)
+        .map(|(d, key)| (key, TYPO_WEIGHTS[usize::from(d.clamp(1, 2) - 1)]))
+        .collect()
+}
+
+thread_local! {
+    static BUILDERS: [LevenshteinAutomatonBuilder; 2] = [
+        LevenshteinAutomatonBuilder::new(1, true),
+        LevenshteinAutomatonBuilder::new(2, true),
+    ];
+}
+
+fn typo_dfa(term: &str, distance: u8) -> DFA {
+    BUILDERS.with(|b| b[usize::from(distance.clamp(1, 2) - 1)].build_dfa(term))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proximity_rewards_adjacent_words() {
+        let adjacent = proximity(&[&[10], &[11]]);
+        let far = proximity(&[&[10], &[40]]);
+        assert!((adjacent - PROXIMITY_BONUS).abs() < 1e-6);
+        assert!(far < adjacent && far > 0.0);
+        assert_eq!(proximity(&[&[1, 2]]), 0.0);
+        assert_eq!(proximity(&[&[1], &[]]), 0.0);
+    }
 }

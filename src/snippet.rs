@@ -1,19 +1,24 @@
-//! Snippets and highlights: the best passage of an article for a query, with the matched
-//! words marked as byte ranges of the original text.
+//! Snippets and highlights: the best passage of an article for a query, with every matched
+//! word marked as a byte range of the original text.
 //!
-//! Highlights are found by running the article text through the same analysis as the index
-//! (`explorer_text::analyze`) and marking every token whose term the query matched, so
-//! every form that matched is marked (an inflection, a prefix completion, another
-//! spelling) and the ranges are spans of the original text, whatever umlauts, `ß` or
-//! quotes stand before them.
+//! A [`Marker`] finds the words to mark by running the text through the same analysis as
+//! the index (`explorer_text::analyze`), so every form that matched is marked (an
+//! inflection, a completion, a typo correction, another spelling) and the ranges are spans
+//! of the original text, whatever umlauts, `ß` or quotes stand before them. Compound parts
+//! are found at build time with a lexicon the .wasm does not carry; here a word is marked
+//! when it contains a query word (or a long matched term) of at least
+//! [`MIN_CONTAINED_CHARS`] letters, which covers them.
 
+use crate::query::Query;
 use explorer_index::{ArticleRecord, BlockKind};
-use explorer_text::analyze;
+use explorer_text::{analyze, fold_key, tokenize, Joint, VariantKind};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// Tokens in a snippet window.
 pub const SNIPPET_TOKENS: usize = 28;
+/// Shortest query word or term that marks the words containing it (compound parts).
+pub const MIN_CONTAINED_CHARS: usize = 4;
 const ELLIPSIS: &str = "…";
 
 /// A passage of text with byte ranges to highlight (sorted, non-overlapping).
@@ -23,104 +28,179 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-/// Byte ranges of the tokens in `text` whose term is in `terms`.
-pub fn highlight(text: &str, terms: &BTreeSet<String>) -> Vec<Range<usize>> {
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    analyze(text)
-        .into_iter()
-        .filter(|t| terms.contains(&t.term))
-        .map(|t| t.start..t.end)
-        .collect()
+/// Decides which words of a text a query matched.
+#[derive(Debug, Clone, Default)]
+pub struct Marker {
+    /// Index terms the query matched.
+    terms: BTreeSet<String>,
+    /// Folded query words and long matched terms: a word containing one is marked.
+    parts: Vec<String>,
 }
 
-/// The best passage of `article` for `terms`: the window of [`SNIPPET_TOKENS`] tokens in a
-/// body block with the most distinct matched terms, then the most matches, earliest first.
-/// Without any match, the beginning of the first paragraph.
-pub fn best_passage(article: &ArticleRecord<'_>, terms: &BTreeSet<String>) -> Snippet {
-    let mut best: Option<(usize, usize, &str, usize, usize)> = None; // (distinct, count, block, from, to)
-    let mut fallback: Option<&str> = None;
-    for block in &article.blocks {
-        if !matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::Heading | BlockKind::Caption
-        ) {
-            continue;
+impl Marker {
+    /// A marker for the terms a query matched and the words it was typed with.
+    pub fn new(matched_terms: &BTreeSet<String>, query: &Query) -> Self {
+        let mut parts: Vec<String> = query
+            .clauses
+            .iter()
+            .flat_map(|c| &c.any_of)
+            .flat_map(|m| tokenize(&m.text).into_iter().map(|t| fold_key(t.text)))
+            .chain(
+                matched_terms
+                    .iter()
+                    .filter(|t| t.chars().count() > MIN_CONTAINED_CHARS)
+                    .cloned(),
+            )
+            .filter(|p| p.chars().count() >= MIN_CONTAINED_CHARS)
+            .collect();
+        parts.sort();
+        parts.dedup();
+        Marker {
+            terms: matched_terms.clone(),
+            parts,
         }
-        let text = article.block_text(block);
-        if fallback.is_none() && block.kind == BlockKind::Paragraph {
-            fallback = Some(text);
+    }
+
+    /// Marked words of `text`: byte range and the term they count as, in text order.
+    fn marks(&self, text: &str) -> Vec<(Range<usize>, String)> {
+        if self.terms.is_empty() {
+            return Vec::new();
         }
-        let tokens = analyze(text);
-        let hits: Vec<bool> = tokens.iter().map(|t| terms.contains(&t.term)).collect();
-        if !hits.contains(&true) {
-            continue;
-        }
-        for from in 0..tokens.len() {
-            if !hits[from] && from != 0 {
+        let tokens = tokenize(text);
+        let analyzed = analyze(text);
+        let mut out: Vec<(Range<usize>, String)> = Vec::new();
+        let mut chain_end = 0; // tokens before this index are already marked as a chain
+        for (i, (t, a)) in tokens.iter().zip(&analyzed).enumerate() {
+            if i < chain_end {
                 continue;
             }
-            let to = (from + SNIPPET_TOKENS).min(tokens.len());
-            let window = &tokens[from..to];
-            let count = hits[from..to].iter().filter(|&&h| h).count();
-            let distinct: BTreeSet<&str> = window
+            let key = fold_key(t.text);
+            let whole = a
+                .variants
                 .iter()
-                .zip(&hits[from..to])
-                .filter(|(_, &h)| h)
-                .map(|(t, _)| t.term.as_str())
-                .collect();
-            let better = best.is_none_or(|(d, c, ..)| (distinct.len(), count) > (d, c));
-            if better {
-                // Start a few tokens before the first match, for context.
-                let start = from
+                .find(|v| v.kind == VariantKind::HyphenWhole && self.terms.contains(&v.term));
+            if let Some(v) = whole {
+                // Mark the whole hyphenated chain (`Nordkorea-Experte`).
+                let mut j = i;
+                while j + 1 < tokens.len() && tokens[j].joint == Joint::Hyphen {
+                    j += 1;
+                }
+                out.push((t.start..tokens[j].end, v.term.clone()));
+                chain_end = j + 1;
+                continue;
+            }
+            let matched = if self.terms.contains(&a.term) {
+                Some(a.term.clone())
+            } else if let Some(v) = a.variants.iter().find(|v| self.terms.contains(&v.term)) {
+                Some(v.term.clone())
+            } else if t.joint == Joint::Suspended {
+                self.terms
+                    .iter()
+                    .find(|m| m.starts_with(&key) && m.len() > key.len())
+                    .cloned()
+            } else {
+                self.parts
+                    .iter()
+                    .find(|p| key.contains(p.as_str()))
+                    .cloned()
+            };
+            if let Some(term) = matched {
+                out.push((t.start..t.end, term));
+            }
+        }
+        out
+    }
+
+    /// Byte ranges of the marked words of `text`.
+    pub fn highlight(&self, text: &str) -> Vec<Range<usize>> {
+        self.marks(text).into_iter().map(|(r, _)| r).collect()
+    }
+
+    /// The best passage of `article`: the window of [`SNIPPET_TOKENS`] tokens in a body
+    /// block with the most distinct marked terms, then the most marks, earliest first.
+    /// Without any mark, the beginning of the first paragraph.
+    pub fn best_passage(&self, article: &ArticleRecord<'_>) -> Snippet {
+        let mut best: Option<((usize, usize), &str, usize, usize)> = None;
+        let mut fallback: Option<&str> = None;
+        for block in &article.blocks {
+            if !matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::Heading | BlockKind::Caption
+            ) {
+                continue;
+            }
+            let text = article.block_text(block);
+            if fallback.is_none() && block.kind == BlockKind::Paragraph {
+                fallback = Some(text);
+            }
+            let marks = self.marks(text);
+            if marks.is_empty() {
+                continue;
+            }
+            let tokens = tokenize(text);
+            for (k, (first, _)) in marks.iter().enumerate() {
+                // Window: from a few tokens before this mark, SNIPPET_TOKENS long.
+                let at = tokens
+                    .iter()
+                    .position(|t| t.start == first.start)
+                    .unwrap_or(0);
+                let start = at
                     .saturating_sub(4)
                     .min(tokens.len().saturating_sub(SNIPPET_TOKENS));
-                let from_byte = if start == 0 { 0 } else { tokens[start].start };
                 let end = (start + SNIPPET_TOKENS).min(tokens.len());
+                let from_byte = if start == 0 { 0 } else { tokens[start].start };
                 let to_byte = if end == tokens.len() {
                     text.len()
                 } else {
                     tokens[end - 1].end
                 };
-                best = Some((distinct.len(), count, text, from_byte, to_byte));
+                let inside: Vec<&(Range<usize>, String)> = marks[k..]
+                    .iter()
+                    .filter(|(r, _)| r.start >= from_byte && r.end <= to_byte)
+                    .collect();
+                let distinct: BTreeSet<&str> = inside.iter().map(|(_, t)| t.as_str()).collect();
+                let quality = (distinct.len(), inside.len());
+                if best.as_ref().is_none_or(|(q, ..)| quality > *q) {
+                    best = Some((quality, text, from_byte, to_byte));
+                }
+            }
+        }
+        match best {
+            Some((_, text, from, to)) => self.cut(text, from, to),
+            None => {
+                let text = fallback.unwrap_or("");
+                let tokens = tokenize(text);
+                let to = match tokens.get(SNIPPET_TOKENS) {
+                    Some(_) => tokens[SNIPPET_TOKENS - 1].end,
+                    None => text.len(),
+                };
+                self.cut(text, 0, to)
             }
         }
     }
-    match best {
-        Some((_, _, text, from, to)) => cut(text, from, to, terms),
-        None => {
-            let text = fallback.unwrap_or("");
-            let tokens = analyze(text);
-            let to = tokens
-                .get(SNIPPET_TOKENS.saturating_sub(1))
-                .filter(|_| tokens.len() > SNIPPET_TOKENS)
-                .map_or(text.len(), |t| t.end);
-            cut(text, 0, to, terms)
-        }
-    }
-}
 
-/// `text[from..to]` with an ellipsis on each side that was cut, and its highlights.
-fn cut(text: &str, from: usize, to: usize, terms: &BTreeSet<String>) -> Snippet {
-    let mut out = String::new();
-    if from > 0 {
-        out.push_str(ELLIPSIS);
-        out.push(' ');
-    }
-    let offset = out.len();
-    out.push_str(&text[from..to]);
-    if to < text.len() {
-        out.push(' ');
-        out.push_str(ELLIPSIS);
-    }
-    let highlights = highlight(&text[from..to], terms)
-        .into_iter()
-        .map(|r| r.start + offset..r.end + offset)
-        .collect();
-    Snippet {
-        text: out,
-        highlights,
+    /// `text[from..to]` with an ellipsis on each side that was cut, and its highlights.
+    fn cut(&self, text: &str, from: usize, to: usize) -> Snippet {
+        let mut out = String::new();
+        if from > 0 {
+            out.push_str(ELLIPSIS);
+            out.push(' ');
+        }
+        let offset = out.len();
+        out.push_str(&text[from..to]);
+        if to < text.len() {
+            out.push(' ');
+            out.push_str(ELLIPSIS);
+        }
+        let highlights = self
+            .highlight(&text[from..to])
+            .into_iter()
+            .map(|r| r.start + offset..r.end + offset)
+            .collect();
+        Snippet {
+            text: out,
+            highlights,
+        }
     }
 }
 
@@ -150,16 +230,42 @@ mod tests {
         }
     }
 
-    fn terms(words: &[&str]) -> BTreeSet<String> {
-        words.iter().map(|w| term_of(w)).collect()
+    fn marker(query: &str, matched: &[&str]) -> Marker {
+        let terms = matched.iter().map(|w| term_of(w)).collect();
+        Marker::new(&terms, &crate::query::parse(query))
+    }
+
+    fn marked<'t>(text: &'t str, m: &Marker) -> Vec<&'t str> {
+        m.highlight(text).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
     fn highlights_are_spans_of_the_original_text_after_umlauts() {
         let text = "Über „Größe“ und Straße nach Pjöngjangs Führung.";
-        let ranges = highlight(text, &terms(&["Pjongjang", "Fuehrung", "strasse"]));
-        let marked: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(marked, ["Straße", "Pjöngjangs", "Führung"]);
+        let m = marker(
+            "Pjongjang Fuehrung strasse ",
+            &["Pjongjang", "Fuehrung", "strasse"],
+        );
+        assert_eq!(marked(text, &m), ["Straße", "Pjöngjangs", "Führung"]);
+    }
+
+    #[test]
+    fn compound_parts_hyphen_chains_and_suspended_compounds_are_marked() {
+        let m = marker("Treffen ", &["Treffen"]);
+        assert_eq!(marked("Das Gipfeltreffen begann.", &m), ["Gipfeltreffen"]);
+        let whole = Marker::new(
+            &[term_of("Nordkoreaexperte")].into_iter().collect(),
+            &crate::query::parse("Nordkoreaexperte "),
+        );
+        assert_eq!(
+            marked("der Nordkorea-Experte sagte", &whole),
+            ["Nordkorea-Experte"]
+        );
+        let atom = Marker::new(
+            &[term_of("Atomtests")].into_iter().collect(),
+            &crate::query::parse("Atomtests "),
+        );
+        assert_eq!(marked("die Atom- und Raketentests", &atom), ["Atom"]);
     }
 
     #[test]
@@ -169,19 +275,20 @@ mod tests {
             "Wort ".repeat(40),
             "Ende ".repeat(40)
         );
-        let s = best_passage(&record(&text), &terms(&["Pjöngjang", "Peking"]));
+        let m = marker("Pjöngjang Peking ", &["Pjöngjang", "Peking"]);
+        let s = m.best_passage(&record(&text));
         assert!(
             s.text.starts_with(ELLIPSIS) && s.text.ends_with(ELLIPSIS),
             "{}",
             s.text
         );
-        let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
-        assert_eq!(marked, ["Pjöngjang", "Peking"]);
+        let words: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(words, ["Pjöngjang", "Peking"]);
     }
 
     #[test]
     fn without_a_match_the_passage_is_the_beginning() {
-        let s = best_passage(&record("Kurzer Text."), &terms(&["nichts"]));
+        let s = marker("nichts ", &[]).best_passage(&record("Kurzer Text."));
         assert_eq!(s.text, "Kurzer Text.");
         assert!(s.highlights.is_empty());
     }

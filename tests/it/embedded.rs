@@ -20,6 +20,7 @@ fn distinctive_title_word(ex: &Explorer<'_>, id: ArticleId) -> Option<String> {
     let articles = ex.articles().unwrap();
     let own = articles.iter().find(|a| a.id == id)?;
     tokenize(own.title)
+        .into_iter()
         .map(|t| t.text)
         .filter(|w| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic))
         .max_by_key(|w| w.chars().count())
@@ -58,6 +59,7 @@ fn hits_come_sorted_by_score_and_total_counts_them_all() {
     // The most common title word makes a query with several hits on any corpus.
     let articles = ex.articles().unwrap();
     let word = tokenize(articles[0].title)
+        .into_iter()
         .map(|t| t.text)
         .find(|w| w.chars().count() >= 3)
         .unwrap_or("die")

@@ -1,4 +1,27 @@
-//! Integration tests over the index embedded at build time (whatever corpus it was built
-//! from): they assert properties that hold for any collection, not counts of the samples.
+//! Integration tests, all in one binary: over the index embedded at build time (whatever
+//! corpus it was built from), and over indexes built here from fixture folders.
 
 mod embedded;
+mod relevance;
+mod robustness;
+
+use article_explorer::Explorer;
+use std::path::Path;
+
+/// Build an index over `dir` with the build-time pipeline, leaked so an `Explorer` can
+/// borrow it for the rest of the test run.
+pub fn explorer_over(dir: &str) -> Explorer<'static> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let build = explorer_ingest::build(&path).unwrap_or_else(|errors| {
+        panic!(
+            "{dir}: {}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    let bytes: &'static [u8] = Box::leak(build.index.into_boxed_slice());
+    Explorer::open(bytes).expect("a fresh index opens")
+}

@@ -9,7 +9,27 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let parsed: Vec<_> = corpus
+        .documents
+        .iter()
+        .map(|d| explorer_ingest::parse::parse(&d.text).0)
+        .collect();
+    let vocabulary = explorer_ingest::indexer::Vocabulary::of(&corpus.documents, &parsed);
+    let show_variants = std::env::args().any(|a| a == "--variants");
     for doc in &corpus.documents {
+        if show_variants {
+            for a in explorer_text::analyze_with(&doc.text, Some(&vocabulary)) {
+                let v: Vec<String> = a
+                    .variants
+                    .iter()
+                    .filter(|v| v.kind != explorer_text::VariantKind::Exact)
+                    .map(|v| format!("{}({:?})", v.term, v.kind))
+                    .collect();
+                if !v.is_empty() {
+                    println!("  {} -> {}", &doc.text[a.start..a.end], v.join(" "));
+                }
+            }
+        }
         let (p, warnings) = explorer_ingest::parse::parse(&doc.text);
         println!(
             "== {} date={:?} title{}={:?}",

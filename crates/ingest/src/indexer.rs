@@ -4,6 +4,55 @@ use crate::corpus::Document;
 use crate::diagnostic::Diagnostic;
 use crate::parse::{parse, Parsed};
 use explorer_index::{ArticleRecord, Block, BlockKind, Field, IndexWriter, Occurrence};
+use explorer_text::{analyze, analyze_with, fold_key, Decompound, VariantKind};
+use std::collections::HashSet;
+
+/// Every inflected form of about 66,000 German nouns (see `lexicon/README.md`).
+const GERMAN_NOUNS: &str = include_str!("../lexicon/german-nouns.txt");
+
+/// Known words, for compound splitting, and the corpus's terms, for checking genitive bases.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    /// Folded words (see `explorer_text::fold_key`) of at least four characters: the corpus's
+    /// own and the German noun lexicon's.
+    words: HashSet<String>,
+    /// Primary terms of capitalised tokens: the bases a genitive variant may point to.
+    name_terms: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// Collect the vocabulary of the indexed blocks of every document.
+    pub fn of(documents: &[Document], parsed: &[Parsed]) -> Self {
+        let mut v = Vocabulary::default();
+        v.words.extend(GERMAN_NOUNS.lines().map(fold_key));
+        for (doc, p) in documents.iter().zip(parsed) {
+            for span in p.blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate) {
+                let text = &doc.text[span.start..span.end];
+                for token in explorer_text::tokenize(text) {
+                    let key = fold_key(token.text);
+                    if key.chars().count() >= explorer_text::compound::MIN_PART_CHARS
+                        && key.chars().all(char::is_alphabetic)
+                    {
+                        v.words.insert(key);
+                    }
+                }
+                v.name_terms.extend(
+                    analyze(text)
+                        .into_iter()
+                        .filter(|a| text[a.start..a.end].starts_with(char::is_uppercase))
+                        .map(|a| a.term),
+                );
+            }
+        }
+        v
+    }
+}
+
+impl Decompound for Vocabulary {
+    fn is_word(&self, folded: &str) -> bool {
+        self.words.contains(folded)
+    }
+}
 
 /// Positions skipped between two blocks, so phrases and proximity never span a block edge.
 pub const BLOCK_GAP: u32 = 8;
@@ -34,6 +83,7 @@ pub fn parse_all(documents: &[Document], warnings: &mut Vec<Diagnostic>) -> Vec<
 
 /// Analyse every article and write the index. `documents[i]` becomes `ArticleId(i)`.
 pub fn write_index(documents: &[Document], parsed: &[Parsed]) -> (Vec<u8>, Stats) {
+    let vocabulary = Vocabulary::of(documents, parsed);
     let mut writer = IndexWriter::new();
     let mut stats = Stats::default();
     for (doc, p) in documents.iter().zip(parsed) {
@@ -59,20 +109,35 @@ pub fn write_index(documents: &[Document], parsed: &[Parsed]) -> (Vec<u8>, Stats
                 }
                 BlockKind::Paragraph | BlockKind::Heading => Field::Body,
             };
-            let analyzed = explorer_text::analyze(&doc.text[span.start..span.end]);
+            let analyzed = analyze_with(&doc.text[span.start..span.end], Some(&vocabulary));
             for token in &analyzed {
+                let position = first_position + token.position;
                 occurrences.push((
                     token.term.clone(),
                     Occurrence {
-                        position: first_position + token.position,
+                        position,
                         field,
                         derived: false,
                     },
                 ));
+                for variant in &token.variants {
+                    let keep = variant.kind != VariantKind::Genitive
+                        || vocabulary.name_terms.contains(&variant.term);
+                    if keep {
+                        occurrences.push((
+                            variant.term.clone(),
+                            Occurrence {
+                                position,
+                                field,
+                                derived: true,
+                            },
+                        ));
+                    }
+                }
             }
             position = first_position + analyzed.len() as u32 + BLOCK_GAP;
         }
-        let indexed_len = occurrences.len() as u32;
+        let indexed_len = occurrences.iter().filter(|(_, o)| !o.derived).count() as u32;
         let id = writer.add_article(ArticleRecord {
             file: &doc.file,
             title: &p.title,

