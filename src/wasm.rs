@@ -6,7 +6,7 @@
 //! converted from byte offsets to UTF-16 offsets, the unit of JS string indices. Every export
 //! returns `Result`; errors become JS `Error`s with the message of the Rust error.
 
-use crate::{ArticleId, ArticleSummary, BlockKind, SearchOptions, YearMonth};
+use crate::{ArticleId, ArticleSummary, BlockKind, Loosened, SearchOptions, YearMonth};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use wasm_bindgen::prelude::*;
@@ -19,7 +19,9 @@ export interface ArticleInfo { id: number; file: string; title: string; titleDer
 export type Range = [number, number];
 export interface Snippet { text: string; highlights: Range[]; }
 export interface Hit extends ArticleInfo { score: number; snippet: Snippet; titleHighlights: Range[]; }
-export interface SearchResults { total: number; hits: Hit[]; }
+/** How the engine loosened the query: a word read as another spelling, or left out. */
+export type Loosened = { kind: "corrected"; word: string; instead: string[] } | { kind: "dropped"; word: string };
+export interface SearchResults { total: number; hits: Hit[]; loosened: Loosened[]; }
 export interface SearchOptions { limit?: number; offset?: number; }
 export type BlockKind = "caption" | "title" | "heading" | "paragraph" | "boilerplate";
 export interface Paragraph { kind: BlockKind; text: string; highlights: Range[]; }
@@ -91,6 +93,7 @@ impl JsExplorer {
                     title_highlights: utf16_ranges(h.article.title, &h.title_highlights),
                 })
                 .collect(),
+            loosened: results.loosened.iter().map(LoosenedDto::from).collect(),
         };
         to_js(&dto)
     }
@@ -174,6 +177,23 @@ struct HitDto<'a> {
 struct SearchResultsDto<'a> {
     total: usize,
     hits: Vec<HitDto<'a>>,
+    loosened: Vec<LoosenedDto<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+enum LoosenedDto<'a> {
+    Corrected { word: &'a str, instead: &'a [String] },
+    Dropped { word: &'a str },
+}
+
+impl<'a> From<&'a Loosened> for LoosenedDto<'a> {
+    fn from(l: &'a Loosened) -> Self {
+        match l {
+            Loosened::Corrected { word, instead } => LoosenedDto::Corrected { word, instead },
+            Loosened::Dropped { word } => LoosenedDto::Dropped { word },
+        }
+    }
 }
 
 #[derive(Serialize)]
