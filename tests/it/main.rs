@@ -1,7 +1,9 @@
 //! Integration tests, all in one binary: over the index embedded at build time (whatever
 //! corpus it was built from), and over indexes built here from fixture folders.
 
+mod compat;
 mod embedded;
+mod nasty;
 mod relevance;
 mod robustness;
 

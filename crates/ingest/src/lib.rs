@@ -21,11 +21,22 @@ pub use diagnostic::{Diagnostic, Severity};
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// How to build.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Every warning (a skipped file, a fallback decoding, a malformed date) fails the build.
+    pub strict: bool,
+}
+
 /// The result of a successful build.
 #[derive(Debug)]
 pub struct Build {
     /// The index bytes.
     pub index: Vec<u8>,
+    /// File names of the indexed articles, in id order.
+    pub indexed: Vec<String>,
+    /// Files of the folder that are not in the index, and why.
+    pub skipped: Vec<(String, corpus::SkipReason)>,
     /// Warnings: files decoded with a fallback, malformed date lines, skipped files.
     pub warnings: Vec<Diagnostic>,
     /// A human-readable account: articles indexed, files skipped and why, index size.
@@ -33,8 +44,14 @@ pub struct Build {
 }
 
 /// Build the index over the articles in `dir`. Errors (an unreadable folder, a folder with no
-/// usable article) are all collected and returned together.
+/// usable article, and in strict mode every warning) are all collected and returned
+/// together.
 pub fn build(dir: &Path) -> Result<Build, Vec<Diagnostic>> {
+    build_with(dir, Options::default())
+}
+
+/// [`build`] with options.
+pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>> {
     let corpus = corpus::read_folder(dir).map_err(|e| vec![e])?;
     let mut warnings = corpus.warnings.clone();
     for (file, reason) in &corpus.skipped {
@@ -54,6 +71,15 @@ pub fn build(dir: &Path) -> Result<Build, Vec<Diagnostic>> {
         return Err(errors);
     }
     let parsed = indexer::parse_all(&corpus.documents, &mut warnings);
+    if options.strict && !warnings.is_empty() {
+        return Err(warnings
+            .into_iter()
+            .map(|w| Diagnostic {
+                severity: Severity::Error,
+                ..w
+            })
+            .collect());
+    }
     let (index, stats) = indexer::write_index(&corpus.documents, &parsed);
 
     let mut summary = String::new();
@@ -74,6 +100,8 @@ pub fn build(dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let _ = writeln!(summary, "warnings: {}", warnings.len());
     Ok(Build {
         index,
+        indexed: corpus.documents.iter().map(|d| d.file.clone()).collect(),
+        skipped: corpus.skipped,
         warnings,
         summary,
     })

