@@ -183,8 +183,13 @@ struct SearchResultsDto<'a> {
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 enum LoosenedDto<'a> {
-    Corrected { word: &'a str, instead: &'a [String] },
-    Dropped { word: &'a str },
+    Corrected {
+        word: &'a str,
+        instead: &'a [String],
+    },
+    Dropped {
+        word: &'a str,
+    },
 }
 
 impl<'a> From<&'a Loosened> for LoosenedDto<'a> {
