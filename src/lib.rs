@@ -20,7 +20,7 @@ pub mod wasm;
 pub use explorer_index::{ArticleId, BlockKind, IndexError, YearMonth};
 pub use snippet::Snippet;
 
-use explorer_index::{ArticleRecord, Index};
+use explorer_index::{ArticleHead, Index};
 use std::ops::Range;
 
 /// The index built from the corpus folder by `build.rs`.
@@ -129,7 +129,7 @@ impl<'a> Explorer<'a> {
     pub fn articles(&self) -> Result<Vec<ArticleSummary<'a>>, IndexError> {
         self.index
             .article_ids()
-            .map(|id| self.index.article(id).map(|r| summary(id, &r)))
+            .map(|id| self.index.head(id).map(|h| summary(id, &h)))
             .collect()
     }
 
@@ -151,7 +151,7 @@ impl<'a> Explorer<'a> {
             .map(|scored| {
                 let record = self.index.article(scored.article)?;
                 Ok(Hit {
-                    article: summary(scored.article, &record),
+                    article: summary(scored.article, &record.head()),
                     score: scored.score,
                     snippet: marker.best_passage(&record),
                     title_highlights: marker.highlight(record.title),
@@ -232,14 +232,14 @@ impl<'a> Explorer<'a> {
             })
             .collect();
         Ok(ArticleView {
-            summary: summary(id, &record),
+            summary: summary(id, &record.head()),
             title_highlights: marker.highlight(record.title),
             paragraphs,
         })
     }
 }
 
-fn summary<'a>(id: ArticleId, r: &ArticleRecord<'a>) -> ArticleSummary<'a> {
+fn summary<'a>(id: ArticleId, r: &ArticleHead<'a>) -> ArticleSummary<'a> {
     ArticleSummary {
         id,
         file: r.file,

@@ -159,7 +159,7 @@ fn score(index: &Index<'_>, clauses: &[Matches]) -> Result<BTreeMap<ArticleId, f
         if !rest.iter().all(|c| c.contains_key(article)) {
             continue;
         }
-        let len = index.article(*article)?.indexed_len as f32;
+        let len = index.head(*article)?.indexed_len as f32;
         let norm = K1 * (1.0 - B + B * len / avg_len);
         let mut total = 0.0;
         let mut positions = Vec::with_capacity(clauses.len());

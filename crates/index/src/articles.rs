@@ -1,10 +1,14 @@
 //! Stored articles: what the page shows (file, title, date, text and its blocks).
 //!
+//! Two tables, so that listing and ranking articles never touch their text:
+//!
 //! ```text
-//! DOCS   count u32 LE | count x record offset u32 LE (relative to the section) | records
-//! record file str | title str | flags u8 (bit 0: title derived, bit 1: has date)
-//!        [year varint, month u8] | indexed length varint | text str
-//!        block count varint | per block: kind u8, start varint, end varint, first position varint
+//! HEAD   count u32 LE | count x record offset u32 LE (relative to the section) | records
+//!        record: file str | title str | flags u8 (bit 0: title derived, bit 1: has date)
+//!                [year varint, month u8] | indexed length varint
+//! BODY   count u32 LE | count x record offset u32 LE | records
+//!        record: text str | block count varint
+//!                per block: kind u8, start varint, end varint, first position varint
 //! ```
 //!
 //! Strings are varint-length-prefixed UTF-8. The reader hands out `&str`s that borrow the
@@ -59,6 +63,16 @@ pub struct Block {
     pub first_position: u32,
 }
 
+/// What it takes to list and rank an article: everything but its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleHead<'a> {
+    pub file: &'a str,
+    pub title: &'a str,
+    pub title_derived: bool,
+    pub date: Option<YearMonth>,
+    pub indexed_len: u32,
+}
+
 /// One stored article. The writer takes it borrowed from the parser's data; the reader
 /// returns it borrowed from the index bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +91,17 @@ pub struct ArticleRecord<'a> {
 }
 
 impl<'a> ArticleRecord<'a> {
+    /// The record without its text.
+    pub fn head(&self) -> ArticleHead<'a> {
+        ArticleHead {
+            file: self.file,
+            title: self.title,
+            title_derived: self.title_derived,
+            date: self.date,
+            indexed_len: self.indexed_len,
+        }
+    }
+
     /// The text of `block`, or `""` if its span is not inside the text.
     pub fn block_text(&self, block: &Block) -> &'a str {
         self.text
@@ -85,34 +110,46 @@ impl<'a> ArticleRecord<'a> {
     }
 }
 
+/// Encode the HEAD and BODY tables of `records`.
 #[cfg(feature = "write")]
-pub(crate) fn encode(records: &[ArticleRecord<'_>]) -> Vec<u8> {
+pub(crate) fn encode(records: &[ArticleRecord<'_>]) -> (Vec<u8>, Vec<u8>) {
     use crate::varint::{put_str, put_u64};
-    let mut body = Vec::new();
-    let mut offsets = Vec::with_capacity(records.len());
-    for r in records {
-        offsets.push(body.len());
-        put_str(&mut body, r.file);
-        put_str(&mut body, r.title);
+    let head = table(records, |out, r| {
+        put_str(out, r.file);
+        put_str(out, r.title);
         let flags = u8::from(r.title_derived) | (u8::from(r.date.is_some()) << 1);
-        body.push(flags);
+        out.push(flags);
         if let Some(d) = r.date {
-            put_u64(&mut body, u64::from(d.year));
-            body.push(d.month);
+            put_u64(out, u64::from(d.year));
+            out.push(d.month);
         }
-        put_u64(&mut body, u64::from(r.indexed_len));
-        put_str(&mut body, r.text);
-        put_u64(&mut body, r.blocks.len() as u64);
+        put_u64(out, u64::from(r.indexed_len));
+    });
+    let body = table(records, |out, r| {
+        put_str(out, r.text);
+        put_u64(out, r.blocks.len() as u64);
         for b in &r.blocks {
-            body.push(b.kind as u8);
-            put_u64(&mut body, u64::from(b.start));
-            put_u64(&mut body, u64::from(b.end));
-            put_u64(&mut body, u64::from(b.first_position));
+            out.push(b.kind as u8);
+            put_u64(out, u64::from(b.start));
+            put_u64(out, u64::from(b.end));
+            put_u64(out, u64::from(b.first_position));
         }
+    });
+    (head, body)
+}
+
+/// A table: count, offsets, then one record per item written by `write`.
+#[cfg(feature = "write")]
+fn table<T>(items: &[T], write: impl Fn(&mut Vec<u8>, &T)) -> Vec<u8> {
+    let mut body = Vec::new();
+    let mut offsets = Vec::with_capacity(items.len());
+    for item in items {
+        offsets.push(body.len());
+        write(&mut body, item);
     }
-    let header_len = 4 + 4 * records.len();
+    let header_len = 4 + 4 * items.len();
     let mut out = Vec::with_capacity(header_len + body.len());
-    out.extend_from_slice(&(records.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(items.len() as u32).to_le_bytes());
     for off in offsets {
         out.extend_from_slice(&((header_len + off) as u32).to_le_bytes());
     }
@@ -120,31 +157,65 @@ pub(crate) fn encode(records: &[ArticleRecord<'_>]) -> Vec<u8> {
     out
 }
 
-/// Number of records in a DOCS section.
-pub(crate) fn count(section: &[u8]) -> Result<u32, IndexError> {
+/// Number of records in a HEAD or BODY table.
+pub(crate) fn count(section: &[u8], name: &'static str) -> Result<u32, IndexError> {
     read_u32_le(section, 0).ok_or(IndexError::Corrupt {
-        section: "DOCS",
+        section: name,
         offset: 0,
     })
 }
 
-/// Decode the record of article `id` from a DOCS section.
-pub(crate) fn decode(section: &[u8], id: ArticleId) -> Result<ArticleRecord<'_>, IndexError> {
-    let count = count(section)?;
+/// A cursor at the record of `id` in a table.
+fn record_at<'a>(
+    section: &'a [u8],
+    name: &'static str,
+    id: ArticleId,
+) -> Result<Cursor<'a>, IndexError> {
+    let count = count(section, name)?;
     if id.0 >= count {
         return Err(IndexError::NoSuchArticle { id: id.0, count });
     }
     let slot = 4 + 4 * id.0 as usize;
-    let corrupt = |offset| IndexError::Corrupt {
-        section: "DOCS",
-        offset,
-    };
-    let offset = read_u32_le(section, slot).ok_or(corrupt(slot))? as usize;
-    let mut c = Cursor::new(section, offset);
-    decode_record(&mut c).ok_or_else(|| corrupt(c.pos()))
+    let offset = read_u32_le(section, slot).ok_or(IndexError::Corrupt {
+        section: name,
+        offset: slot,
+    })?;
+    Ok(Cursor::new(section, offset as usize))
 }
 
-fn decode_record<'a>(c: &mut Cursor<'a>) -> Option<ArticleRecord<'a>> {
+/// Decode the head of article `id`.
+pub(crate) fn decode_head(head: &[u8], id: ArticleId) -> Result<ArticleHead<'_>, IndexError> {
+    let mut c = record_at(head, "HEAD", id)?;
+    decode_head_record(&mut c).ok_or(IndexError::Corrupt {
+        section: "HEAD",
+        offset: c.pos(),
+    })
+}
+
+/// Decode the whole of article `id`.
+pub(crate) fn decode<'a>(
+    head: &'a [u8],
+    body: &'a [u8],
+    id: ArticleId,
+) -> Result<ArticleRecord<'a>, IndexError> {
+    let h = decode_head(head, id)?;
+    let mut c = record_at(body, "BODY", id)?;
+    let (text, blocks) = decode_body_record(&mut c).ok_or(IndexError::Corrupt {
+        section: "BODY",
+        offset: c.pos(),
+    })?;
+    Ok(ArticleRecord {
+        file: h.file,
+        title: h.title,
+        title_derived: h.title_derived,
+        date: h.date,
+        indexed_len: h.indexed_len,
+        text,
+        blocks,
+    })
+}
+
+fn decode_head_record<'a>(c: &mut Cursor<'a>) -> Option<ArticleHead<'a>> {
     let file = c.str()?;
     let title = c.str()?;
     let flags = c.u8()?;
@@ -156,6 +227,16 @@ fn decode_record<'a>(c: &mut Cursor<'a>) -> Option<ArticleRecord<'a>> {
         None
     };
     let indexed_len = c.u32()?;
+    Some(ArticleHead {
+        file,
+        title,
+        title_derived: flags & 1 != 0,
+        date,
+        indexed_len,
+    })
+}
+
+fn decode_body_record<'a>(c: &mut Cursor<'a>) -> Option<(&'a str, Vec<Block>)> {
     let text = c.str()?;
     let n = c.u32()? as usize;
     let mut blocks = Vec::with_capacity(n.min(1024));
@@ -171,15 +252,7 @@ fn decode_record<'a>(c: &mut Cursor<'a>) -> Option<ArticleRecord<'a>> {
             first_position,
         });
     }
-    Some(ArticleRecord {
-        file,
-        title,
-        title_derived: flags & 1 != 0,
-        date,
-        indexed_len,
-        text,
-        blocks,
-    })
+    Some((text, blocks))
 }
 
 fn read_u32_le(bytes: &[u8], at: usize) -> Option<u32> {
@@ -230,13 +303,15 @@ mod tests {
                 blocks: vec![],
             },
         ];
-        let bytes = encode(&records);
-        assert_eq!(count(&bytes), Ok(2));
+        let (head, body) = encode(&records);
+        assert_eq!(count(&head, "HEAD"), Ok(2));
         for (i, r) in records.iter().enumerate() {
-            assert_eq!(&decode(&bytes, ArticleId(i as u32)).unwrap(), r);
+            let id = ArticleId(i as u32);
+            assert_eq!(&decode(&head, &body, id).unwrap(), r);
+            assert_eq!(decode_head(&head, id).unwrap().title, r.title);
         }
         assert_eq!(
-            decode(&bytes, ArticleId(2)),
+            decode(&head, &body, ArticleId(2)),
             Err(IndexError::NoSuchArticle { id: 2, count: 2 })
         );
         assert_eq!(

@@ -9,7 +9,8 @@
 //!            META  corpus statistics (article count, average indexed length)
 //!            TERM  fst::Map: term -> byte offset of its postings list in POST
 //!            POST  postings lists (see [`postings`])
-//!            DOCS  stored articles (see [`articles`])
+//!            HEAD  per article: file, title, date, length (see [`articles`])
+//!            BODY  per article: text and blocks
 //! ```
 //!
 //! Writer and reader of each part live side by side ([`postings`], [`articles`],
@@ -32,7 +33,7 @@ mod varint;
 #[cfg(feature = "write")]
 mod writer;
 
-pub use articles::{ArticleRecord, Block, BlockKind, YearMonth};
+pub use articles::{ArticleHead, ArticleRecord, Block, BlockKind, YearMonth};
 pub use error::IndexError;
 pub use postings::{Field, Occurrence, Posting, Postings};
 pub use reader::Index;
@@ -44,7 +45,7 @@ pub const MAGIC: [u8; 8] = *b"AEXPLIDX";
 
 /// Version of the byte format. Bump it whenever the meaning of any byte changes; the
 /// compatibility test over the committed fixture index fails until you do.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// An article's number in the index: its position in the sorted list of source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

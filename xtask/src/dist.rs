@@ -1,0 +1,327 @@
+//! `cargo xtask dist`: build the wasm, bind it, optimise it and lay out `dist/` with `www/`.
+//!
+//! 1. `cargo build --lib --target wasm32-unknown-unknown --release -p article-explorer`, reading
+//!    cargo's JSON messages for the `.wasm` and for the build script's `OUT_DIR`, whose
+//!    `build-summary.txt` (what went into the index) is printed;
+//! 2. `wasm-bindgen --target web` into `dist/pkg/` as `article_explorer{.js,_bg.wasm,.d.ts}`;
+//! 3. `wasm-opt -Oz` (npm's binaryen) with the features the module declares;
+//! 4. every file of `www/` copied into `dist/`, which is cleared first;
+//! 5. a table of every file's raw, gzip and brotli size.
+//!
+//! `ARTICLES_DIR` chooses the corpus: it is passed to the build (build.rs reads it) as an
+//! absolute path, so a relative one means relative to where `cargo xtask` was started.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::setup::WASM_OPT;
+use crate::sizes;
+use crate::util::{self, bail, Context, Ctx, Error, Result};
+use crate::wasm_features;
+
+pub const PACKAGE: &str = "article-explorer";
+/// wasm-bindgen's `--out-name`: dist/pkg/article_explorer.js and article_explorer_bg.wasm.
+pub const OUT_NAME: &str = "article_explorer";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    Release,
+    /// No `--release`, wasm-bindgen `--debug --keep-debug`, no wasm-opt: for reading stack traces.
+    Debug,
+}
+
+/// What `dist` produced.
+pub struct Dist {
+    pub dir: PathBuf,
+}
+
+/// What the cargo build reported.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct BuildOutput {
+    pub wasm: Option<PathBuf>,
+    pub out_dir: Option<PathBuf>,
+}
+
+/// All dist steps; `serve` and `test` call this after `setup`.
+pub fn run(ctx: &Ctx, profile: Profile) -> Result<Dist> {
+    let corpus = corpus_dir()?;
+    match &corpus {
+        Some(dir) => println!("corpus: {} (from ARTICLES_DIR)", dir.display()),
+        None => println!(
+            "corpus: the build script's default, seeds/ (set ARTICLES_DIR to use another folder)"
+        ),
+    }
+    let name = match profile {
+        Profile::Release => "cargo build (wasm32, release)",
+        Profile::Debug => "cargo build (wasm32, debug)",
+    };
+    let build = util::step(name, || build(ctx, profile, corpus.as_deref()))?;
+    let Some(wasm) = build.wasm else {
+        bail!("cargo built no cdylib .wasm for {PACKAGE}: is `crate-type = [\"cdylib\", ...]` set in Cargo.toml?");
+    };
+    print_build_summary(build.out_dir.as_deref());
+
+    let dist = ctx.path("dist");
+    let pkg = dist.join("pkg");
+    util::step("wasm-bindgen", || {
+        if dist.exists() {
+            std::fs::remove_dir_all(&dist).context(|| format!("clearing {}", dist.display()))?;
+        }
+        bindgen(&wasm, &pkg, profile)
+    })?;
+    let bg = pkg.join(format!("{OUT_NAME}_bg.wasm"));
+    match profile {
+        Profile::Release => util::step("wasm-opt -Oz", || optimise(ctx, &bg))?,
+        Profile::Debug => println!("\nwasm-opt: skipped for a debug build"),
+    }
+    util::step("copy www/ into dist/", || copy_www(ctx, &dist))?;
+
+    let files = sizes::measure(&dist)?;
+    println!("\n{}", sizes::format_table(&files));
+    println!("dist ready: {}", dist.display());
+    Ok(Dist { dir: dist })
+}
+
+/// `ARTICLES_DIR`, made absolute and checked to be a folder; `None` when unset.
+fn corpus_dir() -> Result<Option<PathBuf>> {
+    let Some(value) = std::env::var_os("ARTICLES_DIR").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let path = PathBuf::from(&value);
+    let absolute = if path.is_absolute() {
+        path
+    } else {
+        std::env::current_dir()
+            .context(|| "reading the current directory".to_string())?
+            .join(path)
+    };
+    if !absolute.is_dir() {
+        bail!(
+            "ARTICLES_DIR={}: not a folder ({})",
+            value.to_string_lossy(),
+            absolute.display()
+        );
+    }
+    Ok(Some(absolute))
+}
+
+fn build(ctx: &Ctx, profile: Profile, corpus: Option<&Path>) -> Result<BuildOutput> {
+    let mut cmd = ctx.cargo();
+    cmd.args(["build", "--lib", "--target", crate::setup::WASM_TARGET]);
+    if profile == Profile::Release {
+        cmd.arg("--release");
+    }
+    cmd.args(["-p", PACKAGE, "--message-format=json-render-diagnostics"]);
+    if let Some(dir) = corpus {
+        cmd.env("ARTICLES_DIR", dir);
+    }
+    let manifest = ctx.path("Cargo.toml");
+    let mut messages = Vec::new();
+    let ok = util::run_lines(&mut cmd, false, |line| {
+        if let Ok(message) = serde_json::from_str::<Value>(line) {
+            messages.push(message);
+        }
+    })?;
+    if !ok {
+        bail!("the wasm build failed (cargo's errors are above)");
+    }
+    Ok(read_messages(&messages, &manifest))
+}
+
+/// Finds the cdylib `.wasm` of the package whose manifest is `manifest`, and the `OUT_DIR` of the
+/// same package's build script (matched by package id, whatever its format).
+pub fn read_messages(messages: &[Value], manifest: &Path) -> BuildOutput {
+    let mut out = BuildOutput::default();
+    let mut package_id = None;
+    for message in messages {
+        let is_ours = message["manifest_path"]
+            .as_str()
+            .is_some_and(|p| Path::new(p) == manifest);
+        let is_cdylib = message["target"]["kind"]
+            .as_array()
+            .is_some_and(|kinds| kinds.iter().any(|k| k == "cdylib"));
+        if message["reason"] == "compiler-artifact" && is_ours && is_cdylib {
+            package_id = message["package_id"].as_str();
+            let filenames = message["filenames"].as_array().into_iter().flatten();
+            out.wasm = filenames
+                .filter_map(Value::as_str)
+                .find(|f| f.ends_with(".wasm"))
+                .map(PathBuf::from);
+        }
+    }
+    for message in messages {
+        if message["reason"] == "build-script-executed"
+            && package_id.is_some()
+            && message["package_id"].as_str() == package_id
+        {
+            out.out_dir = message["out_dir"].as_str().map(PathBuf::from);
+        }
+    }
+    out
+}
+
+fn print_build_summary(out_dir: Option<&Path>) {
+    let Some(out_dir) = out_dir else {
+        println!("build summary: none (no build script output for {PACKAGE})");
+        return;
+    };
+    let path = out_dir.join("build-summary.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(summary) => {
+            println!("\nbuild summary ({}):", path.display());
+            for line in summary.lines() {
+                println!("  {line}");
+            }
+        }
+        Err(_) => println!("build summary: none ({} not written)", path.display()),
+    }
+}
+
+fn bindgen(wasm: &Path, pkg: &Path, profile: Profile) -> Result<()> {
+    let tool = util::find_tool("wasm-bindgen").ok_or_else(|| {
+        Error::new("wasm-bindgen not found on PATH or in ~/.cargo/bin: run `cargo xtask setup`")
+    })?;
+    let mut cmd = Command::new(tool);
+    cmd.args(["--target", "web", "--out-dir"]).arg(pkg).args([
+        "--out-name",
+        OUT_NAME,
+        "--typescript",
+    ]);
+    if profile == Profile::Debug {
+        cmd.args(["--debug", "--keep-debug"]);
+    }
+    cmd.arg(wasm);
+    util::run(&mut cmd)
+}
+
+fn optimise(ctx: &Ctx, wasm: &Path) -> Result<()> {
+    let tool = ctx.path(WASM_OPT);
+    if !tool.is_file() {
+        bail!("{WASM_OPT} is missing: run `cargo xtask setup` (npm ci installs binaryen)");
+    }
+    let bytes = std::fs::read(wasm).context(|| format!("reading {}", wasm.display()))?;
+    let used = match wasm_features::used_features(&bytes) {
+        Ok(Some(features)) => {
+            println!("features the module uses: {}", features.join(", "));
+            features
+        }
+        Ok(None) => {
+            println!(
+                "the module has no target_features section: enabling the baseline features only"
+            );
+            Vec::new()
+        }
+        Err(err) => bail!("{}: {err}", wasm.display()),
+    };
+    let before = bytes.len() as u64;
+    let mut cmd = Command::new(tool);
+    cmd.arg("-Oz")
+        .args(wasm_features::wasm_opt_flags(&used))
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm);
+    util::run(&mut cmd).map_err(|err| {
+        Error::new(format!(
+            "{err}\nwasm-opt could not optimise the module; dist/ is incomplete"
+        ))
+    })?;
+    let after = std::fs::metadata(wasm).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "{}: {} -> {}",
+        util::relative(&ctx.root, wasm),
+        sizes::format_size(before),
+        sizes::format_size(after)
+    );
+    Ok(())
+}
+
+/// Copies every file of `www/` into `dist`, in sorted order, refusing to overwrite a generated one.
+fn copy_www(ctx: &Ctx, dist: &Path) -> Result<()> {
+    let www = ctx.path("www");
+    if !www.is_dir() {
+        bail!("{} is missing: the page's files live there", www.display());
+    }
+    let mut files = Vec::new();
+    sizes::list_files(&www, &mut files)?;
+    files.sort();
+    for file in &files {
+        let rel = file.strip_prefix(&www).unwrap_or(file);
+        let target = dist.join(rel);
+        if target.exists() {
+            bail!(
+                "www/{} would overwrite the generated dist/{}: rename it",
+                rel.display(),
+                rel.display()
+            );
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::copy(file, &target)
+            .context(|| format!("copying {} to {}", file.display(), target.display()))?;
+    }
+    println!(
+        "copied {} file{} from www/",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    );
+    if !dist.join("index.html").is_file() {
+        println!("warning: www/index.html is missing: the page will answer 404");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> Vec<Value> {
+        text.lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+
+    const MESSAGES: &str = r#"{"reason":"compiler-artifact","package_id":"path+file:///w#article-explorer@0.1.0","manifest_path":"/w/Cargo.toml","target":{"kind":["custom-build"]},"filenames":["/w/target/release/build/x/build-script-build"]}
+{"reason":"build-script-executed","package_id":"path+file:///w/crates/index#explorer-index@0.1.0","out_dir":"/w/target/other/out"}
+{"reason":"build-script-executed","package_id":"path+file:///w#article-explorer@0.1.0","out_dir":"/w/target/wasm32-unknown-unknown/release/build/a-1/out"}
+{"reason":"compiler-artifact","package_id":"path+file:///w/crates/text#explorer-text@0.1.0","manifest_path":"/w/crates/text/Cargo.toml","target":{"kind":["lib"]},"filenames":["/w/target/x.rlib"]}
+{"reason":"compiler-artifact","package_id":"path+file:///w#article-explorer@0.1.0","manifest_path":"/w/Cargo.toml","target":{"kind":["cdylib","rlib"]},"filenames":["/w/target/wasm32-unknown-unknown/release/article_explorer.wasm","/w/target/wasm32-unknown-unknown/release/libarticle_explorer.rlib"]}
+{"reason":"build-finished","success":true}"#;
+
+    #[test]
+    fn messages_give_the_wasm_and_the_build_script_out_dir() {
+        let out = read_messages(&messages(MESSAGES), Path::new("/w/Cargo.toml"));
+        assert_eq!(
+            out.wasm.as_deref(),
+            Some(Path::new(
+                "/w/target/wasm32-unknown-unknown/release/article_explorer.wasm"
+            ))
+        );
+        assert_eq!(
+            out.out_dir.as_deref(),
+            Some(Path::new(
+                "/w/target/wasm32-unknown-unknown/release/build/a-1/out"
+            ))
+        );
+    }
+
+    #[test]
+    fn messages_of_other_manifests_are_ignored() {
+        let out = read_messages(&messages(MESSAGES), Path::new("/elsewhere/Cargo.toml"));
+        assert_eq!(out, BuildOutput::default());
+    }
+
+    #[test]
+    fn a_package_without_build_script_output_has_no_out_dir() {
+        let text: String = MESSAGES
+            .lines()
+            .filter(|l| !l.contains("build-script-executed"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let out = read_messages(&messages(&text), Path::new("/w/Cargo.toml"));
+        assert!(out.wasm.is_some());
+        assert_eq!(out.out_dir, None);
+    }
+}
