@@ -3,25 +3,32 @@
 //! A guided tour, in the order the data flows:
 //!
 //! - At build time, `build.rs` hands the corpus folder (`seeds/` or `$ARTICLES_DIR`) to the
-//!   `explorer-ingest` crate, which parses the articles, analyses their text with
-//!   `explorer-text` and writes the index with `explorer-index`. The bytes land in `OUT_DIR`
-//!   and are embedded here as [`EMBEDDED_INDEX`].
+//!   `explorer-ingest` crate, which parses the articles, recognises entities, analyses the
+//!   text with `explorer-text` and writes the index with `explorer-index`. The bytes land in
+//!   `OUT_DIR` and are embedded here as [`EMBEDDED_INDEX`].
 //! - At run time, [`Explorer`] opens those bytes (no copy) and answers the page:
 //!   [`Explorer::articles`], [`Explorer::search`] (the [`query`] language, ranked by
-//!   [`search`], with [`snippet`]s), [`Explorer::article`].
-//! - [`wasm`] is the only module that knows about JavaScript: it maps these types to plain
+//!   [`search`], with [`snippet`]s, filtered and counted by [`facets`]),
+//!   [`Explorer::article`], [`Explorer::entities`], [`Explorer::entity`]. The answers are the
+//!   plain types of [`model`].
+//! - [`wasm`] is the only module that knows about JavaScript: it maps those types to plain
 //!   JS objects. Everything else is plain Rust, tested natively.
 
+pub mod facets;
+pub mod model;
 pub mod query;
 pub mod search;
 pub mod snippet;
 pub mod wasm;
 
-pub use explorer_index::{ArticleId, BlockKind, IndexError, YearMonth};
+pub use explorer_index::{
+    ArticleId, BlockKind, EntityId, EntityKind, IndexError, MentionKind, YearMonth,
+};
+pub use model::*;
 pub use snippet::Snippet;
 
 use explorer_index::{ArticleHead, Index};
-use std::ops::Range;
+use std::collections::BTreeSet;
 
 /// The index built from the corpus folder by `build.rs`.
 pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
@@ -29,81 +36,8 @@ pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ind
 /// What the build printed about the corpus: articles indexed, files skipped and why.
 pub static BUILD_SUMMARY: &str = include_str!(concat!(env!("OUT_DIR"), "/build-summary.txt"));
 
-/// Default and largest number of hits per page of results.
-pub const DEFAULT_LIMIT: usize = 20;
-pub const MAX_LIMIT: usize = 1_000;
-
-/// One article in a list: enough to show and open it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleSummary<'a> {
-    pub id: ArticleId,
-    pub file: &'a str,
-    pub title: &'a str,
-    pub title_derived: bool,
-    pub date: Option<YearMonth>,
-}
-
-/// A search hit.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit<'a> {
-    pub article: ArticleSummary<'a>,
-    pub score: f32,
-    pub snippet: Snippet,
-    /// Byte ranges of matched words in the title.
-    pub title_highlights: Vec<Range<usize>>,
-}
-
-/// How a search was loosened to find something; the page tells the user.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Loosened {
-    /// `word` matched nothing and was read as `instead` (typo correction; the spellings
-    /// found in the articles).
-    Corrected { word: String, instead: Vec<String> },
-    /// `word` matched nothing and was left out of the query.
-    Dropped { word: String },
-}
-
-/// The answer to a search.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchResults<'a> {
-    /// Number of matching articles (all of them, not just this page).
-    pub total: usize,
-    pub hits: Vec<Hit<'a>>,
-    /// Loosenings applied, in query order; empty when the query ran as typed.
-    pub loosened: Vec<Loosened>,
-}
-
-/// Paging for [`Explorer::search`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SearchOptions {
-    pub limit: usize,
-    pub offset: usize,
-}
-
-impl Default for SearchOptions {
-    fn default() -> Self {
-        SearchOptions {
-            limit: DEFAULT_LIMIT,
-            offset: 0,
-        }
-    }
-}
-
-/// A block of an article for the reader, with the query's matches marked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paragraph<'a> {
-    pub kind: BlockKind,
-    pub text: &'a str,
-    pub highlights: Vec<Range<usize>>,
-}
-
-/// A whole article for the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleView<'a> {
-    pub summary: ArticleSummary<'a>,
-    pub paragraphs: Vec<Paragraph<'a>>,
-    pub title_highlights: Vec<Range<usize>>,
-}
+/// Mentions in context shown for an entity.
+pub const IN_CONTEXT_LIMIT: usize = 30;
 
 /// The explorer over one index.
 pub struct Explorer<'a> {
@@ -133,48 +67,111 @@ impl<'a> Explorer<'a> {
             .collect()
     }
 
-    /// Search with the [`query`] language; hits ranked by score, best first.
+    /// Every entity, mentioned in most articles first (ties by name).
+    pub fn entities(&self) -> Result<Vec<EntitySummary<'a>>, IndexError> {
+        let mut out = (0..self.index.entity_count())
+            .map(|i| self.entity_summary(EntityId(i)))
+            .collect::<Result<Vec<_>, _>>()?;
+        out.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.name.cmp(b.name)));
+        Ok(out)
+    }
+
+    fn entity_summary(&self, id: EntityId) -> Result<EntitySummary<'a>, IndexError> {
+        let e = self.index.entity(id)?;
+        Ok(EntitySummary {
+            id,
+            name: e.name,
+            kind: e.kind,
+            articles: e.articles.len() as u32,
+            mentions: e.articles.iter().map(|(_, n)| n).sum(),
+            aliases: e.aliases,
+        })
+    }
+
+    /// Search with the [`query`] language, restricted by `options` (entities, dates), ranked
+    /// by score or date. A query without words but with filters lists every article that
+    /// passes them.
     pub fn search(
         &self,
         query: &str,
-        options: SearchOptions,
+        options: &SearchOptions,
     ) -> Result<SearchResults<'a>, IndexError> {
         let parsed = query::parse(query);
-        let ranking = search::run(&self.index, &parsed)?;
+        let mut loosened = Vec::new();
+        let mut selected = options.entities.clone();
+        for filter in &parsed.entities {
+            match search::resolve_entity(&self.index, filter)? {
+                Some(id) if !selected.contains(&id) => selected.push(id),
+                Some(_) => {}
+                None => loosened.push(Loosened::UnknownEntity {
+                    filter: filter.name.clone(),
+                }),
+            }
+        }
+        let has_dates = options.from.is_some() || options.to.is_some();
+        let ranking = if !parsed.clauses.is_empty() {
+            search::run(&self.index, &parsed)?
+        } else if !selected.is_empty() || has_dates {
+            search::browse(&self.index, &selected)?
+        } else {
+            search::Ranking::default()
+        };
+        let restrict = facets::articles_mentioning_all(&self.index, &selected, options.demonyms)?;
+        let mut matching = Vec::with_capacity(ranking.ranked.len());
+        for scored in &ranking.ranked {
+            if restrict
+                .as_ref()
+                .is_some_and(|r| !r.contains(&scored.article))
+            {
+                continue;
+            }
+            matching.push((*scored, self.index.head(scored.article)?));
+        }
+        // The histogram shows the results before the date filter, so the range stays visible.
+        let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
+        let (dates, undated) = facets::dates(&self.index, &ids)?;
+        if has_dates {
+            matching.retain(|(_, h)| {
+                h.date.is_some_and(|d| {
+                    options.from.is_none_or(|f| d >= f) && options.to.is_none_or(|t| d <= t)
+                })
+            });
+        }
+        sort(&mut matching, options.sort);
+        let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
+        let facets = facets::facets(&self.index, &ids, &selected, options.demonyms)?;
+
         let marker = snippet::Marker::new(&ranking.matched_terms, &parsed);
-        let limit = options.limit.min(MAX_LIMIT);
-        let hits = ranking
-            .ranked
+        let hits = matching
             .iter()
             .skip(options.offset)
-            .take(limit)
-            .map(|scored| {
+            .take(options.limit.min(MAX_LIMIT))
+            .map(|(scored, head)| {
                 let record = self.index.article(scored.article)?;
                 Ok(Hit {
-                    article: summary(scored.article, &record.head()),
+                    article: summary(scored.article, head),
                     score: scored.score,
                     snippet: marker.best_passage(&record),
                     title_highlights: marker.highlight(record.title),
                 })
             })
             .collect::<Result<Vec<_>, IndexError>>()?;
-        let loosened = ranking
-            .notices
-            .iter()
-            .map(|n| {
-                Ok(match n {
-                    search::Notice::Corrected { word, terms } => Loosened::Corrected {
-                        word: word.clone(),
-                        instead: self.spellings(&ranking.ranked, terms)?,
-                    },
-                    search::Notice::Dropped { word } => Loosened::Dropped { word: word.clone() },
-                })
-            })
-            .collect::<Result<Vec<_>, IndexError>>()?;
+        for n in &ranking.notices {
+            loosened.push(match n {
+                search::Notice::Corrected { word, terms } => Loosened::Corrected {
+                    word: word.clone(),
+                    instead: self.spellings(&ranking.ranked, terms)?,
+                },
+                search::Notice::Dropped { word } => Loosened::Dropped { word: word.clone() },
+            });
+        }
         Ok(SearchResults {
-            total: ranking.ranked.len(),
+            total: matching.len(),
             hits,
             loosened,
+            facets,
+            dates,
+            undated,
         })
     }
 
@@ -204,7 +201,8 @@ impl<'a> Explorer<'a> {
         Ok(found)
     }
 
-    /// One article with its blocks; with a `query`, its matches are marked.
+    /// One article with its blocks and entity mentions; with a `query`, its matches are
+    /// marked.
     pub fn article(
         &self,
         id: ArticleId,
@@ -219,23 +217,133 @@ impl<'a> Explorer<'a> {
             }
             _ => snippet::Marker::default(),
         };
+        let mentions = self.index.mentions(id)?;
         let paragraphs = record
             .blocks
             .iter()
             .map(|b| {
                 let text = record.block_text(b);
+                let (start, end) = (b.start as usize, b.end as usize);
                 Paragraph {
                     kind: b.kind,
                     text,
                     highlights: marker.highlight(text),
+                    mentions: mentions
+                        .iter()
+                        .filter(|m| m.start as usize >= start && m.end as usize <= end)
+                        .map(|m| ParagraphMention {
+                            entity: m.entity,
+                            range: m.start as usize - start..m.end as usize - start,
+                            kind: m.kind,
+                        })
+                        .collect(),
                 }
             })
             .collect();
+        let mut counts: Vec<(EntityId, usize)> = Vec::new();
+        for m in &mentions {
+            match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((m.entity, 1)),
+            }
+        }
+        let mut entities = counts
+            .into_iter()
+            .map(|(id, n)| {
+                let e = self.index.entity(id)?;
+                Ok(ArticleEntity {
+                    id,
+                    name: e.name,
+                    kind: e.kind,
+                    mentions: n,
+                })
+            })
+            .collect::<Result<Vec<_>, IndexError>>()?;
+        entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(b.name)));
         Ok(ArticleView {
             summary: summary(id, &record.head()),
             title_highlights: marker.highlight(record.title),
             paragraphs,
+            entities,
         })
+    }
+
+    /// One entity within the results of `query` and `options` (all articles when both are
+    /// empty): its articles there, its mentions in context, the entities that co-occur with
+    /// it most over-proportionally, and the spellings seen.
+    pub fn entity(
+        &self,
+        id: EntityId,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<EntityView<'a>, IndexError> {
+        let entity = self.entity_summary(id)?;
+        let scope: Vec<ArticleId> = if query.trim().is_empty() && options.entities.is_empty() {
+            self.index.article_ids().collect()
+        } else {
+            let all = SearchOptions {
+                limit: MAX_LIMIT,
+                offset: 0,
+                ..options.clone()
+            };
+            let mut ids = Vec::new();
+            let mut offset = 0;
+            loop {
+                let page = self.search(
+                    query,
+                    &SearchOptions {
+                        offset,
+                        ..all.clone()
+                    },
+                )?;
+                ids.extend(page.hits.iter().map(|h| h.article.id));
+                offset += page.hits.len();
+                if page.hits.is_empty() || offset >= page.total {
+                    break;
+                }
+            }
+            ids
+        };
+        let own: BTreeSet<ArticleId> = self
+            .index
+            .entity(id)?
+            .articles
+            .iter()
+            .map(|(a, _)| *a)
+            .collect();
+        let mine: Vec<ArticleId> = scope.iter().copied().filter(|a| own.contains(a)).collect();
+        let (in_context, spellings) = facets::in_context(&self.index, id, &mine, IN_CONTEXT_LIMIT)?;
+        Ok(EntityView {
+            cooccurring: facets::cooccurring(&self.index, id, &mine, options.demonyms)?,
+            articles: mine
+                .iter()
+                .map(|&a| self.index.head(a).map(|h| summary(a, &h)))
+                .collect::<Result<_, _>>()?,
+            in_context,
+            spellings,
+            summary: entity,
+        })
+    }
+}
+
+fn sort(matching: &mut [(search::Scored, ArticleHead<'_>)], order: Sort) {
+    let by_date = |a: &ArticleHead<'_>, b: &ArticleHead<'_>| match (a.date, b.date) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    };
+    match order {
+        Sort::Relevance => {}
+        Sort::Oldest => matching
+            .sort_by(|(sa, a), (sb, b)| by_date(a, b).then_with(|| sa.article.cmp(&sb.article))),
+        Sort::Newest => matching.sort_by(|(sa, a), (sb, b)| {
+            let dated = match (a.date, b.date) {
+                (Some(x), Some(y)) => y.cmp(&x),
+                _ => by_date(a, b),
+            };
+            dated.then_with(|| sa.article.cmp(&sb.article))
+        }),
     }
 }
 

@@ -6,12 +6,15 @@
 //! "kim jong un"       a phrase: the words adjacent and in order
 //! -trump              articles without the word (also -"a phrase")
 //! pjöng               the last word, while still being typed, is also a prefix
+//! person:Putin        articles that mention the entity (also land:, ort:, org:,
+//! ort:"Den Haag"      and country:, place:, organization:, entity:)
 //! ```
 //!
 //! Words go through the same analysis as article text (`explorer_text::term_of`), so any
 //! spelling that reaches a term at index time reaches it here. Parsing never fails: stray
 //! quotes and operators are ignored and an empty query has no clauses.
 
+use explorer_index::EntityKind;
 use explorer_text::{analyze, exact_key, fold_key, tokenize};
 
 /// Longest query (in bytes) that is parsed; the rest is ignored. Bounded work per keystroke.
@@ -41,23 +44,55 @@ pub struct Clause {
     pub any_of: Vec<Matcher>,
 }
 
+/// `person:Putin`: articles must mention an entity of that name (and kind, if given).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityFilter {
+    pub kind: Option<EntityKind>,
+    /// The name as typed.
+    pub name: String,
+}
+
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub clauses: Vec<Clause>,
     pub excluded: Vec<Matcher>,
+    pub entities: Vec<EntityFilter>,
+}
+
+/// The entity kind a filter prefix names (German and English), `Some(None)` for any kind.
+fn filter_kind(prefix: &str) -> Option<Option<EntityKind>> {
+    Some(match prefix.to_lowercase().as_str() {
+        "person" | "personen" => Some(EntityKind::Person),
+        "land" | "country" | "staat" => Some(EntityKind::Country),
+        "ort" | "place" | "stadt" => Some(EntityKind::Place),
+        "org" | "organisation" | "organization" => Some(EntityKind::Organization),
+        "ereignis" | "event" => Some(EntityKind::Event),
+        "entity" | "entität" => None,
+        _ => return None,
+    })
 }
 
 impl Query {
     pub fn is_empty(&self) -> bool {
-        self.clauses.is_empty()
+        self.clauses.is_empty() && self.entities.is_empty()
     }
 }
 
 #[derive(Debug, PartialEq, Eq)]
 enum Piece {
-    Word { text: String, negated: bool },
-    Phrase { text: String, negated: bool },
+    Word {
+        text: String,
+        negated: bool,
+    },
+    Phrase {
+        text: String,
+        negated: bool,
+    },
+    Filter {
+        kind: Option<EntityKind>,
+        name: String,
+    },
     Or,
 }
 
@@ -77,6 +112,15 @@ pub fn parse(input: &str) -> Query {
         let (text, negated, is_phrase) = match piece {
             Piece::Or => {
                 join_next = !query.clauses.is_empty();
+                continue;
+            }
+            Piece::Filter { kind, name } => {
+                if query.entities.len() < MAX_CLAUSES && !name.trim().is_empty() {
+                    query.entities.push(EntityFilter {
+                        kind: *kind,
+                        name: name.trim().to_owned(),
+                    });
+                }
                 continue;
             }
             Piece::Word { text, negated } => (text, *negated, false),
@@ -126,6 +170,30 @@ fn scan(input: &str) -> Vec<Piece> {
         };
         let negated = first == '-' && rest.len() > 1;
         let body = if negated { &rest[1..] } else { rest };
+        if let Some((prefix, after)) = body.split_once(':') {
+            let is_prefix_word = !prefix.is_empty() && prefix.chars().all(char::is_alphabetic);
+            if let Some(kind) = is_prefix_word.then(|| filter_kind(prefix)).flatten() {
+                let (name, remaining) = match after.strip_prefix(['"', '„', '“']) {
+                    Some(quoted) => {
+                        let end = quoted.find(['"', '“', '”']).unwrap_or(quoted.len());
+                        let remaining = quoted[end..]
+                            .strip_prefix(['"', '“', '”'])
+                            .unwrap_or(&quoted[end..]);
+                        (&quoted[..end], remaining)
+                    }
+                    None => {
+                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                pieces.push(Piece::Filter {
+                    kind,
+                    name: name.to_owned(),
+                });
+                rest = remaining;
+                continue;
+            }
+        }
         if let Some(after) = body.strip_prefix(['"', '„', '“', '”']) {
             let end = after.find(['"', '“', '”']).unwrap_or(after.len());
             pieces.push(Piece::Phrase {
@@ -215,6 +283,27 @@ mod tests {
             parse("\"unclosed phrase").clauses[0].any_of[0].terms.len(),
             2
         );
+    }
+
+    #[test]
+    fn entity_filters_by_kind_and_name() {
+        let q = parse(r#"person:Putin ort:"Den Haag" Gipfel land:"#);
+        assert_eq!(q.clauses.len(), 1);
+        assert_eq!(
+            q.entities,
+            [
+                EntityFilter {
+                    kind: Some(EntityKind::Person),
+                    name: "Putin".into()
+                },
+                EntityFilter {
+                    kind: Some(EntityKind::Place),
+                    name: "Den Haag".into()
+                },
+            ]
+        );
+        // An unknown prefix is an ordinary word.
+        assert_eq!(parse("uhrzeit:12").entities, []);
     }
 
     #[test]

@@ -10,8 +10,9 @@
 //! compound part counts less than the word itself), times a proximity bonus when several
 //! words occur close together. Ties are broken by article id: the order is deterministic.
 
-use crate::query::{Matcher, Query};
-use explorer_index::{ArticleId, Field, Index, IndexError, Occurrence};
+use crate::query::{EntityFilter, Matcher, Query};
+use explorer_index::{ArticleId, EntityId, Field, Index, IndexError, Occurrence};
+use explorer_text::{fold_key, term_of, tokenize};
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{LevenshteinAutomatonBuilder, DFA};
@@ -24,6 +25,8 @@ pub const CAPTION_WEIGHT: f32 = 0.8;
 pub const DERIVED_WEIGHT: f32 = 0.5;
 /// Extra weight when the article spells the word exactly as the query does.
 pub const EXACT_BONUS: f32 = 0.5;
+/// Weight of another name of an entity the word names (`Beijing` for `Peking`).
+pub const ALIAS_WEIGHT: f32 = 0.8;
 /// Weight of a completion of the word being typed.
 pub const PREFIX_WEIGHT: f32 = 0.6;
 /// Weight of a typo correction at distance 1 and 2.
@@ -249,10 +252,13 @@ fn match_matcher(
         let mut slot: BTreeMap<ArticleId, Vec<(Occurrence, f32)>> = BTreeMap::new();
         let prefix = (matcher.prefix && i == last).then_some(matcher.prefix_key.as_str());
         let exact = matcher.exact_keys.get(i).and_then(Option::as_deref);
-        let expansions = match typos {
+        let mut expansions = match typos {
             Typos::No => expand(index, term, exact, prefix),
             Typos::Yes => corrections(index, term),
         };
+        if typos == Typos::No && matcher.terms.len() == 1 {
+            expansions.extend(alias_terms(index, &matcher.text)?);
+        }
         for (expanded, weight) in expansions {
             let Some(postings) = index.postings(&expanded)? else {
                 continue;
@@ -334,6 +340,83 @@ fn expand(
         }
     }
     out
+}
+
+/// If `word` names an entity (`Beijing`), the terms of the entity's other one-word names
+/// (`Peking`), so its articles are found under any of them.
+fn alias_terms(index: &Index<'_>, word: &str) -> Result<Vec<(String, f32)>, IndexError> {
+    let Some(id) = index.entity_by_alias(&fold_key(word)) else {
+        return Ok(Vec::new());
+    };
+    let e = index.entity(id)?;
+    let own = term_of(word);
+    Ok(std::iter::once(e.name)
+        .chain(e.aliases.iter().copied())
+        .filter(|name| tokenize(name).len() == 1)
+        .map(term_of)
+        .filter(|t| *t != own)
+        .map(|t| (t, ALIAS_WEIGHT))
+        .collect())
+}
+
+/// The entity a filter names: an exact name or alias of the right kind, else the first
+/// whose name or alias begins with it.
+pub fn resolve_entity(
+    index: &Index<'_>,
+    filter: &EntityFilter,
+) -> Result<Option<EntityId>, IndexError> {
+    let key = fold_key(&filter.name);
+    if key.is_empty() {
+        return Ok(None);
+    }
+    let kind_ok = |id: EntityId| -> Result<bool, IndexError> {
+        Ok(filter
+            .kind
+            .is_none_or(|k| index.entity(id).is_ok_and(|e| e.kind == k)))
+    };
+    if let Some(id) = index.entity_by_alias(&key) {
+        if kind_ok(id)? {
+            return Ok(Some(id));
+        }
+    }
+    let mut stream = index
+        .aliases()
+        .search(Str::new(&key).starts_with())
+        .into_stream();
+    while let Some((_, value)) = stream.next() {
+        let id = EntityId(u32::try_from(value).unwrap_or(u32::MAX));
+        if kind_ok(id)? {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// Every article that mentions all of `entities` (every article when there are none),
+/// scored by how often it mentions them.
+pub fn browse(index: &Index<'_>, entities: &[EntityId]) -> Result<Ranking, IndexError> {
+    let mut scores: BTreeMap<ArticleId, f32> = BTreeMap::new();
+    if entities.is_empty() {
+        scores.extend(index.article_ids().map(|a| (a, 0.0)));
+    }
+    for &id in entities {
+        for (article, n) in index.entity(id)?.articles {
+            *scores.entry(article).or_default() += n as f32;
+        }
+    }
+    let mut ranked: Vec<Scored> = scores
+        .into_iter()
+        .map(|(article, score)| Scored { article, score })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.article.cmp(&b.article))
+    });
+    Ok(Ranking {
+        ranked,
+        ..Ranking::default()
+    })
 }
 
 /// Index terms within the typo distance allowed for `term`'s length, nearest first.

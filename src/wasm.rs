@@ -2,11 +2,15 @@
 //!
 //! A thin translator. It turns JS arguments into Rust options, calls [`crate::Explorer`],
 //! and maps the answers to DTOs: plain JS objects with camelCase fields (through
-//! `serde-wasm-bindgen`), dates as `"YYYY-MM"`, absent values as `null`, and highlight ranges
-//! converted from byte offsets to UTF-16 offsets, the unit of JS string indices. Every export
-//! returns `Result`; errors become JS `Error`s with the message of the Rust error.
+//! `serde-wasm-bindgen`), dates as `"YYYY-MM"`, kinds as lowercase strings, absent values as
+//! `null`, and every byte range converted to UTF-16 offsets, the unit of JS string indices.
+//! Every export returns `Result`; errors become JS `Error`s with the message of the Rust
+//! error.
 
-use crate::{ArticleId, ArticleSummary, BlockKind, Loosened, SearchOptions, YearMonth};
+use crate::{
+    ArticleId, ArticleSummary, BlockKind, EntityId, EntityKind, Loosened, MentionKind,
+    SearchOptions, Sort, YearMonth,
+};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use wasm_bindgen::prelude::*;
@@ -19,14 +23,26 @@ export interface ArticleInfo { id: number; file: string; title: string; titleDer
 export type Range = [number, number];
 export interface Snippet { text: string; highlights: Range[]; }
 export interface Hit extends ArticleInfo { score: number; snippet: Snippet; titleHighlights: Range[]; }
-/** How the engine loosened the query: a word read as another spelling, or left out. */
-export type Loosened = { kind: "corrected"; word: string; instead: string[] } | { kind: "dropped"; word: string };
-export interface SearchResults { total: number; hits: Hit[]; loosened: Loosened[]; }
-export interface SearchOptions { limit?: number; offset?: number; }
+/** How the engine loosened the query: a word read as another spelling, a word left out, an unknown entity filter. */
+export type Loosened = { kind: "corrected"; word: string; instead: string[] } | { kind: "dropped"; word: string } | { kind: "unknownEntity"; filter: string };
+export type EntityKind = "person" | "country" | "place" | "organization" | "event";
+export type MentionKind = "name" | "demonym";
+export interface Facet { id: number; name: string; kind: EntityKind; count: number; }
+export interface DateCount { date: string; count: number; }
+export interface SearchResults { total: number; hits: Hit[]; loosened: Loosened[]; facets: Facet[]; dates: DateCount[]; undated: number; }
+/** entities: only articles mentioning all of them; from/to: "YYYY-MM" (inclusive); sort: "relevance" | "newest" | "oldest"; demonyms: count adjective mentions (default true). */
+export interface SearchOptions { limit?: number; offset?: number; entities?: number[]; from?: string; to?: string; sort?: string; demonyms?: boolean; }
 export type BlockKind = "caption" | "title" | "heading" | "paragraph" | "boilerplate";
-export interface Paragraph { kind: BlockKind; text: string; highlights: Range[]; }
-export interface Article extends ArticleInfo { paragraphs: Paragraph[]; titleHighlights: Range[]; }
+export interface ParagraphMention { entity: number; start: number; end: number; kind: MentionKind; }
+export interface Paragraph { kind: BlockKind; text: string; highlights: Range[]; mentions: ParagraphMention[]; }
+export interface ArticleEntity { id: number; name: string; kind: EntityKind; mentions: number; }
+export interface Article extends ArticleInfo { paragraphs: Paragraph[]; titleHighlights: Range[]; entities: ArticleEntity[]; }
 export interface ArticleOptions { query?: string; }
+export interface EntityInfo { id: number; name: string; kind: EntityKind; count: number; mentions: number; aliases: string[]; }
+export interface InContext { article: number; before: string; mention: string; after: string; kind: MentionKind; }
+export interface Cooccurrence { id: number; name: string; kind: EntityKind; count: number; lift: number; }
+export interface EntityView extends EntityInfo { articles: ArticleInfo[]; inContext: InContext[]; cooccurring: Cooccurrence[]; spellings: string[]; }
+export interface EntityOptions extends SearchOptions { query?: string; }
 "#;
 
 /// The explorer over the index embedded in this module.
@@ -58,8 +74,20 @@ impl JsExplorer {
         to_js(&list)
     }
 
-    /// Search: `{ total, hits: [{ id, file, title, titleDerived, date, score, snippet: { text,
-    /// highlights }, titleHighlights }] }`.
+    /// Every recognised entity, mentioned in most articles first.
+    #[wasm_bindgen(unchecked_return_type = "EntityInfo[]")]
+    pub fn entities(&self) -> Result<JsValue, JsError> {
+        let list: Vec<EntityDto> = self
+            .inner
+            .entities()
+            .map_err(to_js_error)?
+            .iter()
+            .map(EntityDto::from)
+            .collect();
+        to_js(&list)
+    }
+
+    /// Search with filters, facet counts and a date histogram.
     #[wasm_bindgen(unchecked_return_type = "SearchResults")]
     pub fn search(
         &self,
@@ -67,16 +95,9 @@ impl JsExplorer {
         #[wasm_bindgen(unchecked_param_type = "SearchOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let o: SearchOptionsDto = from_js(options)?;
-        let defaults = SearchOptions::default();
         let results = self
             .inner
-            .search(
-                query,
-                SearchOptions {
-                    limit: o.limit.unwrap_or(defaults.limit),
-                    offset: o.offset.unwrap_or(defaults.offset),
-                },
-            )
+            .search(query, &o.to_options()?)
             .map_err(to_js_error)?;
         let dto = SearchResultsDto {
             total: results.total,
@@ -94,11 +115,31 @@ impl JsExplorer {
                 })
                 .collect(),
             loosened: results.loosened.iter().map(LoosenedDto::from).collect(),
+            facets: results
+                .facets
+                .iter()
+                .map(|f| FacetDto {
+                    id: f.id.0,
+                    name: f.name,
+                    kind: entity_kind(f.kind),
+                    count: f.count,
+                })
+                .collect(),
+            dates: results
+                .dates
+                .iter()
+                .map(|d| DateCountDto {
+                    date: format_date(d.date),
+                    count: d.count,
+                })
+                .collect(),
+            undated: results.undated,
         };
         to_js(&dto)
     }
 
-    /// One article for the reader; with `{ query }`, its matches are marked.
+    /// One article for the reader, with entity mentions; with `{ query }`, its matches are
+    /// marked.
     #[wasm_bindgen(unchecked_return_type = "Article")]
     pub fn article(
         &self,
@@ -116,12 +157,85 @@ impl JsExplorer {
             paragraphs: view
                 .paragraphs
                 .iter()
-                .map(|p| ParagraphDto {
-                    kind: kind_name(p.kind),
-                    text: p.text,
-                    highlights: utf16_ranges(p.text, &p.highlights),
+                .map(|p| {
+                    let ranges: Vec<Range<usize>> =
+                        p.mentions.iter().map(|m| m.range.clone()).collect();
+                    let units = utf16_ranges(p.text, &ranges);
+                    ParagraphDto {
+                        kind: block_kind(p.kind),
+                        text: p.text,
+                        highlights: utf16_ranges(p.text, &p.highlights),
+                        mentions: p
+                            .mentions
+                            .iter()
+                            .zip(units)
+                            .map(|(m, [start, end])| MentionDto {
+                                entity: m.entity.0,
+                                start,
+                                end,
+                                kind: mention_kind(m.kind),
+                            })
+                            .collect(),
+                    }
                 })
                 .collect(),
+            entities: view
+                .entities
+                .iter()
+                .map(|e| ArticleEntityDto {
+                    id: e.id.0,
+                    name: e.name,
+                    kind: entity_kind(e.kind),
+                    mentions: e.mentions,
+                })
+                .collect(),
+        };
+        to_js(&dto)
+    }
+
+    /// One entity within the results of `{ query, entities, from, to }` (all articles when
+    /// none): its articles, mentions in context, co-occurring entities, spellings.
+    #[wasm_bindgen(unchecked_return_type = "EntityView")]
+    pub fn entity(
+        &self,
+        id: u32,
+        #[wasm_bindgen(unchecked_param_type = "EntityOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let o: EntityOptionsDto = from_js(options)?;
+        let view = self
+            .inner
+            .entity(
+                EntityId(id),
+                o.query.as_deref().unwrap_or(""),
+                &o.search.to_options()?,
+            )
+            .map_err(to_js_error)?;
+        let dto = EntityViewDto {
+            info: EntityDto::from(&view.summary),
+            articles: view.articles.iter().map(ArticleDto::from).collect(),
+            in_context: view
+                .in_context
+                .iter()
+                .map(|c| InContextDto {
+                    article: c.article.0,
+                    before: c.before,
+                    mention: c.mention,
+                    after: c.after,
+                    kind: mention_kind(c.kind),
+                })
+                .collect(),
+            cooccurring: view
+                .cooccurring
+                .iter()
+                .map(|c| CooccurrenceDto {
+                    id: c.id.0,
+                    name: c.name,
+                    kind: entity_kind(c.kind),
+                    count: c.count,
+                    lift: c.lift,
+                })
+                .collect(),
+            spellings: view.spellings.clone(),
         };
         to_js(&dto)
     }
@@ -157,6 +271,30 @@ impl<'a> From<&ArticleSummary<'a>> for ArticleDto<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
+struct EntityDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    count: u32,
+    mentions: u32,
+    aliases: Vec<&'a str>,
+}
+
+impl<'a> From<&crate::EntitySummary<'a>> for EntityDto<'a> {
+    fn from(e: &crate::EntitySummary<'a>) -> Self {
+        EntityDto {
+            id: e.id.0,
+            name: e.name,
+            kind: entity_kind(e.kind),
+            count: e.articles,
+            mentions: e.mentions,
+            aliases: e.aliases.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct SnippetDto {
     text: String,
     highlights: Vec<[u32; 2]>,
@@ -174,10 +312,29 @@ struct HitDto<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
+struct FacetDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DateCountDto {
+    date: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct SearchResultsDto<'a> {
     total: usize,
     hits: Vec<HitDto<'a>>,
     loosened: Vec<LoosenedDto<'a>>,
+    facets: Vec<FacetDto<'a>>,
+    dates: Vec<DateCountDto>,
+    undated: usize,
 }
 
 #[derive(Serialize)]
@@ -190,6 +347,9 @@ enum LoosenedDto<'a> {
     Dropped {
         word: &'a str,
     },
+    UnknownEntity {
+        filter: &'a str,
+    },
 }
 
 impl<'a> From<&'a Loosened> for LoosenedDto<'a> {
@@ -197,8 +357,18 @@ impl<'a> From<&'a Loosened> for LoosenedDto<'a> {
         match l {
             Loosened::Corrected { word, instead } => LoosenedDto::Corrected { word, instead },
             Loosened::Dropped { word } => LoosenedDto::Dropped { word },
+            Loosened::UnknownEntity { filter } => LoosenedDto::UnknownEntity { filter },
         }
     }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MentionDto {
+    entity: u32,
+    start: u32,
+    end: u32,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -207,6 +377,16 @@ struct ParagraphDto<'a> {
     kind: &'static str,
     text: &'a str,
     highlights: Vec<[u32; 2]>,
+    mentions: Vec<MentionDto>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArticleEntityDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    mentions: usize,
 }
 
 #[derive(Serialize)]
@@ -216,6 +396,38 @@ struct ArticleViewDto<'a> {
     info: ArticleDto<'a>,
     title_highlights: Vec<[u32; 2]>,
     paragraphs: Vec<ParagraphDto<'a>>,
+    entities: Vec<ArticleEntityDto<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct InContextDto<'a> {
+    article: u32,
+    before: &'a str,
+    mention: &'a str,
+    after: &'a str,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CooccurrenceDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    count: usize,
+    lift: f32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EntityViewDto<'a> {
+    #[serde(flatten)]
+    info: EntityDto<'a>,
+    articles: Vec<ArticleDto<'a>>,
+    in_context: Vec<InContextDto<'a>>,
+    cooccurring: Vec<CooccurrenceDto<'a>>,
+    spellings: Vec<&'a str>,
 }
 
 #[derive(Deserialize, Default)]
@@ -223,6 +435,39 @@ struct ArticleViewDto<'a> {
 struct SearchOptionsDto {
     limit: Option<usize>,
     offset: Option<usize>,
+    entities: Option<Vec<u32>>,
+    from: Option<String>,
+    to: Option<String>,
+    sort: Option<String>,
+    demonyms: Option<bool>,
+}
+
+impl SearchOptionsDto {
+    fn to_options(&self) -> Result<SearchOptions, JsError> {
+        let defaults = SearchOptions::default();
+        let sort = match self.sort.as_deref() {
+            None | Some("relevance") => Sort::Relevance,
+            Some("newest") => Sort::Newest,
+            Some("oldest") => Sort::Oldest,
+            Some(other) => return Err(JsError::new(&format!(
+                "bad options: sort must be \"relevance\", \"newest\" or \"oldest\", not {other:?}"
+            ))),
+        };
+        Ok(SearchOptions {
+            limit: self.limit.unwrap_or(defaults.limit),
+            offset: self.offset.unwrap_or(defaults.offset),
+            entities: self
+                .entities
+                .iter()
+                .flatten()
+                .map(|&id| EntityId(id))
+                .collect(),
+            demonyms: self.demonyms.unwrap_or(defaults.demonyms),
+            from: self.from.as_deref().map(parse_date).transpose()?,
+            to: self.to.as_deref().map(parse_date).transpose()?,
+            sort,
+        })
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -231,7 +476,15 @@ struct ArticleOptionsDto {
     query: Option<String>,
 }
 
-fn kind_name(kind: BlockKind) -> &'static str {
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct EntityOptionsDto {
+    query: Option<String>,
+    #[serde(flatten)]
+    search: SearchOptionsDto,
+}
+
+fn block_kind(kind: BlockKind) -> &'static str {
     match kind {
         BlockKind::Caption => "caption",
         BlockKind::Title => "title",
@@ -241,30 +494,60 @@ fn kind_name(kind: BlockKind) -> &'static str {
     }
 }
 
+fn entity_kind(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Country => "country",
+        EntityKind::Place => "place",
+        EntityKind::Organization => "organization",
+        EntityKind::Event => "event",
+    }
+}
+
+fn mention_kind(kind: MentionKind) -> &'static str {
+    match kind {
+        MentionKind::Name => "name",
+        MentionKind::Demonym => "demonym",
+    }
+}
+
 fn format_date(d: YearMonth) -> String {
     format!("{:04}-{:02}", d.year, d.month)
 }
 
-/// Byte ranges of `text` as UTF-16 code unit ranges. Ranges are sorted; a range that does not
-/// fall on character boundaries is dropped rather than mis-placed.
+fn parse_date(s: &str) -> Result<YearMonth, JsError> {
+    let bad = || JsError::new(&format!("bad options: date {s:?} is not \"YYYY-MM\""));
+    let (y, m) = s.split_once('-').ok_or_else(bad)?;
+    let year: u16 = y.parse().map_err(|_| bad())?;
+    let month: u8 = m.parse().map_err(|_| bad())?;
+    if !(1..=12).contains(&month) || y.len() != 4 {
+        return Err(bad());
+    }
+    Ok(YearMonth { year, month })
+}
+
+/// Byte ranges of `text` as UTF-16 code unit ranges, one per input range (sorted input).
+/// A range that does not fall on character boundaries becomes an empty range at the next
+/// boundary rather than a mis-placed one.
 pub fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[u32; 2]> {
     let mut out = Vec::with_capacity(ranges.len());
     let mut units = 0u32;
     let mut byte = 0usize;
-    let mut chars = text.char_indices().peekable();
-    let mut to_units = |target: usize| -> Option<u32> {
+    let mut chars = text.chars();
+    let mut to_units = |target: usize| -> u32 {
         while byte < target {
-            let (i, c) = chars.next()?;
-            debug_assert_eq!(i, byte);
+            let Some(c) = chars.next() else {
+                break;
+            };
             byte += c.len_utf8();
             units += c.len_utf16() as u32;
         }
-        (byte == target).then_some(units)
+        units
     };
     for r in ranges {
-        if let (Some(s), Some(e)) = (to_units(r.start), to_units(r.end)) {
-            out.push([s, e]);
-        }
+        let s = to_units(r.start);
+        let e = to_units(r.end).max(s);
+        out.push([s, e]);
     }
     out
 }
@@ -295,17 +578,13 @@ mod tests {
         let text = "Ä😀 Pjöngjang";
         let start = text.find("Pjöngjang").unwrap();
         let range = start..text.len();
-        let r = utf16_ranges(text, std::slice::from_ref(&range));
         // Ä = 1 unit, 😀 = 2 units, space = 1.
-        assert_eq!(r, [[4, 13]]);
+        assert_eq!(utf16_ranges(text, std::slice::from_ref(&range)), [[4, 13]]);
     }
 
     #[test]
-    fn ranges_off_char_boundaries_are_dropped() {
+    fn one_output_range_per_input_range() {
         let inside = 1..2;
-        assert_eq!(
-            utf16_ranges("Ä", std::slice::from_ref(&inside)),
-            Vec::<[u32; 2]>::new()
-        );
+        assert_eq!(utf16_ranges("Ä", std::slice::from_ref(&inside)).len(), 1);
     }
 }

@@ -89,3 +89,28 @@ fn an_article_has_paragraphs_with_kinds() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn search_answers_carry_facets_dates_and_loosenings_as_arrays() {
+    let ex = JsExplorer::new().unwrap();
+    let results = ex.search("a", JsValue::UNDEFINED).unwrap();
+    for key in ["facets", "dates", "loosened", "hits"] {
+        assert!(
+            Array::is_array(&get(&results, key)),
+            "{key} is not an array"
+        );
+    }
+    assert!(get(&results, "undated").as_f64().is_some());
+    let entities: Array = ex.entities().unwrap().dyn_into().unwrap();
+    for e in entities.iter() {
+        assert!(get(&e, "name").as_string().is_some());
+        assert!(get(&e, "kind").as_string().is_some());
+        assert!(Array::is_array(&get(&e, "aliases")));
+    }
+    let options = Object::new();
+    Reflect::set(&options, &"sort".into(), &"sideways".into()).unwrap();
+    assert!(
+        ex.search("a", options.into()).is_err(),
+        "a bad sort is an error"
+    );
+}

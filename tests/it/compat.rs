@@ -32,7 +32,7 @@ fn the_committed_index_of_the_current_format_version_stays_readable() {
         files.contains(&"hafen.txt") && files.contains(&"zuerich.txt"),
         "{files:?}"
     );
-    let hits = ex.search("Hafen ", SearchOptions::default()).unwrap().hits;
+    let hits = ex.search("Hafen ", &SearchOptions::default()).unwrap().hits;
     assert_eq!(hits.first().map(|h| h.article.file), Some("hafen.txt"));
     let view = ex.article(hits[0].article.id, Some("Hafen")).unwrap();
     assert!(view.paragraphs.iter().any(|p| !p.highlights.is_empty()));

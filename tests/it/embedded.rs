@@ -8,10 +8,7 @@ fn explorer() -> Explorer<'static> {
 }
 
 fn all() -> SearchOptions {
-    SearchOptions {
-        limit: 1_000,
-        offset: 0,
-    }
+    SearchOptions::first(1_000)
 }
 
 /// A word of `title` that no other article's title contains and that is long enough to be
@@ -36,7 +33,7 @@ fn every_article_is_found_by_a_distinctive_word_of_its_own_title() {
         let Some(word) = distinctive_title_word(&ex, a.id) else {
             continue;
         };
-        let results = ex.search(&format!("{word} "), all()).unwrap();
+        let results = ex.search(&format!("{word} "), &all()).unwrap();
         assert!(
             results.hits.iter().any(|h| h.article.id == a.id),
             "{}: searching its title word {word:?} does not find it",
@@ -48,7 +45,7 @@ fn every_article_is_found_by_a_distinctive_word_of_its_own_title() {
 #[test]
 fn a_word_that_occurs_nowhere_finds_nothing() {
     let ex = explorer();
-    let results = ex.search("Xylophonquartettzzq ", all()).unwrap();
+    let results = ex.search("Xylophonquartettzzq ", &all()).unwrap();
     assert_eq!(results.total, 0);
     assert!(results.hits.is_empty());
 }
@@ -64,7 +61,7 @@ fn hits_come_sorted_by_score_and_total_counts_them_all() {
         .find(|w| w.chars().count() >= 3)
         .unwrap_or("die")
         .to_owned();
-    let results = ex.search(&word, all()).unwrap();
+    let results = ex.search(&word, &all()).unwrap();
     assert!(results.total >= 1);
     assert_eq!(results.total, results.hits.len());
     for pair in results.hits.windows(2) {
@@ -75,15 +72,7 @@ fn hits_come_sorted_by_score_and_total_counts_them_all() {
             pair[1].score
         );
     }
-    let first = ex
-        .search(
-            &word,
-            SearchOptions {
-                limit: 1,
-                offset: 0,
-            },
-        )
-        .unwrap();
+    let first = ex.search(&word, &SearchOptions::first(1)).unwrap();
     assert_eq!(first.total, results.total);
     assert!(first.hits.len() <= 1);
 }
@@ -95,7 +84,7 @@ fn snippet_highlights_mark_the_searched_word() {
         let Some(word) = distinctive_title_word(&ex, a.id) else {
             continue;
         };
-        let results = ex.search(&word, all()).unwrap();
+        let results = ex.search(&word, &all()).unwrap();
         for hit in &results.hits {
             let marked: Vec<&str> = hit
                 .snippet
@@ -162,8 +151,8 @@ fn empty_and_hostile_queries_answer_without_panicking() {
         "مرحبا",
         long.as_str(),
     ] {
-        let r = ex.search(q, all()).unwrap();
+        let r = ex.search(q, &all()).unwrap();
         assert!(r.hits.len() <= r.total);
     }
-    assert_eq!(ex.search("", all()).unwrap().total, 0);
+    assert_eq!(ex.search("", &all()).unwrap().total, 0);
 }

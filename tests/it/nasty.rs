@@ -10,6 +10,9 @@ fn nasty() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nasty")
 }
 
+/// A file name and a test of the reason it was skipped for.
+type SkipCase = (&'static str, fn(&SkipReason) -> bool);
+
 fn reason_of<'a>(b: &'a explorer_ingest::Build, file: &str) -> Option<&'a SkipReason> {
     b.skipped.iter().find(|(f, _)| f == file).map(|(_, r)| r)
 }
@@ -37,7 +40,7 @@ fn every_input_file_is_either_indexed_or_reported() {
 #[test]
 fn each_kind_of_bad_file_gets_its_defined_treatment() {
     let b = build(&nasty()).unwrap();
-    let cases: &[(&str, fn(&SkipReason) -> bool)] = &[
+    let cases: &[SkipCase] = &[
         ("05-empty.txt", |r| *r == SkipReason::Empty),
         ("06-whitespace.txt", |r| *r == SkipReason::Empty),
         ("07-binary.txt", |r| *r == SkipReason::Binary),
@@ -93,7 +96,7 @@ fn decoded_and_odd_articles_are_searchable_and_keep_their_text_as_text() {
     let bytes: &'static [u8] = Box::leak(b.index.into_boxed_slice());
     let ex = Explorer::open(bytes).unwrap();
     let find = |q: &str| {
-        ex.search(q, SearchOptions::default())
+        ex.search(q, &SearchOptions::default())
             .unwrap()
             .hits
             .iter()

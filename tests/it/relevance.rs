@@ -279,13 +279,7 @@ fn has_word(text: &str, needle: &str) -> bool {
 
 fn check(ex: &Explorer<'_>, query: &str, expect: Expect) -> Result<(), String> {
     let results = ex
-        .search(
-            query,
-            SearchOptions {
-                limit: 1_000,
-                offset: 0,
-            },
-        )
+        .search(query, &SearchOptions::first(1_000))
         .map_err(|e| e.to_string())?;
     let found: BTreeSet<ArticleId> = results.hits.iter().map(|h| h.article.id).collect();
     for hit in &results.hits {
@@ -414,7 +408,7 @@ fn the_exact_spelling_ranks_above_a_folded_match() {
     let german = explorer_over("tests/fixtures/german");
     let score = |q: &str| {
         german
-            .search(q, SearchOptions::default())
+            .search(q, &SearchOptions::default())
             .unwrap()
             .hits
             .first()

@@ -23,7 +23,7 @@ proptest! {
 
     #[test]
     fn search_never_panics_on_arbitrary_queries(query in "\\PC{0,80}") {
-        let r = seeds().search(&query, SearchOptions::default()).unwrap();
+        let r = seeds().search(&query, &SearchOptions::default()).unwrap();
         prop_assert!(r.hits.len() <= r.total);
         for h in &r.hits {
             for range in &h.snippet.highlights {
@@ -35,6 +35,6 @@ proptest! {
 
     #[test]
     fn search_never_panics_on_operator_soup(query in "[\"\\-a-zäöüß OR|()*]{0,60}") {
-        let _ = seeds().search(&query, SearchOptions::default()).unwrap();
+        let _ = seeds().search(&query, &SearchOptions::default()).unwrap();
     }
 }

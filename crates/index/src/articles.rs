@@ -140,7 +140,7 @@ pub(crate) fn encode(records: &[ArticleRecord<'_>]) -> (Vec<u8>, Vec<u8>) {
 
 /// A table: count, offsets, then one record per item written by `write`.
 #[cfg(feature = "write")]
-fn table<T>(items: &[T], write: impl Fn(&mut Vec<u8>, &T)) -> Vec<u8> {
+pub(crate) fn table<T>(items: &[T], write: impl Fn(&mut Vec<u8>, &T)) -> Vec<u8> {
     let mut body = Vec::new();
     let mut offsets = Vec::with_capacity(items.len());
     for item in items {
@@ -165,17 +165,26 @@ pub(crate) fn count(section: &[u8], name: &'static str) -> Result<u32, IndexErro
     })
 }
 
-/// A cursor at the record of `id` in a table.
+/// A cursor at the record of article `id` in a table.
 fn record_at<'a>(
     section: &'a [u8],
     name: &'static str,
     id: ArticleId,
 ) -> Result<Cursor<'a>, IndexError> {
+    table_record(section, name, id.0)
+}
+
+/// A cursor at record `i` of a table (see [`table`]).
+pub(crate) fn table_record<'a>(
+    section: &'a [u8],
+    name: &'static str,
+    i: u32,
+) -> Result<Cursor<'a>, IndexError> {
     let count = count(section, name)?;
-    if id.0 >= count {
-        return Err(IndexError::NoSuchArticle { id: id.0, count });
+    if i >= count {
+        return Err(IndexError::NoSuchArticle { id: i, count });
     }
-    let slot = 4 + 4 * id.0 as usize;
+    let slot = 4 + 4 * i as usize;
     let offset = read_u32_le(section, slot).ok_or(IndexError::Corrupt {
         section: name,
         offset: slot,

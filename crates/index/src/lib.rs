@@ -11,6 +11,9 @@
 //!            POST  postings lists (see [`postings`])
 //!            HEAD  per article: file, title, date, length (see [`articles`])
 //!            BODY  per article: text and blocks
+//!            ENTS  entities with aliases and the articles that mention them (see [`entities`])
+//!            MENT  per article: entity mentions (spans)
+//!            ALIA  fst::Map: folded alias -> entity id
 //! ```
 //!
 //! Writer and reader of each part live side by side ([`postings`], [`articles`],
@@ -26,6 +29,7 @@
 
 pub mod articles;
 pub mod container;
+pub mod entities;
 mod error;
 pub mod postings;
 mod reader;
@@ -34,6 +38,7 @@ mod varint;
 mod writer;
 
 pub use articles::{ArticleHead, ArticleRecord, Block, BlockKind, YearMonth};
+pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
 pub use error::IndexError;
 pub use postings::{Field, Occurrence, Posting, Postings};
 pub use reader::Index;
@@ -45,7 +50,7 @@ pub const MAGIC: [u8; 8] = *b"AEXPLIDX";
 
 /// Version of the byte format. Bump it whenever the meaning of any byte changes; the
 /// compatibility test over the committed fixture index fails until you do.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// An article's number in the index: its position in the sorted list of source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,6 +1,7 @@
 //! [`Index`]: the read side, over borrowed bytes.
 
 use crate::container::{self, Sections};
+use crate::entities::{self, EntityId, EntityRecord, Mention};
 use crate::{articles, postings, ArticleHead, ArticleId, ArticleRecord, IndexError, Postings};
 use fst::Map;
 
@@ -11,7 +12,11 @@ pub struct Index<'a> {
     postings: &'a [u8],
     head: &'a [u8],
     body: &'a [u8],
+    ents: &'a [u8],
+    ment: &'a [u8],
+    aliases: Map<&'a [u8]>,
     article_count: u32,
+    entity_count: u32,
     avg_len: f32,
 }
 
@@ -32,6 +37,13 @@ impl<'a> Index<'a> {
                 offset: 0,
             });
         }
+        let ents = sections.get(*b"ENTS")?;
+        let ment = sections.get(*b"MENT")?;
+        let entity_count = entities::entity_count(ents)?;
+        let aliases = Map::new(sections.get(*b"ALIA")?).map_err(|_| IndexError::Corrupt {
+            section: "ALIA",
+            offset: 0,
+        })?;
         let meta = sections.get(*b"META")?;
         let avg_len = meta
             .get(0..4)
@@ -46,7 +58,11 @@ impl<'a> Index<'a> {
             postings: sections.get(*b"POST")?,
             head,
             body,
+            ents,
+            ment,
+            aliases,
             article_count,
+            entity_count,
             avg_len,
         })
     }
@@ -86,6 +102,34 @@ impl<'a> Index<'a> {
             offset: usize::MAX,
         })?;
         postings::decode(self.postings, offset)
+    }
+
+    /// Number of entities.
+    pub fn entity_count(&self) -> u32 {
+        self.entity_count
+    }
+
+    /// Entity `id` with its aliases and articles.
+    pub fn entity(&self, id: EntityId) -> Result<EntityRecord<'a>, IndexError> {
+        entities::decode_entity(self.ents, id)
+    }
+
+    /// The entity a folded name or alias stands for, if exactly one.
+    pub fn entity_by_alias(&self, folded: &str) -> Option<EntityId> {
+        self.aliases
+            .get(folded)
+            .and_then(|v| u32::try_from(v).ok())
+            .map(EntityId)
+    }
+
+    /// The alias map (folded alias -> entity id), for prefix lookups.
+    pub fn aliases(&self) -> &Map<&'a [u8]> {
+        &self.aliases
+    }
+
+    /// The entity mentions of article `id`, sorted by position.
+    pub fn mentions(&self, id: ArticleId) -> Result<Vec<Mention>, IndexError> {
+        entities::decode_mentions(self.ment, id)
     }
 
     /// What it takes to list and rank article `id`, without its text.

@@ -1,20 +1,32 @@
 //! [`IndexWriter`]: collects analysed articles and writes the index bytes (build time only).
 
+use crate::entities::{self, EntityId, EntityKind, Mention};
 use crate::postings::{self, Occurrence, Posting};
 use crate::{articles, container, ArticleId, ArticleRecord};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Collects articles and their terms, then writes one deterministic byte string: the same
 /// input gives the same bytes (sorted maps only, no hash iteration order).
-#[derive(Default)]
 pub struct IndexWriter<'a> {
+    /// How alias keys are folded; the reader's caller folds lookups the same way.
+    fold: Box<dyn Fn(&str) -> String + 'a>,
     records: Vec<ArticleRecord<'a>>,
     terms: BTreeMap<String, BTreeMap<ArticleId, Vec<Occurrence>>>,
+    entities: Vec<(&'a str, EntityKind, Vec<&'a str>)>,
+    mentions: BTreeMap<ArticleId, Vec<Mention>>,
 }
 
 impl<'a> IndexWriter<'a> {
-    pub fn new() -> Self {
-        Self::default()
+    /// A writer whose alias keys are folded with `fold` (the runtime must look names up with
+    /// the same function: `explorer_text::fold_key` in this project).
+    pub fn new(fold: impl Fn(&str) -> String + 'a) -> Self {
+        IndexWriter {
+            fold: Box::new(fold),
+            records: Vec::new(),
+            terms: BTreeMap::new(),
+            entities: Vec::new(),
+            mentions: BTreeMap::new(),
+        }
     }
 
     /// Add an article; it gets the next id, which is returned.
@@ -34,6 +46,23 @@ impl<'a> IndexWriter<'a> {
             .entry(article)
             .or_default()
             .push(occurrence);
+    }
+
+    /// Add an entity; it gets the next id, which is returned. `aliases` are its other
+    /// names (used for lookups by name).
+    pub fn add_entity(
+        &mut self,
+        name: &'a str,
+        kind: EntityKind,
+        aliases: Vec<&'a str>,
+    ) -> EntityId {
+        self.entities.push((name, kind, aliases));
+        EntityId(self.entities.len() as u32 - 1)
+    }
+
+    /// Record a mention of an entity in an article.
+    pub fn add_mention(&mut self, article: ArticleId, mention: Mention) {
+        self.mentions.entry(article).or_default().push(mention);
     }
 
     /// Number of distinct terms so far.
@@ -76,13 +105,52 @@ impl<'a> IndexWriter<'a> {
         };
         let meta = avg_len.to_le_bytes();
         let (head, body) = articles::encode(&self.records);
+        let mentions: Vec<Vec<Mention>> = (0..self.records.len() as u32)
+            .map(|a| {
+                self.mentions
+                    .get(&ArticleId(a))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect();
+        let (ents, ment) = entities::encode(&self.entities, &mentions);
+        let alia = alias_map(&self.entities, &self.fold);
         container::assemble(&[
             (*b"META", &meta),
             (*b"TERM", &term_bytes),
             (*b"POST", &post),
             (*b"HEAD", &head),
             (*b"BODY", &body),
+            (*b"ENTS", &ents),
+            (*b"MENT", &ment),
+            (*b"ALIA", &alia),
         ])
+    }
+}
+
+/// The ALIA fst: every folded name and alias of an entity -> its id. A key shared by several
+/// entities is left out: it cannot name one of them.
+fn alias_map(entities: &[(&str, EntityKind, Vec<&str>)], fold: &dyn Fn(&str) -> String) -> Vec<u8> {
+    let mut keys: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    for (i, (name, _, aliases)) in entities.iter().enumerate() {
+        for a in std::iter::once(name).chain(aliases) {
+            let key = fold(a);
+            if !key.is_empty() {
+                keys.entry(key).or_default().insert(i as u32);
+            }
+        }
+    }
+    let mut builder = fst::MapBuilder::memory();
+    for (key, ids) in keys {
+        if let (1, Some(&id)) = (ids.len(), ids.first()) {
+            if let Err(e) = builder.insert(key.as_bytes(), u64::from(id)) {
+                unreachable!("sorted unique keys rejected by fst: {e}");
+            }
+        }
+    }
+    match builder.into_inner() {
+        Ok(bytes) => bytes,
+        Err(e) => unreachable!("in-memory fst cannot fail to finish: {e}"),
     }
 }
 
@@ -92,7 +160,7 @@ mod tests {
     use crate::{Field, Index, IndexError};
 
     fn build() -> Vec<u8> {
-        let mut w = IndexWriter::new();
+        let mut w = IndexWriter::new(|s: &str| s.to_lowercase());
         for (file, text) in [("a.txt", "kim peking"), ("b.txt", "peking xi")] {
             let id = w.add_article(ArticleRecord {
                 file,

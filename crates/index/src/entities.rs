@@ -1,0 +1,244 @@
+//! Entities: people, countries, places, organisations recognised at build time, and where
+//! each article mentions them.
+//!
+//! ```text
+//! ENTS   table (count u32 LE | offsets u32 LE | records), one record per entity:
+//!          name str | kind u8 | alias count varint, aliases str...
+//!          article count varint, per article: id delta varint, mention count varint
+//! MENT   table, one record per article: mention count varint, per mention (sorted by start):
+//!          entity varint | kind u8 | start delta varint (from the previous start) | length varint
+//! ALIA   fst::Map: folded alias -> entity id (aliases shared by several entities left out)
+//! ```
+//!
+//! Mention spans are byte offsets into the article's text. The writer derives each entity's
+//! article list from the mentions, so the two cannot disagree.
+
+use crate::articles::{count, table_record};
+use crate::varint::Cursor;
+use crate::{ArticleId, IndexError};
+
+/// An entity's number: its position in the entity table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId(pub u32);
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    Person = 0,
+    Country = 1,
+    Place = 2,
+    Organization = 3,
+    Event = 4,
+}
+
+impl EntityKind {
+    fn from_u8(b: u8) -> Option<EntityKind> {
+        Some(match b {
+            0 => EntityKind::Person,
+            1 => EntityKind::Country,
+            2 => EntityKind::Place,
+            3 => EntityKind::Organization,
+            4 => EntityKind::Event,
+            _ => return None,
+        })
+    }
+}
+
+/// How an article refers to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionKind {
+    /// By name (`Kim Jong Un`, `Kim`, `Kims`).
+    Name = 0,
+    /// By a demonym or adjective (`nordkoreanische`, `Londoner`).
+    Demonym = 1,
+}
+
+/// One mention: a span of an article's text that refers to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mention {
+    pub start: u32,
+    pub end: u32,
+    pub entity: EntityId,
+    pub kind: MentionKind,
+}
+
+/// One entity with the articles that mention it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRecord<'a> {
+    pub name: &'a str,
+    pub kind: EntityKind,
+    /// Other names it goes by, including foreign spellings.
+    pub aliases: Vec<&'a str>,
+    /// Articles that mention it, with the number of mentions, sorted by article.
+    pub articles: Vec<(ArticleId, u32)>,
+}
+
+/// Encode the ENTS and MENT tables. `entities[i]` becomes `EntityId(i)`; `mentions[a]` are
+/// the mentions of `ArticleId(a)`. Article lists are derived from the mentions.
+#[cfg(feature = "write")]
+pub(crate) fn encode(
+    entities: &[(&str, EntityKind, Vec<&str>)],
+    mentions: &[Vec<Mention>],
+) -> (Vec<u8>, Vec<u8>) {
+    use crate::articles::table;
+    use crate::varint::{put_str, put_u64};
+    let mut by_entity: Vec<Vec<(u32, u32)>> = vec![Vec::new(); entities.len()];
+    for (article, list) in mentions.iter().enumerate() {
+        for m in list {
+            if let Some(slot) = by_entity.get_mut(m.entity.0 as usize) {
+                match slot.last_mut() {
+                    Some((a, n)) if *a == article as u32 => *n += 1,
+                    _ => slot.push((article as u32, 1)),
+                }
+            }
+        }
+    }
+    let indexed: Vec<usize> = (0..entities.len()).collect();
+    let ents = table(&indexed, |out, &i| {
+        let (name, kind, aliases) = &entities[i];
+        put_str(out, name);
+        out.push(*kind as u8);
+        put_u64(out, aliases.len() as u64);
+        for a in aliases {
+            put_str(out, a);
+        }
+        put_u64(out, by_entity[i].len() as u64);
+        let mut last = 0;
+        for &(article, n) in &by_entity[i] {
+            put_u64(out, u64::from(article - last));
+            put_u64(out, u64::from(n));
+            last = article;
+        }
+    });
+    let ment = table(mentions, |out, list| {
+        let mut sorted = list.clone();
+        sorted.sort();
+        put_u64(out, sorted.len() as u64);
+        let mut last = 0;
+        for m in &sorted {
+            put_u64(out, u64::from(m.entity.0));
+            out.push(m.kind as u8);
+            put_u64(out, u64::from(m.start - last));
+            put_u64(out, u64::from(m.end - m.start));
+            last = m.start;
+        }
+    });
+    (ents, ment)
+}
+
+/// Number of entities in an ENTS section.
+pub(crate) fn entity_count(ents: &[u8]) -> Result<u32, IndexError> {
+    count(ents, "ENTS")
+}
+
+/// Decode entity `id`.
+pub(crate) fn decode_entity(ents: &[u8], id: EntityId) -> Result<EntityRecord<'_>, IndexError> {
+    let mut c = table_record(ents, "ENTS", id.0)?;
+    decode_entity_record(&mut c).ok_or(IndexError::Corrupt {
+        section: "ENTS",
+        offset: c.pos(),
+    })
+}
+
+fn decode_entity_record<'a>(c: &mut Cursor<'a>) -> Option<EntityRecord<'a>> {
+    let name = c.str()?;
+    let kind = EntityKind::from_u8(c.u8()?)?;
+    let n = c.u32()? as usize;
+    let mut aliases = Vec::with_capacity(n.min(256));
+    for _ in 0..n {
+        aliases.push(c.str()?);
+    }
+    let n = c.u32()? as usize;
+    let mut articles = Vec::with_capacity(n.min(4096));
+    let mut article = 0u32;
+    for _ in 0..n {
+        article = article.checked_add(c.u32()?)?;
+        articles.push((ArticleId(article), c.u32()?));
+    }
+    Some(EntityRecord {
+        name,
+        kind,
+        aliases,
+        articles,
+    })
+}
+
+/// Decode the mentions of `article`.
+pub(crate) fn decode_mentions(ment: &[u8], article: ArticleId) -> Result<Vec<Mention>, IndexError> {
+    let mut c = table_record(ment, "MENT", article.0)?;
+    decode_mention_list(&mut c).ok_or(IndexError::Corrupt {
+        section: "MENT",
+        offset: c.pos(),
+    })
+}
+
+fn decode_mention_list(c: &mut Cursor<'_>) -> Option<Vec<Mention>> {
+    let n = c.u32()? as usize;
+    let mut out = Vec::with_capacity(n.min(4096));
+    let mut start = 0u32;
+    for _ in 0..n {
+        let entity = EntityId(c.u32()?);
+        let kind = match c.u8()? {
+            0 => MentionKind::Name,
+            1 => MentionKind::Demonym,
+            _ => return None,
+        };
+        start = start.checked_add(c.u32()?)?;
+        let end = start.checked_add(c.u32()?)?;
+        out.push(Mention {
+            start,
+            end,
+            entity,
+            kind,
+        });
+    }
+    Some(out)
+}
+
+#[cfg(all(test, feature = "write"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_entities_and_mentions() {
+        let entities = vec![
+            ("Peking", EntityKind::Place, vec!["Beijing"]),
+            (
+                "Kim Jong Un",
+                EntityKind::Person,
+                vec!["Kim", "Kim Jong-un"],
+            ),
+        ];
+        let m = |start, end, e, kind| Mention {
+            start,
+            end,
+            entity: EntityId(e),
+            kind,
+        };
+        let mentions = vec![
+            vec![
+                m(10, 16, 0, MentionKind::Name),
+                m(0, 3, 1, MentionKind::Name),
+            ],
+            vec![],
+            vec![
+                m(5, 8, 1, MentionKind::Name),
+                m(20, 23, 1, MentionKind::Name),
+            ],
+        ];
+        let (ents, ment) = encode(&entities, &mentions);
+        assert_eq!(entity_count(&ents), Ok(2));
+        let kim = decode_entity(&ents, EntityId(1)).unwrap();
+        assert_eq!(kim.name, "Kim Jong Un");
+        assert_eq!(kim.aliases, ["Kim", "Kim Jong-un"]);
+        assert_eq!(kim.articles, [(ArticleId(0), 1), (ArticleId(2), 2)]);
+        let first = decode_mentions(&ment, ArticleId(0)).unwrap();
+        assert_eq!(first[0], m(0, 3, 1, MentionKind::Name));
+        assert_eq!(first[1], m(10, 16, 0, MentionKind::Name));
+        assert!(decode_mentions(&ment, ArticleId(1)).unwrap().is_empty());
+        assert!(matches!(
+            decode_entity(&ents, EntityId(2)),
+            Err(IndexError::NoSuchArticle { .. })
+        ));
+    }
+}

@@ -1,0 +1,248 @@
+//! Entities over a set of articles: filters, facet counts, the date histogram,
+//! co-occurrence and mentions in context.
+//!
+//! All of these work on the set of articles a search matched, so the page can show who
+//! appears in the current results, when they were written, and which entities go together
+//! more often than chance.
+
+use crate::model::{Cooccurrence, DateCount, Facet, InContext};
+use explorer_index::{ArticleId, EntityId, Index, IndexError, MentionKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Characters of context on each side of a mention in context.
+pub const CONTEXT_CHARS: usize = 60;
+
+/// Articles that mention every entity of `entities` (by name, or also by demonym when
+/// `demonyms`). `None` when `entities` is empty (no restriction).
+pub fn articles_mentioning_all(
+    index: &Index<'_>,
+    entities: &[EntityId],
+    demonyms: bool,
+) -> Result<Option<BTreeSet<ArticleId>>, IndexError> {
+    let mut result: Option<BTreeSet<ArticleId>> = None;
+    for &id in entities {
+        let record = index.entity(id)?;
+        let mut set = BTreeSet::new();
+        for (article, _) in record.articles {
+            if result.as_ref().is_some_and(|r| !r.contains(&article)) {
+                continue;
+            }
+            if demonyms || mentions_by_name(index, article, id)? {
+                set.insert(article);
+            }
+        }
+        result = Some(set);
+    }
+    Ok(result)
+}
+
+fn mentions_by_name(
+    index: &Index<'_>,
+    article: ArticleId,
+    id: EntityId,
+) -> Result<bool, IndexError> {
+    Ok(index
+        .mentions(article)?
+        .iter()
+        .any(|m| m.entity == id && m.kind == MentionKind::Name))
+}
+
+/// The distinct entities each article mentions, respecting `demonyms`.
+fn entities_of(
+    index: &Index<'_>,
+    article: ArticleId,
+    demonyms: bool,
+) -> Result<BTreeSet<EntityId>, IndexError> {
+    Ok(index
+        .mentions(article)?
+        .into_iter()
+        .filter(|m| demonyms || m.kind == MentionKind::Name)
+        .map(|m| m.entity)
+        .collect())
+}
+
+/// Facet counts over `articles`: each entity with the number of articles that mention it,
+/// most frequent first (ties by name). `selected` entities are always included.
+pub fn facets<'a>(
+    index: &Index<'a>,
+    articles: &[ArticleId],
+    selected: &[EntityId],
+    demonyms: bool,
+) -> Result<Vec<Facet<'a>>, IndexError> {
+    let mut counts: BTreeMap<EntityId, usize> = selected.iter().map(|&id| (id, 0)).collect();
+    for &article in articles {
+        for id in entities_of(index, article, demonyms)? {
+            *counts.entry(id).or_default() += 1;
+        }
+    }
+    let mut out = counts
+        .into_iter()
+        .map(|(id, count)| {
+            let e = index.entity(id)?;
+            Ok(Facet {
+                id,
+                name: e.name,
+                kind: e.kind,
+                count,
+            })
+        })
+        .collect::<Result<Vec<_>, IndexError>>()?;
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+    Ok(out)
+}
+
+/// Articles per month over `articles`, oldest first, and the number without a date.
+pub fn dates(
+    index: &Index<'_>,
+    articles: &[ArticleId],
+) -> Result<(Vec<DateCount>, usize), IndexError> {
+    let mut by_month = BTreeMap::new();
+    let mut undated = 0;
+    for &article in articles {
+        match index.head(article)?.date {
+            Some(d) => *by_month.entry(d).or_default() += 1,
+            None => undated += 1,
+        }
+    }
+    let dates = by_month
+        .into_iter()
+        .map(|(date, count)| DateCount { date, count })
+        .collect();
+    Ok((dates, undated))
+}
+
+/// Entities that co-occur with `entity` in `articles` (the current results), most
+/// over-represented first. Lift = P(other | entity, results) / P(other | collection).
+pub fn cooccurring<'a>(
+    index: &Index<'a>,
+    entity: EntityId,
+    articles: &[ArticleId],
+    demonyms: bool,
+) -> Result<Vec<Cooccurrence<'a>>, IndexError> {
+    let mut with_entity = 0usize;
+    let mut counts: BTreeMap<EntityId, usize> = BTreeMap::new();
+    for &article in articles {
+        let ids = entities_of(index, article, demonyms)?;
+        if !ids.contains(&entity) {
+            continue;
+        }
+        with_entity += 1;
+        for id in ids.into_iter().filter(|&id| id != entity) {
+            *counts.entry(id).or_default() += 1;
+        }
+    }
+    let total = index.article_count().max(1) as f32;
+    let mut out = Vec::with_capacity(counts.len());
+    for (id, count) in counts {
+        let e = index.entity(id)?;
+        let base = e.articles.len().max(1) as f32 / total;
+        let lift = (count as f32 / with_entity.max(1) as f32) / base;
+        out.push(Cooccurrence {
+            id,
+            name: e.name,
+            kind: e.kind,
+            count,
+            lift,
+        });
+    }
+    // Over-representation, weighted by support so one shared article does not top the list.
+    let weight = |c: &Cooccurrence<'_>| c.lift * (1.0 + c.count as f32).ln();
+    out.sort_by(|a, b| {
+        weight(b)
+            .total_cmp(&weight(a))
+            .then_with(|| b.count.cmp(&a.count))
+            .then_with(|| a.name.cmp(b.name))
+    });
+    Ok(out)
+}
+
+/// Up to `limit` mentions of `entity` in `articles`, each with [`CONTEXT_CHARS`] of text on
+/// either side (cut at word boundaries, never across a line).
+pub fn in_context<'a>(
+    index: &Index<'a>,
+    entity: EntityId,
+    articles: &[ArticleId],
+    limit: usize,
+) -> Result<(Vec<InContext<'a>>, Vec<&'a str>), IndexError> {
+    let mut out = Vec::new();
+    let mut spellings: Vec<&'a str> = Vec::new();
+    for &article in articles {
+        let record = index.article(article)?;
+        for m in index
+            .mentions(article)?
+            .into_iter()
+            .filter(|m| m.entity == entity)
+        {
+            let (start, end) = (m.start as usize, m.end as usize);
+            let Some(mention) = record.text.get(start..end) else {
+                continue;
+            };
+            if !spellings.contains(&mention) {
+                spellings.push(mention);
+            }
+            if out.len() < limit {
+                out.push(InContext {
+                    article,
+                    before: context_before(record.text, start),
+                    mention,
+                    after: context_after(record.text, end),
+                    kind: m.kind,
+                });
+            }
+        }
+    }
+    spellings.sort_unstable();
+    Ok((out, spellings))
+}
+
+fn context_before(text: &str, at: usize) -> &str {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = at;
+    for (i, _) in text[line_start..at].char_indices().rev() {
+        start = line_start + i;
+        if at - start >= CONTEXT_CHARS {
+            break;
+        }
+    }
+    let slice = &text[start..at];
+    match slice.find(char::is_whitespace) {
+        Some(i) if start > line_start && i < slice.len() => &slice[i..],
+        _ => slice,
+    }
+}
+
+fn context_after(text: &str, at: usize) -> &str {
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut end = at;
+    for (i, c) in text[at..line_end].char_indices() {
+        end = at + i + c.len_utf8();
+        if end - at >= CONTEXT_CHARS {
+            break;
+        }
+    }
+    let slice = &text[at..end];
+    match slice.rfind(char::is_whitespace) {
+        Some(i) if end < line_end => &slice[..i],
+        _ => slice,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_is_cut_at_words_and_lines() {
+        let text = "Erste Zeile.\nDas ist ein langer Satz vor dem Namen Kim Jong Un und danach geht es weiter mit vielen Wörtern bis zum Ende.\nNächste";
+        let at = text.find("Kim").unwrap();
+        let end = at + "Kim Jong Un".len();
+        let before = context_before(text, at);
+        let after = context_after(text, end);
+        assert!(text[..at].ends_with(before));
+        assert!(!before.contains('\n') && !after.contains('\n'));
+        assert!(after.starts_with(" und danach"));
+        assert!(before.chars().count() <= CONTEXT_CHARS + 1);
+        assert_eq!(context_before("Kim", 0), "");
+        assert_eq!(context_after("Kim", 3), "");
+    }
+}

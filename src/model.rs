@@ -1,0 +1,212 @@
+//! The answers the explorer gives: plain Rust types borrowed from the index bytes. `wasm.rs`
+//! maps them to JS objects; nothing here knows about JS.
+
+use crate::snippet::Snippet;
+use explorer_index::{ArticleId, BlockKind, EntityId, EntityKind, MentionKind, YearMonth};
+use std::ops::Range;
+
+/// Default and largest number of hits per page of results.
+pub const DEFAULT_LIMIT: usize = 20;
+pub const MAX_LIMIT: usize = 1_000;
+
+/// One article in a list: enough to show and open it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSummary<'a> {
+    pub id: ArticleId,
+    pub file: &'a str,
+    pub title: &'a str,
+    pub title_derived: bool,
+    pub date: Option<YearMonth>,
+}
+
+/// A search hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit<'a> {
+    pub article: ArticleSummary<'a>,
+    pub score: f32,
+    pub snippet: Snippet,
+    /// Byte ranges of matched words in the title.
+    pub title_highlights: Vec<Range<usize>>,
+}
+
+/// How a search was loosened to find something; the page tells the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loosened {
+    /// `word` matched nothing and was read as `instead` (typo correction; the spellings
+    /// found in the articles).
+    Corrected { word: String, instead: Vec<String> },
+    /// `word` matched nothing and was left out of the query.
+    Dropped { word: String },
+    /// An entity filter (`person:Xyz`) named no known entity and was left out.
+    UnknownEntity { filter: String },
+}
+
+/// An entity in a list, with how often the collection mentions it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntitySummary<'a> {
+    pub id: EntityId,
+    pub name: &'a str,
+    pub kind: EntityKind,
+    /// Number of articles that mention it.
+    pub articles: u32,
+    /// Number of mentions in all articles.
+    pub mentions: u32,
+    pub aliases: Vec<&'a str>,
+}
+
+/// A facet value: an entity and the number of current results that mention it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facet<'a> {
+    pub id: EntityId,
+    pub name: &'a str,
+    pub kind: EntityKind,
+    pub count: usize,
+}
+
+/// How many current results fall in a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateCount {
+    pub date: YearMonth,
+    pub count: usize,
+}
+
+/// Order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best score first (for a query without words: most mentions of the selected entities).
+    #[default]
+    Relevance,
+    /// Newest first; undated articles last.
+    Newest,
+    /// Oldest first; undated articles last.
+    Oldest,
+}
+
+/// Options of [`crate::Explorer::search`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchOptions {
+    pub limit: usize,
+    pub offset: usize,
+    /// Only articles that mention every one of these entities.
+    pub entities: Vec<EntityId>,
+    /// Count demonym mentions (`nordkoreanische`) as mentions of their country.
+    pub demonyms: bool,
+    /// Only articles dated in this range (inclusive); undated articles are left out when a
+    /// bound is set.
+    pub from: Option<YearMonth>,
+    pub to: Option<YearMonth>,
+    pub sort: Sort,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: DEFAULT_LIMIT,
+            offset: 0,
+            entities: Vec::new(),
+            demonyms: true,
+            from: None,
+            to: None,
+            sort: Sort::Relevance,
+        }
+    }
+}
+
+impl SearchOptions {
+    /// The first `limit` hits, no filters.
+    pub fn first(limit: usize) -> Self {
+        SearchOptions {
+            limit,
+            ..SearchOptions::default()
+        }
+    }
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResults<'a> {
+    /// Number of matching articles (all of them, not just this page).
+    pub total: usize,
+    pub hits: Vec<Hit<'a>>,
+    /// Loosenings applied, in query order; empty when the query ran as typed.
+    pub loosened: Vec<Loosened>,
+    /// Entities mentioned in the matching articles, with counts, most frequent first;
+    /// selected entities are always included (with their count, possibly 0).
+    pub facets: Vec<Facet<'a>>,
+    /// Matching articles per month, oldest first.
+    pub dates: Vec<DateCount>,
+    /// Matching articles without a date.
+    pub undated: usize,
+}
+
+/// An entity mention in a paragraph, for highlighting: byte range within the paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphMention {
+    pub entity: EntityId,
+    pub range: Range<usize>,
+    pub kind: MentionKind,
+}
+
+/// A block of an article for the reader, with the query's matches and the entity mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph<'a> {
+    pub kind: BlockKind,
+    pub text: &'a str,
+    pub highlights: Vec<Range<usize>>,
+    pub mentions: Vec<ParagraphMention>,
+}
+
+/// An entity of an article, with the number of its mentions there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleEntity<'a> {
+    pub id: EntityId,
+    pub name: &'a str,
+    pub kind: EntityKind,
+    pub mentions: usize,
+}
+
+/// A whole article for the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleView<'a> {
+    pub summary: ArticleSummary<'a>,
+    pub paragraphs: Vec<Paragraph<'a>>,
+    pub title_highlights: Vec<Range<usize>>,
+    /// Entities mentioned, most mentioned first.
+    pub entities: Vec<ArticleEntity<'a>>,
+}
+
+/// A mention in context (keyword in context).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InContext<'a> {
+    pub article: ArticleId,
+    pub before: &'a str,
+    pub mention: &'a str,
+    pub after: &'a str,
+    pub kind: MentionKind,
+}
+
+/// An entity that co-occurs with another in the current results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cooccurrence<'a> {
+    pub id: EntityId,
+    pub name: &'a str,
+    pub kind: EntityKind,
+    /// Current results mentioning both.
+    pub count: usize,
+    /// How over-represented it is next to the entity: (share among the entity's results) /
+    /// (share among all articles). Above 1 means more often than chance.
+    pub lift: f32,
+}
+
+/// Everything about one entity, within the current results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityView<'a> {
+    pub summary: EntitySummary<'a>,
+    /// Current results that mention it.
+    pub articles: Vec<ArticleSummary<'a>>,
+    pub in_context: Vec<InContext<'a>>,
+    /// Most over-represented first.
+    pub cooccurring: Vec<Cooccurrence<'a>>,
+    /// The spellings seen in the texts.
+    pub spellings: Vec<&'a str>,
+}
