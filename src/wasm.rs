@@ -56,6 +56,8 @@ impl JsExplorer {
     /// Open the embedded index. Throws if it is damaged or of another format version.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<JsExplorer, JsError> {
+        #[cfg(debug_assertions)]
+        install_panic_hook();
         Ok(JsExplorer {
             inner: crate::Explorer::embedded().map_err(to_js_error)?,
         })
@@ -449,9 +451,11 @@ impl SearchOptionsDto {
             None | Some("relevance") => Sort::Relevance,
             Some("newest") => Sort::Newest,
             Some("oldest") => Sort::Oldest,
-            Some(other) => return Err(JsError::new(&format!(
+            Some(other) => {
+                return Err(JsError::new(&format!(
                 "bad options: sort must be \"relevance\", \"newest\" or \"oldest\", not {other:?}"
-            ))),
+            )))
+            }
         };
         Ok(SearchOptions {
             limit: self.limit.unwrap_or(defaults.limit),
@@ -550,6 +554,23 @@ pub fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[u32; 2]> {
         out.push([s, e]);
     }
     out
+}
+
+/// In debug builds, a panic prints its message to the console before the module traps
+/// (release builds abort without formatting, to stay small; nothing there should panic).
+#[cfg(debug_assertions)]
+fn install_panic_hook() {
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = console, js_name = error)]
+        fn console_error(message: &str);
+    }
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error(&format!("article-explorer panicked: {info}"))
+        }));
+    });
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {

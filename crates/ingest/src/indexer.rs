@@ -84,7 +84,7 @@ pub fn parse_all(documents: &[Document], warnings: &mut Vec<Diagnostic>) -> Vec<
 /// Analyse every article and write the index. `documents[i]` becomes `ArticleId(i)`.
 pub fn write_index(documents: &[Document], parsed: &[Parsed]) -> (Vec<u8>, Stats) {
     let vocabulary = Vocabulary::of(documents, parsed);
-    let mut writer = IndexWriter::new();
+    let mut writer = IndexWriter::new(fold_key);
     let mut stats = Stats::default();
     for (doc, p) in documents.iter().zip(parsed) {
         let mut blocks = Vec::with_capacity(p.blocks.len());

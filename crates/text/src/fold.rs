@@ -6,9 +6,10 @@
 //! `ae`/`oe`/`ue` transcriptions are turned *into* umlauts (Snowball's "german2" rule);
 //! [`strip_diacritics`] then removes them after stemming.
 
-/// Lowercase `word`, turn `ae`, `oe`, `ue` into `ä`, `ö`, `ü` (not `ue` after `q`, as in
-/// `Quelle`) and `ß` into `ss`, and drop apostrophes (`King‘s` → `kings`). Digits and other
-/// scripts pass through lowercased.
+/// Lowercase `word`, turn `ae`, `oe`, `ue` into `ä`, `ö`, `ü` and `ß` into `ss`, and drop
+/// apostrophes (`King‘s` → `kings`). As in Snowball's German prelude, a `u` after `q` or
+/// between vowels is a consonant, so `Quelle`, `neuen` and `Steuer` keep their `ue`.
+/// Digits and other scripts pass through lowercased.
 pub fn fold(word: &str) -> String {
     let lower = word.to_lowercase();
     let mut out = String::with_capacity(lower.len());
@@ -20,7 +21,7 @@ pub fn fold(word: &str) -> String {
         let merged = match (prev, c) {
             (Some('a'), 'e') => Some('ä'),
             (Some('o'), 'e') => Some('ö'),
-            (Some('u'), 'e') if !out.ends_with("qu") => Some('ü'),
+            (Some('u'), 'e') if !u_is_consonant(&out) => Some('ü'),
             _ => None,
         };
         match merged {
@@ -36,6 +37,16 @@ pub fn fold(word: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+/// Whether the `u` that `out` ends with follows `q` or a vowel.
+fn u_is_consonant(out: &str) -> bool {
+    let mut rev = out.chars().rev();
+    rev.next(); // the `u`
+    matches!(
+        rev.next(),
+        Some('q' | 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü')
+    )
 }
 
 /// Remove diacritics from Latin letters (`ä` → `a`, `é` → `e`, `ł` → `l`); everything
@@ -86,6 +97,10 @@ mod tests {
             ("Quelle", "quelle"),
             ("Zuerich", "zürich"),
             ("King‘s", "kings"),
+            ("neuen", "neuen"),
+            ("Steuer", "steuer"),
+            ("Bauer", "bauer"),
+            ("Mauer", "mauer"),
             ("15.000", "15.000"),
             ("", ""),
         ];
