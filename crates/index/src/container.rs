@@ -74,7 +74,7 @@ pub(crate) fn open(bytes: &[u8]) -> Result<Sections<'_>, IndexError> {
     let body = &bytes[HEADER_LEN..];
     if (body.len() as u64) < body_len {
         return Err(IndexError::Truncated {
-            expected: HEADER_LEN as u64 + body_len,
+            expected: (HEADER_LEN as u64).saturating_add(body_len),
             got: bytes.len() as u64,
         });
     }
@@ -158,6 +158,14 @@ mod tests {
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
         assert!(matches!(open(&flipped), Err(IndexError::Checksum { .. })));
+    }
+
+    #[test]
+    fn a_huge_declared_length_is_a_truncation_not_an_overflow() {
+        // Found by fuzzing (fuzz/run, index_reader): the expected size overflowed.
+        let mut v = sample();
+        v[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(matches!(open(&v), Err(IndexError::Truncated { expected: u64::MAX, .. })));
     }
 
     #[test]
