@@ -6,7 +6,13 @@
 //! 2. `wasm-bindgen --target web` into `dist/pkg/` as `article_explorer{.js,_bg.wasm,.d.ts}`;
 //! 3. `wasm-opt -Oz` (npm's binaryen) with the features the module declares;
 //! 4. every file of `www/` copied into `dist/`, which is cleared first;
-//! 5. a table of every file's raw, gzip and brotli size.
+//! 5. [`bundle`]: `dist/article-explorer.js` bundled by esbuild into one module, so a host page
+//!    embeds the `<article-explorer>` element with one script tag;
+//! 6. [`single_file`]: `dist/explorer.html`, the whole explorer in one file that works from
+//!    file:// with the network off;
+//! 7. [`service_worker`]: `dist/sw.js`, registered by `dist/index.html`, so that the served
+//!    folder works offline after a first visit;
+//! 8. a table of every file's raw, gzip and brotli size.
 //!
 //! `ARTICLES_DIR` chooses the corpus: it is passed to the build (build.rs reads it) as an
 //! absolute path, so a relative one means relative to where `cargo xtask` was started.
@@ -20,6 +26,11 @@ use crate::setup::WASM_OPT;
 use crate::sizes;
 use crate::util::{self, bail, Context, Ctx, Error, Result};
 use crate::wasm_features;
+
+mod bundle;
+mod html;
+mod service_worker;
+mod single_file;
 
 pub const PACKAGE: &str = "article-explorer";
 /// wasm-bindgen's `--out-name`: dist/pkg/article_explorer.js and article_explorer_bg.wasm.
@@ -77,9 +88,29 @@ pub fn run(ctx: &Ctx, profile: Profile) -> Result<Dist> {
         Profile::Debug => println!("\nwasm-opt: skipped for a debug build"),
     }
     util::step("copy www/ into dist/", || copy_www(ctx, &dist))?;
+    let minify = profile == Profile::Release;
+    let element = util::step("bundle dist/article-explorer.js (esbuild)", || {
+        bundle::element(ctx, &dist, minify)
+    })?;
+    util::step("single file dist/explorer.html", || {
+        single_file::write(ctx, &dist, element, minify)
+    })?;
+    util::step("service worker dist/sw.js", || service_worker::write(&dist))?;
 
     let files = sizes::measure(&dist)?;
     println!("\n{}", sizes::format_table(&files));
+    if let Some(single) = files.iter().find(|f| f.path == single_file::FILE) {
+        let brotli = single
+            .brotli
+            .map(|b| format!(", {} brotli", sizes::format_size(b)))
+            .unwrap_or_default();
+        println!(
+            "single file: dist/{} {} raw, {} gzip{brotli}",
+            single.path,
+            sizes::format_size(single.raw),
+            sizes::format_size(single.gzip)
+        );
+    }
     println!("dist ready: {}", dist.display());
     Ok(Dist { dir: dist })
 }

@@ -6,7 +6,7 @@
 //! 3. Debian's `chromium` and `chromium-driver` (apt-get, retried: the image deletes downloaded
 //!    .debs, and an install can fail with "cannot access archive");
 //! 4. the npm dev dependencies from package-lock.json (`npm ci`): binaryen's `wasm-opt`,
-//!    `playwright-core` and `axe-core`. Never Debian's binaryen (its wasm-opt 108 corrupts
+//!    `esbuild` (bundles the element for `dist`), `playwright-core` and `axe-core`. Never Debian's binaryen (its wasm-opt 108 corrupts
 //!    wasm-bindgen 0.2.130 output) and never `npx playwright install` (Debian's Chromium is used).
 
 use std::path::Path;
@@ -20,6 +20,8 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// wasm-opt from the npm package `binaryen`, relative to the repository root.
 pub const WASM_OPT: &str = "node_modules/.bin/wasm-opt";
+/// esbuild from npm (its platform binary comes as an npm package too), relative to the root.
+pub const ESBUILD: &str = "node_modules/.bin/esbuild";
 
 /// Which groups of tools a task needs.
 #[derive(Clone, Copy, Debug)]
@@ -28,7 +30,7 @@ pub struct Needs {
     pub wasm: bool,
     /// Chromium and ChromeDriver.
     pub browser: bool,
-    /// node_modules: wasm-opt, playwright-core, axe-core.
+    /// node_modules: wasm-opt, esbuild, playwright-core, axe-core.
     pub npm: bool,
 }
 
@@ -244,7 +246,9 @@ fn npm(ctx: &Ctx) -> Result<String> {
     }
     // npm writes node_modules/.package-lock.json on every install: its age is node_modules' age.
     let marker = ctx.path("node_modules/.package-lock.json");
-    let fresh = is_up_to_date(modified(&lock), modified(&marker)) && ctx.path(WASM_OPT).is_file();
+    let tools = [WASM_OPT, ESBUILD];
+    let fresh = is_up_to_date(modified(&lock), modified(&marker))
+        && tools.iter().all(|tool| ctx.path(tool).is_file());
     if fresh {
         return Ok("node_modules up to date".into());
     }
@@ -258,6 +262,9 @@ fn npm(ctx: &Ctx) -> Result<String> {
     )?;
     if !ctx.path(WASM_OPT).is_file() {
         bail!("`npm ci` finished but {WASM_OPT} is missing: is `binaryen` in package.json?");
+    }
+    if !ctx.path(ESBUILD).is_file() {
+        bail!("`npm ci` finished but {ESBUILD} is missing: is `esbuild` in package.json?");
     }
     Ok("installed with npm ci".into())
 }
