@@ -3,6 +3,7 @@
 
 mod compat;
 mod embedded;
+mod entities;
 mod nasty;
 mod relevance;
 mod robustness;

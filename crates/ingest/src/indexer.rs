@@ -2,8 +2,12 @@
 
 use crate::corpus::Document;
 use crate::diagnostic::Diagnostic;
+use crate::entities::{self, Recognized};
 use crate::parse::{parse, Parsed};
-use explorer_index::{ArticleRecord, Block, BlockKind, Field, IndexWriter, Occurrence};
+use explorer_index::{
+    ArticleRecord, Block, BlockKind, EntityId, EntityKind, Field, IndexWriter, Mention,
+    MentionKind, Occurrence,
+};
 use explorer_text::{analyze, analyze_with, fold_key, Decompound, VariantKind};
 use std::collections::HashSet;
 
@@ -64,6 +68,17 @@ pub struct Stats {
     pub dated: usize,
     pub titled: usize,
     pub terms: usize,
+    pub mentions: usize,
+}
+
+fn entity_kind(kind: entities::EntityKind) -> EntityKind {
+    match kind {
+        entities::EntityKind::Person => EntityKind::Person,
+        entities::EntityKind::Country => EntityKind::Country,
+        entities::EntityKind::Place => EntityKind::Place,
+        entities::EntityKind::Organization => EntityKind::Organization,
+        entities::EntityKind::Event => EntityKind::Event,
+    }
 }
 
 /// Parse every document, adding parse warnings (with file and line) to `warnings`.
@@ -81,8 +96,13 @@ pub fn parse_all(documents: &[Document], warnings: &mut Vec<Diagnostic>) -> Vec<
         .collect()
 }
 
-/// Analyse every article and write the index. `documents[i]` becomes `ArticleId(i)`.
-pub fn write_index(documents: &[Document], parsed: &[Parsed]) -> (Vec<u8>, Stats) {
+/// Analyse every article and write the index with its entities. `documents[i]` becomes
+/// `ArticleId(i)`, `recognized.entities[i]` becomes `EntityId(i)`.
+pub fn write_index(
+    documents: &[Document],
+    parsed: &[Parsed],
+    recognized: &Recognized,
+) -> (Vec<u8>, Stats) {
     let vocabulary = Vocabulary::of(documents, parsed);
     let mut writer = IndexWriter::new(fold_key);
     let mut stats = Stats::default();
@@ -153,6 +173,27 @@ pub fn write_index(documents: &[Document], parsed: &[Parsed]) -> (Vec<u8>, Stats
         stats.articles += 1;
         stats.dated += usize::from(p.date.is_some());
         stats.titled += usize::from(!p.title_derived);
+    }
+    for e in &recognized.entities {
+        let aliases = e.aliases.iter().map(String::as_str).collect();
+        writer.add_entity(&e.name, entity_kind(e.kind), aliases);
+    }
+    for (article, list) in recognized.mentions.iter().enumerate() {
+        for m in list {
+            writer.add_mention(
+                explorer_index::ArticleId(article as u32),
+                Mention {
+                    start: m.start as u32,
+                    end: m.end as u32,
+                    entity: EntityId(m.entity as u32),
+                    kind: match m.kind {
+                        entities::MentionKind::Name => MentionKind::Name,
+                        entities::MentionKind::Demonym => MentionKind::Demonym,
+                    },
+                },
+            );
+            stats.mentions += 1;
+        }
     }
     stats.terms = writer.term_count();
     (writer.finish(), stats)

@@ -6,13 +6,17 @@
 //!    use;
 //! 2. [`parse::parse`] finds each article's date, caption, title, headings, paragraphs and
 //!    boilerplate;
-//! 3. [`indexer`] analyses the text with `explorer-text` (the same code the wasm runtime
-//!    runs on queries) and feeds `explorer_index::IndexWriter`.
+//! 3. [`entities`] recognises people, countries, places, organisations and events, guided by
+//!    the folder's curation file `entities.toml` when there is one;
+//! 4. [`indexer`] analyses the text with `explorer-text` (the same code the wasm runtime
+//!    runs on queries) and feeds `explorer_index::IndexWriter` with articles, terms,
+//!    entities and mentions.
 //!
 //! Nothing in this crate reaches the .wasm.
 
 pub mod corpus;
 pub mod diagnostic;
+pub mod entities;
 pub mod indexer;
 pub mod parse;
 
@@ -70,6 +74,7 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
         errors.extend(warnings);
         return Err(errors);
     }
+    let curation = entities::load_curation(&dir.join("entities.toml"))?;
     let parsed = indexer::parse_all(&corpus.documents, &mut warnings);
     if options.strict && !warnings.is_empty() {
         return Err(warnings
@@ -80,7 +85,14 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
             })
             .collect());
     }
-    let (index, stats) = indexer::write_index(&corpus.documents, &parsed);
+    let texts: Vec<(&str, &[parse::Span])> = corpus
+        .documents
+        .iter()
+        .zip(&parsed)
+        .map(|(d, p)| (d.text.as_str(), p.blocks.as_slice()))
+        .collect();
+    let recognized = entities::recognize(&texts, curation.as_ref());
+    let (index, stats) = indexer::write_index(&corpus.documents, &parsed, &recognized);
 
     let mut summary = String::new();
     let _ = writeln!(summary, "corpus: {}", dir.display());
@@ -92,6 +104,17 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
         stats.titled,
         stats.terms,
         index.len()
+    );
+    let _ = writeln!(
+        summary,
+        "entities found: {} ({} mentions){}",
+        recognized.entities.len(),
+        stats.mentions,
+        if curation.is_some() {
+            ", curated by entities.toml"
+        } else {
+            ""
+        }
     );
     let _ = writeln!(summary, "files skipped: {}", corpus.skipped.len());
     for (file, reason) in &corpus.skipped {

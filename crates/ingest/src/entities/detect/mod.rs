@@ -1,0 +1,327 @@
+//! The first pass over an article: German rules that find names where the text itself says
+//! what they are.
+//!
+//! At each word the rules are tried in this order, and the first that matches consumes its
+//! words:
+//!
+//! 1. a lowercase nationality adjective (`nordkoreanischen`) is a demonym;
+//! 2. a designator and a country (`Volksrepublik China`) is the country;
+//! 3. an institution and a place or name (`Universität Wien`) is an organisation;
+//! 4. a type noun and a name (`Nachrichtenagentur Xinhua`, `Insel Russki`) names the type;
+//! 5. a role noun and a name (`Kremlchef Putin`, `Präsident Xi Jinping`) is a person;
+//! 6. capitalised adjectives and a head noun in mid-sentence, where German writes adjectives
+//!    in lowercase unless they are part of a name (`Zweiten Weltkriegs`, `Fernöstlichen
+//!    Universität`), name an event, place or organisation after the head;
+//! 7. a capitalised demonym (`Nordkoreaner`, `Londoner`);
+//! 8. a name or a place's adjective followed by a head noun (`King‘s College`, `Victoria
+//!    Park`, `KBS News`, `Brandenburger Tor`);
+//! 9. a form from the gazetteer (`Peking`, `Nordkoreas`, `Vereinigten Staaten`), unless a
+//!    name follows it (`Paris Hilton`);
+//! 10. hyphenated words: events (`Korea-Krieg`), places (`Elysée-Palast`), and their parts
+//!     (`US-Präsident`, `China-Reise`; `SPD-Politiker` names the person's organisation);
+//! 11. a run of capitalised words that are not German nouns (`Guo Jiakun`) is a person,
+//!     unless its first or last word says otherwise (`Plaza de Cibeles`, `Rapid Support
+//!     Forces`); an acronym (`KCNA`) is an organisation.
+//!
+//! Single unknown words (`Kim`, `Kims`) are left to the second pass ([`super::resolve`]),
+//! which knows every name the whole corpus has introduced.
+
+mod rules;
+
+use super::cues::{self, LOCATIVES, PARTICLES};
+use super::tables::{form_key, Tables};
+use super::tokens::Tok;
+use super::{EntityKind, Lookup, MentionKind, Target};
+
+/// Something the rules found: a span of the text and what it refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+    pub kind: EntityKind,
+    pub mention: MentionKind,
+    /// How sure the rule is of the kind: 3 a cue said so, 1 a default.
+    pub strength: u8,
+}
+
+struct Scan<'a, 'b> {
+    text: &'a str,
+    toks: &'b [Tok<'a>],
+    t: &'static Tables,
+    lookup: &'b Lookup,
+    out: Vec<Candidate>,
+    /// Per word, computed once: a common noun, an acronym, a possible part of a name, the
+    /// gazetteer form that starts there.
+    noun: Vec<bool>,
+    acronym: Vec<bool>,
+    name_like: Vec<bool>,
+    gaz: Vec<Option<(usize, Target, EntityKind)>>,
+}
+
+/// Candidates in the words `toks` of `text`, in text order, not overlapping.
+pub(crate) fn detect(text: &str, toks: &[Tok<'_>], lookup: &Lookup) -> Vec<Candidate> {
+    let t = super::tables::tables();
+    let mut scan = Scan {
+        text,
+        toks,
+        t,
+        lookup,
+        out: Vec::new(),
+        noun: toks
+            .iter()
+            .map(|w| w.is_capitalised() && t.is_noun(w.text))
+            .collect(),
+        acronym: Vec::new(),
+        name_like: Vec::new(),
+        gaz: Vec::new(),
+    };
+    scan.acronym = toks.iter().map(|w| scan.is_acronym(w.text)).collect();
+    scan.name_like = (0..toks.len()).map(|i| scan.compute_name_like(i)).collect();
+    scan.gaz = (0..toks.len()).map(|i| scan.compute_gazetteer(i)).collect();
+    let mut i = 0;
+    while i < toks.len() {
+        i = scan.at(i).unwrap_or(i + 1).max(i + 1);
+    }
+    scan.out
+}
+
+/// The key a name found by the rules is resolved under: lowercase, hyphens as spaces; for
+/// names other than people, adjective and genitive endings are dropped (`Zweiten
+/// Weltkriegs` = `Zweiter Weltkrieg`).
+pub(crate) fn name_key(surface: &str, kind: EntityKind) -> String {
+    let words: Vec<String> = surface
+        .split(|c: char| c.is_whitespace() || super::tokens::is_hyphen(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| form_key([w]).to_lowercase())
+        .collect();
+    let n = words.len();
+    words
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if kind == EntityKind::Person || w.chars().count() <= 4 {
+                return w;
+            }
+            let mut w = w;
+            if i + 1 < n {
+                for ending in ["en", "er", "es", "em"] {
+                    if let Some(stem) = w.strip_suffix(ending) {
+                        w = format!("{stem}e");
+                        break;
+                    }
+                }
+            } else if w.ends_with('s') && !w.ends_with("ss") {
+                w.pop();
+            }
+            w
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl<'a> Scan<'a, '_> {
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
+        self.toks.get(i)
+    }
+
+    /// Word `i` directly follows word `i - 1` (only spaces between).
+    fn tight(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.tight)
+    }
+
+    fn push(
+        &mut self,
+        start: usize,
+        end: usize,
+        target: Target,
+        kind: EntityKind,
+        mention: MentionKind,
+        strength: u8,
+    ) {
+        if start < end {
+            self.out.push(Candidate {
+                start,
+                end,
+                target,
+                kind,
+                mention,
+                strength,
+            });
+        }
+    }
+
+    /// A name found by a rule, keyed by its surface.
+    fn push_name(&mut self, start: usize, end: usize, kind: EntityKind, strength: u8) {
+        let surface = &self.text[start..end];
+        let key = name_key(surface, kind);
+        if self.lookup.is_ignored(&key) {
+            return;
+        }
+        self.push(
+            start,
+            end,
+            Target::Name(key),
+            kind,
+            MentionKind::Name,
+            strength,
+        );
+    }
+
+    fn is_acronym(&self, w: &str) -> bool {
+        let n = w.chars().count();
+        (2..=6).contains(&n)
+            && w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+            && !w.chars().all(|c| "IVXLCDM".contains(c))
+            && !self.t.is_noun(w)
+    }
+
+    /// A capitalised word that can be part of a name: not a German common noun, and not a
+    /// lowercase word capitalised only because a sentence starts with it.
+    fn name_like(&self, i: usize) -> bool {
+        self.name_like.get(i).copied().unwrap_or(false)
+    }
+
+    fn noun(&self, i: usize) -> bool {
+        self.noun.get(i).copied().unwrap_or(false)
+    }
+
+    fn compute_name_like(&self, i: usize) -> bool {
+        let Some(tok) = self.tok(i) else { return false };
+        if !tok.is_capitalised() || self.acronym[i] {
+            return false;
+        }
+        if tok.sentence_start && self.t.is_function_word(tok.text) {
+            return false;
+        }
+        if self.t.is_given_name(tok.text) {
+            return true;
+        }
+        !(self.noun[i] || tok.sentence_start && self.t.is_lowercase_word(tok.text))
+    }
+
+    /// The end (exclusive) of a run of name words starting at `i`, e.g. `Kim Jong Un`,
+    /// `Lula da Silva`, `Antoine Glaser` after a role noun.
+    fn chunk(&self, i: usize, after_role: bool) -> Option<usize> {
+        let first = self.tok(i)?;
+        let short_noun = first.is_capitalised()
+            && first.text.chars().count() <= 3
+            && (after_role || self.tight(i + 1) && self.name_like(i + 1))
+            && !self.t.is_function_word(first.text)
+            && !(first.sentence_start && self.t.is_lowercase_word(first.text));
+        if !self.name_like(i) && !short_noun {
+            return None;
+        }
+        let mut j = i + 1;
+        while let Some(tok) = self.tok(j) {
+            if !tok.tight {
+                break;
+            }
+            if tok.is_capitalised() && !self.noun(j) && !self.acronym[j] {
+                j += 1;
+            } else if PARTICLES.contains(&tok.text) {
+                let mut k = j;
+                while self
+                    .tok(k)
+                    .is_some_and(|t| t.tight && PARTICLES.contains(&t.text))
+                {
+                    k += 1;
+                }
+                if self.tight(k) && self.name_like(k) {
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            } else if tok.is_capitalised()
+                && j == i + 1
+                && (after_role || self.t.is_given_name(first.text))
+                && !(first.sentence_start && self.t.is_lowercase_word(first.text))
+                && cues::head_kind(tok.text).is_none()
+                && !cues::is_role(tok.text)
+                && !self
+                    .tok(j + 1)
+                    .is_some_and(|n| n.tight && n.is_capitalised())
+            {
+                // A surname that is also a noun: `Antoine Glaser`, `Peter Koch`.
+                j += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        Some(j)
+    }
+
+    /// The longest gazetteer form at `i` (a genitive `s` allowed on its last word): the end
+    /// and what it names. Doubtful forms need a locative preposition before them.
+    fn gazetteer(&self, i: usize) -> Option<(usize, Target, EntityKind)> {
+        self.gaz.get(i).cloned().flatten()
+    }
+
+    fn compute_gazetteer(&self, i: usize) -> Option<(usize, Target, EntityKind)> {
+        if !self.toks[i].is_capitalised() {
+            return None;
+        }
+        let max = self
+            .lookup
+            .max_words(self.toks[i].text)
+            .min(self.toks.len() - i);
+        for n in (1..=max).rev() {
+            if (1..n).any(|k| !self.tight(i + k)) {
+                continue;
+            }
+            let words: Vec<&str> = self.toks[i..i + n].iter().map(|t| t.text).collect();
+            if !words[0].chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let mut keys = vec![form_key(words.iter().copied())];
+            if let Some(stem) = words[n - 1]
+                .strip_suffix('s')
+                .filter(|s| s.chars().count() >= 3)
+            {
+                keys.push(form_key(words[..n - 1].iter().copied().chain([stem])));
+            }
+            for key in keys {
+                if let Some((target, kind, doubtful)) = self.lookup.form(&key) {
+                    let located =
+                        i > 0 && LOCATIVES.contains(&self.toks[i - 1].text) && self.tight(i);
+                    let function_word =
+                        n == 1 && self.toks[i].sentence_start && self.t.is_function_word(words[0]);
+                    if !(doubtful || function_word) || located {
+                        return Some((i + n, target, kind));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Try the rules at word `i`; the index after what was consumed, if any matched.
+    fn at(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if !tok.is_capitalised() {
+            if let Some(e) = self.t.adjective(tok.text) {
+                self.push(
+                    tok.start,
+                    tok.end,
+                    Target::Known(e),
+                    self.t.entries[e].kind,
+                    MentionKind::Demonym,
+                    3,
+                );
+                return Some(i + 1);
+            }
+            return None;
+        }
+        self.designated(i)
+            .or_else(|| self.institution(i))
+            .or_else(|| self.typed(i))
+            .or_else(|| self.role(i))
+            .or_else(|| self.adjective_name(i))
+            .or_else(|| self.demonym(i))
+            .or_else(|| self.headed_name(i))
+            .or_else(|| self.known(i))
+            .or_else(|| self.hyphenated(i))
+            .or_else(|| self.plain_name(i))
+    }
+}

@@ -1,0 +1,351 @@
+//! The rules of the first pass, tried in order at each word by [`Scan::at`]: see the list
+//! in the parent module. Each returns the index after the words it consumed, or `None`.
+
+use super::{name_key, Scan};
+use crate::entities::cues::{self, DESIGNATORS};
+use crate::entities::tables::form_key;
+use crate::entities::tokens::{self, Tok};
+use crate::entities::{EntityKind, MentionKind, Target};
+
+impl Scan<'_, '_> {
+    pub(super) fn designated(&mut self, i: usize) -> Option<usize> {
+        let tok = self.tok(i)?;
+        if !DESIGNATORS.contains(&tok.text) || !self.tight(i + 1) {
+            return None;
+        }
+        let (end, target, kind) = self.gazetteer(i + 1)?;
+        if kind != EntityKind::Country {
+            return None;
+        }
+        let (start, stop) = (tok.start, self.toks[end - 1].end);
+        self.push(start, stop, target, kind, MentionKind::Name, 3);
+        Some(end)
+    }
+
+    pub(super) fn institution(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if !cues::is_institution(tok.text) || !self.tight(i + 1) {
+            return None;
+        }
+        let end = match self.gazetteer(i + 1) {
+            Some((end, _, EntityKind::Place | EntityKind::Country)) => end,
+            _ => self.chunk(i + 1, false)?,
+        };
+        self.push_name(
+            tok.start,
+            self.toks[end - 1].end,
+            EntityKind::Organization,
+            3,
+        );
+        Some(end)
+    }
+
+    pub(super) fn typed(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let kind = cues::type_cue(tok.text)?;
+        if !self.tight(i + 1) {
+            return None;
+        }
+        if let Some((end, target, k)) = self.gazetteer(i + 1) {
+            let (s, e) = (self.toks[i + 1].start, self.toks[end - 1].end);
+            self.push(s, e, target, k, MentionKind::Name, 3);
+            return Some(end);
+        }
+        let next = self.toks[i + 1];
+        let end = if self.acronym[i + 1] {
+            // `Gewerkschaft IG Metall`: an abbreviation and the words that follow it.
+            let mut end = i + 2;
+            while end < i + 4
+                && self.tight(end)
+                && self
+                    .tok(end)
+                    .is_some_and(|t| t.is_capitalised() && cues::type_cue(t.text).is_none())
+            {
+                end += 1;
+            }
+            end
+        } else if let Some(end) = self.chunk(i + 1, false) {
+            end
+        } else if next.is_capitalised()
+            && !self.t.is_function_word(next.text)
+            && !self
+                .tok(i + 2)
+                .is_some_and(|n| n.tight && n.is_capitalised())
+        {
+            i + 2 // `Insel Russki`, `Technologiekonzern Siemens`: even a word that is a noun
+        } else {
+            return None;
+        };
+        self.push_name(next.start, self.toks[end - 1].end, kind, 3);
+        Some(end)
+    }
+
+    pub(super) fn role(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if !cues::is_role(tok.text) {
+            return None;
+        }
+        if !self.parts(&tok) {
+            self.affiliation(&tok);
+        }
+        if self.tight(i + 1) {
+            if let Some(end) = self.chunk(i + 1, true) {
+                let gazetteer_only = self.gazetteer(i + 1).is_some_and(|(e, _, _)| e >= end);
+                if !gazetteer_only {
+                    let (s, e) = (self.toks[i + 1].start, self.toks[end - 1].end);
+                    self.push_name(s, e, EntityKind::Person, 3);
+                    return Some(end);
+                }
+            }
+        }
+        Some(i + 1)
+    }
+
+    /// Capitalised adjective: an inflected German or nationality adjective written with a
+    /// capital (`Großen`, `Internationale`, `Olympischen`).
+    fn capital_adjective(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.is_capitalised()
+                && t.text.chars().count() >= 4
+                && (self.t.is_adjective(t.text) || self.t.adjective(t.text).is_some())
+        })
+    }
+
+    pub(super) fn adjective_name(&mut self, i: usize) -> Option<usize> {
+        let mut h = i;
+        while self.capital_adjective(h) && (h == i || self.tight(h)) {
+            h += 1;
+        }
+        let head = *self.tok(h)?;
+        if h == i || !self.tight(h) || !head.is_capitalised() || !self.noun(h) {
+            return None;
+        }
+        let mid_sentence = !self.toks[i].sentence_start;
+        if cues::is_role(head.text) {
+            return mid_sentence.then(|| self.role(h)).flatten();
+        }
+        let kind = match cues::head_kind(head.text) {
+            Some(k) => k,
+            None if mid_sentence && head.text.chars().count() >= 8 => EntityKind::Organization,
+            None => return None,
+        };
+        if !mid_sentence && kind != EntityKind::Event {
+            return None;
+        }
+        let mut end = h + 1;
+        if kind != EntityKind::Event {
+            if let Some(next) = self.tok(end) {
+                let joins = matches!(next.text, "des" | "der" | "für");
+                if joins
+                    && next.tight
+                    && self.tight(end + 1)
+                    && self.tok(end + 1).is_some_and(Tok::is_capitalised)
+                {
+                    end += 2;
+                    if self.tight(end) && self.noun(end) {
+                        end += 1;
+                    }
+                }
+            }
+        }
+        if self.gazetteer(i).is_some_and(|(known, _, _)| known >= end) {
+            return None; // `Vereinten Nationen` is in the gazetteer
+        }
+        let (s, e) = (self.toks[i].start, self.toks[end - 1].end);
+        self.push_name(s, e, kind, 3);
+        Some(self.acronym_alias(end, kind, s, e))
+    }
+
+    /// `Name (ACRONYM)`: the acronym is another name of the same thing.
+    fn acronym_alias(&mut self, end: usize, kind: EntityKind, start: usize, stop: usize) -> usize {
+        match self.tok(end) {
+            Some(t) if t.parenthesised && self.acronym[end] => {
+                let key = name_key(&self.text[start..stop], kind);
+                self.push(
+                    t.start,
+                    t.end,
+                    Target::Name(key),
+                    kind,
+                    MentionKind::Name,
+                    3,
+                );
+                end + 1
+            }
+            _ => end,
+        }
+    }
+
+    pub(super) fn demonym(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if self.gazetteer(i).is_some_and(|(end, _, _)| end > i + 1) {
+            return None; // `Europäische Union`
+        }
+        let t = self.t;
+        let entry = t.demonym_nouns.get(tok.text).copied().or_else(|| {
+            let city = t.city_adjectives.get(tok.text).copied()?;
+            let attributive = self.tight(i + 1) && self.tok(i + 1).is_some_and(Tok::is_capitalised);
+            (attributive || !t.is_noun(tok.text)).then_some(city)
+        });
+        let entry = entry.or_else(|| t.adjective(tok.text))?;
+        self.push(
+            tok.start,
+            tok.end,
+            Target::Known(entry),
+            t.entries[entry].kind,
+            MentionKind::Demonym,
+            3,
+        );
+        Some(i + 1)
+    }
+
+    pub(super) fn headed_name(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let end = if self.acronym[i] || self.gazetteer(i).is_some() || self.of_place(tok.text) {
+            i + 1
+        } else {
+            self.chunk(i, false)?
+        };
+        let head = self.tok(end).filter(|h| h.tight)?;
+        let kind = cues::head_kind(head.text).filter(|k| *k != EntityKind::Event)?;
+        if head.text.contains(tokens::is_hyphen) {
+            return None;
+        }
+        let (s, e) = (tok.start, head.end);
+        self.push_name(s, e, kind, 3);
+        Some(self.acronym_alias(end + 1, kind, s, e))
+    }
+
+    /// `Brandenburger`, `Londoner`: a place's adjective (`Brandenburger Tor`).
+    fn of_place(&self, word: &str) -> bool {
+        self.t.city_adjectives.contains_key(word)
+            || word
+                .strip_suffix("er")
+                .is_some_and(|stem| self.lookup.form(&form_key([stem])).is_some())
+    }
+
+    pub(super) fn known(&mut self, i: usize) -> Option<usize> {
+        let (end, target, kind) = self.gazetteer(i)?;
+        // `Montenegro Ruiz`, `Paris Hilton`: a place name followed by a name is a person's.
+        let person = end == i + 1
+            && self.tight(end)
+            && self.name_like(end)
+            && self.gazetteer(end).is_none()
+            && self.t.adjective(self.toks[end].text).is_none();
+        if person {
+            return None;
+        }
+        let (s, e) = (self.toks[i].start, self.toks[end - 1].end);
+        self.push(s, e, target, kind, MentionKind::Name, 3);
+        Some(end)
+    }
+
+    pub(super) fn hyphenated(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let parts = tok.parts();
+        if parts.len() < 2 {
+            return self.event_compound(&tok).then_some(i + 1);
+        }
+        let (first, last) = (parts[0].2, parts[parts.len() - 1].2);
+        let first_known = self.lookup.form(&form_key([first])).is_some();
+        match cues::head_kind(last) {
+            Some(EntityKind::Event) if first_known || parts.len() >= 3 => {
+                self.push_name(tok.start, tok.end, EntityKind::Event, 3);
+                return Some(i + 1);
+            }
+            Some(kind @ (EntityKind::Place | EntityKind::Organization))
+                if !first_known
+                    && !self.t.is_noun(first)
+                    && first.chars().next().is_some_and(char::is_uppercase) =>
+            {
+                self.push_name(tok.start, tok.end, kind, 3);
+                return Some(i + 1);
+            }
+            _ => {}
+        }
+        self.parts(&tok).then_some(i + 1)
+    }
+
+    /// `Koreakrieg`: a place name and an event noun in one word.
+    fn event_compound(&mut self, tok: &Tok<'_>) -> bool {
+        let Some(cut) = cues::event_suffix(tok.text) else {
+            return false;
+        };
+        let place = &tok.text[..cut];
+        if self.lookup.form(&form_key([place])).is_none() {
+            return false;
+        }
+        self.push_name(tok.start, tok.end, EntityKind::Event, 3);
+        true
+    }
+
+    /// Gazetteer forms, acronyms and demonyms among the parts of a hyphenated word.
+    fn parts(&mut self, tok: &Tok<'_>) -> bool {
+        let parts = tok.parts();
+        if parts.len() < 2 {
+            return false;
+        }
+        let mut found = false;
+        for (s, e, part) in parts {
+            if let Some((target, kind, false)) = self.lookup.form(&form_key([part])) {
+                self.push(s, e, target, kind, MentionKind::Name, 3);
+            } else if self.is_acronym(part) {
+                self.push_name(s, e, EntityKind::Organization, 1);
+            } else if let Some(entry) = self.t.adjective(part) {
+                self.push(
+                    s,
+                    e,
+                    Target::Known(entry),
+                    self.t.entries[entry].kind,
+                    MentionKind::Demonym,
+                    3,
+                );
+            } else {
+                continue;
+            }
+            found = true;
+        }
+        found
+    }
+
+    /// `SPD-Politiker`, `Greenpeace-Sprecherin`: before a role, a name or abbreviation that is
+    /// no place is the organisation the person speaks for.
+    fn affiliation(&mut self, tok: &Tok<'_>) {
+        let parts = tok.parts();
+        if parts.len() != 2 {
+            return;
+        }
+        let (s, e, first) = parts[0];
+        let capitals = first.chars().all(char::is_uppercase) && first.chars().count() >= 2;
+        let name = first.chars().next().is_some_and(char::is_uppercase)
+            && !self.t.is_noun(first)
+            && !self.t.is_lowercase_word(first);
+        if capitals || name {
+            self.push_name(s, e, EntityKind::Organization, 2);
+        }
+    }
+
+    pub(super) fn plain_name(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if self.acronym[i] {
+            self.push_name(tok.start, tok.end, EntityKind::Organization, 1);
+            return Some(i + 1);
+        }
+        let end = self.chunk(i, false)?;
+        if end - i < 2 {
+            return None;
+        }
+        // `Rapid Support Forces`, `Plaza de Cibeles`: the first or last word may say the kind.
+        let last = self.toks[end - 1].text;
+        let (kind, strength) = if cues::is_foreign_place_word(tok.text) {
+            (EntityKind::Place, 3)
+        } else if let Some(kind) = cues::head_kind(last) {
+            (kind, 3)
+        } else if self.t.is_given_name(tok.text) {
+            (EntityKind::Person, 2)
+        } else {
+            (EntityKind::Person, 1)
+        };
+        self.push_name(tok.start, self.toks[end - 1].end, kind, strength);
+        Some(self.acronym_alias(end, kind, tok.start, self.toks[end - 1].end))
+    }
+}

@@ -1,0 +1,461 @@
+//! The second pass: put the names of all articles together, decide each one's kind, find the
+//! short forms, and number the entities.
+//!
+//! * Names found by the rules are grouped by key; a key that is another key plus a genitive
+//!   `s` joins it, and a person's single name or surname (`Putin`, `Pacheco Pardo`) joins the
+//!   full name that starts or ends with it (`Wladimir Putin`, `Ramon Pacheco Pardo`).
+//! * Each group's kind is the one its cues voted for most (a role noun outweighs the default
+//!   that a run of unknown capitalised words is a person).
+//! * Words the first pass left alone are looked up among the names: first those of people
+//!   named in full in the same article (any part of the name: `Lula` for `Luiz Inácio Lula da
+//!   Silva`), then the corpus (full names, and a person's first or last name). A word that is
+//!   also a German noun (`Xi`) counts only where the full name is in the article; a word at a
+//!   sentence start only if the article never writes it in lowercase.
+
+use super::curation::{apply, Proto};
+use super::detect::{name_key, Candidate};
+use super::tables::{tables, Tables};
+use super::tokens::Tok;
+use super::{Curation, EntityKind, MentionKind, Recognized, Target};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Longest name looked up in the second pass, in words.
+const MAX_NAME_WORDS: usize = 5;
+
+#[derive(Debug, Default)]
+struct Group {
+    votes: BTreeMap<EntityKind, u32>,
+    mentions: u32,
+    words: usize,
+}
+
+impl Group {
+    fn kind(&self) -> EntityKind {
+        let order = [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Event,
+            EntityKind::Country,
+        ];
+        let best = self.votes.values().copied().max().unwrap_or(0);
+        order
+            .into_iter()
+            .find(|k| self.votes.get(k).copied().unwrap_or(0) == best)
+            .unwrap_or(EntityKind::Person)
+    }
+}
+
+/// Union-find over name keys, deterministic: the smaller index wins.
+struct Keys {
+    names: Vec<String>,
+    index: BTreeMap<String, usize>,
+    parent: Vec<usize>,
+}
+
+impl Keys {
+    fn find(&self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Make `from` part of `into`'s group.
+    fn join(&mut self, from: usize, into: usize) {
+        let (a, b) = (self.find(from), self.find(into));
+        if a != b {
+            self.parent[a] = b;
+        }
+    }
+}
+
+/// The lookup key of a run of words in the second pass.
+fn simple_key(surface: &str) -> String {
+    name_key(surface, EntityKind::Person)
+}
+
+pub(crate) fn resolve(
+    texts: &[&str],
+    docs: &[Vec<Tok<'_>>],
+    mut found: Vec<Vec<Candidate>>,
+    curation: Option<&Curation>,
+) -> Recognized {
+    // 1. Group the names found by the rules.
+    let mut keys = Keys {
+        names: Vec::new(),
+        index: BTreeMap::new(),
+        parent: Vec::new(),
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    for c in found.iter().flatten() {
+        if let Target::Name(key) = &c.target {
+            let i = *keys.index.entry(key.clone()).or_insert_with(|| {
+                keys.names.push(key.clone());
+                keys.parent.push(keys.parent.len());
+                groups.push(Group {
+                    words: key.split(' ').count(),
+                    ..Group::default()
+                });
+                keys.parent.len() - 1
+            });
+            *groups[i].votes.entry(c.kind).or_default() += u32::from(c.strength);
+            groups[i].mentions += 1;
+        }
+    }
+    join_genitives(&mut keys);
+    join_short_person_names(&mut keys, &groups);
+    let mut merged: BTreeMap<usize, Group> = BTreeMap::new();
+    for (i, group) in groups.iter().enumerate() {
+        let g = merged.entry(keys.find(i)).or_default();
+        for (k, v) in &group.votes {
+            *g.votes.entry(*k).or_default() += v;
+        }
+        g.mentions += group.mentions;
+        g.words = g.words.max(group.words);
+    }
+
+    // 2. The names the second pass looks words up under.
+    let mut corpus: BTreeMap<String, (u32, usize)> = BTreeMap::new();
+    let offer =
+        |map: &mut BTreeMap<String, (u32, usize)>, key: String, weight: u32, root: usize| {
+            let slot = map.entry(key).or_insert((weight, root));
+            if weight > slot.0 {
+                *slot = (weight, root);
+            }
+        };
+    for i in 0..keys.names.len() {
+        let root = keys.find(i);
+        let g = &merged[&root];
+        offer(&mut corpus, keys.names[i].clone(), u32::MAX, root);
+        if g.kind() == EntityKind::Person && g.words >= 2 {
+            let words: Vec<&str> = keys.names[i].split(' ').collect();
+            if words.len() >= 2 {
+                let n = words.len();
+                offer(&mut corpus, words[0].to_owned(), g.mentions, root);
+                offer(&mut corpus, words[n - 1].to_owned(), g.mentions, root);
+                offer(&mut corpus, words[n - 2..].join(" "), g.mentions, root);
+            }
+        }
+    }
+    for (d, cands) in found.iter().enumerate() {
+        for c in cands {
+            if let Target::Name(key) = &c.target {
+                let root = keys.index.get(key).map(|&i| keys.find(i));
+                if let Some(root) = root {
+                    offer(
+                        &mut corpus,
+                        simple_key(&texts[d][c.start..c.end]),
+                        u32::MAX,
+                        root,
+                    );
+                }
+            }
+        }
+    }
+
+    // 3. Second pass over every article.
+    let t = tables();
+    for (d, toks) in docs.iter().enumerate() {
+        let extra = second_pass(texts[d], toks, &found[d], &corpus, &keys, &merged, t);
+        found[d].extend(extra);
+        found[d].sort_by_key(|c| (c.start, c.end));
+    }
+
+    // 4. Entities, numbered by first use, then handed to the curation and sorted.
+    let mut protos: Vec<Proto> = Vec::new();
+    let mut by_target: BTreeMap<Target, usize> = BTreeMap::new();
+    let mut surfaces: Vec<BTreeMap<String, u32>> = Vec::new();
+    for (d, cands) in found.iter().enumerate() {
+        for c in cands {
+            let target = match &c.target {
+                Target::Name(key) => match keys.index.get(key) {
+                    Some(&i) => Target::Name(keys.names[keys.find(i)].clone()),
+                    None => continue,
+                },
+                other => other.clone(),
+            };
+            let p = *by_target.entry(target.clone()).or_insert_with(|| {
+                let (name, kind, aliases) = match &target {
+                    Target::Known(e) => {
+                        let e = &t.entries[*e];
+                        (e.name.clone(), e.kind, e.aliases.iter().cloned().collect())
+                    }
+                    Target::Curated(i) => match curation.and_then(|c| c.entities().get(*i)) {
+                        Some(e) => (e.name.clone(), e.kind, e.aliases.iter().cloned().collect()),
+                        None => (String::new(), EntityKind::Place, BTreeSet::new()),
+                    },
+                    Target::Name(key) => {
+                        let root = keys.index[key];
+                        (
+                            String::new(),
+                            merged[&keys.find(root)].kind(),
+                            BTreeSet::new(),
+                        )
+                    }
+                };
+                protos.push(Proto {
+                    name,
+                    kind,
+                    aliases,
+                    mentions: Vec::new(),
+                });
+                surfaces.push(BTreeMap::new());
+                protos.len() - 1
+            });
+            protos[p].mentions.push((d, c.start, c.end, c.mention));
+            if c.mention == MentionKind::Name {
+                *surfaces[p]
+                    .entry(texts[d][c.start..c.end].to_owned())
+                    .or_default() += 1;
+            }
+        }
+    }
+    for (p, seen) in protos.iter_mut().zip(&surfaces) {
+        if p.name.is_empty() {
+            p.name = display_name(seen, p.kind, t);
+        }
+        p.aliases.extend(seen.keys().cloned());
+    }
+    apply(protos, curation, texts.len())
+}
+
+/// `kims` joins `kim`, `nordkoreas` joins `nordkorea`.
+fn join_genitives(keys: &mut Keys) {
+    for i in 0..keys.names.len() {
+        let name = keys.names[i].clone();
+        if let Some(stem) = name.strip_suffix('s').filter(|s| s.chars().count() >= 2) {
+            if let Some(&j) = keys.index.get(stem) {
+                keys.join(i, j);
+            }
+        }
+    }
+}
+
+/// `putin` joins `wladimir putin`; `pacheco pardo` joins `ramon pacheco pardo`: the most
+/// mentioned person whose name starts or ends with it.
+fn join_short_person_names(keys: &mut Keys, groups: &[Group]) {
+    let persons: Vec<usize> = (0..keys.names.len())
+        .filter(|&i| groups[i].kind() == EntityKind::Person)
+        .collect();
+    for &i in &persons {
+        let short: Vec<String> = keys.names[i].split(' ').map(str::to_owned).collect();
+        let best = persons
+            .iter()
+            .filter(|&&j| j != i)
+            .filter(|&&j| {
+                let long: Vec<&str> = keys.names[j].split(' ').collect();
+                long.len() > short.len()
+                    && (long[..short.len()] == short[..] && short.len() == 1
+                        || long[long.len() - short.len()..] == short[..])
+            })
+            .max_by_key(|&&j| (groups[j].mentions, std::cmp::Reverse(j)))
+            .copied();
+        if let Some(j) = best {
+            keys.join(i, j);
+        }
+    }
+}
+
+/// The name to show: for people the longest, then most mentioned full name, otherwise the
+/// most mentioned form that is not an abbreviation, without genitive `s`, in the nominative
+/// (`Große Halle des Volkes` for `Großen Halle des Volkes`).
+fn display_name(seen: &BTreeMap<String, u32>, kind: EntityKind, t: &Tables) -> String {
+    let genitive = |s: &str| {
+        s.strip_suffix('s')
+            .is_some_and(|stem| seen.contains_key(stem))
+    };
+    let best = seen
+        .iter()
+        .max_by_key(|(s, n)| {
+            let words = s.split_whitespace().count();
+            (
+                if kind == EntityKind::Person {
+                    words.min(4)
+                } else {
+                    0
+                },
+                !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()),
+                !genitive(s),
+                **n,
+                std::cmp::Reverse(s.len()),
+                std::cmp::Reverse((*s).clone()),
+            )
+        })
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default();
+    if kind == EntityKind::Person {
+        return best;
+    }
+    nominative(&best, t)
+}
+
+/// Leading capitalised adjectives in the weak nominative (`Großen` → `Große`) and the head
+/// noun without a genitive `s` (`Instituts` → `Institut`).
+fn nominative(name: &str, t: &Tables) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let adjectives = words
+        .iter()
+        .take_while(|w| {
+            w.ends_with("en")
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && t.is_adjective(w)
+        })
+        .count();
+    if adjectives == 0 || adjectives == words.len() {
+        return name.to_owned();
+    }
+    let mut out: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+    for w in out.iter_mut().take(adjectives) {
+        w.pop();
+    }
+    let head = &mut out[adjectives];
+    let stem = ["es", "s"]
+        .iter()
+        .filter_map(|g| head.strip_suffix(g))
+        .find(|stem| {
+            stem.chars().count() >= 3 && t.is_noun(stem) && !t.is_noun(&format!("{stem}se"))
+        });
+    if let Some(stem) = stem {
+        *head = stem.to_owned();
+    }
+    out.join(" ")
+}
+
+fn second_pass(
+    text: &str,
+    toks: &[Tok<'_>],
+    first: &[Candidate],
+    corpus: &BTreeMap<String, (u32, usize)>,
+    keys: &Keys,
+    merged: &BTreeMap<usize, Group>,
+    t: &Tables,
+) -> Vec<Candidate> {
+    // Every word of the people named in full in this article.
+    let mut local: BTreeMap<String, usize> = BTreeMap::new();
+    let mut in_article: BTreeSet<usize> = BTreeSet::new();
+    for c in first {
+        if let Target::Name(key) = &c.target {
+            let Some(&i) = keys.index.get(key) else {
+                continue;
+            };
+            let root = keys.find(i);
+            in_article.insert(root);
+            if merged[&root].kind() == EntityKind::Person {
+                let words: Vec<&str> = key.split(' ').collect();
+                if words.len() >= 2 {
+                    for w in words.into_iter().filter(|w| w.chars().count() >= 2) {
+                        if !super::cues::PARTICLES.contains(&w) {
+                            local.entry(w.to_owned()).or_insert(root);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let lowercase: BTreeSet<String> = toks
+        .iter()
+        .filter(|t| !t.is_capitalised())
+        .map(|t| t.text.to_owned())
+        .collect();
+    let covered = |s: usize, e: usize| first.iter().any(|c| c.start < e && s < c.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = &toks[i];
+        if covered(tok.start, tok.end) || !tok.is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let mut matched = None;
+        for n in (1..=MAX_NAME_WORDS.min(toks.len() - i)).rev() {
+            if (1..n).any(|k| !toks[i + k].tight || covered(toks[i + k].start, toks[i + k].end)) {
+                continue;
+            }
+            let surface = &text[tok.start..toks[i + n - 1].end];
+            if let Some(root) =
+                lookup_name(surface, n, tok, &local, corpus, &in_article, &lowercase, t)
+            {
+                matched = Some((n, root));
+                break;
+            }
+        }
+        if let Some((n, root)) = matched {
+            out.push(mention(tok.start, toks[i + n - 1].end, root, keys, merged));
+            i += n;
+            continue;
+        }
+        let parts = tok.parts();
+        if parts.len() >= 2 {
+            for (s, e, part) in parts {
+                if let Some(root) =
+                    lookup_name(part, 1, tok, &local, corpus, &in_article, &lowercase, t)
+                {
+                    out.push(mention(s, e, root, keys, merged));
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn lookup_name(
+    surface: &str,
+    words: usize,
+    tok: &Tok<'_>,
+    local: &BTreeMap<String, usize>,
+    corpus: &BTreeMap<String, (u32, usize)>,
+    in_article: &BTreeSet<usize>,
+    lowercase: &BTreeSet<String>,
+    t: &Tables,
+) -> Option<usize> {
+    if !surface.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let key = simple_key(surface);
+    let mut keys = vec![key.clone()];
+    if let Some(stem) = key.strip_suffix('s').filter(|s| s.chars().count() >= 2) {
+        keys.push(stem.to_owned());
+    }
+    for key in keys {
+        let root = local
+            .get(&key)
+            .copied()
+            .or_else(|| corpus.get(&key).map(|&(_, r)| r));
+        let Some(root) = root else { continue };
+        if words == 1 {
+            let word = surface
+                .split(super::tokens::is_hyphen)
+                .next()
+                .unwrap_or(surface);
+            let common = t.is_noun(word) || tok.sentence_start && t.is_lowercase_word(word);
+            if common && !in_article.contains(&root) && !local.contains_key(&key) {
+                continue;
+            }
+            if tok.sentence_start && lowercase.contains(&word.to_lowercase()) {
+                continue;
+            }
+        }
+        return Some(root);
+    }
+    None
+}
+
+fn mention(
+    start: usize,
+    end: usize,
+    root: usize,
+    keys: &Keys,
+    merged: &BTreeMap<usize, Group>,
+) -> Candidate {
+    Candidate {
+        start,
+        end,
+        target: Target::Name(keys.names[root].clone()),
+        kind: merged[&root].kind(),
+        mention: MentionKind::Name,
+        strength: 0,
+    }
+}
