@@ -87,7 +87,7 @@ pub fn facets<'a>(
             })
         })
         .collect::<Result<Vec<_>, IndexError>>()?;
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+    out.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
     Ok(out)
 }
 
@@ -147,7 +147,7 @@ pub fn cooccurring<'a>(
     }
     // Over-representation, weighted by support so one shared article does not top the list.
     let weight = |c: &Cooccurrence<'_>| c.lift * (1.0 + c.count as f32).ln();
-    out.sort_by(|a, b| {
+    out.sort_unstable_by(|a, b| {
         weight(b)
             .total_cmp(&weight(a))
             .then_with(|| b.count.cmp(&a.count))
@@ -156,16 +156,28 @@ pub fn cooccurring<'a>(
     Ok(out)
 }
 
+/// An entity's mentions found in a set of articles.
+pub struct Found<'a> {
+    /// The first mentions, with context.
+    pub in_context: Vec<InContext<'a>>,
+    /// Every spelling seen, sorted.
+    pub spellings: Vec<&'a str>,
+    /// Number of mentions.
+    pub mentions: usize,
+}
+
 /// Up to `limit` mentions of `entity` in `articles`, each with [`CONTEXT_CHARS`] of text on
-/// either side (cut at word boundaries, never across a line).
+/// either side, cut at word boundaries and never beyond the block (paragraph, caption, ...)
+/// the mention is in.
 pub fn in_context<'a>(
     index: &Index<'a>,
     entity: EntityId,
     articles: &[ArticleId],
     limit: usize,
-) -> Result<(Vec<InContext<'a>>, Vec<&'a str>), IndexError> {
+) -> Result<Found<'a>, IndexError> {
     let mut out = Vec::new();
     let mut spellings: Vec<&'a str> = Vec::new();
+    let mut mentions = 0;
     for &article in articles {
         let record = index.article(article)?;
         for m in index
@@ -173,26 +185,42 @@ pub fn in_context<'a>(
             .into_iter()
             .filter(|m| m.entity == entity)
         {
-            let (start, end) = (m.start as usize, m.end as usize);
-            let Some(mention) = record.text.get(start..end) else {
+            let Some(block) = record
+                .blocks
+                .iter()
+                .find(|b| b.start <= m.start && m.end <= b.end)
+            else {
                 continue;
             };
+            let text = record.block_text(block);
+            let (start, end) = (
+                (m.start - block.start) as usize,
+                (m.end - block.start) as usize,
+            );
+            let Some(mention) = text.get(start..end) else {
+                continue;
+            };
+            mentions += 1;
             if !spellings.contains(&mention) {
                 spellings.push(mention);
             }
             if out.len() < limit {
                 out.push(InContext {
                     article,
-                    before: context_before(record.text, start),
+                    before: context_before(text, start),
                     mention,
-                    after: context_after(record.text, end),
+                    after: context_after(text, end),
                     kind: m.kind,
                 });
             }
         }
     }
     spellings.sort_unstable();
-    Ok((out, spellings))
+    Ok(Found {
+        in_context: out,
+        spellings,
+        mentions,
+    })
 }
 
 fn context_before(text: &str, at: usize) -> &str {

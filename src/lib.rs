@@ -72,7 +72,7 @@ impl<'a> Explorer<'a> {
         let mut out = (0..self.index.entity_count())
             .map(|i| self.entity_summary(EntityId(i)))
             .collect::<Result<Vec<_>, _>>()?;
-        out.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.name.cmp(b.name)));
+        out.sort_unstable_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.name.cmp(b.name)));
         Ok(out)
     }
 
@@ -259,7 +259,8 @@ impl<'a> Explorer<'a> {
                 })
             })
             .collect::<Result<Vec<_>, IndexError>>()?;
-        entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(b.name)));
+        entities
+            .sort_unstable_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(b.name)));
         Ok(ArticleView {
             summary: summary(id, &record.head()),
             title_highlights: marker.highlight(record.title),
@@ -278,7 +279,11 @@ impl<'a> Explorer<'a> {
         options: &SearchOptions,
     ) -> Result<EntityView<'a>, IndexError> {
         let entity = self.entity_summary(id)?;
-        let scope: Vec<ArticleId> = if query.trim().is_empty() && options.entities.is_empty() {
+        let unfiltered = query.trim().is_empty()
+            && options.entities.is_empty()
+            && options.from.is_none()
+            && options.to.is_none();
+        let scope: Vec<ArticleId> = if unfiltered {
             self.index.article_ids().collect()
         } else {
             let all = SearchOptions {
@@ -312,15 +317,16 @@ impl<'a> Explorer<'a> {
             .map(|(a, _)| *a)
             .collect();
         let mine: Vec<ArticleId> = scope.iter().copied().filter(|a| own.contains(a)).collect();
-        let (in_context, spellings) = facets::in_context(&self.index, id, &mine, IN_CONTEXT_LIMIT)?;
+        let found = facets::in_context(&self.index, id, &mine, IN_CONTEXT_LIMIT)?;
         Ok(EntityView {
             cooccurring: facets::cooccurring(&self.index, id, &mine, options.demonyms)?,
             articles: mine
                 .iter()
                 .map(|&a| self.index.head(a).map(|h| summary(a, &h)))
                 .collect::<Result<_, _>>()?,
-            in_context,
-            spellings,
+            in_context: found.in_context,
+            spellings: found.spellings,
+            mentions_in_scope: found.mentions,
             summary: entity,
         })
     }
@@ -335,9 +341,10 @@ fn sort(matching: &mut [(search::Scored, ArticleHead<'_>)], order: Sort) {
     };
     match order {
         Sort::Relevance => {}
-        Sort::Oldest => matching
-            .sort_by(|(sa, a), (sb, b)| by_date(a, b).then_with(|| sa.article.cmp(&sb.article))),
-        Sort::Newest => matching.sort_by(|(sa, a), (sb, b)| {
+        Sort::Oldest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
+            by_date(a, b).then_with(|| sa.article.cmp(&sb.article))
+        }),
+        Sort::Newest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
             let dated = match (a.date, b.date) {
                 (Some(x), Some(y)) => y.cmp(&x),
                 _ => by_date(a, b),

@@ -209,4 +209,6 @@ pub struct EntityView<'a> {
     pub cooccurring: Vec<Cooccurrence<'a>>,
     /// The spellings seen in the texts.
     pub spellings: Vec<&'a str>,
+    /// Its mentions in those articles (all of them, not just those in context).
+    pub mentions_in_scope: usize,
 }

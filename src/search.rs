@@ -129,7 +129,7 @@ pub fn run(index: &Index<'_>, query: &Query) -> Result<Ranking, IndexError> {
         .into_iter()
         .map(|(article, score)| Scored { article, score })
         .collect();
-    ranked.sort_by(|a, b| {
+    ranked.sort_unstable_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.article.cmp(&b.article))
@@ -408,7 +408,7 @@ pub fn browse(index: &Index<'_>, entities: &[EntityId]) -> Result<Ranking, Index
         .into_iter()
         .map(|(article, score)| Scored { article, score })
         .collect();
-    ranked.sort_by(|a, b| {
+    ranked.sort_unstable_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.article.cmp(&b.article))
@@ -445,7 +445,7 @@ fn corrections(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
             break;
         }
     }
-    found.sort();
+    found.sort_unstable();
     // Only the nearest distance found: a one-typo correction hides two-typo ones.
     let nearest = found.first().map(|(d, _)| *d);
     found

@@ -53,7 +53,7 @@ impl Marker {
             )
             .filter(|p| p.chars().count() >= MIN_CONTAINED_CHARS)
             .collect();
-        parts.sort();
+        parts.sort_unstable();
         parts.dedup();
         Marker {
             terms: matched_terms.clone(),

@@ -11,7 +11,7 @@ use crate::{
     ArticleId, ArticleSummary, BlockKind, EntityId, EntityKind, Loosened, MentionKind,
     SearchOptions, Sort, YearMonth,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::ops::Range;
 use wasm_bindgen::prelude::*;
 
@@ -41,7 +41,8 @@ export interface ArticleOptions { query?: string; }
 export interface EntityInfo { id: number; name: string; kind: EntityKind; count: number; mentions: number; aliases: string[]; }
 export interface InContext { article: number; before: string; mention: string; after: string; kind: MentionKind; }
 export interface Cooccurrence { id: number; name: string; kind: EntityKind; count: number; lift: number; }
-export interface EntityView extends EntityInfo { articles: ArticleInfo[]; inContext: InContext[]; cooccurring: Cooccurrence[]; spellings: string[]; }
+/** `mentions` counts the whole collection, `mentionsInResults` the articles in scope. */
+export interface EntityView extends EntityInfo { articles: ArticleInfo[]; inContext: InContext[]; cooccurring: Cooccurrence[]; spellings: string[]; mentionsInResults: number; }
 export interface EntityOptions extends SearchOptions { query?: string; }
 "#;
 
@@ -96,11 +97,8 @@ impl JsExplorer {
         query: &str,
         #[wasm_bindgen(unchecked_param_type = "SearchOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let o: SearchOptionsDto = from_js(options)?;
-        let results = self
-            .inner
-            .search(query, &o.to_options()?)
-            .map_err(to_js_error)?;
+        let options = JsOptions::new(options)?.search()?;
+        let results = self.inner.search(query, &options).map_err(to_js_error)?;
         let dto = SearchResultsDto {
             total: results.total,
             hits: results
@@ -148,10 +146,10 @@ impl JsExplorer {
         id: u32,
         #[wasm_bindgen(unchecked_param_type = "ArticleOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let o: ArticleOptionsDto = from_js(options)?;
+        let query = JsOptions::new(options)?.string("query")?;
         let view = self
             .inner
-            .article(ArticleId(id), o.query.as_deref())
+            .article(ArticleId(id), query.as_deref())
             .map_err(to_js_error)?;
         let dto = ArticleViewDto {
             info: ArticleDto::from(&view.summary),
@@ -203,14 +201,11 @@ impl JsExplorer {
         id: u32,
         #[wasm_bindgen(unchecked_param_type = "EntityOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let o: EntityOptionsDto = from_js(options)?;
+        let options = JsOptions::new(options)?;
+        let query = options.string("query")?.unwrap_or_default();
         let view = self
             .inner
-            .entity(
-                EntityId(id),
-                o.query.as_deref().unwrap_or(""),
-                &o.search.to_options()?,
-            )
+            .entity(EntityId(id), &query, &options.search()?)
             .map_err(to_js_error)?;
         let dto = EntityViewDto {
             info: EntityDto::from(&view.summary),
@@ -238,6 +233,7 @@ impl JsExplorer {
                 })
                 .collect(),
             spellings: view.spellings.clone(),
+            mentions_in_results: view.mentions_in_scope,
         };
         to_js(&dto)
     }
@@ -430,62 +426,115 @@ struct EntityViewDto<'a> {
     in_context: Vec<InContextDto<'a>>,
     cooccurring: Vec<CooccurrenceDto<'a>>,
     spellings: Vec<&'a str>,
+    mentions_in_results: usize,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct SearchOptionsDto {
-    limit: Option<usize>,
-    offset: Option<usize>,
-    entities: Option<Vec<u32>>,
-    from: Option<String>,
-    to: Option<String>,
-    sort: Option<String>,
-    demonyms: Option<bool>,
-}
+/// Options read from a plain JS object by hand (not serde): `serde::Deserialize` would pull
+/// float formatting and a generic map visitor into the .wasm for five fields.
+struct JsOptions(JsValue);
 
-impl SearchOptionsDto {
-    fn to_options(&self) -> Result<SearchOptions, JsError> {
+impl JsOptions {
+    /// `undefined` and `null` are "no options"; anything else must be an object.
+    fn new(value: JsValue) -> Result<JsOptions, JsError> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(JsOptions(js_sys::Object::new().into()));
+        }
+        if !value.is_object() || js_sys::Array::is_array(&value) {
+            return Err(JsError::new(
+                "bad options: expected an object such as { limit: 10 }",
+            ));
+        }
+        Ok(JsOptions(value))
+    }
+
+    fn get(&self, key: &str) -> Option<JsValue> {
+        js_sys::Reflect::get(&self.0, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    fn count(&self, key: &str) -> Result<Option<usize>, JsError> {
+        self.get(key)
+            .map(|v| match v.as_f64() {
+                Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 => Ok(n as usize),
+                _ => Err(JsError::new(&format!(
+                    "bad options: {key} must be a whole number >= 0"
+                ))),
+            })
+            .transpose()
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, JsError> {
+        self.get(key)
+            .map(|v| {
+                v.as_string()
+                    .ok_or_else(|| JsError::new(&format!("bad options: {key} must be a string")))
+            })
+            .transpose()
+    }
+
+    fn flag(&self, key: &str) -> Result<Option<bool>, JsError> {
+        self.get(key)
+            .map(|v| {
+                v.as_bool().ok_or_else(|| {
+                    JsError::new(&format!("bad options: {key} must be true or false"))
+                })
+            })
+            .transpose()
+    }
+
+    fn ids(&self, key: &str) -> Result<Vec<u32>, JsError> {
+        let Some(v) = self.get(key) else {
+            return Ok(Vec::new());
+        };
+        let bad = || {
+            JsError::new(&format!(
+                "bad options: {key} must be an array of entity ids"
+            ))
+        };
+        if !js_sys::Array::is_array(&v) {
+            return Err(bad());
+        }
+        js_sys::Array::from(&v)
+            .iter()
+            .map(|x| match x.as_f64() {
+                Some(n)
+                    if n.is_finite()
+                        && n >= 0.0
+                        && n.fract() == 0.0
+                        && n <= f64::from(u32::MAX) =>
+                {
+                    Ok(n as u32)
+                }
+                _ => Err(bad()),
+            })
+            .collect()
+    }
+
+    fn search(&self) -> Result<SearchOptions, JsError> {
         let defaults = SearchOptions::default();
-        let sort = match self.sort.as_deref() {
+        let sort = match self.string("sort")?.as_deref() {
             None | Some("relevance") => Sort::Relevance,
             Some("newest") => Sort::Newest,
             Some("oldest") => Sort::Oldest,
-            Some(other) => {
-                return Err(JsError::new(&format!(
+            Some(other) => return Err(JsError::new(&format!(
                 "bad options: sort must be \"relevance\", \"newest\" or \"oldest\", not {other:?}"
-            )))
-            }
+            ))),
         };
         Ok(SearchOptions {
-            limit: self.limit.unwrap_or(defaults.limit),
-            offset: self.offset.unwrap_or(defaults.offset),
-            entities: self
-                .entities
-                .iter()
-                .flatten()
-                .map(|&id| EntityId(id))
-                .collect(),
-            demonyms: self.demonyms.unwrap_or(defaults.demonyms),
-            from: self.from.as_deref().map(parse_date).transpose()?,
-            to: self.to.as_deref().map(parse_date).transpose()?,
+            limit: self.count("limit")?.unwrap_or(defaults.limit),
+            offset: self.count("offset")?.unwrap_or(defaults.offset),
+            entities: self.ids("entities")?.into_iter().map(EntityId).collect(),
+            demonyms: self.flag("demonyms")?.unwrap_or(defaults.demonyms),
+            from: self
+                .string("from")?
+                .as_deref()
+                .map(parse_date)
+                .transpose()?,
+            to: self.string("to")?.as_deref().map(parse_date).transpose()?,
             sort,
         })
     }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct ArticleOptionsDto {
-    query: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct EntityOptionsDto {
-    query: Option<String>,
-    #[serde(flatten)]
-    search: SearchOptionsDto,
 }
 
 fn block_kind(kind: BlockKind) -> &'static str {
@@ -577,13 +626,6 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
-}
-
-fn from_js<T: for<'de> Deserialize<'de> + Default>(value: JsValue) -> Result<T, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("bad options: {e}")))
 }
 
 fn to_js_error(e: crate::IndexError) -> JsError {

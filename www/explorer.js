@@ -11,10 +11,16 @@
  * const ex = await createExplorer();
  * ex.articles();                       // every article: id, title, date, ...
  * ex.search('Pjöngjang', { limit: 10 }); // { total, hits: [...] }
- * ex.article(3, { query: 'Pjöngjang' }); // one article, paragraphs with matches
- * ex.entities();                       // [] for now
+ * ex.article(3, { query: 'Pjöngjang' }); // one article, paragraphs with matches and mentions
+ * ex.entities();                       // recognised people, countries, places, ...
+ * ex.entity(7, { query: 'Gipfel' });   // one entity within the results of a search
  * ex.buildSummary();                   // what went into the index, as text
  * ```
+ *
+ * The WebAssembly file is fetched from `./pkg/article_explorer_bg.wasm` next
+ * to this module, unless `createExplorer({ wasm })` says otherwise or the page
+ * set `globalThis.__ARTICLE_EXPLORER_WASM__` (the bytes, or a Promise of them:
+ * how the single-file build inlines the module).
  *
  * API boundary: the shapes below are a contract. They may gain fields, never
  * lose or rename them. All offsets (`highlights`, `titleHighlights`) are
@@ -26,8 +32,12 @@
  * @module explorer
  */
 
+// Imported statically so a bundler puts the glue inside the bundle (one file
+// for the one-script-tag embed and the single-file build).
+import * as bundledGlue from './pkg/article_explorer.js';
+
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.0.0';
+export const version = '1.1.0';
 
 /**
  * @typedef {[number, number]} Range
@@ -54,9 +64,58 @@ export const version = '1.0.0';
  */
 
 /**
+ * @typedef {"person"|"country"|"place"|"organization"|"event"} EntityKind
+ *   Treat unknown kinds like a generic name.
+ */
+
+/**
+ * @typedef {{ kind: "corrected", word: string, instead: string[] }
+ *   | { kind: "dropped", word: string }
+ *   | { kind: "unknownEntity", filter: string }} Loosening
+ *   How the query was loosened: a word read as another spelling, a word left
+ *   out because it occurs nowhere, an entity filter (`person:…`) naming nobody.
+ */
+
+/**
+ * @typedef {object} Facet
+ * @property {number} id
+ * @property {string} name
+ * @property {EntityKind|string} kind
+ * @property {number} count Matching articles (all pages) that mention it.
+ */
+
+/**
  * @typedef {object} SearchResult
  * @property {number} total Number of matching articles (all pages).
  * @property {Hit[]} hits   The requested page of hits, best first.
+ * @property {Loosening[]} [loosened] How the query was loosened, if it was.
+ * @property {Facet[]} [facets] Entities over all matching articles; selected
+ *   entities are always included, even at count 0.
+ * @property {Array<{date: string, count: number}>} [dates] Matching articles
+ *   per month, before the date filter (so the whole range stays visible).
+ * @property {number} [undated] Matching articles without a date, before the date filter.
+ */
+
+/**
+ * @typedef {object} EntityInfo
+ * @property {number} id
+ * @property {string} name      The canonical name.
+ * @property {EntityKind|string} kind
+ * @property {number} count     Articles that mention it.
+ * @property {number} mentions  Mentions in all articles.
+ * @property {string[]} aliases Other names it is known by.
+ */
+
+/**
+ * @typedef {EntityInfo & {
+ *   articles: ArticleSummary[],
+ *   inContext: Array<{ article: number, before: string, mention: string, after: string, kind: "name"|"demonym" }>,
+ *   cooccurring: Array<{ id: number, name: string, kind: EntityKind|string, count: number, lift: number }>,
+ *   spellings: string[],
+ * }} EntityView
+ *   One entity within the results of a search (all articles without one):
+ *   the articles mentioning it, keyword-in-context lines, the entities named
+ *   with it more often than chance (`lift` > 1), and the spellings seen.
  */
 
 /**
@@ -67,14 +126,27 @@ export const version = '1.0.0';
  */
 
 /**
+ * @typedef {object} Mention
+ * @property {number} entity An entity id.
+ * @property {number} start  UTF-16 offset into the paragraph's text.
+ * @property {number} end
+ * @property {"name"|"demonym"} kind `demonym`: an adjective such as „nordkoreanisch“.
+ */
+
+/**
  * @typedef {object} Paragraph
  * @property {ParagraphKind|string} kind
  * @property {string} text
  * @property {Range[]} highlights Matches of the query passed to `article()`, else empty.
+ * @property {Mention[]} [mentions] Entity mentions; they may overlap highlights.
  */
 
 /**
- * @typedef {ArticleSummary & { paragraphs: Paragraph[], titleHighlights?: Range[] }} Article
+ * @typedef {ArticleSummary & {
+ *   paragraphs: Paragraph[],
+ *   titleHighlights?: Range[],
+ *   entities?: Array<{ id: number, name: string, kind: EntityKind|string, mentions: number }>,
+ * }} Article
  *   `titleHighlights` marks the query in `title` (useful when the title was derived
  *   and so is not one of the paragraphs).
  */
@@ -83,6 +155,17 @@ export const version = '1.0.0';
  * @typedef {object} SearchOptions
  * @property {number} [limit]  Maximum number of hits to return.
  * @property {number} [offset] Number of best hits to skip (for paging).
+ * @property {number[]} [entities] Only articles mentioning all of these entities.
+ * @property {string} [from]   `"YYYY-MM"`: only articles of this month or later.
+ * @property {string} [to]     `"YYYY-MM"`: only articles of this month or earlier.
+ * @property {"relevance"|"newest"|"oldest"} [sort] Default `"relevance"`.
+ * @property {boolean} [demonyms] Count adjective mentions („nordkoreanisch“) as
+ *   mentions of the entity (default true).
+ */
+
+/**
+ * @typedef {Omit<SearchOptions, "limit"|"offset"|"sort"> & { query?: string }} EntityOptions
+ *   The search whose results the entity view looks at.
  */
 
 /**
@@ -92,13 +175,14 @@ export const version = '1.0.0';
 
 /**
  * @typedef {object} CreateOptions
- * @property {string|URL|Request|Response|BufferSource|WebAssembly.Module} [wasm]
+ * @property {string|URL|Request|Response|BufferSource|WebAssembly.Module|Promise<BufferSource|Response|WebAssembly.Module>} [wasm]
  *   Where to get the WebAssembly module. Defaults to
- *   `./pkg/article_explorer_bg.wasm` relative to this file. Passed through to
- *   wasm-bindgen's `init`.
+ *   `globalThis.__ARTICLE_EXPLORER_WASM__` when a page or bundle set it (bytes
+ *   or a Promise of them), else `./pkg/article_explorer_bg.wasm` relative to
+ *   this file. Passed through to wasm-bindgen's `init`.
  * @property {string|URL} [glue]
- *   URL of the wasm-bindgen JS glue. Defaults to `./pkg/article_explorer.js`
- *   relative to this file. Rarely needed.
+ *   URL of another wasm-bindgen JS glue to import instead of the one this
+ *   module imports (`./pkg/article_explorer.js`, bundled with it). Rarely needed.
  */
 
 /** Error thrown by every function of this module. */
@@ -116,10 +200,11 @@ export class ExplorerError extends Error {
   }
 }
 
-const DEFAULT_GLUE = new URL('./pkg/article_explorer.js', import.meta.url);
 const DEFAULT_WASM = new URL('./pkg/article_explorer_bg.wasm', import.meta.url);
+/** The key of the glue imported above in `initialised`. */
+const BUNDLED = '(bundled glue)';
 
-/** @type {Map<string, Promise<any>>} glue URL -> its initialised module namespace */
+/** @type {Map<string, Promise<any>>} glue URL (or BUNDLED) -> its initialised module namespace */
 const initialised = new Map();
 
 /** @param {unknown} e */
@@ -160,17 +245,26 @@ async function fetchWasm(url) {
  * @param {CreateOptions} options
  */
 function initialise(options) {
-  const glueUrl = String(options.glue ?? DEFAULT_GLUE);
+  const glueUrl = options.glue === undefined ? BUNDLED : String(options.glue);
   let ready = initialised.get(glueUrl);
   if (!ready) {
     ready = (async () => {
-      let glue;
-      try {
-        glue = await import(glueUrl);
-      } catch (e) {
-        throw new ExplorerError('load', `Could not load ${glueUrl}: ${describe(e)}`, e);
+      /** @type {any} */
+      let glue = bundledGlue;
+      if (glueUrl !== BUNDLED) {
+        try {
+          glue = await import(glueUrl);
+        } catch (e) {
+          throw new ExplorerError('load', `Could not load ${glueUrl}: ${describe(e)}`, e);
+        }
       }
-      let source = options.wasm ?? DEFAULT_WASM;
+      // Inlined bytes (single-file build) win over the file next to this module.
+      let source;
+      try {
+        source = await (options.wasm ?? /** @type {any} */ (globalThis).__ARTICLE_EXPLORER_WASM__ ?? DEFAULT_WASM);
+      } catch (e) {
+        throw new ExplorerError('load', `Could not get the WebAssembly bytes: ${describe(e)}`, e);
+      }
       if (typeof source === 'string' || source instanceof URL || source instanceof Request) {
         source = await fetchWasm(source);
       }
@@ -201,6 +295,43 @@ function checkCount(value, what) {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new ExplorerError('argument', `${what} must be a non-negative integer, got ${describe(value)}`);
   }
+}
+
+const SORTS = ['relevance', 'newest', 'oldest'];
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Checks and copies the filter options shared by `search()` and `entity()`.
+ * @param {string} fn for messages, e.g. "search()"
+ * @param {SearchOptions} options
+ * @returns {SearchOptions}
+ */
+function filterOptions(fn, options) {
+  if (options === null || typeof options !== 'object') {
+    throw new ExplorerError('argument', `${fn}: options must be an object, got ${describe(options)}`);
+  }
+  /** @type {SearchOptions} */
+  const opts = {};
+  if (options.entities !== undefined) {
+    const ok = Array.isArray(options.entities) && options.entities.every((e) => Number.isInteger(e) && e >= 0);
+    if (!ok) throw new ExplorerError('argument', `${fn}: options.entities must be an array of entity ids, got ${describe(options.entities)}`);
+    opts.entities = [...options.entities];
+  }
+  for (const key of /** @type {const} */ (['from', 'to'])) {
+    const value = options[key];
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string' || !MONTH.test(value)) {
+      throw new ExplorerError('argument', `${fn}: options.${key} must be "YYYY-MM", got ${describe(value)}`);
+    }
+    opts[key] = value;
+  }
+  if (options.demonyms !== undefined) {
+    if (typeof options.demonyms !== 'boolean') {
+      throw new ExplorerError('argument', `${fn}: options.demonyms must be true or false, got ${describe(options.demonyms)}`);
+    }
+    opts.demonyms = options.demonyms;
+  }
+  return opts;
 }
 
 /**
@@ -242,7 +373,11 @@ export class ArticleExplorer {
   }
 
   /**
-   * Searches the articles. An empty or blank query gives `{ total: 0, hits: [] }`.
+   * Searches the articles. A blank query with entity or date filters lists
+   * every article that passes them; a blank query without filters gives
+   * `{ total: 0, hits: [] }`. The query language: `"phrases"`, `-word`,
+   * `a OR b`, `person:Putin` (also `land:`/`country:`, `ort:`/`place:`,
+   * `org:`/`organization:`, `entity:`).
    * @param {string} query Words as a person types them; case and umlauts are folded.
    * @param {SearchOptions} [options]
    * @returns {SearchResult}
@@ -253,10 +388,16 @@ export class ArticleExplorer {
     }
     checkCount(options.limit, 'search(): options.limit');
     checkCount(options.offset, 'search(): options.offset');
-    /** @type {{limit?: number, offset?: number}} */
-    const opts = {};
+    /** @type {SearchOptions} */
+    const opts = filterOptions('search()', options);
     if (options.limit !== undefined) opts.limit = options.limit;
     if (options.offset !== undefined) opts.offset = options.offset;
+    if (options.sort !== undefined) {
+      if (!SORTS.includes(/** @type {any} */ (options.sort))) {
+        throw new ExplorerError('argument', `search(): options.sort must be one of ${SORTS.join(', ')}, got ${describe(options.sort)}`);
+      }
+      opts.sort = options.sort;
+    }
     return this.#call('search', [query, opts]);
   }
 
@@ -278,13 +419,40 @@ export class ArticleExplorer {
   }
 
   /**
-   * Named entities (people, places, organisations) found in the articles.
-   * Empty until entity recognition lands.
-   * @returns {Array<object>}
+   * Named entities (people, countries, places, organisations, events) found
+   * in the articles, mentioned in most articles first. Empty when the build
+   * recognised none.
+   * @returns {EntityInfo[]}
    */
   entities() {
     if (this.#inner && typeof this.#inner.entities !== 'function') return [];
     return this.#call('entities', []);
+  }
+
+  /**
+   * One entity within the results of a search (`query`, `entities`, `from`,
+   * `to`, `demonyms`; every article when there is no query and no entity filter):
+   * its articles, its mentions in context, co-occurring entities, spellings.
+   * @param {number} id An id from `entities()`, a facet or a mention.
+   * @param {EntityOptions} [options]
+   * @returns {EntityView}
+   */
+  entity(id, options = {}) {
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) {
+      throw new ExplorerError('argument', `entity(): id must be a non-negative integer, got ${describe(id)}`);
+    }
+    if (this.#inner && typeof this.#inner.entity !== 'function') {
+      throw new ExplorerError('call', 'entity(): this build has no entity index');
+    }
+    /** @type {EntityOptions} */
+    const opts = filterOptions('entity()', options);
+    if (options.query !== undefined) {
+      if (typeof options.query !== 'string') {
+        throw new ExplorerError('argument', `entity(): options.query must be a string, got ${describe(options.query)}`);
+      }
+      opts.query = options.query;
+    }
+    return this.#call('entity', [id, opts]);
   }
 
   /**

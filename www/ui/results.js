@@ -1,21 +1,61 @@
 // @ts-check
 /**
- * The list views: the whole collection (before anyone types) and the hits
- * of a search. Both are lists of links to `#…&a=ID`; app.js turns a click
- * into opening the reader.
+ * The list column: the overview of the collection (before anyone searches
+ * or filters) and the hits of a search. Every article is a link to its
+ * state (`#…&a=ID`); the controller turns a click into opening the reader.
  *
  * @module ui/results
  */
 
-import { t } from '../i18n.js';
 import { h, highlighted, titleContent, dateElement, metaLine } from './dom.js';
-import { hrefFor } from './state.js';
+import { kindKey } from './catalog.js';
 
 /**
- * The empty state: every article with its date, so the collection is visible.
- * @param {import('../explorer.js').ArticleSummary[]} articles
+ * @typedef {object} ViewContext What every renderer may use.
+ * @property {import('../i18n.js').Strings} t
+ * @property {import('./catalog.js').Catalog} catalog
+ * @property {import('./state.js').ViewState} state
+ * @property {(patch: Partial<import('./state.js').ViewState>) => string} href
+ *   The link to the current state changed by `patch`.
  */
-export function renderCollection(articles) {
+
+/** How many entities the overview names. */
+const TOP_ENTITIES = 12;
+
+/**
+ * A small link to an entity's overview, coloured by kind.
+ * @param {ViewContext} ctx
+ * @param {{ id: number, name: string, kind: string }} entity
+ * @param {number|null} count shown after the name
+ */
+export function entityChip(ctx, entity, count) {
+  const kind = kindKey(entity.kind);
+  return h(
+    'a',
+    {
+      class: `chip k-${kind}`,
+      href: ctx.href({ entity: entity.id, article: null }),
+      'data-entity': String(entity.id),
+      'data-key': `chip:${entity.id}`,
+      title: `${ctx.t.kinds[kind].one}: ${entity.name}`,
+    },
+    [
+      h('span', { class: 'swatch', 'aria-hidden': 'true' }),
+      h('span', { class: 'chip-name', text: entity.name }),
+      count === null ? null : h('span', { class: 'chip-count', text: ctx.t.count(count) }),
+    ],
+  );
+}
+
+/**
+ * The empty state: what the collection holds (size, dates, the most
+ * mentioned names, how to search) and every article.
+ * @param {ViewContext} ctx
+ * @param {import('../explorer.js').SearchResult} result the catalog's overview
+ */
+export function renderOverview(ctx, result) {
+  const { t, catalog } = ctx;
+  const articles = result.hits;
   const section = h('section', { class: 'collection', 'aria-labelledby': 'collection-heading' }, [
     h('h2', { id: 'collection-heading', text: t.collectionHeading(articles.length) }),
   ]);
@@ -23,14 +63,34 @@ export function renderCollection(articles) {
     section.append(h('p', { class: 'muted', text: t.collectionEmpty }));
     return section;
   }
+  const undated = articles.filter((a) => !a.date).length;
+  section.append(
+    metaLine(
+      [
+        catalog.firstDate && catalog.lastDate && document.createTextNode(t.collectionRange(t.date(catalog.firstDate), t.date(catalog.lastDate))),
+        undated > 0 && document.createTextNode(t.collectionUndated(undated)),
+        catalog.entities.length > 0 && document.createTextNode(t.collectionEntities(catalog.entities.length)),
+      ],
+      'p',
+    ),
+  );
+  if (catalog.entities.length > 0) {
+    const top = h('ul', { class: 'chips top-entities', role: 'list', 'aria-labelledby': 'top-entities-heading' });
+    for (const e of catalog.entities.slice(0, TOP_ENTITIES)) top.append(h('li', {}, [entityChip(ctx, e, e.count)]));
+    section.append(h('h3', { id: 'top-entities-heading', class: 'small-heading', text: t.topEntities }), top);
+  }
+  const tips = h('dl', { class: 'tips-list' });
+  for (const [example, meaning] of t.tips) tips.append(h('dt', {}, [h('code', { text: example })]), h('dd', { text: meaning }));
+  section.append(h('details', { class: 'tips' }, [h('summary', { text: t.tipsSummary }), tips]));
+
   const list = h('ul', { class: 'collection-list', role: 'list' });
   for (const article of articles) {
     list.append(
-      h('li', { class: 'collection-item', 'data-id': String(article.id) }, [
-        h('a', { class: 'item-link', href: hrefFor({ q: '', article: article.id }), 'data-article': String(article.id) }, [
-          titleContent(article),
+      h('li', { class: 'collection-item', 'data-id': String(article.id), part: 'hit' }, [
+        h('a', { class: 'item-link', href: ctx.href({ article: article.id }), 'data-article': String(article.id), 'data-key': `a:${article.id}` }, [
+          titleContent(t, article),
         ]),
-        metaLine([dateElement(article.date)], 'span'),
+        metaLine([dateElement(t, article.date)], 'span'),
       ]),
     );
   }
@@ -40,46 +100,48 @@ export function renderCollection(articles) {
 
 /**
  * One hit: title (with matches), date, file, snippet (with matches).
+ * @param {ViewContext} ctx
  * @param {import('../explorer.js').Hit} hit
- * @param {string} query
  * @param {number} rank 1-based position in the ranking
  */
-function renderHit(hit, query, rank) {
+function renderHit(ctx, hit, rank) {
+  const { t } = ctx;
   const snippet = hit.snippet ?? { text: '', highlights: [] };
-  return h('li', { class: 'hit', 'data-id': String(hit.id), 'data-rank': String(rank) }, [
+  return h('li', { class: 'hit', 'data-id': String(hit.id), 'data-rank': String(rank), part: 'hit' }, [
     h('h3', { class: 'hit-title' }, [
-      h('a', { class: 'item-link', href: hrefFor({ q: query, article: hit.id }), 'data-article': String(hit.id) }, [
-        titleContent(hit, hit.titleHighlights),
+      h('a', { class: 'item-link', href: ctx.href({ article: hit.id }), 'data-article': String(hit.id), 'data-key': `a:${hit.id}` }, [
+        titleContent(t, hit, hit.titleHighlights),
       ]),
     ]),
-    metaLine([dateElement(hit.date), h('span', { class: 'file', title: t.fileLabel(hit.file), text: hit.file })]),
+    metaLine([dateElement(t, hit.date), h('span', { class: 'file', title: t.fileLabel(hit.file), text: hit.file })]),
     snippet.text ? highlighted('p', snippet.text, snippet.highlights, { class: 'snippet' }) : null,
   ]);
 }
 
 /**
- * The ranked hits as an ordered list (the order is the ranking).
+ * Hits as list items, for the first page and for appended ones.
+ * @param {ViewContext} ctx
  * @param {import('../explorer.js').Hit[]} hits
- * @param {string} query
- * @param {number} [startRank] rank of the first hit (for appended pages)
+ * @param {number} [startRank] rank of the first hit
  */
-export function renderHitItems(hits, query, startRank = 1) {
-  return hits.map((hit, i) => renderHit(hit, query, startRank + i));
+export function renderHitItems(ctx, hits, startRank = 1) {
+  return hits.map((hit, i) => renderHit(ctx, hit, startRank + i));
 }
 
 /**
- * The section holding the hit list and the "more" button.
+ * The ranked hits as an ordered list (the order is the ranking) and the
+ * button that fetches more.
+ * @param {ViewContext} ctx
  * @param {import('../explorer.js').SearchResult} result
- * @param {string} query
  * @returns {{ section: HTMLElement, list: HTMLOListElement, more: HTMLButtonElement }}
  */
-export function renderHits(result, query) {
+export function renderHits(ctx, result) {
   const list = h('ol', { class: 'hits', 'aria-labelledby': 'hits-heading' });
-  list.append(...renderHitItems(result.hits, query));
-  const more = h('button', { type: 'button', class: 'more', text: t.moreHits });
+  list.append(...renderHitItems(ctx, result.hits));
+  const more = h('button', { type: 'button', class: 'more button', 'data-action': 'more-hits', text: ctx.t.moreHits });
   more.hidden = result.hits.length >= result.total;
   const section = h('section', { class: 'results' }, [
-    h('h2', { id: 'hits-heading', class: 'visually-hidden', text: t.resultsHeading }),
+    h('h2', { id: 'hits-heading', class: 'visually-hidden', text: ctx.t.resultsHeading }),
     list,
     more,
   ]);
@@ -87,9 +149,14 @@ export function renderHits(result, query) {
 }
 
 /**
- * The nothing-found view. The status line above it says "Keine Treffer für …"
- * (and is announced); this only adds a hint.
+ * The nothing-found view. The status line above says "Keine Treffer für …"
+ * (and is announced); this adds a hint and a way out.
+ * @param {ViewContext} ctx
+ * @param {boolean} filtered whether entity or date filters are set
  */
-export function renderNoHits() {
-  return h('section', { class: 'no-hits' }, [h('p', { class: 'muted', text: t.noHitsHint })]);
+export function renderNoHits(ctx, filtered) {
+  return h('section', { class: 'no-hits' }, [
+    h('p', { class: 'muted', text: filtered ? ctx.t.noHitsFilteredHint : ctx.t.noHitsHint }),
+    filtered ? h('button', { type: 'button', class: 'button', 'data-action': 'clear-filters', text: ctx.t.clearFilters }) : null,
+  ]);
 }

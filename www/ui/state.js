@@ -1,59 +1,132 @@
 // @ts-check
 /**
- * The view state lives in the URL hash, so a reload or a shared link shows
- * the same thing: `#q=Pj%C3%B6ngjang&a=3` = query "Pjöngjang", article 3 open.
+ * The view state and its text form. Everything a person can see is in the
+ * state, and the state round-trips through a URL hash, so every view is a
+ * link: `#q=Gipfel&e=Kim+Jong+Un&from=2019-01&sort=newest&a=3` is the query
+ * "Gipfel", filtered to articles naming Kim Jong Un from January 2019 on,
+ * newest first, with article 3 open.
+ *
+ * | key    | meaning                                              |
+ * |--------|------------------------------------------------------|
+ * | `q`    | the query as typed                                   |
+ * | `e`    | an entity filter (repeated; a name, or an id)        |
+ * | `from`, `to` | the date range, `YYYY-MM`, inclusive           |
+ * | `sort` | `newest` or `oldest` (relevance when absent)         |
+ * | `dem`  | `0`: adjectives do not count as mentions             |
+ * | `ent`  | the open entity view (a name, or an id)              |
+ * | `a`    | the open article's id                                |
+ *
+ * Entities are written by name (readable, and they survive a rebuild that
+ * renumbers them) unless the name is ambiguous; the catalog resolves both.
  *
  * @module ui/state
  */
 
 /**
+ * @typedef {"relevance"|"newest"|"oldest"} Sort
+ *
  * @typedef {object} ViewState
- * @property {string} q             The query as typed ("" = none).
- * @property {number|null} article  The open article's id, or null.
+ * @property {string} q              The query as typed ("" = none).
+ * @property {number[]} entities     Selected entity ids (AND).
+ * @property {string|null} from      "YYYY-MM" or null.
+ * @property {string|null} to        "YYYY-MM" or null.
+ * @property {Sort} sort
+ * @property {boolean} demonyms      Adjectives count as mentions.
+ * @property {number|null} article   The open article's id.
+ * @property {number|null} entity    The open entity view's id.
+ *
+ * @typedef {object} RawState        A state as written, before entity names are resolved.
+ * @property {string} q
+ * @property {string[]} entities     References: names, `kind:name` or ids.
+ * @property {string|null} from
+ * @property {string|null} to
+ * @property {Sort} sort
+ * @property {boolean} demonyms
+ * @property {number|null} article
+ * @property {string|null} entity
  */
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** @returns {ViewState} */
+export function emptyState() {
+  return { q: '', entities: [], from: null, to: null, sort: 'relevance', demonyms: true, article: null, entity: null };
+}
+
+/** @param {string|null} s @returns {Sort} */
+function toSort(s) {
+  return s === 'newest' || s === 'oldest' ? s : 'relevance';
+}
+
+/** @param {string|null} s */
+function toMonth(s) {
+  return s !== null && MONTH.test(s) ? s : null;
+}
+
 /**
- * Reads the state from a hash such as `location.hash`.
+ * Reads a hash such as `location.hash` (with or without `#`).
  * @param {string} hash
- * @returns {ViewState}
+ * @returns {RawState}
  */
 export function parseHash(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const q = params.get('q') ?? '';
   const a = params.get('a');
-  const article = a !== null && /^\d{1,9}$/.test(a) ? Number(a) : null;
-  return { q, article };
+  const ent = params.get('ent');
+  let from = toMonth(params.get('from'));
+  let to = toMonth(params.get('to'));
+  if (from && to && from > to) [from, to] = [to, from];
+  return {
+    q: params.get('q') ?? '',
+    entities: params.getAll('e').map((e) => e.trim()).filter(Boolean),
+    from,
+    to,
+    sort: toSort(params.get('sort')),
+    demonyms: params.get('dem') !== '0',
+    article: a !== null && /^\d{1,9}$/.test(a) ? Number(a) : null,
+    entity: ent && ent.trim() ? ent.trim() : null,
+  };
 }
 
 /**
  * The hash for a state ("" when there is nothing to keep).
  * @param {ViewState} state
+ * @param {(id: number) => string} refOf how to write an entity id (name or id)
  */
-export function formatHash(state) {
+export function formatHash(state, refOf) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
+  for (const id of state.entities) params.append('e', refOf(id));
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (!state.demonyms) params.set('dem', '0');
+  if (state.entity !== null) params.set('ent', refOf(state.entity));
   if (state.article !== null) params.set('a', String(state.article));
   const s = params.toString();
   return s ? `#${s}` : '';
 }
 
 /**
- * A same-document URL for a state, e.g. for a link's href.
+ * What decides the result list: two states with the same key show the same hits.
  * @param {ViewState} state
  */
-export function hrefFor(state) {
-  return formatHash(state) || '#';
+export function searchKey(state) {
+  return JSON.stringify([state.q.trim(), [...state.entities].sort((a, b) => a - b), state.from, state.to, state.sort, state.demonyms]);
 }
 
 /**
- * Writes the state to the address bar without reloading.
+ * True when the state filters the collection (query, entities or dates); false
+ * for the untouched collection, which the overview shows.
  * @param {ViewState} state
- * @param {{ push?: boolean }} [options] push: add a history entry (Back undoes it)
  */
-export function writeState(state, { push = false } = {}) {
-  const hash = formatHash(state);
-  const url = `${location.pathname}${location.search}${hash}`;
-  if (url === `${location.pathname}${location.search}${location.hash}`) return;
-  if (push) history.pushState({ explorer: true, article: state.article }, '', url);
-  else history.replaceState(history.state, '', url);
+export function isFiltered(state) {
+  return state.q.trim() !== '' || state.entities.length > 0 || state.from !== null || state.to !== null;
+}
+
+/**
+ * Number of active filters (entities + date range), for the filter button.
+ * @param {ViewState} state
+ */
+export function filterCount(state) {
+  return state.entities.length + (state.from || state.to ? 1 : 0);
 }

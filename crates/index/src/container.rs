@@ -44,7 +44,7 @@ pub(crate) fn assemble(sections: &[(Tag, &[u8])]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+    out.extend_from_slice(&crate::crc32::hash(&body).to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(&body);
     out
@@ -79,7 +79,7 @@ pub(crate) fn open(bytes: &[u8]) -> Result<Sections<'_>, IndexError> {
         });
     }
     let body = &body[..body_len as usize];
-    let actual = crc32fast::hash(body);
+    let actual = crate::crc32::hash(body);
     if actual != checksum {
         return Err(IndexError::Checksum {
             expected: checksum,
@@ -165,7 +165,13 @@ mod tests {
         // Found by fuzzing (fuzz/run, index_reader): the expected size overflowed.
         let mut v = sample();
         v[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
-        assert!(matches!(open(&v), Err(IndexError::Truncated { expected: u64::MAX, .. })));
+        assert!(matches!(
+            open(&v),
+            Err(IndexError::Truncated {
+                expected: u64::MAX,
+                ..
+            })
+        ));
     }
 
     #[test]

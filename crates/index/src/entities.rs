@@ -133,7 +133,10 @@ pub(crate) fn entity_count(ents: &[u8]) -> Result<u32, IndexError> {
 
 /// Decode entity `id`.
 pub(crate) fn decode_entity(ents: &[u8], id: EntityId) -> Result<EntityRecord<'_>, IndexError> {
-    let mut c = table_record(ents, "ENTS", id.0)?;
+    let mut c = table_record(ents, "ENTS", id.0).map_err(|e| match e {
+        IndexError::NoSuchArticle { id, count } => IndexError::NoSuchEntity { id, count },
+        other => other,
+    })?;
     decode_entity_record(&mut c).ok_or(IndexError::Corrupt {
         section: "ENTS",
         offset: c.pos(),
@@ -238,7 +241,7 @@ mod tests {
         assert!(decode_mentions(&ment, ArticleId(1)).unwrap().is_empty());
         assert!(matches!(
             decode_entity(&ents, EntityId(2)),
-            Err(IndexError::NoSuchArticle { .. })
+            Err(IndexError::NoSuchEntity { id: 2, count: 2 })
         ));
     }
 }

@@ -23,6 +23,8 @@ pub enum IndexError {
     },
     /// An article id outside `0..article_count`.
     NoSuchArticle { id: u32, count: u32 },
+    /// An entity id outside `0..entity_count`.
+    NoSuchEntity { id: u32, count: u32 },
 }
 
 impl fmt::Display for IndexError {
@@ -50,6 +52,9 @@ impl fmt::Display for IndexError {
             }
             IndexError::NoSuchArticle { id, count } => {
                 write!(f, "no article {id}: the index has {count} articles")
+            }
+            IndexError::NoSuchEntity { id, count } => {
+                write!(f, "no entity {id}: the index has {count} entities")
             }
         }
     }

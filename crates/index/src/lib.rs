@@ -29,6 +29,7 @@
 
 pub mod articles;
 pub mod container;
+mod crc32;
 pub mod entities;
 mod error;
 pub mod postings;

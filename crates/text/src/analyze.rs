@@ -108,7 +108,7 @@ pub fn analyze_with(text: &str, decompound: Option<&dyn Decompound>) -> Vec<Anal
         let term = a.term.clone();
         a.variants.retain(|v| v.term != term && !v.term.is_empty());
         a.variants
-            .sort_by(|x, y| (x.kind, &x.term).cmp(&(y.kind, &y.term)));
+            .sort_unstable_by(|x, y| (x.kind, &x.term).cmp(&(y.kind, &y.term)));
         a.variants.dedup_by(|x, y| x.term == y.term);
     }
     out

@@ -1,0 +1,227 @@
+// @ts-check
+/**
+ * The entity view: one recognised name within the current results. Its
+ * names and spellings, its mentions in context (keyword in context: the text
+ * before, the mention, the text after, aligned on the mention), the names
+ * mentioned with it more often than chance (by lift, with counts and bars),
+ * the articles mentioning it, and buttons to filter by it.
+ *
+ * @module ui/entity
+ */
+
+import { h, dateElement, metaLine, titleContent } from './dom.js';
+import { kindKey } from './catalog.js';
+import { detailBar } from './reader.js';
+import { entityChip } from './results.js';
+
+/** Co-occurring names listed before the rest folds away. */
+const COOCCURRING_SHOWN = 15;
+/** Keyword-in-context lines shown before the rest folds away (whole articles). */
+const KWIC_SHOWN = 8;
+
+/**
+ * @typedef {import('./results.js').ViewContext} ViewContext
+ * @typedef {import('../explorer.js').EntityView} EntityView
+ */
+
+/**
+ * @param {ViewContext} ctx
+ * @param {EntityView} view
+ * @param {number|null} total number of current results, null for the whole collection
+ * @returns {import('./reader.js').DetailView}
+ */
+export function renderEntity(ctx, view, total) {
+  const { t, state } = ctx;
+  const kind = kindKey(view.kind);
+  const articles = Array.isArray(view.articles) ? view.articles : [];
+  const isFilter = state.entities.includes(view.id);
+  const { bar, back } = detailBar(ctx);
+  const heading = h('h2', { id: 'entity-title', class: 'reader-title', tabindex: '-1', text: view.name });
+
+  const actions = h('div', { class: 'actions' }, [
+    h('button', {
+      type: 'button',
+      class: `button${isFilter ? '' : ' primary'}`,
+      'data-action': 'toggle-entity',
+      'data-id': String(view.id),
+      'aria-pressed': String(isFilter),
+      text: isFilter ? t.removeFilterShort : t.addFilter,
+    }),
+    state.entities.length === 1 && isFilter
+      ? null
+      : h('button', { type: 'button', class: 'button', 'data-action': 'only-entity', 'data-id': String(view.id), text: t.onlyFilter }),
+  ]);
+
+  const header = h('header', { class: 'reader-header' }, [
+    h('p', { class: 'kind-label' }, [h('span', { class: `legend-sample mention k-${kind}`, text: t.kinds[kind].one })]),
+    heading,
+    metaLine([
+      document.createTextNode(total === null ? t.entityScopeAll(articles.length) : t.entityScope(articles.length, total)),
+      Number.isFinite(view.mentions) ? document.createTextNode(t.mentionsInCollection(view.mentions)) : null,
+    ]),
+    actions,
+  ]);
+
+  const element = h('article', { class: `entity-view k-${kind}`, part: 'entity', 'aria-labelledby': 'entity-title', 'data-id': String(view.id) }, [
+    bar,
+    header,
+    renderNames(ctx, view),
+    renderInContext(ctx, view, kind),
+    renderCooccurring(ctx, view, articles.length),
+    renderArticles(ctx, articles),
+  ]);
+  return { element, heading, back };
+}
+
+/**
+ * Aliases (from the gazetteer) and spellings (seen in the articles).
+ * @param {ViewContext} ctx
+ * @param {EntityView} view
+ */
+function renderNames(ctx, view) {
+  const { t } = ctx;
+  const aliases = (view.aliases ?? []).filter((a) => a !== view.name);
+  const spellings = (view.spellings ?? []).filter(Boolean);
+  if (aliases.length === 0 && spellings.length === 0) return null;
+  const dl = h('dl', { class: 'names' });
+  if (aliases.length > 0) dl.append(h('dt', { text: t.aliasesHeading }), h('dd', { lang: 'de', text: aliases.join(' · ') }));
+  if (spellings.length > 0) {
+    const list = h('ul', { class: 'spellings', role: 'list', lang: 'de' });
+    for (const s of spellings) list.append(h('li', { text: s }));
+    dl.append(h('dt', { text: t.spellingsHeading }), h('dd', {}, [list]));
+  }
+  return h('section', { class: 'entity-section' }, [dl]);
+}
+
+/**
+ * Keyword in context: one line per mention, aligned on the mention.
+ * @param {ViewContext} ctx
+ * @param {EntityView} view
+ * @param {string} kind
+ */
+function renderInContext(ctx, view, kind) {
+  const { t, catalog } = ctx;
+  const lines = Array.isArray(view.inContext) ? view.inContext : [];
+  const section = h('section', { class: 'entity-section', 'aria-labelledby': 'kwic-heading' }, [
+    h('h3', { id: 'kwic-heading', class: 'small-heading', text: t.inContextHeading }),
+  ]);
+  if (lines.length === 0) {
+    section.append(h('p', { class: 'muted small', text: t.noInContext }));
+    return section;
+  }
+  /** Lines grouped by article (the API lists them article by article). */
+  const groups = [];
+  for (const line of lines) {
+    const last = groups[groups.length - 1];
+    if (last && last.article === line.article) last.lines.push(line);
+    else groups.push({ article: line.article, lines: [line] });
+  }
+  /** @param {typeof groups} part */
+  const render = (part) => {
+    const list = h('ul', { class: 'kwic', role: 'list' });
+    for (const g of part) {
+      const article = catalog.articleById.get(g.article);
+      const lineList = h('ul', { class: 'kwic-lines', role: 'list', lang: 'de' });
+      for (const line of g.lines) {
+        lineList.append(
+          h('li', { class: 'kwic-line' }, [
+            h('span', { class: 'kwic-before' }, [h('span', { text: line.before })]),
+            h('strong', {
+              class: `kwic-mention mention k-${kind}${line.kind === 'demonym' ? ' demonym' : ''}`,
+              title: line.kind === 'demonym' ? t.demonymNote : undefined,
+              text: line.mention,
+            }),
+            h('span', { class: 'kwic-after', text: line.after }),
+          ]),
+        );
+      }
+      list.append(
+        h('li', { class: 'kwic-group' }, [
+          article
+            ? h('a', { class: 'kwic-source', href: ctx.href({ article: article.id }), 'data-article': String(article.id), 'data-key': `kw:${article.id}` }, [
+                titleContent(t, article),
+              ])
+            : null,
+          lineList,
+        ]),
+      );
+    }
+    return list;
+  };
+  // The first articles' lines show; the rest fold away.
+  let shown = 0;
+  let cut = 0;
+  while (cut < groups.length && shown < KWIC_SHOWN) shown += groups[cut++].lines.length;
+  section.append(render(groups.slice(0, cut)));
+  if (cut < groups.length) {
+    const rest = groups.slice(cut).reduce((n, g) => n + g.lines.length, 0);
+    section.append(h('details', { class: 'more-details' }, [h('summary', { text: t.showMore(rest) }), render(groups.slice(cut))]));
+  }
+  return section;
+}
+
+/**
+ * The names that come with this one more often than chance, by lift.
+ * @param {ViewContext} ctx
+ * @param {EntityView} view
+ * @param {number} mine number of articles of this entity in scope (the bars' 100 %)
+ */
+function renderCooccurring(ctx, view, mine) {
+  const { t } = ctx;
+  const list = Array.isArray(view.cooccurring) ? view.cooccurring : [];
+  const section = h('section', { class: 'entity-section', 'aria-labelledby': 'cooc-heading' }, [
+    h('h3', { id: 'cooc-heading', class: 'small-heading', text: t.cooccurringHeading }),
+  ]);
+  if (list.length === 0) {
+    section.append(h('p', { class: 'muted small', text: t.noCooccurring }));
+    return section;
+  }
+  section.append(h('p', { class: 'hint', text: t.cooccurringHint }));
+  /** @param {typeof list} items */
+  const rows = (items) => {
+    const ol = h('ol', { class: 'cooc', role: 'list' });
+    for (const c of items) {
+      const barEl = h('span', { class: 'cooc-bar', 'aria-hidden': 'true' });
+      barEl.style.setProperty('--share', String(mine > 0 ? Math.min(1, c.count / mine) : 0));
+      const lift = Number.isFinite(c.lift) ? c.lift : 0;
+      ol.append(
+        h('li', { class: 'cooc-row', title: t.cooccurrenceLabel(c.name, c.count, lift) }, [
+          entityChip(ctx, c, null),
+          barEl,
+          h('span', { class: 'cooc-count', text: t.count(c.count) }),
+          h('span', { class: 'cooc-lift', text: t.lift(lift) }),
+          h('span', { class: 'visually-hidden', text: t.cooccurrenceLabel(c.name, c.count, lift) }),
+        ]),
+      );
+    }
+    return ol;
+  };
+  section.append(rows(list.slice(0, COOCCURRING_SHOWN)));
+  if (list.length > COOCCURRING_SHOWN) {
+    section.append(h('details', { class: 'more-details' }, [h('summary', { text: t.showMore(list.length - COOCCURRING_SHOWN) }), rows(list.slice(COOCCURRING_SHOWN))]));
+  }
+  return section;
+}
+
+/**
+ * The articles (within the current results) mentioning it.
+ * @param {ViewContext} ctx
+ * @param {import('../explorer.js').ArticleSummary[]} articles
+ */
+function renderArticles(ctx, articles) {
+  const { t } = ctx;
+  const section = h('section', { class: 'entity-section', 'aria-labelledby': 'entity-articles-heading' }, [
+    h('h3', { id: 'entity-articles-heading', class: 'small-heading', text: `${t.entityArticles} (${t.count(articles.length)})` }),
+  ]);
+  const list = h('ul', { class: 'collection-list compact-list', role: 'list' });
+  for (const a of articles) {
+    list.append(
+      h('li', { class: 'collection-item', 'data-id': String(a.id) }, [
+        h('a', { class: 'item-link', href: ctx.href({ article: a.id }), 'data-article': String(a.id), 'data-key': `ea:${a.id}` }, [titleContent(t, a)]),
+        metaLine([dateElement(t, a.date)], 'span'),
+      ]),
+    );
+  }
+  section.append(list);
+  return section;
+}
