@@ -16,6 +16,10 @@ pub(crate) struct Sections<'a> {
 }
 
 impl<'a> Sections<'a> {
+    pub(crate) fn sizes(&self) -> Vec<(Tag, usize)> {
+        self.entries.iter().map(|(t, s)| (*t, s.len())).collect()
+    }
+
     pub(crate) fn get(&self, tag: Tag) -> Result<&'a [u8], IndexError> {
         self.entries
             .iter()

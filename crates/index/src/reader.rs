@@ -8,6 +8,7 @@ use fst::Map;
 /// An opened index. Cheap to open (verifies the header and checksum, parses the directory
 /// and the fst's header) and never copies the bytes.
 pub struct Index<'a> {
+    sections: Vec<([u8; 4], usize)>,
     terms: Map<&'a [u8]>,
     postings: &'a [u8],
     head: &'a [u8],
@@ -24,6 +25,7 @@ impl<'a> Index<'a> {
     /// Verify and open `bytes` (see the crate docs for the order of checks).
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
         let sections: Sections<'a> = container::open(bytes)?;
+        let sizes = sections.sizes();
         let terms = Map::new(sections.get(*b"TERM")?).map_err(|_| IndexError::Corrupt {
             section: "TERM",
             offset: 0,
@@ -54,6 +56,7 @@ impl<'a> Index<'a> {
                 offset: 0,
             })?;
         Ok(Index {
+            sections: sizes,
             terms,
             postings: sections.get(*b"POST")?,
             head,
@@ -65,6 +68,11 @@ impl<'a> Index<'a> {
             entity_count,
             avg_len,
         })
+    }
+
+    /// Each section's tag and size in bytes, in file order (for reports).
+    pub fn section_sizes(&self) -> &[([u8; 4], usize)] {
+        &self.sections
     }
 
     /// Number of articles.

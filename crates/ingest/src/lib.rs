@@ -105,6 +105,14 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
         stats.terms,
         index.len()
     );
+    if let Ok(opened) = explorer_index::Index::open(&index) {
+        let parts: Vec<String> = opened
+            .section_sizes()
+            .iter()
+            .map(|(tag, size)| format!("{} {size}", String::from_utf8_lossy(tag)))
+            .collect();
+        let _ = writeln!(summary, "index sections (bytes): {}", parts.join(", "));
+    }
     let _ = writeln!(
         summary,
         "entities found: {} ({} mentions){}",
