@@ -6,7 +6,7 @@
 //! more often than chance.
 
 use crate::model::{Cooccurrence, DateCount, Facet, InContext};
-use explorer_index::{ArticleId, EntityId, Index, IndexError, MentionKind};
+use explorer_index::{ArticleId, EntityId, Index, IndexError, YearMonth};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Characters of context on each side of a mention in context.
@@ -27,24 +27,19 @@ pub fn articles_mentioning_all(
             if result.as_ref().is_some_and(|r| !r.contains(&article)) {
                 continue;
             }
-            if demonyms || mentions_by_name(index, article, id)? {
+            let by_name = || -> Result<bool, IndexError> {
+                Ok(index
+                    .article_entities(article)?
+                    .iter()
+                    .any(|&(e, by_name)| e == id && by_name))
+            };
+            if demonyms || by_name()? {
                 set.insert(article);
             }
         }
         result = Some(set);
     }
     Ok(result)
-}
-
-fn mentions_by_name(
-    index: &Index<'_>,
-    article: ArticleId,
-    id: EntityId,
-) -> Result<bool, IndexError> {
-    Ok(index
-        .mentions(article)?
-        .iter()
-        .any(|m| m.entity == id && m.kind == MentionKind::Name))
 }
 
 /// The distinct entities each article mentions, respecting `demonyms`.
@@ -54,10 +49,10 @@ fn entities_of(
     demonyms: bool,
 ) -> Result<BTreeSet<EntityId>, IndexError> {
     Ok(index
-        .mentions(article)?
+        .article_entities(article)?
         .into_iter()
-        .filter(|m| demonyms || m.kind == MentionKind::Name)
-        .map(|m| m.entity)
+        .filter(|&(_, by_name)| demonyms || by_name)
+        .map(|(id, _)| id)
         .collect())
 }
 
@@ -91,15 +86,13 @@ pub fn facets<'a>(
     Ok(out)
 }
 
-/// Articles per month over `articles`, oldest first, and the number without a date.
-pub fn dates(
-    index: &Index<'_>,
-    articles: &[ArticleId],
-) -> Result<(Vec<DateCount>, usize), IndexError> {
+/// Articles per month over the `dates` of a set of articles, oldest first, and the number
+/// without a date.
+pub fn dates(dates: impl Iterator<Item = Option<YearMonth>>) -> (Vec<DateCount>, usize) {
     let mut by_month = BTreeMap::new();
     let mut undated = 0;
-    for &article in articles {
-        match index.head(article)?.date {
+    for date in dates {
+        match date {
             Some(d) => *by_month.entry(d).or_default() += 1,
             None => undated += 1,
         }
@@ -108,7 +101,7 @@ pub fn dates(
         .into_iter()
         .map(|(date, count)| DateCount { date, count })
         .collect();
-    Ok((dates, undated))
+    (dates, undated)
 }
 
 /// Entities that co-occur with `entity` in `articles` (the current results), most

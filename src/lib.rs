@@ -119,20 +119,16 @@ impl<'a> Explorer<'a> {
         let restrict = facets::articles_mentioning_all(&self.index, &selected, options.demonyms)?;
         let mut matching = Vec::with_capacity(ranking.ranked.len());
         for scored in &ranking.ranked {
-            if restrict
-                .as_ref()
-                .is_some_and(|r| !r.contains(&scored.article))
-            {
+            if restrict.as_ref().is_some_and(|r| !r.contains(&scored.article)) {
                 continue;
             }
-            matching.push((*scored, self.index.head(scored.article)?));
+            matching.push((*scored, self.index.date(scored.article)?));
         }
         // The histogram shows the results before the date filter, so the range stays visible.
-        let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
-        let (dates, undated) = facets::dates(&self.index, &ids)?;
+        let (dates, undated) = facets::dates(matching.iter().map(|(_, d)| *d));
         if has_dates {
-            matching.retain(|(_, h)| {
-                h.date.is_some_and(|d| {
+            matching.retain(|(_, date)| {
+                date.is_some_and(|d| {
                     options.from.is_none_or(|f| d >= f) && options.to.is_none_or(|t| d <= t)
                 })
             });
@@ -146,12 +142,12 @@ impl<'a> Explorer<'a> {
             .iter()
             .skip(options.offset)
             .take(options.limit.min(MAX_LIMIT))
-            .map(|(scored, head)| {
+            .map(|(scored, _)| {
                 let record = self.index.article(scored.article)?;
                 Ok(Hit {
-                    article: summary(scored.article, head),
+                    article: summary(scored.article, &record.head()),
                     score: scored.score,
-                    snippet: marker.best_passage(&record),
+                    snippet: marker.best_passage(&record, scored.hint),
                     title_highlights: marker.highlight(record.title),
                 })
             })
@@ -332,24 +328,18 @@ impl<'a> Explorer<'a> {
     }
 }
 
-fn sort(matching: &mut [(search::Scored, ArticleHead<'_>)], order: Sort) {
-    let by_date = |a: &ArticleHead<'_>, b: &ArticleHead<'_>| match (a.date, b.date) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    };
+fn sort(matching: &mut [(search::Scored, Option<YearMonth>)], order: Sort) {
+    // Dated before undated; ties by article id, so the order is deterministic.
+    let key = |date: &Option<YearMonth>| (date.is_none(), *date);
     match order {
         Sort::Relevance => {}
         Sort::Oldest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
-            by_date(a, b).then_with(|| sa.article.cmp(&sb.article))
+            key(a).cmp(&key(b)).then_with(|| sa.article.cmp(&sb.article))
         }),
         Sort::Newest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
-            let dated = match (a.date, b.date) {
-                (Some(x), Some(y)) => y.cmp(&x),
-                _ => by_date(a, b),
-            };
-            dated.then_with(|| sa.article.cmp(&sb.article))
+            (a.is_none(), std::cmp::Reverse(*a))
+                .cmp(&(b.is_none(), std::cmp::Reverse(*b)))
+                .then_with(|| sa.article.cmp(&sb.article))
         }),
     }
 }

@@ -47,6 +47,8 @@ const B: f32 = 0.75;
 pub struct Scored {
     pub article: ArticleId,
     pub score: f32,
+    /// Token position of the first match, where the snippet should look first.
+    pub hint: Option<u32>,
 }
 
 /// How the engine loosened the query to find something.
@@ -127,7 +129,11 @@ pub fn run(index: &Index<'_>, query: &Query) -> Result<Ranking, IndexError> {
     }
     let mut ranked: Vec<Scored> = scores
         .into_iter()
-        .map(|(article, score)| Scored { article, score })
+        .map(|(article, (score, hint))| Scored {
+            article,
+            score,
+            hint,
+        })
         .collect();
     ranked.sort_unstable_by(|a, b| {
         b.score
@@ -151,7 +157,10 @@ fn merge(into: &mut Matches, from: Matches) {
 
 /// BM25 summed over clauses, for the articles every clause matches, times the proximity
 /// bonus.
-fn score(index: &Index<'_>, clauses: &[Matches]) -> Result<BTreeMap<ArticleId, f32>, IndexError> {
+fn score(
+    index: &Index<'_>,
+    clauses: &[Matches],
+) -> Result<BTreeMap<ArticleId, (f32, Option<u32>)>, IndexError> {
     let Some((first, rest)) = clauses.split_first() else {
         return Ok(BTreeMap::new());
     };
@@ -162,7 +171,7 @@ fn score(index: &Index<'_>, clauses: &[Matches]) -> Result<BTreeMap<ArticleId, f
         if !rest.iter().all(|c| c.contains_key(article)) {
             continue;
         }
-        let len = index.head(*article)?.indexed_len as f32;
+        let len = index.length(*article)? as f32;
         let norm = K1 * (1.0 - B + B * len / avg_len);
         let mut total = 0.0;
         let mut positions = Vec::with_capacity(clauses.len());
@@ -173,7 +182,8 @@ fn score(index: &Index<'_>, clauses: &[Matches]) -> Result<BTreeMap<ArticleId, f
             total += idf * tf * (K1 + 1.0) / (tf + norm);
             positions.push(pos.as_slice());
         }
-        out.insert(*article, total * (1.0 + proximity(&positions)));
+        let hint = positions.iter().filter_map(|p| p.iter().min()).min().copied();
+        out.insert(*article, (total * (1.0 + proximity(&positions)), hint));
     }
     Ok(out)
 }
@@ -246,19 +256,19 @@ fn match_matcher(
     matched_terms: &mut BTreeSet<String>,
 ) -> Result<Matches, IndexError> {
     let last = matcher.terms.len().saturating_sub(1);
+    if last == 0 {
+        return match_word(index, matcher, typos, matched_terms);
+    }
     // For each slot of the matcher: article -> occurrences (with the expansion's weight).
     let mut slots: Vec<BTreeMap<ArticleId, Vec<(Occurrence, f32)>>> = Vec::new();
     for (i, term) in matcher.terms.iter().enumerate() {
         let mut slot: BTreeMap<ArticleId, Vec<(Occurrence, f32)>> = BTreeMap::new();
         let prefix = (matcher.prefix && i == last).then_some(matcher.prefix_key.as_str());
         let exact = matcher.exact_keys.get(i).and_then(Option::as_deref);
-        let mut expansions = match typos {
+        let expansions = match typos {
             Typos::No => expand(index, term, exact, prefix),
             Typos::Yes => corrections(index, term),
         };
-        if typos == Typos::No && matcher.terms.len() == 1 {
-            expansions.extend(alias_terms(index, &matcher.text)?);
-        }
         for (expanded, weight) in expansions {
             let Some(postings) = index.postings(&expanded)? else {
                 continue;
@@ -297,6 +307,51 @@ fn match_matcher(
             positions.dedup();
             out.insert(*article, (tf, positions));
         }
+    }
+    Ok(out)
+}
+
+/// [`match_matcher`] for one word: its expansions' postings summed straight into the
+/// matches, without the per-slot maps a phrase needs.
+fn match_word(
+    index: &Index<'_>,
+    matcher: &Matcher,
+    typos: Typos,
+    matched_terms: &mut BTreeSet<String>,
+) -> Result<Matches, IndexError> {
+    let Some(term) = matcher.terms.first() else {
+        return Ok(Matches::new());
+    };
+    let mut expansions = match typos {
+        Typos::No => {
+            let prefix = matcher.prefix.then_some(matcher.prefix_key.as_str());
+            let exact = matcher.exact_keys.first().and_then(Option::as_deref);
+            expand(index, term, exact, prefix)
+        }
+        Typos::Yes => corrections(index, term),
+    };
+    if typos == Typos::No {
+        expansions.extend(alias_terms(index, &matcher.text)?);
+    }
+    let mut out = Matches::new();
+    for (expanded, weight) in expansions {
+        let Some(postings) = index.postings(&expanded)? else {
+            continue;
+        };
+        if !postings.is_empty() && !expanded.starts_with('=') {
+            matched_terms.insert(expanded);
+        }
+        for p in postings {
+            let (tf, positions) = out.entry(p.article).or_default();
+            for o in &p.occurrences {
+                *tf += field_weight(o) * weight;
+                positions.push(o.position);
+            }
+        }
+    }
+    for (_, positions) in out.values_mut() {
+        positions.sort_unstable();
+        positions.dedup();
     }
     Ok(out)
 }
@@ -406,7 +461,11 @@ pub fn browse(index: &Index<'_>, entities: &[EntityId]) -> Result<Ranking, Index
     }
     let mut ranked: Vec<Scored> = scores
         .into_iter()
-        .map(|(article, score)| Scored { article, score })
+        .map(|(article, score)| Scored {
+            article,
+            score,
+            hint: None,
+        })
         .collect();
     ranked.sort_unstable_by(|a, b| {
         b.score

@@ -10,7 +10,7 @@
 //! [`MIN_CONTAINED_CHARS`] letters, which covers them.
 
 use crate::query::Query;
-use explorer_index::{ArticleRecord, BlockKind};
+use explorer_index::{ArticleRecord, Block, BlockKind};
 use explorer_text::{analyze, fold_key, tokenize, Joint, VariantKind};
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -119,10 +119,27 @@ impl Marker {
     /// The best passage of `article`: the window of [`SNIPPET_TOKENS`] tokens in a body
     /// block with the most distinct marked terms, then the most marks, earliest first.
     /// Without any mark, the beginning of the first paragraph.
-    pub fn best_passage(&self, article: &ArticleRecord<'_>) -> Snippet {
+    ///
+    /// `hint` is the token position of a match (from ranking): the block holding it is read
+    /// first, and if it has marks, the others are not analysed at all (long articles).
+    pub fn best_passage(&self, article: &ArticleRecord<'_>, hint: Option<u32>) -> Snippet {
+        let hinted = hint.and_then(|p| {
+            let i = article.blocks.iter().rposition(|b| b.first_position <= p)?;
+            let block = article.blocks.get(i)?;
+            self.passage_in(article, std::slice::from_ref(block))
+        });
+        match hinted {
+            Some(snippet) => snippet,
+            None => self
+                .passage_in(article, &article.blocks)
+                .unwrap_or_else(|| self.beginning(article)),
+        }
+    }
+
+    /// The best passage among `blocks`, if any of them has a mark.
+    fn passage_in(&self, article: &ArticleRecord<'_>, blocks: &[Block]) -> Option<Snippet> {
         let mut best: Option<((usize, usize), &str, usize, usize)> = None;
-        let mut fallback: Option<&str> = None;
-        for block in &article.blocks {
+        for block in blocks {
             if !matches!(
                 block.kind,
                 BlockKind::Paragraph | BlockKind::Heading | BlockKind::Caption
@@ -130,9 +147,6 @@ impl Marker {
                 continue;
             }
             let text = article.block_text(block);
-            if fallback.is_none() && block.kind == BlockKind::Paragraph {
-                fallback = Some(text);
-            }
             let marks = self.marks(text);
             if marks.is_empty() {
                 continue;
@@ -165,18 +179,22 @@ impl Marker {
                 }
             }
         }
-        match best {
-            Some((_, text, from, to)) => self.cut(text, from, to),
-            None => {
-                let text = fallback.unwrap_or("");
-                let tokens = tokenize(text);
-                let to = match tokens.get(SNIPPET_TOKENS) {
-                    Some(_) => tokens[SNIPPET_TOKENS - 1].end,
-                    None => text.len(),
-                };
-                self.cut(text, 0, to)
-            }
-        }
+        best.map(|(_, text, from, to)| self.cut(text, from, to))
+    }
+
+    /// The beginning of the first paragraph (when nothing is marked).
+    fn beginning(&self, article: &ArticleRecord<'_>) -> Snippet {
+        let text = article
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map_or("", |b| article.block_text(b));
+        let tokens = tokenize(text);
+        let to = match tokens.get(SNIPPET_TOKENS) {
+            Some(_) => tokens[SNIPPET_TOKENS - 1].end,
+            None => text.len(),
+        };
+        self.cut(text, 0, to)
     }
 
     /// `text[from..to]` with an ellipsis on each side that was cut, and its highlights.
@@ -276,7 +294,7 @@ mod tests {
             "Ende ".repeat(40)
         );
         let m = marker("Pjöngjang Peking ", &["Pjöngjang", "Peking"]);
-        let s = m.best_passage(&record(&text));
+        let s = m.best_passage(&record(&text), None);
         assert!(
             s.text.starts_with(ELLIPSIS) && s.text.ends_with(ELLIPSIS),
             "{}",
@@ -288,7 +306,7 @@ mod tests {
 
     #[test]
     fn without_a_match_the_passage_is_the_beginning() {
-        let s = marker("nichts ", &[]).best_passage(&record("Kurzer Text."));
+        let s = marker("nichts ", &[]).best_passage(&record("Kurzer Text."), None);
         assert_eq!(s.text, "Kurzer Text.");
         assert!(s.highlights.is_empty());
     }

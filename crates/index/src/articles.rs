@@ -6,6 +6,9 @@
 //! HEAD   count u32 LE | count x record offset u32 LE (relative to the section) | records
 //!        record: file str | title str | flags u8 (bit 0: title derived, bit 1: has date)
 //!                [year varint, month u8] | indexed length varint
+//! ARTS   per article, fixed 8 bytes: indexed length u32 LE | year u16 LE (0: undated) |
+//!        month u8 | reserved u8 — what ranking, date filters and sorting read for every
+//!        candidate, without decoding a string
 //! BODY   count u32 LE | count x record offset u32 LE | records
 //!        record: text str | block count varint
 //!                per block: kind u8, start varint, end varint, first position varint
@@ -108,6 +111,36 @@ impl<'a> ArticleRecord<'a> {
             .get(block.start as usize..block.end as usize)
             .unwrap_or("")
     }
+}
+
+/// Bytes per article in the ARTS table.
+pub(crate) const ARTS_RECORD: usize = 8;
+
+/// Encode the fixed-size ARTS table of `records`.
+#[cfg(feature = "write")]
+pub(crate) fn encode_arts(records: &[ArticleRecord<'_>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(records.len() * ARTS_RECORD);
+    for r in records {
+        out.extend_from_slice(&r.indexed_len.to_le_bytes());
+        let (year, month) = r.date.map_or((0, 0), |d| (d.year, d.month));
+        out.extend_from_slice(&year.to_le_bytes());
+        out.push(month);
+        out.push(0);
+    }
+    out
+}
+
+/// Indexed length and date of article `id` from the ARTS table.
+pub(crate) fn decode_arts(arts: &[u8], id: ArticleId) -> Result<(u32, Option<YearMonth>), IndexError> {
+    let at = id.0 as usize * ARTS_RECORD;
+    let r = arts.get(at..at + ARTS_RECORD).ok_or(IndexError::NoSuchArticle {
+        id: id.0,
+        count: (arts.len() / ARTS_RECORD) as u32,
+    })?;
+    let len = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+    let year = u16::from_le_bytes([r[4], r[5]]);
+    let date = (year != 0 && (1..=12).contains(&r[6])).then_some(YearMonth { year, month: r[6] });
+    Ok((len, date))
 }
 
 /// Encode the HEAD and BODY tables of `records`.

@@ -7,6 +7,8 @@
 //!          article count varint, per article: id delta varint, mention count varint
 //! MENT   table, one record per article: mention count varint, per mention (sorted by start):
 //!          entity varint | kind u8 | start delta varint (from the previous start) | length varint
+//! AENT   table, one record per article: the distinct entities it mentions, sorted:
+//!          count varint, per entity: (id delta << 1 | mentioned by name) varint
 //! ALIA   fst::Map: folded alias -> entity id (aliases shared by several entities left out)
 //! ```
 //!
@@ -71,6 +73,50 @@ pub struct EntityRecord<'a> {
     pub aliases: Vec<&'a str>,
     /// Articles that mention it, with the number of mentions, sorted by article.
     pub articles: Vec<(ArticleId, u32)>,
+}
+
+/// Encode the AENT table: per article, its distinct entities and whether any mention of each
+/// is by name (not only by demonym). Facets and filters read this instead of the mentions.
+#[cfg(feature = "write")]
+pub(crate) fn encode_article_entities(mentions: &[Vec<Mention>]) -> Vec<u8> {
+    use crate::articles::table;
+    use crate::varint::put_u64;
+    table(mentions, |out, list| {
+        let mut by_entity: std::collections::BTreeMap<u32, bool> = std::collections::BTreeMap::new();
+        for m in list {
+            *by_entity.entry(m.entity.0).or_default() |= m.kind == MentionKind::Name;
+        }
+        put_u64(out, by_entity.len() as u64);
+        let mut last = 0;
+        for (id, by_name) in by_entity {
+            put_u64(out, (u64::from(id - last) << 1) | u64::from(by_name));
+            last = id;
+        }
+    })
+}
+
+/// The distinct entities of `article`, each with whether it is mentioned by name.
+pub(crate) fn decode_article_entities(
+    aent: &[u8],
+    article: ArticleId,
+) -> Result<Vec<(EntityId, bool)>, IndexError> {
+    let mut c = table_record(aent, "AENT", article.0)?;
+    let corrupt = |c: &Cursor<'_>| IndexError::Corrupt {
+        section: "AENT",
+        offset: c.pos(),
+    };
+    let n = c.u32().ok_or_else(|| corrupt(&c))? as usize;
+    let mut out = Vec::with_capacity(n.min(4096));
+    let mut id = 0u32;
+    for _ in 0..n {
+        let v = c.u64().ok_or_else(|| corrupt(&c))?;
+        id = u32::try_from(v >> 1)
+            .ok()
+            .and_then(|d| id.checked_add(d))
+            .ok_or_else(|| corrupt(&c))?;
+        out.push((EntityId(id), v & 1 != 0));
+    }
+    Ok(out)
 }
 
 /// Encode the ENTS and MENT tables. `entities[i]` becomes `EntityId(i)`; `mentions[a]` are
@@ -239,6 +285,12 @@ mod tests {
         assert_eq!(first[0], m(0, 3, 1, MentionKind::Name));
         assert_eq!(first[1], m(10, 16, 0, MentionKind::Name));
         assert!(decode_mentions(&ment, ArticleId(1)).unwrap().is_empty());
+        let aent = encode_article_entities(&mentions);
+        assert_eq!(
+            decode_article_entities(&aent, ArticleId(0)).unwrap(),
+            [(EntityId(0), true), (EntityId(1), true)]
+        );
+        assert_eq!(decode_article_entities(&aent, ArticleId(2)).unwrap(), [(EntityId(1), true)]);
         assert!(matches!(
             decode_entity(&ents, EntityId(2)),
             Err(IndexError::NoSuchEntity { id: 2, count: 2 })

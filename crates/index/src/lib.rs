@@ -9,10 +9,12 @@
 //!            META  corpus statistics (article count, average indexed length)
 //!            TERM  fst::Map: term -> byte offset of its postings list in POST
 //!            POST  postings lists (see [`postings`])
-//!            HEAD  per article: file, title, date, length (see [`articles`])
+//!            ARTS  per article, fixed size: length and date (see [`articles`])
+//!            HEAD  per article: file, title, date, length
 //!            BODY  per article: text and blocks
 //!            ENTS  entities with aliases and the articles that mention them (see [`entities`])
 //!            MENT  per article: entity mentions (spans)
+//!            AENT  per article: the distinct entities it mentions
 //!            ALIA  fst::Map: folded alias -> entity id
 //! ```
 //!
@@ -51,7 +53,7 @@ pub const MAGIC: [u8; 8] = *b"AEXPLIDX";
 
 /// Version of the byte format. Bump it whenever the meaning of any byte changes; the
 /// compatibility test over the committed fixture index fails until you do.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// An article's number in the index: its position in the sorted list of source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -13,8 +13,10 @@ pub struct Index<'a> {
     postings: &'a [u8],
     head: &'a [u8],
     body: &'a [u8],
+    arts: &'a [u8],
     ents: &'a [u8],
     ment: &'a [u8],
+    aent: &'a [u8],
     aliases: Map<&'a [u8]>,
     article_count: u32,
     entity_count: u32,
@@ -32,10 +34,15 @@ impl<'a> Index<'a> {
         })?;
         let head = sections.get(*b"HEAD")?;
         let body = sections.get(*b"BODY")?;
+        let arts = sections.get(*b"ARTS")?;
+        let aent = sections.get(*b"AENT")?;
         let article_count = articles::count(head, "HEAD")?;
-        if articles::count(body, "BODY")? != article_count {
+        if articles::count(body, "BODY")? != article_count
+            || arts.len() != article_count as usize * articles::ARTS_RECORD
+            || articles::count(aent, "AENT")? != article_count
+        {
             return Err(IndexError::Corrupt {
-                section: "BODY",
+                section: "ARTS/BODY/AENT (article counts disagree)",
                 offset: 0,
             });
         }
@@ -61,8 +68,10 @@ impl<'a> Index<'a> {
             postings: sections.get(*b"POST")?,
             head,
             body,
+            arts,
             ents,
             ment,
+            aent,
             aliases,
             article_count,
             entity_count,
@@ -133,6 +142,22 @@ impl<'a> Index<'a> {
     /// The alias map (folded alias -> entity id), for prefix lookups.
     pub fn aliases(&self) -> &Map<&'a [u8]> {
         &self.aliases
+    }
+
+    /// The distinct entities article `id` mentions, each with whether by name (else only by
+    /// demonym), sorted by id.
+    pub fn article_entities(&self, id: ArticleId) -> Result<Vec<(EntityId, bool)>, IndexError> {
+        entities::decode_article_entities(self.aent, id)
+    }
+
+    /// Indexed length of article `id`, in tokens (for BM25). Constant time.
+    pub fn length(&self, id: ArticleId) -> Result<u32, IndexError> {
+        articles::decode_arts(self.arts, id).map(|(len, _)| len)
+    }
+
+    /// The date of article `id`. Constant time.
+    pub fn date(&self, id: ArticleId) -> Result<Option<crate::YearMonth>, IndexError> {
+        articles::decode_arts(self.arts, id).map(|(_, date)| date)
     }
 
     /// The entity mentions of article `id`, sorted by position.

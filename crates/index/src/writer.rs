@@ -114,15 +114,19 @@ impl<'a> IndexWriter<'a> {
             })
             .collect();
         let (ents, ment) = entities::encode(&self.entities, &mentions);
+        let aent = entities::encode_article_entities(&mentions);
+        let arts = articles::encode_arts(&self.records);
         let alia = alias_map(&self.entities, &self.fold);
         container::assemble(&[
             (*b"META", &meta),
             (*b"TERM", &term_bytes),
             (*b"POST", &post),
+            (*b"ARTS", &arts),
             (*b"HEAD", &head),
             (*b"BODY", &body),
             (*b"ENTS", &ents),
             (*b"MENT", &ment),
+            (*b"AENT", &aent),
             (*b"ALIA", &alia),
         ])
     }
