@@ -64,15 +64,23 @@ pub fn facets<'a>(
     selected: &[EntityId],
     demonyms: bool,
 ) -> Result<Vec<Facet<'a>>, IndexError> {
-    let mut counts: BTreeMap<EntityId, usize> = selected.iter().map(|&id| (id, 0)).collect();
+    // Dense counts: one slot per entity, no map in the per-article loop.
+    let mut counts = vec![0usize; index.entity_count() as usize];
     for &article in articles {
-        for id in entities_of(index, article, demonyms)? {
-            *counts.entry(id).or_default() += 1;
+        for (id, by_name) in index.article_entities(article)? {
+            if demonyms || by_name {
+                if let Some(c) = counts.get_mut(id.0 as usize) {
+                    *c += 1;
+                }
+            }
         }
     }
     let mut out = counts
-        .into_iter()
-        .map(|(id, count)| {
+        .iter()
+        .enumerate()
+        .filter(|&(i, &count)| count > 0 || selected.contains(&EntityId(i as u32)))
+        .map(|(i, &count)| {
+            let id = EntityId(i as u32);
             let e = index.entity(id)?;
             Ok(Facet {
                 id,
@@ -82,6 +90,12 @@ pub fn facets<'a>(
             })
         })
         .collect::<Result<Vec<_>, IndexError>>()?;
+    for &id in selected {
+        // A selected id the index does not know is an error, as everywhere else.
+        if id.0 as usize >= counts.len() {
+            index.entity(id)?;
+        }
+    }
     out.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
     Ok(out)
 }

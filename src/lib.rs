@@ -119,7 +119,10 @@ impl<'a> Explorer<'a> {
         let restrict = facets::articles_mentioning_all(&self.index, &selected, options.demonyms)?;
         let mut matching = Vec::with_capacity(ranking.ranked.len());
         for scored in &ranking.ranked {
-            if restrict.as_ref().is_some_and(|r| !r.contains(&scored.article)) {
+            if restrict
+                .as_ref()
+                .is_some_and(|r| !r.contains(&scored.article))
+            {
                 continue;
             }
             matching.push((*scored, self.index.date(scored.article)?));
@@ -334,7 +337,9 @@ fn sort(matching: &mut [(search::Scored, Option<YearMonth>)], order: Sort) {
     match order {
         Sort::Relevance => {}
         Sort::Oldest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
-            key(a).cmp(&key(b)).then_with(|| sa.article.cmp(&sb.article))
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| sa.article.cmp(&sb.article))
         }),
         Sort::Newest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
             (a.is_none(), std::cmp::Reverse(*a))

@@ -182,7 +182,11 @@ fn score(
             total += idf * tf * (K1 + 1.0) / (tf + norm);
             positions.push(pos.as_slice());
         }
-        let hint = positions.iter().filter_map(|p| p.iter().min()).min().copied();
+        let hint = positions
+            .iter()
+            .filter_map(|p| p.iter().min())
+            .min()
+            .copied();
         out.insert(*article, (total * (1.0 + proximity(&positions)), hint));
     }
     Ok(out)

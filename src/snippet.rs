@@ -11,7 +11,7 @@
 
 use crate::query::Query;
 use explorer_index::{ArticleRecord, Block, BlockKind};
-use explorer_text::{analyze, fold_key, tokenize, Joint, VariantKind};
+use explorer_text::{analyze, fold_key, tokenize, Analyzed, Joint, VariantKind};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -61,20 +61,18 @@ impl Marker {
         }
     }
 
-    /// Marked words of `text`: byte range and the term they count as, in text order.
-    fn marks(&self, text: &str) -> Vec<(Range<usize>, String)> {
+    /// Marked words among `tokens` (the analysis of `text`): byte range and the term they
+    /// count as, in text order.
+    fn marks(&self, text: &str, tokens: &[Analyzed]) -> Vec<(Range<usize>, String)> {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        let tokens = tokenize(text);
-        let analyzed = analyze(text);
         let mut out: Vec<(Range<usize>, String)> = Vec::new();
         let mut chain_end = 0; // tokens before this index are already marked as a chain
-        for (i, (t, a)) in tokens.iter().zip(&analyzed).enumerate() {
+        for (i, a) in tokens.iter().enumerate() {
             if i < chain_end {
                 continue;
             }
-            let key = fold_key(t.text);
             let whole = a
                 .variants
                 .iter()
@@ -85,7 +83,7 @@ impl Marker {
                 while j + 1 < tokens.len() && tokens[j].joint == Joint::Hyphen {
                     j += 1;
                 }
-                out.push((t.start..tokens[j].end, v.term.clone()));
+                out.push((a.start..tokens[j].end, v.term.clone()));
                 chain_end = j + 1;
                 continue;
             }
@@ -93,19 +91,22 @@ impl Marker {
                 Some(a.term.clone())
             } else if let Some(v) = a.variants.iter().find(|v| self.terms.contains(&v.term)) {
                 Some(v.term.clone())
-            } else if t.joint == Joint::Suspended {
-                self.terms
-                    .iter()
-                    .find(|m| m.starts_with(&key) && m.len() > key.len())
-                    .cloned()
             } else {
-                self.parts
-                    .iter()
-                    .find(|p| key.contains(p.as_str()))
-                    .cloned()
+                let key = fold_key(&text[a.start..a.end]);
+                if a.joint == Joint::Suspended {
+                    self.terms
+                        .iter()
+                        .find(|m| m.starts_with(&key) && m.len() > key.len())
+                        .cloned()
+                } else {
+                    self.parts
+                        .iter()
+                        .find(|p| key.contains(p.as_str()))
+                        .cloned()
+                }
             };
             if let Some(term) = matched {
-                out.push((t.start..t.end, term));
+                out.push((a.start..a.end, term));
             }
         }
         out
@@ -113,7 +114,13 @@ impl Marker {
 
     /// Byte ranges of the marked words of `text`.
     pub fn highlight(&self, text: &str) -> Vec<Range<usize>> {
-        self.marks(text).into_iter().map(|(r, _)| r).collect()
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        self.marks(text, &analyze(text))
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect()
     }
 
     /// The best passage of `article`: the window of [`SNIPPET_TOKENS`] tokens in a body
@@ -138,7 +145,7 @@ impl Marker {
 
     /// The best passage among `blocks`, if any of them has a mark.
     fn passage_in(&self, article: &ArticleRecord<'_>, blocks: &[Block]) -> Option<Snippet> {
-        let mut best: Option<((usize, usize), &str, usize, usize)> = None;
+        let mut best: Option<Window<'_>> = None;
         for block in blocks {
             if !matches!(
                 block.kind,
@@ -147,17 +154,17 @@ impl Marker {
                 continue;
             }
             let text = article.block_text(block);
-            let marks = self.marks(text);
+            let tokens = analyze(text);
+            let marks = self.marks(text, &tokens);
             if marks.is_empty() {
                 continue;
             }
-            let tokens = tokenize(text);
+            let mut at = 0;
             for (k, (first, _)) in marks.iter().enumerate() {
                 // Window: from a few tokens before this mark, SNIPPET_TOKENS long.
-                let at = tokens
-                    .iter()
-                    .position(|t| t.start == first.start)
-                    .unwrap_or(0);
+                while at + 1 < tokens.len() && tokens[at].start < first.start {
+                    at += 1;
+                }
                 let start = at
                     .saturating_sub(4)
                     .min(tokens.len().saturating_sub(SNIPPET_TOKENS));
@@ -175,11 +182,16 @@ impl Marker {
                 let distinct: BTreeSet<&str> = inside.iter().map(|(_, t)| t.as_str()).collect();
                 let quality = (distinct.len(), inside.len());
                 if best.as_ref().is_none_or(|(q, ..)| quality > *q) {
-                    best = Some((quality, text, from_byte, to_byte));
+                    let ranges = marks
+                        .iter()
+                        .filter(|(r, _)| r.start >= from_byte && r.end <= to_byte)
+                        .map(|(r, _)| r.clone())
+                        .collect();
+                    best = Some((quality, text, from_byte, to_byte, ranges));
                 }
             }
         }
-        best.map(|(_, text, from, to)| self.cut(text, from, to))
+        best.map(|(_, text, from, to, ranges)| cut(text, from, to, &ranges))
     }
 
     /// The beginning of the first paragraph (when nothing is marked).
@@ -194,31 +206,35 @@ impl Marker {
             Some(_) => tokens[SNIPPET_TOKENS - 1].end,
             None => text.len(),
         };
-        self.cut(text, 0, to)
+        cut(text, 0, to, &[])
     }
+}
 
-    /// `text[from..to]` with an ellipsis on each side that was cut, and its highlights.
-    fn cut(&self, text: &str, from: usize, to: usize) -> Snippet {
-        let mut out = String::new();
-        if from > 0 {
-            out.push_str(ELLIPSIS);
-            out.push(' ');
-        }
-        let offset = out.len();
-        out.push_str(&text[from..to]);
-        if to < text.len() {
-            out.push(' ');
-            out.push_str(ELLIPSIS);
-        }
-        let highlights = self
-            .highlight(&text[from..to])
-            .into_iter()
-            .map(|r| r.start + offset..r.end + offset)
-            .collect();
-        Snippet {
-            text: out,
-            highlights,
-        }
+/// A candidate passage: quality (distinct terms, marks), the block's text, the byte window
+/// and the marks inside it.
+type Window<'t> = ((usize, usize), &'t str, usize, usize, Vec<Range<usize>>);
+
+/// `text[from..to]` with an ellipsis on each side that was cut, and the `marks` (byte
+/// ranges of `text` inside the window) moved into the snippet.
+fn cut(text: &str, from: usize, to: usize, marks: &[Range<usize>]) -> Snippet {
+    let mut out = String::new();
+    if from > 0 {
+        out.push_str(ELLIPSIS);
+        out.push(' ');
+    }
+    let offset = out.len();
+    out.push_str(&text[from..to]);
+    if to < text.len() {
+        out.push(' ');
+        out.push_str(ELLIPSIS);
+    }
+    let highlights = marks
+        .iter()
+        .map(|r| r.start - from + offset..r.end - from + offset)
+        .collect();
+    Snippet {
+        text: out,
+        highlights,
     }
 }
 

@@ -517,9 +517,11 @@ impl JsOptions {
             None | Some("relevance") => Sort::Relevance,
             Some("newest") => Sort::Newest,
             Some("oldest") => Sort::Oldest,
-            Some(other) => return Err(JsError::new(&format!(
+            Some(other) => {
+                return Err(JsError::new(&format!(
                 "bad options: sort must be \"relevance\", \"newest\" or \"oldest\", not {other:?}"
-            ))),
+            )))
+            }
         };
         Ok(SearchOptions {
             limit: self.count("limit")?.unwrap_or(defaults.limit),

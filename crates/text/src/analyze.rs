@@ -48,6 +48,8 @@ pub struct Analyzed {
     pub term: String,
     /// Further terms, weaker than `term` (see [`VariantKind`]).
     pub variants: Vec<Variant>,
+    /// How the token is joined to the next (hyphen, suspended compound).
+    pub joint: Joint,
 }
 
 /// Splits compounds; at build time backed by a vocabulary, at query time absent.
@@ -93,6 +95,7 @@ pub fn analyze_with(text: &str, decompound: Option<&dyn Decompound>) -> Vec<Anal
         .iter()
         .enumerate()
         .map(|(i, t)| Analyzed {
+            joint: t.joint,
             start: t.start,
             end: t.end,
             position: u32::try_from(i).unwrap_or(u32::MAX),
