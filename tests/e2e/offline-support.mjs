@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openPage as openBrowserPage } from './browser.mjs';
+
+export { launchChromium as launch } from './browser.mjs';
 
 export const DIST = process.env.EXPLORER_DIST;
 export const BASE = process.env.EXPLORER_URL;
@@ -21,43 +23,17 @@ if (!DIST || !BASE) {
 
 export const STEP_MS = 10_000;
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-
 /** Lower case without diacritics: how a match "folds to" the query word. */
 export const fold = (s) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('de-DE');
 
 /**
- * A fresh context and page that record console errors, uncaught exceptions and failed
- * requests (a Content-Security-Policy violation is a console error).
+ * A fresh context and page (browser.mjs) that record console errors (a
+ * Content-Security-Policy violation is one), uncaught exceptions, failed requests, HTTP errors
+ * and a crash. Routing and going offline are the caller's.
  * @param {import('playwright-core').Browser} browser
  */
-export async function openPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return { context, page, problems };
+export function openPage(browser) {
+  return openBrowserPage(browser, { timeout: STEP_MS });
 }
 
 /**

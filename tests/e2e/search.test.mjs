@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { launchChromium, openPage as openBrowserPage } from './browser.mjs';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -29,17 +29,6 @@ const WORD = 'Pjöngjang';
 const NONSENSE = 'xqzvjwkq';
 const STEP_MS = 8_000;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Lower case without diacritics: how a match "folds to" the query word. */
 const fold = (s) =>
   s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('de-DE');
@@ -48,7 +37,7 @@ const fold = (s) =>
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -56,25 +45,11 @@ after(async () => {
 });
 
 /**
- * A fresh page that records everything that went wrong: console errors,
- * uncaught exceptions, failed requests and HTTP errors.
+ * A fresh page that records everything that went wrong (browser.mjs): console errors,
+ * uncaught exceptions, failed requests, HTTP errors and a crash.
  * @param {{ colorScheme?: 'light'|'dark', width?: number }} [options]
  */
-async function openPage({ colorScheme = 'light', width = 1280 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme, locale: 'de-DE' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return { context, page, problems };
-}
+const openPage = (options) => openBrowserPage(browser, { ...options, timeout: STEP_MS });
 
 /** Waits until the explorer has started and shows the whole collection. */
 async function waitForEmptyState(page) {

@@ -11,6 +11,28 @@ import {
 
 useBrowser();
 
+/**
+ * The frame of every test here: a fresh page with the explorer ready; then, unless
+ * `anyEntities`, the rest of the test is skipped (needEntities) when the index has no
+ * entities; then `body({ page, host, list })` with the explorer element and the index's
+ * entities; then nothing may have gone wrong on the page.
+ * @param {import('node:test').TestContext} t
+ * @param {{ anyEntities?: boolean }} options
+ * @param {(args: { page: import('playwright-core').Page, host: import('playwright-core').Locator, list: any[] }) => Promise<void>} body
+ */
+async function onExplorer(t, { anyEntities = false }, body) {
+  const { context, page, problems } = await openPage();
+  try {
+    await gotoReady(page);
+    const list = await entities(page);
+    if (!anyEntities && needEntities(t, list)) return;
+    await body({ page, host: page.locator('article-explorer'), list });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+}
+
 /** The facet values as shown: id, name, count, checked. */
 function readFacets(host) {
   return host.locator('li.facet').evaluateAll((lis) =>
@@ -24,12 +46,8 @@ function readFacets(host) {
   );
 }
 
-test('without recognised entities the facet panel says so and search still works', { timeout: 20_000 }, async (t) => {
-  const { context, page, problems } = await openPage();
-  try {
-    await gotoReady(page);
-    const list = await entities(page);
-    const host = page.locator('article-explorer');
+test('without recognised entities the facet panel says so and search still works', { timeout: 20_000 }, (t) =>
+  onExplorer(t, { anyEntities: true }, async ({ page, host, list }) => {
     if (list.length > 0) {
       // With entities the panel lists groups instead: that is what the next tests check.
       assert.ok((await host.locator('.facet-group').count()) >= 1, 'the overview lists facet groups');
@@ -40,19 +58,11 @@ test('without recognised entities the facet panel says so and search still works
       assert.ok((await statusCount(host)) >= 1, 'search works without entities');
       assert.equal(await host.locator('.facet-group').count(), 0);
     }
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }),
+);
 
-test('filtering by an entity facet narrows the results and the selected facet stays visible', { timeout: 30_000 }, async (t) => {
-  const { context, page, problems } = await openPage();
-  try {
-    await gotoReady(page);
-    if (needEntities(t, await entities(page))) return;
-    const host = page.locator('article-explorer');
-
+test('filtering by an entity facet narrows the results and the selected facet stays visible', { timeout: 30_000 }, (t) =>
+  onExplorer(t, {}, async ({ page, host }) => {
     // Counts over the current results: the whole collection first.
     const total = await api(page, (ex) => ex.articles().length);
     const overview = await readFacets(host);
@@ -107,19 +117,11 @@ test('filtering by an entity facet narrows the results and the selected facet st
     await host.locator(`.active-filters button[data-id="${pick.id}"]`).click();
     await host.locator('.collection-list').waitFor();
     assert.doesNotMatch(page.url(), /[#&]e=/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }),
+);
 
-test('the facet filter box finds names without regard to case and umlauts', { timeout: 20_000 }, async (t) => {
-  const { context, page, problems } = await openPage();
-  try {
-    await gotoReady(page);
-    const list = await entities(page);
-    if (needEntities(t, list)) return;
-    const host = page.locator('article-explorer');
+test('the facet filter box finds names without regard to case and umlauts', { timeout: 20_000 }, (t) =>
+  onExplorer(t, {}, async ({ page, host, list }) => {
     const target = list.find((e) => /[äöüÄÖÜß]/.test(e.name)) ?? list[0];
     // Type it lower case with umlauts spelled out.
     const typed = target.name.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
@@ -129,18 +131,11 @@ test('the facet filter box finds names without regard to case and umlauts', { ti
     assert.ok(names.includes(target.name), `"${typed}" finds ${target.name}`);
     await host.locator('#facet-q').fill(typed + 'qqq');
     await host.locator('.facet-groups', { hasText: 'Kein Name passt' }).waitFor();
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }),
+);
 
-test('not counting adjectives gives the facet counts the API gives for it', { timeout: 20_000 }, async (t) => {
-  const { context, page, problems } = await openPage();
-  try {
-    await gotoReady(page);
-    if (needEntities(t, await entities(page))) return;
-    const host = page.locator('article-explorer');
+test('not counting adjectives gives the facet counts the API gives for it', { timeout: 20_000 }, (t) =>
+  onExplorer(t, {}, async ({ page, host }) => {
     await typeQuery(page, WORD);
     await host.locator('#demonyms').uncheck();
     await page.waitForURL(/[#&]dem=0/);
@@ -148,19 +143,11 @@ test('not counting adjectives gives the facet counts the API gives for it', { ti
     const expected = await api(page, (ex, q) => ex.search(q, { demonyms: false }).facets, WORD);
     const counts = new Map(expected.map((f) => [f.id, f.count]));
     for (const f of shown) assert.equal(f.count, counts.get(f.id), `${f.name} without adjectives`);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }),
+);
 
-test('the entity view shows its articles, mentions in context and co-occurring names, and filters by it', { timeout: 30_000 }, async (t) => {
-  const { context, page, problems } = await openPage();
-  try {
-    await gotoReady(page);
-    const list = await entities(page);
-    if (needEntities(t, list)) return;
-    const host = page.locator('article-explorer');
+test('the entity view shows its articles, mentions in context and co-occurring names, and filters by it', { timeout: 30_000 }, (t) =>
+  onExplorer(t, {}, async ({ page, host, list }) => {
     const e = list[0];
     await host.locator(`.facet-name[data-entity="${e.id}"]`).click();
     const view = host.locator('article.entity-view');
@@ -191,18 +178,11 @@ test('the entity view shows its articles, mentions in context and co-occurring n
     await view.waitFor({ state: 'detached' });
     assert.doesNotMatch(page.url(), /[#&]ent=/);
     assert.equal((await deepActive(page))?.key, `fn:${e.id}`, 'focus returns to the facet name');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }),
+);
 
-test('the reader marks entity mentions by kind with a legend, and a mention opens its entity view', { timeout: 30_000 }, async (t) => {
-  const { context, page, problems } = await openPage();
-  try {
-    await gotoReady(page);
-    if (needEntities(t, await entities(page))) return;
-    const host = page.locator('article-explorer');
+test('the reader marks entity mentions by kind with a legend, and a mention opens its entity view', { timeout: 30_000 }, (t) =>
+  onExplorer(t, {}, async ({ page, host }) => {
     const found = await api(page, (ex) => {
       for (const a of ex.articles()) {
         const article = ex.article(a.id, {});
@@ -248,8 +228,5 @@ test('the reader marks entity mentions by kind with a legend, and a mention open
     await host.locator(`article.entity-view[data-id="${entityId}"]`).waitFor();
     await page.goBack();
     await host.locator(`article.reader[data-id="${found.id}"]`).waitFor();
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }),
+);

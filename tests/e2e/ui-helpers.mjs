@@ -7,7 +7,7 @@
 
 import { before, after } from 'node:test';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { launchChromium, openPage as openBrowserPage } from './browser.mjs';
 
 export const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -24,24 +24,13 @@ export const WORD = 'Pjöngjang';
 export const NONSENSE = 'xqzvjwkq';
 export const STEP_MS = 8_000;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** @type {import('playwright-core').Browser} */
 let browser;
 
 /** Starts one Chromium for the calling test file and closes it after. */
 export function useBrowser() {
   before(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -49,24 +38,12 @@ export function useBrowser() {
 }
 
 /**
- * A fresh page that records everything that went wrong: console errors,
- * uncaught exceptions, failed requests and HTTP errors.
+ * A fresh page in the browser of `useBrowser()` that records everything that went wrong
+ * (browser.mjs): console errors, uncaught exceptions, failed requests, HTTP errors and a crash.
  * @param {{ colorScheme?: 'light'|'dark', width?: number, height?: number }} [options]
  */
-export async function openPage({ colorScheme = 'light', width = 1280, height = 800 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, locale: 'de-DE' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return { context, page, problems };
+export function openPage(options) {
+  return openBrowserPage(browser, { ...options, timeout: STEP_MS });
 }
 
 /**
