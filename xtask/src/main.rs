@@ -7,7 +7,11 @@
 //! - [`dist`]: build the release wasm, bind it, optimise it, copy `www/` into `dist/`.
 //! - [`serve`]: a small static file server for `dist/` on 127.0.0.1.
 //! - [`test`]: native tests, wasm tests in headless Chromium, then browser end-to-end tests.
+//! - [`corpus`]: a corpus of N German articles made of real text from Debian packages.
+//! - [`bench`]: build time, sizes, page readiness and query latency over a corpus.
 
+mod bench;
+mod corpus;
 mod dist;
 mod serve;
 mod setup;
@@ -35,6 +39,13 @@ Commands:
   test [--native-only] [--skip-browser]
                               setup, then: native tests, wasm tests in headless Chromium,
                               dist + browser end-to-end tests (tests/e2e/*.test.mjs)
+  corpus --size N [--out DIR]
+                              write N German articles (1000, 10k, 50k) made of real text
+                              from Debian packages into corpora/N (or DIR), with MANIFEST.md
+  bench [--corpus DIR] [--queries FILE] [--json FILE] [--reuse-build]
+                              build time and memory, dist sizes, page readiness, query latency
+                              in headless Chromium and natively (default corpus: seeds/;
+                              queries: bench/queries.txt; --reuse-build keeps the last build)
   help                        print this message
 
 Environment:
@@ -98,6 +109,36 @@ fn run(args: &[String]) -> Result<()> {
             flags.finish()?;
             test::run(&ctx, options)
         }
+        "corpus" => {
+            let mut flags = Flags::parse("corpus", rest)?;
+            let size = flags.value("--size")?;
+            let out = flags.value("--out")?;
+            flags.finish()?;
+            let Some(size) = size else {
+                bail!("`cargo xtask corpus` needs --size N (e.g. 1000, 10k, 50k)");
+            };
+            corpus::run(
+                &ctx,
+                corpus::Options {
+                    size: corpus::parse_size(&size)?,
+                    out: out.map(std::path::PathBuf::from),
+                },
+            )
+        }
+        "bench" => {
+            let mut flags = Flags::parse("bench", rest)?;
+            let options = bench::Options {
+                corpus: flags.value("--corpus")?.map(std::path::PathBuf::from),
+                queries: flags.value("--queries")?.map(std::path::PathBuf::from),
+                json: flags.value("--json")?.map(std::path::PathBuf::from),
+                reuse_build: flags.switch("--reuse-build"),
+            };
+            flags.finish()?;
+            bench::run(&ctx, options)
+        }
+        // Internal: run by `bench` in a release build with the runtime linked natively.
+        #[cfg(feature = "native-bench")]
+        "bench-native" => bench::native::command(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -131,12 +131,17 @@ pub(crate) fn encode_arts(records: &[ArticleRecord<'_>]) -> Vec<u8> {
 }
 
 /// Indexed length and date of article `id` from the ARTS table.
-pub(crate) fn decode_arts(arts: &[u8], id: ArticleId) -> Result<(u32, Option<YearMonth>), IndexError> {
+pub(crate) fn decode_arts(
+    arts: &[u8],
+    id: ArticleId,
+) -> Result<(u32, Option<YearMonth>), IndexError> {
     let at = id.0 as usize * ARTS_RECORD;
-    let r = arts.get(at..at + ARTS_RECORD).ok_or(IndexError::NoSuchArticle {
-        id: id.0,
-        count: (arts.len() / ARTS_RECORD) as u32,
-    })?;
+    let r = arts
+        .get(at..at + ARTS_RECORD)
+        .ok_or(IndexError::NoSuchArticle {
+            id: id.0,
+            count: (arts.len() / ARTS_RECORD) as u32,
+        })?;
     let len = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
     let year = u16::from_le_bytes([r[4], r[5]]);
     let date = (year != 0 && (1..=12).contains(&r[6])).then_some(YearMonth { year, month: r[6] });

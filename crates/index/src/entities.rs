@@ -82,7 +82,8 @@ pub(crate) fn encode_article_entities(mentions: &[Vec<Mention>]) -> Vec<u8> {
     use crate::articles::table;
     use crate::varint::put_u64;
     table(mentions, |out, list| {
-        let mut by_entity: std::collections::BTreeMap<u32, bool> = std::collections::BTreeMap::new();
+        let mut by_entity: std::collections::BTreeMap<u32, bool> =
+            std::collections::BTreeMap::new();
         for m in list {
             *by_entity.entry(m.entity.0).or_default() |= m.kind == MentionKind::Name;
         }
@@ -290,7 +291,10 @@ mod tests {
             decode_article_entities(&aent, ArticleId(0)).unwrap(),
             [(EntityId(0), true), (EntityId(1), true)]
         );
-        assert_eq!(decode_article_entities(&aent, ArticleId(2)).unwrap(), [(EntityId(1), true)]);
+        assert_eq!(
+            decode_article_entities(&aent, ArticleId(2)).unwrap(),
+            [(EntityId(1), true)]
+        );
         assert!(matches!(
             decode_entity(&ents, EntityId(2)),
             Err(IndexError::NoSuchEntity { id: 2, count: 2 })
