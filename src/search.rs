@@ -11,7 +11,7 @@
 //! words occur close together. Ties are broken by article id: the order is deterministic.
 
 use crate::query::{EntityFilter, Matcher, Query};
-use explorer_index::{ArticleId, EntityId, Field, Index, IndexError, Occurrence};
+use explorer_index::{ArticleId, EntityId, Field, Index, IndexError, Occurrence, Posting};
 use explorer_text::{fold_key, term_of, tokenize};
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
@@ -259,32 +259,17 @@ fn match_matcher(
     typos: Typos,
     matched_terms: &mut BTreeSet<String>,
 ) -> Result<Matches, IndexError> {
-    let last = matcher.terms.len().saturating_sub(1);
-    if last == 0 {
+    if matcher.terms.len() <= 1 {
         return match_word(index, matcher, typos, matched_terms);
     }
     // For each slot of the matcher: article -> occurrences (with the expansion's weight).
     let mut slots: Vec<BTreeMap<ArticleId, Vec<(Occurrence, f32)>>> = Vec::new();
-    for (i, term) in matcher.terms.iter().enumerate() {
+    for i in 0..matcher.terms.len() {
         let mut slot: BTreeMap<ArticleId, Vec<(Occurrence, f32)>> = BTreeMap::new();
-        let prefix = (matcher.prefix && i == last).then_some(matcher.prefix_key.as_str());
-        let exact = matcher.exact_keys.get(i).and_then(Option::as_deref);
-        let expansions = match typos {
-            Typos::No => expand(index, term, exact, prefix),
-            Typos::Yes => corrections(index, term),
-        };
-        for (expanded, weight) in expansions {
-            let Some(postings) = index.postings(&expanded)? else {
-                continue;
-            };
-            if !postings.is_empty() && !expanded.starts_with('=') {
-                matched_terms.insert(expanded);
-            }
-            for p in postings {
-                slot.entry(p.article)
-                    .or_default()
-                    .extend(p.occurrences.into_iter().map(|o| (o, weight)));
-            }
+        for (p, weight) in expanded_postings(index, matcher, i, typos, matched_terms)? {
+            slot.entry(p.article)
+                .or_default()
+                .extend(p.occurrences.into_iter().map(|o| (o, weight)));
         }
         slots.push(slot);
     }
@@ -323,21 +308,48 @@ fn match_word(
     typos: Typos,
     matched_terms: &mut BTreeSet<String>,
 ) -> Result<Matches, IndexError> {
-    let Some(term) = matcher.terms.first() else {
-        return Ok(Matches::new());
+    let mut out = Matches::new();
+    for (p, weight) in expanded_postings(index, matcher, 0, typos, matched_terms)? {
+        let (tf, positions) = out.entry(p.article).or_default();
+        for o in &p.occurrences {
+            *tf += field_weight(o) * weight;
+            positions.push(o.position);
+        }
+    }
+    for (_, positions) in out.values_mut() {
+        positions.sort_unstable();
+        positions.dedup();
+    }
+    Ok(out)
+}
+
+/// The postings of every index term the `i`-th term of `matcher` stands for, each with its
+/// weight: its expansions (see [`expand`]), or with `Typos::Yes` its corrections; for a
+/// one-word matcher also the names of the entity it names. Terms that matched are added to
+/// `matched_terms`.
+fn expanded_postings(
+    index: &Index<'_>,
+    matcher: &Matcher,
+    i: usize,
+    typos: Typos,
+    matched_terms: &mut BTreeSet<String>,
+) -> Result<Vec<(Posting, f32)>, IndexError> {
+    let Some(term) = matcher.terms.get(i) else {
+        return Ok(Vec::new());
     };
+    let last = i + 1 == matcher.terms.len();
     let mut expansions = match typos {
         Typos::No => {
-            let prefix = matcher.prefix.then_some(matcher.prefix_key.as_str());
-            let exact = matcher.exact_keys.first().and_then(Option::as_deref);
+            let prefix = (matcher.prefix && last).then_some(matcher.prefix_key.as_str());
+            let exact = matcher.exact_keys.get(i).and_then(Option::as_deref);
             expand(index, term, exact, prefix)
         }
         Typos::Yes => corrections(index, term),
     };
-    if typos == Typos::No {
+    if typos == Typos::No && matcher.terms.len() == 1 {
         expansions.extend(alias_terms(index, &matcher.text)?);
     }
-    let mut out = Matches::new();
+    let mut out = Vec::new();
     for (expanded, weight) in expansions {
         let Some(postings) = index.postings(&expanded)? else {
             continue;
@@ -345,17 +357,7 @@ fn match_word(
         if !postings.is_empty() && !expanded.starts_with('=') {
             matched_terms.insert(expanded);
         }
-        for p in postings {
-            let (tf, positions) = out.entry(p.article).or_default();
-            for o in &p.occurrences {
-                *tf += field_weight(o) * weight;
-                positions.push(o.position);
-            }
-        }
-    }
-    for (_, positions) in out.values_mut() {
-        positions.sort_unstable();
-        positions.dedup();
+        out.extend(postings.into_iter().map(|p| (p, weight)));
     }
     Ok(out)
 }
