@@ -96,6 +96,55 @@ impl<'a> Explorer<'a> {
         query: &str,
         options: &SearchOptions,
     ) -> Result<SearchResults<'a>, IndexError> {
+        let Selection {
+            parsed,
+            ranking,
+            selected,
+            mut loosened,
+            matching,
+            dates,
+            undated,
+        } = self.select(query, options)?;
+        let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
+        let facets = facets::facets(&self.index, &ids, &selected, options.demonyms)?;
+
+        let marker = snippet::Marker::new(&ranking.matched_terms, &parsed);
+        let hits = matching
+            .iter()
+            .skip(options.offset)
+            .take(options.limit.min(MAX_LIMIT))
+            .map(|(scored, _)| {
+                let record = self.index.article(scored.article)?;
+                Ok(Hit {
+                    article: summary(scored.article, &record.head()),
+                    score: scored.score,
+                    snippet: marker.best_passage(&record, scored.hint),
+                    title_highlights: marker.highlight(record.title),
+                })
+            })
+            .collect::<Result<Vec<_>, IndexError>>()?;
+        for n in &ranking.notices {
+            loosened.push(match n {
+                search::Notice::Corrected { word, terms } => Loosened::Corrected {
+                    word: word.clone(),
+                    instead: self.spellings(&ranking.ranked, terms)?,
+                },
+                search::Notice::Dropped { word } => Loosened::Dropped { word: word.clone() },
+            });
+        }
+        Ok(SearchResults {
+            total: matching.len(),
+            hits,
+            loosened,
+            facets,
+            dates,
+            undated,
+        })
+    }
+
+    /// The articles `query` and `options` select, ranked and sorted, with what the answer
+    /// reports about them; no snippets, facets or pages yet.
+    fn select(&self, query: &str, options: &SearchOptions) -> Result<Selection, IndexError> {
         let parsed = query::parse(query);
         let mut loosened = Vec::new();
         let mut selected = options.entities.clone();
@@ -137,38 +186,12 @@ impl<'a> Explorer<'a> {
             });
         }
         sort(&mut matching, options.sort);
-        let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
-        let facets = facets::facets(&self.index, &ids, &selected, options.demonyms)?;
-
-        let marker = snippet::Marker::new(&ranking.matched_terms, &parsed);
-        let hits = matching
-            .iter()
-            .skip(options.offset)
-            .take(options.limit.min(MAX_LIMIT))
-            .map(|(scored, _)| {
-                let record = self.index.article(scored.article)?;
-                Ok(Hit {
-                    article: summary(scored.article, &record.head()),
-                    score: scored.score,
-                    snippet: marker.best_passage(&record, scored.hint),
-                    title_highlights: marker.highlight(record.title),
-                })
-            })
-            .collect::<Result<Vec<_>, IndexError>>()?;
-        for n in &ranking.notices {
-            loosened.push(match n {
-                search::Notice::Corrected { word, terms } => Loosened::Corrected {
-                    word: word.clone(),
-                    instead: self.spellings(&ranking.ranked, terms)?,
-                },
-                search::Notice::Dropped { word } => Loosened::Dropped { word: word.clone() },
-            });
-        }
-        Ok(SearchResults {
-            total: matching.len(),
-            hits,
+        Ok(Selection {
+            parsed,
+            ranking,
+            selected,
             loosened,
-            facets,
+            matching,
             dates,
             undated,
         })
@@ -285,28 +308,11 @@ impl<'a> Explorer<'a> {
         let scope: Vec<ArticleId> = if unfiltered {
             self.index.article_ids().collect()
         } else {
-            let all = SearchOptions {
-                limit: MAX_LIMIT,
-                offset: 0,
-                ..options.clone()
-            };
-            let mut ids = Vec::new();
-            let mut offset = 0;
-            loop {
-                let page = self.search(
-                    query,
-                    &SearchOptions {
-                        offset,
-                        ..all.clone()
-                    },
-                )?;
-                ids.extend(page.hits.iter().map(|h| h.article.id));
-                offset += page.hits.len();
-                if page.hits.is_empty() || offset >= page.total {
-                    break;
-                }
-            }
-            ids
+            self.select(query, options)?
+                .matching
+                .iter()
+                .map(|(scored, _)| scored.article)
+                .collect()
         };
         let own: BTreeSet<ArticleId> = self
             .index
@@ -329,6 +335,21 @@ impl<'a> Explorer<'a> {
             summary: entity,
         })
     }
+}
+
+/// What [`Explorer::select`] found.
+struct Selection {
+    parsed: query::Query,
+    ranking: search::Ranking,
+    /// Entity filters from the options and the query.
+    selected: Vec<EntityId>,
+    /// Loosenings so far (unknown entity filters).
+    loosened: Vec<Loosened>,
+    /// Matching articles in answer order, with their dates.
+    matching: Vec<(search::Scored, Option<YearMonth>)>,
+    /// The date histogram before the date filter, and the undated count.
+    dates: Vec<DateCount>,
+    undated: usize,
 }
 
 fn sort(matching: &mut [(search::Scored, Option<YearMonth>)], order: Sort) {
