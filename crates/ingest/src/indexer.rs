@@ -8,7 +8,7 @@ use explorer_index::{
     ArticleRecord, Block, BlockKind, EntityId, EntityKind, Field, IndexWriter, Mention,
     MentionKind, Occurrence,
 };
-use explorer_text::{analyze, analyze_with, fold_key, Decompound, VariantKind};
+use explorer_text::{fold_key, Analyzer, Decompound, VariantKind};
 use std::collections::HashSet;
 
 /// Every inflected form of about 66,000 German nouns (see `lexicon/README.md`).
@@ -28,6 +28,7 @@ impl Vocabulary {
     /// Collect the vocabulary of the indexed blocks of every document.
     pub fn of(documents: &[Document], parsed: &[Parsed]) -> Self {
         let mut v = Vocabulary::default();
+        let mut plain = Analyzer::new(None);
         v.words.extend(GERMAN_NOUNS.lines().map(fold_key));
         for (doc, p) in documents.iter().zip(parsed) {
             for span in p.blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate) {
@@ -41,7 +42,8 @@ impl Vocabulary {
                     }
                 }
                 v.name_terms.extend(
-                    analyze(text)
+                    plain
+                        .analyze(text)
                         .into_iter()
                         .filter(|a| text[a.start..a.end].starts_with(char::is_uppercase))
                         .map(|a| a.term),
@@ -104,6 +106,7 @@ pub fn write_index(
     recognized: &Recognized,
 ) -> (Vec<u8>, Stats) {
     let vocabulary = Vocabulary::of(documents, parsed);
+    let mut analyzer = Analyzer::new(Some(&vocabulary));
     let mut writer = IndexWriter::new(fold_key);
     let mut stats = Stats::default();
     for (doc, p) in documents.iter().zip(parsed) {
@@ -129,7 +132,7 @@ pub fn write_index(
                 }
                 BlockKind::Paragraph | BlockKind::Heading => Field::Body,
             };
-            let analyzed = analyze_with(&doc.text[span.start..span.end], Some(&vocabulary));
+            let analyzed = analyzer.analyze(&doc.text[span.start..span.end]);
             for token in &analyzed {
                 let position = first_position + token.position;
                 occurrences.push((
