@@ -127,6 +127,15 @@ pub fn run(index: &Index<'_>, query: &Query) -> Result<Ranking, IndexError> {
             scores.remove(article);
         }
     }
+    Ok(Ranking {
+        ranked: best_first(scores),
+        matched_terms,
+        notices,
+    })
+}
+
+/// Scored articles, best first; ties by article id, so the order is deterministic.
+fn best_first(scores: BTreeMap<ArticleId, (f32, Option<u32>)>) -> Vec<Scored> {
     let mut ranked: Vec<Scored> = scores
         .into_iter()
         .map(|(article, (score, hint))| Scored {
@@ -140,11 +149,7 @@ pub fn run(index: &Index<'_>, query: &Query) -> Result<Ranking, IndexError> {
             .total_cmp(&a.score)
             .then_with(|| a.article.cmp(&b.article))
     });
-    Ok(Ranking {
-        ranked,
-        matched_terms,
-        notices,
-    })
+    ranked
 }
 
 fn merge(into: &mut Matches, from: Matches) {
@@ -456,30 +461,17 @@ pub fn resolve_entity(
 /// Every article that mentions all of `entities` (every article when there are none),
 /// scored by how often it mentions them.
 pub fn browse(index: &Index<'_>, entities: &[EntityId]) -> Result<Ranking, IndexError> {
-    let mut scores: BTreeMap<ArticleId, f32> = BTreeMap::new();
+    let mut scores: BTreeMap<ArticleId, (f32, Option<u32>)> = BTreeMap::new();
     if entities.is_empty() {
-        scores.extend(index.article_ids().map(|a| (a, 0.0)));
+        scores.extend(index.article_ids().map(|a| (a, (0.0, None))));
     }
     for &id in entities {
         for (article, n) in index.entity(id)?.articles {
-            *scores.entry(article).or_default() += n as f32;
+            scores.entry(article).or_default().0 += n as f32;
         }
     }
-    let mut ranked: Vec<Scored> = scores
-        .into_iter()
-        .map(|(article, score)| Scored {
-            article,
-            score,
-            hint: None,
-        })
-        .collect();
-    ranked.sort_unstable_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.article.cmp(&b.article))
-    });
     Ok(Ranking {
-        ranked,
+        ranked: best_first(scores),
         ..Ranking::default()
     })
 }
