@@ -109,16 +109,22 @@ impl<'a> Explorer<'a> {
         let facets = facets::facets(&self.index, &ids, &selected, options.demonyms)?;
 
         let marker = snippet::Marker::new(&ranking.matched_terms, &parsed);
-        let hits = matching
+        let page: Vec<&search::Scored> = matching
             .iter()
             .skip(options.offset)
             .take(options.limit.min(MAX_LIMIT))
-            .map(|(scored, _)| {
+            .map(|(scored, _)| scored)
+            .collect();
+        let hints = ranking.hints(&page.iter().map(|s| s.article).collect::<Vec<_>>())?;
+        let hits = page
+            .iter()
+            .zip(hints)
+            .map(|(scored, hint)| {
                 let record = self.index.article(scored.article)?;
                 Ok(Hit {
                     article: summary(scored.article, &record.head()),
                     score: scored.score,
-                    snippet: marker.best_passage(&record, scored.hint),
+                    snippet: marker.best_passage(&record, hint),
                     title_highlights: marker.highlight(record.title),
                 })
             })
@@ -144,7 +150,7 @@ impl<'a> Explorer<'a> {
 
     /// The articles `query` and `options` select, ranked and sorted, with what the answer
     /// reports about them; no snippets, facets or pages yet.
-    fn select(&self, query: &str, options: &SearchOptions) -> Result<Selection, IndexError> {
+    fn select(&self, query: &str, options: &SearchOptions) -> Result<Selection<'a>, IndexError> {
         let parsed = query::parse(query);
         let mut loosened = Vec::new();
         let mut selected = options.entities.clone();
@@ -338,9 +344,9 @@ impl<'a> Explorer<'a> {
 }
 
 /// What [`Explorer::select`] found.
-struct Selection {
+struct Selection<'a> {
     parsed: query::Query,
-    ranking: search::Ranking,
+    ranking: search::Ranking<'a>,
     /// Entity filters from the options and the query.
     selected: Vec<EntityId>,
     /// Loosenings so far (unknown entity filters).

@@ -11,8 +11,8 @@
 //! words occur close together. Ties are broken by article id: the order is deterministic.
 
 use crate::query::{EntityFilter, Matcher, Query};
-use explorer_index::{ArticleId, EntityId, Field, Index, IndexError, Occurrence, Posting};
-use explorer_text::{fold_key, term_of, tokenize};
+use explorer_index::{ArticleId, EntityId, Field, Index, IndexError, Kind, PostingList};
+use explorer_text::{fold_key, is_exact_key, term_of, tokenize};
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{LevenshteinAutomatonBuilder, DFA};
@@ -47,8 +47,6 @@ const B: f32 = 0.75;
 pub struct Scored {
     pub article: ArticleId,
     pub score: f32,
-    /// Token position of the first match, where the snippet should look first.
-    pub hint: Option<u32>,
 }
 
 /// How the engine loosened the query to find something.
@@ -61,38 +59,211 @@ pub enum Notice {
 }
 
 /// The outcome of running a query.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Ranking {
+#[derive(Debug, Clone, Default)]
+pub struct Ranking<'a> {
     pub ranked: Vec<Scored>,
     /// Index terms that matched, for highlighting.
     pub matched_terms: BTreeSet<String>,
     pub notices: Vec<Notice>,
+    /// Where the matches of the scored clauses are, for [`Ranking::hints`].
+    clauses: Vec<Clause<'a>>,
 }
 
-/// Per article: weighted frequency and the positions of the matches.
-type Matches = BTreeMap<ArticleId, (f32, Vec<u32>)>;
+impl Ranking<'_> {
+    /// For each of `articles`, the token position of its first match outside the title (else
+    /// in the title), where a snippet should look first. Positions are decoded here, for the
+    /// few articles shown, not while ranking.
+    pub fn hints(&self, articles: &[ArticleId]) -> Result<Vec<Option<u32>>, IndexError> {
+        // (position, in the title) per article: body matches first, then the earliest.
+        let mut best: Vec<Option<(bool, u32)>> = vec![None; articles.len()];
+        let mut note = |k: usize, title: bool, position: u32| {
+            let candidate = (title, position);
+            if best[k].is_none_or(|b| candidate < b) {
+                best[k] = Some(candidate);
+            }
+        };
+        for clause in &self.clauses {
+            match &clause.positions {
+                Positions::Lists(lists) => {
+                    for (list, _) in lists {
+                        let wanted: Vec<Option<usize>> = list
+                            .articles()
+                            .iter()
+                            .map(|a| articles.iter().position(|x| x == a))
+                            .collect();
+                        if wanted.iter().all(Option::is_none) {
+                            continue;
+                        }
+                        list.for_each_positions(|i, positions| {
+                            if let Some(k) = wanted[i] {
+                                for (p, kind) in positions.iter().zip(list.kinds(i)) {
+                                    note(k, kind.field == Field::Title, *p);
+                                }
+                            }
+                        })?;
+                    }
+                }
+                Positions::Known(known) => {
+                    for (k, a) in articles.iter().enumerate() {
+                        if let Ok(i) = known.binary_search_by_key(a, |(a, _)| *a) {
+                            for &(p, title) in &known[i].1 {
+                                note(k, title, p);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(best.into_iter().map(|b| b.map(|(_, p)| p)).collect())
+    }
+}
+
+/// The articles one clause of the query matches, with weighted term frequencies.
+#[derive(Debug, Clone, Default)]
+struct Clause<'a> {
+    /// Matching articles, sorted, with their weighted frequency of matches.
+    tf: Vec<(ArticleId, f32)>,
+    positions: Positions<'a>,
+}
+
+/// Where a clause's matches are.
+#[derive(Debug, Clone)]
+enum Positions<'a> {
+    /// In these postings lists (with the weight of each), decoded when needed.
+    Lists(Vec<(PostingList<'a>, f32)>),
+    /// Already known (a phrase's starts), per article, sorted: position, in the title.
+    Known(Vec<(ArticleId, Vec<(u32, bool)>)>),
+}
+
+impl Default for Positions<'_> {
+    fn default() -> Self {
+        Positions::Known(Vec::new())
+    }
+}
+
+impl<'a> Clause<'a> {
+    fn is_empty(&self) -> bool {
+        self.tf.is_empty()
+    }
+
+    /// One clause of several alternatives: the union of their matches.
+    fn union(parts: Vec<Clause<'a>>) -> Result<Clause<'a>, IndexError> {
+        let mut parts = parts.into_iter().filter(|c| !c.is_empty());
+        let Some(mut out) = parts.next() else {
+            return Ok(Clause::default());
+        };
+        for part in parts {
+            let mut tf: BTreeMap<ArticleId, f32> = out.tf.into_iter().collect();
+            for (a, f) in part.tf {
+                *tf.entry(a).or_default() += f;
+            }
+            out.tf = tf.into_iter().collect();
+            out.positions = match (out.positions, part.positions) {
+                (Positions::Lists(mut a), Positions::Lists(b)) => {
+                    a.extend(b);
+                    Positions::Lists(a)
+                }
+                (a, b) => {
+                    let mut known: BTreeMap<ArticleId, Vec<(u32, bool)>> = BTreeMap::new();
+                    for side in [a, b] {
+                        for (article, ps) in side.into_known()? {
+                            known.entry(article).or_default().extend(ps);
+                        }
+                    }
+                    Positions::Known(known.into_iter().collect())
+                }
+            };
+        }
+        Ok(out)
+    }
+
+    /// The positions of the matches in `candidates` (sorted): per candidate, sorted.
+    fn positions_in(&self, candidates: &[ArticleId]) -> Result<Vec<Vec<u32>>, IndexError> {
+        let mut out = vec![Vec::new(); candidates.len()];
+        match &self.positions {
+            Positions::Lists(lists) => {
+                for (list, _) in lists {
+                    let slots = slots_of(list.articles(), candidates);
+                    list.for_each_positions(|i, positions| {
+                        if let Some(k) = slots[i] {
+                            out[k].extend_from_slice(positions);
+                        }
+                    })?;
+                }
+                for ps in &mut out {
+                    ps.sort_unstable();
+                    ps.dedup();
+                }
+            }
+            Positions::Known(known) => {
+                for (article, ps) in known {
+                    if let Ok(k) = candidates.binary_search(article) {
+                        out[k] = ps.iter().map(|(p, _)| *p).collect();
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl<'a> Positions<'a> {
+    /// Every match as (position, in the title), per article.
+    #[allow(clippy::type_complexity)]
+    fn into_known(self) -> Result<Vec<(ArticleId, Vec<(u32, bool)>)>, IndexError> {
+        match self {
+            Positions::Known(k) => Ok(k),
+            Positions::Lists(lists) => {
+                let mut known: BTreeMap<ArticleId, Vec<(u32, bool)>> = BTreeMap::new();
+                for (list, _) in &lists {
+                    list.for_each_positions(|i, positions| {
+                        let entry = known.entry(list.articles()[i]).or_default();
+                        for (p, kind) in positions.iter().zip(list.kinds(i)) {
+                            entry.push((*p, kind.field == Field::Title));
+                        }
+                    })?;
+                }
+                Ok(known.into_iter().collect())
+            }
+        }
+    }
+}
+
+/// For each article of a sorted `list`, its index in the sorted `candidates`, if there.
+fn slots_of(list: &[ArticleId], candidates: &[ArticleId]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(list.len());
+    let mut k = 0;
+    for a in list {
+        while k < candidates.len() && candidates[k] < *a {
+            k += 1;
+        }
+        out.push((k < candidates.len() && candidates[k] == *a).then_some(k));
+    }
+    out
+}
 
 /// Rank every article that matches `query`.
-pub fn run(index: &Index<'_>, query: &Query) -> Result<Ranking, IndexError> {
+pub fn run<'a>(index: &Index<'a>, query: &Query) -> Result<Ranking<'a>, IndexError> {
     let mut matched_terms = BTreeSet::new();
     let mut notices = Vec::new();
-    let mut clauses: Vec<Matches> = Vec::new();
+    let mut clauses: Vec<Clause<'a>> = Vec::new();
     let mut dropped = Vec::new();
     for clause in &query.clauses {
-        let mut matches = Matches::new();
+        let mut parts = Vec::new();
         for matcher in &clause.any_of {
-            merge(
-                &mut matches,
-                match_matcher(index, matcher, Typos::No, &mut matched_terms)?,
-            );
+            parts.push(match_matcher(
+                index,
+                matcher,
+                Typos::No,
+                &mut matched_terms,
+            )?);
         }
+        let mut matches = Clause::union(parts)?;
         if matches.is_empty() {
+            let mut parts = Vec::new();
             for matcher in &clause.any_of {
                 let mut corrected = BTreeSet::new();
-                merge(
-                    &mut matches,
-                    match_matcher(index, matcher, Typos::Yes, &mut corrected)?,
-                );
+                parts.push(match_matcher(index, matcher, Typos::Yes, &mut corrected)?);
                 if !corrected.is_empty() {
                     notices.push(Notice::Corrected {
                         word: matcher.text.clone(),
@@ -101,6 +272,7 @@ pub fn run(index: &Index<'_>, query: &Query) -> Result<Ranking, IndexError> {
                     matched_terms.extend(corrected);
                 }
             }
+            matches = Clause::union(parts)?;
         }
         if matches.is_empty() {
             dropped.push(
@@ -123,27 +295,24 @@ pub fn run(index: &Index<'_>, query: &Query) -> Result<Ranking, IndexError> {
     let mut scores = score(index, &clauses)?;
     let mut ignore = BTreeSet::new();
     for matcher in &query.excluded {
-        for article in match_matcher(index, matcher, Typos::No, &mut ignore)?.keys() {
-            scores.remove(article);
-        }
+        let excluded = match_matcher(index, matcher, Typos::No, &mut ignore)?;
+        scores.retain(|s| {
+            excluded
+                .tf
+                .binary_search_by_key(&s.article, |(a, _)| *a)
+                .is_err()
+        });
     }
     Ok(Ranking {
         ranked: best_first(scores),
         matched_terms,
         notices,
+        clauses,
     })
 }
 
 /// Scored articles, best first; ties by article id, so the order is deterministic.
-fn best_first(scores: BTreeMap<ArticleId, (f32, Option<u32>)>) -> Vec<Scored> {
-    let mut ranked: Vec<Scored> = scores
-        .into_iter()
-        .map(|(article, (score, hint))| Scored {
-            article,
-            score,
-            hint,
-        })
-        .collect();
+fn best_first(mut ranked: Vec<Scored>) -> Vec<Scored> {
     ranked.sort_unstable_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -152,51 +321,65 @@ fn best_first(scores: BTreeMap<ArticleId, (f32, Option<u32>)>) -> Vec<Scored> {
     ranked
 }
 
-fn merge(into: &mut Matches, from: Matches) {
-    for (article, (tf, positions)) in from {
-        let entry = into.entry(article).or_default();
-        entry.0 += tf;
-        entry.1.extend(positions);
-    }
-}
-
 /// BM25 summed over clauses, for the articles every clause matches, times the proximity
-/// bonus.
-fn score(
-    index: &Index<'_>,
-    clauses: &[Matches],
-) -> Result<BTreeMap<ArticleId, (f32, Option<u32>)>, IndexError> {
+/// bonus when there are several clauses.
+fn score(index: &Index<'_>, clauses: &[Clause<'_>]) -> Result<Vec<Scored>, IndexError> {
     let Some((first, rest)) = clauses.split_first() else {
-        return Ok(BTreeMap::new());
+        return Ok(Vec::new());
     };
     let n = index.article_count() as f32;
     let avg_len = index.avg_len().max(1.0);
-    let mut out = BTreeMap::new();
-    for article in first.keys() {
-        if !rest.iter().all(|c| c.contains_key(article)) {
-            continue;
+    let idf: Vec<f32> = clauses
+        .iter()
+        .map(|c| {
+            let df = c.tf.len() as f32;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        })
+        .collect();
+    // Intersect: walk the first clause's articles, advancing a cursor in each other clause.
+    let mut cursors = vec![0usize; rest.len()];
+    let mut out = Vec::new();
+    let mut tfs = vec![0f32; clauses.len()];
+    'articles: for &(article, tf) in &first.tf {
+        tfs[0] = tf;
+        for (k, c) in rest.iter().enumerate() {
+            let list = &c.tf;
+            let at = &mut cursors[k];
+            while *at < list.len() && list[*at].0 < article {
+                *at += 1;
+            }
+            match list.get(*at) {
+                Some(&(a, tf)) if a == article => tfs[k + 1] = tf,
+                _ => continue 'articles,
+            }
         }
-        let len = index.length(*article)? as f32;
+        let len = index.length(article)? as f32;
         let norm = K1 * (1.0 - B + B * len / avg_len);
-        let mut total = 0.0;
-        let mut positions = Vec::with_capacity(clauses.len());
-        for c in clauses {
-            let df = c.len() as f32;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let (tf, pos) = &c[article];
-            total += idf * tf * (K1 + 1.0) / (tf + norm);
-            positions.push(pos.as_slice());
-        }
-        let hint = positions
+        let total: f32 = tfs
             .iter()
-            .filter_map(|p| p.iter().min())
-            .min()
-            .copied();
-        out.insert(*article, (total * (1.0 + proximity(&positions)), hint));
+            .zip(&idf)
+            .map(|(tf, idf)| idf * tf * (K1 + 1.0) / (tf + norm))
+            .sum();
+        out.push(Scored {
+            article,
+            score: total,
+        });
+    }
+    if clauses.len() > 1 && !out.is_empty() {
+        let candidates: Vec<ArticleId> = out.iter().map(|s| s.article).collect();
+        let positions = clauses
+            .iter()
+            .map(|c| c.positions_in(&candidates))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut per_article: Vec<&[u32]> = Vec::with_capacity(clauses.len());
+        for (k, scored) in out.iter_mut().enumerate() {
+            per_article.clear();
+            per_article.extend(positions.iter().map(|p| p[k].as_slice()));
+            scored.score *= 1.0 + proximity(&per_article);
+        }
     }
     Ok(out)
 }
-
 /// A bonus in `0..=PROXIMITY_BONUS`: the smallest window holding one position of every
 /// clause, compared with the smallest possible (the clauses side by side).
 pub fn proximity(positions: &[&[u32]]) -> f32 {
@@ -236,14 +419,14 @@ pub fn proximity(positions: &[&[u32]]) -> f32 {
     PROXIMITY_BONUS * (k as f32 / best.max(k as u32) as f32)
 }
 
-fn field_weight(o: &Occurrence) -> f32 {
-    let field = match o.field {
+fn field_weight(kind: Kind) -> f32 {
+    let field = match kind.field {
         Field::Title => TITLE_WEIGHT,
         Field::Lead => LEAD_WEIGHT,
         Field::Caption => CAPTION_WEIGHT,
         Field::Body => 1.0,
     };
-    if o.derived {
+    if kind.derived {
         field * DERIVED_WEIGHT
     } else {
         field
@@ -256,89 +439,149 @@ enum Typos {
     Yes,
 }
 
-/// The articles `matcher` matches, with the weighted frequency and positions of its matches.
-/// Terms that matched are added to `matched_terms`.
-fn match_matcher(
-    index: &Index<'_>,
+/// The articles `matcher` matches, with the weighted frequency of its matches. Terms that
+/// matched are added to `matched_terms`.
+fn match_matcher<'a>(
+    index: &Index<'a>,
     matcher: &Matcher,
     typos: Typos,
     matched_terms: &mut BTreeSet<String>,
-) -> Result<Matches, IndexError> {
+) -> Result<Clause<'a>, IndexError> {
     if matcher.terms.len() <= 1 {
         return match_word(index, matcher, typos, matched_terms);
     }
-    // For each slot of the matcher: article -> occurrences (with the expansion's weight).
-    let mut slots: Vec<BTreeMap<ArticleId, Vec<(Occurrence, f32)>>> = Vec::new();
+    // A phrase. Per slot: its expansions' lists; the articles every slot has are candidates,
+    // and only theirs positions are decoded.
+    let mut slots: Vec<Vec<(PostingList<'a>, f32)>> = Vec::new();
     for i in 0..matcher.terms.len() {
-        let mut slot: BTreeMap<ArticleId, Vec<(Occurrence, f32)>> = BTreeMap::new();
-        for (p, weight) in expanded_postings(index, matcher, i, typos, matched_terms)? {
-            slot.entry(p.article)
-                .or_default()
-                .extend(p.occurrences.into_iter().map(|o| (o, weight)));
-        }
-        slots.push(slot);
+        slots.push(expanded_postings(index, matcher, i, typos, matched_terms)?);
     }
-    let Some((first, rest)) = slots.split_first() else {
-        return Ok(Matches::new());
-    };
-    let mut out = Matches::new();
-    for (article, occurrences) in first {
-        let mut tf = 0.0;
-        let mut positions = Vec::new();
-        for &(occ, weight) in occurrences {
-            let follows = rest.iter().enumerate().all(|(k, slot)| {
-                slot.get(article).is_some_and(|os| {
-                    os.iter()
-                        .any(|(o, _)| o.position == occ.position + k as u32 + 1)
-                })
-            });
-            if follows {
-                tf += field_weight(&occ) * weight;
-                positions.push(occ.position);
+    let mut candidates: Option<Vec<ArticleId>> = None;
+    for slot in &slots {
+        let mut here: Vec<ArticleId> = slot
+            .iter()
+            .flat_map(|(l, _)| l.articles().iter().copied())
+            .collect();
+        here.sort_unstable();
+        here.dedup();
+        candidates = Some(match candidates {
+            None => here,
+            Some(c) => c
+                .into_iter()
+                .filter(|a| here.binary_search(a).is_ok())
+                .collect(),
+        });
+    }
+    let candidates = candidates.unwrap_or_default();
+    if candidates.is_empty() {
+        return Ok(Clause::default());
+    }
+    // Positions of every later slot, per candidate; occurrences (with weight) of the first.
+    let mut later: Vec<Vec<Vec<u32>>> = Vec::new();
+    for slot in &slots[1..] {
+        let mut per = vec![Vec::new(); candidates.len()];
+        for (list, _) in slot {
+            let at = slots_of(list.articles(), &candidates);
+            list.for_each_positions(|i, ps| {
+                if let Some(k) = at[i] {
+                    per[k].extend_from_slice(ps);
+                }
+            })?;
+        }
+        for ps in &mut per {
+            ps.sort_unstable();
+        }
+        later.push(per);
+    }
+    let mut tf = vec![0f32; candidates.len()];
+    let mut starts: Vec<Vec<(u32, bool)>> = vec![Vec::new(); candidates.len()];
+    for (list, weight) in &slots[0] {
+        let at = slots_of(list.articles(), &candidates);
+        list.for_each_positions(|i, ps| {
+            let Some(k) = at[i] else { return };
+            for (&p, kind) in ps.iter().zip(list.kinds(i)) {
+                let follows = later
+                    .iter()
+                    .enumerate()
+                    .all(|(j, per)| per[k].binary_search(&(p + j as u32 + 1)).is_ok());
+                if follows {
+                    tf[k] += field_weight(kind) * weight;
+                    starts[k].push((p, kind.field == Field::Title));
+                }
             }
-        }
-        if tf > 0.0 {
-            positions.dedup();
-            out.insert(*article, (tf, positions));
+        })?;
+    }
+    let mut out_tf = Vec::new();
+    let mut known = Vec::new();
+    for (k, article) in candidates.into_iter().enumerate() {
+        if tf[k] > 0.0 {
+            let mut ps = std::mem::take(&mut starts[k]);
+            ps.sort_unstable();
+            ps.dedup_by_key(|(p, _)| *p);
+            out_tf.push((article, tf[k]));
+            known.push((article, ps));
         }
     }
-    Ok(out)
+    Ok(Clause {
+        tf: out_tf,
+        positions: Positions::Known(known),
+    })
 }
 
-/// [`match_matcher`] for one word: its expansions' postings summed straight into the
-/// matches, without the per-slot maps a phrase needs.
-fn match_word(
-    index: &Index<'_>,
+/// [`match_matcher`] for one word: its expansions' weighted frequencies summed per article,
+/// without decoding a position.
+fn match_word<'a>(
+    index: &Index<'a>,
     matcher: &Matcher,
     typos: Typos,
     matched_terms: &mut BTreeSet<String>,
-) -> Result<Matches, IndexError> {
-    let mut out = Matches::new();
-    for (p, weight) in expanded_postings(index, matcher, 0, typos, matched_terms)? {
-        let (tf, positions) = out.entry(p.article).or_default();
-        for o in &p.occurrences {
-            *tf += field_weight(o) * weight;
-            positions.push(o.position);
+) -> Result<Clause<'a>, IndexError> {
+    let lists = expanded_postings(index, matcher, 0, typos, matched_terms)?;
+    let tf = match lists.as_slice() {
+        [] => Vec::new(),
+        [(list, weight)] => (0..list.len())
+            .map(|i| (list.articles()[i], weighted(list, i) * weight))
+            .collect(),
+        _ => {
+            // Several lists: a dense accumulator over all articles.
+            let mut dense = vec![0f32; index.article_count() as usize];
+            for (list, weight) in &lists {
+                for (i, a) in list.articles().iter().enumerate() {
+                    if let Some(slot) = dense.get_mut(a.0 as usize) {
+                        *slot += weighted(list, i) * weight;
+                    }
+                }
+            }
+            dense
+                .into_iter()
+                .enumerate()
+                .filter(|(_, tf)| *tf > 0.0)
+                .map(|(a, tf)| (ArticleId(a as u32), tf))
+                .collect()
         }
-    }
-    for (_, positions) in out.values_mut() {
-        positions.sort_unstable();
-        positions.dedup();
-    }
-    Ok(out)
+    };
+    Ok(Clause {
+        tf,
+        positions: Positions::Lists(lists),
+    })
 }
 
-/// The postings of every index term the `i`-th term of `matcher` stands for, each with its
-/// weight: its expansions (see [`expand`]), or with `Typos::Yes` its corrections; for a
+/// The weighted frequency of the `i`-th posting of `list`.
+fn weighted(list: &PostingList<'_>, i: usize) -> f32 {
+    list.kinds(i).map(field_weight).sum()
+}
+
+/// The postings lists of every index term the `i`-th term of `matcher` stands for, each with
+/// its weight: its expansions (see [`expand`]), or with `Typos::Yes` its corrections; for a
 /// one-word matcher also the names of the entity it names. Terms that matched are added to
 /// `matched_terms`.
-fn expanded_postings(
-    index: &Index<'_>,
+fn expanded_postings<'a>(
+    index: &Index<'a>,
     matcher: &Matcher,
     i: usize,
     typos: Typos,
     matched_terms: &mut BTreeSet<String>,
-) -> Result<Vec<(Posting, f32)>, IndexError> {
+) -> Result<Vec<(PostingList<'a>, f32)>, IndexError> {
     let Some(term) = matcher.terms.get(i) else {
         return Ok(Vec::new());
     };
@@ -356,13 +599,16 @@ fn expanded_postings(
     }
     let mut out = Vec::new();
     for (expanded, weight) in expansions {
-        let Some(postings) = index.postings(&expanded)? else {
+        let Some(list) = index.postings(&expanded)? else {
             continue;
         };
-        if !postings.is_empty() && !expanded.starts_with('=') {
+        if list.is_empty() {
+            continue;
+        }
+        if !is_exact_key(&expanded) {
             matched_terms.insert(expanded);
         }
-        out.extend(postings.into_iter().map(|p| (p, weight)));
+        out.push((list, weight));
     }
     Ok(out)
 }
@@ -460,16 +706,20 @@ pub fn resolve_entity(
 
 /// Every article that mentions all of `entities` (every article when there are none),
 /// scored by how often it mentions them.
-pub fn browse(index: &Index<'_>, entities: &[EntityId]) -> Result<Ranking, IndexError> {
-    let mut scores: BTreeMap<ArticleId, (f32, Option<u32>)> = BTreeMap::new();
+pub fn browse<'a>(index: &Index<'a>, entities: &[EntityId]) -> Result<Ranking<'a>, IndexError> {
+    let mut scores: BTreeMap<ArticleId, f32> = BTreeMap::new();
     if entities.is_empty() {
-        scores.extend(index.article_ids().map(|a| (a, (0.0, None))));
+        scores.extend(index.article_ids().map(|a| (a, 0.0)));
     }
     for &id in entities {
         for (article, n) in index.entity(id)?.articles {
-            scores.entry(article).or_default().0 += n as f32;
+            *scores.entry(article).or_default() += n as f32;
         }
     }
+    let scores = scores
+        .into_iter()
+        .map(|(article, score)| Scored { article, score })
+        .collect();
     Ok(Ranking {
         ranked: best_first(scores),
         ..Ranking::default()
@@ -490,7 +740,7 @@ fn corrections(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
         let Ok(key) = std::str::from_utf8(key) else {
             continue;
         };
-        if key.starts_with('=') || key == term {
+        if is_exact_key(key) || key == term {
             continue;
         }
         let d = match dfa.eval(key) {

@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     let mut stream = index.terms().into_stream();
     let mut n = 0;
     while let Some((_, offset)) = stream.next() {
-        let _ = index.postings_at(offset);
+        let _ = index.postings_at(offset).map(|list| list.to_postings());
         n += 1;
         if n > 256 {
             break;

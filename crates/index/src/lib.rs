@@ -43,7 +43,7 @@ mod writer;
 pub use articles::{ArticleHead, ArticleRecord, Block, BlockKind, YearMonth};
 pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
 pub use error::IndexError;
-pub use postings::{Field, Occurrence, Posting, Postings};
+pub use postings::{Field, Kind, Occurrence, Posting, PostingList};
 pub use reader::Index;
 #[cfg(feature = "write")]
 pub use writer::IndexWriter;
@@ -53,7 +53,7 @@ pub const MAGIC: [u8; 8] = *b"AEXPLIDX";
 
 /// Version of the byte format. Bump it whenever the meaning of any byte changes; the
 /// compatibility test over the committed fixture index fails until you do.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// An article's number in the index: its position in the sorted list of source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -2,7 +2,7 @@
 
 use crate::container::{self, Sections};
 use crate::entities::{self, EntityId, EntityRecord, Mention};
-use crate::{articles, postings, ArticleHead, ArticleId, ArticleRecord, IndexError, Postings};
+use crate::{articles, postings, ArticleHead, ArticleId, ArticleRecord, IndexError, PostingList};
 use fst::Map;
 
 /// An opened index. Cheap to open (verifies the header and checksum, parses the directory
@@ -105,7 +105,7 @@ impl<'a> Index<'a> {
     }
 
     /// The postings of `term`, or `None` if it is not in the index.
-    pub fn postings(&self, term: &str) -> Result<Option<Postings>, IndexError> {
+    pub fn postings(&self, term: &str) -> Result<Option<PostingList<'a>>, IndexError> {
         match self.terms.get(term) {
             Some(offset) => self.postings_at(offset).map(Some),
             None => Ok(None),
@@ -113,7 +113,7 @@ impl<'a> Index<'a> {
     }
 
     /// The postings list at `offset`, a value from [`Index::terms`].
-    pub fn postings_at(&self, offset: u64) -> Result<Postings, IndexError> {
+    pub fn postings_at(&self, offset: u64) -> Result<PostingList<'a>, IndexError> {
         let offset = usize::try_from(offset).map_err(|_| IndexError::Corrupt {
             section: "POST",
             offset: usize::MAX,

@@ -12,6 +12,8 @@ pub struct IndexWriter<'a> {
     fold: Box<dyn Fn(&str) -> String + 'a>,
     records: Vec<ArticleRecord<'a>>,
     terms: BTreeMap<String, BTreeMap<ArticleId, Vec<Occurrence>>>,
+    /// Terms whose lists store no positions.
+    positionless: Box<dyn Fn(&str) -> bool + 'a>,
     entities: Vec<(&'a str, EntityKind, Vec<&'a str>)>,
     mentions: BTreeMap<ArticleId, Vec<Mention>>,
 }
@@ -24,9 +26,18 @@ impl<'a> IndexWriter<'a> {
             fold: Box::new(fold),
             records: Vec::new(),
             terms: BTreeMap::new(),
+            positionless: Box::new(|_| false),
             entities: Vec::new(),
             mentions: BTreeMap::new(),
         }
+    }
+
+    /// Store no positions for the terms `positionless` says yes to: terms that only add
+    /// weight to a word that is found anyway (the exact-spelling keys of this project), which
+    /// neither phrases nor proximity nor snippets look at. Positions are most of the postings.
+    pub fn without_positions(mut self, positionless: impl Fn(&str) -> bool + 'a) -> Self {
+        self.positionless = Box::new(positionless);
+        self
     }
 
     /// Add an article; it gets the next id, which is returned.
@@ -87,7 +98,7 @@ impl<'a> IndexWriter<'a> {
                 })
                 .collect();
             let offset = post.len() as u64;
-            postings::encode(&mut post, &list);
+            postings::encode(&mut post, &list, !(self.positionless)(&term));
             // Keys come from a BTreeMap, so they are sorted and unique: insert cannot fail.
             if let Err(e) = fst_builder.insert(term.as_bytes(), offset) {
                 unreachable!("sorted unique keys rejected by fst: {e}");
@@ -197,10 +208,10 @@ mod tests {
         assert_eq!(index.article_count(), 2);
         assert_eq!(index.avg_len(), 2.0);
         let peking = index.postings("peking").unwrap().unwrap();
-        let articles: Vec<u32> = peking.iter().map(|p| p.article.0).collect();
+        let articles: Vec<u32> = peking.articles().iter().map(|a| a.0).collect();
         assert_eq!(articles, [0, 1]);
-        assert_eq!(peking[1].occurrences[0].position, 0);
-        assert_eq!(index.postings("nirgends").unwrap(), None);
+        assert_eq!(peking.to_postings().unwrap()[1].occurrences[0].position, 0);
+        assert!(index.postings("nirgends").unwrap().is_none());
         assert_eq!(index.article(ArticleId(1)).unwrap().file, "b.txt");
         assert!(matches!(
             index.article(ArticleId(2)),
@@ -220,7 +231,7 @@ mod tests {
             let mut v = bytes.clone();
             v[i] ^= 0x55;
             let _ = Index::open(&v).map(|idx| {
-                let _ = idx.postings("peking");
+                let _ = idx.postings("peking").map(|l| l.map(|l| l.to_postings()));
                 let _ = idx.article(ArticleId(0));
             });
         }

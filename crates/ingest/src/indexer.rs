@@ -8,7 +8,7 @@ use explorer_index::{
     ArticleRecord, Block, BlockKind, EntityId, EntityKind, Field, IndexWriter, Mention,
     MentionKind, Occurrence,
 };
-use explorer_text::{fold_key, Analyzer, Decompound, VariantKind};
+use explorer_text::{fold_key, is_exact_key, Analyzer, Decompound, VariantKind};
 use std::collections::HashSet;
 
 /// Every inflected form of about 66,000 German nouns (see `lexicon/README.md`).
@@ -107,7 +107,7 @@ pub fn write_index(
 ) -> (Vec<u8>, Stats) {
     let vocabulary = Vocabulary::of(documents, parsed);
     let mut analyzer = Analyzer::new(Some(&vocabulary));
-    let mut writer = IndexWriter::new(fold_key);
+    let mut writer = IndexWriter::new(fold_key).without_positions(is_exact_key);
     let mut stats = Stats::default();
     for (doc, p) in documents.iter().zip(parsed) {
         let mut blocks = Vec::with_capacity(p.blocks.len());

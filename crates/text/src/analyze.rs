@@ -82,6 +82,11 @@ pub fn exact_key(word: &str) -> Option<String> {
     changed.then(|| format!("={lower}"))
 }
 
+/// Whether `term` is an exact-spelling key (see [`exact_key`]) rather than a term.
+pub fn is_exact_key(term: &str) -> bool {
+    term.starts_with('=')
+}
+
 /// Analyse `text` without compound splitting (the query side).
 pub fn analyze(text: &str) -> Vec<Analyzed> {
     analyze_with(text, None)

@@ -22,8 +22,8 @@ pub mod stem;
 pub mod tokenize;
 
 pub use analyze::{
-    analyze, analyze_with, exact_key, fold_key, term_of, Analyzed, Analyzer, Decompound, Variant,
-    VariantKind,
+    analyze, analyze_with, exact_key, fold_key, is_exact_key, term_of, Analyzed, Analyzer,
+    Decompound, Variant, VariantKind,
 };
 pub use fold::fold;
 pub use tokenize::{tokenize, Joint, Token};

@@ -171,9 +171,11 @@ pub fn command(rest: &[String]) -> Result<()> {
             let t = Instant::now();
             let marker = article_explorer::snippet::Marker::new(&ranking.matched_terms, &parsed);
             let mut snippets = 0;
-            for scored in ranking.ranked.iter().take(20) {
-                if let Ok(record) = index.article(scored.article) {
-                    snippets += marker.best_passage(&record, scored.hint).text.len();
+            let shown: Vec<_> = ids.iter().take(20).copied().collect();
+            let hints = ranking.hints(&shown).unwrap_or_default();
+            for (article, hint) in shown.iter().zip(hints) {
+                if let Ok(record) = index.article(*article) {
+                    snippets += marker.best_passage(&record, hint).text.len();
                     snippets += marker.highlight(record.title).len();
                 }
             }
