@@ -81,11 +81,11 @@ pub fn facets<'a>(
         .filter(|&(i, &count)| count > 0 || selected.contains(&EntityId(i as u32)))
         .map(|(i, &count)| {
             let id = EntityId(i as u32);
-            let e = index.entity(id)?;
+            let (name, kind) = index.entity_name(id)?;
             Ok(Facet {
                 id,
-                name: e.name,
-                kind: e.kind,
+                name,
+                kind,
                 count,
             })
         })

@@ -11,7 +11,8 @@
 
 use crate::query::Query;
 use explorer_index::{ArticleRecord, Block, BlockKind};
-use explorer_text::{analyze, fold_key, tokenize, Analyzed, Joint, VariantKind};
+use explorer_text::{fold_key, tokenize, Analyzed, Analyzer, Joint, VariantKind};
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -29,12 +30,24 @@ pub struct Snippet {
 }
 
 /// Decides which words of a text a query matched.
-#[derive(Debug, Clone, Default)]
+#[derive(Default)]
 pub struct Marker {
     /// Index terms the query matched.
     terms: BTreeSet<String>,
     /// Folded query words and long matched terms: a word containing one is marked.
     parts: Vec<String>,
+    /// The analysis, remembering each distinct word: the hits of one answer share most of
+    /// their words, and stemming is most of a snippet's cost.
+    analyzer: RefCell<Analyzer<'static>>,
+}
+
+impl std::fmt::Debug for Marker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Marker")
+            .field("terms", &self.terms)
+            .field("parts", &self.parts)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Marker {
@@ -58,6 +71,7 @@ impl Marker {
         Marker {
             terms: matched_terms.clone(),
             parts,
+            analyzer: RefCell::new(Analyzer::new(None)),
         }
     }
 
@@ -112,12 +126,17 @@ impl Marker {
         out
     }
 
+    /// `explorer_text::analyze`, remembering words.
+    fn analyze(&self, text: &str) -> Vec<Analyzed> {
+        self.analyzer.borrow_mut().analyze(text)
+    }
+
     /// Byte ranges of the marked words of `text`.
     pub fn highlight(&self, text: &str) -> Vec<Range<usize>> {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        self.marks(text, &analyze(text))
+        self.marks(text, &self.analyze(text))
             .into_iter()
             .map(|(r, _)| r)
             .collect()
@@ -130,6 +149,10 @@ impl Marker {
     /// `hint` is the token position of a match (from ranking): the block holding it is read
     /// first, and if it has marks, the others are not analysed at all (long articles).
     pub fn best_passage(&self, article: &ArticleRecord<'_>, hint: Option<u32>) -> Snippet {
+        if self.terms.is_empty() {
+            // Nothing can be marked (an entity or date filter alone): no analysis needed.
+            return self.beginning(article);
+        }
         let hinted = hint.and_then(|p| {
             let i = article.blocks.iter().rposition(|b| b.first_position <= p)?;
             let block = article.blocks.get(i)?;
@@ -154,7 +177,7 @@ impl Marker {
                 continue;
             }
             let text = article.block_text(block);
-            let tokens = analyze(text);
+            let tokens = self.analyze(text);
             let marks = self.marks(text, &tokens);
             if marks.is_empty() {
                 continue;

@@ -190,6 +190,23 @@ pub(crate) fn decode_entity(ents: &[u8], id: EntityId) -> Result<EntityRecord<'_
     })
 }
 
+/// The name and kind of entity `id`, without decoding its aliases and articles (what a facet
+/// list needs, for every entity in the results).
+pub(crate) fn decode_entity_name(
+    ents: &[u8],
+    id: EntityId,
+) -> Result<(&str, EntityKind), IndexError> {
+    let mut c = table_record(ents, "ENTS", id.0).map_err(|e| match e {
+        IndexError::NoSuchArticle { id, count } => IndexError::NoSuchEntity { id, count },
+        other => other,
+    })?;
+    let at = c.pos();
+    (|| Some((c.str()?, EntityKind::from_u8(c.u8()?)?)))().ok_or(IndexError::Corrupt {
+        section: "ENTS",
+        offset: at,
+    })
+}
+
 fn decode_entity_record<'a>(c: &mut Cursor<'a>) -> Option<EntityRecord<'a>> {
     let name = c.str()?;
     let kind = EntityKind::from_u8(c.u8()?)?;

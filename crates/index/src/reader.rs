@@ -1,7 +1,7 @@
 //! [`Index`]: the read side, over borrowed bytes.
 
 use crate::container::{self, Sections};
-use crate::entities::{self, EntityId, EntityRecord, Mention};
+use crate::entities::{self, EntityId, EntityKind, EntityRecord, Mention};
 use crate::{articles, postings, ArticleHead, ArticleId, ArticleRecord, IndexError, PostingList};
 use fst::Map;
 
@@ -129,6 +129,11 @@ impl<'a> Index<'a> {
     /// Entity `id` with its aliases and articles.
     pub fn entity(&self, id: EntityId) -> Result<EntityRecord<'a>, IndexError> {
         entities::decode_entity(self.ents, id)
+    }
+
+    /// The name and kind of entity `id` (cheaper than [`Index::entity`]).
+    pub fn entity_name(&self, id: EntityId) -> Result<(&'a str, EntityKind), IndexError> {
+        entities::decode_entity_name(self.ents, id)
     }
 
     /// The entity a folded name or alias stands for, if exactly one.
