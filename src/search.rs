@@ -153,24 +153,17 @@ impl<'a> Clause<'a> {
             return Ok(Clause::default());
         };
         for part in parts {
-            let mut tf: BTreeMap<ArticleId, f32> = out.tf.into_iter().collect();
-            for (a, f) in part.tf {
-                *tf.entry(a).or_default() += f;
-            }
-            out.tf = tf.into_iter().collect();
+            out.tf = merge_sorted(std::mem::take(&mut out.tf), part.tf, |a, b| *a += b);
             out.positions = match (out.positions, part.positions) {
                 (Positions::Lists(mut a), Positions::Lists(b)) => {
                     a.extend(b);
                     Positions::Lists(a)
                 }
                 (a, b) => {
-                    let mut known: BTreeMap<ArticleId, Vec<(u32, bool)>> = BTreeMap::new();
-                    for side in [a, b] {
-                        for (article, ps) in side.into_known()? {
-                            known.entry(article).or_default().extend(ps);
-                        }
-                    }
-                    Positions::Known(known.into_iter().collect())
+                    Positions::Known(merge_sorted(a.into_known()?, b.into_known()?, |a, b| {
+                        a.extend(b);
+                        a.sort_unstable();
+                    }))
                 }
             };
         }
@@ -208,25 +201,59 @@ impl<'a> Clause<'a> {
 }
 
 impl<'a> Positions<'a> {
-    /// Every match as (position, in the title), per article.
+    /// Every match as (position, in the title), per article, sorted.
     #[allow(clippy::type_complexity)]
     fn into_known(self) -> Result<Vec<(ArticleId, Vec<(u32, bool)>)>, IndexError> {
         match self {
             Positions::Known(k) => Ok(k),
             Positions::Lists(lists) => {
-                let mut known: BTreeMap<ArticleId, Vec<(u32, bool)>> = BTreeMap::new();
+                let mut known = Vec::new();
                 for (list, _) in &lists {
+                    let mut this = Vec::with_capacity(list.len());
                     list.for_each_positions(|i, positions| {
-                        let entry = known.entry(list.articles()[i]).or_default();
-                        for (p, kind) in positions.iter().zip(list.kinds(i)) {
-                            entry.push((*p, kind.field == Field::Title));
-                        }
+                        let ps: Vec<(u32, bool)> = positions
+                            .iter()
+                            .zip(list.kinds(i))
+                            .map(|(p, kind)| (*p, kind.field == Field::Title))
+                            .collect();
+                        this.push((list.articles()[i], ps));
                     })?;
+                    known = merge_sorted(known, this, |a, b| {
+                        a.extend(b);
+                        a.sort_unstable();
+                    });
                 }
-                Ok(known.into_iter().collect())
+                Ok(known)
             }
         }
     }
+}
+
+/// Two lists sorted by article merged into one, `join` combining the values of an article
+/// both have.
+fn merge_sorted<T>(
+    a: Vec<(ArticleId, T)>,
+    b: Vec<(ArticleId, T)>,
+    join: impl Fn(&mut T, T),
+) -> Vec<(ArticleId, T)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for (article, mut value) in a {
+        while let Some((other, _)) = b.peek() {
+            if *other > article {
+                break;
+            }
+            let (other, more) = b.next().expect("peeked");
+            if other == article {
+                join(&mut value, more);
+            } else {
+                out.push((other, more));
+            }
+        }
+        out.push((article, value));
+    }
+    out.extend(b);
+    out
 }
 
 /// For each article of a sorted `list`, its index in the sorted `candidates`, if there.
