@@ -165,7 +165,14 @@ impl<'a> Explorer<'a> {
         }
         let has_dates = options.from.is_some() || options.to.is_some();
         let ranking = if !parsed.clauses.is_empty() {
-            search::run(&self.index, &parsed)?
+            // Only a page sorted by relevance over every match needs just its first articles
+            // in exact order; filters and other orders need them all.
+            let needed = if selected.is_empty() && !has_dates && options.sort == Sort::Relevance {
+                options.offset.saturating_add(options.limit.min(MAX_LIMIT))
+            } else {
+                usize::MAX
+            };
+            search::run_for(&self.index, &parsed, needed)?
         } else if !selected.is_empty() || has_dates {
             search::browse(&self.index, &selected)?
         } else {

@@ -271,6 +271,16 @@ fn slots_of(list: &[ArticleId], candidates: &[ArticleId]) -> Vec<Option<usize>> 
 
 /// Rank every article that matches `query`.
 pub fn run<'a>(index: &Index<'a>, query: &Query) -> Result<Ranking<'a>, IndexError> {
+    run_for(index, query, usize::MAX)
+}
+
+/// [`run`], where only the first `needed` articles must be in their exact order (a page of
+/// results sorted by relevance): the rest follow, ranked by a lower bound of their score.
+pub fn run_for<'a>(
+    index: &Index<'a>,
+    query: &Query,
+    needed: usize,
+) -> Result<Ranking<'a>, IndexError> {
     let mut matched_terms = BTreeSet::new();
     let mut notices = Vec::new();
     let mut clauses: Vec<Clause<'a>> = Vec::new();
@@ -330,6 +340,9 @@ pub fn run<'a>(index: &Index<'a>, query: &Query) -> Result<Ranking<'a>, IndexErr
                 .is_err()
         });
     }
+    if clauses.len() > 1 {
+        apply_proximity(&clauses, &mut scores, needed)?;
+    }
     Ok(Ranking {
         ranked: best_first(scores),
         matched_terms,
@@ -348,8 +361,7 @@ fn best_first(mut ranked: Vec<Scored>) -> Vec<Scored> {
     ranked
 }
 
-/// BM25 summed over clauses, for the articles every clause matches, times the proximity
-/// bonus when there are several clauses.
+/// BM25 summed over clauses, for the articles every clause matches.
 fn score(index: &Index<'_>, clauses: &[Clause<'_>]) -> Result<Vec<Scored>, IndexError> {
     let Some((first, rest)) = clauses.split_first() else {
         return Ok(Vec::new());
@@ -392,21 +404,62 @@ fn score(index: &Index<'_>, clauses: &[Clause<'_>]) -> Result<Vec<Scored>, Index
             score: total,
         });
     }
-    if clauses.len() > 1 && !out.is_empty() {
-        let candidates: Vec<ArticleId> = out.iter().map(|s| s.article).collect();
+    Ok(out)
+}
+
+/// Multiply scores by the proximity bonus, best BM25 first, in growing batches, until no
+/// article left could enter the first `needed` even with the largest bonus: those stay
+/// without it and rank below. So the first `needed` are exactly in order, and a frequent
+/// word pair (`und ist`) does not decode positions for thousands of articles nobody sees.
+fn apply_proximity(
+    clauses: &[Clause<'_>],
+    scored: &mut [Scored],
+    needed: usize,
+) -> Result<(), IndexError> {
+    if needed == 0 {
+        return Ok(());
+    }
+    let mut order: Vec<usize> = (0..scored.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        scored[b]
+            .score
+            .total_cmp(&scored[a].score)
+            .then_with(|| scored[a].article.cmp(&scored[b].article))
+    });
+    let mut done = 0;
+    let mut batch = needed.saturating_mul(2);
+    let mut finals: Vec<f32> = Vec::new();
+    while done < order.len() {
+        if finals.len() >= needed {
+            // The needed-th best final score so far, against the best any other could reach.
+            finals.sort_unstable_by(|a, b| b.total_cmp(a));
+            let threshold = finals[needed - 1];
+            let best_left = scored[order[done]].score * (1.0 + PROXIMITY_BONUS);
+            if best_left < threshold {
+                break;
+            }
+        }
+        let end = done.saturating_add(batch).min(order.len());
+        let mut these: Vec<usize> = order[done..end].to_vec();
+        these.sort_unstable_by_key(|&i| scored[i].article);
+        let candidates: Vec<ArticleId> = these.iter().map(|&i| scored[i].article).collect();
         let positions = clauses
             .iter()
             .map(|c| c.positions_in(&candidates))
             .collect::<Result<Vec<_>, _>>()?;
         let mut per_article: Vec<&[u32]> = Vec::with_capacity(clauses.len());
-        for (k, scored) in out.iter_mut().enumerate() {
+        for (k, &i) in these.iter().enumerate() {
             per_article.clear();
             per_article.extend(positions.iter().map(|p| p[k].as_slice()));
-            scored.score *= 1.0 + proximity(&per_article);
+            scored[i].score *= 1.0 + proximity(&per_article);
+            finals.push(scored[i].score);
         }
+        done = end;
+        batch = batch.saturating_mul(4);
     }
-    Ok(out)
+    Ok(())
 }
+
 /// A bonus in `0..=PROXIMITY_BONUS`: the smallest window holding one position of every
 /// clause, compared with the smallest possible (the clauses side by side).
 pub fn proximity(positions: &[&[u32]]) -> f32 {

@@ -418,3 +418,51 @@ fn the_exact_spelling_ranks_above_a_folded_match() {
     let folded = score("Zuerich ").unwrap();
     assert!(exact > folded, "{exact} <= {folded}");
 }
+
+#[test]
+fn a_page_is_ranked_as_if_every_match_were_ranked() {
+    // Ranking only what a page needs (proximity is skipped for articles that cannot reach
+    // it) must give that page exactly the order of the full ranking. Forty articles where
+    // BM25 and proximity disagree: the more often `Ahorn` occurs, the farther `Birke` is.
+    let dir = std::env::temp_dir().join(format!("explorer-ranking-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let filler = [
+        "Wald", "Weg", "Bach", "Wiese", "Feld", "Hang", "Stein", "Moos",
+    ];
+    for i in 0..40usize {
+        let mut words: Vec<String> = Vec::new();
+        for k in 0..(i % 7 + 1) {
+            words.push("Ahorn".into());
+            words.push(filler[k % filler.len()].into());
+        }
+        for k in 0..(i * 3 % 17) {
+            words.push(filler[(i + k) % filler.len()].into());
+        }
+        words.push("Birke".into());
+        words.extend((0..(i % 5) * 4).map(|k| filler[k % filler.len()].to_owned()));
+        let text = format!("Titel {i}\n\n{}.\n", words.join(" "));
+        std::fs::write(dir.join(format!("{i:03}.txt")), text).unwrap();
+    }
+    let build = explorer_ingest::build(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let index = explorer_index::Index::open(&build.index).unwrap();
+    for text in [
+        "Ahorn Birke",
+        "Birke Ahorn Wald",
+        "Ahorn OR Wald Birke",
+        "\"Ahorn Wald\" Birke",
+    ] {
+        let query = article_explorer::query::parse(text);
+        let full = article_explorer::search::run(&index, &query)
+            .unwrap()
+            .ranked;
+        assert!(full.len() > 20, "{text:?}: {} matches", full.len());
+        for needed in [1, 2, 3, 5, 10] {
+            let page = article_explorer::search::run_for(&index, &query, needed)
+                .unwrap()
+                .ranked;
+            assert_eq!(page.len(), full.len(), "{text:?}: the same matches");
+            assert_eq!(page[..needed], full[..needed], "{text:?}: first {needed}");
+        }
+    }
+}
