@@ -66,8 +66,10 @@ pub fn facets<'a>(
 ) -> Result<Vec<Facet<'a>>, IndexError> {
     // Dense counts: one slot per entity, no map in the per-article loop.
     let mut counts = vec![0usize; index.entity_count() as usize];
+    let mut mentioned = Vec::new();
     for &article in articles {
-        for (id, by_name) in index.article_entities(article)? {
+        index.article_entities_into(article, &mut mentioned)?;
+        for &(id, by_name) in &mentioned {
             if demonyms || by_name {
                 if let Some(c) = counts.get_mut(id.0 as usize) {
                     *c += 1;

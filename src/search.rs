@@ -39,6 +39,8 @@ pub const MIN_PREFIX_CHARS: usize = 2;
 pub const TYPO_MIN_CHARS: [usize; 2] = [5, 9];
 /// Largest proximity bonus (for adjacent words), as a fraction of the score.
 pub const PROXIMITY_BONUS: f32 = 0.5;
+/// Articles [`run_for`] always puts in order (messages quote the best few).
+pub const MIN_ORDERED: usize = 8;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
@@ -61,6 +63,7 @@ pub enum Notice {
 /// The outcome of running a query.
 #[derive(Debug, Clone, Default)]
 pub struct Ranking<'a> {
+    /// Every match, best first (after [`run_for`], only its first `needed` in order).
     pub ranked: Vec<Scored>,
     /// Index terms that matched, for highlighting.
     pub matched_terms: BTreeSet<String>,
@@ -82,25 +85,31 @@ impl Ranking<'_> {
                 best[k] = Some(candidate);
             }
         };
+        // The articles sorted, and where each sorted one stands in `articles`.
+        let mut sorted_at: Vec<usize> = (0..articles.len()).collect();
+        sorted_at.sort_unstable_by_key(|&k| articles[k]);
+        let sorted: Vec<ArticleId> = sorted_at.iter().map(|&k| articles[k]).collect();
         for clause in &self.clauses {
             match &clause.positions {
                 Positions::Lists(lists) => {
                     for (list, _) in lists {
-                        let wanted: Vec<Option<usize>> = list
-                            .articles()
-                            .iter()
-                            .map(|a| articles.iter().position(|x| x == a))
+                        let wanted: Vec<Option<usize>> = slots_of(list.articles(), &sorted)
+                            .into_iter()
+                            .map(|slot| slot.map(|j| sorted_at[j]))
                             .collect();
                         if wanted.iter().all(Option::is_none) {
                             continue;
                         }
-                        list.for_each_positions(|i, positions| {
-                            if let Some(k) = wanted[i] {
-                                for (p, kind) in positions.iter().zip(list.kinds(i)) {
-                                    note(k, kind.field == Field::Title, *p);
+                        list.for_each_positions_where(
+                            |i| wanted[i].is_some(),
+                            |i, positions| {
+                                if let Some(k) = wanted[i] {
+                                    for (p, kind) in positions.iter().zip(list.kinds(i)) {
+                                        note(k, kind.field == Field::Title, *p);
+                                    }
                                 }
-                            }
-                        })?;
+                            },
+                        )?;
                     }
                 }
                 Positions::Known(known) => {
@@ -177,11 +186,14 @@ impl<'a> Clause<'a> {
             Positions::Lists(lists) => {
                 for (list, _) in lists {
                     let slots = slots_of(list.articles(), candidates);
-                    list.for_each_positions(|i, positions| {
-                        if let Some(k) = slots[i] {
-                            out[k].extend_from_slice(positions);
-                        }
-                    })?;
+                    list.for_each_positions_where(
+                        |i| slots[i].is_some(),
+                        |i, positions| {
+                            if let Some(k) = slots[i] {
+                                out[k].extend_from_slice(positions);
+                            }
+                        },
+                    )?;
                 }
                 for ps in &mut out {
                     ps.sort_unstable();
@@ -275,12 +287,14 @@ pub fn run<'a>(index: &Index<'a>, query: &Query) -> Result<Ranking<'a>, IndexErr
 }
 
 /// [`run`], where only the first `needed` articles must be in their exact order (a page of
-/// results sorted by relevance): the rest follow, ranked by a lower bound of their score.
+/// results sorted by relevance; at least [`MIN_ORDERED`]): the rest follow in no particular
+/// order, scored without the proximity bonus if it could not have brought them forward.
 pub fn run_for<'a>(
     index: &Index<'a>,
     query: &Query,
     needed: usize,
 ) -> Result<Ranking<'a>, IndexError> {
+    let needed = needed.max(MIN_ORDERED);
     let mut matched_terms = BTreeSet::new();
     let mut notices = Vec::new();
     let mut clauses: Vec<Clause<'a>> = Vec::new();
@@ -340,24 +354,36 @@ pub fn run_for<'a>(
                 .is_err()
         });
     }
-    if clauses.len() > 1 {
-        apply_proximity(&clauses, &mut scores, needed)?;
+    // Proximity among the words that say something: a word in most articles (`und`, `die`)
+    // is near every other word somewhere, and its positions are the longest to decode.
+    let half = index.article_count() as usize / 2;
+    let telling: Vec<&Clause<'_>> = clauses.iter().filter(|c| c.tf.len() <= half).collect();
+    if telling.len() > 1 {
+        apply_proximity(&telling, &mut scores, needed)?;
     }
     Ok(Ranking {
-        ranked: best_first(scores),
+        ranked: best_first(scores, needed),
         matched_terms,
         notices,
         clauses,
     })
 }
 
-/// Scored articles, best first; ties by article id, so the order is deterministic.
-fn best_first(mut ranked: Vec<Scored>) -> Vec<Scored> {
-    ranked.sort_unstable_by(|a, b| {
+/// Scored articles, best first; ties by article id, so the order is deterministic. Only
+/// the first `needed` are put in order: the rest follow in no particular order (sorting
+/// tens of thousands of matches for a page of twenty is most of a frequent word's ranking).
+fn best_first(mut ranked: Vec<Scored>, needed: usize) -> Vec<Scored> {
+    let order = |a: &Scored, b: &Scored| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.article.cmp(&b.article))
-    });
+    };
+    if needed < ranked.len() {
+        ranked.select_nth_unstable_by(needed, order);
+        ranked[..needed].sort_unstable_by(order);
+    } else {
+        ranked.sort_unstable_by(order);
+    }
     ranked
 }
 
@@ -412,7 +438,7 @@ fn score(index: &Index<'_>, clauses: &[Clause<'_>]) -> Result<Vec<Scored>, Index
 /// without it and rank below. So the first `needed` are exactly in order, and a frequent
 /// word pair (`und ist`) does not decode positions for thousands of articles nobody sees.
 fn apply_proximity(
-    clauses: &[Clause<'_>],
+    clauses: &[&Clause<'_>],
     scored: &mut [Scored],
     needed: usize,
 ) -> Result<(), IndexError> {
@@ -439,7 +465,11 @@ fn apply_proximity(
                 break;
             }
         }
-        let end = done.saturating_add(batch).min(order.len());
+        let mut end = done.saturating_add(batch).min(order.len());
+        if order.len() - end < batch.saturating_mul(4) {
+            // What would be left is smaller than the next batch: take it now, in one pass.
+            end = order.len();
+        }
         let mut these: Vec<usize> = order[done..end].to_vec();
         these.sort_unstable_by_key(|&i| scored[i].article);
         let candidates: Vec<ArticleId> = these.iter().map(|&i| scored[i].article).collect();
@@ -562,11 +592,14 @@ fn match_matcher<'a>(
         let mut per = vec![Vec::new(); candidates.len()];
         for (list, _) in slot {
             let at = slots_of(list.articles(), &candidates);
-            list.for_each_positions(|i, ps| {
-                if let Some(k) = at[i] {
-                    per[k].extend_from_slice(ps);
-                }
-            })?;
+            list.for_each_positions_where(
+                |i| at[i].is_some(),
+                |i, ps| {
+                    if let Some(k) = at[i] {
+                        per[k].extend_from_slice(ps);
+                    }
+                },
+            )?;
         }
         for ps in &mut per {
             ps.sort_unstable();
@@ -577,19 +610,22 @@ fn match_matcher<'a>(
     let mut starts: Vec<Vec<(u32, bool)>> = vec![Vec::new(); candidates.len()];
     for (list, weight) in &slots[0] {
         let at = slots_of(list.articles(), &candidates);
-        list.for_each_positions(|i, ps| {
-            let Some(k) = at[i] else { return };
-            for (&p, kind) in ps.iter().zip(list.kinds(i)) {
-                let follows = later
-                    .iter()
-                    .enumerate()
-                    .all(|(j, per)| per[k].binary_search(&(p + j as u32 + 1)).is_ok());
-                if follows {
-                    tf[k] += field_weight(kind) * weight;
-                    starts[k].push((p, kind.field == Field::Title));
+        list.for_each_positions_where(
+            |i| at[i].is_some(),
+            |i, ps| {
+                let Some(k) = at[i] else { return };
+                for (&p, kind) in ps.iter().zip(list.kinds(i)) {
+                    let follows = later
+                        .iter()
+                        .enumerate()
+                        .all(|(j, per)| per[k].binary_search(&(p + j as u32 + 1)).is_ok());
+                    if follows {
+                        tf[k] += field_weight(kind) * weight;
+                        starts[k].push((p, kind.field == Field::Title));
+                    }
                 }
-            }
-        })?;
+            },
+        )?;
     }
     let mut out_tf = Vec::new();
     let mut known = Vec::new();
@@ -801,7 +837,7 @@ pub fn browse<'a>(index: &Index<'a>, entities: &[EntityId]) -> Result<Ranking<'a
         .map(|(article, score)| Scored { article, score })
         .collect();
     Ok(Ranking {
-        ranked: best_first(scores),
+        ranked: best_first(scores, usize::MAX),
         ..Ranking::default()
     })
 }

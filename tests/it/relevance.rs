@@ -422,14 +422,14 @@ fn the_exact_spelling_ranks_above_a_folded_match() {
 #[test]
 fn a_page_is_ranked_as_if_every_match_were_ranked() {
     // Ranking only what a page needs (proximity is skipped for articles that cannot reach
-    // it) must give that page exactly the order of the full ranking. Forty articles where
-    // BM25 and proximity disagree: the more often `Ahorn` occurs, the farther `Birke` is.
+    // it) must give that page exactly the order of the full ranking. Articles where
+    // BM25 and proximity disagree (200 articles): the more often `Ahorn` occurs, the farther `Birke` is.
     let dir = std::env::temp_dir().join(format!("explorer-ranking-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let filler = [
         "Wald", "Weg", "Bach", "Wiese", "Feld", "Hang", "Stein", "Moos",
     ];
-    for i in 0..40usize {
+    for i in 0..200usize {
         let mut words: Vec<String> = Vec::new();
         for k in 0..(i % 7 + 1) {
             words.push("Ahorn".into());
@@ -440,6 +440,12 @@ fn a_page_is_ranked_as_if_every_match_were_ranked() {
         }
         words.push("Birke".into());
         words.extend((0..(i % 5) * 4).map(|k| filler[k % filler.len()].to_owned()));
+        let text = format!("Titel {i}\n\n{}.\n", words.join(" "));
+        std::fs::write(dir.join(format!("{i:03}.txt")), text).unwrap();
+    }
+    // As many articles without either word: proximity leaves out words in most articles.
+    for i in 200..400usize {
+        let words: Vec<&str> = (0..12).map(|k| filler[(i + k) % filler.len()]).collect();
         let text = format!("Titel {i}\n\n{}.\n", words.join(" "));
         std::fs::write(dir.join(format!("{i:03}.txt")), text).unwrap();
     }

@@ -100,14 +100,16 @@ pub(crate) fn encode_article_entities(mentions: &[Vec<Mention>]) -> Vec<u8> {
 pub(crate) fn decode_article_entities(
     aent: &[u8],
     article: ArticleId,
-) -> Result<Vec<(EntityId, bool)>, IndexError> {
+    out: &mut Vec<(EntityId, bool)>,
+) -> Result<(), IndexError> {
+    out.clear();
     let mut c = table_record(aent, "AENT", article.0)?;
     let corrupt = |c: &Cursor<'_>| IndexError::Corrupt {
         section: "AENT",
         offset: c.pos(),
     };
     let n = c.u32().ok_or_else(|| corrupt(&c))? as usize;
-    let mut out = Vec::with_capacity(n.min(4096));
+    out.reserve(n.min(4096));
     let mut id = 0u32;
     for _ in 0..n {
         let v = c.u64().ok_or_else(|| corrupt(&c))?;
@@ -117,7 +119,7 @@ pub(crate) fn decode_article_entities(
             .ok_or_else(|| corrupt(&c))?;
         out.push((EntityId(id), v & 1 != 0));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Encode the ENTS and MENT tables. `entities[i]` becomes `EntityId(i)`; `mentions[a]` are

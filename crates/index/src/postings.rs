@@ -198,7 +198,18 @@ impl<'a> PostingList<'a> {
 
     /// Call `f(i, positions)` for every article `i` of the list, in order, with its
     /// occurrences' positions; nothing when the list stores none.
-    pub fn for_each_positions(&self, mut f: impl FnMut(usize, &[u32])) -> Result<(), IndexError> {
+    pub fn for_each_positions(&self, f: impl FnMut(usize, &[u32])) -> Result<(), IndexError> {
+        self.for_each_positions_where(|_| true, f)
+    }
+
+    /// [`PostingList::for_each_positions`] for the articles `i` that `wanted(i)` says yes to;
+    /// the others' positions are skipped without decoding them (a frequent word's list is long,
+    /// and a query needs the positions of a few of its articles).
+    pub fn for_each_positions_where(
+        &self,
+        mut wanted: impl FnMut(usize) -> bool,
+        mut f: impl FnMut(usize, &[u32]),
+    ) -> Result<(), IndexError> {
         let Some((section, start)) = self.positions else {
             return Ok(());
         };
@@ -209,6 +220,11 @@ impl<'a> PostingList<'a> {
         let mut c = Cursor::new(section, start);
         let mut buf = Vec::new();
         for (i, &(count, _)) in self.heads.iter().enumerate() {
+            if !wanted(i) {
+                c.skip_varints(count as usize)
+                    .ok_or_else(|| corrupt.clone())?;
+                continue;
+            }
             buf.clear();
             let mut position = 0u32;
             for _ in 0..count {

@@ -152,7 +152,18 @@ impl<'a> Index<'a> {
     /// The distinct entities article `id` mentions, each with whether by name (else only by
     /// demonym), sorted by id.
     pub fn article_entities(&self, id: ArticleId) -> Result<Vec<(EntityId, bool)>, IndexError> {
-        entities::decode_article_entities(self.aent, id)
+        let mut out = Vec::new();
+        entities::decode_article_entities(self.aent, id, &mut out)?;
+        Ok(out)
+    }
+
+    /// [`Index::article_entities`] into `out` (cleared first), for loops over many articles.
+    pub fn article_entities_into(
+        &self,
+        id: ArticleId,
+        out: &mut Vec<(EntityId, bool)>,
+    ) -> Result<(), IndexError> {
+        entities::decode_article_entities(self.aent, id, out)
     }
 
     /// Indexed length of article `id`, in tokens (for BM25). Constant time.

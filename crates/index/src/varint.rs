@@ -56,6 +56,25 @@ impl<'a> Cursor<'a> {
         None
     }
 
+    /// Step over `n` varints without decoding them.
+    pub(crate) fn skip_varints(&mut self, n: usize) -> Option<()> {
+        if n == 0 {
+            return Some(());
+        }
+        let mut left = n;
+        // A varint ends at each byte without the continuation bit.
+        for (k, b) in self.bytes.get(self.pos..)?.iter().enumerate() {
+            if b & 0x80 == 0 {
+                left -= 1;
+                if left == 0 {
+                    self.pos += k + 1;
+                    return Some(());
+                }
+            }
+        }
+        None
+    }
+
     pub(crate) fn u32(&mut self) -> Option<u32> {
         u32::try_from(self.u64()?).ok()
     }
