@@ -306,14 +306,11 @@ mod tests {
         assert_eq!(first[1], m(10, 16, 0, MentionKind::Name));
         assert!(decode_mentions(&ment, ArticleId(1)).unwrap().is_empty());
         let aent = encode_article_entities(&mentions);
-        assert_eq!(
-            decode_article_entities(&aent, ArticleId(0)).unwrap(),
-            [(EntityId(0), true), (EntityId(1), true)]
-        );
-        assert_eq!(
-            decode_article_entities(&aent, ArticleId(2)).unwrap(),
-            [(EntityId(1), true)]
-        );
+        let mut out = vec![(EntityId(9), false)];
+        decode_article_entities(&aent, ArticleId(0), &mut out).unwrap();
+        assert_eq!(out, [(EntityId(0), true), (EntityId(1), true)]);
+        decode_article_entities(&aent, ArticleId(2), &mut out).unwrap();
+        assert_eq!(out, [(EntityId(1), true)]);
         assert!(matches!(
             decode_entity(&ents, EntityId(2)),
             Err(IndexError::NoSuchEntity { id: 2, count: 2 })
