@@ -85,19 +85,19 @@ impl Ranking<'_> {
                 best[k] = Some(candidate);
             }
         };
-        // The articles sorted, and where each sorted one stands in `articles`.
-        let mut sorted_at: Vec<usize> = (0..articles.len()).collect();
-        sorted_at.sort_unstable_by_key(|&k| articles[k]);
-        let sorted: Vec<ArticleId> = sorted_at.iter().map(|&k| articles[k]).collect();
         for clause in &self.clauses {
             match &clause.positions {
                 Positions::Lists(lists) => {
                     for (list, _) in lists {
-                        let wanted: Vec<Option<usize>> = slots_of(list.articles(), &sorted)
-                            .into_iter()
-                            .map(|slot| slot.map(|j| sorted_at[j]))
-                            .collect();
-                        if wanted.iter().all(Option::is_none) {
+                        let mut wanted: Vec<Option<usize>> = vec![None; list.len()];
+                        let mut any = false;
+                        for (k, a) in articles.iter().enumerate() {
+                            if let Ok(i) = list.articles().binary_search(a) {
+                                wanted[i] = Some(k);
+                                any = true;
+                            }
+                        }
+                        if !any {
                             continue;
                         }
                         list.for_each_positions_where(
@@ -373,18 +373,20 @@ pub fn run_for<'a>(
 /// the first `needed` are put in order: the rest follow in no particular order (sorting
 /// tens of thousands of matches for a page of twenty is most of a frequent word's ranking).
 fn best_first(mut ranked: Vec<Scored>, needed: usize) -> Vec<Scored> {
-    let order = |a: &Scored, b: &Scored| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.article.cmp(&b.article))
-    };
     if needed < ranked.len() {
-        ranked.select_nth_unstable_by(needed, order);
-        ranked[..needed].sort_unstable_by(order);
+        ranked.select_nth_unstable_by(needed, better);
+        ranked[..needed].sort_unstable_by(better);
     } else {
-        ranked.sort_unstable_by(order);
+        ranked.sort_unstable_by(better);
     }
     ranked
+}
+
+/// The answer order: higher score first, ties by article id.
+fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| a.article.cmp(&b.article))
 }
 
 /// BM25 summed over clauses, for the articles every clause matches.
@@ -445,44 +447,40 @@ fn apply_proximity(
     if needed == 0 {
         return Ok(());
     }
-    let mut order: Vec<usize> = (0..scored.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        scored[b]
-            .score
-            .total_cmp(&scored[a].score)
-            .then_with(|| scored[a].article.cmp(&scored[b].article))
-    });
+    // Best BM25 first; `scored` is sorted again afterwards anyway.
+    scored.sort_unstable_by(better);
     let mut done = 0;
     let mut batch = needed.saturating_mul(2);
-    let mut finals: Vec<f32> = Vec::new();
-    while done < order.len() {
+    let mut finals: Vec<Scored> = Vec::new();
+    while done < scored.len() {
         if finals.len() >= needed {
             // The needed-th best final score so far, against the best any other could reach.
-            finals.sort_unstable_by(|a, b| b.total_cmp(a));
-            let threshold = finals[needed - 1];
-            let best_left = scored[order[done]].score * (1.0 + PROXIMITY_BONUS);
-            if best_left < threshold {
+            finals.sort_unstable_by(better);
+            let threshold = finals[needed - 1].score;
+            if scored[done].score * (1.0 + PROXIMITY_BONUS) < threshold {
                 break;
             }
         }
-        let mut end = done.saturating_add(batch).min(order.len());
-        if order.len() - end < batch.saturating_mul(4) {
+        let mut end = done.saturating_add(batch).min(scored.len());
+        if scored.len() - end < batch.saturating_mul(4) {
             // What would be left is smaller than the next batch: take it now, in one pass.
-            end = order.len();
+            end = scored.len();
         }
-        let mut these: Vec<usize> = order[done..end].to_vec();
-        these.sort_unstable_by_key(|&i| scored[i].article);
-        let candidates: Vec<ArticleId> = these.iter().map(|&i| scored[i].article).collect();
+        let mut candidates: Vec<ArticleId> = scored[done..end].iter().map(|s| s.article).collect();
+        candidates.sort_unstable();
         let positions = clauses
             .iter()
             .map(|c| c.positions_in(&candidates))
             .collect::<Result<Vec<_>, _>>()?;
         let mut per_article: Vec<&[u32]> = Vec::with_capacity(clauses.len());
-        for (k, &i) in these.iter().enumerate() {
+        for s in &mut scored[done..end] {
+            let Ok(k) = candidates.binary_search(&s.article) else {
+                continue;
+            };
             per_article.clear();
             per_article.extend(positions.iter().map(|p| p[k].as_slice()));
-            scored[i].score *= 1.0 + proximity(&per_article);
-            finals.push(scored[i].score);
+            s.score *= 1.0 + proximity(&per_article);
+            finals.push(*s);
         }
         done = end;
         batch = batch.saturating_mul(4);
