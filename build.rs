@@ -2,14 +2,17 @@
 //!
 //! Thin on purpose: `explorer_ingest::build` does the work. The folder is `seeds/` unless
 //! `ARTICLES_DIR` names another; `ARTICLES_STRICT=1` turns every warning into a failure.
-//! Writes only to OUT_DIR: `index.bin` and `build-summary.txt`.
+//! With the `hosted` feature the index keeps no article text: `explorer_index::chunks` splits
+//! the texts into gzip chunks of about `ARTICLES_TEXT_CHUNK` bytes of text each (default
+//! 96 KiB). Writes only to OUT_DIR: `index.bin`, `build-summary.txt` and (hosted) `text/`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=ARTICLES_DIR");
     println!("cargo:rerun-if-env-changed=ARTICLES_STRICT");
+    println!("cargo:rerun-if-env-changed=ARTICLES_TEXT_CHUNK");
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let dir = match std::env::var_os("ARTICLES_DIR") {
         Some(d) if !d.is_empty() => manifest_dir.join(d),
@@ -24,6 +27,17 @@ fn main() -> ExitCode {
         }
     }
     let strict = std::env::var("ARTICLES_STRICT").is_ok_and(|v| v == "1" || v == "true");
+    let hosted = std::env::var_os("CARGO_FEATURE_HOSTED").is_some();
+    let chunk_text = match std::env::var("ARTICLES_TEXT_CHUNK") {
+        Err(_) => explorer_index::chunks::DEFAULT_CHUNK_TEXT,
+        Ok(v) => match v.trim().parse::<usize>() {
+            Ok(n) if n > 0 => n,
+            _ => {
+                eprintln!("error: ARTICLES_TEXT_CHUNK={v:?}: expected a number of bytes > 0");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
 
     let options = explorer_ingest::Options { strict };
     let build = match explorer_ingest::build_with(&dir, options) {
@@ -45,11 +59,63 @@ fn main() -> ExitCode {
         println!("cargo:warning={w}");
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let written = std::fs::write(out.join("index.bin"), &build.index)
-        .and_then(|()| std::fs::write(out.join("build-summary.txt"), &build.summary));
+    let mut index = build.index;
+    let mut summary = build.summary;
+    let text_dir = out.join("text");
+    if text_dir.exists() {
+        if let Err(e) = std::fs::remove_dir_all(&text_dir) {
+            eprintln!("error: {}: cannot clear it: {e}", text_dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if hosted {
+        match write_chunks(&index, chunk_text, &text_dir) {
+            Ok((hosted_index, report)) => {
+                index = hosted_index;
+                summary.push_str(&report);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let written = std::fs::write(out.join("index.bin"), &index)
+        .and_then(|()| std::fs::write(out.join("build-summary.txt"), &summary));
     if let Err(e) = written {
         eprintln!("error: {}: cannot write the index: {e}", out.display());
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// Hosted mode: the index without texts, and the text chunks written to `dir`; returns the
+/// index and a paragraph for the build summary.
+fn write_chunks(index: &[u8], target: usize, dir: &Path) -> Result<(Vec<u8>, String), String> {
+    let hosted = explorer_index::chunks::split_text(index, target)
+        .map_err(|e| format!("splitting the texts into chunks: {e}"))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for chunk in &hosted.chunks {
+        let path = dir.join(&chunk.name);
+        std::fs::write(&path, &chunk.gzip).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let mut sizes: Vec<usize> = hosted.chunks.iter().map(|c| c.gzip.len()).collect();
+    sizes.sort_unstable();
+    let total: usize = sizes.iter().sum();
+    let text: usize = hosted.chunks.iter().map(|c| c.len).sum();
+    let kib = |n: usize| format!("{:.1} KiB", n as f64 / 1024.0);
+    let report = match (sizes.first(), sizes.last()) {
+        (Some(min), Some(max)) => format!(
+            "hosted: texts in {} chunks (target {} of text each): {} of text, {} gzip; a chunk is {} to {} gzip (median {})\n",
+            sizes.len(),
+            kib(target),
+            kib(text),
+            kib(total),
+            kib(*min),
+            kib(*max),
+            kib(sizes[sizes.len() / 2]),
+        ),
+        _ => "hosted: no articles, no text chunks\n".to_string(),
+    };
+    Ok((hosted.index, report))
 }

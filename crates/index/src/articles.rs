@@ -94,6 +94,20 @@ pub struct ArticleRecord<'a> {
 }
 
 impl<'a> ArticleRecord<'a> {
+    /// A record from its head and its text (wherever the text was stored: the BODY section
+    /// or a text chunk).
+    pub fn with_text(head: ArticleHead<'a>, text: &'a str, blocks: Vec<Block>) -> Self {
+        ArticleRecord {
+            file: head.file,
+            title: head.title,
+            title_derived: head.title_derived,
+            date: head.date,
+            indexed_len: head.indexed_len,
+            text,
+            blocks,
+        }
+    }
+
     /// The record without its text.
     pub fn head(&self) -> ArticleHead<'a> {
         ArticleHead {
@@ -246,20 +260,38 @@ pub(crate) fn decode<'a>(
     id: ArticleId,
 ) -> Result<ArticleRecord<'a>, IndexError> {
     let h = decode_head(head, id)?;
-    let mut c = record_at(body, "BODY", id)?;
-    let (text, blocks) = decode_body_record(&mut c).ok_or(IndexError::Corrupt {
-        section: "BODY",
+    let (text, blocks) = decode_text(body, "BODY", id.0)?;
+    Ok(ArticleRecord::with_text(h, text, blocks))
+}
+
+/// The text and blocks of record `i` of a BODY table: the BODY section (`i` is the article
+/// id), or a text chunk (`i` counts from the chunk's first article).
+pub(crate) fn decode_text<'a>(
+    table: &'a [u8],
+    name: &'static str,
+    i: u32,
+) -> Result<(&'a str, Vec<Block>), IndexError> {
+    let mut c = table_record(table, name, i)?;
+    decode_body_record(&mut c).ok_or(IndexError::Corrupt {
+        section: name,
         offset: c.pos(),
-    })?;
-    Ok(ArticleRecord {
-        file: h.file,
-        title: h.title,
-        title_derived: h.title_derived,
-        date: h.date,
-        indexed_len: h.indexed_len,
-        text,
-        blocks,
     })
+}
+
+/// The bytes of each record of a table, in order; `None` if its offsets are out of order or
+/// outside it.
+#[cfg(feature = "write")]
+pub(crate) fn records(table: &[u8]) -> Option<Vec<&[u8]>> {
+    let count = read_u32_le(table, 0)? as usize;
+    let mut starts = Vec::with_capacity(count + 1);
+    for i in 0..count {
+        starts.push(read_u32_le(table, 4 + 4 * i)? as usize);
+    }
+    starts.push(table.len());
+    starts
+        .windows(2)
+        .map(|w| table.get(w[0]..w[1]))
+        .collect::<Option<Vec<_>>>()
 }
 
 fn decode_head_record<'a>(c: &mut Cursor<'a>) -> Option<ArticleHead<'a>> {

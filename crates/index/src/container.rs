@@ -20,6 +20,12 @@ impl<'a> Sections<'a> {
         self.entries.iter().map(|(t, s)| (*t, s.len())).collect()
     }
 
+    /// Every section, in file order.
+    #[cfg(feature = "write")]
+    pub(crate) fn entries(&self) -> &[(Tag, &'a [u8])] {
+        &self.entries
+    }
+
     pub(crate) fn get(&self, tag: Tag) -> Result<&'a [u8], IndexError> {
         self.entries
             .iter()

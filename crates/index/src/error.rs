@@ -25,6 +25,32 @@ pub enum IndexError {
     NoSuchArticle { id: u32, count: u32 },
     /// An entity id outside `0..entity_count`.
     NoSuchEntity { id: u32, count: u32 },
+    /// Hosted mode: the text of `article` is in text chunk `chunk` (the file `file`), which has
+    /// not been loaded.
+    TextNotLoaded {
+        article: u32,
+        chunk: u32,
+        file: String,
+    },
+    /// Hosted mode: bytes given as text chunk `chunk` (the file `file`) are not that chunk.
+    BadChunk {
+        chunk: u32,
+        file: String,
+        problem: ChunkProblem,
+    },
+    /// A text chunk number outside `0..count`.
+    NoSuchChunk { chunk: u32, count: u32 },
+}
+
+/// What is wrong with the bytes given as a text chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkProblem {
+    /// Not as many bytes as the index says the chunk has (after decompression).
+    Length { expected: u32, got: u64 },
+    /// The CRC-32 of the bytes is not the chunk's.
+    Checksum { expected: u32, got: u32 },
+    /// The right size and checksum, but its records cannot be decoded (a writer bug).
+    Corrupt { offset: usize },
 }
 
 impl fmt::Display for IndexError {
@@ -55,6 +81,33 @@ impl fmt::Display for IndexError {
             }
             IndexError::NoSuchEntity { id, count } => {
                 write!(f, "no entity {id}: the index has {count} entities")
+            }
+            IndexError::TextNotLoaded {
+                article,
+                chunk,
+                file,
+            } => write!(
+                f,
+                "the text of article {article} is not loaded: it is in text chunk {chunk} ({file}); load it first"
+            ),
+            IndexError::BadChunk {
+                chunk,
+                file,
+                problem,
+            } => {
+                write!(f, "text chunk {chunk} ({file}) is damaged or from another build: ")?;
+                match problem {
+                    ChunkProblem::Length { expected, got } => {
+                        write!(f, "{got} bytes, expected {expected}")
+                    }
+                    ChunkProblem::Checksum { expected, got } => {
+                        write!(f, "checksum {got:08x} does not match {expected:08x}")
+                    }
+                    ChunkProblem::Corrupt { offset } => write!(f, "cannot be read at byte {offset}"),
+                }
+            }
+            IndexError::NoSuchChunk { chunk, count } => {
+                write!(f, "no text chunk {chunk}: the index has {count}")
             }
         }
     }

@@ -12,6 +12,7 @@
 //!            ARTS  per article, fixed size: length and date (see [`articles`])
 //!            HEAD  per article: file, title, date, length
 //!            BODY  per article: text and blocks
+//!            TXTC  instead of BODY in a hosted index: the text chunks (see [`chunks`])
 //!            ENTS  entities with aliases and the articles that mention them (see [`entities`])
 //!            MENT  per article: entity mentions (spans)
 //!            AENT  per article: the distinct entities it mentions
@@ -30,6 +31,7 @@
 //! mismatch as a typed [`IndexError`].
 
 pub mod articles;
+pub mod chunks;
 pub mod container;
 mod crc32;
 pub mod entities;
@@ -41,8 +43,9 @@ mod varint;
 mod writer;
 
 pub use articles::{ArticleHead, ArticleRecord, Block, BlockKind, YearMonth};
+pub use chunks::{ChunkInfo, LoadedChunk, TextChunks};
 pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
-pub use error::IndexError;
+pub use error::{ChunkProblem, IndexError};
 pub use postings::{Field, Kind, Occurrence, Posting, PostingList};
 pub use reader::Index;
 #[cfg(feature = "write")]

@@ -1,5 +1,6 @@
 //! [`Index`]: the read side, over borrowed bytes.
 
+use crate::chunks::TextChunks;
 use crate::container::{self, Sections};
 use crate::entities::{self, EntityId, EntityKind, EntityRecord, Mention};
 use crate::{articles, postings, ArticleHead, ArticleId, ArticleRecord, IndexError, PostingList};
@@ -12,7 +13,9 @@ pub struct Index<'a> {
     terms: Map<&'a [u8]>,
     postings: &'a [u8],
     head: &'a [u8],
-    body: &'a [u8],
+    /// The texts: the BODY section, or (hosted) none, and a table of text chunks.
+    body: Option<&'a [u8]>,
+    text_chunks: Option<TextChunks<'a>>,
     arts: &'a [u8],
     ents: &'a [u8],
     ment: &'a [u8],
@@ -33,11 +36,15 @@ impl<'a> Index<'a> {
             offset: 0,
         })?;
         let head = sections.get(*b"HEAD")?;
-        let body = sections.get(*b"BODY")?;
         let arts = sections.get(*b"ARTS")?;
         let aent = sections.get(*b"AENT")?;
         let article_count = articles::count(head, "HEAD")?;
-        if articles::count(body, "BODY")? != article_count
+        // The texts are in BODY, or (a hosted index) in chunks listed by TXTC.
+        let (body, text_chunks) = match sections.get(*b"TXTC") {
+            Ok(table) => (None, Some(TextChunks::open(table, article_count)?)),
+            Err(_) => (Some(sections.get(*b"BODY")?), None),
+        };
+        if body.map_or(Ok(article_count), |b| articles::count(b, "BODY"))? != article_count
             || arts.len() != article_count as usize * articles::ARTS_RECORD
             || articles::count(aent, "AENT")? != article_count
         {
@@ -68,6 +75,7 @@ impl<'a> Index<'a> {
             postings: sections.get(*b"POST")?,
             head,
             body,
+            text_chunks,
             arts,
             ents,
             ment,
@@ -186,8 +194,22 @@ impl<'a> Index<'a> {
         articles::decode_head(self.head, id)
     }
 
-    /// The stored article `id`, with its text.
+    /// The stored article `id`, with its text. A hosted index has no texts: for it this is
+    /// [`IndexError::TextNotLoaded`] (the caller loads the chunk, see [`Index::text_chunks`]).
     pub fn article(&self, id: ArticleId) -> Result<ArticleRecord<'a>, IndexError> {
-        articles::decode(self.head, self.body, id)
+        match (self.body, &self.text_chunks) {
+            (Some(body), _) => articles::decode(self.head, body, id),
+            (None, Some(chunks)) => {
+                self.head(id)?;
+                Err(chunks.not_loaded(id))
+            }
+            (None, None) => Err(IndexError::MissingSection { tag: *b"BODY" }),
+        }
+    }
+
+    /// Hosted mode: the table of the text chunks that hold the articles' texts; `None` when
+    /// the texts are in the index itself (the default).
+    pub fn text_chunks(&self) -> Option<&TextChunks<'a>> {
+        self.text_chunks.as_ref()
     }
 }
