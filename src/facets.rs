@@ -6,7 +6,7 @@
 //! more often than chance.
 
 use crate::model::{Cooccurrence, DateCount, Facet, InContext};
-use explorer_index::{ArticleId, EntityId, Index, IndexError, YearMonth};
+use explorer_index::{ArticleId, ArticleRecord, EntityId, Index, IndexError, YearMonth};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Characters of context on each side of a mention in context.
@@ -177,18 +177,19 @@ pub struct Found<'a> {
 
 /// Up to `limit` mentions of `entity` in `articles`, each with [`CONTEXT_CHARS`] of text on
 /// either side, cut at word boundaries and never beyond the block (paragraph, caption, ...)
-/// the mention is in.
+/// the mention is in. `record` gives an article with its text (embedded or loaded).
 pub fn in_context<'a>(
-    index: &Index<'a>,
+    index: &Index<'_>,
     entity: EntityId,
     articles: &[ArticleId],
     limit: usize,
+    record: impl Fn(ArticleId) -> Result<ArticleRecord<'a>, IndexError>,
 ) -> Result<Found<'a>, IndexError> {
     let mut out = Vec::new();
     let mut spellings: Vec<&'a str> = Vec::new();
     let mut mentions = 0;
     for &article in articles {
-        let record = index.article(article)?;
+        let record = record(article)?;
         for m in index
             .mentions(article)?
             .into_iter()

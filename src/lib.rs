@@ -11,6 +11,12 @@
 //!   [`search`], with [`snippet`]s, filtered and counted by [`facets`]),
 //!   [`Explorer::article`], [`Explorer::entities`], [`Explorer::entity`]. The answers are the
 //!   plain types of [`model`].
+//! - The texts (for snippets, the reader, mentions in context) come from [`texts`]: the
+//!   index itself by default, or, in *hosted mode* (the `hosted` feature), text chunks the
+//!   page fetches and hands over with [`Explorer::add_text_chunk`]. Until an article's chunk
+//!   is loaded its hit has no snippet ([`Hit::snippet`] is `None`) and opening it is an
+//!   [`IndexError::TextNotLoaded`] naming the chunk; search, ranking, facets and dates are the
+//!   same in both modes.
 //! - [`wasm`] is the only module that knows about JavaScript: it maps those types to plain
 //!   JS objects. Everything else is plain Rust, tested natively.
 
@@ -19,6 +25,7 @@ pub mod model;
 pub mod query;
 pub mod search;
 pub mod snippet;
+pub mod texts;
 pub mod wasm;
 
 pub use explorer_index::{
@@ -26,9 +33,11 @@ pub use explorer_index::{
 };
 pub use model::*;
 pub use snippet::Snippet;
+pub use texts::MissingChunk;
 
-use explorer_index::{ArticleHead, Index};
+use explorer_index::{ArticleHead, ArticleRecord, Index};
 use std::collections::BTreeSet;
+use texts::Texts;
 
 /// The index built from the corpus folder by `build.rs`.
 pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
@@ -42,6 +51,7 @@ pub const IN_CONTEXT_LIMIT: usize = 30;
 /// The explorer over one index.
 pub struct Explorer<'a> {
     index: Index<'a>,
+    texts: Texts,
 }
 
 impl Explorer<'static> {
@@ -54,9 +64,40 @@ impl Explorer<'static> {
 impl<'a> Explorer<'a> {
     /// Open index bytes (verifies magic, version, length and checksum).
     pub fn open(bytes: &'a [u8]) -> Result<Self, IndexError> {
-        Ok(Explorer {
-            index: Index::open(bytes)?,
-        })
+        let index = Index::open(bytes)?;
+        let texts = Texts::new(&index);
+        Ok(Explorer { index, texts })
+    }
+
+    /// Hosted mode: the texts are not in the index but in chunks loaded on demand.
+    pub fn is_hosted(&self) -> bool {
+        self.index.text_chunks().is_some()
+    }
+
+    /// Whether the text of article `id` can be read now (always, unless hosted).
+    pub fn text_loaded(&self, id: ArticleId) -> bool {
+        self.texts.is_loaded(&self.index, id)
+    }
+
+    /// The text chunks to load before the texts of `ids` can be read: each once, in chunk
+    /// order; empty when they are loaded or embedded. An unknown id is an error.
+    pub fn missing_texts(
+        &self,
+        ids: impl IntoIterator<Item = ArticleId>,
+    ) -> Result<Vec<MissingChunk>, IndexError> {
+        self.texts.missing(&self.index, ids)
+    }
+
+    /// Hands over text chunk `chunk` (decompressed), which is checked against the index
+    /// (length, CRC-32, structure) before any text is read from it. A chunk of another
+    /// build or a damaged one is an [`IndexError::BadChunk`] naming the file.
+    pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), IndexError> {
+        self.texts.add(&self.index, chunk, bytes)
+    }
+
+    /// Article `id` with its text, `None` when the text is not loaded (hosted mode).
+    fn record(&self, id: ArticleId) -> Result<Option<ArticleRecord<'_>>, IndexError> {
+        self.texts.record(&self.index, id)
     }
 
     /// Every article, in id order.
@@ -115,17 +156,33 @@ impl<'a> Explorer<'a> {
             .take(options.limit.min(MAX_LIMIT))
             .map(|(scored, _)| scored)
             .collect();
-        let hints = ranking.hints(&page.iter().map(|s| s.article).collect::<Vec<_>>())?;
+        // Positions are decoded only for the hits whose texts can be read (hosted mode: those
+        // loaded), to find where their snippets are.
+        let readable: Vec<ArticleId> = page
+            .iter()
+            .map(|s| s.article)
+            .filter(|&a| self.text_loaded(a))
+            .collect();
+        let hints = ranking.hints(&readable)?;
         let hits = page
             .iter()
-            .zip(hints)
-            .map(|(scored, hint)| {
-                let record = self.index.article(scored.article)?;
+            .map(|scored| {
+                let head = self.index.head(scored.article)?;
+                let snippet = match self.record(scored.article)? {
+                    Some(record) => {
+                        let hint = readable
+                            .iter()
+                            .position(|&a| a == scored.article)
+                            .and_then(|k| hints.get(k).copied().flatten());
+                        Some(marker.best_passage(&record, hint))
+                    }
+                    None => None,
+                };
                 Ok(Hit {
-                    article: summary(scored.article, &record.head()),
+                    article: summary(scored.article, &head),
                     score: scored.score,
-                    snippet: marker.best_passage(&record, hint),
-                    title_highlights: marker.highlight(record.title),
+                    snippet,
+                    title_highlights: marker.highlight(head.title),
                 })
             })
             .collect::<Result<Vec<_>, IndexError>>()?;
@@ -210,7 +267,8 @@ impl<'a> Explorer<'a> {
         })
     }
 
-    /// How the best-ranked articles spell `terms`: the original words, for messages.
+    /// How the best-ranked articles spell `terms`: the original words, for messages (in
+    /// hosted mode, of those whose texts are loaded; else the terms themselves).
     fn spellings(
         &self,
         ranked: &[search::Scored],
@@ -218,7 +276,9 @@ impl<'a> Explorer<'a> {
     ) -> Result<Vec<String>, IndexError> {
         let mut found: Vec<String> = Vec::new();
         for scored in ranked.iter().take(5) {
-            let record = self.index.article(scored.article)?;
+            let Some(record) = self.record(scored.article)? else {
+                continue;
+            };
             for token in explorer_text::analyze(record.text) {
                 let word = &record.text[token.start..token.end];
                 if terms.contains(&token.term) && !found.iter().any(|f| f == word) {
@@ -237,13 +297,14 @@ impl<'a> Explorer<'a> {
     }
 
     /// One article with its blocks and entity mentions; with a `query`, its matches are
-    /// marked.
+    /// marked. In hosted mode its text chunk must be loaded, else this is
+    /// [`IndexError::TextNotLoaded`] naming the chunk.
     pub fn article(
         &self,
         id: ArticleId,
         query: Option<&str>,
-    ) -> Result<ArticleView<'a>, IndexError> {
-        let record = self.index.article(id)?;
+    ) -> Result<ArticleView<'_>, IndexError> {
+        let record = self.texts.require(&self.index, id)?;
         let marker = match query {
             Some(q) if !q.trim().is_empty() => {
                 let parsed = query::parse(q);
@@ -307,12 +368,16 @@ impl<'a> Explorer<'a> {
     /// One entity within the results of `query` and `options` (all articles when both are
     /// empty): its articles there, its mentions in context, the entities that co-occur with
     /// it most over-proportionally, and the spellings seen.
+    ///
+    /// In hosted mode the mentions in context and the spellings come from the loaded texts;
+    /// [`EntityView::text_pending`] lists the articles whose texts would add lines in
+    /// context. Once they are loaded, the lines are those of the embedded build.
     pub fn entity(
         &self,
         id: EntityId,
         query: &str,
         options: &SearchOptions,
-    ) -> Result<EntityView<'a>, IndexError> {
+    ) -> Result<EntityView<'_>, IndexError> {
         let entity = self.entity_summary(id)?;
         let unfiltered = query.trim().is_empty()
             && options.entities.is_empty()
@@ -335,7 +400,10 @@ impl<'a> Explorer<'a> {
             .map(|(a, _)| *a)
             .collect();
         let mine: Vec<ArticleId> = scope.iter().copied().filter(|a| own.contains(a)).collect();
-        let found = facets::in_context(&self.index, id, &mine, IN_CONTEXT_LIMIT)?;
+        let (readable, text_pending, unread) = self.readable_for_context(id, &mine)?;
+        let found = facets::in_context(&self.index, id, &readable, IN_CONTEXT_LIMIT, |a| {
+            self.texts.require(&self.index, a)
+        })?;
         Ok(EntityView {
             cooccurring: facets::cooccurring(&self.index, id, &mine, options.demonyms)?,
             articles: mine
@@ -344,9 +412,44 @@ impl<'a> Explorer<'a> {
                 .collect::<Result<_, _>>()?,
             in_context: found.in_context,
             spellings: found.spellings,
-            mentions_in_scope: found.mentions,
+            mentions_in_scope: found.mentions + unread,
+            text_pending,
             summary: entity,
         })
+    }
+
+    /// Of `articles` (mentioning entity `id`): those whose texts can be read; those whose
+    /// texts are not loaded but would add lines in context (the first ones, until
+    /// [`IN_CONTEXT_LIMIT`] mentions are covered); and the number of mentions in unread texts
+    /// (counted from the index, which needs no text).
+    fn readable_for_context(
+        &self,
+        id: EntityId,
+        articles: &[ArticleId],
+    ) -> Result<(Vec<ArticleId>, Vec<ArticleId>, usize), IndexError> {
+        if !self.is_hosted() {
+            return Ok((articles.to_vec(), Vec::new(), 0));
+        }
+        let (mut readable, mut pending, mut unread, mut covered) = (Vec::new(), Vec::new(), 0, 0);
+        for &a in articles {
+            let n = self
+                .index
+                .mentions(a)?
+                .iter()
+                .filter(|m| m.entity == id)
+                .count();
+            if self.text_loaded(a) {
+                readable.push(a);
+            } else {
+                unread += n;
+                if covered >= IN_CONTEXT_LIMIT || n == 0 {
+                    continue;
+                }
+                pending.push(a);
+            }
+            covered += n;
+        }
+        Ok((readable, pending, unread))
     }
 }
 

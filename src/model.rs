@@ -24,7 +24,8 @@ pub struct ArticleSummary<'a> {
 pub struct Hit<'a> {
     pub article: ArticleSummary<'a>,
     pub score: f32,
-    pub snippet: Snippet,
+    /// The best passage; `None` while the article's text is not loaded (hosted mode).
+    pub snippet: Option<Snippet>,
     /// Byte ranges of matched words in the title.
     pub title_highlights: Vec<Range<usize>>,
 }
@@ -211,4 +212,7 @@ pub struct EntityView<'a> {
     pub spellings: Vec<&'a str>,
     /// Its mentions in those articles (all of them, not just those in context).
     pub mentions_in_scope: usize,
+    /// Hosted mode: articles whose texts are not loaded and would add mentions in context
+    /// (load them and ask again); empty when the texts are embedded.
+    pub text_pending: Vec<ArticleId>,
 }

@@ -21,7 +21,8 @@ const TS_TYPES: &str = r#"
 export interface ArticleInfo { id: number; file: string; title: string; titleDerived: boolean; date: string | null; }
 /** [start, end) in UTF-16 code units (JS string indices) of the string it belongs to. */
 export type Range = [number, number];
-export interface Snippet { text: string; highlights: Range[]; }
+/** `pending`: hosted mode, the article's text is not loaded yet (`text` is empty). */
+export interface Snippet { text: string; highlights: Range[]; pending: boolean; }
 export interface Hit extends ArticleInfo { score: number; snippet: Snippet; titleHighlights: Range[]; }
 /** How the engine loosened the query: a word read as another spelling, a word left out, an unknown entity filter. */
 export type Loosened = { kind: "corrected"; word: string; instead: string[] } | { kind: "dropped"; word: string } | { kind: "unknownEntity"; filter: string };
@@ -42,7 +43,10 @@ export interface EntityInfo { id: number; name: string; kind: EntityKind; count:
 export interface InContext { article: number; before: string; mention: string; after: string; kind: MentionKind; }
 export interface Cooccurrence { id: number; name: string; kind: EntityKind; count: number; lift: number; }
 /** `mentions` counts the whole collection, `mentionsInResults` the articles in scope. */
-export interface EntityView extends EntityInfo { articles: ArticleInfo[]; inContext: InContext[]; cooccurring: Cooccurrence[]; spellings: string[]; mentionsInResults: number; }
+/** `textPending`: hosted mode, articles whose texts would add lines in context once loaded. */
+export interface EntityView extends EntityInfo { articles: ArticleInfo[]; inContext: InContext[]; cooccurring: Cooccurrence[]; spellings: string[]; mentionsInResults: number; textPending: number[]; }
+/** Hosted mode: a text chunk to fetch (`file` relative to the text folder), `bytes` as stored (gzip). */
+export interface MissingChunk { chunk: number; file: string; bytes: number; }
 export interface EntityOptions extends SearchOptions { query?: string; }
 "#;
 
@@ -50,6 +54,46 @@ export interface EntityOptions extends SearchOptions { query?: string; }
 #[wasm_bindgen(js_name = Explorer)]
 pub struct JsExplorer {
     inner: crate::Explorer<'static>,
+}
+
+#[wasm_bindgen(js_class = Explorer)]
+impl JsExplorer {
+    /// Hosted mode: the article texts are not in this module but in text chunks.
+    #[wasm_bindgen(js_name = isHosted)]
+    pub fn is_hosted(&self) -> bool {
+        self.inner.is_hosted()
+    }
+
+    /// Whether the text of article `id` is at hand (always, unless hosted).
+    #[wasm_bindgen(js_name = textLoaded)]
+    pub fn text_loaded(&self, id: u32) -> bool {
+        self.inner.text_loaded(ArticleId(id))
+    }
+
+    /// The text chunks to fetch before the texts of `ids` can be read, each once.
+    #[wasm_bindgen(js_name = missingTexts, unchecked_return_type = "MissingChunk[]")]
+    pub fn missing_texts(&self, ids: Vec<u32>) -> Result<JsValue, JsError> {
+        let missing = self
+            .inner
+            .missing_texts(ids.into_iter().map(ArticleId))
+            .map_err(to_js_error)?;
+        let list: Vec<MissingChunkDto> = missing
+            .iter()
+            .map(|m| MissingChunkDto {
+                chunk: m.chunk,
+                file: &m.file,
+                bytes: m.stored_len,
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// Hands over text chunk `chunk`, decompressed; throws (naming the chunk's file) if the
+    /// bytes are not that chunk of this build.
+    #[wasm_bindgen(js_name = addTextChunk)]
+    pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), JsError> {
+        self.inner.add_text_chunk(chunk, bytes).map_err(to_js_error)
+    }
 }
 
 #[wasm_bindgen(js_class = Explorer)]
@@ -107,9 +151,17 @@ impl JsExplorer {
                 .map(|h| HitDto {
                     info: ArticleDto::from(&h.article),
                     score: h.score,
-                    snippet: SnippetDto {
-                        highlights: utf16_ranges(&h.snippet.text, &h.snippet.highlights),
-                        text: h.snippet.text.clone(),
+                    snippet: match &h.snippet {
+                        Some(s) => SnippetDto {
+                            highlights: utf16_ranges(&s.text, &s.highlights),
+                            text: s.text.clone(),
+                            pending: false,
+                        },
+                        None => SnippetDto {
+                            highlights: Vec::new(),
+                            text: String::new(),
+                            pending: true,
+                        },
                     },
                     title_highlights: utf16_ranges(h.article.title, &h.title_highlights),
                 })
@@ -234,6 +286,7 @@ impl JsExplorer {
                 .collect(),
             spellings: view.spellings.clone(),
             mentions_in_results: view.mentions_in_scope,
+            text_pending: view.text_pending.iter().map(|a| a.0).collect(),
         };
         to_js(&dto)
     }
@@ -296,6 +349,15 @@ impl<'a> From<&crate::EntitySummary<'a>> for EntityDto<'a> {
 struct SnippetDto {
     text: String,
     highlights: Vec<[u32; 2]>,
+    pending: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MissingChunkDto<'a> {
+    chunk: u32,
+    file: &'a str,
+    bytes: u32,
 }
 
 #[derive(Serialize)]
@@ -427,6 +489,7 @@ struct EntityViewDto<'a> {
     cooccurring: Vec<CooccurrenceDto<'a>>,
     spellings: Vec<&'a str>,
     mentions_in_results: usize,
+    text_pending: Vec<u32>,
 }
 
 /// Options read from a plain JS object by hand (not serde): `serde::Deserialize` would pull

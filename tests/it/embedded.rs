@@ -86,11 +86,14 @@ fn snippet_highlights_mark_the_searched_word() {
         };
         let results = ex.search(&word, &all()).unwrap();
         for hit in &results.hits {
-            let marked: Vec<&str> = hit
+            let snippet = hit
                 .snippet
+                .as_ref()
+                .expect("embedded texts: every hit has a snippet");
+            let marked: Vec<&str> = snippet
                 .highlights
                 .iter()
-                .map(|r| &hit.snippet.text[r.clone()])
+                .map(|r| &snippet.text[r.clone()])
                 .chain(
                     hit.title_highlights
                         .iter()

@@ -4,6 +4,7 @@
 mod compat;
 mod embedded;
 mod entities;
+mod hosted;
 mod nasty;
 mod relevance;
 mod robustness;
@@ -14,6 +15,11 @@ use std::path::Path;
 /// Build an index over `dir` with the build-time pipeline, leaked so an `Explorer` can
 /// borrow it for the rest of the test run.
 pub fn explorer_over(dir: &str) -> Explorer<'static> {
+    Explorer::open(index_over(dir)).expect("a fresh index opens")
+}
+
+/// The index bytes over `dir`, leaked (see [`explorer_over`]).
+pub fn index_over(dir: &str) -> &'static [u8] {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let build = explorer_ingest::build(&path).unwrap_or_else(|errors| {
         panic!(
@@ -25,6 +31,5 @@ pub fn explorer_over(dir: &str) -> Explorer<'static> {
                 .join("\n")
         )
     });
-    let bytes: &'static [u8] = Box::leak(build.index.into_boxed_slice());
-    Explorer::open(bytes).expect("a fresh index opens")
+    Box::leak(build.index.into_boxed_slice())
 }

@@ -283,7 +283,9 @@ fn check(ex: &Explorer<'_>, query: &str, expect: Expect) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let found: BTreeSet<ArticleId> = results.hits.iter().map(|h| h.article.id).collect();
     for hit in &results.hits {
-        if hit.snippet.highlights.is_empty() && hit.title_highlights.is_empty() {
+        if hit.snippet.as_ref().is_none_or(|s| s.highlights.is_empty())
+            && hit.title_highlights.is_empty()
+        {
             return Err(format!("{}: nothing marked", hit.article.file));
         }
     }

@@ -26,9 +26,11 @@ proptest! {
         let r = seeds().search(&query, &SearchOptions::default()).unwrap();
         prop_assert!(r.hits.len() <= r.total);
         for h in &r.hits {
-            for range in &h.snippet.highlights {
-                prop_assert!(h.snippet.text.is_char_boundary(range.start));
-                prop_assert!(h.snippet.text.is_char_boundary(range.end));
+            let snippet = h.snippet.as_ref();
+            prop_assert!(snippet.is_some());
+            for (range, s) in snippet.iter().flat_map(|s| s.highlights.iter().map(move |r| (r, s))) {
+                prop_assert!(s.text.is_char_boundary(range.start));
+                prop_assert!(s.text.is_char_boundary(range.end));
             }
         }
     }
