@@ -2,7 +2,7 @@
 // Chromium, against a served bench dist folder that has bench.html (bench/page.html) in it.
 //
 //   node bench/browser.mjs --url http://127.0.0.1:PORT/ --queries queries.json \
-//        [--runs 5] [--loads 3] [--out result.json]
+//        [--runs 5] [--loads 3] [--out result.json] [--hosted 1]
 //
 // queries.json: [{ "category": "word", "query": "Datei " }, ...] (xtask writes it from
 // bench/queries.txt). Prints progress on stderr and the result as JSON on stdout (or --out).
@@ -14,6 +14,10 @@
 //    document by routing) so that performance.now() has 5 µs rather than 100 µs resolution. One warm-up pass over
 //    the list, then `--runs` passes; every search() is timed in the page, as the app calls it
 //    (JS wrapper, wasm, results turned into JS objects), with { limit: 20 }.
+//    Hosted mode (--hosted 1), before that, on the same page: the passes with no text loaded
+//    (hits come with pending snippets), then one pass in list order that also fetches the
+//    texts of each query's first page (`loadText`) and asks again: its time per query and the
+//    bytes and requests it fetched ("then fetched while querying").
 // 3. Memory after the queries: JS heap (CDP Performance.getMetrics after a GC), the wasm
 //    linear memory (the module's exported memory), and the renderer process's RSS; and the
 //    time to open the embedded index once more (`new Explorer()` in the warm module).
@@ -33,7 +37,7 @@ function args() {
     const [name, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${name} needs a value`);
     const key = name.replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());
-    out[key] = ['runs', 'loads'].includes(key) ? Number(value) : value;
+    out[key] = ['runs', 'loads', 'hosted'].includes(key) ? Number(value) : value;
   }
   if (!out.url || !out.queries) throw new Error('usage: browser.mjs --url URL --queries FILE [--runs N] [--loads N] [--out FILE]');
   return out;
@@ -110,7 +114,8 @@ async function openBenchPage(browser, base, { isolate }) {
     });
   }
   const started = Date.now();
-  await page.goto(new URL('bench.html', base).href, { timeout: LOAD_TIMEOUT_MS });
+  // Fresh loads also fetch the first answer's texts (hosted mode); the query page does not.
+  await page.goto(new URL(isolate ? 'bench.html' : 'bench.html?texts=1', base).href, { timeout: LOAD_TIMEOUT_MS });
   await page.waitForFunction(() => window.__bench && window.__bench.done, null, {
     timeout: LOAD_TIMEOUT_MS,
     polling: 50,
@@ -164,6 +169,9 @@ async function main() {
       firstAnswerMs: median(ok.map((l) => l.firstAnswer)),
       createExplorerMs: median(ok.map((l) => l.ready - l.scriptStart)),
       wasmFetchMs: median(ok.filter((l) => l.wasmFetch).map((l) => l.wasmFetch.responseEnd - l.wasmFetch.start)),
+      firstSnippetsMs: median(ok.filter((l) => typeof l.firstSnippets === 'number').map((l) => l.firstSnippets)),
+      firstTextBytes: median(ok.filter((l) => typeof l.firstTextBytes === 'number').map((l) => l.firstTextBytes)),
+      firstTextChunks: median(ok.filter((l) => typeof l.firstTextChunks === 'number').map((l) => l.firstTextChunks)),
     };
     if (result.problems.length) throw new Error(result.problems.join('\n'));
 
@@ -173,27 +181,53 @@ async function main() {
     if (problems.length) throw new Error(problems.join('\n'));
     result.timerIsolated = bench.crossOriginIsolated;
     log(`query page ready (cross-origin isolated: ${bench.crossOriginIsolated}); ${queries.length} queries × ${opts.runs} runs after a warm-up pass`);
-    const samples = await page.evaluate(
-      ({ queries, runs }) => {
+    const timeQueries = ({ queries, runs }) => {
+      const ex = window.__explorer;
+      const out = queries.map(() => ({ ms: [], total: 0, loosened: 0 }));
+      for (let pass = 0; pass <= runs; pass++) {
+        queries.forEach((q, i) => {
+          const t = performance.now();
+          const r = ex.search(q.query, { limit: 20 });
+          const ms = performance.now() - t;
+          if (pass === 0) {
+            out[i].total = r.total;
+            out[i].loosened = (r.loosened ?? []).length;
+          } else {
+            out[i].ms.push(ms);
+          }
+        });
+      }
+      return out;
+    };
+    const stats = (all) => ({ samples: all.length, p50: percentile(all, 50), p95: percentile(all, 95), max: Math.max(...all) });
+    if (opts.hosted) {
+      const cold = await page.evaluate(timeQueries, { queries, runs: opts.runs });
+      result.latencyNoText = stats(cold.flatMap((s) => s.ms));
+      log(`no text loaded: query p50 ${result.latencyNoText.p50.toFixed(3)} ms, p95 ${result.latencyNoText.p95.toFixed(3)} ms`);
+      const fetched = await page.evaluate(async ({ queries }) => {
         const ex = window.__explorer;
-        const out = queries.map(() => ({ ms: [], total: 0, loosened: 0 }));
-        for (let pass = 0; pass <= runs; pass++) {
-          queries.forEach((q, i) => {
-            const t = performance.now();
-            const r = ex.search(q.query, { limit: 20 });
-            const ms = performance.now() - t;
-            if (pass === 0) {
-              out[i].total = r.total;
-              out[i].loosened = (r.loosened ?? []).length;
-            } else {
-              out[i].ms.push(ms);
-            }
-          });
+        const out = [];
+        for (const q of queries) {
+          const t = performance.now();
+          const r = ex.search(q.query, { limit: 20 });
+          const got = await ex.loadText(r.hits.filter((h) => h.snippet.pending).map((h) => h.id));
+          ex.search(q.query, { limit: 20 });
+          out.push({ query: q.query, ms: performance.now() - t, chunks: got.chunks, bytes: got.bytes });
         }
         return out;
-      },
-      { queries, runs: opts.runs },
-    );
+      }, { queries });
+      result.withTexts = {
+        ...stats(fetched.map((f) => f.ms)),
+        requests: fetched.reduce((n, f) => n + f.chunks, 0),
+        bytes: fetched.reduce((n, f) => n + f.bytes, 0),
+        bytesPerQueryP50: percentile(fetched.map((f) => f.bytes), 50),
+        bytesPerQueryMax: Math.max(...fetched.map((f) => f.bytes)),
+        firstQuery: fetched[0] ?? null,
+        queries: fetched,
+      };
+      log(`with the first page's texts: p50 ${result.withTexts.p50.toFixed(1)} ms, p95 ${result.withTexts.p95.toFixed(1)} ms; fetched ${result.withTexts.bytes} bytes in ${result.withTexts.requests} requests`);
+    }
+    const samples = await page.evaluate(timeQueries, { queries, runs: opts.runs });
     result.queries = queries.map((q, i) => ({ ...q, ...samples[i] }));
     const all = samples.flatMap((s) => s.ms);
     result.latency = {

@@ -17,6 +17,20 @@
  * ex.buildSummary();                   // what went into the index, as text
  * ```
  *
+ * Hosted mode (a build made with `cargo xtask dist --hosted`): the index in
+ * the .wasm holds no article text; the texts are gzip chunks in `./text/` next
+ * to this file, fetched on demand. Everything above stays synchronous and
+ * answers at once; what needs a text that is not loaded yet says so:
+ *
+ * ```js
+ * ex.hosted;                              // true
+ * const r = ex.search('Pjöngjang');        // hits at once; r.hits[i].snippet.pending while its text is not loaded
+ * await ex.loadText(r.hits.map((h) => h.id)); // fetches the missing chunks (each once, also across concurrent calls)
+ * ex.search('Pjöngjang');                  // now with snippets
+ * ex.textLoaded(3);                        // whether article(3) can be called
+ * ex.entity(7).textPending;                // articles whose texts would add lines in context
+ * ```
+ *
  * The WebAssembly file is fetched from `./pkg/article_explorer_bg.wasm` next
  * to this module, unless `createExplorer({ wasm })` says otherwise or the page
  * set `globalThis.__ARTICLE_EXPLORER_WASM__` (the bytes, or a Promise of them:
@@ -27,7 +41,8 @@
  * UTF-16 code unit offsets, i.e. plain JS string indices: `text.slice(s, e)`.
  *
  * Every failure is an {@link ExplorerError} whose `code` says what failed
- * (`"load"`, `"index"`, `"argument"`, `"call"`) and whose `message` says why.
+ * (`"load"`, `"index"`, `"argument"`, `"call"`, `"text"`) and whose `message`
+ * says why.
  *
  * @module explorer
  */
@@ -37,7 +52,7 @@
 import * as bundledGlue from './pkg/article_explorer.js';
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.1.0';
+export const version = '1.2.0';
 
 /**
  * @typedef {[number, number]} Range
@@ -57,10 +72,12 @@ export const version = '1.1.0';
 /**
  * @typedef {ArticleSummary & {
  *   score: number,
- *   snippet: { text: string, highlights: Range[] },
+ *   snippet: { text: string, highlights: Range[], pending?: boolean },
  *   titleHighlights: Range[],
  * }} Hit
  *   One search result. `snippet.text` may start or end with "…" where it was cut.
+ *   `snippet.pending` (hosted mode): the article's text is not loaded yet, so
+ *   `text` is empty; `loadText([hit.id])`, then search again for the snippet.
  */
 
 /**
@@ -112,10 +129,14 @@ export const version = '1.1.0';
  *   inContext: Array<{ article: number, before: string, mention: string, after: string, kind: "name"|"demonym" }>,
  *   cooccurring: Array<{ id: number, name: string, kind: EntityKind|string, count: number, lift: number }>,
  *   spellings: string[],
+ *   textPending?: number[],
  * }} EntityView
  *   One entity within the results of a search (all articles without one):
  *   the articles mentioning it, keyword-in-context lines, the entities named
  *   with it more often than chance (`lift` > 1), and the spellings seen.
+ *   Hosted mode: lines and spellings come from the loaded texts; `textPending`
+ *   lists the articles whose texts would add lines (`loadText()` them and ask
+ *   again); always empty otherwise.
  */
 
 /**
@@ -183,24 +204,36 @@ export const version = '1.1.0';
  * @property {string|URL} [glue]
  *   URL of another wasm-bindgen JS glue to import instead of the one this
  *   module imports (`./pkg/article_explorer.js`, bundled with it). Rarely needed.
+ * @property {string|URL} [text]
+ *   Hosted mode: the folder of the text chunks. Defaults to `./text/` relative
+ *   to this file (next to `./pkg/`). Ignored by the default build.
+ */
+
+/**
+ * @typedef {object} TextLoad What one `loadText()` call fetched.
+ * @property {number} chunks Chunk files this call fetched (not those another call was already fetching).
+ * @property {number} bytes  Their size as transferred (gzip).
  */
 
 /** Error thrown by every function of this module. */
 export class ExplorerError extends Error {
   /**
-   * @param {"load"|"index"|"argument"|"call"} code What failed.
+   * @param {"load"|"index"|"argument"|"call"|"text"} code What failed
+   *   (`"text"`: a text chunk could not be fetched, decompressed or used,
+   *   or an article's text is not loaded yet).
    * @param {string} message Why, in a sentence.
    * @param {unknown} [cause] The underlying error, if any.
    */
   constructor(code, message, cause) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'ExplorerError';
-    /** @type {"load"|"index"|"argument"|"call"} */
+    /** @type {"load"|"index"|"argument"|"call"|"text"} */
     this.code = code;
   }
 }
 
 const DEFAULT_WASM = new URL('./pkg/article_explorer_bg.wasm', import.meta.url);
+const DEFAULT_TEXT = new URL('./text/', import.meta.url);
 /** The key of the glue imported above in `initialised`. */
 const BUNDLED = '(bundled glue)';
 
@@ -335,19 +368,131 @@ function filterOptions(fn, options) {
 }
 
 /**
+ * Checks a list of article ids.
+ * @param {string} fn for messages
+ * @param {unknown} ids
+ * @returns {number[]}
+ */
+function articleIds(fn, ids) {
+  const list = typeof ids === 'number' ? [ids] : ids;
+  const ok = Array.isArray(list) && list.every((id) => Number.isInteger(id) && id >= 0 && id <= 0xffffffff);
+  if (!ok) throw new ExplorerError('argument', `${fn}: ids must be an array of article ids, got ${describe(ids)}`);
+  return /** @type {number[]} */ (list);
+}
+
+/** gzip's first two bytes. */
+const isGzip = (/** @type {Uint8Array} */ b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/**
+ * Fetches one text chunk and returns its bytes, decompressed, and its size as fetched.
+ * A server that already decoded it (`Content-Encoding: gzip` for `.gz` files) is fine too.
+ * @param {URL} url
+ */
+async function fetchChunk(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new ExplorerError('text', `Could not fetch the text chunk ${url}: ${describe(e)}`, e);
+  }
+  if (!response.ok) {
+    throw new ExplorerError('text', `Could not fetch the text chunk ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  }
+  const stored = new Uint8Array(await response.arrayBuffer());
+  if (!isGzip(stored)) return { bytes: stored, fetched: stored.length };
+  try {
+    const stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return { bytes: new Uint8Array(await new Response(stream).arrayBuffer()), fetched: stored.length };
+  } catch (e) {
+    throw new ExplorerError('text', `The text chunk ${url} is damaged (gzip: ${describe(e)})`, e);
+  }
+}
+
+/**
  * A search index over the embedded articles. Get one with {@link createExplorer}.
- * All methods are synchronous.
+ * All methods are synchronous, but for `loadText()` (hosted mode).
  */
 export class ArticleExplorer {
   /** @type {any} the wasm-bindgen `Explorer` instance */
   #inner;
+  /** Hosted mode: where the text chunks are. */
+  #textBase;
+  /** Hosted mode: chunk number -> the fetch in flight (resolves when added). @type {Map<number, Promise<void>>} */
+  #inflight = new Map();
 
   /**
    * Not for direct use: call {@link createExplorer}.
    * @param {any} inner
+   * @param {URL} [textBase] hosted mode: the folder of the text chunks
    */
-  constructor(inner) {
+  constructor(inner, textBase = DEFAULT_TEXT) {
     this.#inner = inner;
+    this.#textBase = textBase;
+  }
+
+  /**
+   * Hosted mode: the article texts are not in the .wasm but fetched on
+   * demand (see `loadText()`). False for the default, offline build.
+   * @returns {boolean}
+   */
+  get hosted() {
+    return Boolean(this.#inner && typeof this.#inner.isHosted === 'function' && this.#inner.isHosted());
+  }
+
+  /**
+   * Whether the text of article `id` is at hand, i.e. `article(id)` and its
+   * snippets work now. Always true (for an existing id) unless hosted.
+   * @param {number} id
+   * @returns {boolean}
+   */
+  textLoaded(id) {
+    if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) return false;
+    // A glue without the method (an older build) has its texts embedded.
+    if (this.#inner && typeof this.#inner.textLoaded !== 'function') return true;
+    return this.#call('textLoaded', [id]);
+  }
+
+  /**
+   * Hosted mode: fetches the texts of `ids` (the chunk files that hold them
+   * and are not loaded yet, each once: a chunk another call is fetching is
+   * waited for, not fetched again), checks and keeps them. Resolves when every
+   * one of these texts is loaded; then search() gives their snippets and
+   * article() opens them. Resolves at once in the default build.
+   * @param {number[]} ids article ids (from hits, `articles()`, `entity().textPending`)
+   * @returns {Promise<TextLoad>}
+   * @throws {ExplorerError} `code: "text"` naming the chunk that could not be
+   *   fetched, decompressed or used (missing, damaged, or of another build);
+   *   the other chunks stay loaded, and a later call tries that one again.
+   */
+  async loadText(ids) {
+    const list = articleIds('loadText()', ids);
+    const done = { chunks: 0, bytes: 0 };
+    if (!this.hosted || list.length === 0) return done;
+    /** @type {Array<{chunk: number, file: string, bytes: number}>} */
+    const missing = this.#call('missingTexts', [Uint32Array.from(list)]);
+    const waits = missing.map((m) => {
+      let pending = this.#inflight.get(m.chunk);
+      if (!pending) {
+        pending = (async () => {
+          const { bytes, fetched } = await fetchChunk(new URL(m.file, this.#textBase));
+          if (!this.#inner) throw new ExplorerError('call', 'loadText(): the explorer was closed');
+          try {
+            this.#inner.addTextChunk(m.chunk, bytes);
+          } catch (e) {
+            throw new ExplorerError('text', describe(e), e);
+          }
+          done.chunks += 1;
+          done.bytes += fetched;
+        })();
+        this.#inflight.set(m.chunk, pending);
+        // Settled either way: loaded chunks are known to the wasm, failed ones may be retried.
+        const forget = () => this.#inflight.delete(m.chunk);
+        pending.then(forget, forget);
+      }
+      return pending;
+    });
+    await Promise.all(waits);
+    return done;
   }
 
   /**
@@ -415,6 +560,11 @@ export class ArticleExplorer {
     /** @type {{query?: string}} */
     const opts = {};
     if (typeof options.query === 'string' && options.query.trim() !== '') opts.query = options.query;
+    if (this.hosted && !this.textLoaded(id)) {
+      // An unknown id fails here as in the default build ("no article N").
+      this.#call('missingTexts', [Uint32Array.of(id)]);
+      throw new ExplorerError('text', `article(${id}): its text is not loaded yet; await explorer.loadText([${id}]) first`);
+    }
     return this.#call('article', [id, opts]);
   }
 
@@ -483,11 +633,20 @@ export class ArticleExplorer {
  */
 export async function createExplorer(options = {}) {
   const glue = await initialise(options);
+  let textBase = DEFAULT_TEXT;
+  if (options.text !== undefined) {
+    try {
+      textBase = new URL(String(options.text), globalThis.location?.href ?? DEFAULT_TEXT);
+    } catch (e) {
+      throw new ExplorerError('argument', `createExplorer(): options.text must be a URL, got ${describe(options.text)}`, e);
+    }
+    if (!textBase.pathname.endsWith('/')) textBase.pathname += '/';
+  }
   let inner;
   try {
     inner = new glue.Explorer();
   } catch (e) {
     throw new ExplorerError('index', `Could not open the embedded index: ${describe(e)}`, e);
   }
-  return new ArticleExplorer(inner);
+  return new ArticleExplorer(inner, textBase);
 }

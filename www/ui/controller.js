@@ -18,10 +18,10 @@
 import { h, replaceKeepingFocus } from './dom.js';
 import { buildLayout } from './layout.js';
 import { emptyState, parseHash, formatHash, searchKey, isFiltered, filterCount } from './state.js';
-import { renderOverview, renderHits, renderHitItems, renderNoHits } from './results.js';
+import { renderOverview, renderHits, renderHitItems, renderNoHits, fillSnippets, failSnippets } from './results.js';
 import { renderFacetTools, renderFacetGroups } from './facets.js';
 import { renderTimeline } from './timeline.js';
-import { renderArticle, renderDetailError } from './reader.js';
+import { renderArticle, renderArticleLoading, renderDetailError } from './reader.js';
 import { renderEntity } from './entity.js';
 import { renderActiveFilters, renderNotices } from './notices.js';
 import { bindKeys } from './keys.js';
@@ -71,6 +71,9 @@ export class ExplorerView {
     /** @type {string|null} */
     this.returnFocus = null;
     this.listScroll = 0;
+    /** Hosted mode: detail key -> why its texts could not be loaded (not retried until reopened). */
+    /** @type {Map<string, string>} */
+    this.textFailures = new Map();
     /** @type {(() => void)|null} */
     this.unbind = null;
     bindActions(this);
@@ -310,6 +313,7 @@ export class ExplorerView {
     if (mySeq !== this.seq) return; // the state moved on; a newer search answers
     this.shown = { key, result, error };
     this.#renderResults();
+    if (result && !result.overview) this.#loadSnippets(key, s.q.trim(), { limit: PAGE_SIZE, ...this.#filters() }, result.hits);
     this.host.dispatchEvent(
       new CustomEvent('explorer-search', {
         bubbles: true,
@@ -329,6 +333,65 @@ export class ExplorerView {
           },
         },
       }),
+    );
+  }
+
+  /**
+   * Hosted mode: fetches the texts of the hits shown without a snippet, then
+   * asks for the same page again and puts the snippets in (and the loosening
+   * notices, whose spellings come from the texts). Dropped if another search
+   * is shown by then: that one loads its own.
+   * @param {string} key the search key of the list the hits are in
+   * @param {string} query
+   * @param {import('../explorer.js').SearchOptions} options the options the hits came from
+   * @param {import('../explorer.js').Hit[]} hits
+   */
+  #loadSnippets(key, query, options, hits) {
+    const explorer = /** @type {Catalog} */ (this.catalog).explorer;
+    const ids = hits.filter((hit) => hit.snippet?.pending).map((hit) => hit.id);
+    if (ids.length === 0) return;
+    const list = () => (this.shown?.key === key ? this.layout.listView.querySelector('ol.hits') : null);
+    explorer.loadText(ids).then(
+      () => {
+        const ol = list();
+        if (!ol) return;
+        let page;
+        try {
+          page = explorer.search(query, options);
+        } catch (e) {
+          failSnippets(this.ctx(), ol, ids);
+          return;
+        }
+        fillSnippets(this.ctx(), ol, page.hits);
+        const shown = this.shown?.result;
+        if (!options.offset && shown && !shown.overview && page.loosened) {
+          shown.loosened = page.loosened;
+          this.#renderNotices();
+        }
+      },
+      (e) => {
+        const ol = list();
+        if (ol) failSnippets(this.ctx(), ol, ids);
+        console.warn('article explorer: texts could not be loaded:', e);
+      },
+    );
+  }
+
+  /**
+   * Hosted mode: fetches the texts a detail view waits for, then draws it
+   * again (if it is still the one shown); on failure it says why.
+   * @param {string} key the detail key
+   * @param {number[]} ids
+   */
+  #loadDetailTexts(key, ids) {
+    /** @type {Catalog} */ (this.catalog).explorer.loadText(ids).then(
+      () => {
+        if (this.detailKey === key) this.#renderDetail({ refresh: true });
+      },
+      (e) => {
+        this.textFailures.set(key, message(e));
+        if (this.detailKey === key) this.#renderDetail({ refresh: true });
+      },
     );
   }
 
@@ -444,6 +507,7 @@ export class ExplorerView {
     }
     const items = renderHitItems(this.ctx(), page.hits, offset + 1);
     list.append(...items);
+    if (this.shown) this.#loadSnippets(this.shown.key, this.state.q.trim(), { limit: PAGE_SIZE, offset, ...this.#filters() }, page.hits);
     this.#updateCount(list, result.total);
     if (items.length === 0) {
       const more = this.layout.listView.querySelector('button.more');
@@ -452,8 +516,12 @@ export class ExplorerView {
     items[0]?.querySelector('a')?.focus();
   }
 
-  /** The reader, the entity view, or nothing, as the state says. */
-  #renderDetail() {
+  /**
+   * The reader, the entity view, or nothing, as the state says.
+   * @param {{ refresh?: boolean }} [options] refresh: draw the same view again
+   *   (its texts arrived), keeping scroll and focus
+   */
+  #renderDetail({ refresh = false } = {}) {
     const { state, layout, t } = this;
     const catalog = /** @type {Catalog} */ (this.catalog);
     const key =
@@ -463,9 +531,12 @@ export class ExplorerView {
           ? `e:${state.entity}:${searchKey(state)}:${state.entities.join(',')}`
           : '';
     this.#markOpen();
-    if (key === this.detailKey) return;
+    if (key === this.detailKey && !refresh) return;
     const wasOpen = this.detailKey !== '';
-    const sameView = wasOpen && key.split(':').slice(0, 2).join(':') === this.detailKey.split(':').slice(0, 2).join(':');
+    const sameView =
+      (refresh && key === this.detailKey) ||
+      (wasOpen && key.split(':').slice(0, 2).join(':') === this.detailKey.split(':').slice(0, 2).join(':'));
+    if (!refresh) this.textFailures.delete(key); // opened again: try again
     this.detailKey = key;
     if (key === '') {
       this.#hideDetail();
@@ -475,16 +546,25 @@ export class ExplorerView {
     const ctx = this.ctx();
     /** @type {import('./reader.js').DetailView} */
     let view;
+    const failure = this.textFailures.get(key);
     if (state.article !== null) {
-      try {
-        const article = catalog.explorer.article(state.article, { query: state.q.trim() });
-        view = renderArticle(ctx, article, { entitiesOpen: this.layout.root.clientWidth >= 700 });
-        this.host.dispatchEvent(
-          new CustomEvent('explorer-open', { bubbles: true, composed: true, detail: { id: article.id, file: article.file, title: article.title } }),
-        );
-      } catch (e) {
-        const known = catalog.articleById.has(state.article);
-        view = renderDetailError(ctx, known ? t.articleFailed(message(e)) : t.articleMissing);
+      const summary = catalog.articleById.get(state.article);
+      if (failure !== undefined) {
+        view = renderDetailError(ctx, t.textFailed(failure));
+      } else if (summary && !catalog.explorer.textLoaded(state.article)) {
+        view = renderArticleLoading(ctx, summary);
+        this.#loadDetailTexts(key, [state.article]);
+      } else {
+        try {
+          const article = catalog.explorer.article(state.article, { query: state.q.trim() });
+          view = renderArticle(ctx, article, { entitiesOpen: this.layout.root.clientWidth >= 700 });
+          this.host.dispatchEvent(
+            new CustomEvent('explorer-open', { bubbles: true, composed: true, detail: { id: article.id, file: article.file, title: article.title } }),
+          );
+        } catch (e) {
+          const known = catalog.articleById.has(state.article);
+          view = renderDetailError(ctx, known ? t.articleFailed(message(e)) : t.articleMissing);
+        }
       }
     } else {
       const id = /** @type {number} */ (state.entity);
@@ -496,16 +576,25 @@ export class ExplorerView {
         options.entities = [...new Set([...(options.entities ?? []), id])];
         const entityView = catalog.explorer.entity(id, options);
         const total = isFiltered(state) ? (this.shown?.result?.total ?? null) : null;
-        view = renderEntity(ctx, entityView, total);
+        const pending = entityView.textPending ?? [];
+        const note = pending.length === 0 ? null : failure !== undefined ? t.textFailed(failure) : t.inContextLoading;
+        view = renderEntity(ctx, entityView, total, note);
+        if (pending.length > 0 && failure === undefined) this.#loadDetailTexts(key, pending);
       } catch (e) {
         view = renderDetailError(ctx, catalog.byId.has(id) ? t.entityFailed(message(e)) : t.entityMissing);
       }
     }
+    const focused = this.shadow.activeElement;
+    const headingHadFocus = focused instanceof HTMLElement && focused.matches('.reader-title') && layout.detail.contains(focused);
     replaceKeepingFocus(layout.detail, [view.element], null);
     layout.detail.hidden = false;
     layout.root.dataset.detail = state.article !== null ? 'article' : 'entity';
     this.#setTitle();
-    if (sameView) return; // the same view redrawn (e.g. a filter changed): leave focus and scroll
+    if (sameView) {
+      // The same view redrawn (a filter changed, its text arrived): leave focus and scroll.
+      if (headingHadFocus) view.heading.focus({ preventScroll: true });
+      return;
+    }
     layout.detail.scrollTop = 0;
     if (this.#listIsBeside() === false) {
       const top = layout.root.getBoundingClientRect().top;

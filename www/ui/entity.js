@@ -28,9 +28,11 @@ const KWIC_SHOWN = 8;
  * @param {ViewContext} ctx
  * @param {EntityView} view
  * @param {number|null} total number of current results, null for the whole collection
+ * @param {string|null} [textNote] hosted mode: what to say about texts not loaded yet
+ *   (that they are loading, or why they could not be loaded)
  * @returns {import('./reader.js').DetailView}
  */
-export function renderEntity(ctx, view, total) {
+export function renderEntity(ctx, view, total, textNote = null) {
   const { t, state } = ctx;
   const kind = kindKey(view.kind);
   const articles = Array.isArray(view.articles) ? view.articles : [];
@@ -66,7 +68,7 @@ export function renderEntity(ctx, view, total) {
     bar,
     header,
     renderNames(ctx, view),
-    renderInContext(ctx, view, kind),
+    renderInContext(ctx, view, kind, textNote),
     renderCooccurring(ctx, view, articles.length),
     renderArticles(ctx, articles),
   ]);
@@ -99,14 +101,15 @@ function renderNames(ctx, view) {
  * @param {EntityView} view
  * @param {string} kind
  */
-function renderInContext(ctx, view, kind) {
+function renderInContext(ctx, view, kind, textNote = null) {
   const { t, catalog } = ctx;
   const lines = Array.isArray(view.inContext) ? view.inContext : [];
   const section = h('section', { class: 'entity-section', 'aria-labelledby': 'kwic-heading' }, [
     h('h3', { id: 'kwic-heading', class: 'small-heading', text: t.inContextHeading }),
   ]);
+  const note = textNote === null ? null : h('p', { class: 'muted small text-loading', role: 'status', text: textNote });
   if (lines.length === 0) {
-    section.append(h('p', { class: 'muted small', text: t.noInContext }));
+    section.append(note ?? h('p', { class: 'muted small', text: t.noInContext }));
     return section;
   }
   /** Lines grouped by article (the API lists them article by article). */
@@ -153,6 +156,7 @@ function renderInContext(ctx, view, kind) {
   let cut = 0;
   while (cut < groups.length && shown < KWIC_SHOWN) shown += groups[cut++].lines.length;
   section.append(render(groups.slice(0, cut)));
+  if (note) section.append(note);
   if (cut < groups.length) {
     const rest = groups.slice(cut).reduce((n, g) => n + g.lines.length, 0);
     section.append(h('details', { class: 'more-details' }, [h('summary', { text: t.showMore(rest) }), render(groups.slice(cut))]));

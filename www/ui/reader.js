@@ -150,6 +150,29 @@ function renderArticleEntities(ctx, entities, demonyms, open) {
 }
 
 /**
+ * Hosted mode: the reader while the article's text is being fetched: its
+ * title, date and file (known without the text) and a status line.
+ * @param {ViewContext} ctx
+ * @param {import('../explorer.js').ArticleSummary} summary
+ * @returns {DetailView}
+ */
+export function renderArticleLoading(ctx, summary) {
+  const { t, catalog, state } = ctx;
+  const heading = h('h2', { id: 'reader-title', class: 'reader-title', tabindex: '-1' }, [titleContent(t, summary)]);
+  const openEntity = state.entity !== null ? catalog.byId.get(state.entity) : undefined;
+  const { bar, back } = detailBar(ctx, openEntity ? t.backToEntity(openEntity.name) : undefined);
+  const element = h('article', { class: 'reader', 'aria-labelledby': 'reader-title', 'aria-busy': 'true', 'data-id': String(summary.id), lang: 'de' }, [
+    bar,
+    h('header', { class: 'reader-header' }, [
+      heading,
+      metaLine([dateElement(t, summary.date), h('span', { class: 'file', title: t.fileLabel(summary.file), text: summary.file })]),
+    ]),
+    h('p', { class: 'muted text-loading', role: 'status', lang: t.lang, text: t.articleLoading }),
+  ]);
+  return { element, heading, back };
+}
+
+/**
  * A detail view that only says what went wrong.
  * @param {ViewContext} ctx
  * @param {string} message

@@ -114,8 +114,54 @@ function renderHit(ctx, hit, rank) {
       ]),
     ]),
     metaLine([dateElement(t, hit.date), h('span', { class: 'file', title: t.fileLabel(hit.file), text: hit.file })]),
-    snippet.text ? highlighted('p', snippet.text, snippet.highlights, { class: 'snippet' }) : null,
+    snippetElement(ctx, snippet),
   ]);
+}
+
+/**
+ * A hit's snippet; while its text is not loaded (hosted mode), a placeholder
+ * of about its height that `fillSnippets` replaces.
+ * @param {ViewContext} ctx
+ * @param {{ text: string, highlights: import('../explorer.js').Range[], pending?: boolean }} snippet
+ */
+function snippetElement(ctx, snippet) {
+  if (snippet.pending) return h('p', { class: 'snippet pending', 'data-pending': '', text: ctx.t.snippetLoading });
+  return snippet.text ? highlighted('p', snippet.text, snippet.highlights, { class: 'snippet' }) : null;
+}
+
+/**
+ * Puts the snippets of `hits` in place of the placeholders of the same hits
+ * in `list` (hosted mode, once their texts arrived); the rest of the list is
+ * left as it is (no redraw, focus and scroll stay).
+ * @param {ViewContext} ctx
+ * @param {Element} list
+ * @param {import('../explorer.js').Hit[]} hits
+ */
+export function fillSnippets(ctx, list, hits) {
+  for (const hit of hits) {
+    if (hit.snippet?.pending) continue;
+    const slot = list.querySelector(`li.hit[data-id="${hit.id}"] > .snippet[data-pending]`);
+    if (!slot) continue;
+    const el = snippetElement(ctx, hit.snippet);
+    if (el) slot.replaceWith(el);
+    else slot.remove();
+  }
+}
+
+/**
+ * Says in the placeholders of `ids` that their snippets could not be loaded.
+ * @param {ViewContext} ctx
+ * @param {Element} list
+ * @param {number[]} ids
+ */
+export function failSnippets(ctx, list, ids) {
+  for (const id of ids) {
+    const slot = list.querySelector(`li.hit[data-id="${id}"] > .snippet[data-pending]`);
+    if (!slot) continue;
+    slot.textContent = ctx.t.snippetFailed;
+    slot.removeAttribute('data-pending');
+    slot.classList.replace('pending', 'failed');
+  }
 }
 
 /**

@@ -13,6 +13,11 @@
 //! 4. [`native`]: the same queries natively (optimised build), with the ranking timed apart
 //!    from the rest of a search, and the index build in-process.
 //!
+//! `--hosted` measures hosted mode instead (work folder `<corpus>-hosted`): the payload without
+//! the text chunks (listed apart), and in Chromium also the query latency with the fetches of
+//! the first page's texts and the bytes fetched while querying; the native half is the same as
+//! the default build's and is skipped.
+//!
 //! A markdown table goes to the terminal, everything to `--json FILE`. `--reuse-build` takes
 //! steps 1 and 2 from the last run over the same corpus (minutes for 50k articles) and
 //! measures 3 and 4 again. A failing browser or
@@ -43,6 +48,8 @@ pub struct Options {
     /// Take the build and size figures (and the built page) from the last run over the same
     /// corpus; measure only the browser and native parts again.
     pub reuse_build: bool,
+    /// Hosted mode: the texts in chunk files, fetched per query (measured too).
+    pub hosted: bool,
 }
 
 pub fn run(ctx: &Ctx, options: Options) -> Result<()> {
@@ -62,10 +69,13 @@ pub fn run(ctx: &Ctx, options: Options) -> Result<()> {
         .map(|q| cwd.join(q))
         .unwrap_or_else(|| ctx.path("bench/queries.txt"));
     let queries = queries::read(&queries_path)?;
-    let label = corpus
+    let mut label = corpus
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "corpus".into());
+    if options.hosted {
+        label.push_str("-hosted");
+    }
     let work = ctx.path(pipeline::BENCH_DIR).join(&label);
     std::fs::create_dir_all(&work).context(|| format!("creating {}", work.display()))?;
     let queries_json = work.join("queries.json");
@@ -106,7 +116,7 @@ pub fn run(ctx: &Ctx, options: Options) -> Result<()> {
     let built = match reused {
         Some(v) => Ok((v["build"].clone(), v["sizes"].clone(), work.join("dist"))),
         None => util::step("build over the corpus (release wasm)", || {
-            pipeline::build(ctx, &corpus, &work)
+            pipeline::build(ctx, &corpus, &work, options.hosted)
         })
         .and_then(|built| {
             let sizes = util::step("sizes (raw, gzip, brotli)", || sizes(&built, &work))?;
@@ -120,7 +130,13 @@ pub fn run(ctx: &Ctx, options: Options) -> Result<()> {
     let (build, sizes, browser) = match built {
         Ok((build, sizes, dist)) => {
             let browser = util::step("browser: headless Chromium", || {
-                browser::run(ctx, &dist, &queries_json, &work.join("browser.json"))
+                browser::run(
+                    ctx,
+                    &dist,
+                    &queries_json,
+                    &work.join("browser.json"),
+                    options.hosted,
+                )
             })
             .unwrap_or_else(|err| json!({ "error": err.to_string() }));
             if let Some(err) = browser["error"].as_str() {
@@ -134,15 +150,23 @@ pub fn run(ctx: &Ctx, options: Options) -> Result<()> {
             (error.clone(), error.clone(), error)
         }
     };
-    let native = util::step("native: optimised build, same queries", || {
-        native::run(ctx, &corpus, &queries_json, &work.join("native.json"))
-    })
-    .unwrap_or_else(|err| {
-        failures.push(format!("native: {err}"));
-        json!({ "error": err.to_string() })
-    });
+    let native = if options.hosted {
+        println!(
+            "\nnative: skipped with --hosted (the same index and searches as the default build)"
+        );
+        json!({ "skipped": "hosted mode: the native figures are those of the default build" })
+    } else {
+        util::step("native: optimised build, same queries", || {
+            native::run(ctx, &corpus, &queries_json, &work.join("native.json"))
+        })
+        .unwrap_or_else(|err| {
+            failures.push(format!("native: {err}"));
+            json!({ "error": err.to_string() })
+        })
+    };
 
     let report = json!({
+        "hosted": options.hosted,
         "corpus": {
             "path": util::relative(&ctx.root, &corpus),
             "files": text.files,
@@ -211,10 +235,18 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
     let mut files = Vec::new();
     crate::sizes::list_files(&built.dist, &mut files)?;
     files.sort();
-    // What a browser fetches for the page: not the TypeScript declarations, not bench.html.
+    // What a browser fetches for the page: not the TypeScript declarations, not bench.html,
+    // not (hosted mode) the text chunks, which are fetched while querying.
+    let text_dir = built.dist.join(crate::dist::TEXT_DIR);
+    let mut chunks: Vec<u64> = files
+        .iter()
+        .filter(|f| f.starts_with(&text_dir))
+        .filter_map(|f| std::fs::metadata(f).ok().map(|m| m.len()))
+        .collect();
+    chunks.sort_unstable();
     files.retain(|f| {
         let name = f.to_string_lossy();
-        !name.ends_with(".d.ts") && !name.ends_with("bench.html")
+        !name.ends_with(".d.ts") && !name.ends_with("bench.html") && !f.starts_with(&text_dir)
     });
     let wasm =
         std::fs::read(&built.wasm).context(|| format!("reading {}", built.wasm.display()))?;
@@ -291,6 +323,12 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
         "indexSections": index_parts,
         "js": sizes_json(js),
         "payload": sizes_json(payload_total),
+        "textChunks": (!chunks.is_empty()).then(|| json!({
+            "count": chunks.len(),
+            "gzip": chunks.iter().sum::<u64>(),
+            "median": chunks[chunks.len() / 2],
+            "max": chunks[chunks.len() - 1],
+        })),
         "files": rows,
         "brotliNote": format!(
             "brotli quality 11 for files up to {}, quality 9 above (11 manages ~0.3 MB/s)",

@@ -14,6 +14,13 @@
 //!    folder works offline after a first visit;
 //! 8. a table of every file's raw, gzip and brotli size.
 //!
+//! `--hosted` ([`Mode::Hosted`]) builds hosted mode into `dist-hosted/` instead: the crate's
+//! `hosted` feature (the index in the .wasm keeps no article text), the text chunks the build
+//! script wrote copied into `dist-hosted/text/`, steps 1-5 and 8 as above, and no single file
+//! or service worker (a single file cannot fetch chunks; a worker that precached them all
+//! would undo the point of hosting them, and one that caches them as they come is left for
+//! later). `dist/` is left alone, so both builds can be served side by side.
+//!
 //! `ARTICLES_DIR` chooses the corpus: it is passed to the build (build.rs reads it) as an
 //! absolute path, so a relative one means relative to where `cargo xtask` was started.
 
@@ -43,6 +50,31 @@ pub enum Profile {
     Debug,
 }
 
+/// Which build: the default (texts in the .wasm) or hosted mode (texts in chunk files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `dist/`: everything in the .wasm, the single file, the service worker.
+    Embedded,
+    /// `dist-hosted/`: the texts in `text/*.gz`, fetched on demand. `chunk_text` overrides
+    /// the build's text per chunk (`ARTICLES_TEXT_CHUNK`, in bytes).
+    Hosted { chunk_text: Option<usize> },
+}
+
+impl Mode {
+    /// The output folder, relative to the repository.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Mode::Embedded => "dist",
+            Mode::Hosted { .. } => HOSTED_DIR,
+        }
+    }
+}
+
+/// Where `dist --hosted` writes.
+pub const HOSTED_DIR: &str = "dist-hosted";
+/// The text chunks' folder inside it (the JS API's default, `./text/` next to the scripts).
+pub const TEXT_DIR: &str = "text";
+
 /// What `dist` produced.
 pub struct Dist {
     pub dir: PathBuf,
@@ -56,7 +88,7 @@ pub struct BuildOutput {
 }
 
 /// All dist steps; `serve` and `test` call this after `setup`.
-pub fn run(ctx: &Ctx, profile: Profile) -> Result<Dist> {
+pub fn run(ctx: &Ctx, profile: Profile, mode: Mode) -> Result<Dist> {
     let corpus = corpus_dir()?;
     match &corpus {
         Some(dir) => println!("corpus: {} (from ARTICLES_DIR)", dir.display()),
@@ -64,17 +96,19 @@ pub fn run(ctx: &Ctx, profile: Profile) -> Result<Dist> {
             "corpus: the build script's default, seeds/ (set ARTICLES_DIR to use another folder)"
         ),
     }
-    let name = match profile {
-        Profile::Release => "cargo build (wasm32, release)",
-        Profile::Debug => "cargo build (wasm32, debug)",
+    let name = match (profile, mode) {
+        (Profile::Release, Mode::Embedded) => "cargo build (wasm32, release)",
+        (Profile::Debug, Mode::Embedded) => "cargo build (wasm32, debug)",
+        (Profile::Release, Mode::Hosted { .. }) => "cargo build (wasm32, release, hosted)",
+        (Profile::Debug, Mode::Hosted { .. }) => "cargo build (wasm32, debug, hosted)",
     };
-    let build = util::step(name, || build(ctx, profile, corpus.as_deref()))?;
+    let build = util::step(name, || build(ctx, profile, mode, corpus.as_deref()))?;
     let Some(wasm) = build.wasm else {
         bail!("cargo built no cdylib .wasm for {PACKAGE}: is `crate-type = [\"cdylib\", ...]` set in Cargo.toml?");
     };
     print_build_summary(build.out_dir.as_deref());
 
-    let dist = ctx.path("dist");
+    let dist = ctx.path(mode.dir());
     let pkg = dist.join("pkg");
     util::step("wasm-bindgen", || {
         if dist.exists() {
@@ -92,6 +126,20 @@ pub fn run(ctx: &Ctx, profile: Profile) -> Result<Dist> {
     let element = util::step("bundle dist/article-explorer.js (esbuild)", || {
         bundle::element(ctx, &dist, minify)
     })?;
+    if let Mode::Hosted { .. } = mode {
+        let out_dir = build.out_dir.as_deref();
+        util::step("text chunks into dist-hosted/text/", || {
+            copy_text_chunks(out_dir, &dist.join(TEXT_DIR))
+        })?;
+        let files = sizes::measure_where(&dist, |p| !p.starts_with(TEXT_DIR))?;
+        println!("\n{}", sizes::format_table(&files));
+        print_chunk_sizes(&dist.join(TEXT_DIR))?;
+        println!(
+            "dist ready: {} (hosted mode: serve it over http)",
+            dist.display()
+        );
+        return Ok(Dist { dir: dist });
+    }
     util::step("single file dist/explorer.html", || {
         single_file::write(ctx, &dist, element, minify)
     })?;
@@ -138,11 +186,19 @@ fn corpus_dir() -> Result<Option<PathBuf>> {
     Ok(Some(absolute))
 }
 
-fn build(ctx: &Ctx, profile: Profile, corpus: Option<&Path>) -> Result<BuildOutput> {
+fn build(ctx: &Ctx, profile: Profile, mode: Mode, corpus: Option<&Path>) -> Result<BuildOutput> {
     let mut cmd = ctx.cargo();
     cmd.args(["build", "--lib", "--target", crate::setup::WASM_TARGET]);
     if profile == Profile::Release {
         cmd.arg("--release");
+    }
+    if let Mode::Hosted { chunk_text } = mode {
+        // A feature, not only an environment variable: cargo keeps the two builds apart, so
+        // switching between them does not rebuild the index each time.
+        cmd.args(["--features", "hosted"]);
+        if let Some(bytes) = chunk_text {
+            cmd.env("ARTICLES_TEXT_CHUNK", bytes.to_string());
+        }
     }
     cmd.args(["-p", PACKAGE, "--message-format=json-render-diagnostics"]);
     if let Some(dir) = corpus {
@@ -191,6 +247,53 @@ pub fn read_messages(messages: &[Value], manifest: &Path) -> BuildOutput {
         }
     }
     out
+}
+
+/// Copies the text chunks the build script wrote (`OUT_DIR/text/`) into `target`.
+fn copy_text_chunks(out_dir: Option<&Path>, target: &Path) -> Result<()> {
+    let Some(source) = out_dir.map(|d| d.join(TEXT_DIR)) else {
+        bail!("cargo reported no build script output for {PACKAGE}: where are the text chunks?");
+    };
+    if !source.is_dir() {
+        bail!(
+            "{} is missing: the build script writes the text chunks there with the `hosted` feature",
+            source.display()
+        );
+    }
+    std::fs::create_dir_all(target).context(|| format!("creating {}", target.display()))?;
+    let mut files = Vec::new();
+    sizes::list_files(&source, &mut files)?;
+    files.sort();
+    for file in &files {
+        let name = file.file_name().unwrap_or_default();
+        std::fs::copy(file, target.join(name))
+            .context(|| format!("copying {} to {}", file.display(), target.display()))?;
+    }
+    println!("copied {} text chunks", files.len());
+    Ok(())
+}
+
+/// One line about the chunk files: how many, their total, median and largest size.
+fn print_chunk_sizes(dir: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    sizes::list_files(dir, &mut files)?;
+    let mut lens: Vec<u64> = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok().map(|m| m.len()))
+        .collect();
+    lens.sort_unstable();
+    let total: u64 = lens.iter().sum();
+    match (lens.get(lens.len() / 2), lens.last()) {
+        (Some(median), Some(max)) => println!(
+            "text chunks: {} files in text/, {} in all (gzip as stored), median {}, largest {}; a page fetches only those of the texts it shows",
+            lens.len(),
+            sizes::format_size(total),
+            sizes::format_size(*median),
+            sizes::format_size(*max)
+        ),
+        _ => println!("text chunks: none (no articles)"),
+    }
+    Ok(())
 }
 
 fn print_build_summary(out_dir: Option<&Path>) {

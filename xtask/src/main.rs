@@ -31,25 +31,30 @@ Commands:
   setup                       install what is missing: the wasm32 target, wasm-bindgen-cli
                               (the version in Cargo.lock), Debian chromium + chromium-driver,
                               and the npm dev dependencies (npm ci)
-  dist [--debug]              build the wasm, run wasm-bindgen and wasm-opt, copy www/ into
-                              dist/ and print a size table (ARTICLES_DIR picks the corpus)
-  serve [--port N] [--no-build]
-                              setup + dist, then serve dist/ on http://127.0.0.1:N/
-                              (default port 8080; --port 0 picks a free one)
+  dist [--debug] [--hosted]   build the wasm, run wasm-bindgen and wasm-opt, copy www/ into
+                              dist/ and print a size table (ARTICLES_DIR picks the corpus);
+                              --hosted: hosted mode into dist-hosted/ (the article texts in
+                              text/*.gz, fetched on demand, not in the .wasm)
+  serve [--port N] [--no-build] [--hosted]
+                              setup + dist, then serve dist/ (or dist-hosted/) on
+                              http://127.0.0.1:N/ (default port 8080; --port 0 picks a free one)
   test [--native-only] [--skip-browser]
                               setup, then: native tests, wasm tests in headless Chromium,
                               dist + browser end-to-end tests (tests/e2e/*.test.mjs)
   corpus --size N [--out DIR]
                               write N German articles (1000, 10k, 50k) made of real text
                               from Debian packages into corpora/N (or DIR), with MANIFEST.md
-  bench [--corpus DIR] [--queries FILE] [--json FILE] [--reuse-build]
+  bench [--corpus DIR] [--queries FILE] [--json FILE] [--reuse-build] [--hosted]
                               build time and memory, dist sizes, page readiness, query latency
                               in headless Chromium and natively (default corpus: seeds/;
-                              queries: bench/queries.txt; --reuse-build keeps the last build)
+                              queries: bench/queries.txt; --reuse-build keeps the last build;
+                              --hosted: hosted mode, with the text chunks fetched per query)
   help                        print this message
 
 Environment:
   ARTICLES_DIR   corpus folder compiled into the index (default: the build script's, seeds/)
+  ARTICLES_TEXT_CHUNK
+                 hosted mode: bytes of article text per chunk file (default 98304)
   CI=true        also print the versions of rustc, node and chromium first
 ";
 
@@ -78,6 +83,7 @@ fn run(args: &[String]) -> Result<()> {
         "dist" => {
             let mut flags = Flags::parse("dist", rest)?;
             let debug = flags.switch("--debug");
+            let mode = dist_mode(flags.switch("--hosted"));
             flags.finish()?;
             let profile = if debug {
                 dist::Profile::Debug
@@ -85,11 +91,12 @@ fn run(args: &[String]) -> Result<()> {
                 dist::Profile::Release
             };
             setup::run(&ctx, setup::Needs::dist())?;
-            dist::run(&ctx, profile).map(drop)
+            dist::run(&ctx, profile, mode).map(drop)
         }
         "serve" => {
             let mut flags = Flags::parse("serve", rest)?;
             let no_build = flags.switch("--no-build");
+            let mode = dist_mode(flags.switch("--hosted"));
             let port = flags.value("--port")?;
             flags.finish()?;
             let port = match port {
@@ -98,7 +105,7 @@ fn run(args: &[String]) -> Result<()> {
                     util::Error::new(format!("--port {text}: not a port number (0-65535)"))
                 })?,
             };
-            serve::command(&ctx, port, no_build)
+            serve::command(&ctx, port, no_build, mode)
         }
         "test" => {
             let mut flags = Flags::parse("test", rest)?;
@@ -132,6 +139,7 @@ fn run(args: &[String]) -> Result<()> {
                 queries: flags.value("--queries")?.map(std::path::PathBuf::from),
                 json: flags.value("--json")?.map(std::path::PathBuf::from),
                 reuse_build: flags.switch("--reuse-build"),
+                hosted: flags.switch("--hosted"),
             };
             flags.finish()?;
             bench::run(&ctx, options)
@@ -147,6 +155,15 @@ fn run(args: &[String]) -> Result<()> {
             print!("{USAGE}");
             bail!("unknown command `{other}`")
         }
+    }
+}
+
+/// The dist mode a `--hosted` switch asks for (chunk size from the environment).
+fn dist_mode(hosted: bool) -> dist::Mode {
+    if hosted {
+        dist::Mode::Hosted { chunk_text: None }
+    } else {
+        dist::Mode::Embedded
     }
 }
 

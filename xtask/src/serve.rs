@@ -21,17 +21,19 @@ pub const DEFAULT_PORT: u16 = 8080;
 /// Requests whose head is longer than this are refused.
 const MAX_HEAD: usize = 16 * 1024;
 
-/// `cargo xtask serve`: setup and dist (unless `no_build`), then serve dist/ until interrupted.
-pub fn command(ctx: &Ctx, port: u16, no_build: bool) -> Result<()> {
-    let dir = ctx.path("dist");
+/// `cargo xtask serve`: setup and dist (unless `no_build`), then serve dist/ (or, hosted,
+/// dist-hosted/) until interrupted.
+pub fn command(ctx: &Ctx, port: u16, no_build: bool, mode: dist::Mode) -> Result<()> {
+    let name = mode.dir();
+    let dir = ctx.path(name);
     if no_build {
         if !dir.join("index.html").is_file() {
-            bail!("dist/index.html is missing: run `cargo xtask serve` without --no-build (or `cargo xtask dist`)");
+            bail!("{name}/index.html is missing: run `cargo xtask serve` without --no-build (or `cargo xtask dist`)");
         }
-        println!("--no-build: serving dist/ as it is");
+        println!("--no-build: serving {name}/ as it is");
     } else {
         setup::run(ctx, Needs::dist())?;
-        dist::run(ctx, Profile::Release)?;
+        dist::run(ctx, Profile::Release, mode)?;
     }
     let server = Server::bind(&dir, port, true)?;
     println!(
@@ -262,6 +264,9 @@ pub fn mime_type(path: &Path) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "json" | "map" => "application/json",
         "wasm" => "application/wasm",
+        // Hosted mode's text chunks: served as they are (no Content-Encoding), the page
+        // decompresses them.
+        "gz" => "application/gzip",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",

@@ -24,8 +24,14 @@ pub struct FileSize {
 
 /// Every file under `dir`, sorted by path, with its sizes.
 pub fn measure(dir: &Path) -> Result<Vec<FileSize>> {
+    measure_where(dir, |_| true)
+}
+
+/// The files under `dir` whose path relative to it passes `keep`, sorted, with their sizes.
+pub fn measure_where(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Vec<FileSize>> {
     let mut files = Vec::new();
     list_files(dir, &mut files)?;
+    files.retain(|f| keep(f.strip_prefix(dir).unwrap_or(f)));
     files.sort();
     let brotli = brotli_sizes(&files);
     let mut rows = Vec::with_capacity(files.len());

@@ -3,8 +3,10 @@
 //! 1. native: `cargo test --workspace` (all crates, xtask's own unit tests included);
 //! 2. wasm: `cargo test -p article-explorer --target wasm32-unknown-unknown --test wasm` in
 //!    headless Chromium through chromedriver and wasm-bindgen-test-runner;
-//! 3. e2e: `dist` (release), the static server on a free loopback port, then
-//!    `node --test tests/e2e/*.test.mjs` with `EXPLORER_URL` and `EXPLORER_DIST`.
+//! 3. e2e: `dist` (release) and `dist --hosted` (with small text chunks, so that the seeds
+//!    make several), each served on a free loopback port, then
+//!    `node --test tests/e2e/*.test.mjs` with `EXPLORER_URL` and `EXPLORER_DIST`, and
+//!    `EXPLORER_HOSTED_URL` and `EXPLORER_HOSTED_DIST` for the hosted build.
 //!
 //! A layer whose tests do not exist yet is reported as missing and fails the run (the later
 //! layers still run, since nothing that ran has failed); a layer that runs no test fails too,
@@ -14,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::dist::{self, Profile};
+use crate::dist::{self, Mode, Profile};
 use crate::serve::Server;
 use crate::setup::{self, Needs, CHROMEDRIVER};
 use crate::util::{self, bail, format_duration, Ctx, Result};
@@ -182,18 +184,29 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
     if files.is_empty() {
         return Ok(Outcome::Missing("no tests/e2e/*.test.mjs".into()));
     }
-    let built = util::step("dist (release)", || dist::run(ctx, Profile::Release))?;
-    let server = Server::bind(&built.dir, 0, false)?;
-    let url = server.url();
-    println!(
-        "serving {} at {url} for the end-to-end tests",
-        built.dir.display()
-    );
-    server.spawn();
+    let built = util::step("dist (release)", || {
+        dist::run(ctx, Profile::Release, Mode::Embedded)
+    })?;
+    let hosted = util::step("dist --hosted (release)", || {
+        dist::run(ctx, Profile::Release, HOSTED_FOR_TESTS)
+    })?;
+    let mut urls = Vec::new();
+    for dir in [&built.dir, &hosted.dir] {
+        let server = Server::bind(dir, 0, false)?;
+        let url = server.url();
+        println!(
+            "serving {} at {url} for the end-to-end tests",
+            dir.display()
+        );
+        server.spawn();
+        urls.push(url);
+    }
     let mut cmd = Command::new("node");
     cmd.current_dir(&ctx.root)
-        .env("EXPLORER_URL", &url)
+        .env("EXPLORER_URL", &urls[0])
         .env("EXPLORER_DIST", &built.dir)
+        .env("EXPLORER_HOSTED_URL", &urls[1])
+        .env("EXPLORER_HOSTED_DIST", &hosted.dir)
         .args(["--test", "--test-reporter=spec"])
         .args(
             files
@@ -202,6 +215,13 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
         );
     run_counted(&mut cmd, parse_node_line)
 }
+
+/// The hosted build the end-to-end tests run against: chunks of about 1 KiB of text, so that
+/// each seed article is a chunk of its own and "only the chunks of the hits shown" is a
+/// visible difference.
+const HOSTED_FOR_TESTS: Mode = Mode::Hosted {
+    chunk_text: Some(1024),
+};
 
 /// `tests/e2e/*.test.mjs`, sorted.
 fn e2e_files(dir: &Path) -> Vec<PathBuf> {

@@ -63,6 +63,11 @@ export const listsCss = /* css */ `
 .hit-title { margin: 0; font-size: 1.125em; line-height: 1.3; }
 .hit-title .item-link { text-decoration: none; }
 .snippet { margin: 0.4em 0 0; font-family: var(--text-font); line-height: 1.55; }
+/* Hosted mode: the snippet's text is on its way; about two lines high, so the list does not jump. */
+.snippet.pending, .snippet.failed { min-height: 3.1em; color: var(--muted); font-family: inherit; font-size: 0.9em; }
+.snippet.pending::before { content: ""; display: inline-block; width: 0.8em; height: 0.8em; margin-inline-end: 0.5em; border: 2px solid currentColor; border-right-color: transparent; border-radius: 50%; vertical-align: -0.1em; animation: ae-spin 0.9s linear infinite; }
+@keyframes ae-spin { to { transform: rotate(1turn); } }
+@media (prefers-reduced-motion: reduce) { .snippet.pending::before { animation: none; } }
 .more { display: flex; margin: 1em auto 0; }
 .no-hits p { margin: 0 0 0.75em; }
 `;

@@ -14,7 +14,7 @@ use crate::util::{self, Context, Ctx, Result};
 pub const RUNS: u32 = 5;
 pub const LOADS: u32 = 3;
 
-pub fn run(ctx: &Ctx, dist: &Path, queries_json: &Path, out: &Path) -> Result<Value> {
+pub fn run(ctx: &Ctx, dist: &Path, queries_json: &Path, out: &Path, hosted: bool) -> Result<Value> {
     let server = Server::bind(dist, 0, false)?;
     let url = server.url();
     println!("serving {} at {url}", util::relative(&ctx.root, dist));
@@ -29,6 +29,9 @@ pub fn run(ctx: &Ctx, dist: &Path, queries_json: &Path, out: &Path) -> Result<Va
         .args(["--runs", &RUNS.to_string(), "--loads", &LOADS.to_string()])
         .arg("--out")
         .arg(out);
+    if hosted {
+        cmd.args(["--hosted", "1"]);
+    }
     let ran = util::run(&mut cmd);
     // The script writes its result even when the page failed: prefer that to the exit status.
     match std::fs::read_to_string(out) {

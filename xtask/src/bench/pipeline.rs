@@ -10,6 +10,9 @@
 //! 2. the build script alone, run again by hand with the environment cargo gives it (the index
 //!    build: read the folder, parse, analyse, write `index.bin`);
 //! 3. `wasm-bindgen --target web`, 4. `wasm-opt -Oz`, 5. `www/` and `bench/page.html` copied.
+//!
+//! Hosted mode (`bench --hosted`) adds the crate's `hosted` feature, and copies the text chunks
+//! the build script wrote into the served folder's `text/`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,18 +47,21 @@ pub struct Built {
     pub wasm: PathBuf,
 }
 
-pub fn build(ctx: &Ctx, corpus: &Path, work: &Path) -> Result<Built> {
+pub fn build(ctx: &Ctx, corpus: &Path, work: &Path, hosted: bool) -> Result<Built> {
     touch(corpus)?;
     let target_dir = ctx.path(BENCH_DIR).join("target");
     let mut cmd = ctx.cargo();
-    cmd.args(["build", "--lib", "--release", "--target", WASM_TARGET])
-        .args([
-            "-p",
-            dist::PACKAGE,
-            "--message-format=json-render-diagnostics",
-        ])
-        .env("ARTICLES_DIR", corpus)
-        .env("CARGO_TARGET_DIR", &target_dir);
+    cmd.args(["build", "--lib", "--release", "--target", WASM_TARGET]);
+    if hosted {
+        cmd.args(["--features", "hosted"]);
+    }
+    cmd.args([
+        "-p",
+        dist::PACKAGE,
+        "--message-format=json-render-diagnostics",
+    ])
+    .env("ARTICLES_DIR", corpus)
+    .env("CARGO_TARGET_DIR", &target_dir);
     let mut messages = Vec::new();
     let cargo = measure::run(&mut cmd, |line| {
         if let Ok(message) = serde_json::from_str::<Value>(line) {
@@ -97,6 +103,9 @@ pub fn build(ctx: &Ctx, corpus: &Path, work: &Path) -> Result<Built> {
                 .env("OPT_LEVEL", "3")
                 .env("DEBUG", "false")
                 .env("CARGO_PKG_NAME", dist::PACKAGE);
+            if hosted {
+                cmd.env("CARGO_FEATURE_HOSTED", "1");
+            }
             let measured = measure::run(&mut cmd, |_| {})?;
             print_measured("build script alone (index build)", &measured);
             let same = std::fs::read(scratch.join("index.bin")).ok() == std::fs::read(&index).ok();
@@ -140,6 +149,12 @@ pub fn build(ctx: &Ctx, corpus: &Path, work: &Path) -> Result<Built> {
     let wasm_opt = optimise(ctx, &bound, &mut notes)?;
 
     copy_page(ctx, &dist_dir)?;
+    if hosted {
+        copy_dir(
+            &out_dir.join(dist::TEXT_DIR),
+            &dist_dir.join(dist::TEXT_DIR),
+        )?;
+    }
     Ok(Built {
         cargo,
         index_build,
@@ -219,6 +234,18 @@ fn reset_dir(dir: &Path) -> Result<()> {
         std::fs::remove_dir_all(dir).context(|| format!("clearing {}", dir.display()))?;
     }
     std::fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))
+}
+
+/// Every file of `from` into `to` (flat: the text chunks).
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).context(|| format!("creating {}", to.display()))?;
+    let mut files = Vec::new();
+    crate::sizes::list_files(from, &mut files)?;
+    for file in &files {
+        std::fs::copy(file, to.join(file.file_name().unwrap_or_default()))
+            .context(|| format!("copying {}", file.display()))?;
+    }
+    Ok(())
 }
 
 /// www/ into `dist`, and bench/page.html as `bench.html`.

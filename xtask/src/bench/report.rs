@@ -18,8 +18,13 @@ pub fn markdown(r: &Value) -> String {
     let corpus = &r["corpus"];
     let _ = writeln!(
         m,
-        "## {} — {} articles, {} of text ({} gzip)\n",
+        "## {}{} — {} articles, {} of text ({} gzip)\n",
         corpus["path"].as_str().unwrap_or("?"),
+        if r["hosted"] == true {
+            ", hosted mode"
+        } else {
+            ""
+        },
         corpus["files"],
         size(&corpus["text"]["raw"]),
         size(&corpus["text"]["gzip"])
@@ -127,8 +132,23 @@ pub fn markdown(r: &Value) -> String {
         &mut m,
         "page payload",
         sizes(&s["payload"]),
-        "everything the page fetches (no .d.ts)",
+        "everything the page fetches to be ready (no .d.ts; hosted: no text chunks)",
     );
+    let chunks = &s["textChunks"];
+    if chunks.is_object() {
+        row(
+            &mut m,
+            "text chunks (hosted)",
+            format!(
+                "{} files, {} gzip in all; median {}, largest {}",
+                chunks["count"],
+                size(&chunks["gzip"]),
+                size(&chunks["median"]),
+                size(&chunks["max"])
+            ),
+            "the article texts, fetched only for the hits shown and the articles opened",
+        );
+    }
     let w = &r["browser"];
     row(&mut m, "ready: navigation → first answer", format!(
             "{} (createExplorer {}, wasm fetch {}, opening the index {})",
@@ -138,12 +158,54 @@ pub fn markdown(r: &Value) -> String {
             ms(&w["ready"]["openIndexMs"])
         ),
         "median of fresh loads of bench.html (no cache): fetch, compile, instantiate, open the index, one search");
+    if w["ready"]["firstSnippetsMs"].is_number() {
+        row(
+            &mut m,
+            "  hosted: first answer with its snippets",
+            format!(
+                "{} ({} fetched in {} chunks)",
+                ms(&w["ready"]["firstSnippetsMs"]),
+                size(&w["ready"]["firstTextBytes"]),
+                w["ready"]["firstTextChunks"]
+            ),
+            "the same loads: the first page's texts fetched (loadText), the search asked again",
+        );
+    }
     row(
         &mut m,
         "query latency in Chromium p50 / p95 / max",
         latency(&w["latency"]),
-        "search(q, {limit: 20}) timed in the page, warm (after a warm-up pass)",
+        "search(q, {limit: 20}) timed in the page, warm (after a warm-up pass); hosted: with \
+         the queries' texts loaded",
     );
+    if w["latencyNoText"].is_object() {
+        row(
+            &mut m,
+            "  hosted: no text loaded p50 / p95 / max",
+            latency(&w["latencyNoText"]),
+            "search() before any text is loaded: hits at once, snippets pending",
+        );
+        let t = &w["withTexts"];
+        row(
+            &mut m,
+            "  hosted: query + its first page's texts p50 / p95 / max",
+            latency(t),
+            "search, loadText of the pending hits (fetch, gunzip, check), search again; one pass \
+             in list order, so later queries find chunks already loaded",
+        );
+        row(
+            &mut m,
+            "  hosted: then fetched while querying",
+            format!(
+                "{} in {} requests over the query list (per query p50 {}, max {})",
+                size(&t["bytes"]),
+                t["requests"],
+                size(&t["bytesPerQueryP50"]),
+                size(&t["bytesPerQueryMax"])
+            ),
+            "text chunks as transferred (gzip)",
+        );
+    }
     row(
         &mut m,
         "query latency native p50 / p95 / max",
