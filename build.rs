@@ -4,7 +4,7 @@
 //! `ARTICLES_DIR` names another; `ARTICLES_STRICT=1` turns every warning into a failure.
 //! With the `hosted` feature the index keeps no article text: `explorer_index::chunks` splits
 //! the texts into gzip chunks of about `ARTICLES_TEXT_CHUNK` bytes of text each (default
-//! 96 KiB). Writes only to OUT_DIR: `index.bin`, `build-summary.txt` and (hosted) `text/`.
+//! 16 KiB). Writes only to OUT_DIR: `index.bin`, `build-summary.txt` and (hosted) `text/`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -54,7 +54,7 @@ Commands:
 Environment:
   ARTICLES_DIR   corpus folder compiled into the index (default: the build script's, seeds/)
   ARTICLES_TEXT_CHUNK
-                 hosted mode: bytes of article text per chunk file (default 98304)
+                 hosted mode: bytes of article text per chunk file (default 16384)
   CI=true        also print the versions of rustc, node and chromium first
 ";
 

@@ -30,9 +30,11 @@ pub const TXTC_RECORD: usize = 20;
 pub const CHUNK_MAGIC: [u8; 8] = *b"AEXPLTXT";
 /// Bytes before a chunk's table: magic and first article.
 const CHUNK_HEADER: usize = CHUNK_MAGIC.len() + 4;
-/// Default text per chunk before compression: about 32 KiB of gzip for German prose, one
-/// deflate window, so a bigger chunk would hardly compress better.
-pub const DEFAULT_CHUNK_TEXT: usize = 96 * 1024;
+/// Default text per chunk before compression: about 7 KiB of gzip for German prose (about
+/// eight articles). A page fetches one chunk per hit it shows, so the bytes per query grow with
+/// the chunk; below this, compression and per-file overhead start to cost more than they save
+/// (measured at 10,000 articles: `bench/RESULTS.md`).
+pub const DEFAULT_CHUNK_TEXT: usize = 16 * 1024;
 
 /// One chunk's entry in the TXTC table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
