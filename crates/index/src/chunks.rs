@@ -54,8 +54,14 @@ pub struct ChunkInfo {
 impl ChunkInfo {
     /// The chunk's file name, e.g. `0003-1a2b3c4d.gz`.
     pub fn file_name(&self, chunk: u32) -> String {
-        format!("{chunk:04}-{:08x}.gz", self.crc)
+        file_name(chunk, self.crc)
     }
+}
+
+/// The file name of chunk `chunk` whose checksum is `crc`: `NNNN-CCCCCCCC.gz`. (Error
+/// messages write the same name.)
+pub fn file_name(chunk: u32, crc: u32) -> String {
+    format!("{chunk:04}-{crc:08x}.gz")
 }
 
 /// The TXTC table of a hosted index.
@@ -167,7 +173,7 @@ impl<'a> TextChunks<'a> {
             Ok(chunk) => IndexError::TextNotLoaded {
                 article: id.0,
                 chunk,
-                file: self.file_name(chunk).unwrap_or_default(),
+                crc: self.info(chunk).map_or(0, |i| i.crc),
             },
             Err(e) => e,
         }
@@ -179,7 +185,7 @@ impl<'a> TextChunks<'a> {
         let info = self.info(chunk)?;
         let bad = |problem| IndexError::BadChunk {
             chunk,
-            file: info.file_name(chunk),
+            crc: info.crc,
             problem,
         };
         if bytes.len() as u64 != u64::from(info.len) {
@@ -430,7 +436,7 @@ mod tests {
                 Err(IndexError::TextNotLoaded {
                     article: i as u32,
                     chunk: n,
-                    file: file.name.clone(),
+                    crc: chunks.info(n).unwrap().crc,
                 })
             );
             let loaded = chunks.check(n, gunzip(&file.gzip)).unwrap();
@@ -467,7 +473,7 @@ mod tests {
         let err = chunks.check(0, flipped).unwrap_err();
         assert!(matches!(
             &err,
-            IndexError::BadChunk { chunk: 0, problem: ChunkProblem::Checksum { .. }, file } if *file == name
+            IndexError::BadChunk { chunk: 0, problem: ChunkProblem::Checksum { .. }, crc } if file_name(0, *crc) == name
         ));
         assert!(err.to_string().contains(&name), "{err}");
 

@@ -25,17 +25,14 @@ pub enum IndexError {
     NoSuchArticle { id: u32, count: u32 },
     /// An entity id outside `0..entity_count`.
     NoSuchEntity { id: u32, count: u32 },
-    /// Hosted mode: the text of `article` is in text chunk `chunk` (the file `file`), which has
-    /// not been loaded.
-    TextNotLoaded {
-        article: u32,
-        chunk: u32,
-        file: String,
-    },
-    /// Hosted mode: bytes given as text chunk `chunk` (the file `file`) are not that chunk.
+    /// Hosted mode: the text of `article` is in text chunk `chunk`, which has not been loaded.
+    /// `crc` is the chunk's checksum, which names its file (see
+    /// [`crate::chunks::file_name`]); the message names the file.
+    TextNotLoaded { article: u32, chunk: u32, crc: u32 },
+    /// Hosted mode: bytes given as text chunk `chunk` (checksum `crc`) are not that chunk.
     BadChunk {
         chunk: u32,
-        file: String,
+        crc: u32,
         problem: ChunkProblem,
     },
     /// A text chunk number outside `0..count`.
@@ -85,17 +82,20 @@ impl fmt::Display for IndexError {
             IndexError::TextNotLoaded {
                 article,
                 chunk,
-                file,
+                crc,
             } => write!(
                 f,
-                "the text of article {article} is not loaded: it is in text chunk {chunk} ({file}); load it first"
+                "the text of article {article} is not loaded: it is in text chunk {chunk} ({chunk:04}-{crc:08x}.gz); load it first"
             ),
             IndexError::BadChunk {
                 chunk,
-                file,
+                crc,
                 problem,
             } => {
-                write!(f, "text chunk {chunk} ({file}) is damaged or from another build: ")?;
+                write!(
+                    f,
+                    "text chunk {chunk} ({chunk:04}-{crc:08x}.gz) is damaged or from another build: "
+                )?;
                 match problem {
                     ChunkProblem::Length { expected, got } => {
                         write!(f, "{got} bytes, expected {expected}")
