@@ -15,7 +15,7 @@
 //!   index itself by default, or, in *hosted mode* (the `hosted` feature), text chunks the
 //!   page fetches and hands over with [`Explorer::add_text_chunk`]. Until an article's chunk
 //!   is loaded its hit has no snippet ([`Hit::snippet`] is `None`) and opening it is an
-//!   [`IndexError::TextNotLoaded`] naming the chunk; search, ranking, facets and dates are the
+//!   `IndexError::TextNotLoaded` naming the chunk; search, ranking, facets and dates are the
 //!   same in both modes.
 //! - [`wasm`] is the only module that knows about JavaScript: it maps those types to plain
 //!   JS objects. Everything else is plain Rust, tested natively.
@@ -71,7 +71,7 @@ impl<'a> Explorer<'a> {
 
     /// Hosted mode: the texts are not in the index but in chunks loaded on demand.
     pub fn is_hosted(&self) -> bool {
-        self.index.text_chunks().is_some()
+        Texts::is_hosted(&self.index)
     }
 
     /// Whether the text of article `id` can be read now (always, unless hosted).
@@ -90,7 +90,7 @@ impl<'a> Explorer<'a> {
 
     /// Hands over text chunk `chunk` (decompressed), which is checked against the index
     /// (length, CRC-32, structure) before any text is read from it. A chunk of another
-    /// build or a damaged one is an [`IndexError::BadChunk`] naming the file.
+    /// build or a damaged one is an `IndexError::BadChunk` naming the file.
     pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), IndexError> {
         self.texts.add(&self.index, chunk, bytes)
     }
@@ -298,7 +298,7 @@ impl<'a> Explorer<'a> {
 
     /// One article with its blocks and entity mentions; with a `query`, its matches are
     /// marked. In hosted mode its text chunk must be loaded, else this is
-    /// [`IndexError::TextNotLoaded`] naming the chunk.
+    /// `IndexError::TextNotLoaded` naming the chunk.
     pub fn article(
         &self,
         id: ArticleId,

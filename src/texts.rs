@@ -6,14 +6,21 @@
 //! has. In hosted mode an article whose chunk is not loaded has no text yet: the caller shows
 //! what it can (a hit without its snippet) and asks the page to load the chunk
 //! ([`Texts::missing`], [`Texts::add`]).
+//!
+//! Reading chunks is behind the `chunks` feature (which `hosted` turns on), so that the
+//! default .wasm carries none of this code: built without it, texts come from the index only,
+//! and a hosted index does not open.
 
-use explorer_index::{ArticleId, ArticleRecord, Index, IndexError, LoadedChunk};
+#[cfg(feature = "chunks")]
+use explorer_index::LoadedChunk;
+use explorer_index::{ArticleId, ArticleRecord, Index, IndexError};
 
 /// The texts of one index: embedded, or chunks loaded so far.
 #[derive(Debug, Default)]
 pub struct Texts {
     /// Hosted mode: one slot per text chunk, filled when loaded. Empty when the texts are
     /// embedded in the index.
+    #[cfg(feature = "chunks")]
     chunks: Vec<Option<LoadedChunk>>,
 }
 
@@ -28,21 +35,41 @@ pub struct MissingChunk {
 impl Texts {
     /// The texts of `index`: embedded, or (hosted) none loaded yet.
     pub fn new(index: &Index<'_>) -> Self {
-        let count = index.text_chunks().map_or(0, |c| c.count());
-        Texts {
-            chunks: (0..count).map(|_| None).collect(),
+        #[cfg(feature = "chunks")]
+        {
+            let count = index.text_chunks().map_or(0, |c| c.count());
+            Texts {
+                chunks: (0..count).map(|_| None).collect(),
+            }
+        }
+        #[cfg(not(feature = "chunks"))]
+        {
+            let _ = index;
+            Texts {}
+        }
+    }
+
+    /// Whether the texts live in chunks (hosted mode).
+    pub fn is_hosted(index: &Index<'_>) -> bool {
+        #[cfg(feature = "chunks")]
+        return index.text_chunks().is_some();
+        #[cfg(not(feature = "chunks"))]
+        {
+            let _ = index;
+            false
         }
     }
 
     /// Whether `id`'s text can be read now: always when embedded; in hosted mode once its
     /// chunk is loaded. An id the index does not have is not loaded.
     pub fn is_loaded(&self, index: &Index<'_>, id: ArticleId) -> bool {
-        match index.text_chunks() {
-            None => id.0 < index.article_count(),
-            Some(table) => table
+        #[cfg(feature = "chunks")]
+        if let Some(table) = index.text_chunks() {
+            return table
                 .chunk_of(id)
-                .is_ok_and(|c| matches!(self.chunks.get(c as usize), Some(Some(_)))),
+                .is_ok_and(|c| matches!(self.chunks.get(c as usize), Some(Some(_))));
         }
+        id.0 < index.article_count()
     }
 
     /// Article `id` with its text; `None` when its text chunk is not loaded (hosted mode).
@@ -51,21 +78,23 @@ impl Texts {
         index: &Index<'s>,
         id: ArticleId,
     ) -> Result<Option<ArticleRecord<'s>>, IndexError> {
-        let Some(table) = index.text_chunks() else {
-            return index.article(id).map(Some);
-        };
-        let head = index.head(id)?;
-        let chunk = table.chunk_of(id)?;
-        match self.chunks.get(chunk as usize) {
-            Some(Some(loaded)) => {
-                let (text, blocks) = loaded.text(id)?;
-                Ok(Some(ArticleRecord::with_text(head, text, blocks)))
-            }
-            _ => Ok(None),
+        #[cfg(feature = "chunks")]
+        if let Some(table) = index.text_chunks() {
+            let head = index.head(id)?;
+            let chunk = table.chunk_of(id)?;
+            return match self.chunks.get(chunk as usize) {
+                Some(Some(loaded)) => {
+                    let (text, blocks) = loaded.text(id)?;
+                    Ok(Some(ArticleRecord::with_text(head, text, blocks)))
+                }
+                _ => Ok(None),
+            };
         }
+        index.article(id).map(Some)
     }
 
-    /// Article `id` with its text, or [`IndexError::TextNotLoaded`] naming its chunk.
+    /// Article `id` with its text, or (hosted mode) `IndexError::TextNotLoaded` naming its
+    /// chunk.
     pub fn require<'s>(
         &'s self,
         index: &Index<'s>,
@@ -73,59 +102,60 @@ impl Texts {
     ) -> Result<ArticleRecord<'s>, IndexError> {
         match self.record(index, id)? {
             Some(record) => Ok(record),
-            None => Err(index
-                .text_chunks()
-                .map_or(IndexError::MissingSection { tag: *b"BODY" }, |t| {
-                    t.not_loaded(id)
-                })),
+            // Not loaded: the index says which chunk it is in.
+            None => index.article(id),
         }
     }
 
     /// The chunks that hold the texts of `ids` and are not loaded, each once, in chunk order.
-    /// Empty when the texts are embedded.
+    /// Empty when the texts are embedded. An unknown id is an error.
     pub fn missing(
         &self,
         index: &Index<'_>,
         ids: impl IntoIterator<Item = ArticleId>,
     ) -> Result<Vec<MissingChunk>, IndexError> {
-        let Some(table) = index.text_chunks() else {
+        #[cfg(feature = "chunks")]
+        if let Some(table) = index.text_chunks() {
+            let mut wanted: Vec<u32> = Vec::new();
             for id in ids {
-                index.head(id)?;
+                let chunk = table.chunk_of(id)?;
+                if !matches!(self.chunks.get(chunk as usize), Some(Some(_))) {
+                    wanted.push(chunk);
+                }
             }
-            return Ok(Vec::new());
-        };
-        let mut wanted: Vec<u32> = Vec::new();
-        for id in ids {
-            let chunk = table.chunk_of(id)?;
-            if !matches!(self.chunks.get(chunk as usize), Some(Some(_))) {
-                wanted.push(chunk);
-            }
-        }
-        wanted.sort_unstable();
-        wanted.dedup();
-        wanted
-            .into_iter()
-            .map(|chunk| {
-                let info = table.info(chunk)?;
-                Ok(MissingChunk {
-                    chunk,
-                    file: info.file_name(chunk),
-                    stored_len: info.stored_len,
+            wanted.sort_unstable();
+            wanted.dedup();
+            return wanted
+                .into_iter()
+                .map(|chunk| {
+                    let info = table.info(chunk)?;
+                    Ok(MissingChunk {
+                        chunk,
+                        file: info.file_name(chunk),
+                        stored_len: info.stored_len,
+                    })
                 })
-            })
-            .collect()
+                .collect();
+        }
+        for id in ids {
+            index.head(id)?;
+        }
+        Ok(Vec::new())
     }
 
     /// Adds the decompressed bytes of text chunk `chunk`, after checking them (length,
     /// checksum, structure). Adding a loaded chunk again checks the bytes and keeps the first.
+    /// An index with its texts embedded has no chunks (`MissingSection` TXTC).
     pub fn add(&mut self, index: &Index<'_>, chunk: u32, bytes: Vec<u8>) -> Result<(), IndexError> {
-        let Some(table) = index.text_chunks() else {
-            return Err(IndexError::NoSuchChunk { chunk, count: 0 });
-        };
-        let loaded = table.check(chunk, bytes)?;
-        if let Some(slot @ None) = self.chunks.get_mut(chunk as usize) {
-            *slot = Some(loaded);
+        #[cfg(feature = "chunks")]
+        if let Some(table) = index.text_chunks() {
+            let loaded = table.check(chunk, bytes)?;
+            if let Some(slot @ None) = self.chunks.get_mut(chunk as usize) {
+                *slot = Some(loaded);
+            }
+            return Ok(());
         }
-        Ok(())
+        let _ = (index, chunk, bytes);
+        Err(IndexError::MissingSection { tag: *b"TXTC" })
     }
 }

@@ -56,6 +56,9 @@ pub struct JsExplorer {
     inner: crate::Explorer<'static>,
 }
 
+/// Hosted mode only (the `chunks` feature): a default build has none of these, and the JS API
+/// reads their absence as "texts embedded".
+#[cfg(feature = "chunks")]
 #[wasm_bindgen(js_class = Explorer)]
 impl JsExplorer {
     /// Hosted mode: the article texts are not in this module but in text chunks.
@@ -352,6 +355,7 @@ struct SnippetDto {
     pending: bool,
 }
 
+#[cfg(feature = "chunks")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct MissingChunkDto<'a> {

@@ -4,6 +4,7 @@
 mod compat;
 mod embedded;
 mod entities;
+#[cfg(feature = "chunks")]
 mod hosted;
 mod nasty;
 mod relevance;

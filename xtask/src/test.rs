@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every test layer in order, stopping at the first that fails.
 //!
-//! 1. native: `cargo test --workspace` (all crates, xtask's own unit tests included);
+//! 1. native: `cargo test --workspace --features article-explorer/chunks` (all crates, xtask's
+//!    own unit tests included, hosted mode's tests too);
 //! 2. wasm: `cargo test -p article-explorer --target wasm32-unknown-unknown --test wasm` in
 //!    headless Chromium through chromedriver and wasm-bindgen-test-runner;
 //! 3. e2e: `dist` (release) and `dist --hosted` (with small text chunks, so that the seeds
@@ -145,7 +146,14 @@ fn print_versions() {
 
 fn native(ctx: &Ctx) -> Result<Outcome> {
     let mut cmd = ctx.cargo();
-    cmd.args(["test", "--workspace"]);
+    // With the runtime's reading of text chunks, so that hosted mode's tests run too (the
+    // default build's code paths are the same, minus that).
+    cmd.args([
+        "test",
+        "--workspace",
+        "--features",
+        "article-explorer/chunks",
+    ]);
     run_counted(&mut cmd, parse_cargo_line)
 }
 

@@ -28,18 +28,22 @@ pub enum IndexError {
     /// Hosted mode: the text of `article` is in text chunk `chunk`, which has not been loaded.
     /// `crc` is the chunk's checksum, which names its file (see
     /// [`crate::chunks::file_name`]); the message names the file.
+    #[cfg(feature = "chunks")]
     TextNotLoaded { article: u32, chunk: u32, crc: u32 },
     /// Hosted mode: bytes given as text chunk `chunk` (checksum `crc`) are not that chunk.
+    #[cfg(feature = "chunks")]
     BadChunk {
         chunk: u32,
         crc: u32,
         problem: ChunkProblem,
     },
     /// A text chunk number outside `0..count`.
+    #[cfg(feature = "chunks")]
     NoSuchChunk { chunk: u32, count: u32 },
 }
 
 /// What is wrong with the bytes given as a text chunk.
+#[cfg(feature = "chunks")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChunkProblem {
     /// Not as many bytes as the index says the chunk has (after decompression).
@@ -79,6 +83,7 @@ impl fmt::Display for IndexError {
             IndexError::NoSuchEntity { id, count } => {
                 write!(f, "no entity {id}: the index has {count} entities")
             }
+            #[cfg(feature = "chunks")]
             IndexError::TextNotLoaded {
                 article,
                 chunk,
@@ -87,6 +92,7 @@ impl fmt::Display for IndexError {
                 f,
                 "the text of article {article} is not loaded: it is in text chunk {chunk} ({chunk:04}-{crc:08x}.gz); load it first"
             ),
+            #[cfg(feature = "chunks")]
             IndexError::BadChunk {
                 chunk,
                 crc,
@@ -106,6 +112,7 @@ impl fmt::Display for IndexError {
                     ChunkProblem::Corrupt { offset } => write!(f, "cannot be read at byte {offset}"),
                 }
             }
+            #[cfg(feature = "chunks")]
             IndexError::NoSuchChunk { chunk, count } => {
                 write!(f, "no text chunk {chunk}: the index has {count}")
             }

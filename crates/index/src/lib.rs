@@ -12,7 +12,8 @@
 //!            ARTS  per article, fixed size: length and date (see [`articles`])
 //!            HEAD  per article: file, title, date, length
 //!            BODY  per article: text and blocks
-//!            TXTC  instead of BODY in a hosted index: the text chunks (see [`chunks`])
+//!            TXTC  instead of BODY in a hosted index: the text chunks (see `chunks`, behind
+//!                  the `chunks` feature: the default .wasm cannot read a hosted index)
 //!            ENTS  entities with aliases and the articles that mention them (see [`entities`])
 //!            MENT  per article: entity mentions (spans)
 //!            AENT  per article: the distinct entities it mentions
@@ -31,6 +32,7 @@
 //! mismatch as a typed [`IndexError`].
 
 pub mod articles;
+#[cfg(feature = "chunks")]
 pub mod chunks;
 pub mod container;
 mod crc32;
@@ -43,9 +45,12 @@ mod varint;
 mod writer;
 
 pub use articles::{ArticleHead, ArticleRecord, Block, BlockKind, YearMonth};
+#[cfg(feature = "chunks")]
 pub use chunks::{ChunkInfo, LoadedChunk, TextChunks};
 pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
-pub use error::{ChunkProblem, IndexError};
+#[cfg(feature = "chunks")]
+pub use error::ChunkProblem;
+pub use error::IndexError;
 pub use postings::{Field, Kind, Occurrence, Posting, PostingList};
 pub use reader::Index;
 #[cfg(feature = "write")]

@@ -1,5 +1,6 @@
 //! [`Index`]: the read side, over borrowed bytes.
 
+#[cfg(feature = "chunks")]
 use crate::chunks::TextChunks;
 use crate::container::{self, Sections};
 use crate::entities::{self, EntityId, EntityKind, EntityRecord, Mention};
@@ -15,6 +16,7 @@ pub struct Index<'a> {
     head: &'a [u8],
     /// The texts: the BODY section, or (hosted) none, and a table of text chunks.
     body: Option<&'a [u8]>,
+    #[cfg(feature = "chunks")]
     text_chunks: Option<TextChunks<'a>>,
     arts: &'a [u8],
     ents: &'a [u8],
@@ -40,10 +42,13 @@ impl<'a> Index<'a> {
         let aent = sections.get(*b"AENT")?;
         let article_count = articles::count(head, "HEAD")?;
         // The texts are in BODY, or (a hosted index) in chunks listed by TXTC.
+        #[cfg(feature = "chunks")]
         let (body, text_chunks) = match sections.get(*b"TXTC") {
             Ok(table) => (None, Some(TextChunks::open(table, article_count)?)),
             Err(_) => (Some(sections.get(*b"BODY")?), None),
         };
+        #[cfg(not(feature = "chunks"))]
+        let body = Some(sections.get(*b"BODY")?);
         if body.map_or(Ok(article_count), |b| articles::count(b, "BODY"))? != article_count
             || arts.len() != article_count as usize * articles::ARTS_RECORD
             || articles::count(aent, "AENT")? != article_count
@@ -75,6 +80,7 @@ impl<'a> Index<'a> {
             postings: sections.get(*b"POST")?,
             head,
             body,
+            #[cfg(feature = "chunks")]
             text_chunks,
             arts,
             ents,
@@ -195,20 +201,22 @@ impl<'a> Index<'a> {
     }
 
     /// The stored article `id`, with its text. A hosted index has no texts: for it this is
-    /// [`IndexError::TextNotLoaded`] (the caller loads the chunk, see [`Index::text_chunks`]).
+    /// `IndexError::TextNotLoaded` (the caller loads the chunk, see `Index::text_chunks`).
     pub fn article(&self, id: ArticleId) -> Result<ArticleRecord<'a>, IndexError> {
-        match (self.body, &self.text_chunks) {
-            (Some(body), _) => articles::decode(self.head, body, id),
-            (None, Some(chunks)) => {
+        let Some(body) = self.body else {
+            #[cfg(feature = "chunks")]
+            if let Some(chunks) = &self.text_chunks {
                 self.head(id)?;
-                Err(chunks.not_loaded(id))
+                return Err(chunks.not_loaded(id));
             }
-            (None, None) => Err(IndexError::MissingSection { tag: *b"BODY" }),
-        }
+            return Err(IndexError::MissingSection { tag: *b"BODY" });
+        };
+        articles::decode(self.head, body, id)
     }
 
     /// Hosted mode: the table of the text chunks that hold the articles' texts; `None` when
     /// the texts are in the index itself (the default).
+    #[cfg(feature = "chunks")]
     pub fn text_chunks(&self) -> Option<&TextChunks<'a>> {
         self.text_chunks.as_ref()
     }
