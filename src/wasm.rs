@@ -30,7 +30,8 @@ export type EntityKind = "person" | "country" | "place" | "organization" | "even
 export type MentionKind = "name" | "demonym";
 export interface Facet { id: number; name: string; kind: EntityKind; count: number; }
 export interface DateCount { date: string; count: number; }
-export interface SearchResults { total: number; hits: Hit[]; loosened: Loosened[]; facets: Facet[]; dates: DateCount[]; undated: number; }
+/** `facetCounts`: `[entity id, matching articles, ...]`, most first (ties by name); explorer.js turns them into `facets: Facet[]`. */
+export interface SearchResults { total: number; hits: Hit[]; loosened: Loosened[]; facetCounts: Uint32Array; dates: DateCount[]; undated: number; }
 /** entities: only articles mentioning all of them; from/to: "YYYY-MM" (inclusive); sort: "relevance" | "newest" | "oldest"; demonyms: count adjective mentions (default true). */
 export interface SearchOptions { limit?: number; offset?: number; entities?: number[]; from?: string; to?: string; sort?: string; demonyms?: boolean; }
 export type BlockKind = "caption" | "title" | "heading" | "paragraph" | "boilerplate";
@@ -170,16 +171,6 @@ impl JsExplorer {
                 })
                 .collect(),
             loosened: results.loosened.iter().map(LoosenedDto::from).collect(),
-            facets: results
-                .facets
-                .iter()
-                .map(|f| FacetDto {
-                    id: f.id.0,
-                    name: f.name,
-                    kind: entity_kind(f.kind),
-                    count: f.count,
-                })
-                .collect(),
             dates: results
                 .dates
                 .iter()
@@ -190,7 +181,22 @@ impl JsExplorer {
                 .collect(),
             undated: results.undated,
         };
-        to_js(&dto)
+        let out = to_js(&dto)?;
+        // Facets travel as numbers, `[id, count, id, count, ...]`, in one typed array: a
+        // frequent word has thousands, and an object per facet (with its name as a fresh JS
+        // string) was most of a search's time in the browser. explorer.js adds the names.
+        let flat: Vec<u32> = results
+            .facets
+            .iter()
+            .flat_map(|f| [f.id.0, u32::try_from(f.count).unwrap_or(u32::MAX)])
+            .collect();
+        js_sys::Reflect::set(
+            &out,
+            &JsValue::from_str("facetCounts"),
+            &js_sys::Uint32Array::from(flat.as_slice()),
+        )
+        .map_err(|_| JsError::new("search(): could not attach the facets"))?;
+        Ok(out)
     }
 
     /// One article for the reader, with entity mentions; with `{ query }`, its matches are
@@ -376,15 +382,6 @@ struct HitDto<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct FacetDto<'a> {
-    id: u32,
-    name: &'a str,
-    kind: &'static str,
-    count: usize,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct DateCountDto {
     date: String,
     count: usize,
@@ -396,7 +393,6 @@ struct SearchResultsDto<'a> {
     total: usize,
     hits: Vec<HitDto<'a>>,
     loosened: Vec<LoosenedDto<'a>>,
-    facets: Vec<FacetDto<'a>>,
     dates: Vec<DateCountDto>,
     undated: usize,
 }

@@ -543,7 +543,34 @@ export class ArticleExplorer {
       }
       opts.sort = options.sort;
     }
-    return this.#call('search', [query, opts]);
+    const result = this.#call('search', [query, opts]);
+    // The module sends facets as `[id, count, ...]` numbers; names and kinds come from the
+    // entity table, read once (thousands of facet objects made in wasm cost more than here).
+    const counts = result.facetCounts;
+    delete result.facetCounts;
+    if (counts) {
+      const table = this.#entityTable();
+      const facets = new Array(counts.length / 2);
+      for (let i = 0; i < facets.length; i++) {
+        const id = counts[2 * i];
+        const e = table[id];
+        facets[i] = { id, name: e ? e.name : '', kind: e ? e.kind : '', count: counts[2 * i + 1] };
+      }
+      result.facets = facets;
+    }
+    return result;
+  }
+
+  /** Entity id -> `{ name, kind }`, made on first use. @type {Array<{name: string, kind: string}>|null} */
+  #entities = null;
+
+  #entityTable() {
+    if (!this.#entities) {
+      const table = [];
+      for (const e of this.entities()) table[e.id] = { name: e.name, kind: e.kind };
+      this.#entities = table;
+    }
+    return this.#entities;
   }
 
   /**
