@@ -52,6 +52,8 @@ pub const IN_CONTEXT_LIMIT: usize = 30;
 pub struct Explorer<'a> {
     index: Index<'a>,
     texts: Texts,
+    /// Every article's entities, decoded on the first search that counts facets.
+    article_entities: std::sync::OnceLock<facets::ArticleEntities>,
 }
 
 impl Explorer<'static> {
@@ -66,7 +68,11 @@ impl<'a> Explorer<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, IndexError> {
         let index = Index::open(bytes)?;
         let texts = Texts::new(&index);
-        Ok(Explorer { index, texts })
+        Ok(Explorer {
+            index,
+            texts,
+            article_entities: std::sync::OnceLock::new(),
+        })
     }
 
     /// Hosted mode: the texts are not in the index but in chunks loaded on demand.
@@ -147,7 +153,14 @@ impl<'a> Explorer<'a> {
             undated,
         } = self.select(query, options)?;
         let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
-        let facets = facets::facets(&self.index, &ids, &selected, options.demonyms)?;
+        let table = match self.article_entities.get() {
+            Some(table) => table,
+            None => {
+                let table = facets::ArticleEntities::read(&self.index)?;
+                self.article_entities.get_or_init(|| table)
+            }
+        };
+        let facets = facets::facets(&self.index, table, &ids, &selected, options.demonyms)?;
 
         let marker = snippet::Marker::new(&ranking.matched_terms, &parsed);
         let page: Vec<&search::Scored> = matching

@@ -132,6 +132,9 @@ pub fn command(rest: &[String]) -> Result<()> {
     let index =
         explorer_index::Index::open(&bytes).map_err(|e| util::Error::new(format!("{e:?}")))?;
     let open_ms = started.elapsed().as_secs_f64() * 1e3;
+    // What the explorer decodes on its first search with facets (kept, like it keeps it).
+    let table = article_explorer::facets::ArticleEntities::read(&index)
+        .map_err(|e| util::Error::new(format!("{e:?}")))?;
     let articles = explorer.articles().map(|a| a.len()).unwrap_or(0);
 
     let options = SearchOptions {
@@ -161,7 +164,8 @@ pub fn command(rest: &[String]) -> Result<()> {
             let rank_ms = t.elapsed().as_secs_f64() * 1e3;
             let ids: Vec<_> = ranking.ranked.iter().map(|s| s.article).collect();
             let t = Instant::now();
-            let facets = article_explorer::facets::facets(&index, &ids, &[], true).map(|f| f.len());
+            let facets =
+                article_explorer::facets::facets(&index, &table, &ids, &[], true).map(|f| f.len());
             let dates = article_explorer::facets::dates(
                 ids.iter()
                     .map(|&id| index.head(id).ok().and_then(|h| h.date)),
