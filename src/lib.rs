@@ -59,20 +59,25 @@ pub struct Explorer<'a> {
 impl Explorer<'static> {
     /// Open the index embedded at build time.
     pub fn embedded() -> Result<Self, IndexError> {
-        Explorer::open(EMBEDDED_INDEX)
+        // Built together with this module: no checksum pass on every page load (tests and
+        // `Explorer::open` verify it).
+        Ok(Explorer::over(Index::open_embedded(EMBEDDED_INDEX)?))
     }
 }
 
 impl<'a> Explorer<'a> {
     /// Open index bytes (verifies magic, version, length and checksum).
     pub fn open(bytes: &'a [u8]) -> Result<Self, IndexError> {
-        let index = Index::open(bytes)?;
+        Ok(Explorer::over(Index::open(bytes)?))
+    }
+
+    fn over(index: Index<'a>) -> Self {
         let texts = Texts::new(&index);
-        Ok(Explorer {
+        Explorer {
             index,
             texts,
             article_entities: std::sync::OnceLock::new(),
-        })
+        }
     }
 
     /// Hosted mode: the texts are not in the index but in chunks loaded on demand.

@@ -31,7 +31,19 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Verify and open `bytes` (see the crate docs for the order of checks).
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
-        let sections: Sections<'a> = container::open(bytes)?;
+        Index::open_with(bytes, true)
+    }
+
+    /// Open the index a program embeds from its own build (`include_bytes!` of the file its
+    /// build script wrote): every check but the checksum pass, which guards bytes that come
+    /// from elsewhere (a file, a download) and costs a pass over all of them on every page
+    /// load. The module carrying the bytes was itself checked by the browser.
+    pub fn open_embedded(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
+        Index::open_with(bytes, false)
+    }
+
+    fn open_with(bytes: &'a [u8], verify: bool) -> Result<Index<'a>, IndexError> {
+        let sections: Sections<'a> = container::open_with(bytes, verify)?;
         let sizes = sections.sizes();
         let terms = Map::new(sections.get(*b"TERM")?).map_err(|_| IndexError::Corrupt {
             section: "TERM",

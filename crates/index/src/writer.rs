@@ -220,6 +220,27 @@ mod tests {
     }
 
     #[test]
+    fn an_embedded_index_is_opened_without_the_checksum_pass_but_every_other_check() {
+        let mut bytes = build();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1; // a changed byte of the body
+        assert!(matches!(
+            Index::open(&bytes),
+            Err(IndexError::Checksum { .. })
+        ));
+        assert!(Index::open_embedded(&bytes).is_ok());
+        assert!(matches!(
+            Index::open_embedded(&bytes[..30]),
+            Err(IndexError::Truncated { .. })
+        ));
+        bytes[8] ^= 1; // the format version
+        assert!(matches!(
+            Index::open_embedded(&bytes),
+            Err(IndexError::Version { .. })
+        ));
+    }
+
+    #[test]
     fn is_deterministic() {
         assert_eq!(build(), build());
     }
