@@ -172,6 +172,10 @@ async function main() {
       firstSnippetsMs: median(ok.filter((l) => typeof l.firstSnippets === 'number').map((l) => l.firstSnippets)),
       firstTextBytes: median(ok.filter((l) => typeof l.firstTextBytes === 'number').map((l) => l.firstTextBytes)),
       firstTextChunks: median(ok.filter((l) => typeof l.firstTextChunks === 'number').map((l) => l.firstTextChunks)),
+      // The longest main-thread task until the first answer (median over the loads; 0: none
+      // over 50 ms).
+      longestTaskMs: median(ok.filter((l) => Array.isArray(l.longTasks)).map((l) =>
+        Math.max(0, ...l.longTasks.filter((t) => t.start <= l.firstAnswer).map((t) => t.ms)))),
     };
     if (result.problems.length) throw new Error(result.problems.join('\n'));
 

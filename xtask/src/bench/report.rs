@@ -165,6 +165,14 @@ pub fn markdown(r: &Value) -> String {
             ms(&w["ready"]["openIndexMs"])
         ),
         "median of fresh loads of bench.html (no cache): fetch, compile, instantiate, open the index, one search");
+    if w["ready"]["longestTaskMs"].is_number() {
+        row(
+            &mut m,
+            "  longest main-thread task until then",
+            ms(&w["ready"]["longestTaskMs"]),
+            "PerformanceObserver \"longtask\" (tasks over 50 ms; 0: none): how long the page could not react while loading",
+        );
+    }
     if w["ready"]["firstSnippetsMs"].is_number() {
         row(
             &mut m,
