@@ -11,8 +11,7 @@
 
 use crate::query::Query;
 use explorer_index::{ArticleRecord, Block, BlockKind};
-use explorer_text::{fold_key, tokenize, Analyzed, Analyzer, Joint, VariantKind};
-use std::cell::RefCell;
+use explorer_text::{analyze, fold_key, tokenize, Analyzed, Joint, VariantKind};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -30,24 +29,12 @@ pub struct Snippet {
 }
 
 /// Decides which words of a text a query matched.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Marker {
     /// Index terms the query matched.
     terms: BTreeSet<String>,
     /// Folded query words and long matched terms: a word containing one is marked.
     parts: Vec<String>,
-    /// The analysis, remembering each distinct word: the hits of one answer share most of
-    /// their words, and stemming is most of a snippet's cost.
-    analyzer: RefCell<Analyzer<'static>>,
-}
-
-impl std::fmt::Debug for Marker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Marker")
-            .field("terms", &self.terms)
-            .field("parts", &self.parts)
-            .finish_non_exhaustive()
-    }
 }
 
 impl Marker {
@@ -71,7 +58,6 @@ impl Marker {
         Marker {
             terms: matched_terms.clone(),
             parts,
-            analyzer: RefCell::new(Analyzer::new(None)),
         }
     }
 
@@ -126,17 +112,12 @@ impl Marker {
         out
     }
 
-    /// `explorer_text::analyze`, remembering words.
-    fn analyze(&self, text: &str) -> Vec<Analyzed> {
-        self.analyzer.borrow_mut().analyze(text)
-    }
-
     /// Byte ranges of the marked words of `text`.
     pub fn highlight(&self, text: &str) -> Vec<Range<usize>> {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        self.marks(text, &self.analyze(text))
+        self.marks(text, &analyze(text))
             .into_iter()
             .map(|(r, _)| r)
             .collect()
@@ -177,7 +158,7 @@ impl Marker {
                 continue;
             }
             let text = article.block_text(block);
-            let tokens = self.analyze(text);
+            let tokens = analyze(text);
             let marks = self.marks(text, &tokens);
             if marks.is_empty() {
                 continue;

@@ -108,13 +108,6 @@ pub struct Analyzer<'d> {
     words: std::collections::HashMap<String, (String, Vec<Variant>)>,
 }
 
-impl Default for Analyzer<'_> {
-    /// An analyser without compound splitting (the query side).
-    fn default() -> Self {
-        Analyzer::new(None)
-    }
-}
-
 impl<'d> Analyzer<'d> {
     pub fn new(decompound: Option<&'d dyn Decompound>) -> Self {
         Analyzer {
