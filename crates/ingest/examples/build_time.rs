@@ -1,0 +1,105 @@
+//! Time the index build over a folder, step by step, and optionally keep the bytes:
+//! `cargo run --release -p explorer-ingest --example build_time -- corpora/10000 [--out index.bin] [--runs 3]`.
+//!
+//! The steps are [`explorer_ingest::build`]'s; the total is `build` itself, so it includes
+//! whatever runs concurrently inside it. `--steps` first times the steps one by one. `--out` writes the index, to compare two code states
+//! byte for byte (`cmp`).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut dir = PathBuf::from("seeds");
+    let mut out = None;
+    let mut runs = 1;
+    let mut steps = false;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--steps" => steps = true,
+            "--out" => out = args.next().map(PathBuf::from),
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(1),
+            _ => dir = PathBuf::from(a),
+        }
+    }
+    if steps {
+        time_steps(&dir);
+    }
+    let mut totals = Vec::new();
+    for run in 0..runs {
+        let started = Instant::now();
+        let build = match explorer_ingest::build(&dir) {
+            Ok(b) => b,
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("{e}");
+                }
+                std::process::exit(1);
+            }
+        };
+        let total = started.elapsed().as_secs_f64();
+        totals.push(total);
+        println!(
+            "run {}: {:.2} s, {} articles, {} bytes, fnv {:016x}",
+            run + 1,
+            total,
+            build.indexed.len(),
+            build.index.len(),
+            fnv(&build.index)
+        );
+        if run == 0 {
+            if let Some(path) = &out {
+                if let Err(e) = std::fs::write(path, &build.index) {
+                    eprintln!("{}: {e}", path.display());
+                    std::process::exit(1);
+                }
+            }
+        }
+    }
+    totals.sort_by(f64::total_cmp);
+    if runs > 1 {
+        println!(
+            "min {:.2} s, median {:.2} s over {runs} runs",
+            totals[0],
+            totals[totals.len() / 2]
+        );
+    }
+}
+
+/// The steps of `build` one after the other (curation aside), each timed.
+fn time_steps(dir: &std::path::Path) {
+    let mut lap = Instant::now();
+    let mut phase = |name: &str| {
+        println!("  {name}: {:.2} s", lap.elapsed().as_secs_f64());
+        lap = Instant::now();
+    };
+    let documents = match explorer_ingest::corpus::read_folder(dir) {
+        Ok(c) => c.documents,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    phase("read");
+    let parsed = explorer_ingest::indexer::parse_all(&documents, &mut Vec::new());
+    phase("parse");
+    let texts: Vec<(&str, &[explorer_ingest::parse::Span])> = documents
+        .iter()
+        .zip(&parsed)
+        .map(|(d, p)| (d.text.as_str(), p.blocks.as_slice()))
+        .collect();
+    let recognized = explorer_ingest::entities::recognize(&texts, None);
+    phase("entities");
+    let vocabulary = explorer_ingest::indexer::Vocabulary::of(&documents, &parsed);
+    phase("vocabulary");
+    drop(vocabulary);
+    let _ = explorer_ingest::indexer::write_index(&documents, &parsed, &recognized);
+    phase("vocabulary + analyse + write");
+}
+
+/// FNV-1a over the index bytes: a quick fingerprint to compare runs.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
