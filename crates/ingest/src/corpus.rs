@@ -75,12 +75,26 @@ pub const CONFIG_FILES: &[&str] = &["entities.toml"];
 pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| Diagnostic::error(dir, None, format!("cannot read the folder: {e}")))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // Whether an entry is a folder, from the listing where it says so (no `stat` per file);
+    // a symbolic link is followed.
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => path.is_dir(),
+            };
+            Some((path, is_dir))
+        })
+        .collect();
     paths.sort();
     let mut corpus = Corpus::default();
-    let mut by_content: HashMap<String, usize> = HashMap::new();
-    for path in paths {
-        if path.is_dir() {
+    // Documents by a hash of their text; equal hashes are compared in full. (Keying the map
+    // by the text itself would hold a second copy of the corpus.)
+    let mut by_content: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (path, is_dir) in paths {
+        if is_dir {
             continue;
         }
         let file = path
@@ -106,7 +120,7 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
                 continue;
             }
         };
-        let text = match decode(&bytes) {
+        let text = match decode_owned(bytes) {
             Ok((text, Some(note))) => {
                 corpus
                     .warnings
@@ -123,13 +137,14 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
             skip(&mut corpus, SkipReason::Empty);
             continue;
         }
-        if let Some(&first) = by_content.get(&text) {
+        let same = by_content.entry(content_hash(&text)).or_default();
+        if let Some(&first) = same.iter().find(|&&i| corpus.documents[i].text == text) {
             let original = corpus.documents[first].file.clone();
             corpus.documents[first].duplicates.push(file.clone());
             skip(&mut corpus, SkipReason::DuplicateOf { file: original });
             continue;
         }
-        by_content.insert(text.clone(), corpus.documents.len());
+        same.push(corpus.documents.len());
         corpus.documents.push(Document {
             file,
             path,
@@ -140,15 +155,37 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
     Ok(corpus)
 }
 
+fn content_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(text)
+}
+
 fn read_limited(path: &Path) -> Result<Vec<u8>, SkipReason> {
     let unreadable = |e: std::io::Error| SkipReason::Unreadable {
         error: e.to_string(),
     };
-    let len = std::fs::metadata(path).map_err(unreadable)?.len();
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
     if len > MAX_FILE_BYTES {
         return Err(SkipReason::TooLarge { bytes: len });
     }
-    std::fs::read(path).map_err(unreadable)
+    let mut bytes = Vec::with_capacity(len as usize);
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    Ok(bytes)
+}
+
+/// [`decode`], without copying the bytes of a file that is already plain UTF-8 (no byte
+/// order mark, no `\r`).
+fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), SkipReason> {
+    let plain = !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.iter().any(|&b| b == 0 || b == b'\r');
+    if plain {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok((text, None)),
+            Err(e) => decode(e.as_bytes()),
+        }
+    } else {
+        decode(&bytes)
+    }
 }
 
 /// Decode file bytes to text: UTF-8 (a BOM dropped), else Windows-1252 when every byte is
@@ -158,25 +195,34 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), SkipReason
         return Err(SkipReason::Binary);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (text, note) = match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_owned(), None),
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((normalize_line_ends(s), None)),
         Err(e) => match decode_windows_1252(bytes) {
-            Some(s) => (
-                s,
+            Some(s) => Ok((
+                normalize_line_ends(&s),
                 Some("not valid UTF-8; decoded as Windows-1252 (Latin-1)"),
-            ),
-            None => {
-                return Err(SkipReason::InvalidEncoding {
-                    offset: e.valid_up_to(),
-                })
-            }
+            )),
+            None => Err(SkipReason::InvalidEncoding {
+                offset: e.valid_up_to(),
+            }),
         },
-    };
-    Ok((normalize_line_ends(&text), note))
+    }
 }
 
+/// `\r\n` and lone `\r` as `\n`, in one copy.
 fn normalize_line_ends(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = rest[i + 1..].strip_prefix('\n').unwrap_or(&rest[i + 1..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Windows-1252, or `None` if a byte is one of the five it leaves undefined.
@@ -208,6 +254,17 @@ mod tests {
         assert_eq!(text, "Straße „Zitat“");
         assert!(note.is_some());
         assert_eq!(decode(b"a\x00b"), Err(SkipReason::Binary));
+        for bytes in [
+            &b"\xEF\xBB\xBFa\r\nb\rc"[..],
+            b"\r\r\n\n\r",
+            b"plain\ntext",
+            b"Stra\xdfe",
+            b"a\x00b",
+            b"ok \x81",
+        ] {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
+        assert_eq!(decode(b"\r\r\n\n\r").unwrap().0, "\n\n\n\n");
         assert_eq!(
             decode(b"ok \x81"),
             Err(SkipReason::InvalidEncoding { offset: 3 })
