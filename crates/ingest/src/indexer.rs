@@ -8,7 +8,7 @@ use explorer_index::{
     ArticleRecord, Block, BlockKind, EntityId, EntityKind, Field, IndexWriter, Mention,
     MentionKind, Occurrence,
 };
-use explorer_text::{fold_key, is_exact_key, Analyzer, Decompound, VariantKind};
+use explorer_text::{fold_key, is_exact_key, term_of, Analyzed, Analyzer, Decompound, VariantKind};
 use std::collections::HashSet;
 
 /// Every inflected form of about 66,000 German nouns (see `lexicon/README.md`).
@@ -28,26 +28,27 @@ impl Vocabulary {
     /// Collect the vocabulary of the indexed blocks of every document.
     pub fn of(documents: &[Document], parsed: &[Parsed]) -> Self {
         let mut v = Vocabulary::default();
-        let mut plain = Analyzer::new(None);
         v.words.extend(GERMAN_NOUNS.lines().map(fold_key));
+        // Both sets depend on a token's text alone: look at each distinct text once.
+        let mut seen: HashSet<&str> = HashSet::new();
         for (doc, p) in documents.iter().zip(parsed) {
             for span in p.blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate) {
                 let text = &doc.text[span.start..span.end];
                 for token in explorer_text::tokenize(text) {
+                    if !seen.insert(token.text) {
+                        continue;
+                    }
                     let key = fold_key(token.text);
                     if key.chars().count() >= explorer_text::compound::MIN_PART_CHARS
                         && key.chars().all(char::is_alphabetic)
                     {
                         v.words.insert(key);
                     }
+                    // The token's primary term, as the analyser gives it.
+                    if token.text.starts_with(char::is_uppercase) {
+                        v.name_terms.insert(term_of(token.text));
+                    }
                 }
-                v.name_terms.extend(
-                    plain
-                        .analyze(text)
-                        .into_iter()
-                        .filter(|a| text[a.start..a.end].starts_with(char::is_uppercase))
-                        .map(|a| a.term),
-                );
             }
         }
         v
@@ -100,18 +101,35 @@ pub fn parse_all(documents: &[Document], warnings: &mut Vec<Diagnostic>) -> Vec<
 
 /// Analyse every article and write the index with its entities. `documents[i]` becomes
 /// `ArticleId(i)`, `recognized.entities[i]` becomes `EntityId(i)`.
+///
+/// The same as [`add_articles`] then [`Draft::finish`]; [`crate::build`] calls those two
+/// itself, to recognise entities while the articles are analysed.
 pub fn write_index(
     documents: &[Document],
     parsed: &[Parsed],
     recognized: &Recognized,
 ) -> (Vec<u8>, Stats) {
+    add_articles(documents, parsed).finish(recognized)
+}
+
+/// An index being written: its articles and terms are in, its entities not yet.
+pub struct Draft<'a> {
+    writer: IndexWriter<'a>,
+    stats: Stats,
+}
+
+/// Analyse every article and add it with its terms to a new index. `documents[i]` becomes
+/// `ArticleId(i)`.
+pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draft<'a> {
     let vocabulary = Vocabulary::of(documents, parsed);
     let mut analyzer = Analyzer::new(Some(&vocabulary));
     let mut writer = IndexWriter::new(fold_key).without_positions(is_exact_key);
     let mut stats = Stats::default();
+    // Per indexed block of an article: its field, first position and analysed tokens.
+    let mut analyzed: Vec<(Field, u32, Vec<Analyzed>)> = Vec::new();
     for (doc, p) in documents.iter().zip(parsed) {
+        analyzed.clear();
         let mut blocks = Vec::with_capacity(p.blocks.len());
-        let mut occurrences = Vec::new();
         let mut position = 0u32;
         let mut seen_lead = false;
         for span in &p.blocks {
@@ -132,35 +150,12 @@ pub fn write_index(
                 }
                 BlockKind::Paragraph | BlockKind::Heading => Field::Body,
             };
-            let analyzed = analyzer.analyze(&doc.text[span.start..span.end]);
-            for token in &analyzed {
-                let position = first_position + token.position;
-                occurrences.push((
-                    token.term.clone(),
-                    Occurrence {
-                        position,
-                        field,
-                        derived: false,
-                    },
-                ));
-                for variant in &token.variants {
-                    let keep = variant.kind != VariantKind::Genitive
-                        || vocabulary.name_terms.contains(&variant.term);
-                    if keep {
-                        occurrences.push((
-                            variant.term.clone(),
-                            Occurrence {
-                                position,
-                                field,
-                                derived: true,
-                            },
-                        ));
-                    }
-                }
-            }
-            position = first_position + analyzed.len() as u32 + BLOCK_GAP;
+            let tokens = analyzer.analyze(&doc.text[span.start..span.end]);
+            position = first_position + tokens.len() as u32 + BLOCK_GAP;
+            analyzed.push((field, first_position, tokens));
         }
-        let indexed_len = occurrences.iter().filter(|(_, o)| !o.derived).count() as u32;
+        // One occurrence that is not derived per token.
+        let indexed_len = analyzed.iter().map(|(_, _, t)| t.len() as u32).sum();
         let id = writer.add_article(ArticleRecord {
             file: &doc.file,
             title: &p.title,
@@ -170,34 +165,62 @@ pub fn write_index(
             text: &doc.text,
             blocks,
         });
-        for (term, occ) in occurrences {
-            writer.add_term(id, &term, occ);
+        for (field, first_position, tokens) in &analyzed {
+            let field = *field;
+            for token in tokens {
+                let position = first_position + token.position;
+                let occurrence = |derived| Occurrence {
+                    position,
+                    field,
+                    derived,
+                };
+                writer.add_term(id, &token.term, occurrence(false));
+                for variant in &token.variants {
+                    let keep = variant.kind != VariantKind::Genitive
+                        || vocabulary.name_terms.contains(&variant.term);
+                    if keep {
+                        writer.add_term(id, &variant.term, occurrence(true));
+                    }
+                }
+            }
         }
         stats.articles += 1;
         stats.dated += usize::from(p.date.is_some());
         stats.titled += usize::from(!p.title_derived);
     }
-    for e in &recognized.entities {
-        let aliases = e.aliases.iter().map(String::as_str).collect();
-        writer.add_entity(&e.name, entity_kind(e.kind), aliases);
-    }
-    for (article, list) in recognized.mentions.iter().enumerate() {
-        for m in list {
-            writer.add_mention(
-                explorer_index::ArticleId(article as u32),
-                Mention {
-                    start: m.start as u32,
-                    end: m.end as u32,
-                    entity: EntityId(m.entity as u32),
-                    kind: match m.kind {
-                        entities::MentionKind::Name => MentionKind::Name,
-                        entities::MentionKind::Demonym => MentionKind::Demonym,
-                    },
-                },
-            );
-            stats.mentions += 1;
+    Draft { writer, stats }
+}
+
+impl<'a> Draft<'a> {
+    /// Add the entities and their mentions, and write the index. `recognized.entities[i]`
+    /// becomes `EntityId(i)`.
+    pub fn finish(self, recognized: &'a Recognized) -> (Vec<u8>, Stats) {
+        let Draft {
+            mut writer,
+            mut stats,
+        } = self;
+        for e in &recognized.entities {
+            let aliases = e.aliases.iter().map(String::as_str).collect();
+            writer.add_entity(&e.name, entity_kind(e.kind), aliases);
         }
+        for (article, list) in recognized.mentions.iter().enumerate() {
+            for m in list {
+                writer.add_mention(
+                    explorer_index::ArticleId(article as u32),
+                    Mention {
+                        start: m.start as u32,
+                        end: m.end as u32,
+                        entity: EntityId(m.entity as u32),
+                        kind: match m.kind {
+                            entities::MentionKind::Name => MentionKind::Name,
+                            entities::MentionKind::Demonym => MentionKind::Demonym,
+                        },
+                    },
+                );
+                stats.mentions += 1;
+            }
+        }
+        stats.terms = writer.term_count();
+        (writer.finish(), stats)
     }
-    stats.terms = writer.term_count();
-    (writer.finish(), stats)
 }
