@@ -9,8 +9,12 @@
 //! 3. [`entities`] recognises people, countries, places, organisations and events, guided by
 //!    the folder's curation file `entities.toml` when there is one;
 //! 4. [`indexer`] analyses the text with `explorer-text` (the same code the wasm runtime
-//!    runs on queries) and feeds `explorer_index::IndexWriter` with articles, terms,
-//!    entities and mentions.
+//!    runs on queries) and feeds `explorer_index::IndexWriter` with articles and terms
+//!    ([`indexer::add_articles`]), then entities and mentions ([`indexer::Draft::finish`]).
+//!
+//! Steps 3 and 4 run at the same time, on two threads: neither needs the other until the
+//! entities are added to the index. Each is deterministic on its own, so the index is the
+//! same bytes however the two are scheduled.
 //!
 //! Nothing in this crate reaches the .wasm.
 
@@ -91,8 +95,17 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
         .zip(&parsed)
         .map(|(d, p)| (d.text.as_str(), p.blocks.as_slice()))
         .collect();
-    let recognized = entities::recognize(&texts, curation.as_ref());
-    let (index, stats) = indexer::write_index(&corpus.documents, &parsed, &recognized);
+    // Entity recognition and term analysis need nothing from each other: run them side by
+    // side, and add the entities to the index when both are done.
+    let (recognized, draft) = std::thread::scope(|scope| {
+        let recognizing = scope.spawn(|| entities::recognize(&texts, curation.as_ref()));
+        let draft = indexer::add_articles(&corpus.documents, &parsed);
+        let recognized = recognizing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (recognized, draft)
+    });
+    let (index, stats) = draft.finish(&recognized);
 
     let mut summary = String::new();
     let _ = writeln!(summary, "corpus: {}", dir.display());

@@ -198,23 +198,22 @@ impl Lookup {
 /// parsed blocks; boilerplate blocks are skipped.
 pub fn recognize(texts: &[(&str, &[Span])], curation: Option<&Curation>) -> Recognized {
     let lookup = Lookup::new(curation);
-    let docs: Vec<Vec<tokens::Tok<'_>>> = texts
-        .iter()
-        .map(|(text, blocks)| {
-            let mut toks = Vec::new();
-            for b in blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate) {
-                toks.extend(tokens::tokenize(text, b.start, b.end));
-            }
-            toks
-        })
-        .collect();
+    // The words of an article are found again for the second pass rather than kept: for
+    // the whole corpus they would take several times the memory of its text.
     let found: Vec<Vec<detect::Candidate>> = texts
         .iter()
-        .zip(&docs)
-        .map(|((text, _), toks)| detect::detect(text, toks, &lookup))
+        .map(|&(text, blocks)| detect::detect(text, &article_tokens(text, blocks), &lookup))
         .collect();
-    let texts: Vec<&str> = texts.iter().map(|(t, _)| *t).collect();
-    resolve::resolve(&texts, &docs, found, curation)
+    resolve::resolve(texts, found, curation)
+}
+
+/// The words of an article's blocks, boilerplate aside.
+pub(crate) fn article_tokens<'a>(text: &'a str, blocks: &[Span]) -> Vec<tokens::Tok<'a>> {
+    let mut toks = Vec::new();
+    for b in blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate) {
+        toks.extend(tokens::tokenize(text, b.start, b.end));
+    }
+    toks
 }
 
 #[cfg(test)]

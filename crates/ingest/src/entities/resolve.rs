@@ -17,6 +17,7 @@ use super::detect::{name_key, Candidate};
 use super::tables::{tables, Tables};
 use super::tokens::Tok;
 use super::{Curation, EntityKind, MentionKind, Recognized, Target};
+use crate::parse::Span;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest name looked up in the second pass, in words.
@@ -75,12 +76,13 @@ fn simple_key(surface: &str) -> String {
     name_key(surface, EntityKind::Person)
 }
 
+/// `articles` are the texts with their blocks, `found` what the first pass found in each.
 pub(crate) fn resolve(
-    texts: &[&str],
-    docs: &[Vec<Tok<'_>>],
+    articles: &[(&str, &[Span])],
     mut found: Vec<Vec<Candidate>>,
     curation: Option<&Curation>,
 ) -> Recognized {
+    let texts: Vec<&str> = articles.iter().map(|(t, _)| *t).collect();
     // 1. Group the names found by the rules.
     let mut keys = Keys {
         names: Vec::new(),
@@ -156,8 +158,9 @@ pub(crate) fn resolve(
 
     // 3. Second pass over every article.
     let t = tables();
-    for (d, toks) in docs.iter().enumerate() {
-        let extra = second_pass(texts[d], toks, &found[d], &corpus, &keys, &merged, t);
+    for (d, &(text, blocks)) in articles.iter().enumerate() {
+        let toks = super::article_tokens(text, blocks);
+        let extra = second_pass(text, &toks, &found[d], &corpus, &keys, &merged, t);
         found[d].extend(extra);
         found[d].sort_by_key(|c| (c.start, c.end));
     }
