@@ -14,11 +14,11 @@
 
 use super::curation::{apply, Proto};
 use super::detect::{name_key, Candidate};
-use super::tables::{tables, Tables};
+use super::tables::{form_key, tables, Tables};
 use super::tokens::Tok;
 use super::{Curation, EntityKind, MentionKind, Recognized, Target};
 use crate::parse::Span;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Longest name looked up in the second pass, in words.
 const MAX_NAME_WORDS: usize = 5;
@@ -157,6 +157,7 @@ pub(crate) fn resolve(
     }
 
     // 3. Second pass over every article.
+    let corpus = CorpusNames::new(corpus);
     let t = tables();
     for (d, &(text, blocks)) in articles.iter().enumerate() {
         let toks = super::article_tokens(text, blocks);
@@ -325,11 +326,69 @@ fn nominative(name: &str, t: &Tables) -> String {
     out.join(" ")
 }
 
+/// The names of the corpus that the second pass looks words up under, each with its weight
+/// and group.
+struct CorpusNames {
+    names: BTreeMap<String, (u32, usize)>,
+    /// The first word of every name: a word that is none, and not one with a genitive `s`,
+    /// starts no name, so most words are passed over without building their keys.
+    first_words: HashSet<String>,
+}
+
+impl CorpusNames {
+    fn new(names: BTreeMap<String, (u32, usize)>) -> CorpusNames {
+        let first_words = names
+            .keys()
+            .map(|k| k.split(' ').next().unwrap_or_default().to_owned())
+            .collect();
+        CorpusNames { names, first_words }
+    }
+
+    fn get(&self, key: &str) -> Option<usize> {
+        self.names.get(key).map(|&(_, root)| root)
+    }
+}
+
+/// Whether a name whose first word is the first word of `surface` may be among `local` and
+/// `corpus` (a necessary condition for [`lookup_name`] to find one).
+fn may_start_name(surface: &str, local: &BTreeMap<String, usize>, corpus: &CorpusNames) -> bool {
+    let Some(first) = surface
+        .split(|c: char| c.is_whitespace() || super::tokens::is_hyphen(c))
+        .find(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    let first = form_key([first]).to_lowercase();
+    let known = |w: &str| corpus.first_words.contains(w) || local.contains_key(w);
+    known(&first) || first.strip_suffix('s').is_some_and(known)
+}
+
+/// Per word of `toks` (sorted, not overlapping), whether a candidate of `first` overlaps it.
+fn covered_words(toks: &[Tok<'_>], first: &[Candidate]) -> Vec<bool> {
+    let mut covered = vec![false; toks.len()];
+    if toks.windows(2).any(|w| w[0].end > w[1].start) {
+        for (k, tok) in toks.iter().enumerate() {
+            covered[k] = first.iter().any(|c| c.start < tok.end && tok.start < c.end);
+        }
+        return covered;
+    }
+    for c in first {
+        let from = toks.partition_point(|t| t.end <= c.start);
+        for (k, tok) in toks.iter().enumerate().skip(from) {
+            if tok.start >= c.end {
+                break;
+            }
+            covered[k] = true;
+        }
+    }
+    covered
+}
+
 fn second_pass(
     text: &str,
     toks: &[Tok<'_>],
     first: &[Candidate],
-    corpus: &BTreeMap<String, (u32, usize)>,
+    corpus: &CorpusNames,
     keys: &Keys,
     merged: &BTreeMap<usize, Group>,
     t: &Tables,
@@ -356,23 +415,28 @@ fn second_pass(
             }
         }
     }
-    let lowercase: BTreeSet<String> = toks
+    let lowercase: HashSet<&str> = toks
         .iter()
         .filter(|t| !t.is_capitalised())
-        .map(|t| t.text.to_owned())
+        .map(|t| t.text)
         .collect();
-    let covered = |s: usize, e: usize| first.iter().any(|c| c.start < e && s < c.end);
+    let covered = covered_words(toks, first);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let tok = &toks[i];
-        if covered(tok.start, tok.end) || !tok.is_capitalised() {
+        if covered[i] || !tok.is_capitalised() {
             i += 1;
             continue;
         }
         let mut matched = None;
-        for n in (1..=MAX_NAME_WORDS.min(toks.len() - i)).rev() {
-            if (1..n).any(|k| !toks[i + k].tight || covered(toks[i + k].start, toks[i + k].end)) {
+        let longest = if may_start_name(tok.text, &local, corpus) {
+            MAX_NAME_WORDS.min(toks.len() - i)
+        } else {
+            0
+        };
+        for n in (1..=longest).rev() {
+            if (1..n).any(|k| !toks[i + k].tight || covered[i + k]) {
                 continue;
             }
             let surface = &text[tok.start..toks[i + n - 1].end];
@@ -391,6 +455,9 @@ fn second_pass(
         let parts = tok.parts();
         if parts.len() >= 2 {
             for (s, e, part) in parts {
+                if !may_start_name(part, &local, corpus) {
+                    continue;
+                }
                 if let Some(root) =
                     lookup_name(part, 1, tok, &local, corpus, &in_article, &lowercase, t)
                 {
@@ -409,9 +476,9 @@ fn lookup_name(
     words: usize,
     tok: &Tok<'_>,
     local: &BTreeMap<String, usize>,
-    corpus: &BTreeMap<String, (u32, usize)>,
+    corpus: &CorpusNames,
     in_article: &BTreeSet<usize>,
-    lowercase: &BTreeSet<String>,
+    lowercase: &HashSet<&str>,
     t: &Tables,
 ) -> Option<usize> {
     if !surface.chars().next().is_some_and(char::is_uppercase) {
@@ -423,10 +490,7 @@ fn lookup_name(
         keys.push(stem.to_owned());
     }
     for key in keys {
-        let root = local
-            .get(&key)
-            .copied()
-            .or_else(|| corpus.get(&key).map(|&(_, r)| r));
+        let root = local.get(&key).copied().or_else(|| corpus.get(&key));
         let Some(root) = root else { continue };
         if words == 1 {
             let word = surface
@@ -437,7 +501,7 @@ fn lookup_name(
             if common && !in_article.contains(&root) && !local.contains_key(&key) {
                 continue;
             }
-            if tok.sentence_start && lowercase.contains(&word.to_lowercase()) {
+            if tok.sentence_start && lowercase.contains(word.to_lowercase().as_str()) {
                 continue;
             }
         }
