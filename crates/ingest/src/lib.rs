@@ -21,6 +21,7 @@
 pub mod corpus;
 pub mod diagnostic;
 pub mod entities;
+mod hash;
 pub mod indexer;
 pub mod parse;
 

@@ -200,9 +200,12 @@ pub fn recognize(texts: &[(&str, &[Span])], curation: Option<&Curation>) -> Reco
     let lookup = Lookup::new(curation);
     // The words of an article are found again for the second pass rather than kept: for
     // the whole corpus they would take several times the memory of its text.
+    let mut words = detect::WordFacts::default();
     let found: Vec<Vec<detect::Candidate>> = texts
         .iter()
-        .map(|&(text, blocks)| detect::detect(text, &article_tokens(text, blocks), &lookup))
+        .map(|&(text, blocks)| {
+            detect::detect(text, &article_tokens(text, blocks), &lookup, &mut words)
+        })
         .collect();
     resolve::resolve(texts, found, curation)
 }

@@ -26,12 +26,16 @@
 //! Single unknown words (`Kim`, `Kims`) are left to the second pass ([`super::resolve`]),
 //! which knows every name the whole corpus has introduced.
 
+mod facts;
 mod rules;
 
-use super::cues::{self, LOCATIVES, PARTICLES};
+pub(crate) use facts::WordFacts;
+
+use super::cues::LOCATIVES;
 use super::tables::{form_key, Tables};
 use super::tokens::Tok;
 use super::{EntityKind, Lookup, MentionKind, Target};
+use facts::Facts;
 
 /// Something the rules found: a span of the text and what it refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,16 +55,21 @@ struct Scan<'a, 'b> {
     t: &'static Tables,
     lookup: &'b Lookup,
     out: Vec<Candidate>,
-    /// Per word, computed once: a common noun, an acronym, a possible part of a name, the
-    /// gazetteer form that starts there.
-    noun: Vec<bool>,
-    acronym: Vec<bool>,
+    /// Per word: what the word is on its own (a common noun, an acronym, a role...), a
+    /// possible part of a name, the gazetteer form that starts there.
+    facts: Vec<Facts>,
     name_like: Vec<bool>,
     gaz: Vec<Option<(usize, Target, EntityKind)>>,
 }
 
-/// Candidates in the words `toks` of `text`, in text order, not overlapping.
-pub(crate) fn detect(text: &str, toks: &[Tok<'_>], lookup: &Lookup) -> Vec<Candidate> {
+/// Candidates in the words `toks` of `text`, in text order, not overlapping. `words`
+/// remembers what each distinct word is, from one article to the next.
+pub(crate) fn detect<'a>(
+    text: &'a str,
+    toks: &[Tok<'a>],
+    lookup: &Lookup,
+    words: &mut WordFacts<'a>,
+) -> Vec<Candidate> {
     let t = super::tables::tables();
     let mut scan = Scan {
         text,
@@ -68,15 +77,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok<'_>], lookup: &Lookup) -> Vec<Candi
         t,
         lookup,
         out: Vec::new(),
-        noun: toks
-            .iter()
-            .map(|w| w.is_capitalised() && t.is_noun(w.text))
-            .collect(),
-        acronym: Vec::new(),
+        facts: toks.iter().map(|w| words.get(w.text, t, lookup)).collect(),
         name_like: Vec::new(),
         gaz: Vec::new(),
     };
-    scan.acronym = toks.iter().map(|w| scan.is_acronym(w.text)).collect();
     scan.name_like = (0..toks.len()).map(|i| scan.compute_name_like(i)).collect();
     scan.gaz = (0..toks.len()).map(|i| scan.compute_gazetteer(i)).collect();
     let mut i = 0;
@@ -183,32 +187,34 @@ impl<'a> Scan<'a, '_> {
     }
 
     fn noun(&self, i: usize) -> bool {
-        self.noun.get(i).copied().unwrap_or(false)
+        self.facts.get(i).is_some_and(|f| f.noun)
     }
 
     fn compute_name_like(&self, i: usize) -> bool {
         let Some(tok) = self.tok(i) else { return false };
-        if !tok.is_capitalised() || self.acronym[i] {
+        let f = &self.facts[i];
+        if !tok.is_capitalised() || f.acronym {
             return false;
         }
-        if tok.sentence_start && self.t.is_function_word(tok.text) {
+        if tok.sentence_start && f.function_word {
             return false;
         }
-        if self.t.is_given_name(tok.text) {
+        if f.given_name {
             return true;
         }
-        !(self.noun[i] || tok.sentence_start && self.t.is_lowercase_word(tok.text))
+        !(f.noun || tok.sentence_start && f.lowercase_word)
     }
 
     /// The end (exclusive) of a run of name words starting at `i`, e.g. `Kim Jong Un`,
     /// `Lula da Silva`, `Antoine Glaser` after a role noun.
     fn chunk(&self, i: usize, after_role: bool) -> Option<usize> {
         let first = self.tok(i)?;
+        let facts = &self.facts[i];
         let short_noun = first.is_capitalised()
             && first.text.chars().count() <= 3
             && (after_role || self.tight(i + 1) && self.name_like(i + 1))
-            && !self.t.is_function_word(first.text)
-            && !(first.sentence_start && self.t.is_lowercase_word(first.text));
+            && !facts.function_word
+            && !(first.sentence_start && facts.lowercase_word);
         if !self.name_like(i) && !short_noun {
             return None;
         }
@@ -217,13 +223,14 @@ impl<'a> Scan<'a, '_> {
             if !tok.tight {
                 break;
             }
-            if tok.is_capitalised() && !self.noun(j) && !self.acronym[j] {
+            let f = &self.facts[j];
+            if tok.is_capitalised() && !f.noun && !f.acronym {
                 j += 1;
-            } else if PARTICLES.contains(&tok.text) {
+            } else if f.particle {
                 let mut k = j;
                 while self
                     .tok(k)
-                    .is_some_and(|t| t.tight && PARTICLES.contains(&t.text))
+                    .is_some_and(|t| t.tight && self.facts[k].particle)
                 {
                     k += 1;
                 }
@@ -234,10 +241,10 @@ impl<'a> Scan<'a, '_> {
                 }
             } else if tok.is_capitalised()
                 && j == i + 1
-                && (after_role || self.t.is_given_name(first.text))
-                && !(first.sentence_start && self.t.is_lowercase_word(first.text))
-                && cues::head_kind(tok.text).is_none()
-                && !cues::is_role(tok.text)
+                && (after_role || facts.given_name)
+                && !(first.sentence_start && facts.lowercase_word)
+                && f.head.is_none()
+                && !f.role
                 && !self
                     .tok(j + 1)
                     .is_some_and(|n| n.tight && n.is_capitalised())
@@ -262,10 +269,7 @@ impl<'a> Scan<'a, '_> {
         if !self.toks[i].is_capitalised() {
             return None;
         }
-        let max = self
-            .lookup
-            .max_words(self.toks[i].text)
-            .min(self.toks.len() - i);
+        let max = self.facts[i].max_words.min(self.toks.len() - i);
         for n in (1..=max).rev() {
             if (1..n).any(|k| !self.tight(i + k)) {
                 continue;
@@ -286,7 +290,7 @@ impl<'a> Scan<'a, '_> {
                     let located =
                         i > 0 && LOCATIVES.contains(&self.toks[i - 1].text) && self.tight(i);
                     let function_word =
-                        n == 1 && self.toks[i].sentence_start && self.t.is_function_word(words[0]);
+                        n == 1 && self.toks[i].sentence_start && self.facts[i].function_word;
                     if !(doubtful || function_word) || located {
                         return Some((i + n, target, kind));
                     }
@@ -300,7 +304,7 @@ impl<'a> Scan<'a, '_> {
     fn at(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         if !tok.is_capitalised() {
-            if let Some(e) = self.t.adjective(tok.text) {
+            if let Some(e) = self.facts[i].nationality {
                 self.push(
                     tok.start,
                     tok.end,

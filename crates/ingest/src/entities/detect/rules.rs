@@ -2,15 +2,15 @@
 //! in the parent module. Each returns the index after the words it consumed, or `None`.
 
 use super::{name_key, Scan};
-use crate::entities::cues::{self, DESIGNATORS};
+use crate::entities::cues;
 use crate::entities::tables::form_key;
-use crate::entities::tokens::{self, Tok};
+use crate::entities::tokens::Tok;
 use crate::entities::{EntityKind, MentionKind, Target};
 
 impl Scan<'_, '_> {
     pub(super) fn designated(&mut self, i: usize) -> Option<usize> {
         let tok = self.tok(i)?;
-        if !DESIGNATORS.contains(&tok.text) || !self.tight(i + 1) {
+        if !self.facts[i].designator || !self.tight(i + 1) {
             return None;
         }
         let (end, target, kind) = self.gazetteer(i + 1)?;
@@ -24,7 +24,7 @@ impl Scan<'_, '_> {
 
     pub(super) fn institution(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if !cues::is_institution(tok.text) || !self.tight(i + 1) {
+        if !self.facts[i].institution || !self.tight(i + 1) {
             return None;
         }
         let end = match self.gazetteer(i + 1) {
@@ -41,8 +41,7 @@ impl Scan<'_, '_> {
     }
 
     pub(super) fn typed(&mut self, i: usize) -> Option<usize> {
-        let tok = *self.tok(i)?;
-        let kind = cues::type_cue(tok.text)?;
+        let kind = self.facts.get(i)?.type_cue?;
         if !self.tight(i + 1) {
             return None;
         }
@@ -52,14 +51,15 @@ impl Scan<'_, '_> {
             return Some(end);
         }
         let next = self.toks[i + 1];
-        let end = if self.acronym[i + 1] {
+        let end = if self.facts[i + 1].acronym {
             // `Gewerkschaft IG Metall`: an abbreviation and the words that follow it.
             let mut end = i + 2;
             while end < i + 4
                 && self.tight(end)
                 && self
-                    .tok(end)
-                    .is_some_and(|t| t.is_capitalised() && cues::type_cue(t.text).is_none())
+                    .facts
+                    .get(end)
+                    .is_some_and(|f| f.capitalised && f.type_cue.is_none())
             {
                 end += 1;
             }
@@ -67,7 +67,7 @@ impl Scan<'_, '_> {
         } else if let Some(end) = self.chunk(i + 1, false) {
             end
         } else if next.is_capitalised()
-            && !self.t.is_function_word(next.text)
+            && !self.facts[i + 1].function_word
             && !self
                 .tok(i + 2)
                 .is_some_and(|n| n.tight && n.is_capitalised())
@@ -82,7 +82,7 @@ impl Scan<'_, '_> {
 
     pub(super) fn role(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if !cues::is_role(tok.text) {
+        if !self.facts[i].role {
             return None;
         }
         if !self.parts(&tok) {
@@ -104,11 +104,7 @@ impl Scan<'_, '_> {
     /// Capitalised adjective: an inflected German or nationality adjective written with a
     /// capital (`Großen`, `Internationale`, `Olympischen`).
     fn capital_adjective(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| {
-            t.is_capitalised()
-                && t.text.chars().count() >= 4
-                && (self.t.is_adjective(t.text) || self.t.adjective(t.text).is_some())
-        })
+        self.facts.get(i).is_some_and(|f| f.capital_adjective)
     }
 
     pub(super) fn adjective_name(&mut self, i: usize) -> Option<usize> {
@@ -121,10 +117,10 @@ impl Scan<'_, '_> {
             return None;
         }
         let mid_sentence = !self.toks[i].sentence_start;
-        if cues::is_role(head.text) {
+        if self.facts[h].role {
             return mid_sentence.then(|| self.role(h)).flatten();
         }
-        let kind = match cues::head_kind(head.text) {
+        let kind = match self.facts[h].head {
             Some(k) => k,
             None if mid_sentence && head.text.chars().count() >= 8 => EntityKind::Organization,
             None => return None,
@@ -159,7 +155,7 @@ impl Scan<'_, '_> {
     /// `Name (ACRONYM)`: the acronym is another name of the same thing.
     fn acronym_alias(&mut self, end: usize, kind: EntityKind, start: usize, stop: usize) -> usize {
         match self.tok(end) {
-            Some(t) if t.parenthesised && self.acronym[end] => {
+            Some(t) if t.parenthesised && self.facts[end].acronym => {
                 let key = name_key(&self.text[start..stop], kind);
                 self.push(
                     t.start,
@@ -181,12 +177,14 @@ impl Scan<'_, '_> {
             return None; // `Europäische Union`
         }
         let t = self.t;
-        let entry = t.demonym_nouns.get(tok.text).copied().or_else(|| {
-            let city = t.city_adjectives.get(tok.text).copied()?;
+        let f = self.facts[i];
+        let entry = f.demonym_noun.or_else(|| {
+            let city = f.city_adjective?;
             let attributive = self.tight(i + 1) && self.tok(i + 1).is_some_and(Tok::is_capitalised);
-            (attributive || !t.is_noun(tok.text)).then_some(city)
+            // Only capitalised words reach this rule, so `noun` is the noun list's answer.
+            (attributive || !f.noun).then_some(city)
         });
-        let entry = entry.or_else(|| t.adjective(tok.text))?;
+        let entry = entry.or(f.nationality)?;
         self.push(
             tok.start,
             tok.end,
@@ -200,27 +198,20 @@ impl Scan<'_, '_> {
 
     pub(super) fn headed_name(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        let end = if self.acronym[i] || self.gazetteer(i).is_some() || self.of_place(tok.text) {
+        let f = &self.facts[i];
+        let end = if f.acronym || self.gazetteer(i).is_some() || f.of_place {
             i + 1
         } else {
             self.chunk(i, false)?
         };
-        let head = self.tok(end).filter(|h| h.tight)?;
-        let kind = cues::head_kind(head.text).filter(|k| *k != EntityKind::Event)?;
-        if head.text.contains(tokens::is_hyphen) {
+        let head = *self.tok(end).filter(|h| h.tight)?;
+        let kind = self.facts[end].head.filter(|k| *k != EntityKind::Event)?;
+        if self.facts[end].hyphenated {
             return None;
         }
         let (s, e) = (tok.start, head.end);
         self.push_name(s, e, kind, 3);
         Some(self.acronym_alias(end + 1, kind, s, e))
-    }
-
-    /// `Brandenburger`, `Londoner`: a place's adjective (`Brandenburger Tor`).
-    fn of_place(&self, word: &str) -> bool {
-        self.t.city_adjectives.contains_key(word)
-            || word
-                .strip_suffix("er")
-                .is_some_and(|stem| self.lookup.form(&form_key([stem])).is_some())
     }
 
     pub(super) fn known(&mut self, i: usize) -> Option<usize> {
@@ -230,7 +221,7 @@ impl Scan<'_, '_> {
             && self.tight(end)
             && self.name_like(end)
             && self.gazetteer(end).is_none()
-            && self.t.adjective(self.toks[end].text).is_none();
+            && self.facts[end].nationality.is_none();
         if person {
             return None;
         }
@@ -241,9 +232,13 @@ impl Scan<'_, '_> {
 
     pub(super) fn hyphenated(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        let parts = tok.parts();
+        let parts = if self.facts[i].hyphenated {
+            tok.parts()
+        } else {
+            Vec::new()
+        };
         if parts.len() < 2 {
-            return self.event_compound(&tok).then_some(i + 1);
+            return self.event_compound(i).then_some(i + 1);
         }
         let (first, last) = (parts[0].2, parts[parts.len() - 1].2);
         let first_known = self.lookup.form(&form_key([first])).is_some();
@@ -266,14 +261,11 @@ impl Scan<'_, '_> {
     }
 
     /// `Koreakrieg`: a place name and an event noun in one word.
-    fn event_compound(&mut self, tok: &Tok<'_>) -> bool {
-        let Some(cut) = cues::event_suffix(tok.text) else {
-            return false;
-        };
-        let place = &tok.text[..cut];
-        if self.lookup.form(&form_key([place])).is_none() {
+    fn event_compound(&mut self, i: usize) -> bool {
+        if !self.facts[i].event_compound {
             return false;
         }
+        let tok = self.toks[i];
         self.push_name(tok.start, tok.end, EntityKind::Event, 3);
         true
     }
@@ -326,7 +318,8 @@ impl Scan<'_, '_> {
 
     pub(super) fn plain_name(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if self.acronym[i] {
+        let f = self.facts[i];
+        if f.acronym {
             self.push_name(tok.start, tok.end, EntityKind::Organization, 1);
             return Some(i + 1);
         }
@@ -335,12 +328,11 @@ impl Scan<'_, '_> {
             return None;
         }
         // `Rapid Support Forces`, `Plaza de Cibeles`: the first or last word may say the kind.
-        let last = self.toks[end - 1].text;
-        let (kind, strength) = if cues::is_foreign_place_word(tok.text) {
+        let (kind, strength) = if f.foreign_place {
             (EntityKind::Place, 3)
-        } else if let Some(kind) = cues::head_kind(last) {
+        } else if let Some(kind) = self.facts[end - 1].head {
             (kind, 3)
-        } else if self.t.is_given_name(tok.text) {
+        } else if f.given_name {
             (EntityKind::Person, 2)
         } else {
             (EntityKind::Person, 1)
