@@ -120,75 +120,110 @@ pub struct Draft<'a> {
 
 /// Analyse every article and add it with its terms to a new index. `documents[i]` becomes
 /// `ArticleId(i)`.
+///
+/// Analysis runs on a thread of its own, a few articles ahead of the writer; both go through
+/// the articles in order, so the writer is fed exactly as if one thread did both.
 pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draft<'a> {
-    let vocabulary = Vocabulary::of(documents, parsed);
-    let mut analyzer = Analyzer::new(Some(&vocabulary));
+    let vocabulary = &Vocabulary::of(documents, parsed);
     let mut writer = IndexWriter::new(fold_key).without_positions(is_exact_key);
     let mut stats = Stats::default();
-    // Per indexed block of an article: its field, first position and analysed tokens.
-    let mut analyzed: Vec<(Field, u32, Vec<Analyzed>)> = Vec::new();
-    for (doc, p) in documents.iter().zip(parsed) {
-        analyzed.clear();
-        let mut blocks = Vec::with_capacity(p.blocks.len());
-        let mut position = 0u32;
-        let mut seen_lead = false;
-        for span in &p.blocks {
-            let first_position = position;
-            blocks.push(Block {
-                kind: span.kind,
-                start: span.start as u32,
-                end: span.end as u32,
-                first_position,
-            });
-            let field = match span.kind {
-                BlockKind::Boilerplate => continue,
-                BlockKind::Title => Field::Title,
-                BlockKind::Caption => Field::Caption,
-                BlockKind::Paragraph if !seen_lead => {
-                    seen_lead = true;
-                    Field::Lead
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel(ANALYSED_AHEAD);
+        scope.spawn(move || {
+            let mut analyzer = Analyzer::new(Some(vocabulary));
+            for (doc, p) in documents.iter().zip(parsed) {
+                if send
+                    .send(analyse(&mut analyzer, vocabulary, doc, p))
+                    .is_err()
+                {
+                    break;
                 }
-                BlockKind::Paragraph | BlockKind::Heading => Field::Body,
-            };
-            let tokens = analyzer.analyze(&doc.text[span.start..span.end]);
-            position = first_position + tokens.len() as u32 + BLOCK_GAP;
-            analyzed.push((field, first_position, tokens));
-        }
-        // One occurrence that is not derived per token.
-        let indexed_len = analyzed.iter().map(|(_, _, t)| t.len() as u32).sum();
-        let id = writer.add_article(ArticleRecord {
-            file: &doc.file,
-            title: &p.title,
-            title_derived: p.title_derived,
-            date: p.date,
-            indexed_len,
-            text: &doc.text,
-            blocks,
+            }
         });
-        for (field, first_position, tokens) in &analyzed {
-            let field = *field;
-            for token in tokens {
-                let position = first_position + token.position;
-                let occurrence = |derived| Occurrence {
-                    position,
-                    field,
-                    derived,
-                };
-                writer.add_term(id, &token.term, occurrence(false));
-                for variant in &token.variants {
-                    let keep = variant.kind != VariantKind::Genitive
-                        || vocabulary.name_terms.contains(&variant.term);
-                    if keep {
+        // If the analysis stops early, it panicked, and the scope passes the panic on.
+        for ((doc, p), article) in documents.iter().zip(parsed).zip(receive) {
+            let Analysed { blocks, fields } = article;
+            // One occurrence that is not derived per token.
+            let indexed_len = fields.iter().map(|(_, _, t)| t.len() as u32).sum();
+            let id = writer.add_article(ArticleRecord {
+                file: &doc.file,
+                title: &p.title,
+                title_derived: p.title_derived,
+                date: p.date,
+                indexed_len,
+                text: &doc.text,
+                blocks,
+            });
+            for (field, first_position, tokens) in fields {
+                for token in &tokens {
+                    let occurrence = |derived| Occurrence {
+                        position: first_position + token.position,
+                        field,
+                        derived,
+                    };
+                    writer.add_term(id, &token.term, occurrence(false));
+                    for variant in &token.variants {
                         writer.add_term(id, &variant.term, occurrence(true));
                     }
                 }
             }
+            stats.articles += 1;
+            stats.dated += usize::from(p.date.is_some());
+            stats.titled += usize::from(!p.title_derived);
         }
-        stats.articles += 1;
-        stats.dated += usize::from(p.date.is_some());
-        stats.titled += usize::from(!p.title_derived);
-    }
+    });
     Draft { writer, stats }
+}
+
+/// How many analysed articles may wait for the writer.
+const ANALYSED_AHEAD: usize = 64;
+
+/// An article's blocks, and per indexed block its field, first position and analysed
+/// tokens (with the variants to index).
+struct Analysed {
+    blocks: Vec<Block>,
+    fields: Vec<(Field, u32, Vec<Analyzed>)>,
+}
+
+fn analyse(
+    analyzer: &mut Analyzer<'_>,
+    vocabulary: &Vocabulary,
+    doc: &Document,
+    p: &Parsed,
+) -> Analysed {
+    let mut blocks = Vec::with_capacity(p.blocks.len());
+    let mut fields = Vec::new();
+    let mut position = 0u32;
+    let mut seen_lead = false;
+    for span in &p.blocks {
+        let first_position = position;
+        blocks.push(Block {
+            kind: span.kind,
+            start: span.start as u32,
+            end: span.end as u32,
+            first_position,
+        });
+        let field = match span.kind {
+            BlockKind::Boilerplate => continue,
+            BlockKind::Title => Field::Title,
+            BlockKind::Caption => Field::Caption,
+            BlockKind::Paragraph if !seen_lead => {
+                seen_lead = true;
+                Field::Lead
+            }
+            BlockKind::Paragraph | BlockKind::Heading => Field::Body,
+        };
+        let mut tokens = analyzer.analyze(&doc.text[span.start..span.end]);
+        for token in &mut tokens {
+            // A genitive base counts only when the corpus has it as a name.
+            token.variants.retain(|v| {
+                v.kind != VariantKind::Genitive || vocabulary.name_terms.contains(&v.term)
+            });
+        }
+        position = first_position + tokens.len() as u32 + BLOCK_GAP;
+        fields.push((field, first_position, tokens));
+    }
+    Analysed { blocks, fields }
 }
 
 impl<'a> Draft<'a> {
