@@ -68,10 +68,16 @@ fn main() {
 
 /// The steps of `build` one after the other (curation aside), each timed.
 fn time_steps(dir: &std::path::Path) {
-    let mut lap = Instant::now();
+    let mut lap = (Instant::now(), cpu_seconds());
     let mut phase = |name: &str| {
-        println!("  {name}: {:.2} s", lap.elapsed().as_secs_f64());
-        lap = Instant::now();
+        let cpu = cpu_seconds().zip(lap.1).map(|(now, then)| now - then);
+        println!(
+            "  {name}: {:.2} s{}",
+            lap.0.elapsed().as_secs_f64(),
+            cpu.map(|c| format!(" ({c:.2} s on the CPU)"))
+                .unwrap_or_default()
+        );
+        lap = (Instant::now(), cpu_seconds());
     };
     let documents = match explorer_ingest::corpus::read_folder(dir) {
         Ok(c) => c.documents,
@@ -95,6 +101,14 @@ fn time_steps(dir: &std::path::Path) {
     drop(vocabulary);
     let _ = explorer_ingest::indexer::write_index(&documents, &parsed, &recognized);
     phase("vocabulary + analyse + write");
+}
+
+/// Time this thread has spent running, where Linux says (`/proc/thread-self/schedstat`): less
+/// noisy than the wall clock on a busy machine.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }
 
 /// FNV-1a over the index bytes: a quick fingerprint to compare runs.
