@@ -8,7 +8,7 @@ use explorer_index::{
     ArticleRecord, Block, BlockKind, EntityId, EntityKind, Field, IndexWriter, Mention,
     MentionKind, Occurrence,
 };
-use explorer_text::{fold_key, is_exact_key, term_of, Analyzed, Analyzer, Decompound, VariantKind};
+use explorer_text::{fold_key, is_exact_key, term_of, Analyzer, Decompound, VariantKind};
 use std::collections::HashSet;
 
 /// Every inflected form of about 66,000 German nouns (see `lexicon/README.md`).
@@ -122,7 +122,10 @@ pub struct Draft<'a> {
 /// `ArticleId(i)`.
 ///
 /// Analysis runs on a thread of its own, a few articles ahead of the writer; both go through
-/// the articles in order, so the writer is fed exactly as if one thread did both.
+/// the articles in order, so the writer gets the same articles and occurrences as if one
+/// thread did both. (An article's occurrences reach it sorted by term, which is several
+/// times kinder to its term map than text order; it keeps occurrences as sets, so the order
+/// in which they are added is not in the bytes.)
 pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draft<'a> {
     let vocabulary = &Vocabulary::of(documents, parsed);
     let mut writer = IndexWriter::new(fold_key).without_positions(is_exact_key);
@@ -142,30 +145,17 @@ pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draf
         });
         // If the analysis stops early, it panicked, and the scope passes the panic on.
         for ((doc, p), article) in documents.iter().zip(parsed).zip(receive) {
-            let Analysed { blocks, fields } = article;
-            // One occurrence that is not derived per token.
-            let indexed_len = fields.iter().map(|(_, _, t)| t.len() as u32).sum();
             let id = writer.add_article(ArticleRecord {
                 file: &doc.file,
                 title: &p.title,
                 title_derived: p.title_derived,
                 date: p.date,
-                indexed_len,
+                indexed_len: article.indexed_len,
                 text: &doc.text,
-                blocks,
+                blocks: article.blocks,
             });
-            for (field, first_position, tokens) in fields {
-                for token in &tokens {
-                    let occurrence = |derived| Occurrence {
-                        position: first_position + token.position,
-                        field,
-                        derived,
-                    };
-                    writer.add_term(id, &token.term, occurrence(false));
-                    for variant in &token.variants {
-                        writer.add_term(id, &variant.term, occurrence(true));
-                    }
-                }
+            for (term, occurrence) in &article.occurrences {
+                writer.add_term(id, term, *occurrence);
             }
             stats.articles += 1;
             stats.dated += usize::from(p.date.is_some());
@@ -178,11 +168,13 @@ pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draf
 /// How many analysed articles may wait for the writer.
 const ANALYSED_AHEAD: usize = 64;
 
-/// An article's blocks, and per indexed block its field, first position and analysed
-/// tokens (with the variants to index).
+/// An article analysed for the writer.
 struct Analysed {
     blocks: Vec<Block>,
-    fields: Vec<(Field, u32, Vec<Analyzed>)>,
+    /// Tokens indexed: one occurrence each that is not derived.
+    indexed_len: u32,
+    /// Every term with its occurrence, sorted.
+    occurrences: Vec<(String, Occurrence)>,
 }
 
 fn analyse(
@@ -192,7 +184,8 @@ fn analyse(
     p: &Parsed,
 ) -> Analysed {
     let mut blocks = Vec::with_capacity(p.blocks.len());
-    let mut fields = Vec::new();
+    let mut occurrences = Vec::new();
+    let mut indexed_len = 0;
     let mut position = 0u32;
     let mut seen_lead = false;
     for span in &p.blocks {
@@ -213,17 +206,33 @@ fn analyse(
             }
             BlockKind::Paragraph | BlockKind::Heading => Field::Body,
         };
-        let mut tokens = analyzer.analyze(&doc.text[span.start..span.end]);
-        for token in &mut tokens {
-            // A genitive base counts only when the corpus has it as a name.
-            token.variants.retain(|v| {
-                v.kind != VariantKind::Genitive || vocabulary.name_terms.contains(&v.term)
-            });
+        let tokens = analyzer.analyze(&doc.text[span.start..span.end]);
+        let count = tokens.len() as u32;
+        for token in tokens {
+            let occurrence = |derived| Occurrence {
+                position: first_position + token.position,
+                field,
+                derived,
+            };
+            occurrences.push((token.term, occurrence(false)));
+            for variant in token.variants {
+                // A genitive base counts only when the corpus has it as a name.
+                let keep = variant.kind != VariantKind::Genitive
+                    || vocabulary.name_terms.contains(&variant.term);
+                if keep {
+                    occurrences.push((variant.term, occurrence(true)));
+                }
+            }
         }
-        position = first_position + tokens.len() as u32 + BLOCK_GAP;
-        fields.push((field, first_position, tokens));
+        indexed_len += count;
+        position = first_position + count + BLOCK_GAP;
     }
-    Analysed { blocks, fields }
+    occurrences.sort_unstable();
+    Analysed {
+        blocks,
+        indexed_len,
+        occurrences,
+    }
 }
 
 impl<'a> Draft<'a> {
