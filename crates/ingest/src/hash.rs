@@ -12,7 +12,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A `HashMap` with [`FxHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
-#[allow(dead_code)] // used by the tests for now
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// FxHash: for each word of input, rotate, xor, multiply.

@@ -17,8 +17,9 @@ use super::detect::{name_key, Candidate};
 use super::tables::{form_key, tables, Tables};
 use super::tokens::Tok;
 use super::{Curation, EntityKind, MentionKind, Recognized, Target};
+use crate::hash::{FastMap, FastSet};
 use crate::parse::Span;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest name looked up in the second pass, in words.
 const MAX_NAME_WORDS: usize = 5;
@@ -330,17 +331,22 @@ fn nominative(name: &str, t: &Tables) -> String {
 /// and group.
 struct CorpusNames {
     names: BTreeMap<String, (u32, usize)>,
-    /// The first word of every name: a word that is none, and not one with a genitive `s`,
-    /// starts no name, so most words are passed over without building their keys.
-    first_words: HashSet<String>,
+    /// The first word of every name, with the most words of a name that starts with it: most
+    /// words start no name, or only short ones, and are passed over without building the
+    /// keys of the longer runs of words that start with them.
+    first_words: FastMap<String, usize>,
 }
 
 impl CorpusNames {
     fn new(names: BTreeMap<String, (u32, usize)>) -> CorpusNames {
-        let first_words = names
-            .keys()
-            .map(|k| k.split(' ').next().unwrap_or_default().to_owned())
-            .collect();
+        let mut first_words: FastMap<String, usize> = FastMap::default();
+        for key in names.keys() {
+            let mut words = key.split(' ');
+            let first = words.next().unwrap_or_default();
+            let n = 1 + words.count();
+            let most = first_words.entry(first.to_owned()).or_default();
+            *most = (*most).max(n);
+        }
         CorpusNames { names, first_words }
     }
 
@@ -349,18 +355,24 @@ impl CorpusNames {
     }
 }
 
-/// Whether a name whose first word is the first word of `surface` may be among `local` and
-/// `corpus` (a necessary condition for [`lookup_name`] to find one).
-fn may_start_name(surface: &str, local: &BTreeMap<String, usize>, corpus: &CorpusNames) -> bool {
+/// The most words a name among `local` and `corpus` can have if it starts where `surface`
+/// starts, 0 if none can: [`lookup_name`] finds nothing for a run of more words. (The key of
+/// a run of words has at least one word per token; a genitive `s` dropped from a key of one
+/// word changes its first word.)
+fn longest_name(surface: &str, local: &BTreeMap<String, usize>, corpus: &CorpusNames) -> usize {
     let Some(first) = surface
         .split(|c: char| c.is_whitespace() || super::tokens::is_hyphen(c))
         .find(|w| !w.is_empty())
     else {
-        return false;
+        return 0;
     };
     let first = form_key([first]).to_lowercase();
-    let known = |w: &str| corpus.first_words.contains(w) || local.contains_key(w);
-    known(&first) || first.strip_suffix('s').is_some_and(known)
+    let most = |w: &str| {
+        let local = usize::from(local.contains_key(w));
+        corpus.first_words.get(w).copied().unwrap_or(0).max(local)
+    };
+    let stem = first.strip_suffix('s').map_or(0, |stem| most(stem).min(1));
+    most(&first).max(stem)
 }
 
 /// Per word of `toks` (sorted, not overlapping), whether a candidate of `first` overlaps it.
@@ -415,7 +427,7 @@ fn second_pass(
             }
         }
     }
-    let lowercase: HashSet<&str> = toks
+    let lowercase: FastSet<&str> = toks
         .iter()
         .filter(|t| !t.is_capitalised())
         .map(|t| t.text)
@@ -430,11 +442,9 @@ fn second_pass(
             continue;
         }
         let mut matched = None;
-        let longest = if may_start_name(tok.text, &local, corpus) {
-            MAX_NAME_WORDS.min(toks.len() - i)
-        } else {
-            0
-        };
+        let longest = longest_name(tok.text, &local, corpus)
+            .min(MAX_NAME_WORDS)
+            .min(toks.len() - i);
         for n in (1..=longest).rev() {
             if (1..n).any(|k| !toks[i + k].tight || covered[i + k]) {
                 continue;
@@ -455,7 +465,7 @@ fn second_pass(
         let parts = tok.parts();
         if parts.len() >= 2 {
             for (s, e, part) in parts {
-                if !may_start_name(part, &local, corpus) {
+                if longest_name(part, &local, corpus) == 0 {
                     continue;
                 }
                 if let Some(root) =
@@ -478,7 +488,7 @@ fn lookup_name(
     local: &BTreeMap<String, usize>,
     corpus: &CorpusNames,
     in_article: &BTreeSet<usize>,
-    lowercase: &HashSet<&str>,
+    lowercase: &FastSet<&str>,
     t: &Tables,
 ) -> Option<usize> {
     if !surface.chars().next().is_some_and(char::is_uppercase) {
