@@ -48,6 +48,7 @@ fn main() {
             fnv(&build.index)
         );
         if run == 0 {
+            print!("{}", build.summary);
             if let Some(path) = &out {
                 if let Err(e) = std::fs::write(path, &build.index) {
                     eprintln!("{}: {e}", path.display());
