@@ -9,7 +9,7 @@ use explorer_index::{
     MentionKind, Occurrence,
 };
 use explorer_text::{fold_key, is_exact_key, term_of, Analyzer, Decompound, VariantKind};
-use std::collections::HashSet;
+use crate::hash::FastSet;
 
 /// Every inflected form of about 66,000 German nouns (see `lexicon/README.md`).
 const GERMAN_NOUNS: &str = include_str!("../lexicon/german-nouns.txt");
@@ -19,18 +19,19 @@ const GERMAN_NOUNS: &str = include_str!("../lexicon/german-nouns.txt");
 pub struct Vocabulary {
     /// Folded words (see `explorer_text::fold_key`) of at least four characters: the corpus's
     /// own and the German noun lexicon's.
-    words: HashSet<String>,
+    words: FastSet<String>,
     /// Primary terms of capitalised tokens: the bases a genitive variant may point to.
-    name_terms: HashSet<String>,
+    name_terms: FastSet<String>,
 }
 
 impl Vocabulary {
     /// Collect the vocabulary of the indexed blocks of every document.
     pub fn of(documents: &[Document], parsed: &[Parsed]) -> Self {
         let mut v = Vocabulary::default();
+        v.words.reserve(GERMAN_NOUNS.len() / 8);
         v.words.extend(GERMAN_NOUNS.lines().map(fold_key));
         // Both sets depend on a token's text alone: look at each distinct text once.
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: FastSet<&str> = FastSet::default();
         for (doc, p) in documents.iter().zip(parsed) {
             for span in p.blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate) {
                 let text = &doc.text[span.start..span.end];
