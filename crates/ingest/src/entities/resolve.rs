@@ -243,10 +243,33 @@ fn join_short_person_names(keys: &mut Keys, groups: &[Group]) {
     let persons: Vec<usize> = (0..keys.names.len())
         .filter(|&i| groups[i].kind() == EntityKind::Person)
         .collect();
+    // The people whose name starts, or ends, with a word: the only ones a name can join.
+    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_last: FastMap<&str, Vec<usize>> = FastMap::default();
+    for &j in &persons {
+        let name = keys.names[j].as_str();
+        by_first
+            .entry(name.split(' ').next().unwrap_or_default())
+            .or_default()
+            .push(j);
+        by_last
+            .entry(name.rsplit(' ').next().unwrap_or_default())
+            .or_default()
+            .push(j);
+    }
+    let mut joins = Vec::new();
     for &i in &persons {
-        let short: Vec<String> = keys.names[i].split(' ').map(str::to_owned).collect();
-        let best = persons
+        let short: Vec<&str> = keys.names[i].split(' ').collect();
+        let starting = match short[..] {
+            [word] => by_first.get(word).map_or(&[][..], Vec::as_slice),
+            _ => &[],
+        };
+        let ending = by_last
+            .get(short[short.len() - 1])
+            .map_or(&[][..], Vec::as_slice);
+        let best = starting
             .iter()
+            .chain(ending)
             .filter(|&&j| j != i)
             .filter(|&&j| {
                 let long: Vec<&str> = keys.names[j].split(' ').collect();
@@ -257,8 +280,11 @@ fn join_short_person_names(keys: &mut Keys, groups: &[Group]) {
             .max_by_key(|&&j| (groups[j].mentions, std::cmp::Reverse(j)))
             .copied();
         if let Some(j) = best {
-            keys.join(i, j);
+            joins.push((i, j));
         }
+    }
+    for (i, j) in joins {
+        keys.join(i, j);
     }
 }
 
