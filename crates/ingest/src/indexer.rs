@@ -3,13 +3,13 @@
 use crate::corpus::Document;
 use crate::diagnostic::Diagnostic;
 use crate::entities::{self, Recognized};
+use crate::hash::FastSet;
 use crate::parse::{parse, Parsed};
 use explorer_index::{
     ArticleRecord, Block, BlockKind, EntityId, EntityKind, Field, IndexWriter, Mention,
     MentionKind, Occurrence,
 };
 use explorer_text::{fold_key, is_exact_key, term_of, Analyzer, Decompound, VariantKind};
-use crate::hash::FastSet;
 
 /// Every inflected form of about 66,000 German nouns (see `lexicon/README.md`).
 const GERMAN_NOUNS: &str = include_str!("../lexicon/german-nouns.txt");
@@ -167,7 +167,7 @@ pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draf
 }
 
 /// How many analysed articles may wait for the writer.
-const ANALYSED_AHEAD: usize = 64;
+const ANALYSED_AHEAD: usize = 16;
 
 /// An article analysed for the writer.
 struct Analysed {

@@ -207,6 +207,7 @@ pub fn recognize(texts: &[(&str, &[Span])], curation: Option<&Curation>) -> Reco
             detect::detect(text, &article_tokens(text, blocks), &lookup, &mut words)
         })
         .collect();
+    drop(words); // before the second pass needs memory of its own
     resolve::resolve(texts, found, curation)
 }
 

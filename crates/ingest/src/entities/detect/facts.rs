@@ -12,88 +12,155 @@ use super::super::tokens::is_hyphen;
 use super::super::{EntityKind, Lookup};
 use crate::hash::FastMap;
 
-/// The answers for one word. Entries are indexes into `Tables::entries`.
+/// The answers for one word, packed (a corpus has many distinct words): yes/no answers are
+/// bits, entries (indexes into `Tables::entries`) are `u32` with [`NO_ENTRY`] for none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Facts {
+    flags: u16,
+    type_cue: Option<EntityKind>,
+    head: Option<EntityKind>,
+    max_words: u32,
+    nationality: u32,
+    demonym_noun: u32,
+    city_adjective: u32,
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+
+/// The tables have some thousand entries: every one fits.
+fn entry(e: Option<usize>) -> u32 {
+    e.and_then(|e| u32::try_from(e).ok()).unwrap_or(NO_ENTRY)
+}
+
+/// A yes/no question about a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fact {
     /// The first letter is uppercase.
-    pub capitalised: bool,
+    Capitalised,
     /// Capitalised and a German common noun.
-    pub noun: bool,
+    Noun,
     /// An abbreviation in capitals that is no noun (`KCNA`).
-    pub acronym: bool,
+    Acronym,
     /// A role noun (`Kremlchef`).
-    pub role: bool,
+    Role,
     /// An institution followed by its place (`Universität`).
-    pub institution: bool,
+    Institution,
     /// A country's designator (`Volksrepublik`).
-    pub designator: bool,
+    Designator,
     /// A particle of names (`von`, `da`).
-    pub particle: bool,
+    Particle,
     /// A function word (`für`).
-    pub function_word: bool,
+    FunctionWord,
     /// A word German writes in lowercase.
-    pub lowercase_word: bool,
-    pub given_name: bool,
+    LowercaseWord,
+    /// A given name.
+    GivenName,
     /// A capitalised adjective of four letters or more (`Großen`, `Olympischen`).
-    pub capital_adjective: bool,
+    CapitalAdjective,
     /// Begins a foreign place name (`Plaza`).
-    pub foreign_place: bool,
+    ForeignPlace,
     /// A place's adjective (`Brandenburger`).
-    pub of_place: bool,
+    OfPlace,
     /// Has a hyphen, so more than one part.
-    pub hyphenated: bool,
+    Hyphenated,
     /// A place name and an event noun in one word (`Koreakrieg`).
-    pub event_compound: bool,
-    /// The kind of name this type noun announces (`Nachrichtenagentur`).
-    pub type_cue: Option<EntityKind>,
-    /// The kind of name this head noun ends (`Palast`).
-    pub head: Option<EntityKind>,
-    /// Most words of a gazetteer form starting with this word.
-    pub max_words: usize,
-    /// The nationality adjective's entry, in any inflection (`nordkoreanischen`).
-    pub nationality: Option<usize>,
-    /// The demonym noun's entry (`Chinesen`).
-    pub demonym_noun: Option<usize>,
-    /// The city adjective's entry (`Londoner`).
-    pub city_adjective: Option<usize>,
+    EventCompound,
+}
+
+impl Fact {
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
 }
 
 impl Facts {
+    /// The answer to `fact`.
+    pub fn is(&self, fact: Fact) -> bool {
+        self.flags & fact.bit() != 0
+    }
+
+    /// The kind of name this type noun announces (`Nachrichtenagentur`).
+    pub fn type_cue(&self) -> Option<EntityKind> {
+        self.type_cue
+    }
+
+    /// The kind of name this head noun ends (`Palast`).
+    pub fn head(&self) -> Option<EntityKind> {
+        self.head
+    }
+
+    /// Most words of a gazetteer form starting with this word.
+    pub fn max_words(&self) -> usize {
+        self.max_words as usize
+    }
+
+    /// The nationality adjective's entry, in any inflection (`nordkoreanischen`).
+    pub fn nationality(&self) -> Option<usize> {
+        (self.nationality != NO_ENTRY).then_some(self.nationality as usize)
+    }
+
+    /// The demonym noun's entry (`Chinesen`).
+    pub fn demonym_noun(&self) -> Option<usize> {
+        (self.demonym_noun != NO_ENTRY).then_some(self.demonym_noun as usize)
+    }
+
+    /// The city adjective's entry (`Londoner`).
+    pub fn city_adjective(&self) -> Option<usize> {
+        (self.city_adjective != NO_ENTRY).then_some(self.city_adjective as usize)
+    }
+
     fn of(word: &str, t: &Tables, lookup: &Lookup) -> Facts {
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let n = word.chars().count();
         let nationality = t.adjective(word);
+        let answers = [
+            (Fact::Capitalised, capitalised),
+            (Fact::Noun, capitalised && t.is_noun(word)),
+            (
+                Fact::Acronym,
+                (2..=6).contains(&n)
+                    && word.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+                    && !word.chars().all(|c| "IVXLCDM".contains(c))
+                    && !t.is_noun(word),
+            ),
+            (Fact::Role, cues::is_role(word)),
+            (Fact::Institution, cues::is_institution(word)),
+            (Fact::Designator, DESIGNATORS.contains(&word)),
+            (Fact::Particle, PARTICLES.contains(&word)),
+            (Fact::FunctionWord, t.is_function_word(word)),
+            (Fact::LowercaseWord, t.is_lowercase_word(word)),
+            (Fact::GivenName, t.is_given_name(word)),
+            (
+                Fact::CapitalAdjective,
+                capitalised && n >= 4 && (t.is_adjective(word) || nationality.is_some()),
+            ),
+            (Fact::ForeignPlace, cues::is_foreign_place_word(word)),
+            (
+                Fact::OfPlace,
+                t.city_adjectives.contains_key(word)
+                    || word
+                        .strip_suffix("er")
+                        .is_some_and(|stem| lookup.form(&form_key([stem])).is_some()),
+            ),
+            (Fact::Hyphenated, word.contains(is_hyphen)),
+            (
+                Fact::EventCompound,
+                cues::event_suffix(word)
+                    .is_some_and(|cut| lookup.form(&form_key([&word[..cut]])).is_some()),
+            ),
+        ];
         Facts {
-            capitalised,
-            noun: capitalised && t.is_noun(word),
-            acronym: (2..=6).contains(&n)
-                && word.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
-                && !word.chars().all(|c| "IVXLCDM".contains(c))
-                && !t.is_noun(word),
-            role: cues::is_role(word),
-            institution: cues::is_institution(word),
-            designator: DESIGNATORS.contains(&word),
-            particle: PARTICLES.contains(&word),
-            function_word: t.is_function_word(word),
-            lowercase_word: t.is_lowercase_word(word),
-            given_name: t.is_given_name(word),
-            capital_adjective: capitalised
-                && n >= 4
-                && (t.is_adjective(word) || nationality.is_some()),
-            foreign_place: cues::is_foreign_place_word(word),
-            of_place: t.city_adjectives.contains_key(word)
-                || word
-                    .strip_suffix("er")
-                    .is_some_and(|stem| lookup.form(&form_key([stem])).is_some()),
-            hyphenated: word.contains(is_hyphen),
-            event_compound: cues::event_suffix(word)
-                .is_some_and(|cut| lookup.form(&form_key([&word[..cut]])).is_some()),
+            flags: answers
+                .iter()
+                .filter(|(_, yes)| *yes)
+                .fold(0, |flags, (fact, _)| flags | fact.bit()),
             type_cue: cues::type_cue(word),
             head: cues::head_kind(word),
-            max_words: lookup.max_words(word),
-            nationality,
-            demonym_noun: t.demonym_nouns.get(word).copied(),
-            city_adjective: t.city_adjectives.get(word).copied(),
+            // No form has four billion words: saturating changes nothing.
+            max_words: u32::try_from(lookup.max_words(word)).unwrap_or(u32::MAX),
+            nationality: entry(nationality),
+            demonym_noun: entry(t.demonym_nouns.get(word).copied()),
+            city_adjective: entry(t.city_adjectives.get(word).copied()),
         }
     }
 }

@@ -35,7 +35,7 @@ use super::cues::LOCATIVES;
 use super::tables::{form_key, Tables};
 use super::tokens::Tok;
 use super::{EntityKind, Lookup, MentionKind, Target};
-use facts::Facts;
+use facts::{Fact, Facts};
 
 /// Something the rules found: a span of the text and what it refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,22 +187,22 @@ impl<'a> Scan<'a, '_> {
     }
 
     fn noun(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|f| f.noun)
+        self.facts.get(i).is_some_and(|f| f.is(Fact::Noun))
     }
 
     fn compute_name_like(&self, i: usize) -> bool {
         let Some(tok) = self.tok(i) else { return false };
         let f = &self.facts[i];
-        if !tok.is_capitalised() || f.acronym {
+        if !tok.is_capitalised() || f.is(Fact::Acronym) {
             return false;
         }
-        if tok.sentence_start && f.function_word {
+        if tok.sentence_start && f.is(Fact::FunctionWord) {
             return false;
         }
-        if f.given_name {
+        if f.is(Fact::GivenName) {
             return true;
         }
-        !(f.noun || tok.sentence_start && f.lowercase_word)
+        !(f.is(Fact::Noun) || tok.sentence_start && f.is(Fact::LowercaseWord))
     }
 
     /// The end (exclusive) of a run of name words starting at `i`, e.g. `Kim Jong Un`,
@@ -213,8 +213,8 @@ impl<'a> Scan<'a, '_> {
         let short_noun = first.is_capitalised()
             && first.text.chars().count() <= 3
             && (after_role || self.tight(i + 1) && self.name_like(i + 1))
-            && !facts.function_word
-            && !(first.sentence_start && facts.lowercase_word);
+            && !facts.is(Fact::FunctionWord)
+            && !(first.sentence_start && facts.is(Fact::LowercaseWord));
         if !self.name_like(i) && !short_noun {
             return None;
         }
@@ -224,13 +224,13 @@ impl<'a> Scan<'a, '_> {
                 break;
             }
             let f = &self.facts[j];
-            if tok.is_capitalised() && !f.noun && !f.acronym {
+            if tok.is_capitalised() && !f.is(Fact::Noun) && !f.is(Fact::Acronym) {
                 j += 1;
-            } else if f.particle {
+            } else if f.is(Fact::Particle) {
                 let mut k = j;
                 while self
                     .tok(k)
-                    .is_some_and(|t| t.tight && self.facts[k].particle)
+                    .is_some_and(|t| t.tight && self.facts[k].is(Fact::Particle))
                 {
                     k += 1;
                 }
@@ -241,10 +241,10 @@ impl<'a> Scan<'a, '_> {
                 }
             } else if tok.is_capitalised()
                 && j == i + 1
-                && (after_role || facts.given_name)
-                && !(first.sentence_start && facts.lowercase_word)
-                && f.head.is_none()
-                && !f.role
+                && (after_role || facts.is(Fact::GivenName))
+                && !(first.sentence_start && facts.is(Fact::LowercaseWord))
+                && f.head().is_none()
+                && !f.is(Fact::Role)
                 && !self
                     .tok(j + 1)
                     .is_some_and(|n| n.tight && n.is_capitalised())
@@ -269,7 +269,7 @@ impl<'a> Scan<'a, '_> {
         if !self.toks[i].is_capitalised() {
             return None;
         }
-        let max = self.facts[i].max_words.min(self.toks.len() - i);
+        let max = self.facts[i].max_words().min(self.toks.len() - i);
         for n in (1..=max).rev() {
             if (1..n).any(|k| !self.tight(i + k)) {
                 continue;
@@ -289,8 +289,9 @@ impl<'a> Scan<'a, '_> {
                 if let Some((target, kind, doubtful)) = self.lookup.form(&key) {
                     let located =
                         i > 0 && LOCATIVES.contains(&self.toks[i - 1].text) && self.tight(i);
-                    let function_word =
-                        n == 1 && self.toks[i].sentence_start && self.facts[i].function_word;
+                    let function_word = n == 1
+                        && self.toks[i].sentence_start
+                        && self.facts[i].is(Fact::FunctionWord);
                     if !(doubtful || function_word) || located {
                         return Some((i + n, target, kind));
                     }
@@ -304,7 +305,7 @@ impl<'a> Scan<'a, '_> {
     fn at(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         if !tok.is_capitalised() {
-            if let Some(e) = self.facts[i].nationality {
+            if let Some(e) = self.facts[i].nationality() {
                 self.push(
                     tok.start,
                     tok.end,

@@ -1,7 +1,7 @@
 //! The rules of the first pass, tried in order at each word by [`Scan::at`]: see the list
 //! in the parent module. Each returns the index after the words it consumed, or `None`.
 
-use super::{name_key, Scan};
+use super::{name_key, Fact, Scan};
 use crate::entities::cues;
 use crate::entities::tables::form_key;
 use crate::entities::tokens::Tok;
@@ -10,7 +10,7 @@ use crate::entities::{EntityKind, MentionKind, Target};
 impl Scan<'_, '_> {
     pub(super) fn designated(&mut self, i: usize) -> Option<usize> {
         let tok = self.tok(i)?;
-        if !self.facts[i].designator || !self.tight(i + 1) {
+        if !self.facts[i].is(Fact::Designator) || !self.tight(i + 1) {
             return None;
         }
         let (end, target, kind) = self.gazetteer(i + 1)?;
@@ -24,7 +24,7 @@ impl Scan<'_, '_> {
 
     pub(super) fn institution(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if !self.facts[i].institution || !self.tight(i + 1) {
+        if !self.facts[i].is(Fact::Institution) || !self.tight(i + 1) {
             return None;
         }
         let end = match self.gazetteer(i + 1) {
@@ -41,7 +41,7 @@ impl Scan<'_, '_> {
     }
 
     pub(super) fn typed(&mut self, i: usize) -> Option<usize> {
-        let kind = self.facts.get(i)?.type_cue?;
+        let kind = self.facts.get(i)?.type_cue()?;
         if !self.tight(i + 1) {
             return None;
         }
@@ -51,7 +51,7 @@ impl Scan<'_, '_> {
             return Some(end);
         }
         let next = self.toks[i + 1];
-        let end = if self.facts[i + 1].acronym {
+        let end = if self.facts[i + 1].is(Fact::Acronym) {
             // `Gewerkschaft IG Metall`: an abbreviation and the words that follow it.
             let mut end = i + 2;
             while end < i + 4
@@ -59,7 +59,7 @@ impl Scan<'_, '_> {
                 && self
                     .facts
                     .get(end)
-                    .is_some_and(|f| f.capitalised && f.type_cue.is_none())
+                    .is_some_and(|f| f.is(Fact::Capitalised) && f.type_cue().is_none())
             {
                 end += 1;
             }
@@ -67,7 +67,7 @@ impl Scan<'_, '_> {
         } else if let Some(end) = self.chunk(i + 1, false) {
             end
         } else if next.is_capitalised()
-            && !self.facts[i + 1].function_word
+            && !self.facts[i + 1].is(Fact::FunctionWord)
             && !self
                 .tok(i + 2)
                 .is_some_and(|n| n.tight && n.is_capitalised())
@@ -82,7 +82,7 @@ impl Scan<'_, '_> {
 
     pub(super) fn role(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if !self.facts[i].role {
+        if !self.facts[i].is(Fact::Role) {
             return None;
         }
         if !self.parts(&tok) {
@@ -104,7 +104,9 @@ impl Scan<'_, '_> {
     /// Capitalised adjective: an inflected German or nationality adjective written with a
     /// capital (`Großen`, `Internationale`, `Olympischen`).
     fn capital_adjective(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|f| f.capital_adjective)
+        self.facts
+            .get(i)
+            .is_some_and(|f| f.is(Fact::CapitalAdjective))
     }
 
     pub(super) fn adjective_name(&mut self, i: usize) -> Option<usize> {
@@ -117,10 +119,10 @@ impl Scan<'_, '_> {
             return None;
         }
         let mid_sentence = !self.toks[i].sentence_start;
-        if self.facts[h].role {
+        if self.facts[h].is(Fact::Role) {
             return mid_sentence.then(|| self.role(h)).flatten();
         }
-        let kind = match self.facts[h].head {
+        let kind = match self.facts[h].head() {
             Some(k) => k,
             None if mid_sentence && head.text.chars().count() >= 8 => EntityKind::Organization,
             None => return None,
@@ -155,7 +157,7 @@ impl Scan<'_, '_> {
     /// `Name (ACRONYM)`: the acronym is another name of the same thing.
     fn acronym_alias(&mut self, end: usize, kind: EntityKind, start: usize, stop: usize) -> usize {
         match self.tok(end) {
-            Some(t) if t.parenthesised && self.facts[end].acronym => {
+            Some(t) if t.parenthesised && self.facts[end].is(Fact::Acronym) => {
                 let key = name_key(&self.text[start..stop], kind);
                 self.push(
                     t.start,
@@ -178,13 +180,13 @@ impl Scan<'_, '_> {
         }
         let t = self.t;
         let f = self.facts[i];
-        let entry = f.demonym_noun.or_else(|| {
-            let city = f.city_adjective?;
+        let entry = f.demonym_noun().or_else(|| {
+            let city = f.city_adjective()?;
             let attributive = self.tight(i + 1) && self.tok(i + 1).is_some_and(Tok::is_capitalised);
             // Only capitalised words reach this rule, so `noun` is the noun list's answer.
-            (attributive || !f.noun).then_some(city)
+            (attributive || !f.is(Fact::Noun)).then_some(city)
         });
-        let entry = entry.or(f.nationality)?;
+        let entry = entry.or(f.nationality())?;
         self.push(
             tok.start,
             tok.end,
@@ -199,14 +201,14 @@ impl Scan<'_, '_> {
     pub(super) fn headed_name(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         let f = &self.facts[i];
-        let end = if f.acronym || self.gazetteer(i).is_some() || f.of_place {
+        let end = if f.is(Fact::Acronym) || self.gazetteer(i).is_some() || f.is(Fact::OfPlace) {
             i + 1
         } else {
             self.chunk(i, false)?
         };
         let head = *self.tok(end).filter(|h| h.tight)?;
-        let kind = self.facts[end].head.filter(|k| *k != EntityKind::Event)?;
-        if self.facts[end].hyphenated {
+        let kind = self.facts[end].head().filter(|k| *k != EntityKind::Event)?;
+        if self.facts[end].is(Fact::Hyphenated) {
             return None;
         }
         let (s, e) = (tok.start, head.end);
@@ -221,7 +223,7 @@ impl Scan<'_, '_> {
             && self.tight(end)
             && self.name_like(end)
             && self.gazetteer(end).is_none()
-            && self.facts[end].nationality.is_none();
+            && self.facts[end].nationality().is_none();
         if person {
             return None;
         }
@@ -232,7 +234,7 @@ impl Scan<'_, '_> {
 
     pub(super) fn hyphenated(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        let parts = if self.facts[i].hyphenated {
+        let parts = if self.facts[i].is(Fact::Hyphenated) {
             tok.parts()
         } else {
             Vec::new()
@@ -262,7 +264,7 @@ impl Scan<'_, '_> {
 
     /// `Koreakrieg`: a place name and an event noun in one word.
     fn event_compound(&mut self, i: usize) -> bool {
-        if !self.facts[i].event_compound {
+        if !self.facts[i].is(Fact::EventCompound) {
             return false;
         }
         let tok = self.toks[i];
@@ -319,7 +321,7 @@ impl Scan<'_, '_> {
     pub(super) fn plain_name(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         let f = self.facts[i];
-        if f.acronym {
+        if f.is(Fact::Acronym) {
             self.push_name(tok.start, tok.end, EntityKind::Organization, 1);
             return Some(i + 1);
         }
@@ -328,11 +330,11 @@ impl Scan<'_, '_> {
             return None;
         }
         // `Rapid Support Forces`, `Plaza de Cibeles`: the first or last word may say the kind.
-        let (kind, strength) = if f.foreign_place {
+        let (kind, strength) = if f.is(Fact::ForeignPlace) {
             (EntityKind::Place, 3)
-        } else if let Some(kind) = self.facts[end - 1].head {
+        } else if let Some(kind) = self.facts[end - 1].head() {
             (kind, 3)
-        } else if f.given_name {
+        } else if f.is(Fact::GivenName) {
             (EntityKind::Person, 2)
         } else {
             (EntityKind::Person, 1)
