@@ -26,10 +26,39 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     /// Collect the vocabulary of the indexed blocks of every document.
+    ///
+    /// The documents' second half (and the noun lexicon) is read on a second thread: the
+    /// analysis waits for the whole vocabulary, and the two sets are the same whoever adds
+    /// a word.
     pub fn of(documents: &[Document], parsed: &[Parsed]) -> Self {
-        let mut v = Vocabulary::default();
-        v.words.reserve(GERMAN_NOUNS.len() / 8);
-        v.words.extend(GERMAN_NOUNS.lines().map(fold_key));
+        let half = documents.len() / 2;
+        let (first, second) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                let mut v = Vocabulary::default();
+                v.words.reserve(GERMAN_NOUNS.len() / 8);
+                v.words.extend(GERMAN_NOUNS.lines().map(fold_key));
+                v.add(&documents[half..], &parsed[half..]);
+                v
+            });
+            let mut v = Vocabulary::default();
+            v.add(&documents[..half], &parsed[..half]);
+            let other = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (v, other)
+        });
+        // The smaller into the larger (the second half has the lexicon).
+        let (mut v, other) = if first.words.len() >= second.words.len() {
+            (first, second)
+        } else {
+            (second, first)
+        };
+        v.words.extend(other.words);
+        v.name_terms.extend(other.name_terms);
+        v
+    }
+
+    fn add(&mut self, documents: &[Document], parsed: &[Parsed]) {
         // Both sets depend on a token's text alone: look at each distinct text once.
         let mut seen: FastSet<&str> = FastSet::default();
         for (doc, p) in documents.iter().zip(parsed) {
@@ -43,16 +72,15 @@ impl Vocabulary {
                     if key.chars().count() >= explorer_text::compound::MIN_PART_CHARS
                         && key.chars().all(char::is_alphabetic)
                     {
-                        v.words.insert(key);
+                        self.words.insert(key);
                     }
                     // The token's primary term, as the analyser gives it.
                     if token.text.starts_with(char::is_uppercase) {
-                        v.name_terms.insert(term_of(token.text));
+                        self.name_terms.insert(term_of(token.text));
                     }
                 }
             }
         }
-        v
     }
 }
 
