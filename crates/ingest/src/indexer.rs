@@ -27,35 +27,29 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// Collect the vocabulary of the indexed blocks of every document.
     ///
-    /// The documents' second half (and the noun lexicon) is read on a second thread: the
-    /// analysis waits for the whole vocabulary, and the two sets are the same whoever adds
-    /// a word.
+    /// The documents' second half is read on a second thread: the analysis waits for the
+    /// whole vocabulary, and the two sets are the same whoever adds a word. (The first half,
+    /// the lexicon and the merged sets are this thread's: its memory is what the index
+    /// writer reuses later.)
     pub fn of(documents: &[Document], parsed: &[Parsed]) -> Self {
         let half = documents.len() / 2;
-        let (first, second) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
                 let mut v = Vocabulary::default();
-                v.words.reserve(GERMAN_NOUNS.len() / 8);
-                v.words.extend(GERMAN_NOUNS.lines().map(fold_key));
                 v.add(&documents[half..], &parsed[half..]);
                 v
             });
             let mut v = Vocabulary::default();
+            v.words.reserve(GERMAN_NOUNS.len() / 8);
+            v.words.extend(GERMAN_NOUNS.lines().map(fold_key));
             v.add(&documents[..half], &parsed[..half]);
-            let other = other
+            let second = second
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (v, other)
-        });
-        // The smaller into the larger (the second half has the lexicon).
-        let (mut v, other) = if first.words.len() >= second.words.len() {
-            (first, second)
-        } else {
-            (second, first)
-        };
-        v.words.extend(other.words);
-        v.name_terms.extend(other.name_terms);
-        v
+            v.words.extend(second.words);
+            v.name_terms.extend(second.name_terms);
+            v
+        })
     }
 
     fn add(&mut self, documents: &[Document], parsed: &[Parsed]) {
