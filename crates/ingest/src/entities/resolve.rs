@@ -171,14 +171,16 @@ pub(crate) fn resolve(
     let mut protos: Vec<Proto> = Vec::new();
     let mut by_target: BTreeMap<Target, usize> = BTreeMap::new();
     let mut surfaces: Vec<BTreeMap<String, u32>> = Vec::new();
-    for (d, cands) in found.iter().enumerate() {
+    // Each article's candidates are let go once counted: the corpus's mentions are not held
+    // twice.
+    for (d, cands) in found.into_iter().enumerate() {
         for c in cands {
-            let target = match &c.target {
-                Target::Name(key) => match keys.index.get(key) {
+            let target = match c.target {
+                Target::Name(key) => match keys.index.get(&key) {
                     Some(&i) => Target::Name(keys.names[keys.find(i)].clone()),
                     None => continue,
                 },
-                other => other.clone(),
+                other => other,
             };
             let p = *by_target.entry(target.clone()).or_insert_with(|| {
                 let (name, kind, aliases) = match &target {
