@@ -51,12 +51,13 @@ impl<'a> IndexWriter<'a> {
         if term.is_empty() {
             return;
         }
-        self.terms
-            .entry(term.to_owned())
-            .or_default()
-            .entry(article)
-            .or_default()
-            .push(occurrence);
+        // Look the term up before making a key of it: most occurrences are of known terms.
+        if !self.terms.contains_key(term) {
+            self.terms.insert(term.to_owned(), BTreeMap::new());
+        }
+        if let Some(by_article) = self.terms.get_mut(term) {
+            by_article.entry(article).or_default().push(occurrence);
+        }
     }
 
     /// Add an entity; it gets the next id, which is returned. `aliases` are its other
