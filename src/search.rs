@@ -181,35 +181,44 @@ impl<'a> Clause<'a> {
 
     /// The positions of the matches in `candidates` (sorted): per candidate, sorted.
     fn positions_in(&self, candidates: &[ArticleId]) -> Result<Vec<Vec<u32>>, IndexError> {
-        let mut out = vec![Vec::new(); candidates.len()];
         match &self.positions {
-            Positions::Lists(lists) => {
-                for (list, _) in lists {
-                    let slots = slots_of(list.articles(), candidates);
-                    list.for_each_positions_where(
-                        |i| slots[i].is_some(),
-                        |i, positions| {
-                            if let Some(k) = slots[i] {
-                                out[k].extend_from_slice(positions);
-                            }
-                        },
-                    )?;
-                }
-                for ps in &mut out {
-                    ps.sort_unstable();
-                    ps.dedup();
-                }
-            }
+            Positions::Lists(lists) => positions_of(lists, candidates),
             Positions::Known(known) => {
+                let mut out = vec![Vec::new(); candidates.len()];
                 for (article, ps) in known {
                     if let Ok(k) = candidates.binary_search(article) {
                         out[k] = ps.iter().map(|(p, _)| *p).collect();
                     }
                 }
+                Ok(out)
             }
         }
-        Ok(out)
     }
+}
+
+/// The positions of `lists`' occurrences in `candidates` (sorted): per candidate, sorted and
+/// unique; the other articles' positions are skipped, not decoded.
+fn positions_of(
+    lists: &[(PostingList<'_>, f32)],
+    candidates: &[ArticleId],
+) -> Result<Vec<Vec<u32>>, IndexError> {
+    let mut out = vec![Vec::new(); candidates.len()];
+    for (list, _) in lists {
+        let slots = slots_of(list.articles(), candidates);
+        list.for_each_positions_where(
+            |i| slots[i].is_some(),
+            |i, positions| {
+                if let Some(k) = slots[i] {
+                    out[k].extend_from_slice(positions);
+                }
+            },
+        )?;
+    }
+    for ps in &mut out {
+        ps.sort_unstable();
+        ps.dedup();
+    }
+    Ok(out)
 }
 
 impl<'a> Positions<'a> {
@@ -585,25 +594,10 @@ fn match_matcher<'a>(
         return Ok(Clause::default());
     }
     // Positions of every later slot, per candidate; occurrences (with weight) of the first.
-    let mut later: Vec<Vec<Vec<u32>>> = Vec::new();
-    for slot in &slots[1..] {
-        let mut per = vec![Vec::new(); candidates.len()];
-        for (list, _) in slot {
-            let at = slots_of(list.articles(), &candidates);
-            list.for_each_positions_where(
-                |i| at[i].is_some(),
-                |i, ps| {
-                    if let Some(k) = at[i] {
-                        per[k].extend_from_slice(ps);
-                    }
-                },
-            )?;
-        }
-        for ps in &mut per {
-            ps.sort_unstable();
-        }
-        later.push(per);
-    }
+    let later = slots[1..]
+        .iter()
+        .map(|slot| positions_of(slot, &candidates))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut tf = vec![0f32; candidates.len()];
     let mut starts: Vec<Vec<(u32, bool)>> = vec![Vec::new(); candidates.len()];
     for (list, weight) in &slots[0] {

@@ -167,8 +167,7 @@ pub fn command(rest: &[String]) -> Result<()> {
             let facets =
                 article_explorer::facets::facets(&index, &table, &ids, &[], true).map(|f| f.len());
             let dates = article_explorer::facets::dates(
-                ids.iter()
-                    .map(|&id| index.head(id).ok().and_then(|h| h.date)),
+                ids.iter().map(|&id| index.date(id).ok().flatten()),
             )
             .1;
             let facets_ms = t.elapsed().as_secs_f64() * 1e3;
