@@ -184,7 +184,7 @@ impl JsExplorer {
         let out = to_js(&dto)?;
         // Facets travel as numbers, `[id, count, id, count, ...]`, in one typed array: a
         // frequent word has thousands, and an object per facet (with its name as a fresh JS
-        // string) was most of a search's time in the browser. explorer.js adds the names.
+        // string) costs more made here than in JS. explorer.js adds the names.
         let flat: Vec<u32> = results
             .facets
             .iter()
