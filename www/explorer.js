@@ -561,16 +561,12 @@ export class ArticleExplorer {
     return result;
   }
 
-  /** Entity id -> `{ name, kind }`, made on first use. @type {Array<{name: string, kind: string}>|null} */
+  /** Entity id -> `{ name, kind }`, from the first `entities()` list. @type {Array<{name: string, kind: string}>|null} */
   #entities = null;
 
   #entityTable() {
-    if (!this.#entities) {
-      const table = [];
-      for (const e of this.entities()) table[e.id] = { name: e.name, kind: e.kind };
-      this.#entities = table;
-    }
-    return this.#entities;
+    if (!this.#entities) this.entities();
+    return this.#entities ?? [];
   }
 
   /**
@@ -603,7 +599,14 @@ export class ArticleExplorer {
    */
   entities() {
     if (this.#inner && typeof this.#inner.entities !== 'function') return [];
-    return this.#call('entities', []);
+    const list = this.#call('entities', []);
+    // The facets' names: kept from the list a page asks for anyway, not read a second time.
+    if (!this.#entities) {
+      const table = [];
+      for (const e of list) table[e.id] = { name: e.name, kind: e.kind };
+      this.#entities = table;
+    }
+    return list;
   }
 
   /**

@@ -67,10 +67,10 @@ fn main() {
     }
 }
 
-/// The steps of `build` one after the other (curation aside), each timed.
+/// The steps of `build` one after the other (`build_step_by_step`), each timed.
 fn time_steps(dir: &std::path::Path) {
     let mut lap = (Instant::now(), cpu_seconds());
-    let mut phase = |name: &str| {
+    let mut phase = |name: &'static str| {
         let cpu = cpu_seconds().zip(lap.1).map(|(now, then)| now - then);
         println!(
             "  {name}: {:.2} s{}",
@@ -80,28 +80,12 @@ fn time_steps(dir: &std::path::Path) {
         );
         lap = (Instant::now(), cpu_seconds());
     };
-    let documents = match explorer_ingest::corpus::read_folder(dir) {
-        Ok(c) => c.documents,
-        Err(e) => {
+    if let Err(errors) = explorer_ingest::build_step_by_step(dir, &mut phase) {
+        for e in errors {
             eprintln!("{e}");
-            std::process::exit(1);
         }
-    };
-    phase("read");
-    let parsed = explorer_ingest::indexer::parse_all(&documents, &mut Vec::new());
-    phase("parse");
-    let texts: Vec<(&str, &[explorer_ingest::parse::Span])> = documents
-        .iter()
-        .zip(&parsed)
-        .map(|(d, p)| (d.text.as_str(), p.blocks.as_slice()))
-        .collect();
-    let recognized = explorer_ingest::entities::recognize(&texts, None);
-    phase("entities");
-    let vocabulary = explorer_ingest::indexer::Vocabulary::of(&documents, &parsed);
-    phase("vocabulary");
-    drop(vocabulary);
-    let _ = explorer_ingest::indexer::write_index(&documents, &parsed, &recognized);
-    phase("vocabulary + analyse + write");
+        std::process::exit(1);
+    }
 }
 
 /// Time this thread has spent running, where Linux says (`/proc/thread-self/schedstat`): less

@@ -88,33 +88,23 @@ pub fn command(rest: &[String]) -> Result<()> {
         "native: building the index over {} in-process",
         corpus.display()
     );
-    // explorer_ingest::build's steps, one by one and timed (entities.toml curation aside).
+    // explorer_ingest::build's steps, one after the other and timed.
     let started = Instant::now();
     let mut phases: Vec<(&str, f64)> = Vec::new();
     let mut lap = Instant::now();
-    let mut phase = |name: &'static str, lap: &mut Instant| {
+    let bytes = match explorer_ingest::build_step_by_step(&corpus, &mut |name| {
         phases.push((name, lap.elapsed().as_secs_f64() * 1e3));
-        *lap = Instant::now();
-    };
-    let bytes = {
-        let documents = match explorer_ingest::corpus::read_folder(&corpus) {
-            Ok(c) => c.documents,
-            Err(e) => bail!("reading the corpus: {e}"),
-        };
-        phase("read", &mut lap);
-        let mut warnings = Vec::new();
-        let parsed = explorer_ingest::indexer::parse_all(&documents, &mut warnings);
-        phase("parse", &mut lap);
-        let texts: Vec<(&str, &[explorer_ingest::parse::Span])> = documents
-            .iter()
-            .zip(&parsed)
-            .map(|(d, p)| (d.text.as_str(), p.blocks.as_slice()))
-            .collect();
-        let recognized = explorer_ingest::entities::recognize(&texts, None);
-        phase("entities", &mut lap);
-        let (bytes, _) = explorer_ingest::indexer::write_index(&documents, &parsed, &recognized);
-        phase("analyse + write", &mut lap);
-        bytes
+        lap = Instant::now();
+    }) {
+        Ok(bytes) => bytes,
+        Err(errors) => bail!(
+            "building the index: {}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
     };
     let build_ms = started.elapsed().as_secs_f64() * 1e3;
     let build_peak = measure::own_peak_rss();

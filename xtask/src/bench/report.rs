@@ -45,10 +45,10 @@ pub fn markdown(r: &Value) -> String {
     );
     row(
         &mut m,
-        "index build, optimised, in-process",
+        "index build, optimised, in-process, step by step",
         native_build,
-        "explorer_ingest's steps in xtask's release build: the build once compiled with \
-         optimisations",
+        "explorer_ingest::build_step_by_step in xtask's release build: the steps one after \
+         the other (the build itself runs entities and analysis side by side: see the line above)",
     );
     let phases: Vec<String> = r["native"]["buildPhasesMs"]
         .as_array()
@@ -61,7 +61,7 @@ pub fn markdown(r: &Value) -> String {
             &mut m,
             "  phases of the optimised build",
             phases.join(", "),
-            "explorer_ingest's steps timed one by one",
+            "the same steps, each timed",
         );
     }
     row(
