@@ -139,8 +139,13 @@ mod contract {
     use std::collections::BTreeMap;
     use wasm_bindgen::JsValue;
 
+    /// A field: name, optional, type.
+    type Field = (String, bool, String);
+    /// An interface: its parents and its own fields.
+    type Interface = (Vec<String>, Vec<Field>);
+
     pub struct Types {
-        interfaces: BTreeMap<String, (Vec<String>, Vec<(String, bool, String)>)>,
+        interfaces: BTreeMap<String, Interface>,
         aliases: BTreeMap<String, String>,
     }
 
@@ -183,7 +188,7 @@ mod contract {
         }
 
         /// Every field of interface `name`, its parents' included.
-        fn fields(&self, name: &str) -> Vec<(String, bool, String)> {
+        fn fields(&self, name: &str) -> Vec<Field> {
             let (parents, own) = &self.interfaces[name];
             let mut all: Vec<_> = parents.iter().flat_map(|p| self.fields(p)).collect();
             all.extend(own.iter().cloned());
@@ -317,7 +322,7 @@ fn every_answer_has_exactly_the_shape_types_d_ts_declares() {
 fn bad_options_are_errors_that_name_the_option() {
     let ex = JsExplorer::new().unwrap();
     let message = |r: Result<JsValue, wasm_bindgen::JsError>| -> String {
-        let e: JsValue = r.err().expect("an error").into();
+        let e: JsValue = r.expect_err("an error").into();
         get(&e, "message").as_string().unwrap()
     };
     let options = |key: &str, value: JsValue| {
