@@ -219,6 +219,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// The engine's error as a JS `Error`; a text that is not loaded yet (hosted mode) starts
+/// with `text not loaded: `, which explorer.js reads as code `"text"`.
 fn to_js_error(e: crate::IndexError) -> JsError {
+    #[cfg(feature = "chunks")]
+    if matches!(e, crate::IndexError::TextNotLoaded { .. }) {
+        return JsError::new(&format!("text not loaded: {e}"));
+    }
     JsError::new(&e.to_string())
 }
