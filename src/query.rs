@@ -414,7 +414,8 @@ mod tests {
             let _ = parse(input);
         }
         assert!(parse("").is_empty());
-        assert!(parse("-kim").is_empty());
+        // Exclusions alone are a query: every article without the word.
+        assert!(parse("-kim").clauses.is_empty() && !parse("-kim").is_empty());
         assert_eq!(parse("OR kim").clauses.len(), 1);
         assert_eq!(
             parse("\"unclosed phrase").clauses[0].any_of[0].terms.len(),
