@@ -10,7 +10,9 @@ use super::settings::{
 };
 use crate::query::Matcher;
 use explorer_index::{Index, IndexError, PostingList};
-use explorer_text::{compound, fold, fold_key, is_plain_term, part_key, term_of, tokenize};
+use explorer_text::{
+    compound, fold, fold_key, is_exact_key, is_plain_term, part_key, term_of, tokenize,
+};
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{LevenshteinAutomatonBuilder, DFA};
@@ -63,9 +65,8 @@ pub fn expansions<'a>(
         if list.is_empty() {
             continue;
         }
-        if is_plain_term(&key) {
-            matched_terms.insert(key);
-        } else if explorer_text::is_part_key(&key) {
+        // Exact spellings mark nothing the term does not; parts mark their compounds.
+        if !is_exact_key(&key) {
             matched_terms.insert(key);
         }
         out.push((list, weight));

@@ -602,7 +602,8 @@ fn write_generated_corpus(dir: &Path) {
 /// seed on failure), then the number of cases compared.
 #[test]
 fn the_engine_agrees_with_the_reference_evaluator() {
-    let corpora: [(&str, fn() -> &'static Model); 4] = [
+    type Corpus = fn() -> &'static Model;
+    let corpora: [(&str, Corpus); 4] = [
         ("seeds", seeds),
         ("tests/fixtures/german", fixtures),
         ("tests/fixtures/queries", queries),
