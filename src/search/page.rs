@@ -93,9 +93,14 @@ pub fn select<'a>(
 }
 
 /// Whether an article dated `date` passes the options' range and the query's `datum:`
-/// filters (all of them; a negated one must not hold). Undated articles pass none.
+/// filters (all of them; a negated one must not hold). Undated articles pass only negated
+/// filters (`-datum:2019`: not dated 2019).
 pub fn in_dates(date: Option<YearMonth>, options: &SearchOptions, query: &Query) -> bool {
-    let Some(d) = date else { return false };
+    let Some(d) = date else {
+        return options.from.is_none()
+            && options.to.is_none()
+            && query.dates.iter().all(|r| r.negated);
+    };
     options.from.is_none_or(|f| d >= f)
         && options.to.is_none_or(|t| d <= t)
         && query

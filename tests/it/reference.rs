@@ -425,7 +425,10 @@ fn evaluate(
     if dated {
         set.retain(|a| {
             let Some(d) = model.articles[a.0 as usize].date else {
-                return false;
+                // Undated: only negated filters hold.
+                return options.from.is_none()
+                    && options.to.is_none()
+                    && years.iter().all(|&(_, neg)| neg);
             };
             options.from.is_none_or(|f| d >= f)
                 && options.to.is_none_or(|t| d <= t)

@@ -52,6 +52,10 @@ enum Expect {
     NoNotice,
     /// Finds something, every hit dated in this year.
     AllDatedIn(u16),
+    /// Finds something, no hit dated in this year.
+    NoneDatedIn(u16),
+    /// The answer says a filter named nothing known and was left out.
+    UnknownFilter,
 }
 
 use Corpus::*;
@@ -399,6 +403,49 @@ const CASES: &[(&str, Corpus, &str, Expect)] = &[
     ("exact form", Seeds, "Chinas ", TopHas("Chinas")),
     ("exact form", Seeds, "Russlands ", TopHas("Russlands")),
     ("exact form", Queries, "Russlands ", TopHas("Russlands")),
+    // Rows of docs/QUERY.md not covered above.
+    (
+        "or",
+        Seeds,
+        "Wladiwostok ODER Singapur ",
+        FindsExactlyWith(&["Wladiwostok", "Singapur"]),
+    ),
+    (
+        "operators",
+        Seeds,
+        "Singapur & Putin ",
+        FindsExactlyWithAll(&["Singapur", "Putin"]),
+    ),
+    ("filter", Seeds, "person:Putin ", OnlyWith(&["Putin"])),
+    (
+        "filter",
+        Seeds,
+        "[Trump] Singapur ",
+        OnlyWith(&["Singapur"]),
+    ),
+    (
+        "filter",
+        Seeds,
+        "person:Trump ",
+        FindsAllWith(&["Donald Trump"]),
+    ),
+    ("filter", Seeds, "person:Niemandsname Kim ", UnknownFilter),
+    (
+        "filter",
+        Seeds,
+        "person:Niemandsname Kim ",
+        FindsAllWith(&["Kim"]),
+    ),
+    (
+        "date",
+        Seeds,
+        "datum:2019-01..2019-06 Kim ",
+        AllDatedIn(2019),
+    ),
+    ("date", Seeds, "Kim -datum:2019 ", NoneDatedIn(2019)),
+    ("date", Seeds, "datum:bald Kim ", UnknownFilter),
+    ("date", Seeds, "[2019-01..2019-12] Kim ", AllDatedIn(2019)),
+    ("number", Seeds, "15.000 ", FindsExactlyWith(&["15.000"])),
 ];
 
 fn text_of(ex: &Explorer<'_>, id: ArticleId) -> String {
@@ -543,6 +590,26 @@ fn check(ex: &Explorer<'_>, query: &str, expect: Expect) -> Result<(), String> {
         NoNotice => {
             if !results.loosened.is_empty() {
                 return Err(format!("notices {:?}", results.loosened));
+            }
+        }
+        NoneDatedIn(year) => {
+            let bad: Vec<_> = results
+                .hits
+                .iter()
+                .filter(|h| h.article.date.is_some_and(|d| d.year == year))
+                .map(|h| h.article.file)
+                .collect();
+            if !bad.is_empty() || found.is_empty() {
+                return Err(format!("found {found:?}, of {year}: {bad:?}"));
+            }
+        }
+        UnknownFilter => {
+            if !results
+                .loosened
+                .iter()
+                .any(|l| matches!(l, Loosened::UnknownEntity { .. }))
+            {
+                return Err(format!("no unknown filter in {:?}", results.loosened));
             }
         }
         AllDatedIn(year) => {
@@ -744,4 +811,64 @@ fn a_page_is_ranked_as_if_every_match_were_ranked() {
             assert_eq!(page[..needed], full[..needed], "{text:?}: first {needed}");
         }
     }
+}
+
+#[test]
+fn a_long_query_is_echoed_short() {
+    let seeds = explorer_over("seeds");
+    let long = "Kim Jong Un trifft Putin in Wladiwostok ".repeat(50);
+    let answer = seeds.search(&long, &SearchOptions::default()).unwrap();
+    let limit = article_explorer::search::ECHO_CHARS;
+    assert!(answer.echo.chars().count() <= limit, "{}", answer.echo);
+    assert!(answer.echo.ends_with('…') && answer.echo.starts_with("Kim Jong Un"));
+    let short = seeds
+        .search("  Kim   Jong Un ", &SearchOptions::default())
+        .unwrap();
+    assert_eq!(short.echo, "Kim Jong Un");
+}
+
+/// Every row of docs/QUERY.md names its test: a category of [`CASES`] (`relevance/…`) or a
+/// test function (`fn …`) in this folder.
+#[test]
+fn every_row_of_the_query_semantics_has_a_test() {
+    let doc = include_str!("../../docs/QUERY.md");
+    let sources = [
+        include_str!("relevance.rs"),
+        include_str!("reference.rs"),
+        include_str!("../../src/query.rs"),
+        include_str!("../../crates/text/src/compound.rs"),
+        include_str!("../../crates/text/src/stem.rs"),
+    ]
+    .concat();
+    let mut rows = 0;
+    for line in doc
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| #"))
+    {
+        let Some(last) = line.trim_end_matches('|').rsplit('|').next() else {
+            continue;
+        };
+        let tests: Vec<&str> = last
+            .split(',')
+            .map(|t| t.trim().trim_matches('`'))
+            .collect();
+        if tests
+            .iter()
+            .all(|t| t.chars().all(|c| c == '-' || c == ' '))
+        {
+            continue; // the separator row
+        }
+        rows += 1;
+        for test in tests {
+            let ok = if let Some(category) = test.strip_prefix("relevance/") {
+                CASES.iter().any(|(c, ..)| *c == category)
+            } else if let Some(name) = test.strip_prefix("fn ") {
+                sources.contains(&format!("fn {name}("))
+            } else {
+                false
+            };
+            assert!(ok, "docs/QUERY.md: {test:?} names no test ({line})");
+        }
+    }
+    assert!(rows >= 15, "{rows} rows");
 }
