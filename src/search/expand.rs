@@ -51,7 +51,7 @@ pub fn expansions<'a>(
             let exact = matcher.exact_keys.get(i).and_then(Option::as_deref);
             expand(index, term, exact, prefix)
         }
-        Typos::Yes => corrections(index, term, word_chars(matcher, i)),
+        Typos::Yes => corrections(index, term, &typed_word(matcher, i)),
     };
     if typos == Typos::No && matcher.is_word() {
         keys.push((part_key(&matcher.text), 1.0));
@@ -74,12 +74,11 @@ pub fn expansions<'a>(
     Ok(out)
 }
 
-/// Characters of the `i`-th word of `matcher` as typed (folded): what the typo allowance
-/// is measured on.
-fn word_chars(matcher: &Matcher, i: usize) -> usize {
+/// The `i`-th word of `matcher` as typed.
+fn typed_word(matcher: &Matcher, i: usize) -> String {
     tokenize(&matcher.text)
         .get(i)
-        .map_or(0, |t| fold_key(t.text).chars().count())
+        .map_or_else(String::new, |t| t.text.to_owned())
 }
 
 /// The index terms `term` stands for, with weights: itself; its exact spelling key (a
@@ -176,46 +175,71 @@ pub fn part_keys(word: &str) -> Vec<String> {
         .collect()
 }
 
-/// Index terms within the typo distance allowed for a word of `chars` characters, nearest
-/// first, keeping the word's first letters (see [`TYPO_KEEP_PREFIX`]).
-fn corrections(index: &Index<'_>, term: &str, chars: usize) -> Vec<(String, f32)> {
+/// Index terms within the typo distance allowed for `word` (as typed, of which `term` is the
+/// term), nearest first, keeping the word's first letters (see [`TYPO_KEEP_PREFIX`]).
+///
+/// Distances are measured twice and the nearer wins: between terms (stems), and between the
+/// word as typed and the exact spellings the index keeps (`=federer`), since a stemmer may
+/// cut a misspelt word far from the word (`Federrer` → `federr`, `Federer` → `fed`).
+fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> {
+    let chars = fold_key(word).chars().count();
     let allowed = TYPO_MIN_CHARS.iter().filter(|&&min| chars >= min).count() as u8;
     if allowed == 0 || term.is_empty() {
         return Vec::new();
     }
-    let dfa = typo_dfa(term, allowed);
-    let mut found = Vec::new();
-    let mut stream = index.terms().search(&dfa).into_stream();
-    while let Some((key, _)) = stream.next() {
-        let Ok(key) = std::str::from_utf8(key) else {
-            continue;
-        };
-        if !is_plain_term(key) || key == term {
-            continue;
+    let mut found: Vec<(u8, String)> = Vec::new();
+    within(index, term, allowed, &mut |d, key| {
+        if is_plain_term(key) && key != term {
+            found.push((d, key.to_owned()));
         }
-        let d = match dfa.eval(key) {
-            levenshtein_automata::Distance::Exact(d) => d,
-            levenshtein_automata::Distance::AtLeast(_) => continue,
-        };
-        let keep = TYPO_KEEP_PREFIX[usize::from(d.clamp(1, 2) - 1)];
-        let same_start = term.chars().take(keep).eq(key.chars().take(keep));
-        if d == 0 || !same_start {
-            continue;
+    });
+    let exact = format!("={}", word.to_lowercase());
+    within(index, &exact, allowed, &mut |d, key| {
+        if let Some(spelling) = key.strip_prefix('=').filter(|_| is_exact_key(key)) {
+            let corrected = term_of(spelling);
+            if corrected != term {
+                found.push((d, corrected));
+            }
         }
-        found.push((d, key.to_owned()));
-        if found.len() >= 4 * MAX_EXPANSIONS {
-            break;
-        }
-    }
+    });
     found.sort_unstable();
+    found.dedup_by(|a, b| a.1 == b.1);
     // Only the nearest distance found: a one-typo correction hides two-typo ones.
-    let nearest = found.first().map(|(d, _)| *d);
+    let nearest = found.iter().map(|(d, _)| *d).min();
     found
         .into_iter()
         .filter(|(d, _)| Some(*d) == nearest)
         .take(MAX_EXPANSIONS)
         .map(|(d, key)| (key, TYPO_WEIGHTS[usize::from(d.clamp(1, 2) - 1)]))
         .collect()
+}
+
+/// Calls `found` with the distance and key of every index key within `allowed` edits of
+/// `target` that keeps its first letters (at most `4 * MAX_EXPANSIONS`).
+fn within(index: &Index<'_>, target: &str, allowed: u8, found: &mut dyn FnMut(u8, &str)) {
+    let dfa = typo_dfa(target, allowed);
+    let mut stream = index.terms().search(&dfa).into_stream();
+    let mut n = 0;
+    while let Some((key, _)) = stream.next() {
+        let Ok(key) = std::str::from_utf8(key) else {
+            continue;
+        };
+        let d = match dfa.eval(key) {
+            levenshtein_automata::Distance::Exact(d) => d,
+            levenshtein_automata::Distance::AtLeast(_) => continue,
+        };
+        // The exact-spelling marker `=` is not a letter the reader typed.
+        let skip = usize::from(target.starts_with('='));
+        let keep = skip + TYPO_KEEP_PREFIX[usize::from(d.clamp(1, 2) - 1)];
+        if d == 0 || !target.chars().take(keep).eq(key.chars().take(keep)) {
+            continue;
+        }
+        found(d, key);
+        n += 1;
+        if n >= 4 * MAX_EXPANSIONS {
+            break;
+        }
+    }
 }
 
 thread_local! {

@@ -1,6 +1,7 @@
 //! The relevance suite: German queries of every kind over the samples (`seeds/`), over a
 //! second folder written for the tests (`tests/fixtures/german/`) and over a third written
-//! for the query semantics (`tests/fixtures/queries/`, one contrast per article).
+//! for the query semantics (`tests/fixtures/queries/`, one contrast per article), and real
+//! queries over real news (`crates/ingest/tests/dev/`, category `real`).
 //!
 //! A query may start with options in brackets: `[Trump]` selects the entity facet of that
 //! name (as the page's facet list does), `[2019-01..2019-06]` a date range.
@@ -18,6 +19,8 @@ enum Corpus {
     Seeds,
     German,
     Queries,
+    /// Real German news (crates/ingest/tests/dev, the entity issue's dev set).
+    Dev,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -446,6 +449,85 @@ const CASES: &[(&str, Corpus, &str, Expect)] = &[
     ("date", Seeds, "datum:bald Kim ", UnknownFilter),
     ("date", Seeds, "[2019-01..2019-12] Kim ", AllDatedIn(2019)),
     ("number", Seeds, "15.000 ", FindsExactlyWith(&["15.000"])),
+    // Real queries over real news (the dev set).
+    (
+        "real",
+        Dev,
+        "Gewerkschaft ",
+        FindsAllWith(&[
+            "Gewerkschaft",
+            "Gewerkschaften",
+            "Gewerkschaftsverband",
+            "Gewerkschaftssekretär",
+        ]),
+    ),
+    ("real", Dev, "Insel ", FindsAllWith(&["Inseln"])),
+    (
+        "real",
+        Dev,
+        "Gipfel ",
+        FindsAllWith(&["Gipfeltreffen", "Gipfel", "G7-Gipfels"]),
+    ),
+    (
+        "real",
+        Dev,
+        "Kanzler ",
+        FindsAllWith(&["Bundeskanzler", "Bundeskanzlerin"]),
+    ),
+    (
+        "real",
+        Dev,
+        "2015 ",
+        FindsAllWith(&[
+            "08.06.2015",
+            "14.06.2015",
+            "19.06.2015",
+            "6.6.2015",
+            "12.9.2015",
+        ]),
+    ),
+    ("real", Dev, "Zuerich ", FindsExactlyWith(&["Zürich"])),
+    (
+        "real",
+        Dev,
+        "Wie viele Demonstranten waren in Duisburg ",
+        TopHas("Duisburg"),
+    ),
+    ("real", Dev, "Obama -Libyen ", NoneWith("Libyen")),
+    ("real", Dev, "Federrer ", Corrected),
+    ("real", Dev, "Federrer ", FindsExactlyWith(&["Federer"])),
+    ("real", Dev, "Sterbehilfe in Bremen ", TopHas("Sterbehilfe")),
+    (
+        "real",
+        Dev,
+        "Kasinoboss ",
+        FindsExactlyWith(&["Kasino-Boss"]),
+    ),
+    (
+        "real",
+        Dev,
+        "Kasino-Boss ",
+        FindsExactlyWith(&["Kasino-Boss"]),
+    ),
+    ("real", Dev, "datum:2015 Wahl ", AllDatedIn(2015)),
+    (
+        "real",
+        Dev,
+        "Landwirtschaft ",
+        FindsAllWith(&[
+            "Landwirtschaft",
+            "Landwirtschaftskammer",
+            "Landwirtschaftsministerium",
+        ]),
+    ),
+    ("real", Dev, "person:Obama Vietnam ", OnlyWith(&["Vietnam"])),
+    (
+        "real",
+        Dev,
+        "Wer ist der neue Oberbürgermeister ",
+        TopHas("Oberbürgermeister"),
+    ),
+    ("real", Dev, "Schweizer ", TopHas("Schweizer")),
 ];
 
 fn text_of(ex: &Explorer<'_>, id: ArticleId) -> String {
@@ -698,6 +780,7 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
     let seeds = explorer_over("seeds");
     let german = explorer_over("tests/fixtures/german");
     let queries = explorer_over("tests/fixtures/queries");
+    let dev = explorer_over("crates/ingest/tests/dev");
     let mut failures = Vec::new();
     let mut per_category: Vec<(&str, usize, usize)> = Vec::new();
     for (category, corpus, query, expect) in CASES {
@@ -705,6 +788,7 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
             Seeds => &seeds,
             German => &german,
             Queries => &queries,
+            Dev => &dev,
         };
         let outcome = check(ex, query, *expect);
         println!(
