@@ -106,6 +106,9 @@ impl Marker {
                         .iter()
                         .find(|m| m.starts_with(&key) && m.len() > key.len())
                         .cloned()
+                } else if explorer_text::compound::is_name(&key) {
+                    // `Russland` is no compound of `Land` (as at index time).
+                    None
                 } else {
                     self.parts
                         .iter()

@@ -88,6 +88,13 @@ pub fn run_for<'a>(
     let mut optional: Vec<Clause<'a>> = Vec::new();
     let mut dropped = Vec::new();
     for p in &planned {
+        // Optional words rank but are not marked: `und` all over a snippet says nothing.
+        let mut unmarked = BTreeSet::new();
+        let marked = if p.optional {
+            &mut unmarked
+        } else {
+            &mut matched_terms
+        };
         let mut parts = Vec::new();
         for (matcher, &complete) in p.clause.any_of.iter().zip(&p.complete) {
             parts.push(matching::match_matcher(
@@ -95,7 +102,7 @@ pub fn run_for<'a>(
                 matcher,
                 complete,
                 Typos::No,
-                &mut matched_terms,
+                marked,
             )?);
         }
         let mut matches = Clause::union(parts)?;

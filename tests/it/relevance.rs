@@ -304,6 +304,13 @@ const CASES: &[(&str, Corpus, &str, Expect)] = &[
     ("completion", Seeds, "Kim Jong Un", NotMarked("und")),
     ("completion", Queries, "Nähe", OnlyWith(&["Nähe"])),
     ("completion", Seeds, "Kim AND", NotMarked("anderes")),
+    ("compound", Seeds, "Land ", NotMarked("Russlands")),
+    (
+        "question",
+        Queries,
+        "Wer unterschrieb den Vertrag ",
+        NotMarked("den"),
+    ),
     (
         "compound",
         Queries,

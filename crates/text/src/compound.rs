@@ -66,6 +66,12 @@ pub const NAMES: &[&str] = &[
     "nordirland",
 ];
 
+/// Whether `folded` (without diacritics) is one of the [`NAMES`] never split, also with a
+/// genitive `s`.
+pub fn is_name(folded: &str) -> bool {
+    NAMES.contains(&folded) || folded.strip_suffix('s').is_some_and(|b| NAMES.contains(&b))
+}
+
 /// Whether `folded` (without diacritics) is an accepted first part that is not a word.
 pub fn is_modifier(folded: &str) -> bool {
     MODIFIERS.contains(&folded)
@@ -76,9 +82,7 @@ pub fn is_modifier(folded: &str) -> bool {
 /// compound or is a name of [`NAMES`] (in any case, with or without a genitive `s`).
 /// `is_word` sees the parts as they are in `word`.
 pub fn parts<'w>(word: &'w str, is_word: &dyn Fn(&str) -> bool) -> Vec<&'w str> {
-    let plain = crate::fold::strip_diacritics(word);
-    let base = plain.strip_suffix('s').unwrap_or(&plain);
-    if NAMES.contains(&plain.as_str()) || NAMES.contains(&base) {
+    if is_name(&crate::fold::strip_diacritics(word)) {
         return Vec::new();
     }
     let accept = |w: &str| is_word(w) || is_modifier(&crate::fold::strip_diacritics(w));
