@@ -8,8 +8,8 @@
 //!   `OUT_DIR` and are embedded here as [`EMBEDDED_INDEX`].
 //! - At run time, [`Explorer`] opens those bytes (no copy) and answers the page:
 //!   [`Explorer::articles`], [`Explorer::search`], [`Explorer::article`],
-//!   [`Explorer::entities`], [`Explorer::entity`]. The answers are the plain types of
-//!   [`model`].
+//!   [`Explorer::entities`], [`Explorer::entity`] (the reader's and the entity panel's views, for the reader and the
+//!   entity panel, in [`views`]). The answers are the plain types of [`model`].
 //! - A search is a pipeline, each step a module with one job, each called once, in order:
 //!   [`query`] parses what was typed (never fails) → [`search::plan`] decides what each
 //!   word means to this index (required or optional, completed or not, which entities the
