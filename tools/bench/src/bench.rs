@@ -5,7 +5,7 @@
 //! 1. [`pipeline`]: the release wasm build over the corpus in `target/xtask-bench/` (time and
 //!    peak memory of the cargo build after the corpus changed, of the build script alone, of
 //!    wasm-bindgen and wasm-opt);
-//! 2. sizes, raw / gzip / brotli ([`payload`]): the module without its index ([`wasm_data`]
+//! 2. sizes, raw / gzip / brotli ([`payload`]): the module without its index (`devkit::wasm_data`
 //!    cuts the index out of the data section), the index, the JS, the whole page payload, and
 //!    the article text itself (the yardstick of the payload budget);
 //! 3. [`browser`]: headless Chromium, `bench/browser.mjs`: time from navigation until the
@@ -30,7 +30,6 @@ mod payload;
 mod pipeline;
 mod queries;
 mod report;
-mod wasm_data;
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +37,7 @@ use serde_json::{json, Value};
 
 use crate::setup::{self, Needs};
 use crate::util::{self, bail, Context, Ctx, Result};
+use devkit::wasm_data;
 use measure::Measured;
 use payload::Sizes;
 

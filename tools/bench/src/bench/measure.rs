@@ -91,7 +91,6 @@ fn wait_with_rusage(child: &mut std::process::Child) -> Result<((bool, String), 
 }
 
 /// This process's peak resident set size so far (`VmHWM`), in bytes; Linux only.
-#[cfg(feature = "native-bench")]
 pub fn own_peak_rss() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
