@@ -16,7 +16,7 @@ use devkit::cli::Flags;
 use devkit::util::{bail, Ctx, Result};
 // The modules moved here from xtask name their helpers `crate::util`, `crate::sizes`, ...
 use devkit::{sizes, util};
-use xtask::{dist, serve, setup, wasm_features};
+use xtask::{dist, serve, setup};
 
 const USAGE: &str = "\
 Usage: cargo xtask corpus --size N [--out DIR]

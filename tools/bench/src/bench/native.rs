@@ -115,6 +115,14 @@ pub fn command(rest: &[String]) -> Result<()> {
     let table = article_explorer::facets::ArticleEntities::read(&index)
         .map_err(|e| util::Error::new(format!("{e:?}")))?;
     let articles = explorer.articles().map(|a| a.len()).unwrap_or(0);
+    // What the index costs by part, and how much of it is the article texts themselves.
+    let size_report = index.size_report(bytes.len(), explorer_text::is_exact_key);
+    print!("{size_report}");
+    let text_bytes: usize = index
+        .article_ids()
+        .filter_map(|id| index.article(id).ok())
+        .map(|a| a.text.len())
+        .sum();
 
     let options = SearchOptions {
         limit: 20,
@@ -192,6 +200,8 @@ pub fn command(rest: &[String]) -> Result<()> {
     let report = json!({
         "articles": articles,
         "indexBytes": bytes.len(),
+        "sizeReport": size_report,
+        "textBytes": text_bytes,
         "buildMs": build_ms,
         "buildPeakRss": build_peak,
         "buildPhasesMs": phases.iter().map(|(name, ms)| json!({ "phase": name, "ms": ms })).collect::<Vec<_>>(),
