@@ -4,8 +4,11 @@
 //!    cargo's JSON messages for the `.wasm` and for the build script's `OUT_DIR`, whose
 //!    `build-summary.txt` (what went into the index) is printed;
 //! 2. `wasm-bindgen --target web` into `dist/pkg/` as `article_explorer{.js,_bg.wasm,.d.ts}`;
-//! 3. `wasm-opt -Oz` (npm's binaryen) with the features the module declares, over the code: the
-//!    index's bytes are zeroed for it and put back after (`devkit::wasm_data`);
+//! 3. `wasm-opt -O1` (npm's binaryen) with the features the module declares, over the code: the
+//!    index's bytes are zeroed for it and put back after (`devkit::wasm_data`). `-O1`, not
+//!    `-Oz`: on this module its code section is 11 % smaller after gzip (105 KB against 118 KB
+//!    over the seeds; larger raw, 312 KB against 289 KB) and it runs 2.6 times faster (3.6 s
+//!    against 9.3 s of CPU);
 //! 4. every file of `www/` copied into `dist/`, which is cleared first;
 //! 5. [`bundle`]: `dist/article-explorer.js` bundled by esbuild into one module, so a host page
 //!    embeds the `<article-explorer>` element with one script tag;
@@ -41,6 +44,9 @@ use devkit::{bundle, service_worker, single_file};
 
 pub const PACKAGE: &str = "article-explorer";
 pub use devkit::OUT_NAME;
+
+/// wasm-opt's optimisation level (see the module docs for why not `-Oz`).
+pub const WASM_OPT_LEVEL: &str = "-O1";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Profile {
@@ -132,7 +138,7 @@ pub fn run_into(ctx: &Ctx, profile: Profile, mode: Mode, dist: &Path) -> Result<
     match profile {
         Profile::Release => {
             let index = build.out_dir.as_deref().map(|d| d.join("index.bin"));
-            steps.run("wasm-opt -Oz (the code; the index apart)", || {
+            steps.run("wasm-opt -O1 (the code; the index apart)", || {
                 optimise(ctx, &bg, index.as_deref())
             })?
         }
@@ -482,7 +488,7 @@ fn optimise(ctx: &Ctx, wasm: &Path, index: Option<&Path>) -> Result<()> {
         None => println!("the index was not found whole in the module: wasm-opt gets it all"),
     }
     let mut cmd = Command::new(tool);
-    cmd.arg("-Oz")
+    cmd.arg(WASM_OPT_LEVEL)
         .args(wasm_features::wasm_opt_flags(&used))
         .arg(wasm)
         .arg("-o")

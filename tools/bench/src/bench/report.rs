@@ -88,7 +88,7 @@ pub fn markdown(r: &Value) -> String {
     );
     row(
         &mut m,
-        "wasm-bindgen / wasm-opt -Oz",
+        "wasm-bindgen / wasm-opt",
         format!(
             "{} / {}",
             measured(&b["wasmBindgen"]),
