@@ -20,9 +20,9 @@
 
 mod meta;
 
-pub use meta::{ArticleMeta, AuthorId, Metadata, SourceId};
 #[cfg(feature = "write")]
 pub(crate) use meta::encode as encode_meta;
+pub use meta::{ArticleMeta, AuthorId, Metadata, SourceId};
 
 use crate::varint::Cursor;
 use crate::{ArticleId, IndexError};

@@ -34,16 +34,29 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SkipReason {
     /// No format reads files with this extension.
-    UnknownFormat { extension: String },
+    UnknownFormat {
+        extension: String,
+    },
     Hidden,
     Empty,
     Binary,
-    TooLarge { bytes: u64 },
-    InvalidEncoding { offset: usize },
-    Unreadable { error: String },
-    DuplicateOf { file: String },
-    /// A feed item, a JSON record or a page with no text to index (`what` says which).
-    NoText { what: &'static str },
+    TooLarge {
+        bytes: u64,
+    },
+    InvalidEncoding {
+        offset: usize,
+    },
+    Unreadable {
+        error: String,
+    },
+    DuplicateOf {
+        file: String,
+    },
+    /// A feed item, a JSON record or a page with no text to index: `what` says which, e.g.
+    /// "a feed item with no text", "a page without a main text".
+    NoText {
+        what: &'static str,
+    },
     /// The file (or a line of it) is not what its format says: broken JSON, XML, front
     /// matter. `line` is 1-based.
     Broken {
@@ -52,7 +65,9 @@ pub enum SkipReason {
         message: String,
     },
     /// A file of a known format that is not an article (Markdown without front matter).
-    NotAnArticle { why: &'static str },
+    NotAnArticle {
+        why: &'static str,
+    },
 }
 
 impl SkipReason {
@@ -93,7 +108,7 @@ impl fmt::Display for SkipReason {
             SkipReason::DuplicateOf { file } => {
                 write!(f, "the same text as {file}, indexed once as {file}")
             }
-            SkipReason::NoText { what } => write!(f, "{what} with no text, skipped"),
+            SkipReason::NoText { what } => write!(f, "{what}, skipped"),
             SkipReason::Broken {
                 format,
                 line: Some(line),
@@ -196,7 +211,12 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
                 .push(Diagnostic::warning(&path, note.line, note.message));
         }
         if read.articles.is_empty() && read.skipped.is_empty() {
-            skip(&mut corpus, SkipReason::NoText { what: "a file" });
+            skip(
+                &mut corpus,
+                SkipReason::NoText {
+                    what: "a file with no article in it",
+                },
+            );
             continue;
         }
         corpus.skipped.extend(read.skipped);

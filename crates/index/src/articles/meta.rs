@@ -122,8 +122,7 @@ impl<'a> Metadata<'a> {
             return Err(corrupt(0));
         };
         let column_end = HEADER + 4 * article_count as usize;
-        if !(column_end <= src && src <= aut && aut <= lng && lng <= per && per <= section.len())
-        {
+        if !(column_end <= src && src <= aut && aut <= lng && lng <= per && per <= section.len()) {
             return Err(corrupt(0));
         }
         let meta = Metadata {

@@ -27,13 +27,13 @@ const MONTHS: &[(&str, u8)] = &[
 /// The year and month of `text`, or `None` if it is not a date this module knows.
 pub fn year_month(text: &str) -> Option<YearMonth> {
     let text = text.trim();
-    iso(text)
-        .or_else(|| dotted(text))
-        .or_else(|| named(text))
+    iso(text).or_else(|| dotted(text)).or_else(|| named(text))
 }
 
 fn make(year: u32, month: u32) -> Option<YearMonth> {
-    let year = u16::try_from(year).ok().filter(|y| (1000..=9999).contains(y))?;
+    let year = u16::try_from(year)
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))?;
     let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
     Some(YearMonth { year, month })
 }
@@ -48,7 +48,10 @@ fn iso(text: &str) -> Option<YearMonth> {
     if !(1..=2).contains(&month_digits) {
         return None;
     }
-    make(text[..4].parse().ok()?, text[5..5 + month_digits].parse().ok()?)
+    make(
+        text[..4].parse().ok()?,
+        text[5..5 + month_digits].parse().ok()?,
+    )
 }
 
 /// `DD.MM.YYYY`, at the start.
@@ -56,7 +59,11 @@ fn dotted(text: &str) -> Option<YearMonth> {
     let mut parts = text.split(|c: char| c == '.' || c.is_whitespace());
     let day = parts.next()?;
     let month = parts.next()?;
-    let year: String = parts.next()?.chars().take_while(char::is_ascii_digit).collect();
+    let year: String = parts
+        .next()?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit());
     if !digits(day) || !digits(month) || year.len() != 4 {
         return None;

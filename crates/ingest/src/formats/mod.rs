@@ -20,6 +20,7 @@ mod feed;
 mod html;
 mod json;
 mod markdown;
+mod record;
 mod txt;
 
 pub use builder::{Kind, TextBuilder};
@@ -145,7 +146,9 @@ impl Read {
 pub fn for_file(file: &str) -> Option<&'static Format> {
     let (_, ext) = file.rsplit_once('.')?;
     let ext = ext.to_ascii_lowercase();
-    FORMATS.iter().find(|f| f.extensions.contains(&ext.as_str()))
+    FORMATS
+        .iter()
+        .find(|f| f.extensions.contains(&ext.as_str()))
 }
 
 /// Every extension read, for messages: `.txt, .html, ...`.
@@ -193,7 +196,10 @@ pub fn split_authors(text: &str, into: &mut Vec<String>) {
         .iter()
         .find_map(|p| text.strip_prefix(p))
         .unwrap_or(text);
-    for part in text.split([',', ';', '|', '/']).flat_map(|p| p.split(" und ")) {
+    for part in text
+        .split([',', ';', '|', '/'])
+        .flat_map(|p| p.split(" und "))
+    {
         for name in part.split(" and ").filter_map(clean) {
             if name.chars().any(char::is_alphabetic) && !into.contains(&name) {
                 into.push(name);
