@@ -98,11 +98,12 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
     let corpus = corpus::read_folder(dir).map_err(|e| vec![e])?;
     let mut warnings = corpus.warnings.clone();
     for (name, reason) in &corpus.skipped {
-        warnings.push(Diagnostic::warning(
-            &dir.join(name),
-            reason.line(),
-            reason.to_string(),
-        ));
+        // A part of a file (`feed.xml#3`) is reported at its file, with its number.
+        let (file, message) = match name.split_once('#') {
+            Some((file, n)) => (file, format!("item #{n}: {reason}")),
+            None => (name.as_str(), reason.to_string()),
+        };
+        warnings.push(Diagnostic::warning(&dir.join(file), reason.line(), message));
     }
     if corpus.documents.is_empty() {
         let mut errors = vec![Diagnostic::error(

@@ -98,6 +98,7 @@ fn read(input: &Input<'_>) -> Result<Read, SkipReason> {
                             why: "XML that is not an RSS or Atom feed",
                         });
                     }
+                    channel.language = attr(e, b"xml:lang").unwrap_or_default();
                 }
                 let depth = stack.len() + 1;
                 if let Some((_, _, buf)) = &mut capture {

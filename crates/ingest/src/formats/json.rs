@@ -180,7 +180,13 @@ fn article_of(
     if let Some(t) = &f.title {
         builder.push(Kind::Title, t);
     }
-    let body = get(o, record::TEXT).map(|(k, v)| (k, text_of(v)));
+    // Body text is a string or a list of paragraphs; a number or an object is no text.
+    let body = get(o, record::TEXT).map(|(k, v)| {
+        let text = matches!(v, Value::String(_) | Value::Array(_))
+            .then(|| text_of(v))
+            .flatten();
+        (k, text)
+    });
     let lead = get(o, record::LEAD).and_then(|(_, v)| text_of(v));
     if let (Some(lead), body) = (&lead, &body) {
         let repeated = body

@@ -276,10 +276,11 @@ impl Walker {
 }
 
 /// Blocks of an HTML fragment that is all content (a feed item's `content:encoded`, HTML in
-/// a JSON export): no main-text extraction, only what is never text removed.
+/// a JSON export): no main-text extraction, only what is never text and furniture (share
+/// buttons, newsletter boxes) removed.
 pub fn fragment_into(html: &str, builder: &mut TextBuilder) {
     let doc = Document::from(html);
-    doc.select(NEVER_TEXT).remove();
+    strip(&doc);
     let mut walker = Walker {
         builder: std::mem::take(builder),
         loose: String::new(),
