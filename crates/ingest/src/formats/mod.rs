@@ -102,6 +102,32 @@ pub struct Article {
     pub meta: Metadata,
 }
 
+impl Article {
+    /// Whether the article keeps the seam's promises: every block a non-empty span of the
+    /// text on character boundaries, in order, and a title. For tests and fuzzing.
+    pub fn check(&self) -> Result<(), String> {
+        let mut last_end = 0;
+        for b in &self.blocks {
+            let ok = b.start < b.end
+                && b.end <= self.text.len()
+                && b.start >= last_end
+                && self.text.is_char_boundary(b.start)
+                && self.text.is_char_boundary(b.end);
+            if !ok {
+                return Err(format!(
+                    "{}: block {b:?} is not a span of the text",
+                    self.name
+                ));
+            }
+            last_end = b.end;
+        }
+        if self.title.trim().is_empty() && !self.blocks.is_empty() {
+            return Err(format!("{}: no title", self.name));
+        }
+        Ok(())
+    }
+}
+
 /// Something doubtful in a file, with its 1-based line when there is one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
@@ -224,6 +250,29 @@ mod tests {
         assert_eq!(for_file("feed.xml#3").map(|f| f.name), None);
         assert!(for_file("noext").is_none());
         assert!(extensions().contains(".jsonl"));
+    }
+
+    #[test]
+    fn every_fixture_file_reads_into_well_formed_articles() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let mut articles = 0;
+        for dir in ["formats", "nasty", "german"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                let file = path.file_name().unwrap().to_string_lossy().into_owned();
+                let bytes = std::fs::read(&path).unwrap();
+                if let Some(Ok(read)) = read(&Input {
+                    file: &file,
+                    bytes: &bytes,
+                }) {
+                    for a in &read.articles {
+                        a.check().unwrap();
+                        articles += 1;
+                    }
+                }
+            }
+        }
+        assert!(articles > 20);
     }
 
     #[test]
