@@ -25,7 +25,7 @@
  * Events (CustomEvent, bubbling and composed):
  * - `explorer-ready` `{ articles, entities }` once the index is open;
  * - `explorer-error` `{ message, code }` when it could not be loaded;
- * - `explorer-search` `{ query, total, filters: { entities: [{id, name, kind}], from, to, sort, demonyms } }`
+ * - `explorer-search` `{ query, total, filters: { entities: [{id, name, kind}], sources, authors, from, to, sort, demonyms } }`
  *   whenever the list shows a new result;
  * - `explorer-open` `{ id, file, title }` when an article opens.
  *

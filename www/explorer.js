@@ -9,8 +9,9 @@
  * ```js
  * import { createExplorer } from './explorer.js';
  * const ex = await createExplorer();
- * ex.articles();                       // every article: id, title, date, ...
- * ex.search('Pjöngjang', { limit: 10 }); // { total, hits: [...] }
+ * ex.articles();                       // every article: id, title, date, source, authors, url, language, ...
+ * ex.search('Pjöngjang', { limit: 10 }); // { total, hits: [...], facets, sourceFacets, authorFacets, ... }
+ * ex.search('', { sources: ['Tagesschau'], authors: ['Anna Meier'] }); // filtered by source (any of) and author (all of)
  * ex.article(3, { query: 'Pjöngjang' }); // one article, paragraphs with matches and mentions
  * ex.entities();                       // recognised people, countries, places, ...
  * ex.entity(7, { query: 'Gipfel' });   // one entity within the results of a search
@@ -60,7 +61,7 @@ import { ChunkLoader, articleIds } from './runtime/texts.js';
 export { ExplorerError };
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.3.0';
+export const version = '1.4.0';
 
 /**
  * The contract's shapes (declared in ./types.d.ts, imported here for JSDoc).
@@ -70,6 +71,7 @@ export const version = '1.3.0';
  * @typedef {import('./types.js').Hit} Hit
  * @typedef {import('./types.js').Loosened} Loosened
  * @typedef {import('./types.js').Facet} Facet
+ * @typedef {import('./types.js').MetaFacet} MetaFacet
  * @typedef {import('./types.js').SearchResults} SearchResults
  * @typedef {import('./types.js').Overview} Overview
  * @typedef {import('./types.js').EntityInfo} EntityInfo
@@ -232,7 +234,7 @@ export class ArticleExplorer {
   search(query, options) {
     const raw = this.#call('search', [query, options]);
     const { facetCounts, ...rest } = raw;
-    return { ...rest, facets: namedFacets(facetCounts, this.#entityTable()) };
+    return { sourceFacets: [], authorFacets: [], ...rest, facets: namedFacets(facetCounts, this.#entityTable()) };
   }
 
   /**
@@ -246,7 +248,7 @@ export class ArticleExplorer {
   overview(options) {
     const raw = this.#call('overview', [options]);
     const { facetCounts, ...rest } = raw;
-    return { ...rest, facets: namedFacets(facetCounts, this.#entityTable()) };
+    return { sourceFacets: [], authorFacets: [], ...rest, facets: namedFacets(facetCounts, this.#entityTable()) };
   }
 
   /**

@@ -111,6 +111,17 @@ const de = (() => {
     noDate: 'ohne Datum',
     /** @param {string} file */
     fileLabel: (file) => `Datei ${file}`,
+    meta: {
+      source: 'Quelle',
+      author: 'Autor',
+      authors: 'Autoren',
+      language: 'Sprache',
+      /** @param {string} host */
+      original: (host) => `Original bei ${host}`,
+      originalTitle: 'Den Originalartikel in einem neuen Tab öffnen',
+      /** @param {string[]} names */
+      by: (names) => `von ${names.join(', ')}`,
+    },
     date,
     /** "Apr. 2019": for the narrow date selects */
     dateShort: formatMonth(MONTHS_DE_SHORT, 'ohne Datum'),
@@ -295,6 +306,15 @@ const en = (() => {
     derivedTitle: 'Title derived from the first sentence',
     noDate: 'undated',
     fileLabel: (file) => `File ${file}`,
+    meta: {
+      source: 'Source',
+      author: 'Author',
+      authors: 'Authors',
+      language: 'Language',
+      original: (host) => `Original at ${host}`,
+      originalTitle: 'Open the original article in a new tab',
+      by: (names) => `by ${names.join(', ')}`,
+    },
     date,
     dateShort: formatMonth(MONTHS_EN_SHORT, 'undated'),
     dateRange: (from, to) => (from && to ? (from === to ? date(from) : `${date(from)} – ${date(to)}`) : from ? `from ${date(from)}` : to ? `until ${date(to)}` : ''),

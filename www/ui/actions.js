@@ -9,6 +9,8 @@
  * | `a[data-article]`                | open the article                         |
  * | `a[data-entity]`                 | open the entity view                     |
  * | `input[data-action=toggle-entity]` (checkbox), `button[…toggle-entity]` | select / unselect a facet |
+ * | `input[data-action=toggle-meta]` (checkbox, `data-meta` sources/authors, `data-name`) | select / unselect a source or author |
+ * | `button[data-action=remove-meta]` | remove a source or author filter  |
  * | `button[data-action=…]`          | the actions listed in `onClick`          |
  * | `#q`, `#facet-q`                 | the query, the facet name filter         |
  * | `#sort`, `#date-from`, `#date-to`, `#demonyms` | sort, date range, adjectives |
@@ -20,6 +22,20 @@
 
 import { FACETS_SHOWN, FACETS_STEP } from './facets.js';
 import { jumpToFirstMatch } from './reader.js';
+import { metaToggled } from './transitions.js';
+
+/**
+ * Selects or unselects the source or author an element names (`data-meta`, `data-name`).
+ * @param {import('./controller.js').ExplorerView} view
+ * @param {HTMLElement} el
+ * @param {boolean|null} on null: the other way round
+ */
+function toggleMeta(view, el, on) {
+  const key = el.dataset.meta === 'authors' ? 'authors' : 'sources';
+  const name = el.dataset.name ?? '';
+  const patch = metaToggled(view.state, key, name, on ?? !(view.state[key] ?? []).includes(name));
+  if (patch) view.navigate(patch);
+}
 
 /**
  * @param {import('./controller.js').ExplorerView} view
@@ -49,6 +65,8 @@ export function bindActions(view) {
     const action = target.dataset.action;
     if (action === 'toggle-entity' && target instanceof HTMLInputElement) {
       view.toggleEntity(Number(target.dataset.id), target.checked);
+    } else if (action === 'toggle-meta' && target instanceof HTMLInputElement) {
+      toggleMeta(view, target, target.checked);
     } else if (action === 'demonyms' && target instanceof HTMLInputElement) {
       view.navigate({ demonyms: target.checked });
     } else if (action === 'sort' && target instanceof HTMLSelectElement) {
@@ -106,8 +124,11 @@ function onClick(view, ev) {
     case 'remove-entity':
       view.toggleEntity(id, false);
       break;
+    case 'remove-meta':
+      toggleMeta(view, button, false);
+      break;
     case 'clear-filters':
-      view.navigate({ entities: [], from: null, to: null });
+      view.navigate({ entities: [], sources: [], authors: [], from: null, to: null });
       break;
     case 'clear-dates':
       view.navigate({ from: null, to: null });

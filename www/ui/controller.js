@@ -296,6 +296,8 @@ export class ExplorerView {
               const e = catalog.byId.get(id);
               return { id, name: e?.name ?? String(id), kind: e?.kind ?? '' };
             }),
+            sources: [...state.sources],
+            authors: [...state.authors],
             from: state.from,
             to: state.to,
             sort: state.sort,

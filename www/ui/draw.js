@@ -9,9 +9,10 @@
  */
 
 import { h, replaceKeepingFocus } from './dom.js';
-import { filterCount } from './state.js';
+import { filterCount, metaCount } from './state.js';
 import { renderOverview, renderHits, renderNoHits } from './results.js';
 import { renderFacetGroups } from './facets.js';
+import { renderMetaGroups } from './metafacets.js';
 import { renderTimeline } from './timeline.js';
 import { renderArticle, renderArticleLoading, renderDetailError } from './reader.js';
 import { renderEntity } from './entity.js';
@@ -85,7 +86,7 @@ export function drawList(screen, ctx, shown) {
   const { layout, t } = screen;
   const { state } = ctx;
   const q = state.q.trim();
-  const filtered = state.entities.length > 0 || state.from !== null || state.to !== null;
+  const filtered = state.entities.length > 0 || metaCount(state) > 0 || state.from !== null || state.to !== null;
   layout.listView.dataset.query = q;
   const result = shown.result;
   if (!result) {
@@ -107,7 +108,7 @@ export function drawList(screen, ctx, shown) {
 }
 
 /**
- * The facet groups.
+ * The facet groups: sources and authors, then the entities by kind.
  * @param {Screen} screen
  * @param {ViewContext} ctx
  * @param {import('./effects.js').Result} result
@@ -115,7 +116,7 @@ export function drawList(screen, ctx, shown) {
  * @param {Set<number>|null} named the entities the name box matches
  */
 export function drawFacets({ layout, shadow }, ctx, result, facetUi, named) {
-  const groups = renderFacetGroups(ctx, result.facets ?? [], result.total, facetUi, named);
+  const groups = [...renderMetaGroups(ctx, result, result.total, facetUi), ...renderFacetGroups(ctx, result.facets ?? [], result.total, facetUi, named)];
   replaceKeepingFocus(layout.facetGroups, groups, /** @type {HTMLElement|null} */ (shadow.getElementById('facet-q')));
 }
 

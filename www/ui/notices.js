@@ -45,6 +45,28 @@ export function renderActiveFilters(ctx) {
       ]),
     );
   }
+  for (const key of /** @type {const} */ (['sources', 'authors'])) {
+    const label = key === 'sources' ? t.meta.source : t.meta.author;
+    for (const name of state[key] ?? []) {
+      items.push(
+        h('li', {}, [
+          h('button', {
+            type: 'button',
+            class: `chip removable k-${key}`,
+            'data-action': 'remove-meta',
+            'data-meta': key,
+            'data-name': name,
+            'data-key': `rm:${key}:${name}`,
+            'aria-label': t.removeFilter(label, name),
+          }, [
+            h('span', { class: 'chip-kind', text: `${label}:` }),
+            h('span', { class: 'chip-name', text: name }),
+            h('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }),
+          ]),
+        ]),
+      );
+    }
+  }
   if (state.from || state.to) {
     const range = t.dateRange(state.from, state.to);
     items.push(

@@ -12,7 +12,7 @@
 import { h, titleContent, dateElement, metaLine } from './dom.js';
 import { appendMentioned } from './mentions.js';
 import { KINDS, kindKey } from './kinds.js';
-import { entityChip } from './results.js';
+import { entityChip, metaItems } from './results.js';
 
 /** paragraph kind -> how it is shown */
 const KIND = {
@@ -100,6 +100,8 @@ export function renderArticle(ctx, article, { entitiesOpen = true } = {}) {
   const jump = h('button', { type: 'button', class: 'jump link-button', 'data-action': 'jump-to-match', text: t.jumpToFirstMatch });
   const meta = metaLine([
     dateElement(t, article.date),
+    ...metaItems(t, article),
+    originalLink(t, article.url),
     h('span', { class: 'file', title: t.fileLabel(article.file), text: article.file }),
     marks > 0 && h('span', { class: 'match-count', text: t.matchesInArticle(marks) }),
     marks > 0 && jump,
@@ -112,6 +114,32 @@ export function renderArticle(ctx, article, { entitiesOpen = true } = {}) {
     body,
   ]);
   return { element, heading, back, marks };
+}
+
+/**
+ * The link to the original article: only an absolute http(s) URL becomes a
+ * link (the index stores no other, and this checks again), opened in a new
+ * tab without an opener or a referrer. Null for anything else.
+ * @param {import('../i18n.js').Strings} t
+ * @param {unknown} url
+ */
+export function originalLink(t, url) {
+  if (typeof url !== 'string' || !url) return null;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return h('a', {
+    class: 'original',
+    href: parsed.href,
+    rel: 'noopener noreferrer',
+    target: '_blank',
+    title: t.meta.originalTitle,
+    text: t.meta.original(parsed.hostname),
+  });
 }
 
 /**
@@ -165,7 +193,7 @@ export function renderArticleLoading(ctx, summary) {
     bar,
     h('header', { class: 'reader-header' }, [
       heading,
-      metaLine([dateElement(t, summary.date), h('span', { class: 'file', title: t.fileLabel(summary.file), text: summary.file })]),
+      metaLine([dateElement(t, summary.date), ...metaItems(t, summary), h('span', { class: 'file', title: t.fileLabel(summary.file), text: summary.file })]),
     ]),
     h('p', { class: 'muted text-loading', role: 'status', lang: t.lang, text: t.articleLoading }),
   ]);

@@ -19,6 +19,28 @@ import { kindKey } from './kinds.js';
  *   The link to the current state changed by `patch`.
  */
 
+/**
+ * An article's source, authors and language for a meta line (nothing for
+ * what is unknown): text only, through the DOM helpers.
+ * @param {import('../i18n.js').Strings} t
+ * @param {{ source?: string|null, authors?: string[], language?: string|null }} article
+ * @param {{ language?: boolean }} [options] language: show it too
+ * @returns {Array<HTMLElement|null>}
+ */
+export function metaItems(t, article, { language = true } = {}) {
+  const authors = Array.isArray(article.authors) ? article.authors.filter((a) => typeof a === 'string' && a) : [];
+  const lang = language && typeof article.language === 'string' && article.language ? article.language : null;
+  return [
+    article.source ? h('span', { class: 'source', title: `${t.meta.source}: ${article.source}`, text: article.source }) : null,
+    authors.length > 0
+      ? h('span', { class: 'authors', title: `${authors.length === 1 ? t.meta.author : t.meta.authors}: ${authors.join(', ')}`, text: t.meta.by(authors) })
+      : null,
+    lang
+      ? h('span', { class: 'language', title: `${t.meta.language}: ${lang}` }, [h('span', { class: 'visually-hidden', text: `${t.meta.language}: ` }), lang.toUpperCase()])
+      : null,
+  ];
+}
+
 /** How many entities the overview names. */
 const TOP_ENTITIES = 12;
 
@@ -90,7 +112,7 @@ export function renderOverview(ctx, overview) {
         h('a', { class: 'item-link', href: ctx.href({ article: article.id }), 'data-article': String(article.id), 'data-key': `a:${article.id}` }, [
           titleContent(t, article),
         ]),
-        metaLine([dateElement(t, article.date)], 'span'),
+        metaLine([dateElement(t, article.date), ...metaItems(t, article, { language: false })], 'span'),
       ]),
     );
   }
@@ -99,7 +121,8 @@ export function renderOverview(ctx, overview) {
 }
 
 /**
- * One hit: title (with matches), date, file, snippet (with matches).
+ * One hit: title (with matches), date, source, authors, language, file,
+ * snippet (with matches).
  * @param {ViewContext} ctx
  * @param {import('../types.js').Hit} hit
  * @param {number} rank 1-based position in the ranking
@@ -113,7 +136,7 @@ function renderHit(ctx, hit, rank) {
         titleContent(t, hit, hit.titleHighlights),
       ]),
     ]),
-    metaLine([dateElement(t, hit.date), h('span', { class: 'file', title: t.fileLabel(hit.file), text: hit.file })]),
+    metaLine([dateElement(t, hit.date), ...metaItems(t, hit), h('span', { class: 'file', title: t.fileLabel(hit.file), text: hit.file })]),
     snippetElement(ctx, snippet),
   ]);
 }

@@ -10,6 +10,8 @@
  * |--------|------------------------------------------------------|
  * | `q`    | the query as typed                                   |
  * | `e`    | an entity filter (repeated; a name, or an id)        |
+ * | `src`  | a source filter (repeated; any of them)              |
+ * | `au`   | an author filter (repeated; all of them)             |
  * | `from`, `to` | the date range, `YYYY-MM`, inclusive           |
  * | `sort` | `newest` or `oldest` (relevance when absent)         |
  * | `dem`  | `0`: adjectives do not count as mentions             |
@@ -28,6 +30,8 @@
  * @typedef {object} ViewState
  * @property {string} q              The query as typed ("" = none).
  * @property {number[]} entities     Selected entity ids (AND).
+ * @property {string[]} sources      Selected sources (OR: an article has one).
+ * @property {string[]} authors      Selected authors (AND).
  * @property {string|null} from      "YYYY-MM" or null.
  * @property {string|null} to        "YYYY-MM" or null.
  * @property {Sort} sort
@@ -38,6 +42,8 @@
  * @typedef {object} RawState        A state as written, before entity names are resolved.
  * @property {string} q
  * @property {string[]} entities     References: names, `kind:name` or ids.
+ * @property {string[]} sources
+ * @property {string[]} authors
  * @property {string|null} from
  * @property {string|null} to
  * @property {Sort} sort
@@ -50,7 +56,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** @returns {ViewState} */
 export function emptyState() {
-  return { q: '', entities: [], from: null, to: null, sort: 'relevance', demonyms: true, article: null, entity: null };
+  return { q: '', entities: [], sources: [], authors: [], from: null, to: null, sort: 'relevance', demonyms: true, article: null, entity: null };
 }
 
 /** @param {string|null} s @returns {Sort} */
@@ -61,6 +67,14 @@ function toSort(s) {
 /** @param {string|null} s */
 function toMonth(s) {
   return s !== null && MONTH.test(s) ? s : null;
+}
+
+/**
+ * Names as written in a hash: trimmed, blank ones and repeats left out.
+ * @param {string[]} list
+ */
+function names(list) {
+  return [...new Set(list.map((n) => n.trim()).filter(Boolean))];
 }
 
 /**
@@ -78,6 +92,8 @@ export function parseHash(hash) {
   return {
     q: params.get('q') ?? '',
     entities: params.getAll('e').map((e) => e.trim()).filter(Boolean),
+    sources: names(params.getAll('src')),
+    authors: names(params.getAll('au')),
     from,
     to,
     sort: toSort(params.get('sort')),
@@ -96,6 +112,8 @@ export function formatHash(state, refOf) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const id of state.entities) params.append('e', refOf(id));
+  for (const name of state.sources ?? []) params.append('src', name);
+  for (const name of state.authors ?? []) params.append('au', name);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
@@ -111,22 +129,32 @@ export function formatHash(state, refOf) {
  * @param {ViewState} state
  */
 export function searchKey(state) {
-  return JSON.stringify([state.q.trim(), [...state.entities].sort((a, b) => a - b), state.from, state.to, state.sort, state.demonyms]);
+  const sorted = (/** @type {string[]|undefined} */ list) => [...(list ?? [])].sort();
+  return JSON.stringify([state.q.trim(), [...state.entities].sort((a, b) => a - b), state.from, state.to, state.sort, state.demonyms, sorted(state.sources), sorted(state.authors)]);
 }
 
 /**
- * True when the state filters the collection (query, entities or dates); false
+ * True when the state filters the collection (query, entities, sources,
+ * authors or dates); false
  * for the untouched collection, which the overview shows.
  * @param {ViewState} state
  */
 export function isFiltered(state) {
-  return state.q.trim() !== '' || state.entities.length > 0 || state.from !== null || state.to !== null;
+  return state.q.trim() !== '' || state.entities.length > 0 || metaCount(state) > 0 || state.from !== null || state.to !== null;
 }
 
 /**
- * Number of active filters (entities + date range), for the filter button.
+ * Number of active filters (entities, sources, authors + date range), for the filter button.
  * @param {ViewState} state
  */
 export function filterCount(state) {
-  return state.entities.length + (state.from || state.to ? 1 : 0);
+  return state.entities.length + metaCount(state) + (state.from || state.to ? 1 : 0);
+}
+
+/**
+ * Number of source and author filters.
+ * @param {ViewState} state
+ */
+export function metaCount(state) {
+  return (state.sources?.length ?? 0) + (state.authors?.length ?? 0);
 }

@@ -47,6 +47,21 @@ export function entityToggled(state, id, on) {
 }
 
 /**
+ * The patch that selects (`on`) or unselects a source or an author; null when
+ * nothing changes.
+ * @param {ViewState} state
+ * @param {'sources'|'authors'} key
+ * @param {string} name
+ * @param {boolean} on
+ * @returns {Partial<ViewState>|null}
+ */
+export function metaToggled(state, key, name, on) {
+  const list = state[key] ?? [];
+  if (typeof name !== 'string' || !name || on === list.includes(name)) return null;
+  return { [key]: on ? [...list, name] : list.filter((n) => n !== name) };
+}
+
+/**
  * The patch that closes the topmost detail: the article (back to the entity
  * view if one is open underneath), else the entity view; null when none is open.
  * @param {ViewState} state
@@ -125,6 +140,7 @@ export function searchRequest(state, offset = 0) {
   const options = { limit: PAGE_SIZE, sort: state.sort, demonyms: state.demonyms };
   if (offset > 0) options.offset = offset;
   if (state.entities.length > 0) options.entities = [...state.entities];
+  withMeta(options, state);
   if (state.from) options.from = state.from;
   if (state.to) options.to = state.to;
   return { query: state.q.trim(), options };
@@ -141,7 +157,18 @@ export function searchRequest(state, offset = 0) {
 export function entityRequest(state, id) {
   /** @type {EntityOptions} */
   const options = { query: state.q.trim(), demonyms: state.demonyms, entities: [...new Set([...state.entities, id])] };
+  withMeta(options, state);
   if (state.from) options.from = state.from;
   if (state.to) options.to = state.to;
   return options;
+}
+
+/**
+ * Adds the state's source and author filters to search or entity options.
+ * @param {SearchOptions|EntityOptions} options
+ * @param {ViewState} state
+ */
+function withMeta(options, state) {
+  if (state.sources?.length) options.sources = [...state.sources];
+  if (state.authors?.length) options.authors = [...state.authors];
 }

@@ -106,9 +106,20 @@ pub fn run(ctx: &Ctx, profile: Profile, mode: Mode) -> Result<Dist> {
 /// All dist steps into `dist` (the benchmark builds into its own folder), each timed; ends
 /// with a summary line of the steps' times.
 pub fn run_into(ctx: &Ctx, profile: Profile, mode: Mode, dist: &Path) -> Result<Dist> {
+    run_over(ctx, profile, mode, dist, corpus_dir()?)
+}
+
+/// [`run_into`] over the corpus folder `corpus` (`None`: the build script's default) instead
+/// of `ARTICLES_DIR` (`test` builds one over the fixtures of every input format).
+pub fn run_over(
+    ctx: &Ctx,
+    profile: Profile,
+    mode: Mode,
+    dist: &Path,
+    corpus: Option<PathBuf>,
+) -> Result<Dist> {
     let started = Instant::now();
     let mut steps = Steps::default();
-    let corpus = corpus_dir()?;
     match &corpus {
         Some(dir) => println!("corpus: {} (from ARTICLES_DIR)", dir.display()),
         None => println!(

@@ -198,8 +198,17 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
     let hosted = util::step("dist --hosted (release)", || {
         dist::run(ctx, Profile::Release, HOSTED_FOR_TESTS)
     })?;
+    let formats = util::step("dist over tests/fixtures/formats (release)", || {
+        dist::run_over(
+            ctx,
+            Profile::Release,
+            Mode::Embedded,
+            &ctx.path(FORMATS_DIST),
+            Some(ctx.path(FORMATS_CORPUS)),
+        )
+    })?;
     let mut urls = Vec::new();
-    for dir in [&built.dir, &hosted.dir] {
+    for dir in [&built.dir, &hosted.dir, &formats.dir] {
         let server = Server::bind(dir, 0, false)?;
         let url = server.url();
         println!(
@@ -215,6 +224,8 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
         .env("EXPLORER_DIST", &built.dir)
         .env("EXPLORER_HOSTED_URL", &urls[1])
         .env("EXPLORER_HOSTED_DIST", &hosted.dir)
+        .env("EXPLORER_FORMATS_URL", &urls[2])
+        .env("EXPLORER_FORMATS_DIST", &formats.dir)
         .args(["--test", "--test-reporter=spec"])
         .args(
             files
@@ -223,6 +234,11 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
         );
     run_counted(&mut cmd, parse_node_line)
 }
+
+/// The folder of every input format, and where the end-to-end tests' build over it goes
+/// (`tests/e2e/ui-metadata.test.mjs`: sources, authors and URLs in the page).
+const FORMATS_CORPUS: &str = "tests/fixtures/formats";
+const FORMATS_DIST: &str = "target/dist-formats";
 
 /// The hosted build the end-to-end tests run against: chunks of about 1 KiB of text, so that
 /// each seed article is a chunk of its own and "only the chunks of the hits shown" is a

@@ -178,6 +178,10 @@ mark.current { outline: 2px solid var(--mark-current); outline-offset: 1px; }
   .meta-item:not(:last-child)::after { content: " ·" / ""; }
 }
 .meta .file { font-family: var(--mono-font); font-size: 0.9em; white-space: normal; overflow-wrap: anywhere; }
+.meta .source { font-weight: 600; }
+.meta .authors, .meta .original { white-space: normal; }
+.meta .language { font-size: 0.85em; letter-spacing: 0.05em; }
+.meta .original { color: var(--link); }
 
 .error-box {
   border: 1px solid var(--error);

@@ -92,6 +92,7 @@ button.bar:hover .bar-fill { background: var(--fg); }
   padding: 0.2em 0;
 }
 .facet-name:hover { text-decoration: underline; color: var(--link); }
+label.facet-name { cursor: pointer; }
 .facet-count { font-size: 0.85em; color: var(--muted); font-variant-numeric: tabular-nums; }
 .facet.is-zero .facet-count { color: var(--error); }
 .facet-bar {
