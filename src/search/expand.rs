@@ -193,8 +193,11 @@ fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> 
             found.push((d, key.to_owned()));
         }
     });
+    // Only a one-edit correction by stems is as near as the exact spellings can be.
+    let stems_nearest = found.iter().map(|(d, _)| *d).min();
     let exact = format!("={}", word.to_lowercase());
-    within(index, &exact, allowed, &mut |d, key| {
+    let exact_allowed = stems_nearest.map_or(allowed, |d| d.saturating_sub(1).min(allowed));
+    within(index, &exact, exact_allowed, &mut |d, key| {
         if let Some(spelling) = key.strip_prefix('=').filter(|_| is_exact_key(key)) {
             let corrected = term_of(spelling);
             if corrected != term {
@@ -217,6 +220,9 @@ fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> 
 /// Calls `found` with the distance and key of every index key within `allowed` edits of
 /// `target` that keeps its first letters (at most `4 * MAX_EXPANSIONS`).
 fn within(index: &Index<'_>, target: &str, allowed: u8, found: &mut dyn FnMut(u8, &str)) {
+    if allowed == 0 {
+        return;
+    }
     let dfa = typo_dfa(target, allowed);
     let mut stream = index.terms().search(&dfa).into_stream();
     let mut n = 0;
