@@ -29,7 +29,9 @@
 
 pub mod facets;
 pub mod model;
+pub mod overview;
 pub mod query;
+pub mod resolve;
 pub mod search;
 pub mod snippet;
 pub mod texts;
