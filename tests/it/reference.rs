@@ -5,7 +5,8 @@
 //! (the same blocks, positions and variants: that analysis is shared by design), and then
 //! matches with plain loops over tokens: no fst, no postings, no pruning, no ranking. A
 //! query is generated as a list of items (words from the corpus, stop words, unknown words,
-//! `OR`, `AND`, phrases, exclusions, entity filters, `datum:` filters, date options),
+//! `OR`, `AND`, phrases, exclusions, entity filters, `datum:` filters, date options, a last
+//! word still being typed),
 //! rendered to the query language, and evaluated from the items, never from the parser.
 //! Ranking may differ; the set of articles and the notices may not.
 
@@ -33,6 +34,8 @@ static RUN: AtomicUsize = AtomicUsize::new(0);
 /// Of those, cases whose answer was not empty, and cases with a dropped word.
 static FOUND: AtomicUsize = AtomicUsize::new(0);
 static DROPPED: AtomicUsize = AtomicUsize::new(0);
+/// Of those, cases whose last word was still being typed.
+static TYPING: AtomicUsize = AtomicUsize::new(0);
 
 /// One corpus, analysed: per article its tokens (position → keys), its date.
 struct Model {
@@ -42,6 +45,9 @@ struct Model {
     words: Vec<String>,
     /// Every compound-part key of the corpus.
     part_keys: BTreeSet<String>,
+    /// Every key of the corpus (terms and variants; no exact spellings), sorted as the term
+    /// dictionary is.
+    keys: BTreeSet<String>,
     /// Per entity: name, kind, aliases, the articles mentioning it.
     entities: Vec<Entity>,
 }
@@ -82,6 +88,7 @@ fn model_of(dir: &Path) -> Model {
     }
     let mut analyzer = Analyzer::new(Some(&vocabulary));
     let mut part_keys = BTreeSet::new();
+    let mut all_keys = BTreeSet::new();
     let mut articles = Vec::new();
     for (doc, p) in corpus.documents.iter().zip(&parsed) {
         let mut tokens: BTreeMap<u32, BTreeSet<String>> = BTreeMap::new();
@@ -113,6 +120,7 @@ fn model_of(dir: &Path) -> Model {
             }
             position += count + BLOCK_GAP;
         }
+        all_keys.extend(tokens.values().flatten().cloned());
         articles.push(Article {
             words: surface,
             tokens,
@@ -153,6 +161,7 @@ fn model_of(dir: &Path) -> Model {
         articles,
         words,
         part_keys,
+        keys: all_keys,
         entities,
     }
 }
@@ -193,6 +202,33 @@ impl Model {
         })
     }
 
+    /// The articles `w` matches while it is being typed (the last word, no space after it):
+    /// itself, and when it is not a word of the index, the first [`MAX_EXPANSIONS`] keys
+    /// that begin with its term and the first that begin with its folded form.
+    fn typing(&self, w: &str) -> BTreeSet<ArticleId> {
+        let term = term_of(w);
+        let mut set = self.word(w);
+        if self.keys.contains(&term) {
+            return set;
+        }
+        let mut completions: Vec<&String> = Vec::new();
+        for start in [term.clone(), fold_key(w)] {
+            if start.chars().count() < article_explorer::search::MIN_PREFIX_CHARS {
+                continue;
+            }
+            let fresh: Vec<&String> = self
+                .keys
+                .range(start.clone()..)
+                .take_while(|k| k.starts_with(&start))
+                .filter(|k| **k != term && !completions.contains(k))
+                .take(article_explorer::search::MAX_EXPANSIONS)
+                .collect();
+            completions.extend(fresh);
+        }
+        set.extend(self.matching(|keys| completions.iter().any(|c| keys.contains(*c))));
+        set
+    }
+
     /// The articles with the phrase's terms at consecutive positions.
     fn phrase(&self, words: &[String]) -> BTreeSet<ArticleId> {
         let terms: Vec<String> = words.iter().map(|w| term_of(w)).collect();
@@ -230,12 +266,20 @@ impl Model {
 #[derive(Debug, Clone)]
 enum Item {
     Word(String),
+    /// The last word, still being typed (no space after it).
+    Typing(String),
     Or(String, String),
     Phrase(Vec<String>),
     Not(String),
     NotPhrase(Vec<String>),
-    Entity { index: usize, negated: bool },
-    Year { year: u16, negated: bool },
+    Entity {
+        index: usize,
+        negated: bool,
+    },
+    Year {
+        year: u16,
+        negated: bool,
+    },
     And,
 }
 
@@ -304,6 +348,18 @@ fn generate(model: &Model, seed: u64) -> (Vec<Item>, SearchOptions) {
         };
         items.push(item);
     }
+    if rng.below(3) == 0 {
+        // A word being typed: a corpus word cut after two or more characters.
+        let w = &model.words[rng.below(model.words.len())];
+        let chars: Vec<char> = w.chars().collect();
+        let cut = 2 + rng.below(chars.len().saturating_sub(1).max(1));
+        let prefix: String = chars.iter().take(cut).collect();
+        let operator = ["OR", "ODER", "AND", "UND"].contains(&prefix.as_str());
+        // One that finds nothing would be corrected: corrections are not modelled here.
+        if tokenize(&prefix).len() == 1 && !operator && !model.typing(&prefix).is_empty() {
+            items.push(Item::Typing(prefix));
+        }
+    }
     let mut options = SearchOptions::first(MAX_LIMIT);
     if rng.below(5) == 0 {
         let from = 2015 + rng.below(10) as u16;
@@ -324,7 +380,7 @@ fn render(model: &Model, items: &[Item]) -> String {
     let mut out: Vec<String> = Vec::new();
     for item in items {
         out.push(match item {
-            Item::Word(w) => w.clone(),
+            Item::Word(w) | Item::Typing(w) => w.clone(),
             Item::Or(a, b) => format!("{a} OR {b}"),
             Item::Phrase(ws) => quote(ws),
             Item::Not(w) => format!("-{w}"),
@@ -347,8 +403,9 @@ fn render(model: &Model, items: &[Item]) -> String {
             Item::And => "AND".into(),
         });
     }
-    // A trailing space: the last word is complete (completion is tested in relevance.rs).
-    out.join(" ") + " "
+    // A trailing space ends the last word, unless it is still being typed.
+    let typing = matches!(items.last(), Some(Item::Typing(_)));
+    out.join(" ") + if typing { "" } else { " " }
 }
 
 /// What the reference expects: the set of articles and the words dropped.
@@ -367,6 +424,7 @@ fn evaluate(
     for item in items {
         match item {
             Item::Word(w) => clauses.push((vec![w.clone()], model.word(w), is_stop(w))),
+            Item::Typing(w) => clauses.push((vec![w.clone()], model.typing(w), is_stop(w))),
             Item::Or(a, b) => {
                 let set = model.word(a).union(&model.word(b)).copied().collect();
                 clauses.push((vec![a.clone(), b.clone()], set, is_stop(a) && is_stop(b)));
@@ -467,6 +525,8 @@ fn check(model: &Model, seed: u64) -> Result<(), TestCaseError> {
     RUN.fetch_add(1, Ordering::Relaxed);
     FOUND.fetch_add(usize::from(!want.is_empty()), Ordering::Relaxed);
     DROPPED.fetch_add(usize::from(!dropped.is_empty()), Ordering::Relaxed);
+    let typing = matches!(items.last(), Some(Item::Typing(_)));
+    TYPING.fetch_add(usize::from(typing), Ordering::Relaxed);
     let found: BTreeSet<ArticleId> = got.hits.iter().map(|h| h.article.id).collect();
     prop_assert_eq!(
         got.total,
@@ -630,9 +690,11 @@ fn the_engine_agrees_with_the_reference_evaluator() {
         );
     }
     println!(
-        "reference evaluator: {} cases compared in all ({} with matches, {} with a dropped word)",
+        "reference evaluator: {} cases compared in all ({} with matches, {} with a dropped \
+         word, {} with a word being typed)",
         RUN.load(Ordering::Relaxed),
         FOUND.load(Ordering::Relaxed),
-        DROPPED.load(Ordering::Relaxed)
+        DROPPED.load(Ordering::Relaxed),
+        TYPING.load(Ordering::Relaxed)
     );
 }
