@@ -356,7 +356,8 @@ fn generate(model: &Model, seed: u64) -> (Vec<Item>, SearchOptions) {
         let prefix: String = chars.iter().take(cut).collect();
         let operator = ["OR", "ODER", "AND", "UND"].contains(&prefix.as_str());
         // One that finds nothing would be corrected: corrections are not modelled here.
-        if tokenize(&prefix).len() == 1 && !operator && !model.typing(&prefix).is_empty() {
+        let one_token = matches!(tokenize(&prefix).as_slice(), [t] if t.text == prefix);
+        if one_token && !operator && !model.typing(&prefix).is_empty() {
             items.push(Item::Typing(prefix));
         }
     }
