@@ -8,6 +8,7 @@ mod formats;
 #[cfg(feature = "chunks")]
 mod hosted;
 mod nasty;
+mod reference;
 mod relevance;
 mod robustness;
 
