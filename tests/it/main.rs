@@ -4,6 +4,7 @@
 mod compat;
 mod embedded;
 mod entities;
+mod formats;
 #[cfg(feature = "chunks")]
 mod hosted;
 mod nasty;

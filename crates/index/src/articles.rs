@@ -15,7 +15,14 @@
 //! ```
 //!
 //! Strings are varint-length-prefixed UTF-8. The reader hands out `&str`s that borrow the
-//! index bytes: nothing is copied.
+//! index bytes: nothing is copied. Each article's source, authors, URL and language are in
+//! the AMET section ([`meta`]).
+
+mod meta;
+
+#[cfg(feature = "write")]
+pub(crate) use meta::encode as encode_meta;
+pub use meta::{ArticleMeta, AuthorId, Metadata, SourceId};
 
 use crate::varint::Cursor;
 use crate::{ArticleId, IndexError};

@@ -18,6 +18,8 @@
 //!            MENT  per article: entity mentions (spans)
 //!            AENT  per article: the distinct entities it mentions
 //!            ALIA  fst::Map: folded alias -> entity id
+//!            AMET  per article: source, authors, URL, language; the tables of source and
+//!                  author names (see [`articles::Metadata`])
 //! ```
 //!
 //! Writer and reader of each part live side by side ([`postings`], [`articles`],
@@ -44,7 +46,10 @@ mod varint;
 #[cfg(feature = "write")]
 mod writer;
 
-pub use articles::{ArticleHead, ArticleRecord, Block, BlockKind, YearMonth};
+pub use articles::{
+    ArticleHead, ArticleMeta, ArticleRecord, AuthorId, Block, BlockKind, Metadata, SourceId,
+    YearMonth,
+};
 #[cfg(feature = "chunks")]
 pub use chunks::{ChunkInfo, LoadedChunk, TextChunks};
 pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
@@ -61,7 +66,7 @@ pub const MAGIC: [u8; 8] = *b"AEXPLIDX";
 
 /// Version of the byte format. Bump it whenever the meaning of any byte changes; the
 /// compatibility test over the committed fixture index fails until you do.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// An article's number in the index: its position in the sorted list of source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

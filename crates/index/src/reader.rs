@@ -4,7 +4,9 @@
 use crate::chunks::TextChunks;
 use crate::container::{self, Sections};
 use crate::entities::{self, EntityId, EntityKind, EntityRecord, Mention};
-use crate::{articles, postings, ArticleHead, ArticleId, ArticleRecord, IndexError, PostingList};
+use crate::{
+    articles, postings, ArticleHead, ArticleId, ArticleRecord, IndexError, Metadata, PostingList,
+};
 use fst::Map;
 
 /// An opened index. Cheap to open (verifies the header and checksum, parses the directory
@@ -23,6 +25,7 @@ pub struct Index<'a> {
     ment: &'a [u8],
     aent: &'a [u8],
     aliases: Map<&'a [u8]>,
+    metadata: Metadata<'a>,
     article_count: u32,
     entity_count: u32,
     avg_len: f32,
@@ -86,6 +89,7 @@ impl<'a> Index<'a> {
                 section: "META",
                 offset: 0,
             })?;
+        let metadata = Metadata::open(sections.get(*b"AMET")?, article_count)?;
         Ok(Index {
             sections: sizes,
             terms,
@@ -99,6 +103,7 @@ impl<'a> Index<'a> {
             ment,
             aent,
             aliases,
+            metadata,
             article_count,
             entity_count,
             avg_len,
@@ -259,6 +264,12 @@ impl<'a> Index<'a> {
     /// The date of article `id`. Constant time.
     pub fn date(&self, id: ArticleId) -> Result<Option<crate::YearMonth>, IndexError> {
         articles::decode_arts(self.arts, id).map(|(_, date)| date)
+    }
+
+    /// Each article's source, authors, URL and language, and the tables of source and
+    /// author names (ids for facets).
+    pub fn metadata(&self) -> &Metadata<'a> {
+        &self.metadata
     }
 
     /// The entity mentions of article `id`, sorted by position.

@@ -2,7 +2,7 @@
 
 use crate::entities::{self, EntityId, EntityKind, Mention};
 use crate::postings::{self, Occurrence, Posting};
-use crate::{articles, container, ArticleId, ArticleRecord};
+use crate::{articles, container, ArticleId, ArticleMeta, ArticleRecord};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Collects articles and their terms, then writes one deterministic byte string: the same
@@ -16,6 +16,7 @@ pub struct IndexWriter<'a> {
     positionless: Box<dyn Fn(&str) -> bool + 'a>,
     entities: Vec<(&'a str, EntityKind, Vec<&'a str>)>,
     mentions: BTreeMap<ArticleId, Vec<Mention>>,
+    metas: BTreeMap<ArticleId, ArticleMeta<'a>>,
 }
 
 impl<'a> IndexWriter<'a> {
@@ -29,6 +30,7 @@ impl<'a> IndexWriter<'a> {
             positionless: Box::new(|_| false),
             entities: Vec::new(),
             mentions: BTreeMap::new(),
+            metas: BTreeMap::new(),
         }
     }
 
@@ -44,6 +46,11 @@ impl<'a> IndexWriter<'a> {
     pub fn add_article(&mut self, record: ArticleRecord<'a>) -> ArticleId {
         self.records.push(record);
         ArticleId(self.records.len() as u32 - 1)
+    }
+
+    /// Set the source, authors, URL and language of `article` (none by default).
+    pub fn add_metadata(&mut self, article: ArticleId, meta: ArticleMeta<'a>) {
+        self.metas.insert(article, meta);
     }
 
     /// Record that `term` occurs in `article` at `occurrence`. Empty terms are ignored.
@@ -129,6 +136,10 @@ impl<'a> IndexWriter<'a> {
         let aent = entities::encode_article_entities(&mentions);
         let arts = articles::encode_arts(&self.records);
         let alia = alias_map(&self.entities, &self.fold);
+        let metas: Vec<ArticleMeta<'_>> = (0..self.records.len() as u32)
+            .map(|a| self.metas.get(&ArticleId(a)).cloned().unwrap_or_default())
+            .collect();
+        let amet = articles::encode_meta(&metas);
         container::assemble(&[
             (*b"META", &meta),
             (*b"TERM", &term_bytes),
@@ -140,6 +151,7 @@ impl<'a> IndexWriter<'a> {
             (*b"MENT", &ment),
             (*b"AENT", &aent),
             (*b"ALIA", &alia),
+            (*b"AMET", &amet),
         ])
     }
 }

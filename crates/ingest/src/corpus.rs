@@ -1,10 +1,14 @@
-//! Reading a corpus folder: which files are articles, decoding their bytes, and an account
-//! of every file that could not be used.
+//! Reading a corpus folder: each file through the format its extension names (see
+//! [`crate::formats`]), and an account of every file, or part of one, that could not be used.
 //!
-//! Every file in the folder ends up in exactly one place: [`Corpus::documents`] (it will be
-//! indexed) or [`Corpus::skipped`] (with the reason). Nothing is lost silently.
+//! Every file in the folder ends up in [`Corpus::documents`] (as one article, or as several
+//! named `file#n`) or in [`Corpus::skipped`] with the reason, and so does every part of a
+//! file that is not indexed (`feed.xml#3: a feed item with no text`). Nothing is lost
+//! silently.
 
 use crate::diagnostic::Diagnostic;
+use crate::formats;
+use crate::parse::Parsed;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -12,35 +16,83 @@ use std::path::{Path, PathBuf};
 /// Largest article file accepted, in bytes. Bigger files are refused with this limit named.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// A decoded article file, ready to parse.
+/// An article's name and text, as a format read it.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// File name within the folder, e.g. `000_583b21297003d79a.txt`.
+    /// The article's name: its file name within the folder (`000_583b21297003d79a.txt`),
+    /// or `file#n` for the n-th article of a file that holds several (`feed.xml#3`).
     pub file: String,
+    /// The file it came from.
     pub path: PathBuf,
     /// The text: UTF-8, without a byte order mark, line ends normalised to `\n`.
     pub text: String,
-    /// Other file names with byte-identical content, indexed once under `file`.
+    /// Other articles with the same text, indexed once under `file`.
     pub duplicates: Vec<String>,
 }
 
-/// Why a file in the folder is not in the index.
+/// Why a file in the folder, or a part of one, is not in the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SkipReason {
-    NotText,
+    /// No format reads files with this extension.
+    UnknownFormat {
+        extension: String,
+    },
     Hidden,
     Empty,
     Binary,
-    TooLarge { bytes: u64 },
-    InvalidEncoding { offset: usize },
-    Unreadable { error: String },
-    DuplicateOf { file: String },
+    TooLarge {
+        bytes: u64,
+    },
+    InvalidEncoding {
+        offset: usize,
+    },
+    Unreadable {
+        error: String,
+    },
+    DuplicateOf {
+        file: String,
+    },
+    /// A feed item, a JSON record or a page with no text to index: `what` says which, e.g.
+    /// "a feed item with no text", "a page without a main text".
+    NoText {
+        what: &'static str,
+    },
+    /// The file (or a line of it) is not what its format says: broken JSON, XML, front
+    /// matter. `line` is 1-based.
+    Broken {
+        format: &'static str,
+        line: Option<usize>,
+        message: String,
+    },
+    /// A file of a known format that is not an article (Markdown without front matter).
+    NotAnArticle {
+        why: &'static str,
+    },
+}
+
+impl SkipReason {
+    /// The line the reason is about, if any.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            SkipReason::Broken { line, .. } => *line,
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SkipReason::NotText => write!(f, "not a .txt file, ignored"),
+            SkipReason::UnknownFormat { extension } if extension.is_empty() => write!(
+                f,
+                "no file name extension, so no format: ignored (formats: {})",
+                formats::extensions()
+            ),
+            SkipReason::UnknownFormat { extension } => write!(
+                f,
+                "unknown format .{extension}, ignored (formats: {})",
+                formats::extensions()
+            ),
             SkipReason::Hidden => write!(f, "hidden file, ignored"),
             SkipReason::Empty => write!(f, "empty or whitespace only, skipped"),
             SkipReason::Binary => write!(f, "binary content (NUL bytes), skipped"),
@@ -54,16 +106,31 @@ impl fmt::Display for SkipReason {
             ),
             SkipReason::Unreadable { error } => write!(f, "cannot be read: {error}"),
             SkipReason::DuplicateOf { file } => {
-                write!(f, "byte-identical to {file}, indexed once as {file}")
+                write!(f, "the same text as {file}, indexed once as {file}")
             }
+            SkipReason::NoText { what } => write!(f, "{what}, skipped"),
+            SkipReason::Broken {
+                format,
+                line: Some(line),
+                message,
+            } => write!(f, "broken {format} at line {line}: {message}, skipped"),
+            SkipReason::Broken {
+                format,
+                line: None,
+                message,
+            } => write!(f, "broken {format}: {message}, skipped"),
+            SkipReason::NotAnArticle { why } => write!(f, "not an article ({why}), skipped"),
         }
     }
 }
 
-/// A folder read into documents and skips.
+/// A folder read into articles and skips.
 #[derive(Debug, Default)]
 pub struct Corpus {
+    /// The articles' names and texts, in order: `documents[i]` becomes `ArticleId(i)`.
     pub documents: Vec<Document>,
+    /// Their structure and metadata, `parsed[i]` for `documents[i]`.
+    pub parsed: Vec<Parsed>,
     pub skipped: Vec<(String, SkipReason)>,
     pub warnings: Vec<Diagnostic>,
 }
@@ -71,7 +138,8 @@ pub struct Corpus {
 /// Files in the corpus folder that configure the build rather than being articles.
 pub const CONFIG_FILES: &[&str] = &["entities.toml"];
 
-/// Read every file of `dir` (not recursing), in file-name order.
+/// Read every file of `dir` (not recursing), in file-name order, each with the format its
+/// extension names (see [`crate::formats`]); a file may hold several articles.
 pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| Diagnostic::error(dir, None, format!("cannot read the folder: {e}")))?;
@@ -90,7 +158,7 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
         .collect();
     paths.sort();
     let mut corpus = Corpus::default();
-    // Documents by a hash of their text; equal hashes are compared in full. (Keying the map
+    // Articles by a hash of their text; equal hashes are compared in full. (Keying the map
     // by the text itself would hold a second copy of the corpus.)
     let mut by_content: HashMap<u64, Vec<usize>> = HashMap::new();
     for (path, is_dir) in paths {
@@ -109,8 +177,9 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
             skip(&mut corpus, SkipReason::Hidden);
             continue;
         }
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-            skip(&mut corpus, SkipReason::NotText);
+        if formats::for_file(&file).is_none() {
+            let extension = file.rsplit_once('.').map_or("", |(_, e)| e).to_owned();
+            skip(&mut corpus, SkipReason::UnknownFormat { extension });
             continue;
         }
         let bytes = match read_limited(&path) {
@@ -120,39 +189,82 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
                 continue;
             }
         };
-        let text = match decode_owned(bytes) {
-            Ok((text, Some(note))) => {
-                corpus
-                    .warnings
-                    .push(Diagnostic::warning(&path, None, note.to_owned()));
-                text
-            }
-            Ok((text, None)) => text,
-            Err(reason) => {
+        if bytes.contains(&0) {
+            skip(&mut corpus, SkipReason::Binary);
+            continue;
+        }
+        let input = formats::Input {
+            file: &file,
+            bytes: &bytes,
+        };
+        let read = match formats::read(&input) {
+            Some(Ok(read)) => read,
+            Some(Err(reason)) => {
                 skip(&mut corpus, reason);
                 continue;
             }
+            None => continue,
         };
-        if text.trim().is_empty() {
-            skip(&mut corpus, SkipReason::Empty);
+        for note in read.notes {
+            corpus
+                .warnings
+                .push(Diagnostic::warning(&path, note.line, note.message));
+        }
+        if read.articles.is_empty() && read.skipped.is_empty() {
+            skip(
+                &mut corpus,
+                SkipReason::NoText {
+                    what: "a file with no article in it",
+                },
+            );
             continue;
         }
-        let same = by_content.entry(content_hash(&text)).or_default();
-        if let Some(&first) = same.iter().find(|&&i| corpus.documents[i].text == text) {
-            let original = corpus.documents[first].file.clone();
-            corpus.documents[first].duplicates.push(file.clone());
-            skip(&mut corpus, SkipReason::DuplicateOf { file: original });
-            continue;
+        corpus.skipped.extend(read.skipped);
+        for article in read.articles {
+            add(&mut corpus, &mut by_content, &path, article);
         }
-        same.push(corpus.documents.len());
-        corpus.documents.push(Document {
-            file,
-            path,
-            text,
-            duplicates: Vec::new(),
-        });
     }
     Ok(corpus)
+}
+
+/// Add an article unless it is empty or has the text of one added before.
+fn add(
+    corpus: &mut Corpus,
+    by_content: &mut HashMap<u64, Vec<usize>>,
+    path: &Path,
+    article: formats::Article,
+) {
+    let name = article.name;
+    if article.text.trim().is_empty() {
+        corpus.skipped.push((name, SkipReason::Empty));
+        return;
+    }
+    let same = by_content.entry(content_hash(&article.text)).or_default();
+    if let Some(&first) = same
+        .iter()
+        .find(|&&i| corpus.documents[i].text == article.text)
+    {
+        let original = corpus.documents[first].file.clone();
+        corpus.documents[first].duplicates.push(name.clone());
+        corpus
+            .skipped
+            .push((name, SkipReason::DuplicateOf { file: original }));
+        return;
+    }
+    same.push(corpus.documents.len());
+    corpus.parsed.push(Parsed {
+        date: article.date,
+        title: article.title,
+        title_derived: article.title_derived,
+        blocks: article.blocks,
+        meta: article.meta,
+    });
+    corpus.documents.push(Document {
+        file: name,
+        path: path.to_owned(),
+        text: article.text,
+        duplicates: Vec::new(),
+    });
 }
 
 fn content_hash(text: &str) -> u64 {
@@ -172,20 +284,6 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, SkipReason> {
     let mut bytes = Vec::with_capacity(len as usize);
     std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
     Ok(bytes)
-}
-
-/// [`decode`], without copying the bytes of a file that is already plain UTF-8 (no byte
-/// order mark, no `\r`).
-fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), SkipReason> {
-    let plain = !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.iter().any(|&b| b == 0 || b == b'\r');
-    if plain {
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok((text, None)),
-            Err(e) => decode(e.as_bytes()),
-        }
-    } else {
-        decode(&bytes)
-    }
 }
 
 /// Decode file bytes to text: UTF-8 (a BOM dropped), else Windows-1252 when every byte is
@@ -254,16 +352,6 @@ mod tests {
         assert_eq!(text, "Straße „Zitat“");
         assert!(note.is_some());
         assert_eq!(decode(b"a\x00b"), Err(SkipReason::Binary));
-        for bytes in [
-            &b"\xEF\xBB\xBFa\r\nb\rc"[..],
-            b"\r\r\n\n\r",
-            b"plain\ntext",
-            b"Stra\xdfe",
-            b"a\x00b",
-            b"ok \x81",
-        ] {
-            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
-        }
         assert_eq!(decode(b"\r\r\n\n\r").unwrap().0, "\n\n\n\n");
         assert_eq!(
             decode(b"ok \x81"),

@@ -201,6 +201,7 @@ pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draf
                 text: &doc.text,
                 blocks: article.blocks,
             });
+            writer.add_metadata(id, p.meta.stored());
             for (term, occurrence) in &article.occurrences {
                 writer.add_term(id, term, *occurrence);
             }

@@ -2,10 +2,14 @@
 //!
 //! [`build`] is the whole pipeline, and what `build.rs` calls:
 //!
-//! 1. [`corpus::read_folder`] reads and decodes every file, and accounts for those it cannot
-//!    use;
-//! 2. [`parse::parse`] finds each article's date, caption, title, headings, paragraphs and
-//!    boilerplate;
+//! 1. [`corpus::read_folder`] reads every file through the seam of [`formats`]: a format
+//!    (plain text, HTML, Markdown, JSON, JSON Lines, RSS/Atom) turns a file into articles,
+//!    each with its title, date, blocks (title, heading, paragraph, caption, boilerplate)
+//!    and metadata (authors, source, URL, language), and every file or part of one that
+//!    is not an article is accounted for with its reason;
+//! 2. for plain text, [`parse::parse`] finds each article's date, caption, title,
+//!    headings, paragraphs and boilerplate (the other formats have their structure in
+//!    their markup);
 //! 3. [`entities`] recognises people, countries, places, organisations and events, guided by
 //!    the folder's curation file `entities.toml` when there is one;
 //! 4. [`indexer`] analyses the text with `explorer-text` (the same code the wasm runtime
@@ -21,6 +25,7 @@
 pub mod corpus;
 pub mod diagnostic;
 pub mod entities;
+pub mod formats;
 mod hash;
 pub mod indexer;
 pub mod parse;
@@ -67,12 +72,11 @@ pub fn build_step_by_step(
     step: &mut dyn FnMut(&'static str),
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let corpus = corpus::read_folder(dir).map_err(|e| vec![e])?;
-    step("read");
-    let parsed = indexer::parse_all(&corpus.documents, &mut Vec::new());
-    step("parse");
-    let recognized = entities::recognize(&texts_of(&corpus.documents, &parsed), None);
+    step("read + parse");
+    let parsed = &corpus.parsed;
+    let recognized = entities::recognize(&texts_of(&corpus.documents, parsed), None);
     step("entities");
-    let (index, _) = indexer::write_index(&corpus.documents, &parsed, &recognized);
+    let (index, _) = indexer::write_index(&corpus.documents, parsed, &recognized);
     step("analyse + write");
     Ok(index)
 }
@@ -93,24 +97,28 @@ fn texts_of<'a>(
 pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>> {
     let corpus = corpus::read_folder(dir).map_err(|e| vec![e])?;
     let mut warnings = corpus.warnings.clone();
-    for (file, reason) in &corpus.skipped {
-        warnings.push(Diagnostic::warning(
-            &dir.join(file),
-            None,
-            reason.to_string(),
-        ));
+    for (name, reason) in &corpus.skipped {
+        // A part of a file (`feed.xml#3`) is reported at its file, with its number.
+        let (file, message) = match name.split_once('#') {
+            Some((file, n)) => (file, format!("item #{n}: {reason}")),
+            None => (name.as_str(), reason.to_string()),
+        };
+        warnings.push(Diagnostic::warning(&dir.join(file), reason.line(), message));
     }
     if corpus.documents.is_empty() {
         let mut errors = vec![Diagnostic::error(
             dir,
             None,
-            "no usable article (.txt file) in the folder".to_owned(),
+            format!(
+                "no usable article in the folder (formats read: {})",
+                formats::extensions()
+            ),
         )];
         errors.extend(warnings);
         return Err(errors);
     }
     let curation = entities::load_curation(&dir.join("entities.toml"))?;
-    let parsed = indexer::parse_all(&corpus.documents, &mut warnings);
+    let parsed = &corpus.parsed;
     if options.strict && !warnings.is_empty() {
         return Err(warnings
             .into_iter()
@@ -120,12 +128,12 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
             })
             .collect());
     }
-    let texts = texts_of(&corpus.documents, &parsed);
+    let texts = texts_of(&corpus.documents, parsed);
     // Entity recognition and term analysis need nothing from each other: run them side by
     // side, and add the entities to the index when both are done.
     let (recognized, draft) = std::thread::scope(|scope| {
         let recognizing = scope.spawn(|| entities::recognize(&texts, curation.as_ref()));
-        let draft = indexer::add_articles(&corpus.documents, &parsed);
+        let draft = indexer::add_articles(&corpus.documents, parsed);
         let recognized = recognizing
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

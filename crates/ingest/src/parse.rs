@@ -15,6 +15,7 @@
 //! non-empty line exactly once. What is doubtful (a malformed date) is reported as a
 //! [`ParseWarning`] with its line.
 
+use crate::formats::Metadata;
 use explorer_index::{BlockKind, YearMonth};
 
 /// A block of the article: its kind and its byte span in the text.
@@ -33,6 +34,8 @@ pub struct Parsed {
     /// No title line was found; `title` is the first sentence of the body.
     pub title_derived: bool,
     pub blocks: Vec<Span>,
+    /// Authors, source, URL, language, tags: what the format found (none in plain text).
+    pub meta: Metadata,
 }
 
 /// Something doubtful in the text, with its 1-based line number.
@@ -142,6 +145,7 @@ pub fn parse(text: &str) -> (Parsed, Vec<ParseWarning>) {
             title,
             title_derived,
             blocks,
+            meta: Metadata::default(),
         },
         warnings,
     )
@@ -202,7 +206,7 @@ fn is_boilerplate(line: &str) -> bool {
 }
 
 /// The first sentence of `paragraph`, cut at a word boundary with `…` when long.
-fn derive_title(paragraph: &str) -> String {
+pub(crate) fn derive_title(paragraph: &str) -> String {
     let sentence = first_sentence(paragraph);
     if sentence.chars().count() <= MAX_DERIVED_TITLE_CHARS {
         return sentence.to_owned();
