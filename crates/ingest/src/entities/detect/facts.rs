@@ -116,13 +116,7 @@ impl Facts {
         let answers = [
             (Fact::Capitalised, capitalised),
             (Fact::Noun, capitalised && t.is_noun(word)),
-            (
-                Fact::Acronym,
-                (2..=6).contains(&n)
-                    && word.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
-                    && !word.chars().all(|c| "IVXLCDM".contains(c))
-                    && !t.is_noun(word),
-            ),
+            (Fact::Acronym, t.is_acronym(word)),
             (Fact::Role, cues::is_role(word)),
             (Fact::Institution, cues::is_institution(word)),
             (Fact::Designator, DESIGNATORS.contains(&word)),

@@ -173,11 +173,7 @@ impl<'a> Scan<'a, '_> {
     }
 
     fn is_acronym(&self, w: &str) -> bool {
-        let n = w.chars().count();
-        (2..=6).contains(&n)
-            && w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
-            && !w.chars().all(|c| "IVXLCDM".contains(c))
-            && !self.t.is_noun(w)
+        self.t.is_acronym(w)
     }
 
     /// A capitalised word that can be part of a name: not a German common noun, and not a
