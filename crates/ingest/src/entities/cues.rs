@@ -203,7 +203,6 @@ const ORGANISATION_HEADS: &[&str] = &[
     "council",
     "committee",
     "association",
-    "league",
     "army",
     "movement",
     "institute",
@@ -372,6 +371,14 @@ const EVENT_HEADS: &[&str] = &[
     "weltkrieg",
     "weltkriegs",
     "spiele",
+    "spielen",
+    "festspiele",
+    "festspielen",
+    "games",
+    "open",
+    "cup",
+    "league",
+    "trophy",
     "olympiade",
     "weltmeisterschaft",
     "meisterschaft",
@@ -465,6 +472,18 @@ pub(crate) fn head_kind(word: &str) -> Option<EntityKind> {
     } else {
         None
     }
+}
+
+/// A currency (`Australischer Dollar` is no organisation).
+pub(crate) fn is_currency(word: &str) -> bool {
+    is_exactly(
+        word,
+        &[
+            "dollar", "dollars", "euro", "euros", "franken", "pfund", "rubel", "yuan", "yen",
+            "krone", "kronen", "peso", "pesos", "rupie", "rupien", "lira", "real", "won", "rand",
+            "zloty", "forint", "dinar", "schilling", "mark",
+        ],
+    )
 }
 
 /// A word that begins a foreign place name (`Plaza`, `Lake`).

@@ -14,6 +14,7 @@
 
 use super::curation::{apply, Proto};
 use super::detect::{name_key, Candidate};
+use super::names::display_name;
 use super::tables::{form_key, tables, Tables};
 use super::tokens::Tok;
 use super::{Curation, EntityKind, MentionKind, Recognized, Target};
@@ -288,71 +289,6 @@ fn join_short_person_names(keys: &mut Keys, groups: &[Group]) {
     for (i, j) in joins {
         keys.join(i, j);
     }
-}
-
-/// The name to show: for people the longest, then most mentioned full name, otherwise the
-/// most mentioned form that is not an abbreviation, without genitive `s`, in the nominative
-/// (`Große Halle des Volkes` for `Großen Halle des Volkes`).
-fn display_name(seen: &BTreeMap<String, u32>, kind: EntityKind, t: &Tables) -> String {
-    let genitive = |s: &str| {
-        s.strip_suffix('s')
-            .is_some_and(|stem| seen.contains_key(stem))
-    };
-    let best = seen
-        .iter()
-        .max_by_key(|(s, n)| {
-            let words = s.split_whitespace().count();
-            (
-                if kind == EntityKind::Person {
-                    words.min(4)
-                } else {
-                    0
-                },
-                !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()),
-                !genitive(s),
-                **n,
-                std::cmp::Reverse(s.len()),
-                std::cmp::Reverse((*s).clone()),
-            )
-        })
-        .map(|(s, _)| s.clone())
-        .unwrap_or_default();
-    if kind == EntityKind::Person {
-        return best;
-    }
-    nominative(&best, t)
-}
-
-/// Leading capitalised adjectives in the weak nominative (`Großen` → `Große`) and the head
-/// noun without a genitive `s` (`Instituts` → `Institut`).
-fn nominative(name: &str, t: &Tables) -> String {
-    let words: Vec<&str> = name.split(' ').collect();
-    let adjectives = words
-        .iter()
-        .take_while(|w| {
-            w.ends_with("en")
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && t.is_adjective(w)
-        })
-        .count();
-    if adjectives == 0 || adjectives == words.len() {
-        return name.to_owned();
-    }
-    let mut out: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
-    for w in out.iter_mut().take(adjectives) {
-        w.pop();
-    }
-    let head = &mut out[adjectives];
-    let stem = ["es", "s"]
-        .iter()
-        .filter_map(|g| head.strip_suffix(g))
-        .find(|stem| {
-            stem.chars().count() >= 3 && t.is_noun(stem) && !t.is_noun(&format!("{stem}se"))
-        });
-    if let Some(stem) = stem {
-        *head = stem.to_owned();
-    }
-    out.join(" ")
 }
 
 /// The names of the corpus that the second pass looks words up under, each with its weight

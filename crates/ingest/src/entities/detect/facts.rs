@@ -120,7 +120,11 @@ impl Facts {
             (Fact::Role, cues::is_role(word)),
             (Fact::Institution, cues::is_institution(word)),
             (Fact::Designator, DESIGNATORS.contains(&word)),
-            (Fact::Particle, PARTICLES.contains(&word)),
+            (
+                Fact::Particle,
+                PARTICLES.contains(&word)
+                    || n >= 2 && PARTICLES.contains(&word.to_lowercase().as_str()),
+            ),
             (Fact::FunctionWord, t.is_function_word(word)),
             (Fact::LowercaseWord, t.is_lowercase_word(word)),
             (Fact::GivenName, t.is_given_name(word)),

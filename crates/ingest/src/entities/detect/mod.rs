@@ -26,6 +26,7 @@
 //! Single unknown words (`Kim`, `Kims`) are left to the second pass ([`super::resolve`]),
 //! which knows every name the whole corpus has introduced.
 
+mod bodies;
 mod facts;
 mod rules;
 
@@ -36,6 +37,12 @@ use super::tables::{form_key, Tables};
 use super::tokens::Tok;
 use super::{EntityKind, Lookup, MentionKind, Target};
 use facts::{Fact, Facts};
+
+/// Particles that only join the parts of a name (unlike `der`, `zu`, `la`, also articles).
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "de", "da", "di", "del", "della", "du", "dos", "ter", "ten", "bin", "ibn", "al",
+    "el",
+];
 
 /// Something the rules found: a span of the text and what it refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,6 +229,13 @@ impl<'a> Scan<'a, '_> {
             let f = &self.facts[j];
             if tok.is_capitalised() && !f.is(Fact::Noun) && !f.is(Fact::Acronym) {
                 j += 1;
+            } else if tok.is_capitalised()
+                && f.is(Fact::GivenName)
+                && !f.is(Fact::Role)
+                && f.head().is_none()
+                && (i..j).all(|k| self.facts[k].is(Fact::GivenName))
+            {
+                j += 1; // `Anna Maria Koch`: another given name, even one that is a noun
             } else if f.is(Fact::Particle) {
                 let mut k = j;
                 while self
@@ -230,14 +244,19 @@ impl<'a> Scan<'a, '_> {
                 {
                     k += 1;
                 }
-                if self.tight(k) && self.name_like(k) {
+                // After `von der`, `van`, `de` a capitalised word is a name (`Bellen`); after
+                // `der`, `zu`, `la` alone (also articles), only a word that is no noun.
+                let strong = NAME_PARTICLES.contains(&self.toks[j].text.to_lowercase().as_str());
+                let named = self.tok(k).is_some_and(|t| {
+                    t.tight && t.is_capitalised() && !self.facts[k].is(Fact::FunctionWord)
+                });
+                if k > j && (strong && named || self.tight(k) && self.name_like(k)) {
                     j = k + 1;
                 } else {
                     break;
                 }
             } else if tok.is_capitalised()
-                && j == i + 1
-                && (after_role || facts.is(Fact::GivenName))
+                && (after_role && j == i + 1 || (i..j).all(|k| self.facts[k].is(Fact::GivenName)))
                 && !(first.sentence_start && facts.is(Fact::LowercaseWord))
                 && f.head().is_none()
                 && !f.is(Fact::Role)
@@ -314,7 +333,11 @@ impl<'a> Scan<'a, '_> {
             }
             return None;
         }
-        self.designated(i)
+        self.event(i)
+            .or_else(|| self.club(i))
+            .or_else(|| self.company(i))
+            .or_else(|| self.official(i))
+            .or_else(|| self.designated(i))
             .or_else(|| self.institution(i))
             .or_else(|| self.typed(i))
             .or_else(|| self.role(i))

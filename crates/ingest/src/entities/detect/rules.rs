@@ -45,6 +45,11 @@ impl Scan<'_, '_> {
         if !self.tight(i + 1) {
             return None;
         }
+        if let Some(end) = self.legal_form_end(i + 1) {
+            let (s, e) = (self.toks[i + 1].start, self.toks[end - 1].end);
+            self.push_name(s, e, EntityKind::Organization, 3);
+            return Some(end);
+        }
         if let Some((end, target, k)) = self.gazetteer(i + 1) {
             let (s, e) = (self.toks[i + 1].start, self.toks[end - 1].end);
             self.push(s, e, target, k, MentionKind::Name, 3);
@@ -115,37 +120,40 @@ impl Scan<'_, '_> {
             h += 1;
         }
         let head = *self.tok(h)?;
-        if h == i || !self.tight(h) || !head.is_capitalised() || !self.noun(h) {
+        let mid_sentence = !self.toks[i].sentence_start;
+        // `Deutsche Telekom`: mid-sentence, the head may be a name too.
+        let named_head = mid_sentence
+            && self.name_like(h)
+            && !self.facts[h].is(Fact::GivenName)
+            && self.gazetteer(h).is_none();
+        if h == i || !self.tight(h) || !head.is_capitalised() || !(self.noun(h) || named_head) {
             return None;
         }
-        let mid_sentence = !self.toks[i].sentence_start;
         if self.facts[h].is(Fact::Role) {
             return mid_sentence.then(|| self.role(h)).flatten();
         }
         let kind = match self.facts[h].head() {
             Some(k) => k,
-            None if mid_sentence && head.text.chars().count() >= 8 => EntityKind::Organization,
+            None if head.text.to_lowercase().ends_with("preis") => EntityKind::Event,
+            None if named_head => EntityKind::Organization,
+            // `Künstliche Intelligenz`, `Soziale Medien`: a term, not a name.
+            None if mid_sentence
+                && !abstract_noun(head.text)
+                && !cues::is_currency(head.text)
+                && self.t.gender(head.text).is_some() =>
+            {
+                EntityKind::Organization
+            }
             None => return None,
         };
         if !mid_sentence && kind != EntityKind::Event {
             return None;
         }
-        let mut end = h + 1;
-        if kind != EntityKind::Event {
-            if let Some(next) = self.tok(end) {
-                let joins = matches!(next.text, "des" | "der" | "für");
-                if joins
-                    && next.tight
-                    && self.tight(end + 1)
-                    && self.tok(end + 1).is_some_and(Tok::is_capitalised)
-                {
-                    end += 2;
-                    if self.tight(end) && self.noun(end) {
-                        end += 1;
-                    }
-                }
-            }
-        }
+        let end = if kind == EntityKind::Event {
+            h + 1
+        } else {
+            self.long_tail(h + 1)
+        };
         if self.gazetteer(i).is_some_and(|(known, _, _)| known >= end) {
             return None; // `Vereinten Nationen` is in the gazetteer
         }
@@ -154,10 +162,29 @@ impl Scan<'_, '_> {
         Some(self.acronym_alias(end, kind, s, e))
     }
 
+    /// Words `i..end` stand alone between quotation marks.
+    fn quoted(&self, i: usize, end: usize) -> bool {
+        let before = i
+            .checked_sub(1)
+            .map_or(&self.text[..self.toks[i].start], |p| {
+                &self.text[self.toks[p].end..self.toks[i].start]
+            });
+        let after = self.text[self.toks[end - 1].end..]
+            .chars()
+            .next()
+            .unwrap_or(' ');
+        before.trim_end().ends_with(['„', '"', '»', '«', '‚', '“'])
+            && matches!(after, '“' | '"' | '«' | '»' | '‘' | '”')
+    }
+
     /// `Name (ACRONYM)`: the acronym is another name of the same thing.
     fn acronym_alias(&mut self, end: usize, kind: EntityKind, start: usize, stop: usize) -> usize {
         match self.tok(end) {
-            Some(t) if t.parenthesised && self.facts[end].is(Fact::Acronym) => {
+            Some(t)
+                if t.parenthesised
+                    && self.facts[end].is(Fact::Acronym)
+                    && initials_match(t.text, &self.text[start..stop]) =>
+            {
                 let key = name_key(&self.text[start..stop], kind);
                 self.push(
                     t.start,
@@ -339,7 +366,47 @@ impl Scan<'_, '_> {
         } else {
             (EntityKind::Person, 1)
         };
+        if kind == EntityKind::Person && strength < 3 && self.quoted(i, end) {
+            return Some(end); // `„Bad Guy“`: the title of a work
+        }
         self.push_name(tok.start, self.toks[end - 1].end, kind, strength);
         Some(self.acronym_alias(end, kind, tok.start, self.toks[end - 1].end))
     }
+}
+
+/// Whether `acronym` can abbreviate `name`: its first letter starts the name and its other
+/// letters follow in order (`DWD` for `Deutscher Wetterdienst`, not `CDU` for `Friedrich
+/// Merz`).
+fn initials_match(acronym: &str, name: &str) -> bool {
+    let name: Vec<char> = name.to_lowercase().chars().collect();
+    let mut letters = acronym
+        .to_lowercase()
+        .chars()
+        .collect::<Vec<_>>()
+        .into_iter();
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    if name.first() != Some(&first) {
+        return false;
+    }
+    let mut at = 1;
+    for c in letters {
+        match name[at..].iter().position(|&n| n == c) {
+            Some(p) => at += p + 1,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// A noun for a quality or an idea (`Intelligenz`, `Sicherheit`, `Sozialismus`), which a
+/// capitalised adjective makes a term rather than the name of a body.
+fn abstract_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    [
+        "enz", "anz", "heit", "keit", "ismus", "ität", "ik", "ie", "ien",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
 }

@@ -1,0 +1,379 @@
+//! Rules for organisations and events whose shape says what they are, tried before the
+//! general rules of [`super::rules`]: sports clubs (`VfB Stuttgart`, `1. FC Köln`, `Hamburger
+//! SV`), companies with a legal form (`Robert Bosch GmbH`), long official names (`Bundesamt für
+//! Migration und Flüchtlinge`), and events by their cue (`Fußball-WM`, `Georg-Büchner-Preis`,
+//! `Bundesliga`, `Tief „Zoltan“`).
+
+use super::{Fact, Scan};
+use crate::entities::tokens::Tok;
+use crate::entities::EntityKind;
+
+/// Words that begin a sports club's name; alone they name nothing.
+const CLUB_PREFIXES: &[&str] = &[
+    "FC",
+    "SV",
+    "VfB",
+    "VfL",
+    "TSG",
+    "SC",
+    "RB",
+    "FSV",
+    "TSV",
+    "SpVgg",
+    "SG",
+    "SSV",
+    "BSC",
+    "SK",
+    "FK",
+    "AC",
+    "AS",
+    "SSC",
+    "KSV",
+    "MSV",
+    "VfR",
+    "TuS",
+    "SGS",
+    "Eintracht",
+    "Borussia",
+    "Fortuna",
+    "Arminia",
+    "Alemannia",
+    "Kickers",
+    "Dynamo",
+    "Sporting",
+    "Olympique",
+    "Rot-Weiss",
+    "Rot-Weiß",
+    "Blau-Weiß",
+    "Blau-Weiss",
+];
+
+/// Abbreviations that end a club's name after a town's adjective (`Hamburger SV`).
+const CLUB_SUFFIXES: &[&str] = &["SV", "SC", "FC", "BSC", "FV", "BC"];
+
+/// Legal forms that end a company's name.
+const LEGAL_FORMS: &[&str] = &[
+    "GmbH", "AG", "SE", "KG", "KGaA", "OHG", "mbH", "Inc", "Ltd", "Corp", "PLC", "plc", "LLC",
+    "NV", "ASA",
+];
+
+/// The last part of a word that names a body with a long official name after `für`
+/// (`Bundesamt für …`, `Ministerium für …`, `Institut für …`).
+const OFFICIAL_HEADS: &[&str] = &[
+    "ministerium",
+    "amt",
+    "institut",
+    "agentur",
+    "anstalt",
+    "zentrale",
+    "zentrum",
+    "kommission",
+    "akademie",
+    "stiftung",
+    "behörde",
+    "gericht",
+    "gerichtshof",
+    "beauftragte",
+    "verband",
+    "rat",
+    "bank",
+    "fonds",
+    "museum",
+    "hochschule",
+    "universität",
+];
+
+/// Weather systems named by the weather services.
+const WEATHER: &[&str] = &[
+    "Tief",
+    "Hoch",
+    "Sturmtief",
+    "Orkantief",
+    "Orkan",
+    "Hurrikan",
+    "Taifun",
+    "Zyklon",
+    "Tropensturm",
+    "Wintersturm",
+];
+
+/// English heads of tournaments' names, after any capitalised words.
+const ENGLISH_EVENT_HEADS: &[&str] = &["League", "Cup", "Open", "Games", "Trophy", "Masters"];
+
+/// Abbreviations of tournaments.
+const EVENT_ABBREVIATIONS: &[&str] = &["WM", "EM"];
+
+/// Last parts of a hyphenated word that make the whole word an event (`Fußball-WM`,
+/// `G7-Gipfel`, `Georg-Büchner-Preis`).
+const EVENT_PARTS: &[&str] = &[
+    "WM",
+    "EM",
+    "Weltmeisterschaft",
+    "Europameisterschaft",
+    "Olympia",
+    "Gipfel",
+    "Gipfels",
+    "Preis",
+    "Preises",
+    "Festival",
+    "Festivals",
+    "Festspiele",
+    "Cup",
+    "Open",
+    "Marathon",
+];
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn all_digits(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// An event whose name is one word with its cue: `Bundesliga`, `Nobelpreis`.
+pub(crate) fn is_event_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let league = lower.ends_with("liga") && lower.chars().count() >= 7;
+    league || lower.contains("nobelpreis") || lower.ends_with("festspiele")
+}
+
+impl Scan<'_, '_> {
+    /// `VfB Stuttgart`, `1. FC Köln`, `Borussia Mönchengladbach`; a club prefix alone is
+    /// consumed without a name (`RB`, `SC`).
+    pub(super) fn club(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if let Some(next) = self.tok(i + 1).filter(|n| n.tight) {
+            let of_place = self.facts[i].is(Fact::OfPlace)
+                || self.facts[i].city_adjective().is_some()
+                || self.name_like(i);
+            if of_place && CLUB_SUFFIXES.contains(&next.text) {
+                self.push_name(tok.start, next.end, EntityKind::Organization, 3);
+                return Some(i + 2);
+            }
+        }
+        if !CLUB_PREFIXES.contains(&tok.text) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < i + 4 {
+            let Some(t) = self.tok(end).filter(|t| t.tight || t.text == "Pauli") else {
+                break;
+            };
+            let f = &self.facts[end];
+            let word = starts_upper(t.text)
+                && !f.is(Fact::Role)
+                && f.type_cue().is_none()
+                && (!f.is(Fact::Noun) || self.gazetteer(end).is_some() || end == i + 1);
+            if word || all_digits(t.text) && t.text.len() <= 4 {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if end == i + 1 {
+            return Some(i + 1);
+        }
+        // `1. FC Köln`: the number before the prefix belongs to the name.
+        let start = match i.checked_sub(1).and_then(|p| self.tok(p)) {
+            Some(p)
+                if all_digits(p.text)
+                    && p.text.len() == 1
+                    && self.text[p.end..tok.start].trim() == "." =>
+            {
+                p.start
+            }
+            _ => tok.start,
+        };
+        self.push_name(start, self.toks[end - 1].end, EntityKind::Organization, 3);
+        Some(end)
+    }
+
+    /// The end of a company's name that ends in a legal form within four words of `i`
+    /// (`Volkswagen AG`, `Robert Bosch GmbH`, `Dr. Oetker KG`), with `& Co. KG`.
+    pub(super) fn legal_form_end(&self, i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        while j < i + 5 {
+            let t = self.tok(j)?;
+            let gap = &self.text[self.toks[j - 1].end..t.start];
+            if LEGAL_FORMS.contains(&t.text) && (t.tight || gap.trim() == "&") {
+                let mut end = j + 1;
+                // `GmbH & Co. KG`
+                if self.tok(end).is_some_and(|c| c.text == "Co")
+                    && self
+                        .tok(end + 1)
+                        .is_some_and(|k| LEGAL_FORMS.contains(&k.text))
+                {
+                    end += 2;
+                }
+                return Some(end);
+            }
+            // `Verein e. V.`
+            if t.text == "e" && self.tok(j + 1).is_some_and(|v| v.text == "V") {
+                return Some(j + 2);
+            }
+            if !t.tight || !starts_upper(t.text) && t.text != "&" {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    pub(super) fn company(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let f = &self.facts[i];
+        if f.is(Fact::Role)
+            || f.type_cue().is_some()
+            || f.is(Fact::FunctionWord)
+            || tok.sentence_start && f.is(Fact::LowercaseWord)
+        {
+            return None;
+        }
+        let end = self.legal_form_end(i)?;
+        self.push_name(
+            tok.start,
+            self.toks[end - 1].end,
+            EntityKind::Organization,
+            3,
+        );
+        Some(end)
+    }
+
+    /// After a head noun at `end - 1`: `für` and the words of the field, joined by `und` or
+    /// commas (`für Wirtschaft und Klimaschutz`, `für politische Bildung`); `des`/`der` and
+    /// one name (`des Innern`). The new end, or `end`.
+    pub(super) fn long_tail(&self, end: usize) -> usize {
+        let Some(joiner) = self.tok(end).filter(|t| t.tight) else {
+            return end;
+        };
+        let mut k = end + 1;
+        match joiner.text {
+            "für" => {}
+            "des" | "der" => {
+                return match self.tok(k) {
+                    Some(t) if t.tight && starts_upper(t.text) => k + 1,
+                    _ => end,
+                };
+            }
+            _ => return end,
+        }
+        let mut last = end;
+        loop {
+            // Lowercase adjectives before the noun (`für politische Bildung`).
+            while self
+                .tok(k)
+                .is_some_and(|t| t.tight && !starts_upper(t.text) && self.t.is_adjective(t.text))
+            {
+                k += 1;
+            }
+            match self.tok(k) {
+                Some(t) if starts_upper(t.text) && !self.facts[k].is(Fact::FunctionWord) => {
+                    k += 1;
+                    last = k;
+                }
+                _ => break,
+            }
+            match self.tok(k) {
+                Some(t) if t.text == "und" && t.tight => k += 1,
+                Some(t) if self.text[self.toks[k - 1].end..t.start].trim() == "," => {
+                    // A comma continues the list only if an `und` closes it.
+                    let closes =
+                        (k..k + 4).any(|n| self.tok(n).is_some_and(|t| t.text == "und" && t.tight));
+                    if !closes {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        last
+    }
+
+    /// `Bundesministerium für Wirtschaft und Klimaschutz`, `Institut für Weltwirtschaft`.
+    pub(super) fn official(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let lower = tok.text.to_lowercase();
+        let head = OFFICIAL_HEADS.iter().any(|h| lower.ends_with(h));
+        if !head || !self.facts[i].is(Fact::Noun) {
+            return None;
+        }
+        let indefinite = i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| {
+            let p = p.text.to_lowercase();
+            p.starts_with("ein") || p.starts_with("kein") || p.starts_with("jed")
+        });
+        if indefinite || self.tok(i + 1).is_none_or(|t| t.text != "für") {
+            return None;
+        }
+        let end = self.long_tail(i + 1);
+        if end == i + 1 {
+            return None;
+        }
+        self.push_name(
+            tok.start,
+            self.toks[end - 1].end,
+            EntityKind::Organization,
+            3,
+        );
+        Some(end)
+    }
+
+    /// Events by their cue: `WM`, `Fußball-WM`, `G7-Gipfel`, `Georg-Büchner-Preis`,
+    /// `Bundesliga`, `Nobelpreis`, and the name of a weather system (`Tief „Zoltan“`).
+    pub(super) fn event(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if EVENT_ABBREVIATIONS.contains(&tok.text) || is_event_word(tok.text) {
+            if tok.sentence_start && self.facts[i].is(Fact::LowercaseWord) {
+                return None;
+            }
+            self.push_name(tok.start, tok.end, EntityKind::Event, 3);
+            return Some(i + 1);
+        }
+        if WEATHER.contains(&tok.text) {
+            return self.weather(i);
+        }
+        // `Champions League`, `Australian Open`, `UEFA Europa League`: any capitalised words.
+        if !self.facts[i].is(Fact::FunctionWord) {
+            let mut j = i + 1;
+            while j < i + 4 && self.tok(j).is_some_and(|t| t.tight && starts_upper(t.text)) {
+                if ENGLISH_EVENT_HEADS.contains(&self.toks[j].text) {
+                    self.push_name(tok.start, self.toks[j].end, EntityKind::Event, 3);
+                    return Some(j + 1);
+                }
+                j += 1;
+            }
+        }
+        let parts = tok.parts();
+        if parts.len() >= 2 {
+            let last = parts[parts.len() - 1].2;
+            let first = parts[0].2;
+            let named_first = starts_upper(first) && !self.t.is_noun(first)
+                || self.t.is_acronym(first)
+                || first.starts_with('G') && all_digits(&first[1..]);
+            let person = self.t.is_given_name(first);
+            if EVENT_PARTS.contains(&last) && (named_first || last.len() == 2) && !person {
+                self.push_name(tok.start, tok.end, EntityKind::Event, 3);
+                return Some(i + 1);
+            }
+            if EVENT_ABBREVIATIONS.contains(&first) {
+                let (s, e, _) = parts[0];
+                self.push_name(s, e, EntityKind::Event, 3);
+                return Some(i + 1);
+            }
+        }
+        None
+    }
+
+    /// `Tief „Zoltan“`, `Hurrikan Milton`: the name is the event.
+    fn weather(&mut self, i: usize) -> Option<usize> {
+        let next: Tok<'_> = *self.tok(i + 1)?;
+        let gap = &self.text[self.toks[i].end..next.start];
+        let quoted = gap.trim().chars().all(|c| "„\"»«‚'“".contains(c));
+        if !starts_upper(next.text) || gap.len() > 6 || !quoted || self.facts[i + 1].is(Fact::Noun)
+        {
+            return None;
+        }
+        self.push_name(next.start, next.end, EntityKind::Event, 3);
+        Some(i + 2)
+    }
+}
