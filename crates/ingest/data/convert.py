@@ -467,7 +467,7 @@ def build(scratch):
     # Given names of the name dictionary that are not also German words or place names (a known
     # given name makes the next capitalised word a surname, even a noun: `Peter Koch`).
     word_like = {casefold(f) for f in common} | set(words) | {casefold(f) for f in gazetteer_forms}
-    given_out = given | {g for g in given_all - given if casefold(g) not in word_like and rank(g) >= 20_000}
+    given_out = given | {g for g in given_all - given if casefold(g) not in word_like}
     write_tables(nouns, words, given_out, gazetteer, demonyms)
     write_lines("genders.tsv", noun_genders(scratch, nouns))
     write_lines("abbreviations.txt", sorted(key for kind, key, _, _ in extra if kind == "abbr"))

@@ -210,6 +210,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "office",
     "service",
     "company",
+    "court",
     "fund",
     "network",
 ];
@@ -479,9 +480,30 @@ pub(crate) fn is_currency(word: &str) -> bool {
     is_exactly(
         word,
         &[
-            "dollar", "dollars", "euro", "euros", "franken", "pfund", "rubel", "yuan", "yen",
-            "krone", "kronen", "peso", "pesos", "rupie", "rupien", "lira", "real", "won", "rand",
-            "zloty", "forint", "dinar", "schilling", "mark",
+            "dollar",
+            "dollars",
+            "euro",
+            "euros",
+            "franken",
+            "pfund",
+            "rubel",
+            "yuan",
+            "yen",
+            "krone",
+            "kronen",
+            "peso",
+            "pesos",
+            "rupie",
+            "rupien",
+            "lira",
+            "real",
+            "won",
+            "rand",
+            "zloty",
+            "forint",
+            "dinar",
+            "schilling",
+            "mark",
         ],
     )
 }
@@ -494,18 +516,23 @@ pub(crate) fn is_foreign_place_word(word: &str) -> bool {
 /// An institution whose name is the head plus a place or name after it (`Universität Wien`,
 /// `Stiftung Warentest`).
 pub(crate) fn is_institution(word: &str) -> bool {
-    is_exactly(
-        word,
-        &[
-            "universität",
-            "hochschule",
-            "akademie",
-            "stiftung",
-            "museum",
-            "institut",
-            "klinik",
-        ],
-    )
+    let lower = word.to_lowercase();
+    let compound = ["gericht", "kammer", "universität", "hochschule"]
+        .iter()
+        .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3);
+    compound
+        || is_exactly(
+            word,
+            &[
+                "universität",
+                "hochschule",
+                "akademie",
+                "stiftung",
+                "museum",
+                "institut",
+                "klinik",
+            ],
+        )
 }
 
 /// Compounds that end in an event noun after a place name (`Koreakrieg`): the event head.

@@ -163,7 +163,7 @@ pub(crate) fn resolve(
     let t = tables();
     for (d, &(text, blocks)) in articles.iter().enumerate() {
         let toks = super::article_tokens(text, blocks);
-        let extra = second_pass(text, &toks, &found[d], &corpus, &keys, &merged, t);
+        let extra = second_pass(text, &toks, &mut found[d], &corpus, &keys, &merged, t);
         found[d].extend(extra);
         found[d].sort_by_key(|c| (c.start, c.end));
     }
@@ -363,7 +363,7 @@ fn covered_words(toks: &[Tok<'_>], first: &[Candidate]) -> Vec<bool> {
 fn second_pass(
     text: &str,
     toks: &[Tok<'_>],
-    first: &[Candidate],
+    first: &mut [Candidate],
     corpus: &CorpusNames,
     keys: &Keys,
     merged: &BTreeMap<usize, Group>,
@@ -372,7 +372,7 @@ fn second_pass(
     // Every word of the people named in full in this article.
     let mut local: BTreeMap<String, usize> = BTreeMap::new();
     let mut in_article: BTreeSet<usize> = BTreeSet::new();
-    for c in first {
+    for c in first.iter() {
         if let Target::Name(key) = &c.target {
             let Some(&i) = keys.index.get(key) else {
                 continue;
@@ -389,6 +389,21 @@ fn second_pass(
                     }
                 }
             }
+        }
+    }
+    // `Hamilton` after `Lewis Hamilton`: a place's name that is a word of a person named in
+    // the article is that person.
+    for c in first.iter_mut() {
+        let Target::Known(e) = c.target else { continue };
+        if t.entries[e].kind != EntityKind::Place || c.mention != MentionKind::Name {
+            continue;
+        }
+        let key = simple_key(&text[c.start..c.end]);
+        let root = local
+            .get(&key)
+            .or_else(|| key.strip_suffix('s').and_then(|stem| local.get(stem)));
+        if let Some(&root) = root {
+            *c = mention(c.start, c.end, root, keys, merged);
         }
     }
     let lowercase: FastSet<&str> = toks

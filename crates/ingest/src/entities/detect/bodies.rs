@@ -98,7 +98,9 @@ const WEATHER: &[&str] = &[
 ];
 
 /// English heads of tournaments' names, after any capitalised words.
-const ENGLISH_EVENT_HEADS: &[&str] = &["League", "Cup", "Open", "Games", "Trophy", "Masters"];
+const ENGLISH_EVENT_HEADS: &[&str] = &[
+    "League", "Cup", "Open", "Games", "Trophy", "Masters", "Award", "Awards", "Tour", "Festival",
+];
 
 /// Abbreviations of tournaments.
 const EVENT_ABBREVIATIONS: &[&str] = &["WM", "EM"];
@@ -115,6 +117,7 @@ const EVENT_PARTS: &[&str] = &[
     "Gipfels",
     "Preis",
     "Preises",
+    "Liga",
     "Festival",
     "Festivals",
     "Festspiele",
@@ -135,7 +138,25 @@ fn all_digits(w: &str) -> bool {
 pub(crate) fn is_event_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     let league = lower.ends_with("liga") && lower.chars().count() >= 7;
-    league || lower.contains("nobelpreis") || lower.ends_with("festspiele")
+    let cup = ["cup", "pokal"]
+        .iter()
+        .any(|c| lower.ends_with(c) && lower.len() >= c.len() + 4);
+    league || cup || lower.contains("nobelpreis") || lower.ends_with("festspiele") || is_group(word)
+}
+
+/// `G7`, `G-20`: a summit of the group of that many states.
+fn is_group(word: &str) -> bool {
+    word.strip_prefix('G')
+        .map(|rest| rest.strip_prefix('-').unwrap_or(rest))
+        .is_some_and(|n| (1..=2).contains(&n.len()) && all_digits(n))
+}
+
+/// `Bundesministerium`, `Landwirtschaftsministerium`: a ministry, named by its field.
+pub(crate) fn is_ministry(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["ministerium", "ministeriums"]
+        .iter()
+        .any(|m| lower.ends_with(m) && lower.len() > m.len() + 3)
 }
 
 impl Scan<'_, '_> {
@@ -187,6 +208,29 @@ impl Scan<'_, '_> {
         };
         self.push_name(start, self.toks[end - 1].end, EntityKind::Organization, 3);
         Some(end)
+    }
+
+    /// `ETH Zürich`, `SPÖ Oberösterreich`: an organisation's abbreviation and a place (not a
+    /// country) is one organisation, its branch or seat.
+    pub(super) fn acronym_place(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let org = self.facts[i].is(Fact::Acronym)
+            || matches!(self.gazetteer(i), Some((e, _, EntityKind::Organization)) if e == i + 1 && tok.text.chars().all(char::is_uppercase));
+        if !org || !self.tight(i + 1) {
+            return None;
+        }
+        match self.gazetteer(i + 1) {
+            Some((end, _, EntityKind::Place)) => {
+                self.push_name(
+                    tok.start,
+                    self.toks[end - 1].end,
+                    EntityKind::Organization,
+                    3,
+                );
+                Some(end)
+            }
+            _ => None,
+        }
     }
 
     /// The end of a company's name that ends in a legal form within four words of `i`
@@ -270,12 +314,22 @@ impl Scan<'_, '_> {
             match self.tok(k) {
                 Some(t) if starts_upper(t.text) && !self.facts[k].is(Fact::FunctionWord) => {
                     k += 1;
+                    // `für Humanes Sterben`: a capitalised adjective and its noun.
+                    if self.facts[k - 1].is(Fact::CapitalAdjective)
+                        && self.tok(k).is_some_and(|n| n.tight && starts_upper(n.text))
+                    {
+                        k += 1;
+                    }
                     last = k;
                 }
                 _ => break,
             }
+            let suspended = |t: &Tok<'_>| {
+                let gap = self.text[self.toks[k - 1].end..t.start].trim();
+                t.text == "und" && (t.tight || gap == "-")
+            };
             match self.tok(k) {
-                Some(t) if t.text == "und" && t.tight => k += 1,
+                Some(t) if suspended(t) => k += 1,
                 Some(t) if self.text[self.toks[k - 1].end..t.start].trim() == "," => {
                     // A comma continues the list only if an `und` closes it.
                     let closes =
@@ -302,7 +356,15 @@ impl Scan<'_, '_> {
             let p = p.text.to_lowercase();
             p.starts_with("ein") || p.starts_with("kein") || p.starts_with("jed")
         });
-        if indefinite || self.tok(i + 1).is_none_or(|t| t.text != "für") {
+        if indefinite {
+            return None;
+        }
+        if self.tok(i + 1).is_none_or(|t| t.text != "für" || !t.tight) {
+            // `Landwirtschaftsministerium`: a ministry is a body even without its long name.
+            if is_ministry(tok.text) && !tok.sentence_start {
+                self.push_name(tok.start, tok.end, EntityKind::Organization, 3);
+                return Some(i + 1);
+            }
             return None;
         }
         let end = self.long_tail(i + 1);
@@ -332,6 +394,14 @@ impl Scan<'_, '_> {
         if WEATHER.contains(&tok.text) {
             return self.weather(i);
         }
+        // `Formel 1`, `Formel E`
+        if tok.text == "Formel" {
+            let next = self.tok(i + 1).filter(|n| n.tight)?;
+            if all_digits(next.text) || next.text.len() == 1 && starts_upper(next.text) {
+                self.push_name(tok.start, next.end, EntityKind::Event, 3);
+                return Some(i + 2);
+            }
+        }
         // `Champions League`, `Australian Open`, `UEFA Europa League`: any capitalised words.
         if !self.facts[i].is(Fact::FunctionWord) {
             let mut j = i + 1;
@@ -347,9 +417,12 @@ impl Scan<'_, '_> {
         if parts.len() >= 2 {
             let last = parts[parts.len() - 1].2;
             let first = parts[0].2;
-            let named_first = starts_upper(first) && !self.t.is_noun(first)
-                || self.t.is_acronym(first)
-                || first.starts_with('G') && all_digits(&first[1..]);
+            let named_first =
+                starts_upper(first) && !self.t.is_noun(first) || self.t.is_acronym(first);
+            if is_group(first) || is_group(&format!("{first}{}", parts[1].2)) {
+                self.push_name(tok.start, tok.end, EntityKind::Event, 3);
+                return Some(i + 1);
+            }
             let person = self.t.is_given_name(first);
             if EVENT_PARTS.contains(&last) && (named_first || last.len() == 2) && !person {
                 self.push_name(tok.start, tok.end, EntityKind::Event, 3);

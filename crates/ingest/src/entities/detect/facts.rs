@@ -127,7 +127,12 @@ impl Facts {
             ),
             (Fact::FunctionWord, t.is_function_word(word)),
             (Fact::LowercaseWord, t.is_lowercase_word(word)),
-            (Fact::GivenName, t.is_given_name(word)),
+            (
+                Fact::GivenName,
+                t.is_given_name(word)
+                    || word.contains(is_hyphen)
+                        && word.split(is_hyphen).all(|p| t.is_given_name(p)),
+            ),
             (
                 Fact::CapitalAdjective,
                 capitalised && n >= 4 && (t.is_adjective(word) || nationality.is_some()),

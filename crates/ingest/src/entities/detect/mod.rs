@@ -227,7 +227,12 @@ impl<'a> Scan<'a, '_> {
                 break;
             }
             let f = &self.facts[j];
-            if tok.is_capitalised() && !f.is(Fact::Noun) && !f.is(Fact::Acronym) {
+            let arabic = ["al-", "el-", "as-", "ad-", "ar-"].iter().any(|p| {
+                tok.text
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            });
+            if tok.is_capitalised() && !f.is(Fact::Noun) && !f.is(Fact::Acronym) || arabic {
                 j += 1;
             } else if tok.is_capitalised()
                 && f.is(Fact::GivenName)
@@ -246,7 +251,9 @@ impl<'a> Scan<'a, '_> {
                 }
                 // After `von der`, `van`, `de` a capitalised word is a name (`Bellen`); after
                 // `der`, `zu`, `la` alone (also articles), only a word that is no noun.
-                let strong = NAME_PARTICLES.contains(&self.toks[j].text.to_lowercase().as_str());
+                let first = self.toks[j].text;
+                let strong = first.chars().next().is_some_and(char::is_uppercase)
+                    && NAME_PARTICLES.contains(&first.to_lowercase().as_str());
                 let named = self.tok(k).is_some_and(|t| {
                     t.tight && t.is_capitalised() && !self.facts[k].is(Fact::FunctionWord)
                 });
@@ -259,7 +266,7 @@ impl<'a> Scan<'a, '_> {
                 && (after_role && j == i + 1 || (i..j).all(|k| self.facts[k].is(Fact::GivenName)))
                 && !(first.sentence_start && facts.is(Fact::LowercaseWord))
                 && f.head().is_none()
-                && !f.is(Fact::Role)
+                && (!f.is(Fact::Role) || facts.is(Fact::GivenName) && !f.is(Fact::Hyphenated))
                 && !self
                     .tok(j + 1)
                     .is_some_and(|n| n.tight && n.is_capitalised())
@@ -304,9 +311,7 @@ impl<'a> Scan<'a, '_> {
                 if let Some((target, kind, doubtful)) = self.lookup.form(&key) {
                     let located =
                         i > 0 && LOCATIVES.contains(&self.toks[i - 1].text) && self.tight(i);
-                    let function_word = n == 1
-                        && self.toks[i].sentence_start
-                        && self.facts[i].is(Fact::FunctionWord);
+                    let function_word = n == 1 && self.facts[i].is(Fact::FunctionWord);
                     if !(doubtful || function_word) || located {
                         return Some((i + n, target, kind));
                     }
@@ -335,6 +340,7 @@ impl<'a> Scan<'a, '_> {
         }
         self.event(i)
             .or_else(|| self.club(i))
+            .or_else(|| self.acronym_place(i))
             .or_else(|| self.company(i))
             .or_else(|| self.official(i))
             .or_else(|| self.designated(i))

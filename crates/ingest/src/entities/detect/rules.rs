@@ -213,7 +213,9 @@ impl Scan<'_, '_> {
             // Only capitalised words reach this rule, so `noun` is the noun list's answer.
             (attributive || !f.is(Fact::Noun)).then_some(city)
         });
-        let entry = entry.or(f.nationality())?;
+        let entry = entry
+            .or(f.nationality())
+            .or_else(|| self.town_adjective(i))?;
         self.push(
             tok.start,
             tok.end,
@@ -225,10 +227,26 @@ impl Scan<'_, '_> {
         Some(i + 1)
     }
 
+    /// `Tessiner Regierung`, `Wolfsburger Werk`: a town's name and `-er` before a noun.
+    fn town_adjective(&self, i: usize) -> Option<usize> {
+        let f = &self.facts[i];
+        let attributive = self.tight(i + 1) && self.tok(i + 1).is_some_and(Tok::is_capitalised);
+        if !attributive || f.is(Fact::Noun) || f.is(Fact::GivenName) || f.is(Fact::Hyphenated) {
+            return None;
+        }
+        let stem = self.toks[i].text.strip_suffix("er")?;
+        match self.lookup.form(&form_key([stem]))? {
+            (Target::Known(e), EntityKind::Place, false) => Some(e),
+            _ => None,
+        }
+    }
+
     pub(super) fn headed_name(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         let f = &self.facts[i];
-        let end = if f.is(Fact::Acronym) || self.gazetteer(i).is_some() || f.is(Fact::OfPlace) {
+        let end = if let Some((end, _, _)) = self.gazetteer(i) {
+            end
+        } else if f.is(Fact::Acronym) || f.is(Fact::OfPlace) {
             i + 1
         } else {
             self.chunk(i, false)?
@@ -278,7 +296,7 @@ impl Scan<'_, '_> {
             }
             Some(kind @ (EntityKind::Place | EntityKind::Organization))
                 if !first_known
-                    && !self.t.is_noun(first)
+                    && (!self.t.is_noun(first) || parts.len() >= 3)
                     && first.chars().next().is_some_and(char::is_uppercase) =>
             {
                 self.push_name(tok.start, tok.end, kind, 3);
@@ -361,6 +379,8 @@ impl Scan<'_, '_> {
             (EntityKind::Place, 3)
         } else if let Some(kind) = self.facts[end - 1].head() {
             (kind, 3)
+        } else if tok.text == "The" {
+            (EntityKind::Organization, 2) // `The Who`, `The Atlantic`
         } else if f.is(Fact::GivenName) {
             (EntityKind::Person, 2)
         } else {
