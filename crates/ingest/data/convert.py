@@ -27,6 +27,7 @@ NPM = {
     "stopwords-de": "0.3.0",
     "cldr-localenames-full": "48.2.0",
     "cldr-dates-full": "48.2.0",
+    "simple-icons": "16.37.0",
 }
 PYPI = {
     "gender-guesser": "0.4.0",
@@ -315,6 +316,22 @@ def build(scratch):
         if kind == "org":
             forms = set(filter(None, key.split("|"))) | {entity}
             add("organization", entity, forms, forms | set(filter(None, value.split("|"))), 0)
+
+    # Brands and companies (Simple Icons' titles): those whose name is no German word, given
+    # name or place (`Siemens`, `Porsche`, `Facebook`, not `Signal`).
+    adjective_words = set(load_json(nm, "german-adjectives-dict", "dist", "adjectives.json"))
+    stop = set(load_json(nm, "stopwords-de", "stopwords-de.json"))
+    german = {casefold(f) for f in common} | {casefold(a) for a in adjective_words} | stop
+    for icon in load_json(nm, "simple-icons", "data", "simple-icons.json"):
+        title = icon["title"]
+        if not is_latin_name(title) or len(title) < 3 or title in known_forms or title in given_all:
+            continue
+        if any(casefold(w) in german for w in title.split()) and " " not in title:
+            continue
+        if casefold(title) in german:
+            continue
+        known_forms.add(title)
+        add("organization", title, {title}, {title}, 6)
 
     for kind, key, value, entity in extra:
         if kind == "form":

@@ -75,6 +75,8 @@ const OFFICIAL_HEADS: &[&str] = &[
     "gerichtshof",
     "beauftragte",
     "verband",
+    "verein",
+    "ausschuss",
     "rat",
     "bank",
     "fonds",
@@ -141,7 +143,7 @@ pub(crate) fn is_event_word(word: &str) -> bool {
     let cup = ["cup", "pokal"]
         .iter()
         .any(|c| lower.ends_with(c) && lower.len() >= c.len() + 4);
-    league || cup || lower.contains("nobelpreis") || lower.ends_with("festspiele") || is_group(word)
+    league || cup || lower.contains("nobelpreis") || lower.ends_with("festspiele")
 }
 
 /// `G7`, `G-20`: a summit of the group of that many states.
@@ -295,6 +297,16 @@ impl Scan<'_, '_> {
         match joiner.text {
             "für" => {}
             "des" | "der" => {
+                // `des Innern`, `der deutschen Wirtschaft`, `des Österreichischen Buchhandels`
+                while self.tok(k).is_some_and(|t| {
+                    t.tight
+                        && (self.t.is_adjective(t.text) || self.facts[k].is(Fact::CapitalAdjective))
+                        && self
+                            .tok(k + 1)
+                            .is_some_and(|n| n.tight && starts_upper(n.text))
+                }) {
+                    k += 1;
+                }
                 return match self.tok(k) {
                     Some(t) if t.tight && starts_upper(t.text) => k + 1,
                     _ => end,
@@ -359,6 +371,25 @@ impl Scan<'_, '_> {
         if indefinite {
             return None;
         }
+        let genitive = self
+            .tok(i + 1)
+            .is_some_and(|t| t.tight && matches!(t.text, "des" | "der"));
+        let compound = OFFICIAL_HEADS
+            .iter()
+            .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3)
+            || lower.starts_with("institut");
+        if genitive && compound {
+            let end = self.long_tail(i + 1);
+            if end > i + 1 {
+                self.push_name(
+                    tok.start,
+                    self.toks[end - 1].end,
+                    EntityKind::Organization,
+                    3,
+                );
+                return Some(end);
+            }
+        }
         if self.tok(i + 1).is_none_or(|t| t.text != "für" || !t.tight) {
             // `Landwirtschaftsministerium`: a ministry is a body even without its long name.
             if is_ministry(tok.text) && !tok.sentence_start {
@@ -419,8 +450,20 @@ impl Scan<'_, '_> {
             let first = parts[0].2;
             let named_first =
                 starts_upper(first) && !self.t.is_noun(first) || self.t.is_acronym(first);
-            if is_group(first) || is_group(&format!("{first}{}", parts[1].2)) {
-                self.push_name(tok.start, tok.end, EntityKind::Event, 3);
+            let group = if is_group(first) {
+                Some(0)
+            } else {
+                is_group(&format!("{first}{}", parts[1].2)).then_some(1)
+            };
+            if let Some(g) = group {
+                // `G7-Gipfel`, `G-7`: the summit; `G-7-Einsatz`: its name part.
+                let summit = ["Gipfel", "Gipfels", "Treffen", "Treffens", "Gipfeltreffen"];
+                let end = if g + 1 == parts.len() || summit.contains(&last) {
+                    tok.end
+                } else {
+                    parts[g].1
+                };
+                self.push_name(tok.start, end, EntityKind::Event, 3);
                 return Some(i + 1);
             }
             let person = self.t.is_given_name(first);

@@ -196,7 +196,10 @@ impl<'a> Scan<'a, '_> {
     fn compute_name_like(&self, i: usize) -> bool {
         let Some(tok) = self.tok(i) else { return false };
         let f = &self.facts[i];
-        if !tok.is_capitalised() || f.is(Fact::Acronym) {
+        if !tok.is_capitalised()
+            || f.is(Fact::Acronym)
+            || tok.text.contains(|c: char| c.is_ascii_digit())
+        {
             return false;
         }
         if tok.sentence_start && f.is(Fact::FunctionWord) {
@@ -257,6 +260,7 @@ impl<'a> Scan<'a, '_> {
                 let named = self.tok(k).is_some_and(|t| {
                     t.tight && t.is_capitalised() && !self.facts[k].is(Fact::FunctionWord)
                 });
+                let named = named && self.toks[k].text != "The";
                 if k > j && (strong && named || self.tight(k) && self.name_like(k)) {
                     j = k + 1;
                 } else {
