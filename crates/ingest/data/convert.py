@@ -468,7 +468,11 @@ def build(scratch):
     # 4. Common lowercase words (function words, adverbs, adjectives, verbs): frequent wordfreq
     #    words that are neither nouns nor names.
     big_forms = {f.rstrip("?") for e in gazetteer if e["priority"] < 5 for f in e["forms"]}
-    name_lower = {casefold(n) for n in names | given | set(toponyms) | big_forms}
+    # Given names of the name dictionary that are not also German words or place names (a known
+    # given name makes the next capitalised word a surname, even a noun: `Peter Koch`).
+    word_like = german | {casefold(f) for f in gazetteer_forms}
+    given_out = given | {g for g in given_all - given if casefold(g) not in word_like}
+    name_lower = {casefold(n) for n in names | given_out | set(toponyms) | big_forms}
     noun_lower = {casefold(f) for f in common - adjectival if not f.isupper()}
     # Very frequent words keep their lowercase reading even when they are names too (per).
     name_lower = {n for n in name_lower if ranks.get(n, 10**9) >= 2000}
@@ -481,10 +485,6 @@ def build(scratch):
     stopwords = set(load_json(nm, "stopwords-de", "stopwords-de.json"))
     adjectives = load_json(nm, "german-adjectives-dict", "dist", "adjectives.json")
     write_lines("adjectives.txt", sorted(a for a in adjectives if a.isalpha() and a.islower()))
-    # Given names of the name dictionary that are not also German words or place names (a known
-    # given name makes the next capitalised word a surname, even a noun: `Peter Koch`).
-    word_like = {casefold(f) for f in common} | set(words) | {casefold(f) for f in gazetteer_forms}
-    given_out = given | {g for g in given_all - given if casefold(g) not in word_like}
     write_tables(nouns, words, given_out, gazetteer, demonyms)
     write_lines("genders.tsv", noun_genders(scratch, nouns))
     write_lines("abbreviations.txt", sorted(key for kind, key, _, _ in extra if kind == "abbr"))

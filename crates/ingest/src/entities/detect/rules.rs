@@ -386,6 +386,14 @@ impl Scan<'_, '_> {
         } else {
             (EntityKind::Person, 1)
         };
+        // `Grand Slam`, `Saturday Night Fever`: a run of unknown capitalised words that the
+        // language (English too) writes in lowercase is no one's name.
+        let common =
+            |k: usize| self.facts[k].is(Fact::LowercaseWord) && !self.facts[k].is(Fact::Particle);
+        let commons = (i..end).filter(|&k| common(k)).count();
+        if kind == EntityKind::Person && strength < 2 && (commons == end - i || commons >= 2) {
+            return Some(end);
+        }
         if kind == EntityKind::Person && strength < 3 && self.quoted(i, end) {
             return Some(end); // `„Bad Guy“`: the title of a work
         }
