@@ -317,8 +317,9 @@ def build(scratch):
             forms = set(filter(None, key.split("|"))) | {entity}
             add("organization", entity, forms, forms | set(filter(None, value.split("|"))), 0)
 
-    # Brands and companies (Simple Icons' titles): those whose name is no German word, given
-    # name or place (`Siemens`, `Porsche`, `Facebook`, not `Signal`).
+    # Brands and companies (Simple Icons' titles) whose name is no given name or place. One
+    # that is also a German word (`Facebook`, `Signal`) is doubtful: taken only after a
+    # preposition without an article (`auf Facebook`, `bei Siemens`).
     adjective_words = set(load_json(nm, "german-adjectives-dict", "dist", "adjectives.json"))
     stop = set(load_json(nm, "stopwords-de", "stopwords-de.json"))
     german = {casefold(f) for f in common} | {casefold(a) for a in adjective_words} | stop
@@ -326,12 +327,11 @@ def build(scratch):
         title = icon["title"]
         if not is_latin_name(title) or len(title) < 3 or title in known_forms or title in given_all:
             continue
-        if any(casefold(w) in german for w in title.split()) and " " not in title:
-            continue
-        if casefold(title) in german:
+        if casefold(title) in stop or casefold(title) in adjective_words:
             continue
         known_forms.add(title)
-        add("organization", title, {title}, {title}, 6)
+        form = title + "?" if casefold(title) in german and not title.isupper() else title
+        add("organization", title, {form}, {title}, 6)
 
     for kind, key, value, entity in extra:
         if kind == "form":

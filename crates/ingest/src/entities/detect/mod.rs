@@ -38,6 +38,10 @@ use super::tokens::Tok;
 use super::{EntityKind, Lookup, MentionKind, Target};
 use facts::{Fact, Facts};
 
+/// Prepositions after which a doubtful organisation (`Facebook`, a noun too) is a name:
+/// without an article, a noun would not follow them (`auf Facebook`, `bei Siemens`).
+const ORG_PREPOSITIONS: &[&str] = &["bei", "auf", "von", "für", "mit", "gegen", "über", "via"];
+
 /// Particles that only join the parts of a name (unlike `der`, `zu`, `la`, also articles).
 const NAME_PARTICLES: &[&str] = &[
     "von", "van", "de", "da", "di", "del", "della", "du", "dos", "ter", "ten", "bin", "ibn", "al",
@@ -313,8 +317,11 @@ impl<'a> Scan<'a, '_> {
             }
             for key in keys {
                 if let Some((target, kind, doubtful)) = self.lookup.form(&key) {
-                    let located =
-                        i > 0 && LOCATIVES.contains(&self.toks[i - 1].text) && self.tight(i);
+                    let before = i.checked_sub(1).map(|p| self.toks[p].text);
+                    let located = before.is_some_and(|b| {
+                        LOCATIVES.contains(&b)
+                            || kind == EntityKind::Organization && ORG_PREPOSITIONS.contains(&b)
+                    }) && self.tight(i);
                     let function_word = n == 1 && self.facts[i].is(Fact::FunctionWord);
                     if !(doubtful || function_word) || located {
                         return Some((i + n, target, kind));
