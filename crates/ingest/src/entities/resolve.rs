@@ -372,6 +372,7 @@ fn second_pass(
     // Every word of the people named in full in this article.
     let mut local: BTreeMap<String, usize> = BTreeMap::new();
     let mut in_article: BTreeSet<usize> = BTreeSet::new();
+    let mut clubs: BTreeMap<String, usize> = BTreeMap::new();
     for c in first.iter() {
         if let Target::Name(key) = &c.target {
             let Some(&i) = keys.index.get(key) else {
@@ -379,6 +380,17 @@ fn second_pass(
             };
             let root = keys.find(i);
             in_article.insert(root);
+            let words: Vec<&str> = key.split(' ').collect();
+            // `Dortmund` after `Borussia Dortmund`, `Kiew` after `Dynamo Kiew`: the club.
+            if merged[&root].kind() == EntityKind::Organization
+                && words.len() >= 2
+                && super::detect::is_club_prefix(words[0])
+            {
+                clubs.entry(words[1].to_owned()).or_insert(root);
+                clubs
+                    .entry(words[words.len() - 1].to_owned())
+                    .or_insert(root);
+            }
             if merged[&root].kind() == EntityKind::Person {
                 let words: Vec<&str> = key.split(' ').collect();
                 if words.len() >= 2 {
@@ -395,13 +407,17 @@ fn second_pass(
     // the article is that person.
     for c in first.iter_mut() {
         let Target::Known(e) = c.target else { continue };
-        if t.entries[e].kind != EntityKind::Place || c.mention != MentionKind::Name {
+        let kind = t.entries[e].kind;
+        let place = matches!(kind, EntityKind::Place | EntityKind::Country);
+        if !place || c.mention != MentionKind::Name {
             continue;
         }
         let key = simple_key(&text[c.start..c.end]);
-        let root = local
+        let person = local
             .get(&key)
-            .or_else(|| key.strip_suffix('s').and_then(|stem| local.get(stem)));
+            .or_else(|| key.strip_suffix('s').and_then(|stem| local.get(stem)))
+            .filter(|_| kind == EntityKind::Place);
+        let root = person.or_else(|| clubs.get(&key));
         if let Some(&root) = root {
             *c = mention(c.start, c.end, root, keys, merged);
         }

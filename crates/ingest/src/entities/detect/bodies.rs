@@ -128,6 +128,13 @@ const EVENT_PARTS: &[&str] = &[
     "Marathon",
 ];
 
+/// A word that begins a club's name, in any case (`fc`, `Borussia`).
+pub(crate) fn is_club_prefix(word: &str) -> bool {
+    CLUB_PREFIXES
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word) || p.to_lowercase() == word)
+}
+
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }

@@ -30,6 +30,7 @@ mod bodies;
 mod facts;
 mod rules;
 
+pub(crate) use bodies::is_club_prefix;
 pub(crate) use facts::WordFacts;
 
 use super::cues::LOCATIVES;
