@@ -90,7 +90,7 @@ fn read_gold(path: &Path, doc: usize, text: &str) -> Vec<Gold> {
 
 /// The articles of a gold set in `dir`: `(name, text, gold file)`.
 fn gold_set(dir: &Path, texts: impl Fn(&str) -> PathBuf) -> Vec<(String, String, PathBuf)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
