@@ -310,8 +310,15 @@ impl Tables {
         let lower = word.to_lowercase();
         ["en", "er", "es", "em", "e"].iter().any(|e| {
             lower.strip_suffix(e).is_some_and(|stem| {
-                self.adjectives_lexicon.contains(stem)
-                    || self.adjectives_lexicon.contains(&format!("{stem}e"))
+                let known = |s: &str| {
+                    self.adjectives_lexicon.contains(s)
+                        || self.adjectives_lexicon.contains(&format!("{s}e"))
+                };
+                // `Oberste`, `Höchsten`: a superlative of a known adjective.
+                known(stem)
+                    || stem
+                        .strip_suffix("st")
+                        .is_some_and(|s| s.chars().count() >= 3 && known(s))
             })
         })
     }
@@ -353,7 +360,7 @@ impl Tables {
             && (all_upper || mixed)
             && !w.chars().all(|c| "IVXLCDM".contains(c))
             && !self.abbreviations.contains(w)
-            && (all_upper || !self.is_lowercase_word(w))
+            && (all_upper || !self.is_lowercase_word(w) && !w.ends_with('G'))
     }
 
     pub(crate) fn is_given_name(&self, word: &str) -> bool {

@@ -172,14 +172,23 @@ impl Scan<'_, '_> {
     /// `VfB Stuttgart`, `1. FC Köln`, `Borussia Mönchengladbach`; a club prefix alone is
     /// consumed without a name (`RB`, `SC`).
     pub(super) fn club(&mut self, i: usize) -> Option<usize> {
+        let (start, end) = self.club_span(i)?;
+        if start < self.toks[end - 1].end && end > i + 1 {
+            self.push_name(start, self.toks[end - 1].end, EntityKind::Organization, 3);
+        }
+        Some(end)
+    }
+
+    /// The start (byte) and end (word) of a club's name at `i`; a prefix alone ends at
+    /// `i + 1`.
+    pub(super) fn club_span(&self, i: usize) -> Option<(usize, usize)> {
         let tok = *self.tok(i)?;
         if let Some(next) = self.tok(i + 1).filter(|n| n.tight) {
             let of_place = self.facts[i].is(Fact::OfPlace)
                 || self.facts[i].city_adjective().is_some()
                 || self.name_like(i);
             if of_place && CLUB_SUFFIXES.contains(&next.text) {
-                self.push_name(tok.start, next.end, EntityKind::Organization, 3);
-                return Some(i + 2);
+                return Some((tok.start, i + 2));
             }
         }
         if !CLUB_PREFIXES.contains(&tok.text) {
@@ -201,9 +210,6 @@ impl Scan<'_, '_> {
                 break;
             }
         }
-        if end == i + 1 {
-            return Some(i + 1);
-        }
         // `1. FC Köln`: the number before the prefix belongs to the name.
         let start = match i.checked_sub(1).and_then(|p| self.tok(p)) {
             Some(p)
@@ -215,8 +221,7 @@ impl Scan<'_, '_> {
             }
             _ => tok.start,
         };
-        self.push_name(start, self.toks[end - 1].end, EntityKind::Organization, 3);
-        Some(end)
+        Some((start, end))
     }
 
     /// `ETH Zürich`, `SPÖ Oberösterreich`: an organisation's abbreviation and a place (not a

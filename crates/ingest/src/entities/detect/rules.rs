@@ -45,6 +45,10 @@ impl Scan<'_, '_> {
         if !self.tight(i + 1) {
             return None;
         }
+        if let Some((start, end)) = self.club_span(i + 1).filter(|&(_, end)| end > i + 2) {
+            self.push_name(start, self.toks[end - 1].end, EntityKind::Organization, 3);
+            return Some(end);
+        }
         if let Some(end) = self.legal_form_end(i + 1) {
             let (s, e) = (self.toks[i + 1].start, self.toks[end - 1].end);
             self.push_name(s, e, EntityKind::Organization, 3);
