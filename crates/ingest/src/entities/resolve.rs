@@ -92,8 +92,21 @@ pub(crate) fn resolve(
         parent: Vec::new(),
     };
     let mut groups: Vec<Group> = Vec::new();
-    for c in found.iter().flatten() {
+    // `Deutscher Flussverband (DFV)`: the abbreviation, wherever it stands alone, is the same.
+    let mut abbreviations: BTreeSet<(String, String)> = BTreeSet::new();
+    for (d, c) in found
+        .iter()
+        .enumerate()
+        .flat_map(|(d, cs)| cs.iter().map(move |c| (d, c)))
+    {
         if let Target::Name(key) = &c.target {
+            let surface = &texts[d][c.start..c.end];
+            if surface.chars().all(char::is_uppercase) && !surface.contains(' ') {
+                let own = simple_key(surface);
+                if own != *key {
+                    abbreviations.insert((own, key.clone()));
+                }
+            }
             let i = *keys.index.entry(key.clone()).or_insert_with(|| {
                 keys.names.push(key.clone());
                 keys.parent.push(keys.parent.len());
@@ -108,6 +121,11 @@ pub(crate) fn resolve(
         }
     }
     join_genitives(&mut keys);
+    for (short, long) in &abbreviations {
+        if let (Some(&s), Some(&l)) = (keys.index.get(short), keys.index.get(long)) {
+            keys.join(s, l);
+        }
+    }
     join_short_person_names(&mut keys, &groups);
     let mut merged: BTreeMap<usize, Group> = BTreeMap::new();
     for (i, group) in groups.iter().enumerate() {

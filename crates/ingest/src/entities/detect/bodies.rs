@@ -478,7 +478,8 @@ impl Scan<'_, '_> {
                 self.push_name(tok.start, end, EntityKind::Event, 3);
                 return Some(i + 1);
             }
-            let person = self.t.is_given_name(first);
+            // `Merkel-Preis`? A person's given name alone before the cue is no prize's name.
+            let person = parts.len() == 2 && self.t.is_given_name(first);
             if EVENT_PARTS.contains(&last) && (named_first || last.len() == 2) && !person {
                 self.push_name(tok.start, tok.end, EntityKind::Event, 3);
                 return Some(i + 1);
