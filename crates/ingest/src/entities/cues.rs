@@ -517,7 +517,7 @@ pub(crate) fn is_foreign_place_word(word: &str) -> bool {
 /// `Stiftung Warentest`).
 pub(crate) fn is_institution(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let compound = ["gericht", "kammer", "universität", "hochschule"]
+    let compound = ["gericht", "kammer", "universität", "hochschule", "kommando"]
         .iter()
         .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3);
     compound

@@ -314,11 +314,13 @@ impl Tables {
                     self.adjectives_lexicon.contains(s)
                         || self.adjectives_lexicon.contains(&format!("{s}e"))
                 };
-                // `Oberste`, `Höchsten`: a superlative of a known adjective.
+                // `Oberste`, `Höchsten`: a superlative of a known adjective; `Republikanische`:
+                // any adjective in `-isch`.
                 known(stem)
                     || stem
                         .strip_suffix("st")
                         .is_some_and(|s| s.chars().count() >= 3 && known(s))
+                    || stem.ends_with("isch") && stem.chars().count() >= 8
             })
         })
     }

@@ -77,6 +77,9 @@ const OFFICIAL_HEADS: &[&str] = &[
     "verband",
     "verein",
     "ausschuss",
+    "sekretariat",
+    "gewerkschaft",
+    "partei",
     "rat",
     "bank",
     "fonds",
@@ -319,8 +322,11 @@ impl Scan<'_, '_> {
                 }) {
                     k += 1;
                 }
+                // Not `die Partei der Kanzlerin`: a role is no part of a name.
                 return match self.tok(k) {
-                    Some(t) if t.tight && starts_upper(t.text) => k + 1,
+                    Some(t) if t.tight && starts_upper(t.text) && !self.facts[k].is(Fact::Role) => {
+                        k + 1
+                    }
                     _ => end,
                 };
             }
@@ -389,7 +395,9 @@ impl Scan<'_, '_> {
         let compound = OFFICIAL_HEADS
             .iter()
             .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3)
-            || lower.starts_with("institut");
+            || ["institut", "gewerkschaft", "partei", "verband", "bund"]
+                .iter()
+                .any(|h| lower.starts_with(h));
         if genitive && compound {
             let end = self.long_tail(i + 1);
             if end > i + 1 {

@@ -153,11 +153,22 @@ impl Scan<'_, '_> {
         if !mid_sentence && kind != EntityKind::Event {
             return None;
         }
-        let end = if kind == EntityKind::Event {
+        let mut end = if kind == EntityKind::Event {
             h + 1
         } else {
             self.long_tail(h + 1)
         };
+        // `Kommunistische Partei Chinas`: a country's or place's genitive belongs to the name.
+        if end == h + 1 && kind == EntityKind::Organization {
+            let genitive = self
+                .tok(end)
+                .is_some_and(|t| t.tight && t.text.ends_with('s'));
+            if let Some((e, _, EntityKind::Country | EntityKind::Place)) =
+                self.gazetteer(end).filter(|_| genitive)
+            {
+                end = e;
+            }
+        }
         if self.gazetteer(i).is_some_and(|(known, _, _)| known >= end) {
             return None; // `Vereinten Nationen` is in the gazetteer
         }
