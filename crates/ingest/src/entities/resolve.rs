@@ -424,6 +424,15 @@ fn second_pass(
     // `Hamilton` after `Lewis Hamilton`: a place's name that is a word of a person named in
     // the article is that person.
     for c in first.iter_mut() {
+        if let Target::Name(key) = &c.target {
+            // `nach Federer`: a weak place is a person named in the article.
+            if c.kind == EntityKind::Place && c.strength <= 1 {
+                if let Some(&root) = local.get(key.as_str()) {
+                    *c = mention(c.start, c.end, root, keys, merged);
+                }
+            }
+            continue;
+        }
         let Target::Known(e) = c.target else { continue };
         let kind = t.entries[e].kind;
         let place = matches!(kind, EntityKind::Place | EntityKind::Country);

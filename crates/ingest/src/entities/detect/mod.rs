@@ -365,5 +365,6 @@ impl<'a> Scan<'a, '_> {
             .or_else(|| self.known(i))
             .or_else(|| self.hyphenated(i))
             .or_else(|| self.plain_name(i))
+            .or_else(|| self.located_name(i))
     }
 }

@@ -177,6 +177,31 @@ impl Scan<'_, '_> {
         Some(self.acronym_alias(end, kind, s, e))
     }
 
+    /// `in Hintertupfing`, `aus Mendoza`: a single unknown name after `in`, `aus` or `nach`
+    /// is a place (a weak vote: the corpus may know it as a person's name).
+    pub(super) fn located_name(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let after_cue = i
+            .checked_sub(1)
+            .is_some_and(|p| matches!(self.toks[p].text, "in" | "aus" | "nach"));
+        let alone = !self
+            .tok(i + 1)
+            .is_some_and(|n| n.tight && n.is_capitalised());
+        let f = &self.facts[i];
+        if !after_cue
+            || !alone
+            || !tok.tight
+            || !self.name_like(i)
+            || f.is(Fact::GivenName)
+            || f.is(Fact::Hyphenated)
+            || tok.text.ends_with('s')
+        {
+            return None;
+        }
+        self.push_name(tok.start, tok.end, EntityKind::Place, 1);
+        Some(i + 1)
+    }
+
     /// Words `i..end` stand alone between quotation marks.
     fn quoted(&self, i: usize, end: usize) -> bool {
         let before = i
