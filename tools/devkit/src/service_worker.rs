@@ -1,0 +1,256 @@
+//! `dist/sw.js`: a service worker that keeps the served `dist/` working offline after a first
+//! visit, and `dist/sw-register.js`, which `dist/index.html` loads to register it.
+//!
+//! The worker precaches the build's files on install, answers from that cache first, and on
+//! activate deletes the caches of other builds. Its `VERSION` is a hash of every file of the
+//! build, so each rebuild is a new worker with a new cache: a page never gets the wasm of one
+//! build with the JS of another, and the HTTP cache is bypassed while precaching
+//! (`cache: 'reload'`), so a stale file cannot slip into a new cache. A new worker takes over
+//! at once; the registration script then reloads pages the old one controlled, so that they
+//! run the new build.
+//!
+//! `www/` knows nothing of this: `dist` adds one `<script>` to `dist/index.html` only, never to
+//! `explorer.html` (file:// has no service workers) or to pages that embed the element.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::sizes;
+use crate::util::{Context, Result};
+
+pub const WORKER: &str = "sw.js";
+pub const REGISTER: &str = "sw-register.js";
+
+/// Files the worker does not precache: itself, the single file (a download, complete on its
+/// own and as big as everything else together), and TypeScript declarations.
+pub fn precached(path: &str) -> bool {
+    path != WORKER && path != crate::single_file::FILE && !path.ends_with(".d.ts")
+}
+
+/// Adds the registration to `dist/index.html`, then writes `dist/sw.js` for every file of
+/// `dist/` as it is now.
+pub fn write(dist: &Path) -> Result<()> {
+    let register = dist.join(REGISTER);
+    std::fs::write(&register, REGISTER_JS).context(|| format!("writing {}", register.display()))?;
+    let index_path = dist.join("index.html");
+    if index_path.is_file() {
+        let index = std::fs::read_to_string(&index_path)
+            .context(|| format!("reading {}", index_path.display()))?;
+        std::fs::write(&index_path, with_registration(&index))
+            .context(|| format!("writing {}", index_path.display()))?;
+    }
+    let mut files = Vec::new();
+    sizes::list_files(dist, &mut files)?;
+    let mut entries = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(dist).unwrap_or(file);
+        let path = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if path == WORKER {
+            continue;
+        }
+        let bytes = std::fs::read(file).context(|| format!("reading {}", file.display()))?;
+        entries.push((path, bytes));
+    }
+    entries.sort();
+    let version = version(&entries);
+    let urls = urls(entries.iter().map(|(path, _)| path.as_str()));
+    let worker = dist.join(WORKER);
+    std::fs::write(&worker, worker_js(&version, &urls))
+        .context(|| format!("writing {}", worker.display()))?;
+    println!(
+        "dist/{WORKER}: version {version}, precaches {} URLs",
+        urls.len()
+    );
+    Ok(())
+}
+
+/// A hash of every file's path and bytes (16 hex digits): any change gives a new version.
+pub fn version(files: &[(String, Vec<u8>)]) -> String {
+    let mut hasher = Sha256::new();
+    for (path, bytes) in files {
+        hasher.update((path.len() as u64).to_le_bytes());
+        hasher.update(path.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    hasher.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The URLs to precache, relative to the worker: `./` for the folder's index, then each file.
+pub fn urls<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut urls: Vec<String> = paths
+        .filter(|p| precached(p))
+        .map(|p| format!("./{}", percent_encode_path(p)))
+        .collect();
+    if urls.iter().any(|u| u == "./index.html") {
+        urls.insert(0, "./".into());
+    }
+    urls
+}
+
+fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// `index` with `<script type="module" src="./sw-register.js">` before `</head>` (or at the end).
+pub fn with_registration(index: &str) -> String {
+    let tag = format!("<script type=\"module\" src=\"./{REGISTER}\"></script>\n");
+    let lower = index.to_ascii_lowercase();
+    match lower.find("</head") {
+        Some(at) => format!("{}{tag}{}", &index[..at], &index[at..]),
+        None => format!("{index}\n{tag}"),
+    }
+}
+
+pub fn worker_js(version: &str, urls: &[String]) -> String {
+    let list: Vec<String> = urls
+        .iter()
+        .map(|u| serde_json::Value::String(u.clone()).to_string())
+        .collect();
+    WORKER_JS
+        .replace("__VERSION__", version)
+        .replace("__FILES__", &list.join(",\n  "))
+}
+
+const WORKER_JS: &str = r#"// Generated by `cargo xtask dist` for one build of dist/: do not edit.
+// Keeps the explorer working offline after a first visit: precaches the build's files on
+// install, answers from that cache first, deletes other builds' caches on activate. VERSION is
+// a hash of the build's files, so a rebuild is a new worker with a new cache.
+const VERSION = '__VERSION__';
+const PREFIX = 'article-explorer-';
+const CACHE = PREFIX + VERSION;
+const FILES = [
+  __FILES__
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      // cache: 'reload' skips the HTTP cache: no file of an older build slips in.
+      .then((cache) => cache.addAll(FILES.map((url) => new Request(url, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    caches
+      .open(CACHE)
+      // A page's query string (and its #fragment, never sent) does not make it another page.
+      .then((cache) => cache.match(request, { ignoreSearch: request.mode === 'navigate' }))
+      .then((cached) => cached || fetch(request)),
+  );
+});
+"#;
+
+const REGISTER_JS: &str = r#"// Generated by `cargo xtask dist`: registers sw.js, which keeps this folder working offline.
+// Only over http(s): file:// has no service workers (explorer.html is the file for that).
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  const sw = navigator.serviceWorker;
+  // A page already run by a worker that a new build's worker takes over reloads, so that the
+  // page, its scripts and its wasm all come from the same build.
+  const controlled = sw.controller !== null;
+  sw.addEventListener('controllerchange', () => {
+    if (controlled) location.reload();
+  });
+  const register = () =>
+    sw.register(new URL('./sw.js', import.meta.url)).catch((e) => console.warn('Offline mode unavailable:', e));
+  // After the page's own downloads, which the worker's precaching would slow down.
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+        list.iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn the_version_changes_with_any_byte_or_name() {
+        let base = files(&[("index.html", "<p>"), ("pkg/a_bg.wasm", "\0asm1")]);
+        let v = version(&base);
+        assert_eq!(v.len(), 16);
+        let wasm_changed = files(&[("index.html", "<p>"), ("pkg/a_bg.wasm", "\0asm2")]);
+        assert_ne!(v, version(&wasm_changed));
+        let renamed = files(&[("index.html", "<p>"), ("pkg/b_bg.wasm", "\0asm1")]);
+        assert_ne!(v, version(&renamed));
+        // Bytes moving from one file to the next is a change too.
+        let moved = files(&[("index.html", "<p>\0asm1"), ("pkg/a_bg.wasm", "")]);
+        assert_ne!(v, version(&moved));
+    }
+
+    #[test]
+    fn urls_cover_the_folder_and_every_file_but_the_worker_the_single_file_and_types() {
+        let paths = [
+            "app.js",
+            "explorer.html",
+            "index.html",
+            "pkg/article_explorer.d.ts",
+            "pkg/article_explorer_bg.wasm",
+            "sw.js",
+            "ui/a b.js",
+        ];
+        assert_eq!(
+            urls(paths.into_iter()),
+            [
+                "./",
+                "./app.js",
+                "./index.html",
+                "./pkg/article_explorer_bg.wasm",
+                "./ui/a%20b.js"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_worker_names_its_version_and_files() {
+        let js = worker_js("0123456789abcdef", &["./".into(), "./index.html".into()]);
+        assert!(js.contains("const VERSION = '0123456789abcdef';"), "{js}");
+        assert!(js.contains("  \"./\",\n  \"./index.html\"\n];"), "{js}");
+        assert!(!js.contains("__"), "{js}");
+    }
+
+    #[test]
+    fn the_registration_goes_before_the_end_of_head() {
+        let page = "<html><head><title>x</title></HEAD><body></body></html>";
+        assert_eq!(
+            with_registration(page),
+            "<html><head><title>x</title><script type=\"module\" src=\"./sw-register.js\"></script>\n</HEAD><body></body></html>"
+        );
+        assert!(with_registration("<p>").ends_with("sw-register.js\"></script>\n"));
+    }
+}
