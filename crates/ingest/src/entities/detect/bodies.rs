@@ -445,6 +445,15 @@ impl Scan<'_, '_> {
         if WEATHER.contains(&tok.text) {
             return self.weather(i);
         }
+        // `Fußballer des Jahres`, `Unwort des Jahres`: an award.
+        let of_the_year = self.tok(i + 1).is_some_and(|t| t.tight && t.text == "des")
+            && self
+                .tok(i + 2)
+                .is_some_and(|t| t.tight && t.text == "Jahres");
+        if of_the_year && self.facts[i].is(Fact::Noun) && !tok.sentence_start {
+            self.push_name(tok.start, self.toks[i + 2].end, EntityKind::Event, 3);
+            return Some(i + 3);
+        }
         // `Formel 1`, `Formel E`
         if tok.text == "Formel" {
             let next = self.tok(i + 1).filter(|n| n.tight)?;

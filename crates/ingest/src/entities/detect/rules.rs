@@ -158,6 +158,16 @@ impl Scan<'_, '_> {
         } else {
             self.long_tail(h + 1)
         };
+        // `Großer Preis von Monaco`
+        let prize = kind == EntityKind::Event && head.text.to_lowercase().ends_with("preis");
+        if prize
+            && self.tok(end).is_some_and(|t| t.tight && t.text == "von")
+            && self
+                .tok(end + 1)
+                .is_some_and(|t| t.tight && t.is_capitalised())
+        {
+            end = self.gazetteer(end + 1).map_or(end + 2, |(e, _, _)| e);
+        }
         // `Kommunistische Partei Chinas`: a country's or place's genitive belongs to the name.
         if end == h + 1 && kind == EntityKind::Organization {
             let genitive = self
