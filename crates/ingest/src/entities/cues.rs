@@ -517,6 +517,10 @@ pub(crate) fn is_foreign_place_word(word: &str) -> bool {
 /// `Stiftung Warentest`).
 pub(crate) fn is_institution(word: &str) -> bool {
     let lower = word.to_lowercase();
+    let lower = lower
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with('s'))
+        .unwrap_or(&lower);
     let compound = ["gericht", "kammer", "universität", "hochschule", "kommando"]
         .iter()
         .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3);

@@ -163,12 +163,23 @@ fn is_group(word: &str) -> bool {
         .is_some_and(|n| (1..=2).contains(&n.len()) && all_digits(n))
 }
 
-/// `Bundesministerium`, `Landwirtschaftsministerium`: a ministry, named by its field.
+/// `Bundesministerium`, `Landwirtschaftsministerium`, `Budgetausschuss`: a ministry or a
+/// parliament's committee, named by its field.
 pub(crate) fn is_ministry(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["ministerium", "ministeriums"]
+    let lower = genitive_stem(&lower);
+    ["ministerium", "ausschuss"]
         .iter()
         .any(|m| lower.ends_with(m) && lower.len() > m.len() + 3)
+}
+
+/// A word without a genitive `-s` or `-es` (`instituts` → `institut`); others unchanged.
+pub(crate) fn genitive_stem(lower: &str) -> &str {
+    ["es", "s"]
+        .iter()
+        .find_map(|e| lower.strip_suffix(e).filter(|s| s.chars().count() >= 4))
+        .filter(|_| !lower.ends_with("ss"))
+        .unwrap_or(lower)
 }
 
 impl Scan<'_, '_> {
@@ -377,7 +388,7 @@ impl Scan<'_, '_> {
     /// `Bundesministerium für Wirtschaft und Klimaschutz`, `Institut für Weltwirtschaft`.
     pub(super) fn official(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        let lower = tok.text.to_lowercase();
+        let lower = genitive_stem(&tok.text.to_lowercase()).to_owned();
         let head = OFFICIAL_HEADS.iter().any(|h| lower.ends_with(h));
         if !head || !self.facts[i].is(Fact::Noun) {
             return None;
@@ -412,7 +423,12 @@ impl Scan<'_, '_> {
         }
         if self.tok(i + 1).is_none_or(|t| t.text != "für" || !t.tight) {
             // `Landwirtschaftsministerium`: a ministry is a body even without its long name.
-            if is_ministry(tok.text) && !tok.sentence_start {
+            // Not `des chinesischen Außenministeriums`: a description, not a name.
+            let described = i.checked_sub(1).is_some_and(|p| {
+                let w = self.toks[p].text;
+                !starts_upper(w) && (self.t.is_adjective(w) || self.t.adjective(w).is_some())
+            });
+            if is_ministry(tok.text) && !tok.sentence_start && !described {
                 self.push_name(tok.start, tok.end, EntityKind::Organization, 3);
                 return Some(i + 1);
             }

@@ -150,7 +150,9 @@ impl Scan<'_, '_> {
             }
             None => return None,
         };
-        if !mid_sentence && kind != EntityKind::Event {
+        // At a sentence's start an adjective is capitalised anyway: only a head noun that
+        // ends names (`Demokratische Partei`, `Olympische Spiele`) makes it a name.
+        if !mid_sentence && self.facts[h].head().is_none() {
             return None;
         }
         let mut end = if kind == EntityKind::Event {
