@@ -363,10 +363,14 @@ fn entities_per_article(
     rows
 }
 
-/// Floors a set must keep: overall and for every kind, mentions and entities per article.
+/// Floors a set must keep (precision and recall), a little below what the recogniser
+/// reaches, so that a real regression fails: overall and for every kind, for mentions and for
+/// entities per article.
 struct Floors {
-    all: f64,
-    kind: f64,
+    mentions: f64,
+    mentions_kind: f64,
+    entities: f64,
+    entities_kind: f64,
 }
 
 fn assert_floors(scores: &Scores, floors: Floors, what: &str) {
@@ -380,23 +384,23 @@ fn assert_floors(scores: &Scores, floors: Floors, what: &str) {
     check(
         format!("{what} mentions, all"),
         scores.mention_all(),
-        floors.all,
+        floors.mentions,
     );
     check(
         format!("{what} entities, all"),
         scores.entity_all(),
-        floors.all,
+        floors.entities,
     );
     for row in KINDS {
         check(
             format!("{what} mentions, {row}"),
             scores.mention(row),
-            floors.kind,
+            floors.mentions_kind,
         );
         check(
             format!("{what} entities, {row}"),
             scores.entity(row),
-            floors.kind,
+            floors.entities_kind,
         );
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
@@ -422,14 +426,13 @@ fn beside(dir: &str) -> Vec<(String, String, PathBuf)> {
 fn recognises_the_entities_of_the_sample_articles() {
     let scores = evaluate(&samples());
     scores.print("samples (seeds/, gold in tests/gold/samples/)");
-    assert_floors(
-        &scores,
-        Floors {
-            all: 0.85,
-            kind: 0.6,
-        },
-        "samples",
-    );
+    let floors = Floors {
+        mentions: 0.97,
+        mentions_kind: 0.95,
+        entities: 0.95,
+        entities_kind: 0.9,
+    };
+    assert_floors(&scores, floors, "samples");
     assert!(
         scores.linking >= 0.9,
         "samples linking {:.3}",
@@ -441,14 +444,13 @@ fn recognises_the_entities_of_the_sample_articles() {
 fn recognises_entities_in_passages_the_rules_have_never_seen() {
     let scores = evaluate(&beside("tests/gold/unseen"));
     scores.print("unseen passages (tests/gold/unseen/)");
-    assert_floors(
-        &scores,
-        Floors {
-            all: 0.6,
-            kind: 0.4,
-        },
-        "unseen",
-    );
+    let floors = Floors {
+        mentions: 0.92,
+        mentions_kind: 0.85,
+        entities: 0.9,
+        entities_kind: 0.8,
+    };
+    assert_floors(&scores, floors, "unseen");
     assert!(
         scores.linking >= 0.8,
         "unseen linking {:.3}",
@@ -466,14 +468,14 @@ fn recognises_entities_in_real_news_of_the_dev_set() {
     }
     let scores = evaluate(&set);
     scores.print(&format!("dev set ({} articles, tests/dev/)", set.len()));
-    assert_floors(
-        &scores,
-        Floors {
-            all: 0.5,
-            kind: 0.2,
-        },
-        "dev",
-    );
+    // Where the dev set stands, and why its floors are lower: `tests/gold/README.md`.
+    let floors = Floors {
+        mentions: 0.8,
+        mentions_kind: 0.65,
+        entities: 0.68,
+        entities_kind: 0.45,
+    };
+    assert_floors(&scores, floors, "dev");
 }
 
 /// Not a pass/fail test: prints how long recognition takes for a thousand articles (the
