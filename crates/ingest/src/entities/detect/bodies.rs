@@ -238,6 +238,74 @@ impl Scan<'_, '_> {
         Some((start, end))
     }
 
+    /// `BMW, Daimler, VW und Audi`: in an enumeration with an organisation, an unknown single
+    /// name is an organisation too. Runs after the other rules, on the words they left.
+    pub(super) fn enumerated_organisations(&mut self) {
+        let n = self.toks.len();
+        // Per word: the kind of the name candidate that covers it, if any.
+        let mut kind_at: Vec<Option<EntityKind>> = vec![None; n];
+        for c in &self.out {
+            if c.mention != crate::entities::MentionKind::Name {
+                continue;
+            }
+            let from = self.toks.partition_point(|t| t.end <= c.start);
+            for k in from..n {
+                if self.toks[k].start >= c.end {
+                    break;
+                }
+                kind_at[k] = Some(c.kind);
+            }
+        }
+        let org = |kind_at: &[Option<EntityKind>], k: Option<usize>| {
+            k.and_then(|k| kind_at.get(k).copied().flatten()) == Some(EntityKind::Organization)
+        };
+        for _ in 0..3 {
+            let mut added = false;
+            for i in 0..n {
+                let tok = self.toks[i];
+                let alone = !self
+                    .tok(i + 1)
+                    .is_some_and(|t| t.tight && t.is_capitalised())
+                    && !(i > 0 && self.toks[i].tight && self.toks[i - 1].is_capitalised());
+                if kind_at[i].is_some()
+                    || !alone
+                    || tok.sentence_start
+                    || !self.name_like(i)
+                    || self.facts[i].is(Fact::GivenName)
+                {
+                    continue;
+                }
+                let joiner = |k: usize| matches!(self.toks[k].text, "und" | "oder" | "sowie");
+                let comma = |a: usize, b: usize| {
+                    self.text[self.toks[a].end..self.toks[b].start].trim() == ","
+                };
+                let left = if i >= 2 && joiner(i - 1) {
+                    Some(i - 2)
+                } else if i >= 1 && comma(i - 1, i) {
+                    Some(i - 1)
+                } else {
+                    None
+                };
+                let right = if i + 2 < n && joiner(i + 1) {
+                    Some(i + 2)
+                } else if i + 1 < n && comma(i, i + 1) {
+                    Some(i + 1)
+                } else {
+                    None
+                };
+                if org(&kind_at, left) || org(&kind_at, right) {
+                    self.push_name(tok.start, tok.end, EntityKind::Organization, 2);
+                    kind_at[i] = Some(EntityKind::Organization);
+                    added = true;
+                }
+            }
+            if !added {
+                break;
+            }
+        }
+        self.out.sort_by_key(|c| (c.start, c.end));
+    }
+
     /// `ETH Zürich`, `SPÖ Oberösterreich`: an organisation's abbreviation and a place (not a
     /// country) is one organisation, its branch or seat.
     pub(super) fn acronym_place(&mut self, i: usize) -> Option<usize> {

@@ -99,6 +99,7 @@ pub(crate) fn detect<'a>(
     while i < toks.len() {
         i = scan.at(i).unwrap_or(i + 1).max(i + 1);
     }
+    scan.enumerated_organisations();
     scan.out
 }
 
