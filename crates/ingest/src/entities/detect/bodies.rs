@@ -249,11 +249,11 @@ impl Scan<'_, '_> {
                 continue;
             }
             let from = self.toks.partition_point(|t| t.end <= c.start);
-            for k in from..n {
-                if self.toks[k].start >= c.end {
+            for (tok, slot) in self.toks.iter().zip(kind_at.iter_mut()).skip(from) {
+                if tok.start >= c.end {
                     break;
                 }
-                kind_at[k] = Some(c.kind);
+                *slot = Some(c.kind);
             }
         }
         let org = |kind_at: &[Option<EntityKind>], k: Option<usize>| {
@@ -263,10 +263,11 @@ impl Scan<'_, '_> {
             let mut added = false;
             for i in 0..n {
                 let tok = self.toks[i];
-                let alone = !self
+                let next_capital = self
                     .tok(i + 1)
-                    .is_some_and(|t| t.tight && t.is_capitalised())
-                    && !(i > 0 && self.toks[i].tight && self.toks[i - 1].is_capitalised());
+                    .is_some_and(|t| t.tight && t.is_capitalised());
+                let prev_capital = i > 0 && tok.tight && self.toks[i - 1].is_capitalised();
+                let alone = !next_capital && !prev_capital;
                 if kind_at[i].is_some()
                     || !alone
                     || tok.sentence_start
