@@ -224,6 +224,7 @@ impl<'a> Scan<'a, '_> {
         let facts = &self.facts[i];
         let short_noun = first.is_capitalised()
             && first.text.chars().count() <= 3
+            && !first.text.contains(|c: char| c.is_ascii_digit())
             && (after_role || self.tight(i + 1) && self.name_like(i + 1))
             && !facts.is(Fact::FunctionWord)
             && !(first.sentence_start && facts.is(Fact::LowercaseWord));
