@@ -4,6 +4,10 @@
 //! At each word the rules are tried in this order, and the first that matches consumes its
 //! words:
 //!
+//! 0. shapes that say the kind ([`events`], [`bodies`]): events by their cue (`Fußball-WM`,
+//!    `Georg-Büchner-Preis`, `Tief „Zoltan“`), clubs (`VfB Stuttgart`), an abbreviation and a
+//!    place (`ETH Zürich`), companies with a legal form (`Robert Bosch GmbH`), long official
+//!    names (`Bundesamt für Migration und Flüchtlinge`);
 //! 1. a lowercase nationality adjective (`nordkoreanischen`) is a demonym;
 //! 2. a designator and a country (`Volksrepublik China`) is the country;
 //! 3. an institution and a place or name (`Universität Wien`) is an organisation;
@@ -21,12 +25,17 @@
 //!     (`US-Präsident`, `China-Reise`; `SPD-Politiker` names the person's organisation);
 //! 11. a run of capitalised words that are not German nouns (`Guo Jiakun`) is a person,
 //!     unless its first or last word says otherwise (`Plaza de Cibeles`, `Rapid Support
-//!     Forces`); an acronym (`KCNA`) is an organisation.
+//!     Forces`); an acronym (`KCNA`) is an organisation;
+//! 12. a single unknown name after `in`, `aus`, `nach` is a place (a weak vote).
+//!
+//! After the rules, an unknown name listed with organisations (`BMW, Daimler und Audi`) is
+//! one too.
 //!
 //! Single unknown words (`Kim`, `Kims`) are left to the second pass ([`super::resolve`]),
 //! which knows every name the whole corpus has introduced.
 
 mod bodies;
+mod events;
 mod facts;
 mod rules;
 
