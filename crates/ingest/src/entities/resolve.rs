@@ -404,6 +404,9 @@ fn second_pass(
                 && words.len() >= 2
                 && super::detect::is_club_prefix(words[0])
             {
+                if words[0].chars().count() > 3 {
+                    clubs.entry(words[0].to_owned()).or_insert(root);
+                }
                 clubs.entry(words[1].to_owned()).or_insert(root);
                 clubs
                     .entry(words[words.len() - 1].to_owned())
@@ -448,6 +451,10 @@ fn second_pass(
         if let Some(&root) = root {
             *c = mention(c.start, c.end, root, keys, merged);
         }
+    }
+    // `Borussia`, `Dynamo` alone: the club the article names in full.
+    for (word, &root) in &clubs {
+        local.entry(word.clone()).or_insert(root);
     }
     let lowercase: FastSet<&str> = toks
         .iter()
