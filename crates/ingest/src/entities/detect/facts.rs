@@ -116,20 +116,23 @@ impl Facts {
         let answers = [
             (Fact::Capitalised, capitalised),
             (Fact::Noun, capitalised && t.is_noun(word)),
-            (
-                Fact::Acronym,
-                (2..=6).contains(&n)
-                    && word.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
-                    && !word.chars().all(|c| "IVXLCDM".contains(c))
-                    && !t.is_noun(word),
-            ),
+            (Fact::Acronym, t.is_acronym(word)),
             (Fact::Role, cues::is_role(word)),
             (Fact::Institution, cues::is_institution(word)),
             (Fact::Designator, DESIGNATORS.contains(&word)),
-            (Fact::Particle, PARTICLES.contains(&word)),
+            (
+                Fact::Particle,
+                PARTICLES.contains(&word)
+                    || n >= 2 && PARTICLES.contains(&word.to_lowercase().as_str()),
+            ),
             (Fact::FunctionWord, t.is_function_word(word)),
             (Fact::LowercaseWord, t.is_lowercase_word(word)),
-            (Fact::GivenName, t.is_given_name(word)),
+            (
+                Fact::GivenName,
+                t.is_given_name(word)
+                    || word.contains(is_hyphen)
+                        && word.split(is_hyphen).all(|p| t.is_given_name(p)),
+            ),
             (
                 Fact::CapitalAdjective,
                 capitalised && n >= 4 && (t.is_adjective(word) || nationality.is_some()),
