@@ -115,6 +115,29 @@ pub fn markdown(r: &Value) -> String {
         sizes(&s["codeSection"]),
         "the compiled functions alone (the rest: other data, tables, imports, exports)",
     );
+    let crates: Vec<String> = s["codeByCrate"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .take(14)
+        .map(|c| {
+            format!(
+                "{} {} ({} gzip)",
+                c["crate"].as_str().unwrap_or("?"),
+                size(&c["raw"]),
+                size(&c["gzip"])
+            )
+        })
+        .collect();
+    if !crates.is_empty() {
+        row(
+            &mut m,
+            "  code by crate, before wasm-opt (raw, gzip alone)",
+            crates.join(", "),
+            "function bodies grouped by the crate their name starts with (generics instantiated \
+             for our types count in core/alloc)",
+        );
+    }
     row(&mut m, "index", sizes(&s["index"]), "index.bin as embedded");
     if let Some(report) = r["native"]["sizeReport"].as_str() {
         row(
