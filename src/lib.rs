@@ -23,7 +23,9 @@
 pub mod collection;
 pub mod facets;
 pub mod model;
+pub mod overview;
 pub mod query;
+pub mod resolve;
 pub mod search;
 pub mod snippet;
 pub mod texts;
