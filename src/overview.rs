@@ -60,7 +60,13 @@ impl<'a> Explorer<'a> {
             .article_ids()
             .map(|article| {
                 let date = self.index.date(article)?;
-                Ok((search::Scored { article, score: 0.0 }, date))
+                Ok((
+                    search::Scored {
+                        article,
+                        score: 0.0,
+                    },
+                    date,
+                ))
             })
             .collect::<Result<Vec<_>, IndexError>>()?;
         let (dates, undated) = facets::dates(all.iter().map(|(_, d)| *d));
@@ -78,7 +84,11 @@ impl<'a> Explorer<'a> {
             .iter()
             .skip(options.offset)
             .take(options.limit)
-            .map(|(s, _)| self.index.head(s.article).map(|h| crate::summary(s.article, &h)))
+            .map(|(s, _)| {
+                self.index
+                    .head(s.article)
+                    .map(|h| crate::summary(s.article, &h))
+            })
             .collect::<Result<Vec<_>, IndexError>>()?;
         Ok(Overview {
             total: all.len(),
@@ -118,7 +128,12 @@ mod tests {
                     limit: 0,
                     ..crate::SearchOptions::default()
                 };
-                assert_eq!(ex.search("", &filtered).unwrap().total, f.count, "{}", f.name);
+                assert_eq!(
+                    ex.search("", &filtered).unwrap().total,
+                    f.count,
+                    "{}",
+                    f.name
+                );
             }
         }
     }
@@ -134,7 +149,10 @@ mod tests {
                 })
                 .unwrap();
             let dates: Vec<Option<YearMonth>> = o.articles.iter().map(|a| a.date).collect();
-            let first_undated = dates.iter().position(Option::is_none).unwrap_or(dates.len());
+            let first_undated = dates
+                .iter()
+                .position(Option::is_none)
+                .unwrap_or(dates.len());
             assert!(dates[first_undated..].iter().all(Option::is_none));
             let dated = &dates[..first_undated];
             assert!(dated.windows(2).all(|w| match sort {

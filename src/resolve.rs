@@ -53,8 +53,8 @@ impl<'a> Explorer<'a> {
     /// How a link writes entity `id`: its name when that finds it again, else its id.
     pub fn entity_ref(&self, id: EntityId) -> Result<String, IndexError> {
         let (name, _) = self.index.entity_name(id)?;
-        let by_name = !name.bytes().all(|b| b.is_ascii_digit())
-            && self.resolve_entity(name)? == Some(id);
+        let by_name =
+            !name.bytes().all(|b| b.is_ascii_digit()) && self.resolve_entity(name)? == Some(id);
         Ok(if by_name {
             name.to_owned()
         } else {
@@ -121,7 +121,11 @@ mod tests {
         ];
         for (word, key) in table {
             assert_eq!(name_key(word), key, "{word}");
-            assert_eq!(name_key(word), search_key(word), "{word}: facet box and search differ");
+            assert_eq!(
+                name_key(word),
+                search_key(word),
+                "{word}: facet box and search differ"
+            );
         }
     }
 
@@ -162,7 +166,11 @@ mod tests {
         let r = format!("ort:{}", person.name);
         assert_ne!(ex.resolve_entity(&r).unwrap(), Some(person.id), "{r}");
         // The beginning of a name, as in the search box.
-        let start: String = person.name.chars().take(person.name.chars().count().max(5) - 1).collect();
+        let start: String = person
+            .name
+            .chars()
+            .take(person.name.chars().count().max(5) - 1)
+            .collect();
         let found = ex.resolve_entity(&start).unwrap();
         assert!(found.is_some(), "{start}");
         if let Some(country) = ex

@@ -95,6 +95,19 @@ impl<'a> Explorer<'a> {
         self.record(id)
     }
 
+    /// The name and kind of entity `id`.
+    pub fn entity_name(
+        &self,
+        id: crate::EntityId,
+    ) -> Result<(&'a str, crate::EntityKind), IndexError> {
+        self.index.entity_name(id)
+    }
+
+    /// Article `id` as a list shows it.
+    pub fn summary_of(&self, id: ArticleId) -> Result<crate::ArticleSummary<'a>, IndexError> {
+        Ok(crate::summary(id, &self.index.head(id)?))
+    }
+
     /// A fingerprint of this collection (16 hex digits): FNV-1a over every article's file,
     /// title and date. The same folder gives the same id in every build (embedded or
     /// hosted); another folder almost surely another. A page keys what it keeps in the

@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 
 mod dto;
 mod options;
+// The collection views (network, timelines, related articles, exports): issue 19.
+mod collection;
 
 use dto::*;
 use options::JsOptions;
