@@ -50,6 +50,8 @@
 // Imported statically so a bundler puts the glue inside the bundle (one file
 // for the one-script-tag embed and the single-file build).
 import * as bundledGlue from './pkg/article_explorer.js';
+// Issue 19 (collection views): graph, related, timeline, exports; see collection.js.
+import { attachCollection } from './collection.js';
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
 export const version = '1.2.0';
@@ -428,6 +430,8 @@ export class ArticleExplorer {
   constructor(inner, textBase = DEFAULT_TEXT) {
     this.#inner = inner;
     this.#textBase = textBase;
+    // Issue 19: the collection calls (collection.js), through the same error wrapping.
+    attachCollection(this, (name, args) => this.#call(name, args), (code, msg) => new ExplorerError(code, msg));
   }
 
   /**

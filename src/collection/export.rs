@@ -162,7 +162,7 @@ pub fn results_csv(rows: &[ResultRow<'_>]) -> String {
             date,
             csv_text(r.source.unwrap_or("")),
             csv_text(r.file),
-            r.score.to_string(),
+            score_text(r.score),
             csv_text(r.url.unwrap_or("")),
         ];
         out.push_str(&cells.join(","));
@@ -207,7 +207,7 @@ pub fn results_json(query: &str, rows: &[ResultRow<'_>]) -> String {
             json_opt(r.date.map(format_date).as_deref()),
             json_opt(r.source),
             json_str(r.file),
-            json_num(r.score),
+            score_text(r.score),
             json_opt(r.url)
         );
     }
@@ -278,12 +278,20 @@ fn json_opt(s: Option<&str>) -> String {
     s.map_or_else(|| "null".to_owned(), json_str)
 }
 
-/// A score as JSON: the shortest decimal that reads back as the same `f32`.
-fn json_num(x: f32) -> String {
-    if x.is_finite() {
-        x.to_string()
+/// A score with four decimals (`12.3456`), written with integer arithmetic: Rust's float
+/// formatting would add about 10 KiB of code to the .wasm for this one column.
+pub fn score_text(x: f32) -> String {
+    if !x.is_finite() || x <= 0.0 {
+        return "0".to_owned();
+    }
+    let scaled = (f64::from(x) * 10_000.0).round() as u64;
+    let (whole, frac) = (scaled / 10_000, scaled % 10_000);
+    if frac == 0 {
+        whole.to_string()
     } else {
-        "0".to_owned()
+        format!("{whole}.{:04}", frac)
+            .trim_end_matches('0')
+            .to_owned()
     }
 }
 
@@ -314,6 +322,15 @@ mod tests {
         assert_eq!(csv_text("Zeile\nzwei"), "\"Zeile\nzwei\"");
         assert_eq!(csv_text("Pjöngjang"), "Pjöngjang");
         assert_eq!(csv_text("=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn scores_have_four_decimals_at_most() {
+        assert_eq!(score_text(0.0), "0");
+        assert_eq!(score_text(2.0), "2");
+        assert_eq!(score_text(1.23456), "1.2346");
+        assert_eq!(score_text(0.5), "0.5");
+        assert_eq!(score_text(0.00004), "0");
     }
 
     #[test]
