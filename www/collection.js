@@ -56,39 +56,15 @@
  * @typedef {import('./explorer.js').SearchOptions & { query?: string }} GraphOptions
  */
 
-/** `from: ''` and `null` mean "no bound", as in search(). */
-function plain(options) {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object') return options; // the wasm names the problem
-  /** @type {Record<string, unknown>} */
-  const out = {};
-  for (const [k, v] of Object.entries(options)) if (v !== '' && v !== null && v !== undefined) out[k] = v;
-  return out;
-}
-
 /**
- * Adds the collection calls to an explorer.
+ * Adds the collection calls to an explorer. Arguments go to the wasm as they
+ * are: it checks them once (src/wasm/options.rs) and names the call and the
+ * option in its errors.
  * @param {import('./explorer.js').ArticleExplorer} ex
  * @param {(name: string, args: unknown[]) => any} call calls the wasm object, errors as ExplorerError
  * @param {(code: string, message: string) => Error} fail makes an ExplorerError
  */
 export function attachCollection(ex, call, fail) {
-  /** @param {string} fn @param {unknown} query */
-  const text = (fn, query) => {
-    if (query === undefined || query === null) return '';
-    if (typeof query !== 'string') throw fail('argument', `${fn}: query must be a string, got ${typeof query}`);
-    return query;
-  };
-  /** @param {string} fn @param {unknown} id */
-  const idOf = (fn, id) => {
-    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) throw fail('argument', `${fn}: id must be a non-negative integer, got ${String(id)}`);
-    return id;
-  };
-  /** @param {string} fn @param {unknown} format */
-  const formatOf = (fn, format) => {
-    if (format !== 'csv' && format !== 'json') throw fail('argument', `${fn}: format must be "csv" or "json", got ${String(format)}`);
-    return format;
-  };
   const entity = ex.entity.bind(ex);
 
   const methods = {
@@ -99,7 +75,7 @@ export function attachCollection(ex, call, fail) {
      */
     entity(id, options = {}) {
       const view = entity(id, options);
-      const t = /** @type {Timeline} */ (call('timeline', [id, plain(options)]));
+      const t = /** @type {Timeline} */ (call('timeline', [id, options]));
       return Object.assign(view, { timeline: t.months, undated: t.undated });
     },
     /**
@@ -108,7 +84,7 @@ export function attachCollection(ex, call, fail) {
      * @returns {Graph}
      */
     graph(options = {}) {
-      return call('graph', [plain(options)]);
+      return call('graph', [options]);
     },
     /**
      * An entity per month within the results (what `entity(id).timeline` is made of).
@@ -117,7 +93,7 @@ export function attachCollection(ex, call, fail) {
      * @returns {Timeline}
      */
     timeline(id, options = {}) {
-      return call('timeline', [idOf('timeline()', id), plain(options)]);
+      return call('timeline', [id, options]);
     },
     /**
      * Articles like article `id`, by shared entities and distinctive words; never `id` itself.
@@ -126,7 +102,7 @@ export function attachCollection(ex, call, fail) {
      * @returns {{ hits: RelatedHit[] }}
      */
     related(id, options = {}) {
-      return call('related', [idOf('related()', id), plain(options)]);
+      return call('related', [id, options]);
     },
     /**
      * The results (all of them, unless `options.limit`) as CSV (RFC 4180, UTF-8 BOM) or JSON.
@@ -137,7 +113,7 @@ export function attachCollection(ex, call, fail) {
      * @returns {string}
      */
     exportResults(query, options = {}, format = 'csv') {
-      return call('exportResults', [text('exportResults()', query), plain(options), formatOf('exportResults()', format)]);
+      return call('exportResults', [query, options, format]);
     },
     /**
      * The results' entity table (id, name, kind, articles, mentions) as CSV or JSON.
@@ -147,7 +123,7 @@ export function attachCollection(ex, call, fail) {
      * @returns {string}
      */
     exportEntities(query, options = {}, format = 'csv') {
-      return call('exportEntities', [text('exportEntities()', query), plain(options), formatOf('exportEntities()', format)]);
+      return call('exportEntities', [query, options, format]);
     },
     /**
      * A fingerprint of the collection (16 hex digits), the same in every build of one folder.
@@ -165,9 +141,9 @@ export function attachCollection(ex, call, fail) {
      */
     within(ids, query = '', options = {}) {
       if (!Array.isArray(ids) || !ids.every((i) => Number.isInteger(i) && i >= 0 && i <= 0xffffffff)) {
-        throw fail('argument', 'within(): ids must be an array of article ids');
+        throw fail('argument', `within(): ids must be an array of article ids`);
       }
-      return call('within', [Uint32Array.from(ids), text('within()', query), plain(options)]);
+      return call('within', [Uint32Array.from(ids), query, options]);
     },
   };
   for (const [name, fn] of Object.entries(methods)) {

@@ -295,7 +295,8 @@ pub fn score_text(x: f32) -> String {
     }
 }
 
-fn format_date(d: YearMonth) -> String {
+/// `"YYYY-MM"`.
+pub fn format_date(d: YearMonth) -> String {
     format!("{:04}-{:02}", d.year, d.month)
 }
 

@@ -2,9 +2,10 @@
 //! the collection id and "starred only". A translator like the rest of `wasm/`: options in,
 //! [`crate::collection`] called, plain JS objects (or export text) out.
 
-use super::dto::{entity_kind, format_date, ArticleDto};
+use super::dto::ArticleDto;
 use super::options::JsOptions;
 use super::{to_js, to_js_error, JsExplorer};
+use crate::collection::export::{format_date, kind_name as entity_kind};
 use crate::collection::{Format, GraphOptions, MonthCount};
 use crate::{ArticleId, EntityId};
 use serde::Serialize;
@@ -22,9 +23,9 @@ export interface GraphOptions extends SearchOptions { query?: string; }
 /** `results`: the scope's articles that month (the entity's share is articles / results). */
 export interface MonthCount { month: string; articles: number; mentions: number; results: number; }
 export interface Timeline { months: MonthCount[]; undated: { articles: number; mentions: number; results: number }; }
-export interface RelatedHit extends ArticleInfo { score: number; entities: { id: number; name: string; kind: EntityKind }[]; words: string[]; }
+export interface RelatedHit extends ArticleSummary { score: number; entities: { id: number; name: string; kind: EntityKind }[]; words: string[]; }
 export interface Related { hits: RelatedHit[]; }
-export interface ScopedHit extends ArticleInfo { score: number; }
+export interface ScopedHit extends ArticleSummary { score: number; }
 "#;
 
 #[derive(Serialize)]
@@ -112,12 +113,24 @@ struct ScopedHitDto<'a> {
     score: f32,
 }
 
+/// `options.limit` when given (validated by [`JsOptions::search`]), else `None`.
+fn limit_of(raw: &JsValue, options: &JsOptions) -> Result<Option<usize>, JsError> {
+    let given = js_sys::Reflect::get(raw, &JsValue::from_str("limit"))
+        .is_ok_and(|v| !v.is_undefined() && !v.is_null());
+    Ok(if given {
+        Some(options.search()?.limit)
+    } else {
+        None
+    })
+}
+
 fn format(name: &str) -> Result<Format, JsError> {
     match name {
         "csv" => Ok(Format::Csv),
         "json" => Ok(Format::Json),
         other => Err(JsError::new(&format!(
-            "bad format: expected \"csv\" or \"json\", not {other:?}"
+            "{}format must be \"csv\" or \"json\", got {other:?}",
+            super::options::BAD_ARGUMENT
         ))),
     }
 }
@@ -131,13 +144,11 @@ impl JsExplorer {
         &self,
         #[wasm_bindgen(unchecked_param_type = "GraphOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let options = JsOptions::new(options)?;
-        let query = options.string("query")?.unwrap_or_default();
+        let js = JsOptions::new("graph()", options.clone())?;
+        let query = js.string("query")?.unwrap_or_default();
         let graph_options = GraphOptions {
-            search: options.search()?,
-            limit: options
-                .count("limit")?
-                .unwrap_or(crate::collection::graph::DEFAULT_NODES),
+            search: js.search()?,
+            limit: limit_of(&options, &js)?.unwrap_or(crate::collection::graph::DEFAULT_NODES),
         };
         let graph = self
             .inner
@@ -175,14 +186,18 @@ impl JsExplorer {
     #[wasm_bindgen(unchecked_return_type = "Timeline")]
     pub fn timeline(
         &self,
-        id: u32,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EntityOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let options = JsOptions::new(options)?;
+        let options = JsOptions::new("timeline()", options)?;
         let query = options.string("query")?.unwrap_or_default();
         let t = self
             .inner
-            .timeline(EntityId(id), &query, &options.search()?)
+            .timeline(
+                EntityId(super::options::id("timeline()", &id)?),
+                &query,
+                &options.search()?,
+            )
             .map_err(to_js_error)?;
         let month = |(d, m): &(crate::YearMonth, MonthCount)| MonthDto {
             month: format_date(*d),
@@ -204,15 +219,14 @@ impl JsExplorer {
     #[wasm_bindgen(unchecked_return_type = "Related")]
     pub fn related(
         &self,
-        id: u32,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ limit?: number } | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let limit = JsOptions::new(options)?
-            .count("limit")?
-            .unwrap_or(crate::collection::related::DEFAULT_RELATED);
+        let js = JsOptions::new("related()", options.clone())?;
+        let limit = limit_of(&options, &js)?.unwrap_or(crate::collection::related::DEFAULT_RELATED);
         let related = self
             .inner
-            .related(ArticleId(id), limit)
+            .related(ArticleId(super::options::id("related()", &id)?), limit)
             .map_err(to_js_error)?;
         let mut hits = Vec::with_capacity(related.hits.len());
         for h in &related.hits {
@@ -240,14 +254,20 @@ impl JsExplorer {
     #[wasm_bindgen(js_name = exportResults)]
     pub fn export_results(
         &self,
-        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SearchOptions | undefined")] options: JsValue,
-        format_name: &str,
+        #[wasm_bindgen(unchecked_param_type = "\"csv\" | \"json\"")] format_name: JsValue,
     ) -> Result<String, JsError> {
-        let options = JsOptions::new(options)?;
-        let limit = options.count("limit")?;
+        let format_name = super::options::string("exportResults()", "format", &format_name)?;
+        let js = JsOptions::new("exportResults()", options.clone())?;
+        let limit = limit_of(&options, &js)?;
         self.inner
-            .export_results(query, &options.search()?, limit, format(format_name)?)
+            .export_results(
+                &super::options::string("exportResults()", "query", &query)?,
+                &js.search()?,
+                limit,
+                format(&format_name)?,
+            )
             .map_err(to_js_error)
     }
 
@@ -255,13 +275,18 @@ impl JsExplorer {
     #[wasm_bindgen(js_name = exportEntities)]
     pub fn export_entities(
         &self,
-        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SearchOptions | undefined")] options: JsValue,
-        format_name: &str,
+        #[wasm_bindgen(unchecked_param_type = "\"csv\" | \"json\"")] format_name: JsValue,
     ) -> Result<String, JsError> {
-        let options = JsOptions::new(options)?;
+        let format_name = super::options::string("exportEntities()", "format", &format_name)?;
+        let options = JsOptions::new("exportEntities()", options)?;
         self.inner
-            .export_entities(query, &options.search()?, format(format_name)?)
+            .export_entities(
+                &super::options::string("exportEntities()", "query", &query)?,
+                &options.search()?,
+                format(&format_name)?,
+            )
             .map_err(to_js_error)
     }
 
@@ -279,7 +304,7 @@ impl JsExplorer {
         query: &str,
         #[wasm_bindgen(unchecked_param_type = "SearchOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let options = JsOptions::new(options)?.search()?;
+        let options = JsOptions::new("within()", options)?.search()?;
         let ids: Vec<ArticleId> = ids.into_iter().map(ArticleId).collect();
         let found = self
             .inner

@@ -1,18 +1,24 @@
-//! The answer shapes sent to JS (DTOs): plain serde structs with camelCase fields, one per
-//! type in `www/types.d.ts`, and the conversions of kinds, dates and byte ranges they need.
+//! The answer shapes sent to JS (DTOs), one per type of `www/types.d.ts`, and the
+//! conversions from the engine's types: kinds as lowercase strings, dates as `"YYYY-MM"`,
+//! byte ranges as UTF-16 ranges. No rule of the engine lives here, only the wire format.
 
-use crate::{ArticleSummary, BlockKind, EntityKind, Loosened, MentionKind, YearMonth};
+use crate::overview::Overview;
+use crate::{
+    ArticleSummary, ArticleView, BlockKind, EntityKind, EntitySummary, EntityView, Facet, Loosened,
+    MentionKind, SearchResults, YearMonth,
+};
 use serde::Serialize;
 use std::ops::Range;
 
+/// `ArticleSummary`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct ArticleDto<'a> {
-    pub(super) id: u32,
-    pub(super) file: &'a str,
-    pub(super) title: &'a str,
-    pub(super) title_derived: bool,
-    pub(super) date: Option<String>,
+    id: u32,
+    file: &'a str,
+    title: &'a str,
+    title_derived: bool,
+    date: Option<String>,
 }
 
 impl<'a> From<&ArticleSummary<'a>> for ArticleDto<'a> {
@@ -27,19 +33,20 @@ impl<'a> From<&ArticleSummary<'a>> for ArticleDto<'a> {
     }
 }
 
+/// `EntityInfo`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct EntityDto<'a> {
-    pub(super) id: u32,
-    pub(super) name: &'a str,
-    pub(super) kind: &'static str,
-    pub(super) count: u32,
-    pub(super) mentions: u32,
-    pub(super) aliases: Vec<&'a str>,
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    count: u32,
+    mentions: u32,
+    aliases: Vec<&'a str>,
 }
 
-impl<'a> From<&crate::EntitySummary<'a>> for EntityDto<'a> {
-    fn from(e: &crate::EntitySummary<'a>) -> Self {
+impl<'a> From<&EntitySummary<'a>> for EntityDto<'a> {
+    fn from(e: &EntitySummary<'a>) -> Self {
         EntityDto {
             id: e.id.0,
             name: e.name,
@@ -51,53 +58,146 @@ impl<'a> From<&crate::EntitySummary<'a>> for EntityDto<'a> {
     }
 }
 
+/// `Snippet`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct SnippetDto {
-    pub(super) text: String,
-    pub(super) highlights: Vec<[u32; 2]>,
-    pub(super) pending: bool,
+struct SnippetDto {
+    text: String,
+    highlights: Vec<[u32; 2]>,
+    pending: bool,
 }
 
+/// `MissingChunk`.
 #[cfg(feature = "chunks")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct MissingChunkDto<'a> {
-    pub(super) chunk: u32,
-    pub(super) file: &'a str,
-    pub(super) bytes: u32,
+    chunk: u32,
+    file: &'a str,
+    bytes: u32,
 }
 
+#[cfg(feature = "chunks")]
+impl<'a> From<&'a crate::MissingChunk> for MissingChunkDto<'a> {
+    fn from(m: &'a crate::MissingChunk) -> Self {
+        MissingChunkDto {
+            chunk: m.chunk,
+            file: &m.file,
+            bytes: m.stored_len,
+        }
+    }
+}
+
+/// `Hit`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct HitDto<'a> {
+struct HitDto<'a> {
     #[serde(flatten)]
-    pub(super) info: ArticleDto<'a>,
-    pub(super) score: f32,
-    pub(super) snippet: SnippetDto,
-    pub(super) title_highlights: Vec<[u32; 2]>,
+    info: ArticleDto<'a>,
+    score: f32,
+    snippet: SnippetDto,
+    title_highlights: Vec<[u32; 2]>,
 }
 
+/// `DateCount`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct DateCountDto {
-    pub(super) date: String,
-    pub(super) count: usize,
+struct DateCountDto {
+    date: String,
+    count: usize,
 }
 
+fn date_counts(dates: &[crate::DateCount]) -> Vec<DateCountDto> {
+    dates
+        .iter()
+        .map(|d| DateCountDto {
+            date: format_date(d.date),
+            count: d.count,
+        })
+        .collect()
+}
+
+/// `RawSearchResults` but `facetCounts`, which `mod.rs` attaches as a typed array.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct SearchResultsDto<'a> {
-    pub(super) total: usize,
-    pub(super) hits: Vec<HitDto<'a>>,
-    pub(super) loosened: Vec<LoosenedDto<'a>>,
-    pub(super) dates: Vec<DateCountDto>,
-    pub(super) undated: usize,
+    total: usize,
+    hits: Vec<HitDto<'a>>,
+    loosened: Vec<LoosenedDto<'a>>,
+    dates: Vec<DateCountDto>,
+    undated: usize,
 }
 
+impl<'a> From<&'a SearchResults<'a>> for SearchResultsDto<'a> {
+    fn from(results: &'a SearchResults<'a>) -> Self {
+        SearchResultsDto {
+            total: results.total,
+            hits: results
+                .hits
+                .iter()
+                .map(|h| HitDto {
+                    info: ArticleDto::from(&h.article),
+                    score: h.score,
+                    snippet: match &h.snippet {
+                        Some(s) => SnippetDto {
+                            highlights: utf16_ranges(&s.text, &s.highlights),
+                            text: s.text.clone(),
+                            pending: false,
+                        },
+                        None => SnippetDto {
+                            highlights: Vec::new(),
+                            text: String::new(),
+                            pending: true,
+                        },
+                    },
+                    title_highlights: utf16_ranges(h.article.title, &h.title_highlights),
+                })
+                .collect(),
+            loosened: results.loosened.iter().map(LoosenedDto::from).collect(),
+            dates: date_counts(&results.dates),
+            undated: results.undated,
+        }
+    }
+}
+
+/// `RawOverview` but `facetCounts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct OverviewDto<'a> {
+    total: usize,
+    articles: Vec<ArticleDto<'a>>,
+    dates: Vec<DateCountDto>,
+    undated: usize,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+impl<'a> From<&Overview<'a>> for OverviewDto<'a> {
+    fn from(o: &Overview<'a>) -> Self {
+        OverviewDto {
+            total: o.total,
+            articles: o.articles.iter().map(ArticleDto::from).collect(),
+            dates: date_counts(&o.dates),
+            undated: o.undated,
+            first: o.first.map(format_date),
+            last: o.last.map(format_date),
+        }
+    }
+}
+
+/// Facets as `[id, count, id, count, ...]`: names and kinds are added in JS from the entity
+/// list (an object per facet, with its name as a fresh JS string, costs more made here).
+pub(super) fn facet_counts(facets: &[Facet<'_>]) -> Vec<u32> {
+    facets
+        .iter()
+        .flat_map(|f| [f.id.0, u32::try_from(f.count).unwrap_or(u32::MAX)])
+        .collect()
+}
+
+/// `Loosened`.
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-pub(super) enum LoosenedDto<'a> {
+enum LoosenedDto<'a> {
     Corrected {
         word: &'a str,
         instead: &'a [String],
@@ -120,77 +220,162 @@ impl<'a> From<&'a Loosened> for LoosenedDto<'a> {
     }
 }
 
+/// `ParagraphMention`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct MentionDto {
-    pub(super) entity: u32,
-    pub(super) start: u32,
-    pub(super) end: u32,
-    pub(super) kind: &'static str,
+struct MentionDto {
+    entity: u32,
+    start: u32,
+    end: u32,
+    kind: &'static str,
 }
 
+/// `Paragraph`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct ParagraphDto<'a> {
-    pub(super) kind: &'static str,
-    pub(super) text: &'a str,
-    pub(super) highlights: Vec<[u32; 2]>,
-    pub(super) mentions: Vec<MentionDto>,
+struct ParagraphDto<'a> {
+    kind: &'static str,
+    text: &'a str,
+    highlights: Vec<[u32; 2]>,
+    mentions: Vec<MentionDto>,
 }
 
+/// `ArticleEntity`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct ArticleEntityDto<'a> {
-    pub(super) id: u32,
-    pub(super) name: &'a str,
-    pub(super) kind: &'static str,
-    pub(super) mentions: usize,
+struct ArticleEntityDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    mentions: usize,
 }
 
+/// `Article`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct ArticleViewDto<'a> {
     #[serde(flatten)]
-    pub(super) info: ArticleDto<'a>,
-    pub(super) title_highlights: Vec<[u32; 2]>,
-    pub(super) paragraphs: Vec<ParagraphDto<'a>>,
-    pub(super) entities: Vec<ArticleEntityDto<'a>>,
+    info: ArticleDto<'a>,
+    title_highlights: Vec<[u32; 2]>,
+    paragraphs: Vec<ParagraphDto<'a>>,
+    entities: Vec<ArticleEntityDto<'a>>,
 }
 
+impl<'a> From<&ArticleView<'a>> for ArticleViewDto<'a> {
+    fn from(view: &ArticleView<'a>) -> Self {
+        ArticleViewDto {
+            info: ArticleDto::from(&view.summary),
+            title_highlights: utf16_ranges(view.summary.title, &view.title_highlights),
+            paragraphs: view
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    let ranges: Vec<Range<usize>> =
+                        p.mentions.iter().map(|m| m.range.clone()).collect();
+                    let units = utf16_ranges(p.text, &ranges);
+                    ParagraphDto {
+                        kind: block_kind(p.kind),
+                        text: p.text,
+                        highlights: utf16_ranges(p.text, &p.highlights),
+                        mentions: p
+                            .mentions
+                            .iter()
+                            .zip(units)
+                            .map(|(m, [start, end])| MentionDto {
+                                entity: m.entity.0,
+                                start,
+                                end,
+                                kind: mention_kind(m.kind),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+            entities: view
+                .entities
+                .iter()
+                .map(|e| ArticleEntityDto {
+                    id: e.id.0,
+                    name: e.name,
+                    kind: entity_kind(e.kind),
+                    mentions: e.mentions,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `InContext`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct InContextDto<'a> {
-    pub(super) article: u32,
-    pub(super) before: &'a str,
-    pub(super) mention: &'a str,
-    pub(super) after: &'a str,
-    pub(super) kind: &'static str,
+struct InContextDto<'a> {
+    article: u32,
+    before: &'a str,
+    mention: &'a str,
+    after: &'a str,
+    kind: &'static str,
 }
 
+/// `Cooccurrence`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(super) struct CooccurrenceDto<'a> {
-    pub(super) id: u32,
-    pub(super) name: &'a str,
-    pub(super) kind: &'static str,
-    pub(super) count: usize,
-    pub(super) lift: f32,
+struct CooccurrenceDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    count: usize,
+    lift: f32,
 }
 
+/// `EntityView`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct EntityViewDto<'a> {
     #[serde(flatten)]
-    pub(super) info: EntityDto<'a>,
-    pub(super) articles: Vec<ArticleDto<'a>>,
-    pub(super) in_context: Vec<InContextDto<'a>>,
-    pub(super) cooccurring: Vec<CooccurrenceDto<'a>>,
-    pub(super) spellings: Vec<&'a str>,
-    pub(super) mentions_in_results: usize,
-    pub(super) text_pending: Vec<u32>,
+    info: EntityDto<'a>,
+    articles: Vec<ArticleDto<'a>>,
+    in_context: Vec<InContextDto<'a>>,
+    cooccurring: Vec<CooccurrenceDto<'a>>,
+    spellings: Vec<&'a str>,
+    mentions_in_results: usize,
+    text_pending: Vec<u32>,
 }
 
-pub(super) fn block_kind(kind: BlockKind) -> &'static str {
+impl<'a> From<&EntityView<'a>> for EntityViewDto<'a> {
+    fn from(view: &EntityView<'a>) -> Self {
+        EntityViewDto {
+            info: EntityDto::from(&view.summary),
+            articles: view.articles.iter().map(ArticleDto::from).collect(),
+            in_context: view
+                .in_context
+                .iter()
+                .map(|c| InContextDto {
+                    article: c.article.0,
+                    before: c.before,
+                    mention: c.mention,
+                    after: c.after,
+                    kind: mention_kind(c.kind),
+                })
+                .collect(),
+            cooccurring: view
+                .cooccurring
+                .iter()
+                .map(|c| CooccurrenceDto {
+                    id: c.id.0,
+                    name: c.name,
+                    kind: entity_kind(c.kind),
+                    count: c.count,
+                    lift: c.lift,
+                })
+                .collect(),
+            spellings: view.spellings.clone(),
+            mentions_in_results: view.mentions_in_scope,
+            text_pending: view.text_pending.iter().map(|a| a.0).collect(),
+        }
+    }
+}
+
+fn block_kind(kind: BlockKind) -> &'static str {
     match kind {
         BlockKind::Caption => "caption",
         BlockKind::Title => "title",
@@ -200,7 +385,7 @@ pub(super) fn block_kind(kind: BlockKind) -> &'static str {
     }
 }
 
-pub(super) fn entity_kind(kind: EntityKind) -> &'static str {
+fn entity_kind(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "person",
         EntityKind::Country => "country",
@@ -210,14 +395,14 @@ pub(super) fn entity_kind(kind: EntityKind) -> &'static str {
     }
 }
 
-pub(super) fn mention_kind(kind: MentionKind) -> &'static str {
+fn mention_kind(kind: MentionKind) -> &'static str {
     match kind {
         MentionKind::Name => "name",
         MentionKind::Demonym => "demonym",
     }
 }
 
-pub(super) fn format_date(d: YearMonth) -> String {
+fn format_date(d: YearMonth) -> String {
     format!("{:04}-{:02}", d.year, d.month)
 }
 

@@ -1,60 +1,26 @@
 //! The JavaScript boundary: the only module with `#[wasm_bindgen]`.
 //!
-//! A thin translator. It turns JS arguments into Rust options, calls [`crate::Explorer`],
-//! and maps the answers to DTOs: plain JS objects with camelCase fields (through
-//! `serde-wasm-bindgen`), dates as `"YYYY-MM"`, kinds as lowercase strings, absent values as
-//! `null`, and every byte range converted to UTF-16 offsets, the unit of JS string indices.
-//! Every export returns `Result`; errors become JS `Error`s with the message of the Rust
-//! error.
-
-use crate::{ArticleId, EntityId};
-use serde::Serialize;
-use std::ops::Range;
-use wasm_bindgen::prelude::*;
+//! A thin translator: [`options`] reads and validates the JS arguments, [`crate::Explorer`]
+//! answers, [`dto`] maps the answers to the shapes of `www/types.d.ts` (plain JS objects
+//! with camelCase fields through `serde-wasm-bindgen`, dates as `"YYYY-MM"`, kinds as
+//! lowercase strings, absent values as `null`, byte ranges as UTF-16 offsets). Every export
+//! returns `Result`; errors become JS `Error`s with the message of the Rust error (argument
+//! errors start with `bad argument: `).
 
 mod dto;
 mod options;
 // The collection views (network, timelines, related articles, exports): issue 19.
 mod collection;
 
+use crate::{ArticleId, EntityId};
 use dto::*;
 use options::JsOptions;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
 
+// The contract, declared once: wasm-bindgen copies it into pkg/article_explorer.d.ts.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
-/** An article in a list. `date` is "YYYY-MM" or null. */
-export interface ArticleInfo { id: number; file: string; title: string; titleDerived: boolean; date: string | null; }
-/** [start, end) in UTF-16 code units (JS string indices) of the string it belongs to. */
-export type Range = [number, number];
-/** `pending`: hosted mode, the article's text is not loaded yet (`text` is empty). */
-export interface Snippet { text: string; highlights: Range[]; pending: boolean; }
-export interface Hit extends ArticleInfo { score: number; snippet: Snippet; titleHighlights: Range[]; }
-/** How the engine loosened the query: a word read as another spelling, a word left out, an unknown entity filter. */
-export type Loosened = { kind: "corrected"; word: string; instead: string[] } | { kind: "dropped"; word: string } | { kind: "unknownEntity"; filter: string };
-export type EntityKind = "person" | "country" | "place" | "organization" | "event";
-export type MentionKind = "name" | "demonym";
-export interface Facet { id: number; name: string; kind: EntityKind; count: number; }
-export interface DateCount { date: string; count: number; }
-/** `facetCounts`: `[entity id, matching articles, ...]`, most first (ties by name); explorer.js turns them into `facets: Facet[]`. */
-export interface SearchResults { total: number; hits: Hit[]; loosened: Loosened[]; facetCounts: Uint32Array; dates: DateCount[]; undated: number; }
-/** entities: only articles mentioning all of them; from/to: "YYYY-MM" (inclusive); sort: "relevance" | "newest" | "oldest"; demonyms: count adjective mentions (default true). */
-export interface SearchOptions { limit?: number; offset?: number; entities?: number[]; from?: string; to?: string; sort?: string; demonyms?: boolean; }
-export type BlockKind = "caption" | "title" | "heading" | "paragraph" | "boilerplate";
-export interface ParagraphMention { entity: number; start: number; end: number; kind: MentionKind; }
-export interface Paragraph { kind: BlockKind; text: string; highlights: Range[]; mentions: ParagraphMention[]; }
-export interface ArticleEntity { id: number; name: string; kind: EntityKind; mentions: number; }
-export interface Article extends ArticleInfo { paragraphs: Paragraph[]; titleHighlights: Range[]; entities: ArticleEntity[]; }
-export interface ArticleOptions { query?: string; }
-export interface EntityInfo { id: number; name: string; kind: EntityKind; count: number; mentions: number; aliases: string[]; }
-export interface InContext { article: number; before: string; mention: string; after: string; kind: MentionKind; }
-export interface Cooccurrence { id: number; name: string; kind: EntityKind; count: number; lift: number; }
-/** `mentions` counts the whole collection, `mentionsInResults` the articles in scope. */
-/** `textPending`: hosted mode, articles whose texts would add lines in context once loaded. */
-export interface EntityView extends EntityInfo { articles: ArticleInfo[]; inContext: InContext[]; cooccurring: Cooccurrence[]; spellings: string[]; mentionsInResults: number; textPending: number[]; }
-/** Hosted mode: a text chunk to fetch (`file` relative to the text folder), `bytes` as stored (gzip). */
-export interface MissingChunk { chunk: number; file: string; bytes: number; }
-export interface EntityOptions extends SearchOptions { query?: string; }
-"#;
+const TS_TYPES: &str = include_str!("../../www/types.d.ts");
 
 /// The explorer over the index embedded in this module.
 #[wasm_bindgen(js_name = Explorer)]
@@ -86,15 +52,12 @@ impl JsExplorer {
             .inner
             .missing_texts(ids.into_iter().map(ArticleId))
             .map_err(to_js_error)?;
-        let list: Vec<MissingChunkDto> = missing
-            .iter()
-            .map(|m| MissingChunkDto {
-                chunk: m.chunk,
-                file: &m.file,
-                bytes: m.stored_len,
-            })
-            .collect();
-        to_js(&list)
+        to_js(
+            &missing
+                .iter()
+                .map(MissingChunkDto::from)
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// Hands over text chunk `chunk`, decompressed; throws (naming the chunk's file) if the
@@ -118,90 +81,66 @@ impl JsExplorer {
     }
 
     /// Every article: `[{ id, file, title, titleDerived, date }]`.
-    #[wasm_bindgen(unchecked_return_type = "ArticleInfo[]")]
+    #[wasm_bindgen(unchecked_return_type = "ArticleSummary[]")]
     pub fn articles(&self) -> Result<JsValue, JsError> {
-        let list: Vec<ArticleDto> = self
-            .inner
-            .articles()
-            .map_err(to_js_error)?
-            .iter()
-            .map(ArticleDto::from)
-            .collect();
-        to_js(&list)
+        let list = self.inner.articles().map_err(to_js_error)?;
+        to_js(&list.iter().map(ArticleDto::from).collect::<Vec<_>>())
     }
 
     /// Every recognised entity, mentioned in most articles first.
     #[wasm_bindgen(unchecked_return_type = "EntityInfo[]")]
     pub fn entities(&self) -> Result<JsValue, JsError> {
-        let list: Vec<EntityDto> = self
-            .inner
-            .entities()
-            .map_err(to_js_error)?
-            .iter()
-            .map(EntityDto::from)
-            .collect();
-        to_js(&list)
+        let list = self.inner.entities().map_err(to_js_error)?;
+        to_js(&list.iter().map(EntityDto::from).collect::<Vec<_>>())
     }
 
     /// Search with filters, facet counts and a date histogram.
-    #[wasm_bindgen(unchecked_return_type = "SearchResults")]
+    #[wasm_bindgen(unchecked_return_type = "RawSearchResults")]
     pub fn search(
         &self,
-        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SearchOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let options = JsOptions::new(options)?.search()?;
-        let results = self.inner.search(query, &options).map_err(to_js_error)?;
-        let dto = SearchResultsDto {
-            total: results.total,
-            hits: results
-                .hits
-                .iter()
-                .map(|h| HitDto {
-                    info: ArticleDto::from(&h.article),
-                    score: h.score,
-                    snippet: match &h.snippet {
-                        Some(s) => SnippetDto {
-                            highlights: utf16_ranges(&s.text, &s.highlights),
-                            text: s.text.clone(),
-                            pending: false,
-                        },
-                        None => SnippetDto {
-                            highlights: Vec::new(),
-                            text: String::new(),
-                            pending: true,
-                        },
-                    },
-                    title_highlights: utf16_ranges(h.article.title, &h.title_highlights),
-                })
-                .collect(),
-            loosened: results.loosened.iter().map(LoosenedDto::from).collect(),
-            dates: results
-                .dates
-                .iter()
-                .map(|d| DateCountDto {
-                    date: format_date(d.date),
-                    count: d.count,
-                })
-                .collect(),
-            undated: results.undated,
-        };
-        let out = to_js(&dto)?;
-        // Facets travel as numbers, `[id, count, id, count, ...]`, in one typed array: a
-        // frequent word has thousands, and an object per facet (with its name as a fresh JS
-        // string) costs more made here than in JS. explorer.js adds the names.
-        let flat: Vec<u32> = results
-            .facets
-            .iter()
-            .flat_map(|f| [f.id.0, u32::try_from(f.count).unwrap_or(u32::MAX)])
-            .collect();
-        js_sys::Reflect::set(
-            &out,
-            &JsValue::from_str("facetCounts"),
-            &js_sys::Uint32Array::from(flat.as_slice()),
-        )
-        .map_err(|_| JsError::new("search(): could not attach the facets"))?;
-        Ok(out)
+        let query = options::string("search()", "query", &query)?;
+        let options = JsOptions::new("search()", options)?.search()?;
+        let results = self.inner.search(&query, &options).map_err(to_js_error)?;
+        let out = to_js(&SearchResultsDto::from(&results))?;
+        with_facet_counts(out, &results.facets)
+    }
+
+    /// The start page: every article (index order or by date), the entities with their
+    /// article counts, the date histogram.
+    #[wasm_bindgen(unchecked_return_type = "RawOverview")]
+    pub fn overview(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "OverviewOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = JsOptions::new("overview()", options)?.overview()?;
+        let overview = self.inner.overview(&options).map_err(to_js_error)?;
+        let out = to_js(&OverviewDto::from(&overview))?;
+        with_facet_counts(out, &overview.facets)
+    }
+
+    /// The entity a reference names (`"12"`, `"Putin"`, `"person:Putin"`, `"staat:Nord"`),
+    /// by the query language's rules; `undefined` when it names nobody.
+    #[wasm_bindgen(js_name = resolveEntity)]
+    pub fn resolve_entity(&self, reference: &str) -> Result<Option<u32>, JsError> {
+        let id = self.inner.resolve_entity(reference).map_err(to_js_error)?;
+        Ok(id.map(|e| e.0))
+    }
+
+    /// How a link writes entity `id`: its name when that finds it again, else its id.
+    #[wasm_bindgen(js_name = entityRef)]
+    pub fn entity_ref(&self, id: u32) -> Result<String, JsError> {
+        self.inner.entity_ref(EntityId(id)).map_err(to_js_error)
+    }
+
+    /// The facet box: ids of the entities whose name or an alias contains `text`, folded as
+    /// the search folds words.
+    #[wasm_bindgen(js_name = entitiesNamed)]
+    pub fn entities_named(&self, text: &str) -> Result<Vec<u32>, JsError> {
+        let ids = self.inner.entities_named(text).map_err(to_js_error)?;
+        Ok(ids.into_iter().map(|e| e.0).collect())
     }
 
     /// One article for the reader, with entity mentions; with `{ query }`, its matches are
@@ -209,54 +148,17 @@ impl JsExplorer {
     #[wasm_bindgen(unchecked_return_type = "Article")]
     pub fn article(
         &self,
-        id: u32,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ArticleOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let query = JsOptions::new(options)?.string("query")?;
+        let id = options::id("article()", &id)?;
+        let query = JsOptions::new("article()", options)?.string("query")?;
+        let query = query.as_deref().filter(|q| !q.trim().is_empty());
         let view = self
             .inner
-            .article(ArticleId(id), query.as_deref())
+            .article(ArticleId(id), query)
             .map_err(to_js_error)?;
-        let dto = ArticleViewDto {
-            info: ArticleDto::from(&view.summary),
-            title_highlights: utf16_ranges(view.summary.title, &view.title_highlights),
-            paragraphs: view
-                .paragraphs
-                .iter()
-                .map(|p| {
-                    let ranges: Vec<Range<usize>> =
-                        p.mentions.iter().map(|m| m.range.clone()).collect();
-                    let units = utf16_ranges(p.text, &ranges);
-                    ParagraphDto {
-                        kind: block_kind(p.kind),
-                        text: p.text,
-                        highlights: utf16_ranges(p.text, &p.highlights),
-                        mentions: p
-                            .mentions
-                            .iter()
-                            .zip(units)
-                            .map(|(m, [start, end])| MentionDto {
-                                entity: m.entity.0,
-                                start,
-                                end,
-                                kind: mention_kind(m.kind),
-                            })
-                            .collect(),
-                    }
-                })
-                .collect(),
-            entities: view
-                .entities
-                .iter()
-                .map(|e| ArticleEntityDto {
-                    id: e.id.0,
-                    name: e.name,
-                    kind: entity_kind(e.kind),
-                    mentions: e.mentions,
-                })
-                .collect(),
-        };
-        to_js(&dto)
+        to_js(&ArticleViewDto::from(&view))
     }
 
     /// One entity within the results of `{ query, entities, from, to }` (all articles when
@@ -264,45 +166,17 @@ impl JsExplorer {
     #[wasm_bindgen(unchecked_return_type = "EntityView")]
     pub fn entity(
         &self,
-        id: u32,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EntityOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let options = JsOptions::new(options)?;
+        let id = options::id("entity()", &id)?;
+        let options = JsOptions::new("entity()", options)?;
         let query = options.string("query")?.unwrap_or_default();
         let view = self
             .inner
             .entity(EntityId(id), &query, &options.search()?)
             .map_err(to_js_error)?;
-        let dto = EntityViewDto {
-            info: EntityDto::from(&view.summary),
-            articles: view.articles.iter().map(ArticleDto::from).collect(),
-            in_context: view
-                .in_context
-                .iter()
-                .map(|c| InContextDto {
-                    article: c.article.0,
-                    before: c.before,
-                    mention: c.mention,
-                    after: c.after,
-                    kind: mention_kind(c.kind),
-                })
-                .collect(),
-            cooccurring: view
-                .cooccurring
-                .iter()
-                .map(|c| CooccurrenceDto {
-                    id: c.id.0,
-                    name: c.name,
-                    kind: entity_kind(c.kind),
-                    count: c.count,
-                    lift: c.lift,
-                })
-                .collect(),
-            spellings: view.spellings.clone(),
-            mentions_in_results: view.mentions_in_scope,
-            text_pending: view.text_pending.iter().map(|a| a.0).collect(),
-        };
-        to_js(&dto)
+        to_js(&EntityViewDto::from(&view))
     }
 
     /// The build's account of the corpus (articles indexed, files skipped and why).
@@ -311,6 +185,19 @@ impl JsExplorer {
         crate::BUILD_SUMMARY.to_owned()
     }
 }
+
+/// Attaches the facets as `facetCounts`, `[id, count, ...]` in one typed array.
+fn with_facet_counts(out: JsValue, facets: &[crate::Facet<'_>]) -> Result<JsValue, JsError> {
+    let flat = facet_counts(facets);
+    js_sys::Reflect::set(
+        &out,
+        &JsValue::from_str("facetCounts"),
+        &js_sys::Uint32Array::from(flat.as_slice()),
+    )
+    .map_err(|_| JsError::new("could not attach the facets"))?;
+    Ok(out)
+}
+
 /// In debug builds, a panic prints its message to the console before the module traps
 /// (release builds abort without formatting, to stay small; nothing there should panic).
 #[cfg(debug_assertions)]
@@ -334,6 +221,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// The engine's error as a JS `Error`; a text that is not loaded yet (hosted mode) starts
+/// with `text not loaded: `, which explorer.js reads as code `"text"`.
 fn to_js_error(e: crate::IndexError) -> JsError {
+    #[cfg(feature = "chunks")]
+    if matches!(e, crate::IndexError::TextNotLoaded { .. }) {
+        return JsError::new(&format!("text not loaded: {e}"));
+    }
     JsError::new(&e.to_string())
 }

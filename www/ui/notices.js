@@ -12,7 +12,7 @@ import { kindKey } from './catalog.js';
 
 /**
  * @typedef {import('./results.js').ViewContext} ViewContext
- * @typedef {import('../explorer.js').Loosening} Loosening
+ * @typedef {import('../types.js').Loosened} Loosening
  */
 
 /**
