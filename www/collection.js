@@ -8,7 +8,7 @@
  * ex.entity(7).timeline;   // [{ month: 'YYYY-MM', articles, mentions, results }], oldest first
  * ex.entity(7).undated;    // { articles, mentions, results }: the same for undated articles
  * ex.graph({ query: 'Gipfel', entities: [], from, to, limit: 40 });
- *   // { scope, nodes: [{ id, name, kind, articles, x, y }], edges: [{ source, target, articles, lift, overRepresented }] }
+ *   // { scope, nodes: [{ id, name, kind, articles, x, y, r }], edges: [{ source, target, articles, lift, overRepresented }] }
  * ex.related(3, { limit: 5 }); // { hits: [{ id, file, title, date, score, entities, words }] }
  * ex.exportResults('Gipfel', { sort: 'newest' }, 'csv'); // RFC 4180 text with a BOM; 'json' for JSON
  * ex.exportEntities('Gipfel', {}, 'json');
@@ -35,6 +35,7 @@
  * @property {number} articles  Articles of the results that mention it.
  * @property {number} x         Place in the unit square (laid out in the wasm, deterministic).
  * @property {number} y
+ * @property {number} r         Radius in the unit square (the area grows with `articles`).
  */
 
 /**

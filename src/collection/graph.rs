@@ -49,6 +49,8 @@ pub struct GraphNode<'a> {
     /// Position in the unit square, from [`layout::layout`].
     pub x: f32,
     pub y: f32,
+    /// Radius in the unit square ([`layout::radius`]): the area grows with `articles`.
+    pub r: f32,
 }
 
 /// Two entities mentioned together; `source` and `target` are entity ids, `source < target`.
@@ -173,6 +175,7 @@ impl<'a> Explorer<'a> {
         let links: Vec<(usize, usize, f32)> =
             pairs.iter().map(|&(p, q, c, _)| (p, q, c as f32)).collect();
         let points = layout::layout(&sizes, &links);
+        let largest = sizes.iter().copied().fold(0.0f32, f32::max);
         Ok(Graph {
             scope: scope.len(),
             nodes: ranked
@@ -185,6 +188,7 @@ impl<'a> Explorer<'a> {
                     articles,
                     x,
                     y,
+                    r: layout::radius(articles as f32, largest),
                 })
                 .collect(),
             edges: pairs

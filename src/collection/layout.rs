@@ -8,10 +8,30 @@
 
 /// Steps of the simulation.
 pub const STEPS: usize = 200;
+/// Steps that push overlapping circles apart afterwards.
+pub const COLLISION_STEPS: usize = 60;
+/// A node's radius in the unit square: `MIN_RADIUS + SIZE_RADIUS * sqrt(size / largest)`
+/// (circle area grows with the size); [`radius`] computes it, so the page draws what was
+/// laid out.
+pub const MIN_RADIUS: f64 = 0.008;
+pub const SIZE_RADIUS: f64 = 0.026;
+/// Space kept between two circles (room for a label).
+pub const GAP: f64 = 0.012;
+
+/// The radius of a node of `size` when the largest is `largest`.
+pub fn radius(size: f32, largest: f32) -> f32 {
+    let share = if largest > 0.0 {
+        (size / largest).max(0.0)
+    } else {
+        0.0
+    };
+    (MIN_RADIUS + SIZE_RADIUS * f64::from(share).sqrt()) as f32
+}
 
 /// Positions in the unit square (with a margin) for nodes of `sizes` (any positive weight;
 /// bigger ones start nearer the centre) joined by `links` (`(a, b, weight)`, node indices).
-/// The same input gives the same output, bit for bit.
+/// Circles of [`radius`] do not overlap where there is room. The same input gives the same
+/// output, bit for bit.
 pub fn layout(sizes: &[f32], links: &[(usize, usize, f32)]) -> Vec<(f32, f32)> {
     let n = sizes.len();
     if n == 0 {
@@ -35,8 +55,14 @@ pub fn layout(sizes: &[f32], links: &[(usize, usize, f32)]) -> Vec<(f32, f32)> {
         );
     }
     let max_weight = links.iter().map(|l| l.2).fold(1.0f32, f32::max) as f64;
-    let area = n as f64 * 4.0;
-    let k = (area / n as f64).sqrt();
+    let mut degree = vec![0usize; n];
+    for &(a, b, _) in links {
+        if a < n && b < n {
+            degree[a] += 1;
+            degree[b] += 1;
+        }
+    }
+    let k = 1.0f64;
     let k2 = k * k;
     let mut temp = (n as f64).sqrt();
     let cool = temp / (STEPS as f64 + 1.0);
@@ -62,14 +88,16 @@ pub fn layout(sizes: &[f32], links: &[(usize, usize, f32)]) -> Vec<(f32, f32)> {
                 disp[j].1 -= ddy * f;
             }
         }
-        // Attraction along links, stronger for more shared articles.
+        // Attraction along links, stronger for more shared articles, weaker for nodes with
+        // many links (a dense group would otherwise collapse into a point).
         for &(a, b, w) in links {
             if a >= n || b >= n || a == b {
                 continue;
             }
             let (ddx, ddy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
             let d = (ddx * ddx + ddy * ddy).sqrt();
-            let f = d / k * (0.5 + f64::from(w) / max_weight);
+            let spread = ((degree[a].max(degree[b])) as f64).sqrt();
+            let f = d / k * (0.3 + 0.7 * f64::from(w) / max_weight) / spread;
             disp[a].0 -= ddx * f;
             disp[a].1 -= ddy * f;
             disp[b].0 += ddx * f;
@@ -77,8 +105,8 @@ pub fn layout(sizes: &[f32], links: &[(usize, usize, f32)]) -> Vec<(f32, f32)> {
         }
         // Gravity keeps separate groups in view; then move, at most `temp`.
         for i in 0..n {
-            disp[i].0 -= pos[i].0 * 0.05 * k;
-            disp[i].1 -= pos[i].1 * 0.05 * k;
+            disp[i].0 -= pos[i].0 * 0.1;
+            disp[i].1 -= pos[i].1 * 0.1;
             let len = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1).sqrt();
             if len > 0.0 {
                 let step = len.min(temp) / len;
@@ -88,9 +116,50 @@ pub fn layout(sizes: &[f32], links: &[(usize, usize, f32)]) -> Vec<(f32, f32)> {
         }
         temp = (temp - cool).max(0.01);
     }
-    // Into [0.06, 0.94]², keeping the aspect ratio.
+    let mut out = fit(&pos, 0.06);
+    // Circles apart: each overlapping pair pushed apart, half each, a few rounds.
+    let largest = sizes.iter().copied().fold(0.0f32, f32::max);
+    let radii: Vec<f64> = sizes
+        .iter()
+        .map(|&s| f64::from(radius(s, largest)))
+        .collect();
+    for _ in 0..COLLISION_STEPS {
+        let mut moved = false;
+        for i in 0..n {
+            for j in i + 1..n {
+                let (ddx, ddy) = (out[j].0 - out[i].0, out[j].1 - out[i].1);
+                let d = (ddx * ddx + ddy * ddy).sqrt();
+                let want = radii[i] + radii[j] + GAP;
+                if d >= want {
+                    continue;
+                }
+                let (ux, uy) = if d > 1e-9 {
+                    (ddx / d, ddy / d)
+                } else {
+                    (1.0, 0.0)
+                };
+                let push = (want - d) / 2.0;
+                out[i].0 -= ux * push;
+                out[i].1 -= uy * push;
+                out[j].0 += ux * push;
+                out[j].1 += uy * push;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    fit(&out, 0.05)
+        .into_iter()
+        .map(|(x, y)| (x as f32, y as f32))
+        .collect()
+}
+
+/// `pos` scaled and centred into `[margin, 1 - margin]²`, keeping the aspect ratio.
+fn fit(pos: &[(f64, f64)], margin: f64) -> Vec<(f64, f64)> {
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-    for &(x, y) in &pos {
+    for &(x, y) in pos {
         x0 = x0.min(x);
         x1 = x1.max(x);
         y0 = y0.min(y);
@@ -98,13 +167,9 @@ pub fn layout(sizes: &[f32], links: &[(usize, usize, f32)]) -> Vec<(f32, f32)> {
     }
     let span = (x1 - x0).max(y1 - y0).max(1e-9);
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let scale = (1.0 - 2.0 * margin) / span;
     pos.iter()
-        .map(|&(x, y)| {
-            (
-                (0.5 + (x - cx) / span * 0.88) as f32,
-                (0.5 + (y - cy) / span * 0.88) as f32,
-            )
-        })
+        .map(|&(x, y)| (0.5 + (x - cx) * scale, 0.5 + (y - cy) * scale))
         .collect()
 }
 

@@ -13,8 +13,8 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COLLECTION: &str = r#"
-/** `x`, `y`: the node's place in the unit square (laid out in the wasm, deterministic). */
-export interface GraphNode { id: number; name: string; kind: EntityKind; articles: number; x: number; y: number; }
+/** `x`, `y`: the node's place in the unit square, `r` its radius there (laid out in the wasm, deterministic). */
+export interface GraphNode { id: number; name: string; kind: EntityKind; articles: number; x: number; y: number; r: number; }
 /** `source` < `target` (entity ids); `overRepresented`: lift >= 1.5 over >= 2 shared articles. */
 export interface GraphEdge { source: number; target: number; articles: number; lift: number; overRepresented: boolean; }
 /** `scope`: articles the network was counted over. */
@@ -45,6 +45,7 @@ struct NodeDto<'a> {
     articles: u32,
     x: f32,
     y: f32,
+    r: f32,
 }
 
 #[derive(Serialize)]
@@ -166,6 +167,7 @@ impl JsExplorer {
                     articles: n.articles,
                     x: n.x,
                     y: n.y,
+                    r: n.r,
                 })
                 .collect(),
             edges: graph

@@ -127,7 +127,7 @@ test('graph(), related() and entity().timeline have the documented shapes', asyn
   assert.deepEqual(graph, answer.again, 'the same layout every time');
   const ids = new Set(graph.nodes.map((n) => n.id));
   for (const n of graph.nodes) {
-    assert.deepEqual(Object.keys(n).sort(), ['articles', 'id', 'kind', 'name', 'x', 'y']);
+    assert.deepEqual(Object.keys(n).sort(), ['articles', 'id', 'kind', 'name', 'r', 'x', 'y']);
     assert.ok(n.x >= 0 && n.x <= 1 && n.y >= 0 && n.y <= 1);
   }
   for (const e of graph.edges) {
