@@ -7,43 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage, gotoReady, api, entities, needEntities, WORD } from './ui-helpers.mjs';
+import { parseCsv } from './collection-helpers.mjs';
 
 useBrowser();
-
-/** RFC 4180, the test's own reader: BOM first, CRLF line ends, quoted fields. */
-export function parseCsv(text) {
-  assert.equal(text.charCodeAt(0), 0xfeff, 'a UTF-8 byte order mark first');
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r') {
-      assert.equal(text[i + 1], '\n', 'CRLF');
-      i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      assert.notEqual(c, '\n', 'no bare LF outside quotes');
-      field += c;
-    }
-  }
-  assert.equal(field + row.join(''), '', 'the last line ends with CRLF');
-  return rows;
-}
 
 test('exported results parse back to what search() answers, as CSV and as JSON', async () => {
   const { page, problems } = await openPage();
@@ -144,7 +110,7 @@ test('graph(), related() and entity().timeline have the documented shapes', asyn
   for (const m of entity.timeline) assert.match(m.month, /^\d{4}-\d{2}$/);
   const sum = entity.timeline.reduce((n, m) => n + m.articles, 0) + entity.undated.articles;
   assert.equal(sum, entity.articles.length, 'dated + undated = its articles');
-  assert.equal(answer.bad?.code, 'call');
+  assert.equal(answer.bad?.code, 'argument');
   assert.match(answer.bad?.message ?? '', /date/);
   assert.deepEqual(problems, []);
 });
