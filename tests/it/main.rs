@@ -8,6 +8,7 @@ mod entities;
 #[cfg(feature = "chunks")]
 mod hosted;
 mod nasty;
+mod reference;
 mod relevance;
 mod robustness;
 
