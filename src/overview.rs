@@ -71,15 +71,9 @@ impl<'a> Explorer<'a> {
             .collect::<Result<Vec<_>, IndexError>>()?;
         let (dates, undated) = facets::dates(all.iter().map(|(_, d)| *d));
         let ids: Vec<ArticleId> = all.iter().map(|(s, _)| s.article).collect();
-        let table = match self.article_entities.get() {
-            Some(table) => table,
-            None => {
-                let table = facets::ArticleEntities::read(&self.index)?;
-                self.article_entities.get_or_init(|| table)
-            }
-        };
+        let table = self.article_entities()?;
         let facets = facets::facets(&self.index, table, &ids, &[], options.demonyms)?;
-        crate::sort(&mut all, options.sort);
+        search::page::sort(&mut all, options.sort);
         let articles = all
             .iter()
             .skip(options.offset)

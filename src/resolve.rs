@@ -31,6 +31,7 @@ fn filter_of(reference: &str) -> EntityFilter {
     EntityFilter {
         kind: None,
         name: reference.to_owned(),
+        negated: false,
     }
 }
 

@@ -72,7 +72,8 @@ export interface DateCount {
 /**
  * The answer to `search()`. `facets`: entities over all matching articles, most first;
  * selected entities are always included. `dates`, `undated`: matching articles per month
- * before the date filter.
+ * before the date filter. `echo`: the query as a heading may quote it (whitespace
+ * collapsed, cut at a word with "…").
  */
 export interface SearchResults {
   total: number;
@@ -81,6 +82,7 @@ export interface SearchResults {
   facets: Facet[];
   dates: DateCount[];
   undated: number;
+  echo: string;
 }
 
 /** The start page: the untouched collection (`overview()`). `first`, `last`: its first and last month. */
@@ -227,6 +229,7 @@ export interface RawSearchResults {
   facetCounts: Uint32Array;
   dates: DateCount[];
   undated: number;
+  echo: string;
 }
 
 /** `overview()` as the module answers it (facets as in `RawSearchResults`). */

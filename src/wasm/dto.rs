@@ -126,6 +126,7 @@ pub(super) struct SearchResultsDto<'a> {
     loosened: Vec<LoosenedDto<'a>>,
     dates: Vec<DateCountDto>,
     undated: usize,
+    echo: &'a str,
 }
 
 impl<'a> From<&'a SearchResults<'a>> for SearchResultsDto<'a> {
@@ -156,6 +157,7 @@ impl<'a> From<&'a SearchResults<'a>> for SearchResultsDto<'a> {
             loosened: results.loosened.iter().map(LoosenedDto::from).collect(),
             dates: date_counts(&results.dates),
             undated: results.undated,
+            echo: &results.echo,
         }
     }
 }

@@ -10,18 +10,6 @@
  * @module ui/catalog
  */
 
-/** The kinds in the order the facets list them. */
-export const KINDS = /** @type {const} */ (['person', 'country', 'place', 'organization', 'event']);
-
-/**
- * The CSS/i18n key of a kind; unknown kinds are "other".
- * @param {string} kind
- * @returns {string}
- */
-export function kindKey(kind) {
-  return /** @type {readonly string[]} */ (KINDS).includes(kind) ? kind : 'other';
-}
-
 /**
  * @typedef {import('../types.js').EntityInfo} EntityInfo
  * @typedef {import('../types.js').ArticleSummary} ArticleSummary

@@ -95,7 +95,8 @@ export function drawList(screen, ctx, shown) {
     setStatus(screen, '');
     replaceKeepingFocus(layout.listView, [renderOverview(ctx, result)], layout.input);
   } else if (result.total === 0 || result.hits.length === 0) {
-    setStatus(screen, q ? (filtered ? t.noHitsFiltered(q) : t.noHits(q)) : t.noHitsFiltersOnly);
+    const echo = result.echo ?? q; // the query as the engine quotes it
+    setStatus(screen, q ? (filtered ? t.noHitsFiltered(echo) : t.noHits(echo)) : t.noHitsFiltersOnly);
     replaceKeepingFocus(layout.listView, [renderNoHits(ctx, filtered)], layout.input);
   } else {
     const { section, list } = renderHits(ctx, result);

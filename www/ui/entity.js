@@ -10,7 +10,7 @@
  */
 
 import { h, dateElement, metaLine, titleContent } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 import { detailBar } from './reader.js';
 import { entityChip } from './results.js';
 

@@ -13,7 +13,7 @@
  */
 
 import { h } from './dom.js';
-import { KINDS, kindKey } from './catalog.js';
+import { KINDS, kindKey } from './kinds.js';
 
 /** Values shown per group before "mehr anzeigen", and how many more each click adds. */
 export const FACETS_SHOWN = 8;

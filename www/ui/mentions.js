@@ -8,7 +8,7 @@
  */
 
 import { appendHighlighted, cleanRanges, h } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 
 /**
  * @typedef {import('../types.js').ParagraphMention} Mention

@@ -8,7 +8,7 @@
  */
 
 import { h } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 
 /**
  * @typedef {import('./results.js').ViewContext} ViewContext

@@ -11,7 +11,7 @@
 
 import { h, titleContent, dateElement, metaLine } from './dom.js';
 import { appendMentioned } from './mentions.js';
-import { KINDS, kindKey } from './catalog.js';
+import { KINDS, kindKey } from './kinds.js';
 import { entityChip } from './results.js';
 
 /** paragraph kind -> how it is shown */

@@ -8,7 +8,7 @@
  */
 
 import { h, highlighted, titleContent, dateElement, metaLine } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 
 /**
  * @typedef {object} ViewContext What every renderer may use.
