@@ -78,72 +78,58 @@ pub struct Graph<'a> {
 
 impl<'a> Explorer<'a> {
     /// The entity network of the articles `query` and `options.search` select.
+    ///
+    /// The nodes are the scope's most frequent entities, counted as the search's facets
+    /// count them (the same table, so the numbers agree); each node's articles in the scope
+    /// are a bit set, and two nodes share `popcount(a & b)` articles: at 10,000 articles and
+    /// 80 nodes that is 3,160 pairs of 157 words, instead of every pair in every article.
     pub fn graph(&self, query: &str, options: &GraphOptions) -> Result<Graph<'a>, IndexError> {
+        let demonyms = options.search.demonyms;
         let scope: Vec<ArticleId> = self
             .scope(query, &options.search)?
             .into_iter()
             .map(|(a, _)| a)
             .collect();
-        // Every article's entities once, flat: counted for the nodes, then paired.
-        let (mut starts, mut flat, mut buf) = (vec![0usize], Vec::new(), Vec::new());
-        let mut counts = vec![0u32; self.index.entity_count() as usize];
-        for &a in &scope {
-            self.entities_of(a, options.search.demonyms, &mut buf)?;
-            for e in &buf {
-                if let Some(c) = counts.get_mut(e.0 as usize) {
-                    *c += 1;
-                }
-            }
-            flat.extend_from_slice(&buf);
-            starts.push(flat.len());
-        }
-        let mut ranked: Vec<(EntityId, u32, &'a str, EntityKind)> = Vec::new();
-        for (i, &c) in counts.iter().enumerate() {
-            if c > 0 {
-                let id = EntityId(i as u32);
-                let (name, kind) = self.index.entity_name(id)?;
-                ranked.push((id, c, name, kind));
+        let total = self.index.article_count() as usize;
+        let words = total.div_ceil(64);
+        let mut in_scope = vec![0u64; words];
+        for a in &scope {
+            if let Some(w) = in_scope.get_mut(a.0 as usize / 64) {
+                *w |= 1 << (a.0 % 64);
             }
         }
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(b.2)));
+        let table = self.article_entities()?;
+        let mut ranked = crate::facets::facets(&self.index, table, &scope, &[], demonyms)?;
+        ranked.retain(|f| f.count > 0);
         ranked.truncate(options.limit.clamp(1, MAX_NODES));
         let n = ranked.len();
 
-        // Entity id -> node number; then a triangular matrix of shared articles.
-        let mut slot = vec![u32::MAX; counts.len()];
-        for (k, r) in ranked.iter().enumerate() {
-            if let Some(s) = slot.get_mut(r.0 .0 as usize) {
-                *s = k as u32;
-            }
-        }
-        let mut shared = vec![0u32; n * n];
-        let mut present: Vec<usize> = Vec::new();
-        for w in starts.windows(2) {
-            present.clear();
-            present.extend(
-                flat.get(w[0]..w[1])
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter_map(|e| slot.get(e.0 as usize).copied())
-                    .filter(|&s| s != u32::MAX)
-                    .map(|s| s as usize),
-            );
-            present.sort_unstable();
-            for (i, &p) in present.iter().enumerate() {
-                for &q in &present[i + 1..] {
-                    if let Some(c) = shared.get_mut(p * n + q) {
-                        *c += 1;
+        // Each node's articles in the scope, as bits.
+        let mut bits = vec![0u64; n * words];
+        for (k, f) in ranked.iter().enumerate() {
+            let row = &mut bits[k * words..(k + 1) * words];
+            for (a, _) in self.index.entity(f.id)?.articles {
+                let (w, bit) = (a.0 as usize / 64, 1u64 << (a.0 % 64));
+                if in_scope.get(w).is_some_and(|s| s & bit != 0) {
+                    if !demonyms && !self.named_in(a, f.id)? {
+                        continue;
+                    }
+                    if let Some(x) = row.get_mut(w) {
+                        *x |= bit;
                     }
                 }
             }
         }
-        let total = scope.len().max(1) as f32;
+        let scope_len = scope.len().max(1) as f32;
         let mut pairs: Vec<(usize, usize, u32, f32)> = Vec::new();
         for p in 0..n {
+            let a = &bits[p * words..(p + 1) * words];
             for q in p + 1..n {
-                let c = shared[p * n + q];
+                let b = &bits[q * words..(q + 1) * words];
+                let c: u32 = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
                 if c > 0 {
-                    let lift = c as f32 * total / (ranked[p].1 as f32 * ranked[q].1 as f32);
+                    let lift =
+                        c as f32 * scope_len / (ranked[p].count as f32 * ranked[q].count as f32);
                     pairs.push((p, q, c, lift));
                 }
             }
@@ -171,7 +157,7 @@ impl<'a> Explorer<'a> {
             .filter_map(|(p, k)| k.then_some(p))
             .collect();
 
-        let sizes: Vec<f32> = ranked.iter().map(|r| r.1 as f32).collect();
+        let sizes: Vec<f32> = ranked.iter().map(|f| f.count as f32).collect();
         let links: Vec<(usize, usize, f32)> =
             pairs.iter().map(|&(p, q, c, _)| (p, q, c as f32)).collect();
         let points = layout::layout(&sizes, &links);
@@ -181,20 +167,20 @@ impl<'a> Explorer<'a> {
             nodes: ranked
                 .iter()
                 .zip(points)
-                .map(|(&(id, articles, name, kind), (x, y))| GraphNode {
-                    id,
-                    name,
-                    kind,
-                    articles,
+                .map(|(f, (x, y))| GraphNode {
+                    id: f.id,
+                    name: f.name,
+                    kind: f.kind,
+                    articles: f.count as u32,
                     x,
                     y,
-                    r: layout::radius(articles as f32, largest),
+                    r: layout::radius(f.count as f32, largest),
                 })
                 .collect(),
             edges: pairs
                 .iter()
                 .map(|&(p, q, c, lift)| {
-                    let (a, b) = (ranked[p].0, ranked[q].0);
+                    let (a, b) = (ranked[p].id, ranked[q].id);
                     GraphEdge {
                         source: a.min(b),
                         target: a.max(b),
@@ -206,5 +192,14 @@ impl<'a> Explorer<'a> {
                 })
                 .collect(),
         })
+    }
+
+    /// Whether article `a` mentions entity `e` by name (not only by demonym).
+    fn named_in(&self, a: ArticleId, e: EntityId) -> Result<bool, IndexError> {
+        Ok(self
+            .index
+            .article_entities(a)?
+            .iter()
+            .any(|&(id, by_name)| id == e && by_name))
     }
 }

@@ -56,8 +56,7 @@ impl<'a> Explorer<'a> {
             limit: crate::MAX_LIMIT,
             ..options.clone()
         };
-        let mut matching: Vec<(ArticleId, f32)> = self
-            .select(query, &wide)?
+        let mut matching: Vec<(ArticleId, f32)> = crate::search::page::select(self, query, &wide)?
             .matching
             .iter()
             .map(|(s, _)| (s.article, s.score))
@@ -69,25 +68,6 @@ impl<'a> Explorer<'a> {
                 .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         }
         Ok(matching)
-    }
-
-    /// The entities of `article` (distinct, sorted by id); with `demonyms` false only those
-    /// mentioned by name.
-    pub(crate) fn entities_of(
-        &self,
-        article: ArticleId,
-        demonyms: bool,
-        out: &mut Vec<crate::EntityId>,
-    ) -> Result<(), IndexError> {
-        let mut buf = Vec::new();
-        self.index.article_entities_into(article, &mut buf)?;
-        out.clear();
-        out.extend(
-            buf.iter()
-                .filter(|&&(_, by_name)| demonyms || by_name)
-                .map(|&(e, _)| e),
-        );
-        Ok(())
     }
 
     /// Article `id` with its text, `None` while its text is not loaded (hosted mode).

@@ -3,7 +3,7 @@
 //! undated articles counted apart, never dropped.
 
 use crate::{ArticleId, EntityId, Explorer, IndexError, SearchOptions, YearMonth};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// One month of a [`Timeline`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,11 +43,17 @@ impl Explorer<'_> {
         options: &SearchOptions,
     ) -> Result<Timeline, IndexError> {
         let record = self.index.entity(id)?;
-        let scope: BTreeSet<ArticleId> = self
+        let scope: Vec<ArticleId> = self
             .scope(query, options)?
             .into_iter()
             .map(|(a, _)| a)
             .collect();
+        let mut member = vec![false; self.index.article_count() as usize];
+        for a in &scope {
+            if let Some(m) = member.get_mut(a.0 as usize) {
+                *m = true;
+            }
+        }
         let mut months: BTreeMap<YearMonth, MonthCount> = BTreeMap::new();
         let mut undated = MonthCount::default();
         for &a in &scope {
@@ -58,7 +64,7 @@ impl Explorer<'_> {
             slot.results += 1;
         }
         for &(a, n) in &record.articles {
-            if !scope.contains(&a) {
+            if !member.get(a.0 as usize).copied().unwrap_or(false) {
                 continue;
             }
             let mentions = if options.demonyms {

@@ -133,7 +133,8 @@ export class CollectionTools {
       this.graph = { key, graph, ms: performance.now() - start };
     }
     const { graph, ms } = this.graph;
-    return renderNetwork({ t: this.view.t, ct: this.ct, onFilter: (id) => this.view.toggleEntity(id, true) }, graph, ms);
+    const width = this.panel.clientWidth || this.view.layout.resultsPane.clientWidth || undefined;
+    return renderNetwork({ t: this.view.t, ct: this.ct, onFilter: (id) => this.view.toggleEntity(id, true), width }, graph, ms);
   }
 
   #export() {

@@ -23,8 +23,10 @@ import { kindKey } from './catalog.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 1000;
 const H = 1000;
-/** Label font size in drawing units (the drawing scales with the pane). */
+/** Label font size in drawing units at least (the drawing scales with the pane) ... */
 const FONT = 26;
+/** ... and in CSS pixels at least, on narrow screens. */
+const FONT_PX = 12;
 /** Names labelled without hovering, at most: the largest whose label has room. */
 const LABELLED = 30;
 
@@ -49,6 +51,7 @@ const liftText = (x, locale) => x.toLocaleString(locale, { maximumFractionDigits
  * @property {import('../i18n.js').Strings} t
  * @property {import('./collection-strings.js').CollectionStrings} ct
  * @property {(id: number) => void} onFilter filter the results by entity `id`
+ * @property {number} [width] the width the drawing will have, in CSS pixels (for the label size)
  */
 
 /**
@@ -85,7 +88,8 @@ function drawGraph(ctx, graph) {
   const pos = new Map(graph.nodes.map((n) => [n.id, { x: n.x * W, y: n.y * H, n }]));
   // Radii come with the layout (the wasm placed the circles apart); the old shape without `r` gets one.
   const radius = (/** @type {import('../collection.js').GraphNode} */ n) => (typeof n.r === 'number' ? n.r : 0.008 + 0.026 * Math.sqrt(n.articles / maxArticles)) * W;
-  const labelled = placeLabels(graph.nodes, (n) => radius(n));
+  const font = Math.max(FONT, ctx.width ? (FONT_PX * W) / ctx.width : FONT);
+  const labels = placeLabels(graph.nodes, (n) => radius(n), font);
   /** @type {Map<number, Array<{ other: number, e: import('../collection.js').GraphEdge }>>} */
   const links = new Map(graph.nodes.map((n) => [n.id, []]));
   for (const e of graph.edges) {
@@ -120,12 +124,19 @@ function drawGraph(ctx, graph) {
   graph.nodes.forEach((n, i) => {
     const p = /** @type {{x: number, y: number}} */ (pos.get(n.id));
     const r = radius(n);
-    const label = svg('text', { x: p.x.toFixed(1), y: (p.y + r + FONT).toFixed(1), class: 'node-label', 'text-anchor': 'middle' });
+    const above = labels.get(n.id) === 'above';
+    const label = svg('text', {
+      x: p.x.toFixed(1),
+      y: (above ? p.y - r - font * 0.35 : p.y + r + font).toFixed(1),
+      class: 'node-label',
+      'text-anchor': 'middle',
+      'font-size': font.toFixed(0),
+    });
     label.textContent = n.name;
     const g = svg(
       'g',
       {
-        class: `node k-${kindKey(n.kind)}${labelled.has(n.id) ? ' labelled' : ''}`,
+        class: `node k-${kindKey(n.kind)}${labels.has(n.id) ? ' labelled' : ''}`,
         role: 'button',
         tabindex: i === 0 ? 0 : -1,
         'data-id': n.id,
@@ -218,28 +229,37 @@ function drawGraph(ctx, graph) {
 }
 
 /**
- * Which names get a label at rest: the largest first, each only where its
- * label (estimated from its length) overlaps no circle and no earlier label.
+ * Which names get a label at rest, and where: the largest first, below its
+ * circle or else above it, only where the label (its width estimated from its
+ * length) overlaps no earlier label and stays inside the drawing. Labels may
+ * cross circles: their halo keeps them readable.
  * @param {import('../collection.js').GraphNode[]} nodes largest first
  * @param {(n: import('../collection.js').GraphNode) => number} radius
+ * @param {number} font
+ * @returns {Map<number, 'below'|'above'>}
  */
-function placeLabels(nodes, radius) {
+function placeLabels(nodes, radius, font) {
   /** @type {Array<[number, number, number, number]>} */
-  const boxes = nodes.map((n) => {
-    const r = radius(n);
-    return [n.x * W - r, n.y * H - r, n.x * W + r, n.y * H + r];
-  });
-  const out = new Set();
+  const boxes = [];
+  /** @type {Map<number, 'below'|'above'>} */
+  const out = new Map();
   for (const n of nodes) {
     if (out.size >= LABELLED) break;
     const r = radius(n);
-    const half = (n.name.length * FONT * 0.55) / 2;
-    /** @type {[number, number, number, number]} */
-    const box = [n.x * W - half, n.y * H + r + 4, n.x * W + half, n.y * H + r + FONT + 6];
-    const hits = (/** @type {number[]} */ b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1];
-    if (box[0] < 0 || box[2] > W || box[3] > H || boxes.some(hits)) continue;
-    boxes.push(box);
-    out.add(n.id);
+    const [x, y] = [n.x * W, n.y * H];
+    const half = (n.name.length * font * 0.56) / 2;
+    /** @type {Array<['below'|'above', [number, number, number, number]]>} */
+    const tries = [
+      ['below', [x - half, y + r + 2, x + half, y + r + font * 1.25]],
+      ['above', [x - half, y - r - font * 1.25, x + half, y - r - 2]],
+    ];
+    for (const [where, box] of tries) {
+      const hits = (/** @type {number[]} */ b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1];
+      if (box[0] < 0 || box[2] > W || box[1] < 0 || box[3] > H || boxes.some(hits)) continue;
+      boxes.push(box);
+      out.set(n.id, where);
+      break;
+    }
   }
   return out;
 }

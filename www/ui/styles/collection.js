@@ -23,7 +23,7 @@ export const collectionCss = /* css */ `
 .network-summary { margin: 0 0 0.5em; }
 .network-body { display: grid; gap: 0.75em; grid-template-columns: minmax(0, 1fr); }
 .network-frame { position: relative; }
-.network-svg { display: block; width: 100%; height: auto; background: var(--bg); border: 1px solid var(--border); border-radius: var(--radius); }
+.network-svg { display: block; width: 100%; height: auto; max-height: 80vh; background: var(--bg); border: 1px solid var(--border); border-radius: var(--radius); }
 .network-svg .edge { stroke: var(--muted); stroke-opacity: 0.45; stroke-dasharray: 5 4; }
 .network-svg .edge.over { stroke: var(--accent); stroke-opacity: 0.85; stroke-dasharray: none; }
 .network-svg .edge.dim { stroke-opacity: 0.08; }
@@ -34,7 +34,7 @@ export const collectionCss = /* css */ `
 .network-svg .node.k-place circle { fill: var(--place); }
 .network-svg .node.k-organization circle { fill: var(--organization); }
 .network-svg .node.k-event circle { fill: var(--event); }
-.network-svg .node-label { fill: var(--fg); font-size: 26px; paint-order: stroke; stroke: var(--bg); stroke-width: 5px; stroke-linejoin: round; pointer-events: none; display: none; }
+.network-svg .node-label { fill: var(--fg); paint-order: stroke; stroke: var(--bg); stroke-width: 6px; stroke-linejoin: round; pointer-events: none; display: none; }
 .network-svg .node.labelled .node-label, .network-svg .node:hover .node-label, .network-svg .node:focus .node-label { display: inline; }
 .network-svg .node:hover circle, .network-svg .node:focus circle { stroke: var(--fg); stroke-width: 4; }
 .network-svg .node:focus-visible circle { stroke: var(--focus); stroke-width: 6; }
