@@ -18,7 +18,7 @@
  */
 
 import { h } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 1000;

@@ -9,7 +9,7 @@
  */
 
 import { h, dateElement } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 
 /**
  * @param {import('../i18n.js').Strings} t
