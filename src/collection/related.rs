@@ -8,7 +8,6 @@
 //! vectors stored), ranked best first, ties by id, the open article itself never among them.
 
 use crate::{ArticleId, EntityId, Explorer, IndexError};
-use std::collections::BTreeMap;
 
 /// Default and largest number of related articles.
 pub const DEFAULT_RELATED: usize = 5;
@@ -58,15 +57,23 @@ impl<'a> Explorer<'a> {
         // fifth of them left out (they join nothing, or everything).
         let mut words: Vec<(String, String, f32, Vec<ArticleId>)> = Vec::new();
         if let Some(record) = self.record_if_loaded(id)? {
-            let mut tf: BTreeMap<String, (usize, String)> = BTreeMap::new();
-            for token in explorer_text::analyze(record.text) {
-                if token.term.chars().count() < 3 || token.term.chars().all(char::is_numeric) {
-                    continue;
+            // Terms with their counts and first spelling: sorted and grouped (a map here
+            // cost more code in the .wasm than the grouping).
+            let mut tokens: Vec<(String, usize, usize)> = explorer_text::analyze(record.text)
+                .into_iter()
+                .filter(|t| t.term.chars().count() >= 3 && !t.term.chars().all(char::is_numeric))
+                .map(|t| (t.term, t.start, t.end))
+                .collect();
+            tokens.sort_unstable();
+            let mut tf: Vec<(String, (usize, String))> = Vec::new();
+            for (term, start, end) in tokens {
+                match tf.last_mut() {
+                    Some((last, (n, _))) if *last == term => *n += 1,
+                    _ => {
+                        let spelled = record.text.get(start..end).unwrap_or("").to_owned();
+                        tf.push((term, (1, spelled)));
+                    }
                 }
-                let spelled = record.text.get(token.start..token.end).unwrap_or("");
-                tf.entry(token.term)
-                    .or_insert_with(|| (0, spelled.to_owned()))
-                    .0 += 1;
             }
             let common = (total / 5.0).max(2.0) as usize;
             let mut scored = Vec::new();
@@ -118,9 +125,8 @@ impl<'a> Explorer<'a> {
         ranked.truncate(limit.min(MAX_RELATED));
 
         // Why: the heaviest shared entities and words of each hit.
-        entities.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut by_weight: Vec<&(String, String, f32, Vec<ArticleId>)> = words.iter().collect();
-        by_weight.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+        entities.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // `words` are heaviest first already.
         ranked
             .into_iter()
             .map(|(a, s)| {
@@ -140,7 +146,7 @@ impl<'a> Explorer<'a> {
                         .take(REASONS)
                         .map(|e| e.0)
                         .collect(),
-                    words: by_weight
+                    words: words
                         .iter()
                         .filter(|w| w.3.binary_search(&a).is_ok())
                         .take(REASONS)

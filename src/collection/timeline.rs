@@ -3,7 +3,6 @@
 //! undated articles counted apart, never dropped.
 
 use crate::{ArticleId, EntityId, Explorer, IndexError, SearchOptions, YearMonth};
-use std::collections::BTreeMap;
 
 /// One month of a [`Timeline`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,7 +18,8 @@ pub struct MonthCount {
 /// An entity's timeline within a scope.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Timeline {
-    /// Every month in which the scope has articles, oldest first.
+    /// Every month from the scope's first dated article to its last, oldest first (months
+    /// without articles included, with zeros, so a chart shows the gaps).
     pub months: Vec<(YearMonth, MonthCount)>,
     /// The scope's articles without a date.
     pub undated: MonthCount,
@@ -54,14 +54,24 @@ impl Explorer<'_> {
                 *m = true;
             }
         }
-        let mut months: BTreeMap<YearMonth, MonthCount> = BTreeMap::new();
-        let mut undated = MonthCount::default();
+        // Dense, one slot per month from the first dated article to the last (a map here
+        // cost more code in the .wasm than this whole function).
+        let index_of = |d: YearMonth| u32::from(d.year) * 12 + u32::from(d.month.max(1)) - 1;
+        let mut dates = Vec::with_capacity(scope.len());
         for &a in &scope {
-            let slot = match self.index.date(a)? {
-                Some(d) => months.entry(d).or_default(),
-                None => &mut undated,
-            };
-            slot.results += 1;
+            dates.push(self.index.date(a)?.map(index_of));
+        }
+        let first = dates.iter().flatten().copied().min().unwrap_or(0);
+        let last = dates.iter().flatten().copied().max().unwrap_or(0);
+        // The last slot is for the undated articles.
+        let span = (last - first) as usize + 1;
+        let mut slots = vec![MonthCount::default(); span + 1];
+        let slot_of = |date: Option<u32>| match date {
+            Some(d) => ((d - first) as usize).min(span),
+            None => span,
+        };
+        for d in &dates {
+            slots[slot_of(*d)].results += 1;
         }
         for &(a, n) in &record.articles {
             if !member.get(a.0 as usize).copied().unwrap_or(false) {
@@ -79,16 +89,27 @@ impl Explorer<'_> {
             if mentions == 0 {
                 continue;
             }
-            let slot = match self.index.date(a)? {
-                Some(d) => months.entry(d).or_default(),
-                None => &mut undated,
-            };
+            let slot = &mut slots[slot_of(self.index.date(a)?.map(index_of))];
             slot.articles += 1;
             slot.mentions += mentions;
         }
-        Ok(Timeline {
-            months: months.into_iter().collect(),
-            undated,
-        })
+        let undated = slots.pop().unwrap_or_default();
+        let months = if dates.iter().any(Option::is_some) {
+            slots
+                .into_iter()
+                .enumerate()
+                .map(|(k, m)| {
+                    let i = first + k as u32;
+                    let ym = YearMonth {
+                        year: (i / 12) as u16,
+                        month: (i % 12) as u8 + 1,
+                    };
+                    (ym, m)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Timeline { months, undated })
     }
 }

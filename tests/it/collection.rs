@@ -234,6 +234,12 @@ fn a_timeline_sums_to_the_entity_view() {
             assert_eq!(mentions, view.mentions_in_scope, "{} {query}", e.name);
             for w in t.months.windows(2) {
                 assert!(w[0].0 < w[1].0, "oldest first");
+                let next = if w[0].0.month == 12 {
+                    (w[0].0.year + 1, 1)
+                } else {
+                    (w[0].0.year, w[0].0.month + 1)
+                };
+                assert_eq!((w[1].0.year, w[1].0.month), next, "no month left out");
             }
             for (_, m) in &t.months {
                 assert!(m.articles <= m.results);
