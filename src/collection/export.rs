@@ -71,17 +71,28 @@ impl<'a> Explorer<'a> {
     }
 
     /// The entities mentioned in the articles `query` and `options` select, with articles
-    /// and mentions there; most articles first, then most mentions, then by name.
+    /// and mentions there; most articles first, then by name (the facets' order).
     pub fn entity_rows(
         &self,
         query: &str,
         options: &SearchOptions,
     ) -> Result<Vec<EntityRow<'a>>, IndexError> {
-        let n = self.index.entity_count() as usize;
-        let (mut articles, mut mentions) = (vec![0usize; n], vec![0usize; n]);
-        let mut seen: Vec<u32> = Vec::new();
-        for (a, _) in self.scope(query, options)? {
-            seen.clear();
+        // Which entities and how many articles: the search's facets, counted the same way
+        // and in the same order (most articles first, ties by name). The mentions here.
+        let scope: Vec<crate::ArticleId> = self
+            .scope(query, options)?
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect();
+        let facets = crate::facets::facets(
+            &self.index,
+            self.article_entities()?,
+            &scope,
+            &[],
+            options.demonyms,
+        )?;
+        let mut mentions = vec![0usize; self.index.entity_count() as usize];
+        for &a in &scope {
             for m in self.index.mentions(a)? {
                 if !options.demonyms && m.kind == crate::MentionKind::Demonym {
                     continue;
@@ -89,36 +100,19 @@ impl<'a> Explorer<'a> {
                 if let Some(c) = mentions.get_mut(m.entity.0 as usize) {
                     *c += 1;
                 }
-                if !seen.contains(&m.entity.0) {
-                    seen.push(m.entity.0);
-                }
-            }
-            for &e in &seen {
-                if let Some(c) = articles.get_mut(e as usize) {
-                    *c += 1;
-                }
             }
         }
-        let mut rows = Vec::new();
-        for (i, (&arts, &ments)) in articles.iter().zip(&mentions).enumerate() {
-            if arts > 0 {
-                let (name, kind) = self.index.entity_name(crate::EntityId(i as u32))?;
-                rows.push(EntityRow {
-                    id: i as u32,
-                    name,
-                    kind,
-                    articles: arts,
-                    mentions: ments,
-                });
-            }
-        }
-        rows.sort_unstable_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then_with(|| b.mentions.cmp(&a.mentions))
-                .then_with(|| a.name.cmp(b.name))
-        });
-        Ok(rows)
+        Ok(facets
+            .iter()
+            .filter(|f| f.count > 0)
+            .map(|f| EntityRow {
+                id: f.id.0,
+                name: f.name,
+                kind: f.kind,
+                articles: f.count,
+                mentions: mentions.get(f.id.0 as usize).copied().unwrap_or(0),
+            })
+            .collect())
     }
 
     /// [`Explorer::result_rows`] as CSV or JSON text.

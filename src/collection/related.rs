@@ -89,10 +89,18 @@ impl<'a> Explorer<'a> {
                 let weight = (1.0 + (n as f32).ln()) * w;
                 scored.push((term, spelled, weight, w, postings.articles().to_vec()));
             }
-            scored.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-            scored.truncate(WORDS);
-            words = scored
-                .into_iter()
+            // Heaviest first; `scored` is in term order, so ties go to the first term.
+            let mut order: Vec<(u32, f32)> = scored
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (i as u32, x.2))
+                .collect();
+            super::best_first(&mut order);
+            order.truncate(WORDS);
+            let mut slots: Vec<Option<_>> = scored.into_iter().map(Some).collect();
+            words = order
+                .iter()
+                .filter_map(|&(i, _)| slots.get_mut(i as usize).and_then(Option::take))
                 .map(|(t, s, _, w, arts)| (t, s, w, arts))
                 .collect();
         }
@@ -115,21 +123,28 @@ impl<'a> Explorer<'a> {
                 }
             }
         }
-        let mut ranked: Vec<(ArticleId, f32)> = scores
+        let mut ranked: Vec<(u32, f32)> = scores
             .iter()
             .enumerate()
-            .map(|(i, &s)| (ArticleId(i as u32), s))
-            .filter(|&(a, s)| a != id && s > 0.0)
+            .map(|(i, &s)| (i as u32, s))
+            .filter(|&(a, s)| a != id.0 && s > 0.0)
             .collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        super::best_first(&mut ranked);
         ranked.truncate(limit.min(MAX_RELATED));
 
-        // Why: the heaviest shared entities and words of each hit.
-        entities.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // Why: the heaviest shared entities and words of each hit (entities in id order
+        // first, so ties go to the smaller id).
+        let mut heaviest: Vec<(u32, f32)> = entities.iter().map(|e| (e.0 .0, e.1)).collect();
+        super::best_first(&mut heaviest);
+        let by_weight: Vec<&(EntityId, f32, Vec<ArticleId>)> = heaviest
+            .iter()
+            .filter_map(|&(e, _)| entities.iter().find(|x| x.0 .0 == e))
+            .collect();
         // `words` are heaviest first already.
         ranked
             .into_iter()
             .map(|(a, s)| {
+                let a = ArticleId(a);
                 let h = self.index.head(a)?;
                 Ok(RelatedHit {
                     article: crate::ArticleSummary {
@@ -140,7 +155,7 @@ impl<'a> Explorer<'a> {
                         date: h.date,
                     },
                     score: (s / own).min(1.0),
-                    entities: entities
+                    entities: by_weight
                         .iter()
                         .filter(|e| e.2.binary_search(&a).is_ok())
                         .take(REASONS)
