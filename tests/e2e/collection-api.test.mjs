@@ -111,6 +111,6 @@ test('graph(), related() and entity().timeline have the documented shapes', asyn
   const sum = entity.timeline.reduce((n, m) => n + m.articles, 0) + entity.undated.articles;
   assert.equal(sum, entity.articles.length, 'dated + undated = its articles');
   assert.equal(answer.bad?.code, 'argument');
-  assert.match(answer.bad?.message ?? '', /date/);
+  assert.match(answer.bad?.message ?? '', /options\.from/);
   assert.deepEqual(problems, []);
 });
