@@ -15,7 +15,7 @@
 //!   word means to this index (required or optional, completed or not, which entities the
 //!   filters name) → [`search::matching`] (with [`search::expand`]) reads the postings of
 //!   every form of every word from the fst → [`search::rank`] scores (BM25, proximity) →
-//!   [`search::page`] filters by entity and date and sorts → [`search::present`] cuts the
+//!   [`search::page`] filters by entity, date, source and author ([`metadata`]) and sorts → [`search::present`] cuts the
 //!   page and adds [`snippet`]s, [`facets`], notices and a short echo. Every ranking
 //!   setting is in [`search::settings`]; docs/QUERY.md is the query language's contract.
 //! - The texts (for snippets, the reader, mentions in context) come from [`texts`]: the
@@ -29,6 +29,7 @@
 
 pub mod collection;
 pub mod facets;
+pub mod metadata;
 pub mod model;
 pub mod overview;
 pub mod query;
@@ -40,7 +41,7 @@ pub mod views;
 pub mod wasm;
 
 pub use explorer_index::{
-    ArticleId, BlockKind, EntityId, EntityKind, IndexError, MentionKind, YearMonth,
+    ArticleId, ArticleMeta, BlockKind, EntityId, EntityKind, IndexError, MentionKind, YearMonth,
 };
 pub use model::*;
 pub use snippet::Snippet;
@@ -64,6 +65,8 @@ pub struct Explorer<'a> {
     texts: Texts,
     /// Every article's entities, decoded on the first search that counts facets.
     article_entities: std::sync::OnceLock<facets::ArticleEntities>,
+    /// Every article's source and authors, decoded on the first search that needs them.
+    meta_table: std::sync::OnceLock<metadata::MetaTable>,
 }
 
 impl Explorer<'static> {
@@ -87,6 +90,7 @@ impl<'a> Explorer<'a> {
             index,
             texts,
             article_entities: std::sync::OnceLock::new(),
+            meta_table: std::sync::OnceLock::new(),
         }
     }
 
@@ -125,7 +129,7 @@ impl<'a> Explorer<'a> {
     pub fn articles(&self) -> Result<Vec<ArticleSummary<'a>>, IndexError> {
         self.index
             .article_ids()
-            .map(|id| self.index.head(id).map(|h| summary(id, &h)))
+            .map(|id| summary(&self.index, id, &self.index.head(id)?))
             .collect()
     }
 
@@ -173,14 +177,31 @@ impl<'a> Explorer<'a> {
             }
         }
     }
+
+    /// Every article's source and authors, decoded on the first search that needs them.
+    fn meta_table(&self) -> Result<&metadata::MetaTable, IndexError> {
+        match self.meta_table.get() {
+            Some(table) => Ok(table),
+            None => {
+                let table = metadata::MetaTable::read(&self.index)?;
+                Ok(self.meta_table.get_or_init(|| table))
+            }
+        }
+    }
 }
 
-pub(crate) fn summary<'a>(id: ArticleId, r: &ArticleHead<'a>) -> ArticleSummary<'a> {
-    ArticleSummary {
+/// Article `id` in a list: its head and its metadata.
+pub(crate) fn summary<'a>(
+    index: &Index<'a>,
+    id: ArticleId,
+    r: &ArticleHead<'a>,
+) -> Result<ArticleSummary<'a>, IndexError> {
+    Ok(ArticleSummary {
         id,
         file: r.file,
         title: r.title,
         title_derived: r.title_derived,
         date: r.date,
-    }
+        meta: index.metadata().article(id)?,
+    })
 }

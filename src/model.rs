@@ -2,7 +2,9 @@
 //! maps them to JS objects; nothing here knows about JS.
 
 use crate::snippet::Snippet;
-use explorer_index::{ArticleId, BlockKind, EntityId, EntityKind, MentionKind, YearMonth};
+use explorer_index::{
+    ArticleId, ArticleMeta, BlockKind, EntityId, EntityKind, MentionKind, YearMonth,
+};
 use std::ops::Range;
 
 pub use crate::search::settings::{DEFAULT_LIMIT, MAX_LIMIT};
@@ -15,6 +17,8 @@ pub struct ArticleSummary<'a> {
     pub title: &'a str,
     pub title_derived: bool,
     pub date: Option<YearMonth>,
+    /// Source (outlet), authors, original URL and language, where the input gave them.
+    pub meta: ArticleMeta<'a>,
 }
 
 /// A search hit.
@@ -63,6 +67,13 @@ pub struct Facet<'a> {
     pub count: usize,
 }
 
+/// A source (outlet) or an author with the number of current results from them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetaFacet<'a> {
+    pub name: &'a str,
+    pub count: usize,
+}
+
 /// How many current results fall in a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateCount {
@@ -96,6 +107,10 @@ pub struct SearchOptions {
     pub from: Option<YearMonth>,
     pub to: Option<YearMonth>,
     pub sort: Sort,
+    /// Only articles from one of these sources (exact names; an unknown name matches none).
+    pub sources: Vec<String>,
+    /// Only articles by every one of these authors (exact names).
+    pub authors: Vec<String>,
 }
 
 impl Default for SearchOptions {
@@ -108,6 +123,8 @@ impl Default for SearchOptions {
             from: None,
             to: None,
             sort: Sort::Relevance,
+            sources: Vec::new(),
+            authors: Vec::new(),
         }
     }
 }
@@ -119,6 +136,11 @@ impl SearchOptions {
             limit,
             ..SearchOptions::default()
         }
+    }
+
+    /// Whether a source or author filter is set.
+    pub fn has_meta_filters(&self) -> bool {
+        !self.sources.is_empty() || !self.authors.is_empty()
     }
 }
 
@@ -133,6 +155,10 @@ pub struct SearchResults<'a> {
     /// Entities mentioned in the matching articles, with counts, most frequent first;
     /// selected entities are always included (with their count, possibly 0).
     pub facets: Vec<Facet<'a>>,
+    /// Sources and authors of the matching articles, with counts, most frequent first (ties
+    /// by name); selected ones the index knows are always included (possibly at 0).
+    pub sources: Vec<MetaFacet<'a>>,
+    pub authors: Vec<MetaFacet<'a>>,
     /// Matching articles per month, oldest first.
     pub dates: Vec<DateCount>,
     /// Matching articles without a date.

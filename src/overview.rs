@@ -7,8 +7,8 @@
 //! needs no second copy of those rules and no search per entity.
 
 use crate::{
-    facets, search, ArticleId, ArticleSummary, DateCount, Explorer, Facet, IndexError, Sort,
-    YearMonth,
+    facets, metadata, search, ArticleId, ArticleSummary, DateCount, Explorer, Facet, IndexError,
+    MetaFacet, SearchOptions, Sort, YearMonth,
 };
 
 /// What the start page asks for.
@@ -44,6 +44,9 @@ pub struct Overview<'a> {
     /// Every entity mentioned, with the number of articles mentioning it, most first (ties
     /// by name); without demonyms, only mentions by name count.
     pub facets: Vec<Facet<'a>>,
+    /// Every source and author, with the number of their articles, most first.
+    pub sources: Vec<MetaFacet<'a>>,
+    pub authors: Vec<MetaFacet<'a>>,
     /// Articles per month, oldest first.
     pub dates: Vec<DateCount>,
     pub undated: usize,
@@ -73,21 +76,25 @@ impl<'a> Explorer<'a> {
         let ids: Vec<ArticleId> = all.iter().map(|(s, _)| s.article).collect();
         let table = self.article_entities()?;
         let facets = facets::facets(&self.index, table, &ids, &[], options.demonyms)?;
+        let (sources, authors) = metadata::facets(
+            &self.index,
+            self.meta_table()?,
+            &ids,
+            &SearchOptions::default(),
+        )?;
         search::page::sort(&mut all, options.sort);
         let articles = all
             .iter()
             .skip(options.offset)
             .take(options.limit)
-            .map(|(s, _)| {
-                self.index
-                    .head(s.article)
-                    .map(|h| crate::summary(s.article, &h))
-            })
+            .map(|(s, _)| crate::summary(&self.index, s.article, &self.index.head(s.article)?))
             .collect::<Result<Vec<_>, IndexError>>()?;
         Ok(Overview {
             total: all.len(),
             articles,
             facets,
+            sources,
+            authors,
             first: dates.first().map(|d| d.date),
             last: dates.last().map(|d| d.date),
             dates,

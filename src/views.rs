@@ -72,7 +72,7 @@ impl Explorer<'_> {
         entities
             .sort_unstable_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(b.name)));
         Ok(ArticleView {
-            summary: summary(id, &record.head()),
+            summary: summary(&self.index, id, &record.head())?,
             title_highlights: marker.highlight(record.title),
             paragraphs,
             entities,
@@ -96,7 +96,8 @@ impl Explorer<'_> {
         let unfiltered = query.trim().is_empty()
             && options.entities.is_empty()
             && options.from.is_none()
-            && options.to.is_none();
+            && options.to.is_none()
+            && !options.has_meta_filters();
         let scope: Vec<ArticleId> = if unfiltered {
             self.index.article_ids().collect()
         } else {
@@ -122,7 +123,7 @@ impl Explorer<'_> {
             cooccurring: facets::cooccurring(&self.index, id, &mine, options.demonyms)?,
             articles: mine
                 .iter()
-                .map(|&a| self.index.head(a).map(|h| summary(a, &h)))
+                .map(|&a| summary(&self.index, a, &self.index.head(a)?))
                 .collect::<Result<_, _>>()?,
             in_context: found.in_context,
             spellings: found.spellings,

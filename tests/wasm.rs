@@ -308,6 +308,32 @@ fn every_answer_has_exactly_the_shape_types_d_ts_declares() {
         Reflect::set(&options, &"demonyms".into(), &false.into()).unwrap();
         check(ex.overview(options.into()).unwrap(), "RawOverview");
     }
+    // The source and author filters (names from the overview's facets, and unknown ones).
+    let overview = ex.overview(JsValue::UNDEFINED).unwrap();
+    let first_name = |key: &str| {
+        Array::from(&get(&overview, key))
+            .iter()
+            .next()
+            .and_then(|f| get(&f, "name").as_string())
+            .unwrap_or_else(|| "Niemand".to_owned())
+    };
+    for (key, facets) in [("sources", "sourceFacets"), ("authors", "authorFacets")] {
+        let name = first_name(facets);
+        for names in [vec![name.clone()], vec![name, "Niemand von hier".to_owned()]] {
+            let options = Object::new();
+            let list: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+            Reflect::set(&options, &key.into(), &list).unwrap();
+            check(
+                ex.search("".into(), options.clone().into()).unwrap(),
+                "RawSearchResults",
+            );
+            Reflect::set(&options, &"query".into(), &word.as_str().into()).unwrap();
+            let id = get(&Array::from(&ex.entities().unwrap()).get(0), "id");
+            if !id.is_undefined() {
+                check(ex.entity(id, options.into()).unwrap(), "EntityView");
+            }
+        }
+    }
     let options = Object::new();
     Reflect::set(&options, &"query".into(), &word.as_str().into()).unwrap();
     check(ex.article(0.into(), options.into()).unwrap(), "Article");
@@ -342,6 +368,17 @@ fn bad_options_are_errors_that_name_the_option() {
             "search(): options.demonyms",
         ),
         ("entities", JsValue::from("7"), "search(): options.entities"),
+        ("sources", JsValue::from("dpa"), "search(): options.sources"),
+        (
+            "sources",
+            Array::of1(&JsValue::from(3)).into(),
+            "search(): options.sources",
+        ),
+        (
+            "authors",
+            Array::of1(&JsValue::from(" ")).into(),
+            "search(): options.authors",
+        ),
     ];
     for (key, value, expected) in cases {
         let m = message(ex.search("a".into(), options(key, value)));

@@ -14,13 +14,21 @@ export type MentionKind = "name" | "demonym";
 export type BlockKind = "caption" | "title" | "heading" | "paragraph" | "boilerplate";
 export type Sort = "relevance" | "newest" | "oldest";
 
-/** An article in a list. `date` is "YYYY-MM" or null; `titleDerived`: no title line, taken from the text. */
+/**
+ * An article in a list. `date` is "YYYY-MM" or null; `titleDerived`: no title line, taken from
+ * the text. `source` (the outlet), `authors`, `url` (the original, always http or https) and
+ * `language` (a tag such as "de") as the input gave them: null or [] when unknown.
+ */
 export interface ArticleSummary {
   id: number;
   file: string;
   title: string;
   titleDerived: boolean;
   date: string | null;
+  source: string | null;
+  authors: string[];
+  url: string | null;
+  language: string | null;
 }
 
 /** `pending` (hosted mode): the article's text is not loaded yet, `text` is empty. */
@@ -64,6 +72,12 @@ export interface Facet {
   count: number;
 }
 
+/** A source (outlet) or an author with the number of current results from them. */
+export interface MetaFacet {
+  name: string;
+  count: number;
+}
+
 export interface DateCount {
   date: string;
   count: number;
@@ -71,7 +85,9 @@ export interface DateCount {
 
 /**
  * The answer to `search()`. `facets`: entities over all matching articles, most first;
- * selected entities are always included. `dates`, `undated`: matching articles per month
+ * selected entities are always included. `sourceFacets`, `authorFacets`: the same for
+ * sources and authors (exact counts over all matching articles; selected names the index
+ * knows always included). `dates`, `undated`: matching articles per month
  * before the date filter. `echo`: the query as a heading may quote it (whitespace
  * collapsed, cut at a word with "…").
  */
@@ -80,6 +96,8 @@ export interface SearchResults {
   hits: Hit[];
   loosened: Loosened[];
   facets: Facet[];
+  sourceFacets: MetaFacet[];
+  authorFacets: MetaFacet[];
   dates: DateCount[];
   undated: number;
   echo: string;
@@ -90,6 +108,8 @@ export interface Overview {
   total: number;
   articles: ArticleSummary[];
   facets: Facet[];
+  sourceFacets: MetaFacet[];
+  authorFacets: MetaFacet[];
   dates: DateCount[];
   undated: number;
   first: string | null;
@@ -182,7 +202,9 @@ export interface TextLoad {
 
 /**
  * entities: only articles mentioning all of them; from/to: "YYYY-MM", inclusive;
- * demonyms: count adjective mentions („nordkoreanisch“) (default true).
+ * demonyms: count adjective mentions („nordkoreanisch“) (default true);
+ * sources: only articles from one of these sources; authors: only articles by all of these
+ * authors (exact names, as in `sourceFacets`/`authorFacets`; an unknown name matches nothing).
  */
 export interface SearchOptions {
   limit?: number;
@@ -192,6 +214,8 @@ export interface SearchOptions {
   to?: string;
   sort?: Sort;
   demonyms?: boolean;
+  sources?: string[];
+  authors?: string[];
 }
 
 /** The search whose results the entity view looks at. */
@@ -201,6 +225,8 @@ export interface EntityOptions {
   from?: string;
   to?: string;
   demonyms?: boolean;
+  sources?: string[];
+  authors?: string[];
 }
 
 /** Mark this query's matches in the paragraphs. */
@@ -227,6 +253,8 @@ export interface RawSearchResults {
   hits: Hit[];
   loosened: Loosened[];
   facetCounts: Uint32Array;
+  sourceFacets: MetaFacet[];
+  authorFacets: MetaFacet[];
   dates: DateCount[];
   undated: number;
   echo: string;
@@ -237,6 +265,8 @@ export interface RawOverview {
   total: number;
   articles: ArticleSummary[];
   facetCounts: Uint32Array;
+  sourceFacets: MetaFacet[];
+  authorFacets: MetaFacet[];
   dates: DateCount[];
   undated: number;
   first: string | null;

@@ -1,10 +1,11 @@
 //! Selecting and paging: the ranked matches narrowed by entity and date filters (from the
-//! options and from the query), sorted as asked; the date histogram on the way.
+//! options and from the query) and by source and author, sorted as asked; the date
+//! histogram on the way.
 
 use super::{plan, Ranking, Scored};
 use crate::model::{DateCount, Loosened, SearchOptions, Sort};
 use crate::query::{self, Query};
-use crate::{facets, Explorer};
+use crate::{facets, metadata, Explorer};
 use explorer_index::{ArticleId, EntityId, IndexError, YearMonth};
 use std::collections::BTreeSet;
 
@@ -41,7 +42,11 @@ pub fn select<'a>(
         .collect();
     loosened.dedup();
     let has_dates = options.from.is_some() || options.to.is_some() || !parsed.dates.is_empty();
-    let filtered = !filters.required.is_empty() || !filters.excluded.is_empty() || has_dates;
+    let by_meta = metadata::MetaFilter::new(index, options);
+    let filtered = !filters.required.is_empty()
+        || !filters.excluded.is_empty()
+        || has_dates
+        || !by_meta.is_empty();
     let ranking = if !parsed.clauses.is_empty() || !parsed.excluded.is_empty() {
         // Only a page sorted by relevance over every match needs just its first articles
         // in exact order; filters and other orders need them all.
@@ -65,11 +70,17 @@ pub fn select<'a>(
             banned.extend(set);
         }
     }
+    let meta = if by_meta.is_empty() {
+        None
+    } else {
+        Some(ex.meta_table()?)
+    };
     let mut matching = Vec::with_capacity(ranking.ranked.len());
     for scored in &ranking.ranked {
         let outside = restrict
             .as_ref()
-            .is_some_and(|r| !r.contains(&scored.article));
+            .is_some_and(|r| !r.contains(&scored.article))
+            || meta.is_some_and(|t| !by_meta.passes(t, scored.article));
         if outside || banned.contains(&scored.article) {
             continue;
         }

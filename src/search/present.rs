@@ -5,7 +5,7 @@
 use super::page::Selection;
 use super::{Notice, Scored, ECHO_CHARS, MAX_LIMIT};
 use crate::model::{Hit, Loosened, SearchOptions, SearchResults};
-use crate::{facets, snippet, summary, Explorer};
+use crate::{facets, metadata, snippet, summary, Explorer};
 use explorer_index::{ArticleId, IndexError};
 
 /// The answer for `selection` under `options`.
@@ -32,6 +32,7 @@ pub fn answer<'a>(
         &selected,
         options.demonyms,
     )?;
+    let (sources, authors) = metadata::facets(&ex.index, ex.meta_table()?, &ids, options)?;
     let marker = snippet::Marker::new(&ranking.matched_terms, &parsed);
     let page: Vec<&Scored> = matching
         .iter()
@@ -62,7 +63,7 @@ pub fn answer<'a>(
                 None => None,
             };
             Ok(Hit {
-                article: summary(scored.article, &head),
+                article: summary(&ex.index, scored.article, &head)?,
                 score: scored.score,
                 snippet,
                 title_highlights: marker.highlight(head.title),
@@ -87,6 +88,8 @@ pub fn answer<'a>(
         hits,
         loosened,
         facets,
+        sources,
+        authors,
         dates,
         undated,
         echo: echo(query),

@@ -5,7 +5,7 @@
 use crate::overview::Overview;
 use crate::{
     ArticleSummary, ArticleView, BlockKind, EntityKind, EntitySummary, EntityView, Facet, Loosened,
-    MentionKind, SearchResults, YearMonth,
+    MentionKind, MetaFacet, SearchResults, YearMonth,
 };
 use serde::Serialize;
 use std::ops::Range;
@@ -19,6 +19,10 @@ pub(super) struct ArticleDto<'a> {
     title: &'a str,
     title_derived: bool,
     date: Option<String>,
+    source: Option<&'a str>,
+    authors: Vec<&'a str>,
+    url: Option<&'a str>,
+    language: Option<&'a str>,
 }
 
 impl<'a> From<&ArticleSummary<'a>> for ArticleDto<'a> {
@@ -29,6 +33,10 @@ impl<'a> From<&ArticleSummary<'a>> for ArticleDto<'a> {
             title: s.title,
             title_derived: s.title_derived,
             date: s.date.map(format_date),
+            source: s.meta.source,
+            authors: s.meta.authors.clone(),
+            url: s.meta.url,
+            language: s.meta.language,
         }
     }
 }
@@ -117,6 +125,24 @@ fn date_counts(dates: &[crate::DateCount]) -> Vec<DateCountDto> {
         .collect()
 }
 
+/// `MetaFacet`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MetaFacetDto<'a> {
+    name: &'a str,
+    count: usize,
+}
+
+fn meta_facets<'a>(facets: &[MetaFacet<'a>]) -> Vec<MetaFacetDto<'a>> {
+    facets
+        .iter()
+        .map(|f| MetaFacetDto {
+            name: f.name,
+            count: f.count,
+        })
+        .collect()
+}
+
 /// `RawSearchResults` but `facetCounts`, which `mod.rs` attaches as a typed array.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -124,6 +150,8 @@ pub(super) struct SearchResultsDto<'a> {
     total: usize,
     hits: Vec<HitDto<'a>>,
     loosened: Vec<LoosenedDto<'a>>,
+    source_facets: Vec<MetaFacetDto<'a>>,
+    author_facets: Vec<MetaFacetDto<'a>>,
     dates: Vec<DateCountDto>,
     undated: usize,
     echo: &'a str,
@@ -155,6 +183,8 @@ impl<'a> From<&'a SearchResults<'a>> for SearchResultsDto<'a> {
                 })
                 .collect(),
             loosened: results.loosened.iter().map(LoosenedDto::from).collect(),
+            source_facets: meta_facets(&results.sources),
+            author_facets: meta_facets(&results.authors),
             dates: date_counts(&results.dates),
             undated: results.undated,
             echo: &results.echo,
@@ -168,6 +198,8 @@ impl<'a> From<&'a SearchResults<'a>> for SearchResultsDto<'a> {
 pub(super) struct OverviewDto<'a> {
     total: usize,
     articles: Vec<ArticleDto<'a>>,
+    source_facets: Vec<MetaFacetDto<'a>>,
+    author_facets: Vec<MetaFacetDto<'a>>,
     dates: Vec<DateCountDto>,
     undated: usize,
     first: Option<String>,
@@ -179,6 +211,8 @@ impl<'a> From<&Overview<'a>> for OverviewDto<'a> {
         OverviewDto {
             total: o.total,
             articles: o.articles.iter().map(ArticleDto::from).collect(),
+            source_facets: meta_facets(&o.sources),
+            author_facets: meta_facets(&o.authors),
             dates: date_counts(&o.dates),
             undated: o.undated,
             first: o.first.map(format_date),

@@ -126,6 +126,22 @@ impl JsOptions {
         list.ok_or_else(|| self.bad(key, "an array of entity ids", &v))
     }
 
+    /// An array of names (`sources`, `authors`); blank names are an error.
+    fn names(&self, key: &str, what: &str) -> Result<Vec<String>, JsError> {
+        let Some(v) = self.get(key) else {
+            return Ok(Vec::new());
+        };
+        let list = js_sys::Array::is_array(&v)
+            .then(|| {
+                js_sys::Array::from(&v)
+                    .iter()
+                    .map(|x| x.as_string().filter(|s| !s.trim().is_empty()))
+                    .collect::<Option<Vec<_>>>()
+            })
+            .flatten();
+        list.ok_or_else(|| self.bad(key, what, &v))
+    }
+
     /// `"YYYY-MM"`; an empty string is no date.
     fn date(&self, key: &str) -> Result<Option<YearMonth>, JsError> {
         let Some(v) = self.get(key) else {
@@ -163,6 +179,8 @@ impl JsOptions {
             from: self.date("from")?,
             to: self.date("to")?,
             sort: self.sort()?,
+            sources: self.names("sources", "an array of source names")?,
+            authors: self.names("authors", "an array of author names")?,
         })
     }
 

@@ -6,6 +6,7 @@ mod compat;
 mod embedded;
 mod entities;
 mod formats;
+mod metadata;
 #[cfg(feature = "chunks")]
 mod hosted;
 mod nasty;
