@@ -90,7 +90,7 @@ impl<'a> Explorer<'a> {
 
     /// Article `id` as a list shows it.
     pub fn summary_of(&self, id: ArticleId) -> Result<crate::ArticleSummary<'a>, IndexError> {
-        Ok(crate::summary(id, &self.index.head(id)?))
+        crate::summary(&self.index, id, &self.index.head(id)?)
     }
 
     /// A fingerprint of this collection (16 hex digits): FNV-1a over every article's file,

@@ -147,13 +147,7 @@ impl<'a> Explorer<'a> {
                 let a = ArticleId(a);
                 let h = self.index.head(a)?;
                 Ok(RelatedHit {
-                    article: crate::ArticleSummary {
-                        id: a,
-                        file: h.file,
-                        title: h.title,
-                        title_derived: h.title_derived,
-                        date: h.date,
-                    },
+                    article: crate::summary(&self.index, a, &h)?,
                     score: (s / own).min(1.0),
                     entities: by_weight
                         .iter()
