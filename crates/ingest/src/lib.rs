@@ -47,9 +47,11 @@ pub struct Options {
 pub struct Build {
     /// The index bytes.
     pub index: Vec<u8>,
-    /// File names of the indexed articles, in id order.
+    /// Names of the indexed articles, in id order: file names, or `file#n` for the n-th
+    /// article of a file that holds several.
     pub indexed: Vec<String>,
-    /// Files of the folder that are not in the index, and why.
+    /// Files of the folder, or parts of them (`feed.xml#3`), that are not in the index, and
+    /// why.
     pub skipped: Vec<(String, corpus::SkipReason)>,
     /// Warnings: files decoded with a fallback, malformed date lines, skipped files.
     pub warnings: Vec<Diagnostic>,
@@ -171,6 +173,12 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
             ""
         }
     );
+    let mut by_format = std::collections::BTreeMap::new();
+    for d in &corpus.documents {
+        *by_format.entry(d.format).or_insert(0usize) += 1;
+    }
+    let formats: Vec<String> = by_format.iter().map(|(f, n)| format!("{f} {n}")).collect();
+    let _ = writeln!(summary, "articles by format: {}", formats.join(", "));
     let _ = writeln!(summary, "files skipped: {}", corpus.skipped.len());
     for (file, reason) in &corpus.skipped {
         let _ = writeln!(summary, "  {file}: {reason}");
