@@ -321,6 +321,15 @@ fn facets_by_source_and_author_read_ids_and_name_tables() {
         by_author += usize::from(authors.contains(&vogt));
     }
     assert_eq!((by_source, by_author), (1, 2));
+    let sources = meta.count_sources(index.article_ids()).unwrap();
+    let wissen = meta.source_by_name("Wissenschaftsmagazin Nord").unwrap();
+    assert!(sources.contains(&(wissen, 2)), "{sources:?}");
+    let authors = meta.count_authors(index.article_ids()).unwrap();
+    assert_eq!(
+        authors.first(),
+        Some(&(vogt, 2)),
+        "the most frequent author first"
+    );
     assert_eq!(meta.source_name(nordkurier).unwrap(), "Nordkurier Online");
     assert!(meta.author_count() >= EXPECTED.len() as u32 - 2);
     assert!(meta.source(ArticleId(u32::MAX)).is_err());
