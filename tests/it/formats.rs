@@ -289,6 +289,14 @@ fn every_file_is_indexed_or_named_with_its_reason_and_strict_mode_fails_on_any()
         .map(|n| file_of(n))
         .collect();
     assert_eq!(accounted, files);
+    assert!(
+        b.summary.contains(&format!(
+            "metadata: {n} with a source, {n} with authors",
+            n = EXPECTED.len()
+        )),
+        "{}",
+        b.summary
+    );
     for (name, why) in &b.skipped {
         assert!(
             b.summary.contains(name.as_str()),

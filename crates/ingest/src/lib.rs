@@ -179,6 +179,16 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
     }
     let formats: Vec<String> = by_format.iter().map(|(f, n)| format!("{f} {n}")).collect();
     let _ = writeln!(summary, "articles by format: {}", formats.join(", "));
+    let count =
+        |has: fn(&formats::Metadata) -> bool| parsed.iter().filter(|p| has(&p.meta)).count();
+    let _ = writeln!(
+        summary,
+        "metadata: {} with a source, {} with authors, {} with a URL, {} with a language",
+        count(|m| m.source.is_some()),
+        count(|m| !m.authors.is_empty()),
+        count(|m| m.url.is_some()),
+        count(|m| m.language.is_some()),
+    );
     let _ = writeln!(summary, "files skipped: {}", corpus.skipped.len());
     for (file, reason) in &corpus.skipped {
         let _ = writeln!(summary, "  {file}: {reason}");
