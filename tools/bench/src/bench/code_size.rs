@@ -40,6 +40,15 @@ pub fn by_crate(wasm: &[u8]) -> Option<Value> {
 /// The crate a function's name points at: `<alloc::vec::Vec<T> as Clone>::clone` -> `alloc`,
 /// `explorer_text::stem::stem` -> `explorer_text`, an unnamed function -> `?`.
 fn crate_of(name: &str) -> String {
+    // Legacy mangling: `_ZN13explorer_text4stem4stem17h...E`: the first identifier.
+    if let Some(rest) = name.strip_prefix("_ZN") {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if let Ok(len) = rest[..digits].parse::<usize>() {
+            if let Some(ident) = rest.get(digits..digits + len) {
+                return ident.to_string();
+            }
+        }
+    }
     let trimmed = name.trim_start_matches(['<', '&', '*', '(', ' ']);
     let trimmed = trimmed
         .strip_prefix("mut ")
@@ -202,6 +211,10 @@ mod tests {
         );
         assert_eq!(crate_of("<&mut fst::raw::Node as Debug>::fmt"), "fst");
         assert_eq!(crate_of("memcpy"), "(other)");
+        assert_eq!(
+            crate_of("_ZN13explorer_text4stem4stem17h0123456789abcdefE"),
+            "explorer_text"
+        );
     }
 
     #[test]
