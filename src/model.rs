@@ -5,9 +5,7 @@ use crate::snippet::Snippet;
 use explorer_index::{ArticleId, BlockKind, EntityId, EntityKind, MentionKind, YearMonth};
 use std::ops::Range;
 
-/// Default and largest number of hits per page of results.
-pub const DEFAULT_LIMIT: usize = 20;
-pub const MAX_LIMIT: usize = 1_000;
+pub use crate::search::settings::{DEFAULT_LIMIT, MAX_LIMIT};
 
 /// One article in a list: enough to show and open it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +36,8 @@ pub enum Loosened {
     Corrected { word: String, instead: Vec<String> },
     /// `word` matched nothing and was left out of the query.
     Dropped { word: String },
-    /// An entity filter (`person:Xyz`) named no known entity and was left out.
+    /// A filter named no known entity (`person:Xyz`), or could not be read (`datum:bald`),
+    /// and was left out.
     UnknownEntity { filter: String },
 }
 
@@ -138,6 +137,9 @@ pub struct SearchResults<'a> {
     pub dates: Vec<DateCount>,
     /// Matching articles without a date.
     pub undated: usize,
+    /// The query as the page's heading may quote it: whitespace collapsed, at most
+    /// `search::settings::ECHO_CHARS` characters, cut at a word with `…`.
+    pub echo: String,
 }
 
 /// An entity mention in a paragraph, for highlighting: byte range within the paragraph.

@@ -48,8 +48,16 @@ impl Marker {
             .chain(
                 matched_terms
                     .iter()
+                    .filter(|t| !explorer_text::is_part_key(t))
                     .filter(|t| t.chars().count() > MIN_CONTAINED_CHARS)
                     .cloned(),
+            )
+            // A compound part that matched (`~insel`) marks the compounds containing it.
+            .chain(
+                matched_terms
+                    .iter()
+                    .filter_map(|t| t.strip_prefix('~'))
+                    .map(explorer_text::fold::strip_diacritics),
             )
             .filter(|p| p.chars().count() >= MIN_CONTAINED_CHARS)
             .collect();
@@ -98,6 +106,9 @@ impl Marker {
                         .iter()
                         .find(|m| m.starts_with(&key) && m.len() > key.len())
                         .cloned()
+                } else if explorer_text::compound::is_name(&key) {
+                    // `Russland` is no compound of `Land` (as at index time).
+                    None
                 } else {
                     self.parts
                         .iter()

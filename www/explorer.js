@@ -15,6 +15,9 @@
  * ex.entities();                       // recognised people, countries, places, ...
  * ex.entity(7, { query: 'Gipfel' });   // one entity within the results of a search
  * ex.buildSummary();                   // what went into the index, as text
+ * ex.overview({ sort: 'newest' });     // the start page: every article, entity counts, dates
+ * ex.resolveEntity('person:Putin');    // an entity reference as the query language reads it -> id
+ * ex.entitiesNamed('pjöng');           // ids whose name or alias contains it (folded as the search folds)
  * ```
  *
  * Hosted mode (a build made with `cargo xtask dist --hosted`): the index in
@@ -36,8 +39,11 @@
  * set `globalThis.__ARTICLE_EXPLORER_WASM__` (the bytes, or a Promise of them:
  * how the single-file build inlines the module).
  *
- * API boundary: the shapes below are a contract. They may gain fields, never
- * lose or rename them. All offsets (`highlights`, `titleHighlights`) are
+ * API boundary: the shapes are a contract, declared once in `./types.d.ts`
+ * (the wasm module's answers are tested against it). They may gain fields,
+ * never lose or rename them. Arguments and options are checked once, by the
+ * wasm module; a bad one is an `ExplorerError` with code `"argument"` naming
+ * the option. All offsets (`highlights`, `titleHighlights`) are
  * UTF-16 code unit offsets, i.e. plain JS string indices: `text.slice(s, e)`.
  *
  * Every failure is an {@link ExplorerError} whose `code` says what failed
@@ -47,151 +53,37 @@
  * @module explorer
  */
 
-// Imported statically so a bundler puts the glue inside the bundle (one file
-// for the one-script-tag embed and the single-file build).
-import * as bundledGlue from './pkg/article_explorer.js';
+import { initialise } from './runtime/load.js';
+import { ExplorerError, describe, fromWasm } from './runtime/errors.js';
+import { ChunkLoader, articleIds } from './runtime/texts.js';
+
+export { ExplorerError };
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.2.0';
+export const version = '1.3.0';
 
 /**
- * @typedef {[number, number]} Range
- *   A half-open `[start, end)` range of UTF-16 offsets. Ranges in one list are
- *   sorted and do not overlap.
- */
-
-/**
- * @typedef {object} ArticleSummary
- * @property {number} id           Stable id of the article within this index.
- * @property {string} file         Source file name, e.g. `"000_583b21297003d79a.txt"`.
- * @property {string} title        Title line, or one derived from the first sentence.
- * @property {boolean} titleDerived True when the article had no title line.
- * @property {string|null} date    `"YYYY-MM"` or `null` when unknown.
- */
-
-/**
- * @typedef {ArticleSummary & {
- *   score: number,
- *   snippet: { text: string, highlights: Range[], pending?: boolean },
- *   titleHighlights: Range[],
- * }} Hit
- *   One search result. `snippet.text` may start or end with "…" where it was cut.
- *   `snippet.pending` (hosted mode): the article's text is not loaded yet, so
- *   `text` is empty; `loadText([hit.id])`, then search again for the snippet.
- */
-
-/**
- * @typedef {"person"|"country"|"place"|"organization"|"event"} EntityKind
- *   Treat unknown kinds like a generic name.
- */
-
-/**
- * @typedef {{ kind: "corrected", word: string, instead: string[] }
- *   | { kind: "dropped", word: string }
- *   | { kind: "unknownEntity", filter: string }} Loosening
- *   How the query was loosened: a word read as another spelling, a word left
- *   out because it occurs nowhere, an entity filter (`person:…`) naming nobody.
- */
-
-/**
- * @typedef {object} Facet
- * @property {number} id
- * @property {string} name
- * @property {EntityKind|string} kind
- * @property {number} count Matching articles (all pages) that mention it.
- */
-
-/**
- * @typedef {object} SearchResult
- * @property {number} total Number of matching articles (all pages).
- * @property {Hit[]} hits   The requested page of hits, best first.
- * @property {Loosening[]} [loosened] How the query was loosened, if it was.
- * @property {Facet[]} [facets] Entities over all matching articles; selected
- *   entities are always included, even at count 0.
- * @property {Array<{date: string, count: number}>} [dates] Matching articles
- *   per month, before the date filter (so the whole range stays visible).
- * @property {number} [undated] Matching articles without a date, before the date filter.
- */
-
-/**
- * @typedef {object} EntityInfo
- * @property {number} id
- * @property {string} name      The canonical name.
- * @property {EntityKind|string} kind
- * @property {number} count     Articles that mention it.
- * @property {number} mentions  Mentions in all articles.
- * @property {string[]} aliases Other names it is known by.
- */
-
-/**
- * @typedef {EntityInfo & {
- *   articles: ArticleSummary[],
- *   inContext: Array<{ article: number, before: string, mention: string, after: string, kind: "name"|"demonym" }>,
- *   cooccurring: Array<{ id: number, name: string, kind: EntityKind|string, count: number, lift: number }>,
- *   spellings: string[],
- *   textPending?: number[],
- * }} EntityView
- *   One entity within the results of a search (all articles without one):
- *   the articles mentioning it, keyword-in-context lines, the entities named
- *   with it more often than chance (`lift` > 1), and the spellings seen.
- *   Hosted mode: lines and spellings come from the loaded texts; `textPending`
- *   lists the articles whose texts would add lines (`loadText()` them and ask
- *   again); always empty otherwise.
- */
-
-/**
- * @typedef {"caption"|"title"|"heading"|"paragraph"|"boilerplate"} ParagraphKind
- *   `caption`: photo caption or credit; `title`: the title line; `heading`: a
- *   subheading; `paragraph`: body text; `boilerplate`: trailing disclaimer.
- *   Treat unknown kinds like `paragraph`.
- */
-
-/**
- * @typedef {object} Mention
- * @property {number} entity An entity id.
- * @property {number} start  UTF-16 offset into the paragraph's text.
- * @property {number} end
- * @property {"name"|"demonym"} kind `demonym`: an adjective such as „nordkoreanisch“.
- */
-
-/**
- * @typedef {object} Paragraph
- * @property {ParagraphKind|string} kind
- * @property {string} text
- * @property {Range[]} highlights Matches of the query passed to `article()`, else empty.
- * @property {Mention[]} [mentions] Entity mentions; they may overlap highlights.
- */
-
-/**
- * @typedef {ArticleSummary & {
- *   paragraphs: Paragraph[],
- *   titleHighlights?: Range[],
- *   entities?: Array<{ id: number, name: string, kind: EntityKind|string, mentions: number }>,
- * }} Article
- *   `titleHighlights` marks the query in `title` (useful when the title was derived
- *   and so is not one of the paragraphs).
- */
-
-/**
- * @typedef {object} SearchOptions
- * @property {number} [limit]  Maximum number of hits to return.
- * @property {number} [offset] Number of best hits to skip (for paging).
- * @property {number[]} [entities] Only articles mentioning all of these entities.
- * @property {string} [from]   `"YYYY-MM"`: only articles of this month or later.
- * @property {string} [to]     `"YYYY-MM"`: only articles of this month or earlier.
- * @property {"relevance"|"newest"|"oldest"} [sort] Default `"relevance"`.
- * @property {boolean} [demonyms] Count adjective mentions („nordkoreanisch“) as
- *   mentions of the entity (default true).
- */
-
-/**
- * @typedef {Omit<SearchOptions, "limit"|"offset"|"sort"> & { query?: string }} EntityOptions
- *   The search whose results the entity view looks at.
- */
-
-/**
- * @typedef {object} ArticleOptions
- * @property {string} [query] Mark this query's matches in the paragraphs.
+ * The contract's shapes (declared in ./types.d.ts, imported here for JSDoc).
+ * @typedef {import('./types.js').Range} Range
+ * @typedef {import('./types.js').EntityKind} EntityKind
+ * @typedef {import('./types.js').ArticleSummary} ArticleSummary
+ * @typedef {import('./types.js').Hit} Hit
+ * @typedef {import('./types.js').Loosened} Loosened
+ * @typedef {import('./types.js').Facet} Facet
+ * @typedef {import('./types.js').SearchResults} SearchResults
+ * @typedef {import('./types.js').Overview} Overview
+ * @typedef {import('./types.js').EntityInfo} EntityInfo
+ * @typedef {import('./types.js').EntityView} EntityView
+ * @typedef {import('./types.js').Article} Article
+ * @typedef {import('./types.js').Paragraph} Paragraph
+ * @typedef {import('./types.js').SearchOptions} SearchOptions
+ * @typedef {import('./types.js').EntityOptions} EntityOptions
+ * @typedef {import('./types.js').ArticleOptions} ArticleOptions
+ * @typedef {import('./types.js').OverviewOptions} OverviewOptions
+ * @typedef {import('./types.js').TextLoad} TextLoad
+ * Older names of the same shapes, kept for pages that import them:
+ * @typedef {SearchResults} SearchResult
+ * @typedef {Loosened} Loosening
  */
 
 /**
@@ -209,216 +101,38 @@ export const version = '1.2.0';
  *   to this file (next to `./pkg/`). Ignored by the default build.
  */
 
-/**
- * @typedef {object} TextLoad What one `loadText()` call fetched.
- * @property {number} chunks Chunk files this call fetched (not those another call was already fetching).
- * @property {number} bytes  Their size as transferred (gzip).
- */
-
-/** Error thrown by every function of this module. */
-export class ExplorerError extends Error {
-  /**
-   * @param {"load"|"index"|"argument"|"call"|"text"} code What failed
-   *   (`"text"`: a text chunk could not be fetched, decompressed or used,
-   *   or an article's text is not loaded yet).
-   * @param {string} message Why, in a sentence.
-   * @param {unknown} [cause] The underlying error, if any.
-   */
-  constructor(code, message, cause) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'ExplorerError';
-    /** @type {"load"|"index"|"argument"|"call"|"text"} */
-    this.code = code;
-  }
-}
-
 const DEFAULT_WASM = new URL('./pkg/article_explorer_bg.wasm', import.meta.url);
 const DEFAULT_TEXT = new URL('./text/', import.meta.url);
-/** The key of the glue imported above in `initialised`. */
-const BUNDLED = '(bundled glue)';
-
-/** @type {Map<string, Promise<any>>} glue URL (or BUNDLED) -> its initialised module namespace */
-const initialised = new Map();
-
-/** @param {unknown} e */
-function describe(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === 'string') return e;
-  try {
-    return JSON.stringify(e);
-  } catch {
-    return String(e);
-  }
-}
 
 /**
- * Fetches `url` and checks the status, so that a missing file gives a message
- * naming the file instead of a bare "HTTP status code is not ok".
- * @param {string|URL|Request} url
+ * Names the facets the module sends as `[id, count, ...]` numbers.
+ * @param {Uint32Array|undefined} counts
+ * @param {Array<{name: string, kind: EntityKind}>} table entity id -> name and kind
+ * @returns {Facet[]}
  */
-async function fetchWasm(url) {
-  const where = url instanceof Request ? url.url : String(url);
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new ExplorerError('load', `Could not fetch ${where}: ${describe(e)}`, e);
+function namedFacets(counts, table) {
+  if (!counts) return [];
+  const facets = new Array(counts.length / 2);
+  for (let i = 0; i < facets.length; i++) {
+    const id = counts[2 * i];
+    const e = table[id];
+    facets[i] = { id, name: e ? e.name : '', kind: e ? e.kind : '', count: counts[2 * i + 1] };
   }
-  if (!response.ok) {
-    throw new ExplorerError(
-      'load',
-      `Could not fetch ${where}: HTTP ${response.status} ${response.statusText}`.trim(),
-    );
-  }
-  return response;
-}
-
-/**
- * Imports the glue and initialises the wasm module once per glue URL.
- * @param {CreateOptions} options
- */
-function initialise(options) {
-  const glueUrl = options.glue === undefined ? BUNDLED : String(options.glue);
-  let ready = initialised.get(glueUrl);
-  if (!ready) {
-    ready = (async () => {
-      /** @type {any} */
-      let glue = bundledGlue;
-      if (glueUrl !== BUNDLED) {
-        try {
-          glue = await import(glueUrl);
-        } catch (e) {
-          throw new ExplorerError('load', `Could not load ${glueUrl}: ${describe(e)}`, e);
-        }
-      }
-      // Inlined bytes (single-file build) win over the file next to this module.
-      let source;
-      try {
-        source = await (options.wasm ?? /** @type {any} */ (globalThis).__ARTICLE_EXPLORER_WASM__ ?? DEFAULT_WASM);
-      } catch (e) {
-        throw new ExplorerError('load', `Could not get the WebAssembly bytes: ${describe(e)}`, e);
-      }
-      if (typeof source === 'string' || source instanceof URL || source instanceof Request) {
-        source = await fetchWasm(source);
-      }
-      try {
-        // The object form avoids wasm-bindgen's deprecation warning.
-        await glue.default({ module_or_path: source });
-      } catch (e) {
-        throw new ExplorerError('load', `Could not start the WebAssembly module: ${describe(e)}`, e);
-      }
-      if (typeof glue.Explorer !== 'function') {
-        throw new ExplorerError('load', `${glueUrl} does not export the class Explorer`);
-      }
-      return glue;
-    })();
-    initialised.set(glueUrl, ready);
-    // A failed load may be retried (e.g. after a network hiccup).
-    ready.catch(() => initialised.delete(glueUrl));
-  }
-  return ready;
-}
-
-/**
- * @param {unknown} value
- * @param {string} what
- */
-function checkCount(value, what) {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new ExplorerError('argument', `${what} must be a non-negative integer, got ${describe(value)}`);
-  }
-}
-
-const SORTS = ['relevance', 'newest', 'oldest'];
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/**
- * Checks and copies the filter options shared by `search()` and `entity()`.
- * @param {string} fn for messages, e.g. "search()"
- * @param {SearchOptions} options
- * @returns {SearchOptions}
- */
-function filterOptions(fn, options) {
-  if (options === null || typeof options !== 'object') {
-    throw new ExplorerError('argument', `${fn}: options must be an object, got ${describe(options)}`);
-  }
-  /** @type {SearchOptions} */
-  const opts = {};
-  if (options.entities !== undefined) {
-    const ok = Array.isArray(options.entities) && options.entities.every((e) => Number.isInteger(e) && e >= 0);
-    if (!ok) throw new ExplorerError('argument', `${fn}: options.entities must be an array of entity ids, got ${describe(options.entities)}`);
-    opts.entities = [...options.entities];
-  }
-  for (const key of /** @type {const} */ (['from', 'to'])) {
-    const value = options[key];
-    if (value === undefined || value === null || value === '') continue;
-    if (typeof value !== 'string' || !MONTH.test(value)) {
-      throw new ExplorerError('argument', `${fn}: options.${key} must be "YYYY-MM", got ${describe(value)}`);
-    }
-    opts[key] = value;
-  }
-  if (options.demonyms !== undefined) {
-    if (typeof options.demonyms !== 'boolean') {
-      throw new ExplorerError('argument', `${fn}: options.demonyms must be true or false, got ${describe(options.demonyms)}`);
-    }
-    opts.demonyms = options.demonyms;
-  }
-  return opts;
-}
-
-/**
- * Checks a list of article ids.
- * @param {string} fn for messages
- * @param {unknown} ids
- * @returns {number[]}
- */
-function articleIds(fn, ids) {
-  const list = typeof ids === 'number' ? [ids] : ids;
-  const ok = Array.isArray(list) && list.every((id) => Number.isInteger(id) && id >= 0 && id <= 0xffffffff);
-  if (!ok) throw new ExplorerError('argument', `${fn}: ids must be an array of article ids, got ${describe(ids)}`);
-  return /** @type {number[]} */ (list);
-}
-
-/** gzip's first two bytes. */
-const isGzip = (/** @type {Uint8Array} */ b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
-
-/**
- * Fetches one text chunk and returns its bytes, decompressed, and its size as fetched.
- * A server that already decoded it (`Content-Encoding: gzip` for `.gz` files) is fine too.
- * @param {URL} url
- */
-async function fetchChunk(url) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new ExplorerError('text', `Could not fetch the text chunk ${url}: ${describe(e)}`, e);
-  }
-  if (!response.ok) {
-    throw new ExplorerError('text', `Could not fetch the text chunk ${url}: HTTP ${response.status} ${response.statusText}`.trim());
-  }
-  const stored = new Uint8Array(await response.arrayBuffer());
-  if (!isGzip(stored)) return { bytes: stored, fetched: stored.length };
-  try {
-    const stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return { bytes: new Uint8Array(await new Response(stream).arrayBuffer()), fetched: stored.length };
-  } catch (e) {
-    throw new ExplorerError('text', `The text chunk ${url} is damaged (gzip: ${describe(e)})`, e);
-  }
+  return facets;
 }
 
 /**
  * A search index over the embedded articles. Get one with {@link createExplorer}.
- * All methods are synchronous, but for `loadText()` (hosted mode).
+ * All methods are synchronous, but for `loadText()` (hosted mode). Each is one
+ * call of the wasm module; this class adds only loading, caching and errors.
  */
 export class ArticleExplorer {
   /** @type {any} the wasm-bindgen `Explorer` instance */
   #inner;
-  /** Hosted mode: where the text chunks are. */
-  #textBase;
-  /** Hosted mode: chunk number -> the fetch in flight (resolves when added). @type {Map<number, Promise<void>>} */
-  #inflight = new Map();
+  /** Hosted mode: fetches the text chunks. */
+  #chunks;
+  /** Entity id -> `{ name, kind }`, from the first `entities()` list. @type {Array<{name: string, kind: EntityKind}>|null} */
+  #entities = null;
 
   /**
    * Not for direct use: call {@link createExplorer}.
@@ -427,7 +141,26 @@ export class ArticleExplorer {
    */
   constructor(inner, textBase = DEFAULT_TEXT) {
     this.#inner = inner;
-    this.#textBase = textBase;
+    this.#chunks = new ChunkLoader(textBase);
+  }
+
+  /**
+   * Calls a method of the wasm object and turns whatever it throws into an ExplorerError.
+   * @param {string} name
+   * @param {unknown[]} args
+   */
+  #call(name, args) {
+    if (!this.#inner) throw new ExplorerError('call', `${name}(): the explorer was closed`);
+    try {
+      return this.#inner[name](...args);
+    } catch (e) {
+      throw fromWasm(name, e);
+    }
+  }
+
+  /** Whether the module has `name` (an older glue may lack an addition). @param {string} name */
+  #has(name) {
+    return !this.#inner || typeof this.#inner[name] === 'function';
   }
 
   /**
@@ -448,7 +181,7 @@ export class ArticleExplorer {
   textLoaded(id) {
     if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) return false;
     // A glue without the method (an older build) has its texts embedded.
-    if (this.#inner && typeof this.#inner.textLoaded !== 'function') return true;
+    if (!this.#has('textLoaded')) return true;
     return this.#call('textLoaded', [id]);
   }
 
@@ -465,48 +198,17 @@ export class ArticleExplorer {
    *   the other chunks stay loaded, and a later call tries that one again.
    */
   async loadText(ids) {
-    const list = articleIds('loadText()', ids);
-    const done = { chunks: 0, bytes: 0 };
-    if (!this.hosted || list.length === 0) return done;
-    /** @type {Array<{chunk: number, file: string, bytes: number}>} */
+    const list = articleIds(ids);
+    if (!this.hosted || list.length === 0) return { chunks: 0, bytes: 0 };
     const missing = this.#call('missingTexts', [Uint32Array.from(list)]);
-    const waits = missing.map((m) => {
-      let pending = this.#inflight.get(m.chunk);
-      if (!pending) {
-        pending = (async () => {
-          const { bytes, fetched } = await fetchChunk(new URL(m.file, this.#textBase));
-          if (!this.#inner) throw new ExplorerError('call', 'loadText(): the explorer was closed');
-          try {
-            this.#inner.addTextChunk(m.chunk, bytes);
-          } catch (e) {
-            throw new ExplorerError('text', describe(e), e);
-          }
-          done.chunks += 1;
-          done.bytes += fetched;
-        })();
-        this.#inflight.set(m.chunk, pending);
-        // Settled either way: loaded chunks are known to the wasm, failed ones may be retried.
-        const forget = () => this.#inflight.delete(m.chunk);
-        pending.then(forget, forget);
+    return this.#chunks.load(missing, (chunk, bytes) => {
+      if (!this.#inner) throw new ExplorerError('call', 'loadText(): the explorer was closed');
+      try {
+        this.#inner.addTextChunk(chunk, bytes);
+      } catch (e) {
+        throw new ExplorerError('text', describe(e), e);
       }
-      return pending;
     });
-    await Promise.all(waits);
-    return done;
-  }
-
-  /**
-   * Calls a method of the wasm object and turns whatever it throws into an ExplorerError.
-   * @param {string} name
-   * @param {unknown[]} args
-   */
-  #call(name, args) {
-    if (!this.#inner) throw new ExplorerError('call', `${name}(): the explorer was closed`);
-    try {
-      return this.#inner[name](...args);
-    } catch (e) {
-      throw new ExplorerError('call', `${name}() failed: ${describe(e)}`, e);
-    }
   }
 
   /**
@@ -520,50 +222,66 @@ export class ArticleExplorer {
   /**
    * Searches the articles. A blank query with entity or date filters lists
    * every article that passes them; a blank query without filters gives
-   * `{ total: 0, hits: [] }`. The query language: `"phrases"`, `-word`,
-   * `a OR b`, `person:Putin` (also `land:`/`country:`, `ort:`/`place:`,
-   * `org:`/`organization:`, `entity:`).
+   * `{ total: 0, hits: [] }` (the start page asks `overview()`). The query
+   * language: `"phrases"`, `-word`, `a OR b`, `person:Putin` (also
+   * `land:`/`country:`/`staat:`, `ort:`/`place:`, `org:`/`organization:`, `entity:`).
    * @param {string} query Words as a person types them; case and umlauts are folded.
    * @param {SearchOptions} [options]
-   * @returns {SearchResult}
+   * @returns {SearchResults}
    */
-  search(query, options = {}) {
-    if (typeof query !== 'string') {
-      throw new ExplorerError('argument', `search(): query must be a string, got ${describe(query)}`);
-    }
-    checkCount(options.limit, 'search(): options.limit');
-    checkCount(options.offset, 'search(): options.offset');
-    /** @type {SearchOptions} */
-    const opts = filterOptions('search()', options);
-    if (options.limit !== undefined) opts.limit = options.limit;
-    if (options.offset !== undefined) opts.offset = options.offset;
-    if (options.sort !== undefined) {
-      if (!SORTS.includes(/** @type {any} */ (options.sort))) {
-        throw new ExplorerError('argument', `search(): options.sort must be one of ${SORTS.join(', ')}, got ${describe(options.sort)}`);
-      }
-      opts.sort = options.sort;
-    }
-    const result = this.#call('search', [query, opts]);
-    // The module sends facets as `[id, count, ...]` numbers; names and kinds come from the
-    // entity table, read once (thousands of facet objects made in wasm cost more than here).
-    const counts = result.facetCounts;
-    delete result.facetCounts;
-    if (counts) {
-      const table = this.#entityTable();
-      const facets = new Array(counts.length / 2);
-      for (let i = 0; i < facets.length; i++) {
-        const id = counts[2 * i];
-        const e = table[id];
-        facets[i] = { id, name: e ? e.name : '', kind: e ? e.kind : '', count: counts[2 * i + 1] };
-      }
-      result.facets = facets;
-    }
-    return result;
+  search(query, options) {
+    const raw = this.#call('search', [query, options]);
+    const { facetCounts, ...rest } = raw;
+    return { ...rest, facets: namedFacets(facetCounts, this.#entityTable()) };
   }
 
-  /** Entity id -> `{ name, kind }`, from the first `entities()` list. @type {Array<{name: string, kind: string}>|null} */
-  #entities = null;
+  /**
+   * The start page: the untouched collection. Every article (or the page
+   * `limit`/`offset` asks for) in index order or by date, every entity with
+   * the number of articles mentioning it (`demonyms: false`: by name only),
+   * the date histogram and the first and last month.
+   * @param {OverviewOptions} [options]
+   * @returns {Overview}
+   */
+  overview(options) {
+    const raw = this.#call('overview', [options]);
+    const { facetCounts, ...rest } = raw;
+    return { ...rest, facets: namedFacets(facetCounts, this.#entityTable()) };
+  }
 
+  /**
+   * The entity a reference names, read by the query language's rules: an id
+   * (`"12"`), a name, an alias or the beginning of one, optionally with a kind
+   * prefix (`"person:Putin"`, `"staat:Nordkorea"`). Null when it names nobody.
+   * @param {string|number} ref
+   * @returns {number|null}
+   */
+  resolveEntity(ref) {
+    if (!this.#has('resolveEntity')) return null;
+    return this.#call('resolveEntity', [String(ref)]) ?? null;
+  }
+
+  /**
+   * How a link writes entity `id`: its name when that finds it again, else its id.
+   * @param {number} id
+   * @returns {string}
+   */
+  entityRef(id) {
+    return this.#call('entityRef', [id]);
+  }
+
+  /**
+   * The ids of the entities whose name or an alias contains `text`, folded as
+   * the search folds words (case, umlauts either way, ß, accents); every
+   * entity for a blank text.
+   * @param {string} text
+   * @returns {Uint32Array}
+   */
+  entitiesNamed(text) {
+    return this.#call('entitiesNamed', [String(text)]);
+  }
+
+  /** @returns {Array<{name: string, kind: EntityKind}>} */
   #entityTable() {
     if (!this.#entities) this.entities();
     return this.#entities ?? [];
@@ -575,20 +293,17 @@ export class ArticleExplorer {
    * @param {number} id An id from `articles()` or a hit.
    * @param {ArticleOptions} [options]
    * @returns {Article}
+   * @throws {ExplorerError} `code: "text"` in hosted mode while its text is not loaded.
    */
-  article(id, options = {}) {
-    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) {
-      throw new ExplorerError('argument', `article(): id must be a non-negative integer, got ${describe(id)}`);
+  article(id, options) {
+    try {
+      return this.#call('article', [id, options]);
+    } catch (e) {
+      if (e instanceof ExplorerError && e.code === 'text') {
+        throw new ExplorerError('text', `article(${id}): its text is not loaded yet; await explorer.loadText([${id}]) first`, e);
+      }
+      throw e;
     }
-    /** @type {{query?: string}} */
-    const opts = {};
-    if (typeof options.query === 'string' && options.query.trim() !== '') opts.query = options.query;
-    if (this.hosted && !this.textLoaded(id)) {
-      // An unknown id fails here as in the default build ("no article N").
-      this.#call('missingTexts', [Uint32Array.of(id)]);
-      throw new ExplorerError('text', `article(${id}): its text is not loaded yet; await explorer.loadText([${id}]) first`);
-    }
-    return this.#call('article', [id, opts]);
   }
 
   /**
@@ -598,7 +313,7 @@ export class ArticleExplorer {
    * @returns {EntityInfo[]}
    */
   entities() {
-    if (this.#inner && typeof this.#inner.entities !== 'function') return [];
+    if (!this.#has('entities')) return [];
     const list = this.#call('entities', []);
     // The facets' names: kept from the list a page asks for anyway, not read a second time.
     if (!this.#entities) {
@@ -617,22 +332,9 @@ export class ArticleExplorer {
    * @param {EntityOptions} [options]
    * @returns {EntityView}
    */
-  entity(id, options = {}) {
-    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) {
-      throw new ExplorerError('argument', `entity(): id must be a non-negative integer, got ${describe(id)}`);
-    }
-    if (this.#inner && typeof this.#inner.entity !== 'function') {
-      throw new ExplorerError('call', 'entity(): this build has no entity index');
-    }
-    /** @type {EntityOptions} */
-    const opts = filterOptions('entity()', options);
-    if (options.query !== undefined) {
-      if (typeof options.query !== 'string') {
-        throw new ExplorerError('argument', `entity(): options.query must be a string, got ${describe(options.query)}`);
-      }
-      opts.query = options.query;
-    }
-    return this.#call('entity', [id, opts]);
+  entity(id, options) {
+    if (!this.#has('entity')) throw new ExplorerError('call', 'entity(): this build has no entity index');
+    return this.#call('entity', [id, options]);
   }
 
   /**
@@ -641,7 +343,7 @@ export class ArticleExplorer {
    * @returns {string}
    */
   buildSummary() {
-    if (this.#inner && typeof this.#inner.buildSummary !== 'function') return '';
+    if (!this.#has('buildSummary')) return '';
     return this.#call('buildSummary', []);
   }
 
@@ -662,7 +364,7 @@ export class ArticleExplorer {
  *   started, `code: "index"` when the embedded index is damaged.
  */
 export async function createExplorer(options = {}) {
-  const glue = await initialise(options);
+  const glue = await initialise(options, DEFAULT_WASM);
   let textBase = DEFAULT_TEXT;
   if (options.text !== undefined) {
     try {

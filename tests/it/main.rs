@@ -7,6 +7,7 @@ mod entities;
 #[cfg(feature = "chunks")]
 mod hosted;
 mod nasty;
+mod reference;
 mod relevance;
 mod robustness;
 

@@ -1,7 +1,7 @@
 //! Property tests: analysis and search never panic and stay bounded on arbitrary Unicode.
 
 use crate::explorer_over;
-use article_explorer::SearchOptions;
+use article_explorer::{Loosened, SearchOptions};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -25,6 +25,13 @@ proptest! {
     fn search_never_panics_on_arbitrary_queries(query in "\\PC{0,80}") {
         let r = seeds().search(&query, &SearchOptions::default()).unwrap();
         prop_assert!(r.hits.len() <= r.total);
+        // A notice about words never stands above an empty list; the echo stays short.
+        let only_filters = r
+            .loosened
+            .iter()
+            .all(|l| matches!(l, Loosened::UnknownEntity { .. }));
+        prop_assert!(r.total > 0 || only_filters, "{:?}", r.loosened);
+        prop_assert!(r.echo.chars().count() <= article_explorer::search::ECHO_CHARS);
         for h in &r.hits {
             let snippet = h.snippet.as_ref();
             prop_assert!(snippet.is_some());
@@ -36,7 +43,13 @@ proptest! {
     }
 
     #[test]
-    fn search_never_panics_on_operator_soup(query in "[\"\\-a-zäöüß OR|()*]{0,60}") {
+    fn search_never_panics_on_operator_soup(query in "[\"\\-a-zäöüß OR|()*:AND]{0,60}") {
         let _ = seeds().search(&query, &SearchOptions::default()).unwrap();
+    }
+
+    #[test]
+    fn search_never_panics_on_filter_soup(query in "(-?(person|land|datum|ort|entity):[a-z0-9.\\-]{0,9} ?|-?\"[a-z ]{0,9}\" ?|AND |UND |ODER |[a-zä]{1,8} ){0,8}") {
+        let r = seeds().search(&query, &SearchOptions::default()).unwrap();
+        prop_assert!(r.hits.len() <= r.total);
     }
 }

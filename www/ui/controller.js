@@ -1,40 +1,36 @@
 // @ts-check
 /**
- * One explorer view: keeps the view state, asks the explorer, and has the
- * renderers redraw what changed. The flow is always the same:
+ * One explorer view: the view state, and the loop that keeps the page in step
+ * with it. The flow is always the same:
  *
- *   event -> navigate(patch) -> state (+ URL) -> apply():
- *     search key changed?  run the search (debounced while typing; an answer
- *                          for an outdated state is dropped) -> list, facets,
- *                          timeline, notices, status
- *     detail key changed?  reader / entity view / nothing
+ *   event (ui/actions.js, ui/keys.js) -> navigate(patch)
+ *     -> state = patched(state, patch)              (ui/transitions.js, pure)
+ *     -> URL (ui/history.js)
+ *     -> effects: the list's search, debounced while typing, an answer for an
+ *        outdated state dropped; the detail's article or entity; hosted texts
+ *                                                    (ui/effects.js)
+ *     -> draw what they answered                     (ui/draw.js, the renderers)
  *
  * A state change from outside (Back, Forward, an edited hash, a changed
- * attribute) goes through `applyStored()` and the same `apply()`.
+ * attribute) goes through `applyStored()` / `applyAttributes()` and the same loop.
  *
  * @module ui/controller
  */
 
-import { h, replaceKeepingFocus } from './dom.js';
 import { buildLayout } from './layout.js';
-import { emptyState, parseHash, formatHash, searchKey, isFiltered, filterCount } from './state.js';
-import { renderOverview, renderHits, renderHitItems, renderNoHits, fillSnippets, failSnippets } from './results.js';
-import { renderFacetTools, renderFacetGroups } from './facets.js';
-import { renderTimeline } from './timeline.js';
-import { renderArticle, renderArticleLoading, renderDetailError } from './reader.js';
-import { renderEntity } from './entity.js';
-import { renderActiveFilters, renderNotices } from './notices.js';
+import { emptyState, parseHash, formatHash, searchKey } from './state.js';
+import { patched, entityToggled, closing, resolveRefs, fromRaw, detailKey, sameDetail, PAGE_SIZE } from './transitions.js';
+import { Scheduler, fetchResults, fetchPage, fetchDetail, loadSnippets, loadTexts, message } from './effects.js';
+import * as draw from './draw.js';
+import { renderHitItems, fillSnippets, failSnippets } from './results.js';
+import { renderFacetTools } from './facets.js';
 import { bindKeys } from './keys.js';
 import { bindActions } from './actions.js';
-
-const DEBOUNCE_MS = 150;
-const PAGE_SIZE = 20;
 
 /**
  * @typedef {import('./state.js').ViewState} ViewState
  * @typedef {import('./state.js').RawState} RawState
  * @typedef {import('./catalog.js').Catalog} Catalog
- * @typedef {import('../explorer.js').SearchResult & { overview?: true }} Result
  * @typedef {import('./history.js').StateStore} StateStore
  */
 
@@ -50,6 +46,8 @@ export class ExplorerView {
     this.t = t;
     this.layout = buildLayout(t);
     shadow.append(this.layout.root);
+    /** @type {draw.Screen} */
+    this.screen = { host, shadow, layout: this.layout, t };
     /** @type {Catalog|null} */
     this.catalog = null;
     /** @type {StateStore|null} */
@@ -59,13 +57,11 @@ export class ExplorerView {
     /** entity references (URL, attributes) that named nobody */
     /** @type {string[]} */
     this.unknownRefs = [];
-    /** What the list shows. @type {{ key: string, result: Result|null, error: unknown }|null} */
+    /** What the list shows. @type {import('./effects.js').Shown|null} */
     this.shown = null;
     /** What the detail pane shows. */
     this.detailKey = '';
-    this.seq = 0;
-    /** @type {ReturnType<typeof setTimeout>|undefined} */
-    this.timer = undefined;
+    this.searches = new Scheduler();
     this.facetUi = { filter: '', shown: /** @type {Map<string, number>} */ (new Map()) };
     /** data-key of the element to focus when the detail closes */
     /** @type {string|null} */
@@ -101,7 +97,7 @@ export class ExplorerView {
     this.#writeStore(false);
   }
 
-  /** Connects the page-wide listeners (keys); returns nothing. */
+  /** Connects the page-wide listeners (keys). */
   connect() {
     this.unbind?.();
     this.unbind = bindKeys(this);
@@ -115,7 +111,7 @@ export class ExplorerView {
   dispose() {
     this.disconnect();
     this.store?.dispose();
-    clearTimeout(this.timer);
+    this.searches.cancel();
   }
 
   /**
@@ -123,19 +119,7 @@ export class ExplorerView {
    * @param {unknown} error
    */
   showLoadError(error) {
-    const { t } = this;
-    const isIndex = error instanceof Error && /** @type {any} */ (error).code === 'index';
-    this.layout.input.disabled = true;
-    this.layout.sort.disabled = true;
-    this.layout.detail.hidden = true;
-    this.layout.listView.replaceChildren(
-      h('div', { class: 'error-box', role: 'alert' }, [
-        h('h2', { text: isIndex ? t.indexFailedTitle : t.loadFailedTitle }),
-        h('p', { text: isIndex ? t.indexFailedHint : t.loadFailedHint }),
-        h('details', {}, [h('summary', { text: t.technicalDetails }), h('pre', { text: message(error) })]),
-        h('button', { type: 'button', class: 'button', 'data-action': 'reload', text: t.reload }),
-      ]),
-    );
+    draw.drawLoadError(this.screen, error);
   }
 
   // ------------------------------------------------------------ state
@@ -155,30 +139,26 @@ export class ExplorerView {
    * @param {Partial<ViewState>} patch
    */
   href(patch) {
-    const catalog = this.catalog;
-    return formatHash({ ...this.state, ...patch }, (id) => catalog?.refOf(id) ?? String(id)) || '#';
+    return this.#hash(patched(this.state, patch)) || '#';
   }
+
+  /** @param {ViewState} state */
+  #hash(state) {
+    const catalog = this.catalog;
+    return formatHash(state, (id) => catalog?.refOf(id) ?? String(id));
+  }
+
+  /** @param {string} ref */
+  #resolve = (ref) => /** @type {Catalog} */ (this.catalog).resolve(ref);
 
   /**
    * Takes a state as written (entity names unresolved) as the current one.
    * @param {RawState} raw
    */
   #setRaw(raw) {
-    const catalog = /** @type {Catalog} */ (this.catalog);
-    /** @type {number[]} */
-    const entities = [];
-    this.unknownRefs = [];
-    for (const ref of raw.entities) {
-      const id = catalog.resolve(ref);
-      if (id === null) this.unknownRefs.push(ref);
-      else if (!entities.includes(id)) entities.push(id);
-    }
-    let entity = null;
-    if (raw.entity !== null) {
-      entity = catalog.resolve(raw.entity);
-      if (entity === null) this.unknownRefs.push(raw.entity);
-    }
-    this.state = { ...raw, entities, entity };
+    const { state, unknown } = fromRaw(raw, this.#resolve);
+    this.state = state;
+    this.unknownRefs = unknown;
   }
 
   /**
@@ -190,9 +170,7 @@ export class ExplorerView {
   navigate(patch, { push = true, typing = false } = {}) {
     if (!this.catalog) return;
     this.unknownRefs = [];
-    const next = { ...this.state, ...patch };
-    if (next.from && next.to && next.from > next.to) [next.from, next.to] = [next.to, next.from];
-    this.state = next;
+    this.state = patched(this.state, patch);
     if (!typing) this.#writeStore(push);
     this.#apply({ typing });
   }
@@ -212,425 +190,34 @@ export class ExplorerView {
     if (!this.catalog) return;
     const patch = /** @type {Partial<ViewState>} */ ({ article: null, entity: null });
     if (raw.q !== undefined) patch.q = raw.q;
-    if (raw.entities !== undefined) {
-      const unknown = [];
-      /** @type {number[]} */
-      const ids = [];
-      for (const ref of raw.entities) {
-        const id = this.catalog.resolve(ref);
-        if (id === null) unknown.push(ref);
-        else if (!ids.includes(id)) ids.push(id);
-      }
-      patch.entities = ids;
+    if (raw.entities === undefined) {
       this.navigate(patch, { push: false });
-      this.unknownRefs = unknown;
-      this.#renderNotices();
       return;
     }
+    const { ids, unknown } = resolveRefs(raw.entities, this.#resolve);
+    patch.entities = ids;
     this.navigate(patch, { push: false });
+    this.unknownRefs = unknown;
+    this.#drawNotices();
   }
 
   /** @param {boolean} push */
   #writeStore(push) {
     if (!this.store || !this.catalog) return;
-    const catalog = this.catalog;
-    this.store.write(formatHash(this.state, (id) => catalog.refOf(id)), { push });
+    this.store.write(this.#hash(this.state), { push });
   }
 
   /**
-   * Closes the topmost detail: the article (back to the entity view if one is
-   * open underneath), else the entity view. Uses Back when the previous
-   * history entry is exactly where closing leads (so the history does not
-   * pile up), else adds an entry (so Back reopens what was closed, e.g. after
-   * arriving by a link).
+   * Closes the topmost detail. Uses Back when the previous history entry is
+   * exactly where closing leads (so the history does not pile up), else adds
+   * an entry (so Back reopens what was closed, e.g. after arriving by a link).
    */
   closeDetail() {
     if (!this.catalog || !this.store) return false;
-    const patch = this.state.article !== null ? { article: null } : this.state.entity !== null ? { entity: null } : null;
+    const patch = closing(this.state);
     if (!patch) return false;
-    const target = formatHash({ ...this.state, ...patch }, (id) => /** @type {Catalog} */ (this.catalog).refOf(id));
-    if (!this.store.backTo(target)) this.navigate(patch, { push: true });
+    if (!this.store.backTo(this.#hash(patched(this.state, patch)))) this.navigate(patch, { push: true });
     return true;
-  }
-
-  // ------------------------------------------------------------ showing the state
-
-  /** @param {{ typing?: boolean }} [options] */
-  #apply({ typing = false } = {}) {
-    const key = searchKey(this.state);
-    this.seq += 1;
-    const mySeq = this.seq;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.shown?.key !== key) {
-      if (typing) {
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          this.#runSearch(mySeq, key);
-          this.#writeStore(false);
-          this.#renderDetail();
-        }, DEBOUNCE_MS);
-      } else {
-        this.#runSearch(mySeq, key);
-      }
-    }
-    this.#renderChrome();
-    this.#renderDetail();
-  }
-
-  /** True while a typed query waits for its debounced search. */
-  get pending() {
-    return this.timer !== undefined;
-  }
-
-  /** Runs the pending debounced search at once (Enter, opening an article). */
-  flush() {
-    if (this.timer === undefined) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.#runSearch(this.seq, searchKey(this.state));
-    this.#writeStore(false);
-    this.#renderDetail();
-  }
-
-  /**
-   * @param {number} mySeq the value of `seq` when this search was asked for
-   * @param {string} key its search key
-   */
-  #runSearch(mySeq, key) {
-    const catalog = /** @type {Catalog} */ (this.catalog);
-    const s = this.state;
-    /** @type {Result|null} */
-    let result = null;
-    let error = null;
-    try {
-      result = isFiltered(s)
-        ? catalog.explorer.search(s.q.trim(), { limit: PAGE_SIZE, ...this.#filters() })
-        : catalog.overview(s.sort, s.demonyms);
-    } catch (e) {
-      error = e;
-    }
-    if (mySeq !== this.seq) return; // the state moved on; a newer search answers
-    this.shown = { key, result, error };
-    this.#renderResults();
-    if (result && !result.overview) this.#loadSnippets(key, s.q.trim(), { limit: PAGE_SIZE, ...this.#filters() }, result.hits);
-    this.host.dispatchEvent(
-      new CustomEvent('explorer-search', {
-        bubbles: true,
-        composed: true,
-        detail: {
-          query: s.q.trim(),
-          total: result?.total ?? 0,
-          filters: {
-            entities: s.entities.map((id) => {
-              const e = catalog.byId.get(id);
-              return { id, name: e?.name ?? String(id), kind: e?.kind ?? '' };
-            }),
-            from: s.from,
-            to: s.to,
-            sort: s.sort,
-            demonyms: s.demonyms,
-          },
-        },
-      }),
-    );
-  }
-
-  /**
-   * Hosted mode: fetches the texts of the hits shown without a snippet, then
-   * asks for the same page again and puts the snippets in (and the loosening
-   * notices, whose spellings come from the texts). Dropped if another search
-   * is shown by then: that one loads its own.
-   * @param {string} key the search key of the list the hits are in
-   * @param {string} query
-   * @param {import('../explorer.js').SearchOptions} options the options the hits came from
-   * @param {import('../explorer.js').Hit[]} hits
-   */
-  #loadSnippets(key, query, options, hits) {
-    const explorer = /** @type {Catalog} */ (this.catalog).explorer;
-    const ids = hits.filter((hit) => hit.snippet?.pending).map((hit) => hit.id);
-    if (ids.length === 0) return;
-    const list = () => (this.shown?.key === key ? this.layout.listView.querySelector('ol.hits') : null);
-    explorer.loadText(ids).then(
-      () => {
-        const ol = list();
-        if (!ol) return;
-        let page;
-        try {
-          page = explorer.search(query, options);
-        } catch (e) {
-          failSnippets(this.ctx(), ol, ids);
-          return;
-        }
-        fillSnippets(this.ctx(), ol, page.hits);
-        const shown = this.shown?.result;
-        if (!options.offset && shown && !shown.overview && page.loosened) {
-          shown.loosened = page.loosened;
-          this.#renderNotices();
-        }
-      },
-      (e) => {
-        const ol = list();
-        if (ol) failSnippets(this.ctx(), ol, ids);
-        console.warn('article explorer: texts could not be loaded:', e);
-      },
-    );
-  }
-
-  /**
-   * Hosted mode: fetches the texts a detail view waits for, then draws it
-   * again (if it is still the one shown); on failure it says why.
-   * @param {string} key the detail key
-   * @param {number[]} ids
-   */
-  #loadDetailTexts(key, ids) {
-    /** @type {Catalog} */ (this.catalog).explorer.loadText(ids).then(
-      () => {
-        if (this.detailKey === key) this.#renderDetail({ refresh: true });
-      },
-      (e) => {
-        this.textFailures.set(key, message(e));
-        if (this.detailKey === key) this.#renderDetail({ refresh: true });
-      },
-    );
-  }
-
-  /** The search options of the current state (without paging). */
-  #filters() {
-    const s = this.state;
-    /** @type {import('../explorer.js').SearchOptions} */
-    const o = { sort: s.sort, demonyms: s.demonyms };
-    if (s.entities.length > 0) o.entities = [...s.entities];
-    if (s.from) o.from = s.from;
-    if (s.to) o.to = s.to;
-    return o;
-  }
-
-  /** Search box, sort, filter chips, filter button, page title. */
-  #renderChrome() {
-    const { layout, state, t } = this;
-    const root = this.shadow;
-    if (root.activeElement !== layout.input && layout.input.value !== state.q) layout.input.value = state.q;
-    if (layout.sort.value !== state.sort) layout.sort.value = state.sort;
-    replaceKeepingFocus(layout.activeFilters, renderActiveFilters(this.ctx()), layout.input);
-    const n = filterCount(state);
-    layout.filtersToggle.textContent = t.filtersToggle(n);
-    const demonyms = /** @type {HTMLInputElement|null} */ (root.getElementById('demonyms'));
-    if (demonyms) demonyms.checked = state.demonyms;
-    this.#renderNotices();
-  }
-
-  #renderNotices() {
-    const loosened = this.shown?.result?.loosened;
-    replaceKeepingFocus(this.layout.notices, renderNotices(this.ctx(), loosened, this.unknownRefs));
-  }
-
-  /** The list, the facets, the timeline and the status line for `this.shown`. */
-  #renderResults() {
-    const { layout, t, state } = this;
-    const shown = /** @type {NonNullable<typeof this.shown>} */ (this.shown);
-    const ctx = this.ctx();
-    const q = state.q.trim();
-    const filtered = state.entities.length > 0 || state.from !== null || state.to !== null;
-    layout.listView.dataset.query = q;
-    const result = shown.result;
-    if (!result) {
-      this.#setStatus(t.searchFailed(message(shown.error)));
-      replaceKeepingFocus(layout.listView, [], layout.input);
-    } else if (result.overview) {
-      this.#setStatus('');
-      replaceKeepingFocus(layout.listView, [renderOverview(ctx, result)], layout.input);
-    } else if (result.total === 0 || result.hits.length === 0) {
-      this.#setStatus(q ? (filtered ? t.noHitsFiltered(q) : t.noHits(q)) : t.noHitsFiltersOnly);
-      replaceKeepingFocus(layout.listView, [renderNoHits(ctx, filtered)], layout.input);
-    } else {
-      const { section, list } = renderHits(ctx, result);
-      replaceKeepingFocus(layout.listView, [section], layout.input);
-      this.#updateCount(list, result.total);
-    }
-    if (result) {
-      replaceKeepingFocus(layout.timelineSlot, [renderTimeline(ctx, { dates: result.dates ?? [], undated: result.undated ?? 0 })]);
-      this.renderFacets();
-    }
-    this.#renderNotices();
-    this.#setTitle();
-    this.#markOpen();
-  }
-
-  /** Marks the list item of the open article (shown beside the reader on wide screens). */
-  #markOpen() {
-    const id = this.state.article === null ? null : String(this.state.article);
-    for (const li of this.layout.listView.querySelectorAll('li[data-id]')) {
-      const el = /** @type {HTMLElement} */ (li);
-      if (el.dataset.id === id) el.dataset.open = '';
-      else delete el.dataset.open;
-    }
-  }
-
-  /** Redraws the facet groups (after a change of the name box or "mehr anzeigen"). */
-  renderFacets() {
-    const result = this.shown?.result;
-    if (!result) return;
-    const groups = renderFacetGroups(this.ctx(), result.facets ?? [], result.total, this.facetUi);
-    replaceKeepingFocus(this.layout.facetGroups, groups, /** @type {HTMLElement|null} */ (this.shadow.getElementById('facet-q')));
-  }
-
-  /**
-   * @param {HTMLOListElement} list
-   * @param {number} total
-   */
-  #updateCount(list, total) {
-    const shown = list.children.length;
-    this.#setStatus(shown < total ? this.t.resultCountPartial(shown, total) : this.t.resultCount(total));
-    const more = /** @type {HTMLElement|null} */ (this.layout.listView.querySelector('button.more'));
-    if (more) more.hidden = shown >= total;
-  }
-
-  /** @param {string} text */
-  #setStatus(text) {
-    if (this.layout.status.textContent !== text) this.layout.status.textContent = text;
-  }
-
-  /** Appends the next page of hits. */
-  moreHits() {
-    const catalog = this.catalog;
-    const list = /** @type {HTMLOListElement|null} */ (this.layout.listView.querySelector('ol.hits'));
-    const result = this.shown?.result;
-    if (!catalog || !list || !result) return;
-    const offset = list.children.length;
-    let page;
-    try {
-      page = catalog.explorer.search(this.state.q.trim(), { limit: PAGE_SIZE, offset, ...this.#filters() });
-    } catch (e) {
-      this.#setStatus(this.t.searchFailed(message(e)));
-      return;
-    }
-    const items = renderHitItems(this.ctx(), page.hits, offset + 1);
-    list.append(...items);
-    if (this.shown) this.#loadSnippets(this.shown.key, this.state.q.trim(), { limit: PAGE_SIZE, offset, ...this.#filters() }, page.hits);
-    this.#updateCount(list, result.total);
-    if (items.length === 0) {
-      const more = this.layout.listView.querySelector('button.more');
-      if (more instanceof HTMLElement) more.hidden = true; // the index answered less than it counted
-    }
-    items[0]?.querySelector('a')?.focus();
-  }
-
-  /**
-   * The reader, the entity view, or nothing, as the state says.
-   * @param {{ refresh?: boolean }} [options] refresh: draw the same view again
-   *   (its texts arrived), keeping scroll and focus
-   */
-  #renderDetail({ refresh = false } = {}) {
-    const { state, layout, t } = this;
-    const catalog = /** @type {Catalog} */ (this.catalog);
-    const key =
-      state.article !== null
-        ? `a:${state.article}:${state.q.trim()}:${state.entity}`
-        : state.entity !== null
-          ? `e:${state.entity}:${searchKey(state)}:${state.entities.join(',')}`
-          : '';
-    this.#markOpen();
-    if (key === this.detailKey && !refresh) return;
-    const wasOpen = this.detailKey !== '';
-    const sameView =
-      (refresh && key === this.detailKey) ||
-      (wasOpen && key.split(':').slice(0, 2).join(':') === this.detailKey.split(':').slice(0, 2).join(':'));
-    if (!refresh) this.textFailures.delete(key); // opened again: try again
-    this.detailKey = key;
-    if (key === '') {
-      this.#hideDetail();
-      return;
-    }
-    if (!wasOpen && this.#listIsBeside() === false) this.listScroll = window.scrollY;
-    const ctx = this.ctx();
-    /** @type {import('./reader.js').DetailView} */
-    let view;
-    const failure = this.textFailures.get(key);
-    if (state.article !== null) {
-      const summary = catalog.articleById.get(state.article);
-      if (failure !== undefined) {
-        view = renderDetailError(ctx, t.textFailed(failure));
-      } else if (summary && !catalog.explorer.textLoaded(state.article)) {
-        view = renderArticleLoading(ctx, summary);
-        this.#loadDetailTexts(key, [state.article]);
-      } else {
-        try {
-          const article = catalog.explorer.article(state.article, { query: state.q.trim() });
-          view = renderArticle(ctx, article, { entitiesOpen: this.layout.root.clientWidth >= 700 });
-          this.host.dispatchEvent(
-            new CustomEvent('explorer-open', { bubbles: true, composed: true, detail: { id: article.id, file: article.file, title: article.title } }),
-          );
-        } catch (e) {
-          const known = catalog.articleById.has(state.article);
-          view = renderDetailError(ctx, known ? t.articleFailed(message(e)) : t.articleMissing);
-        }
-      }
-    } else {
-      const id = /** @type {number} */ (state.entity);
-      try {
-        const options = { query: state.q.trim(), ...this.#filters() };
-        delete options.sort;
-        // Its articles within the results are the results that also mention it. Saying so
-        // (rather than leaving it to the scope) also keeps a date range that comes alone.
-        options.entities = [...new Set([...(options.entities ?? []), id])];
-        const entityView = catalog.explorer.entity(id, options);
-        const total = isFiltered(state) ? (this.shown?.result?.total ?? null) : null;
-        const pending = entityView.textPending ?? [];
-        const note = pending.length === 0 ? null : failure !== undefined ? t.textFailed(failure) : t.inContextLoading;
-        view = renderEntity(ctx, entityView, total, note);
-        if (pending.length > 0 && failure === undefined) this.#loadDetailTexts(key, pending);
-      } catch (e) {
-        view = renderDetailError(ctx, catalog.byId.has(id) ? t.entityFailed(message(e)) : t.entityMissing);
-      }
-    }
-    const focused = this.shadow.activeElement;
-    const headingHadFocus = focused instanceof HTMLElement && focused.matches('.reader-title') && layout.detail.contains(focused);
-    replaceKeepingFocus(layout.detail, [view.element], null);
-    layout.detail.hidden = false;
-    layout.root.dataset.detail = state.article !== null ? 'article' : 'entity';
-    this.#setTitle();
-    if (sameView) {
-      // The same view redrawn (a filter changed, its text arrived): leave focus and scroll.
-      if (headingHadFocus) view.heading.focus({ preventScroll: true });
-      return;
-    }
-    layout.detail.scrollTop = 0;
-    if (this.#listIsBeside() === false) {
-      const top = layout.root.getBoundingClientRect().top;
-      if (top < 0) window.scrollBy(0, top);
-    }
-    view.heading.focus({ preventScroll: true });
-  }
-
-  #hideDetail() {
-    const { layout } = this;
-    const hadFocus = layout.detail.contains(this.shadow.activeElement);
-    layout.detail.hidden = true;
-    layout.detail.replaceChildren();
-    delete layout.root.dataset.detail;
-    this.#setTitle();
-    if (this.#listIsBeside() === false) window.scrollTo(0, this.listScroll);
-    if (hadFocus || this.shadow.activeElement === null) {
-      const key = this.returnFocus;
-      const target = key ? this.layout.root.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
-      if (hadFocus || target) (target instanceof HTMLElement ? target : layout.input).focus({ preventScroll: true });
-    }
-  }
-
-  /** Whether the list stays visible next to an open detail (wide layout). */
-  #listIsBeside() {
-    if (this.layout.detail.hidden) return null;
-    return getComputedStyle(this.layout.resultsPane).display !== 'none';
-  }
-
-  #setTitle() {
-    if (this.host.getAttribute('history') === 'none' || !this.catalog) return;
-    const { t, state, catalog } = this;
-    const article = state.article !== null ? catalog.articleById.get(state.article) : undefined;
-    const entity = state.entity !== null ? catalog.byId.get(state.entity) : undefined;
-    const q = state.q.trim();
-    document.title = article ? `${article.title} – ${t.pageTitle}` : entity ? `${entity.name} – ${t.pageTitle}` : q ? `„${q}“ – ${t.pageTitle}` : t.pageTitle;
   }
 
   /** Opens or closes the filter panel (phones, compact). */
@@ -648,14 +235,181 @@ export class ExplorerView {
    * @param {boolean} on
    */
   toggleEntity(id, on) {
-    if (!Number.isInteger(id)) return;
-    const has = this.state.entities.includes(id);
-    if (on === has) return;
-    this.navigate({ entities: on ? [...this.state.entities, id] : this.state.entities.filter((e) => e !== id) });
+    const patch = entityToggled(this.state, id, on);
+    if (patch) this.navigate(patch);
   }
-}
 
-/** @param {unknown} e */
-function message(e) {
-  return e instanceof Error ? e.message : String(e);
+  // ------------------------------------------------------------ effects, then drawing
+
+  /** @param {{ typing?: boolean }} [options] */
+  #apply({ typing = false } = {}) {
+    const key = searchKey(this.state);
+    const seq = this.searches.next();
+    if (this.shown?.key !== key) {
+      if (typing) {
+        this.searches.later(() => {
+          this.#search(seq, key);
+          this.#writeStore(false);
+          this.#showDetail();
+        });
+      } else {
+        this.#search(seq, key);
+      }
+    }
+    draw.drawChrome(this.screen, this.ctx());
+    this.#drawNotices();
+    this.#showDetail();
+  }
+
+  /** True while a typed query waits for its debounced search. */
+  get pending() {
+    return this.searches.pending;
+  }
+
+  /** Runs the pending debounced search at once (Enter, opening an article). */
+  flush() {
+    this.searches.flush();
+  }
+
+  /**
+   * Runs the list's search and draws it, unless the state moved on meanwhile.
+   * @param {number} seq the scheduler's number when this search was asked for
+   * @param {string} key its search key
+   */
+  #search(seq, key) {
+    const catalog = /** @type {Catalog} */ (this.catalog);
+    const state = this.state;
+    const { result, error } = fetchResults(catalog, state);
+    if (!this.searches.current(seq)) return; // a newer search answers
+    this.shown = { key, result, error };
+    this.#drawResults();
+    if (result && !result.overview) this.#fillSnippets(key, 0, result.hits);
+    this.host.dispatchEvent(
+      new CustomEvent('explorer-search', {
+        bubbles: true,
+        composed: true,
+        detail: {
+          query: state.q.trim(),
+          total: result?.total ?? 0,
+          filters: {
+            entities: state.entities.map((id) => {
+              const e = catalog.byId.get(id);
+              return { id, name: e?.name ?? String(id), kind: e?.kind ?? '' };
+            }),
+            from: state.from,
+            to: state.to,
+            sort: state.sort,
+            demonyms: state.demonyms,
+          },
+        },
+      }),
+    );
+  }
+
+  /**
+   * Hosted mode: the snippets of hits shown without one, once their texts
+   * arrive (and the loosening notices, whose spellings come from the texts).
+   * Dropped if another list is shown by then: that one loads its own.
+   * @param {string} key the search key of the list the hits are in
+   * @param {number} offset
+   * @param {import('../types.js').Hit[]} hits
+   */
+  #fillSnippets(key, offset, hits) {
+    const state = this.state;
+    loadSnippets(/** @type {Catalog} */ (this.catalog), state, offset, hits, (page, ids) => {
+      const ol = this.shown?.key === key ? this.layout.listView.querySelector('ol.hits') : null;
+      if (!(ol instanceof HTMLOListElement)) return;
+      if (!page) {
+        failSnippets(this.ctx(), ol, ids);
+        return;
+      }
+      fillSnippets(this.ctx(), ol, page.hits);
+      const shown = this.shown?.result;
+      if (offset === 0 && shown && !shown.overview && page.loosened) {
+        shown.loosened = page.loosened;
+        this.#drawNotices();
+      }
+    });
+  }
+
+  #drawNotices() {
+    draw.drawNotices(this.screen, this.ctx(), this.shown?.result?.loosened, this.unknownRefs);
+  }
+
+  /** The list, the facets, the timeline and the status line for `this.shown`. */
+  #drawResults() {
+    const shown = /** @type {import('./effects.js').Shown} */ (this.shown);
+    const ctx = this.ctx();
+    draw.drawList(this.screen, ctx, shown);
+    if (shown.result) this.renderFacets();
+    this.#drawNotices();
+    draw.drawTitle(this.screen, ctx);
+    draw.markOpen(this.screen, this.state.article);
+  }
+
+  /** Redraws the facet groups (after a change of the name box or "mehr anzeigen"). */
+  renderFacets() {
+    const result = this.shown?.result;
+    if (!result) return;
+    const named = /** @type {Catalog} */ (this.catalog).named(this.facetUi.filter);
+    draw.drawFacets(this.screen, this.ctx(), result, this.facetUi, named);
+  }
+
+  /** Appends the next page of hits. */
+  moreHits() {
+    const list = /** @type {HTMLOListElement|null} */ (this.layout.listView.querySelector('ol.hits'));
+    const result = this.shown?.result;
+    if (!this.catalog || !list || !result) return;
+    const offset = list.children.length;
+    let page;
+    try {
+      page = fetchPage(this.catalog, this.state, offset);
+    } catch (e) {
+      draw.setStatus(this.screen, this.t.searchFailed(message(e)));
+      return;
+    }
+    const items = renderHitItems(this.ctx(), page.hits, offset + 1);
+    list.append(...items);
+    if (this.shown) this.#fillSnippets(this.shown.key, offset, page.hits);
+    draw.updateCount(this.screen, list, result.total);
+    if (items.length === 0) {
+      const more = this.layout.listView.querySelector('button.more');
+      if (more instanceof HTMLElement) more.hidden = true; // the index answered less than it counted
+    }
+    items[0]?.querySelector('a')?.focus();
+  }
+
+  /**
+   * The reader, the entity view, or nothing, as the state says.
+   * @param {{ refresh?: boolean }} [options] refresh: draw the same view again
+   *   (its texts arrived), keeping scroll and focus
+   */
+  #showDetail({ refresh = false } = {}) {
+    const key = detailKey(this.state);
+    draw.markOpen(this.screen, this.state.article);
+    if (key === this.detailKey && !refresh) return;
+    const wasOpen = this.detailKey !== '';
+    const same = (refresh && key === this.detailKey) || sameDetail(key, this.detailKey);
+    if (!refresh) this.textFailures.delete(key); // opened again: try again
+    this.detailKey = key;
+    const ctx = this.ctx();
+    if (key === '') {
+      draw.hideDetail(this.screen, ctx, this.returnFocus, this.listScroll);
+      return;
+    }
+    if (!wasOpen && draw.listIsBeside(this.screen) === false) this.listScroll = window.scrollY;
+    const catalog = /** @type {Catalog} */ (this.catalog);
+    const detail = fetchDetail(catalog, this.state, this.textFailures.get(key), this.shown?.result?.total ?? null);
+    if ((detail.kind === 'loading' || detail.kind === 'entity') && detail.load.length > 0) {
+      loadTexts(catalog, detail.load, (failure) => {
+        if (failure !== undefined) this.textFailures.set(key, failure);
+        if (this.detailKey === key) this.#showDetail({ refresh: true });
+      });
+    }
+    draw.drawDetail(this.screen, ctx, detail, same);
+    if (detail.kind === 'article') {
+      const { id, file, title } = detail.article;
+      this.host.dispatchEvent(new CustomEvent('explorer-open', { bubbles: true, composed: true, detail: { id, file, title } }));
+    }
+  }
 }

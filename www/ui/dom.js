@@ -136,20 +136,6 @@ export function metaLine(items, tag = 'p') {
 }
 
 /**
- * Lower case without diacritics, `ß` as `ss` and `ae/oe/ue` as vowels, so
- * "Pjöngjang", "Pjoengjang" and "pjongjang" compare equal.
- * @param {string} s
- */
-export function fold(s) {
-  return s
-    .toLocaleLowerCase('de-DE')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/([aou])e/g, '$1');
-}
-
-/**
  * Replaces the children of `container` by `nodes`, keeping the keyboard focus:
  * when focus was on an element with `data-key` inside, the new element with
  * the same key gets it (else `fallback`, if given).

@@ -10,7 +10,7 @@
  */
 
 import { h, dateElement, metaLine, titleContent } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 import { detailBar } from './reader.js';
 import { entityChip } from './results.js';
 
@@ -21,7 +21,7 @@ const KWIC_SHOWN = 8;
 
 /**
  * @typedef {import('./results.js').ViewContext} ViewContext
- * @typedef {import('../explorer.js').EntityView} EntityView
+ * @typedef {import('../types.js').EntityView} EntityView
  */
 
 /**
@@ -210,7 +210,7 @@ function renderCooccurring(ctx, view, mine) {
 /**
  * The articles (within the current results) mentioning it.
  * @param {ViewContext} ctx
- * @param {import('../explorer.js').ArticleSummary[]} articles
+ * @param {import('../types.js').ArticleSummary[]} articles
  */
 function renderArticles(ctx, articles) {
   const { t } = ctx;

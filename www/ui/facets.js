@@ -5,13 +5,15 @@
  * that mention it. A checkbox selects the value as a filter (selections are
  * ANDed); the name opens the entity's overview. Selected values stay in view
  * even at zero. A box filters the values by name or alias (case, umlauts and
- * accents do not matter); a switch decides whether adjectives count.
+ * accents do not matter: the engine matches, `entitiesNamed()`); a switch
+ * decides whether adjectives count. The values keep the engine's order (most
+ * mentioned first); selected values come first.
  *
  * @module ui/facets
  */
 
-import { h, fold } from './dom.js';
-import { KINDS, kindKey } from './catalog.js';
+import { h } from './dom.js';
+import { KINDS, kindKey } from './kinds.js';
 
 /** Values shown per group before "mehr anzeigen", and how many more each click adds. */
 export const FACETS_SHOWN = 8;
@@ -19,7 +21,7 @@ export const FACETS_STEP = 30;
 
 /**
  * @typedef {import('./results.js').ViewContext} ViewContext
- * @typedef {import('../explorer.js').Facet} Facet
+ * @typedef {import('../types.js').Facet} Facet
  * @typedef {object} FacetUi  What the person did to the facet list.
  * @property {string} filter            The text in the name box.
  * @property {Map<string, number>} shown How many values each group shows.
@@ -60,20 +62,20 @@ export function renderFacetTools(ctx) {
  * @param {Facet[]} facets  from the search (or the catalog, for the overview)
  * @param {number} total    number of current results (the bars' 100 %)
  * @param {FacetUi} ui
+ * @param {Set<number>|null} named the entities the name box matches (null: no text in it)
  * @returns {Node[]}
  */
-export function renderFacetGroups(ctx, facets, total, ui) {
+export function renderFacetGroups(ctx, facets, total, ui, named) {
   const { t, catalog, state } = ctx;
   if (catalog.entities.length === 0) return [h('p', { class: 'muted small', text: t.noEntitiesAtAll })];
   const selected = new Set(state.entities);
-  const needle = fold(ui.filter.trim());
   /** @type {Map<string, Facet[]>} */
   const groups = new Map();
   const seen = new Set();
   for (const f of facets) {
     if (seen.has(f.id)) continue;
     seen.add(f.id);
-    if (needle && !(catalog.searchText.get(f.id) ?? fold(f.name)).includes(needle)) continue;
+    if (named && !named.has(f.id)) continue;
     const key = kindKey(f.kind);
     const list = groups.get(key) ?? [];
     list.push(f);
@@ -87,17 +89,15 @@ export function renderFacetGroups(ctx, facets, total, ui) {
     groups.set(key, [...(groups.get(key) ?? []), { id, name: e.name, kind: e.kind, count: 0 }]);
   }
   if (groups.size === 0) {
-    return [h('p', { class: 'muted small', text: needle ? t.noFacetMatch(ui.filter.trim()) : t.noEntitiesHere })];
+    return [h('p', { class: 'muted small', text: named ? t.noFacetMatch(ui.filter.trim()) : t.noEntitiesHere })];
   }
-  const collator = new Intl.Collator(t.locale);
   /** @type {Node[]} */
   const out = [];
   for (const kind of [...KINDS, 'other']) {
     const values = groups.get(kind);
     if (!values || values.length === 0) continue;
-    values.sort(
-      (a, b) => Number(selected.has(b.id)) - Number(selected.has(a.id)) || b.count - a.count || collator.compare(a.name, b.name),
-    );
+    // Selected values first, each part in the engine's order.
+    values.splice(0, values.length, ...values.filter((v) => selected.has(v.id)), ...values.filter((v) => !selected.has(v.id)));
     const limit = Math.max(ui.shown.get(kind) ?? FACETS_SHOWN, values.filter((v) => selected.has(v.id)).length);
     const list = h('ul', { class: 'facet-list', role: 'list' });
     for (const f of values.slice(0, limit)) list.append(renderValue(ctx, f, total, selected.has(f.id)));

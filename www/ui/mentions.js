@@ -8,10 +8,10 @@
  */
 
 import { appendHighlighted, cleanRanges, h } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 
 /**
- * @typedef {import('../explorer.js').Mention} Mention
+ * @typedef {import('../types.js').ParagraphMention} Mention
  * @typedef {object} MentionLook
  * @property {(entity: number) => {name: string, kind: string}|undefined} entity
  * @property {(entity: number) => string} href   Where the mention links to.

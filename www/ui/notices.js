@@ -8,11 +8,11 @@
  */
 
 import { h } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 
 /**
  * @typedef {import('./results.js').ViewContext} ViewContext
- * @typedef {import('../explorer.js').Loosening} Loosening
+ * @typedef {import('../types.js').Loosened} Loosening
  */
 
 /**

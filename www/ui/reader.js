@@ -11,7 +11,7 @@
 
 import { h, titleContent, dateElement, metaLine } from './dom.js';
 import { appendMentioned } from './mentions.js';
-import { KINDS, kindKey } from './catalog.js';
+import { KINDS, kindKey } from './kinds.js';
 import { entityChip } from './results.js';
 
 /** paragraph kind -> how it is shown */
@@ -25,7 +25,7 @@ const KIND = {
 
 /**
  * @typedef {import('./results.js').ViewContext} ViewContext
- * @typedef {import('../explorer.js').Article} Article
+ * @typedef {import('../types.js').Article} Article
  * @typedef {{ element: HTMLElement, heading: HTMLElement, back: HTMLButtonElement }} DetailView
  */
 
@@ -130,7 +130,7 @@ function renderArticleEntities(ctx, entities, demonyms, open) {
   ]);
   const dl = h('dl', { class: 'entity-groups' });
   for (const kind of [...KINDS, 'other']) {
-    const list = entities.filter((e) => kindKey(e.kind) === kind).sort((a, b) => b.mentions - a.mentions);
+    const list = entities.filter((e) => kindKey(e.kind) === kind); // most mentioned first, as the engine sends them
     if (list.length === 0) continue;
     const chips = h('ul', { class: 'chips', role: 'list' });
     for (const e of list) {
@@ -153,7 +153,7 @@ function renderArticleEntities(ctx, entities, demonyms, open) {
  * Hosted mode: the reader while the article's text is being fetched: its
  * title, date and file (known without the text) and a status line.
  * @param {ViewContext} ctx
- * @param {import('../explorer.js').ArticleSummary} summary
+ * @param {import('../types.js').ArticleSummary} summary
  * @returns {DetailView}
  */
 export function renderArticleLoading(ctx, summary) {

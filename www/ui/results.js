@@ -8,7 +8,7 @@
  */
 
 import { h, highlighted, titleContent, dateElement, metaLine } from './dom.js';
-import { kindKey } from './catalog.js';
+import { kindKey } from './kinds.js';
 
 /**
  * @typedef {object} ViewContext What every renderer may use.
@@ -51,11 +51,11 @@ export function entityChip(ctx, entity, count) {
  * The empty state: what the collection holds (size, dates, the most
  * mentioned names, how to search) and every article.
  * @param {ViewContext} ctx
- * @param {import('../explorer.js').SearchResult} result the catalog's overview
+ * @param {import('../types.js').Overview} overview the engine's start page
  */
-export function renderOverview(ctx, result) {
+export function renderOverview(ctx, overview) {
   const { t, catalog } = ctx;
-  const articles = result.hits;
+  const articles = overview.articles;
   const section = h('section', { class: 'collection', 'aria-labelledby': 'collection-heading' }, [
     h('h2', { id: 'collection-heading', text: t.collectionHeading(articles.length) }),
   ]);
@@ -63,11 +63,11 @@ export function renderOverview(ctx, result) {
     section.append(h('p', { class: 'muted', text: t.collectionEmpty }));
     return section;
   }
-  const undated = articles.filter((a) => !a.date).length;
+  const { undated, first, last } = overview;
   section.append(
     metaLine(
       [
-        catalog.firstDate && catalog.lastDate && document.createTextNode(t.collectionRange(t.date(catalog.firstDate), t.date(catalog.lastDate))),
+        first && last && document.createTextNode(t.collectionRange(t.date(first), t.date(last))),
         undated > 0 && document.createTextNode(t.collectionUndated(undated)),
         catalog.entities.length > 0 && document.createTextNode(t.collectionEntities(catalog.entities.length)),
       ],
@@ -101,7 +101,7 @@ export function renderOverview(ctx, result) {
 /**
  * One hit: title (with matches), date, file, snippet (with matches).
  * @param {ViewContext} ctx
- * @param {import('../explorer.js').Hit} hit
+ * @param {import('../types.js').Hit} hit
  * @param {number} rank 1-based position in the ranking
  */
 function renderHit(ctx, hit, rank) {
@@ -122,7 +122,7 @@ function renderHit(ctx, hit, rank) {
  * A hit's snippet; while its text is not loaded (hosted mode), a placeholder
  * of about its height that `fillSnippets` replaces.
  * @param {ViewContext} ctx
- * @param {{ text: string, highlights: import('../explorer.js').Range[], pending?: boolean }} snippet
+ * @param {{ text: string, highlights: import('../types.js').Range[], pending?: boolean }} snippet
  */
 function snippetElement(ctx, snippet) {
   if (snippet.pending) return h('p', { class: 'snippet pending', 'data-pending': '', text: ctx.t.snippetLoading });
@@ -135,7 +135,7 @@ function snippetElement(ctx, snippet) {
  * left as it is (no redraw, focus and scroll stay).
  * @param {ViewContext} ctx
  * @param {Element} list
- * @param {import('../explorer.js').Hit[]} hits
+ * @param {import('../types.js').Hit[]} hits
  */
 export function fillSnippets(ctx, list, hits) {
   for (const hit of hits) {
@@ -167,7 +167,7 @@ export function failSnippets(ctx, list, ids) {
 /**
  * Hits as list items, for the first page and for appended ones.
  * @param {ViewContext} ctx
- * @param {import('../explorer.js').Hit[]} hits
+ * @param {import('../types.js').Hit[]} hits
  * @param {number} [startRank] rank of the first hit
  */
 export function renderHitItems(ctx, hits, startRank = 1) {
@@ -178,7 +178,7 @@ export function renderHitItems(ctx, hits, startRank = 1) {
  * The ranked hits as an ordered list (the order is the ranking) and the
  * button that fetches more.
  * @param {ViewContext} ctx
- * @param {import('../explorer.js').SearchResult} result
+ * @param {import('../types.js').SearchResults} result
  * @returns {{ section: HTMLElement, list: HTMLOListElement, more: HTMLButtonElement }}
  */
 export function renderHits(ctx, result) {

@@ -2,11 +2,18 @@
 //!
 //! Each token has one primary [`Analyzed::term`] and may have [`Variant`]s: further terms it
 //! is indexed under with a lower weight (compound parts, the whole of a hyphenated
-//! compound, a genitive-less name, ...). Queries use the primary term; the index holds both,
-//! so `Treffen` finds `Gipfeltreffen` and `Nordkorea` finds `Nordkoreas`.
+//! compound, a genitive-less name, the year of a date, ...). Queries use the primary term
+//! and the keys of its weaker forms; the index holds all of them, so `Treffen` finds
+//! `Gipfeltreffen`, `Nordkorea` finds `Nordkoreas` and `2009` finds `26.05.2009`.
+//!
+//! Three key spaces share the index's term dictionary: terms (`treff`), exact spellings
+//! (`=pjöngjang`, see [`exact_key`]) and compound parts (`~treff`, see [`part_key`]). Parts
+//! have their own keys so a query word meets a part only as that part (`Gute` is not the
+//! `güter` of `Luxusgüter`), and so a compound typed in a query can meet a longer compound
+//! with the same parts (`Atomtest` in `Atomwaffentest`).
 
 use crate::compound;
-use crate::fold::{fold, strip_diacritics};
+use crate::fold::{fold, strip_diacritics, strip_diacritics_but_umlauts};
 use crate::stem::stem;
 use crate::tokenize::{tokenize, Joint, Token};
 
@@ -21,11 +28,14 @@ pub enum VariantKind {
     Genitive,
     /// A hyphenated compound written together (`Nordkorea-Experte` → `nordkoreaexperte`).
     HyphenWhole,
-    /// A part of a compound (`Gipfeltreffen` → `treffen`).
+    /// A part of a compound (`Gipfeltreffen` → `~treff`), keyed by [`part_key`]; parts of
+    /// parts too (`Atomwaffentest` → `~atomwaff`, `~atom`, `~waff`, `~test`).
     CompoundPart,
     /// The completed first half of a suspended compound (`Atom- und Raketentests` →
     /// `atomtests`).
     Suspended,
+    /// The year of a date written in the text (`26.05.2009` → `2009`).
+    Year,
 }
 
 /// A further term a token is indexed under.
@@ -75,16 +85,62 @@ pub fn fold_key(word: &str) -> String {
 
 /// The exact-spelling key of `word` (see [`VariantKind::Exact`]), or `None` when folding
 /// does not change the word, so there is nothing to tell apart.
+///
+/// Capitalised words whose stem is shorter than the word also have one (`Kims`, `Chinas`,
+/// `Verhandlungen`), so the form typed ranks above the other forms of the word.
 pub fn exact_key(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
-    let changed =
-        lower != fold_key(word) || ["ae", "oe", "ue", "ss"].iter().any(|t| lower.contains(t));
+    let folded = fold_key(word);
+    let changed = lower != folded
+        || ["ae", "oe", "ue", "ss"].iter().any(|t| lower.contains(t))
+        || (word.starts_with(char::is_uppercase) && term_of(word) != folded);
     changed.then(|| format!("={lower}"))
 }
 
 /// Whether `term` is an exact-spelling key (see [`exact_key`]) rather than a term.
 pub fn is_exact_key(term: &str) -> bool {
     term.starts_with('=')
+}
+
+/// The key a compound part is indexed under, and a query word looks for among parts: `~` and
+/// the word's stem with its umlauts (`güter` → `~güt`, `gute` → `~gut`), since a part is
+/// a word in its own right and the umlaut is often all that tells two words apart.
+pub fn part_key(word: &str) -> String {
+    let folded = fold(word);
+    let stemmed = stem(&folded);
+    let n = stemmed.chars().count();
+    let prefix: String = folded.chars().take(n).collect();
+    let key = if strip_diacritics(&prefix) == strip_diacritics(&stemmed) {
+        strip_diacritics_but_umlauts(&prefix)
+    } else {
+        strip_diacritics(&stemmed)
+    };
+    format!("~{key}")
+}
+
+/// Whether `term` is a compound-part key (see [`part_key`]).
+pub fn is_part_key(term: &str) -> bool {
+    term.starts_with('~')
+}
+
+/// Whether `term` is an ordinary term, neither an exact-spelling nor a compound-part key.
+pub fn is_plain_term(term: &str) -> bool {
+    !is_exact_key(term) && !is_part_key(term)
+}
+
+/// The year of a date written as `26.05.2009`, `26.5.2009` or `05.2009`.
+pub fn year_of_date(word: &str) -> Option<&str> {
+    let mut groups: Vec<&str> = word.split('.').collect();
+    let year = groups.pop()?;
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let ok = (1..=2).contains(&groups.len())
+        && groups
+            .iter()
+            .all(|g| (1..=2).contains(&g.len()) && digits(g))
+        && year.len() == 4
+        && digits(year)
+        && (year.starts_with('1') || year.starts_with('2'));
+    ok.then_some(year)
 }
 
 /// Analyse `text` without compound splitting (the query side).
@@ -185,13 +241,19 @@ fn own_variants(t: &Token<'_>, decompound: Option<&dyn Decompound>) -> Vec<Varia
     // (`vereinbart` is not `Verein` + `Bart`).
     let is_noun = t.text.chars().next().is_some_and(char::is_uppercase);
     if let Some(d) = decompound.filter(|_| is_noun) {
-        let key = fold_key(t.text);
-        if let Some(parts) = compound::split(&key, &|w| d.is_word(w)) {
-            v.extend(parts.into_iter().map(|r| Variant {
-                term: term_of(&key[r]),
+        let key = fold(t.text);
+        for part in compound::parts(&key, &|w| d.is_word(&strip_diacritics(w))) {
+            v.push(Variant {
+                term: part_key(part),
                 kind: VariantKind::CompoundPart,
-            }));
+            });
         }
+    }
+    if let Some(year) = year_of_date(t.text) {
+        v.push(Variant {
+            term: year.to_owned(),
+            kind: VariantKind::Year,
+        });
     }
     v
 }
@@ -243,7 +305,7 @@ fn add_suspended(tokens: &[Token<'_>], out: &mut [Analyzed], d: &dyn Decompound)
         }
         let head = tokens.iter().skip(i + 1).take(4).find_map(|t| {
             let key = fold_key(t.text);
-            let parts = compound::split(&key, &|w| d.is_word(w))?;
+            let parts = compound::split(&key, &|w| d.is_word(w) || compound::is_modifier(w))?;
             parts.last().map(|r| key[r.clone()].to_owned())
         });
         if let Some(head) = head {
@@ -323,6 +385,28 @@ mod tests {
     }
 
     #[test]
+    fn part_keys_keep_umlauts_and_dates_give_their_year() {
+        assert_eq!(part_key("Güter"), "~güt");
+        assert_eq!(part_key("Gueter"), "~güt");
+        assert_ne!(part_key("Gute"), part_key("Güter"));
+        assert_eq!(part_key("Treffen"), format!("~{}", term_of("Treffen")));
+        for (word, year) in [
+            ("26.05.2009", Some("2009")),
+            ("5.2009", Some("2009")),
+            ("2009", None),
+            ("15.000", None),
+            ("2.5", None),
+        ] {
+            assert_eq!(year_of_date(word), year, "{word}");
+        }
+        let v = variants("am 26.05.2009 in Bonn", None);
+        assert!(
+            v[1].1.contains(&("2009".into(), VariantKind::Year)),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn dates_and_decimals_keep_their_dots() {
         assert_eq!(term_of("24.12.2019"), "24.12.2019");
         assert_eq!(term_of("2.5"), "2.5");
@@ -395,8 +479,8 @@ mod tests {
         let words = Words(&["gipfel", "treffen", "atom", "raketen", "tests"]);
         let v = variants("Gipfeltreffen. Atom- und Raketentests", Some(&words));
         let parts: Vec<&String> = v[0].1.iter().map(|(t, _)| t).collect();
-        assert!(parts.contains(&&term_of("treffen")), "{v:?}");
-        assert!(parts.contains(&&term_of("Gipfel")), "{v:?}");
+        assert!(parts.contains(&&part_key("treffen")), "{v:?}");
+        assert!(parts.contains(&&part_key("Gipfel")), "{v:?}");
         assert!(
             v[1].1
                 .contains(&(term_of("atomtests"), VariantKind::Suspended)),

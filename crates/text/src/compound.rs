@@ -7,6 +7,103 @@
 //! [`LINKS`]. So a split never yields a junk fragment: a word without such a split stays
 //! whole.
 
+/// Words that are first parts of compounds without being words of their own (`Halbinsel`,
+/// `Großstadt`), accepted as a first part only; folded without diacritics.
+pub const MODIFIERS: &[&str] = &[
+    "halb", "gross", "klein", "haupt", "ober", "unter", "hoch", "mittel", "voll", "nieder",
+];
+
+/// Names that are never split, though their parts are words: country and region names whose
+/// last part is a common noun (`Russland` is not a `Land` to a reader searching for `Land`,
+/// `Regensburg` not a `Burg`). Folded without diacritics.
+pub const NAMES: &[&str] = &[
+    "deutschland",
+    "russland",
+    "weissrussland",
+    "griechenland",
+    "finnland",
+    "lettland",
+    "estland",
+    "thailand",
+    "neuseeland",
+    "gronland",
+    "schottland",
+    "england",
+    "irland",
+    "island",
+    "holland",
+    "rheinland",
+    "saarland",
+    "friesland",
+    "sauerland",
+    "emsland",
+    "vogtland",
+    "baltikum",
+    "kurdistan",
+    "regensburg",
+    "magdeburg",
+    "freiburg",
+    "augsburg",
+    "wolfsburg",
+    "heidelberg",
+    "nurnberg",
+    "bamberg",
+    "wittenberg",
+    "darmstadt",
+    "ingolstadt",
+    "eisenstadt",
+    "neustadt",
+    "frankfurt",
+    "erfurt",
+    "schweinfurt",
+    "ostsee",
+    "nordsee",
+    "bodensee",
+    "chiemsee",
+    "zurichsee",
+    "nordkorea",
+    "sudkorea",
+    "nordirland",
+];
+
+/// Whether `folded` (without diacritics) is one of the [`NAMES`] never split, also with a
+/// genitive `s`.
+pub fn is_name(folded: &str) -> bool {
+    NAMES.contains(&folded) || folded.strip_suffix('s').is_some_and(|b| NAMES.contains(&b))
+}
+
+/// Whether `folded` (without diacritics) is an accepted first part that is not a word.
+pub fn is_modifier(folded: &str) -> bool {
+    MODIFIERS.contains(&folded)
+}
+
+/// Every part of `word` (folded, umlauts kept) as a compound, with the parts of those parts
+/// (`atomwaffentest` → `atomwaffen`, `test`, `atom`, `waffen`); empty when it is not a
+/// compound or is a name of [`NAMES`] (in any case, with or without a genitive `s`).
+/// `is_word` sees the parts as they are in `word`.
+pub fn parts<'w>(word: &'w str, is_word: &dyn Fn(&str) -> bool) -> Vec<&'w str> {
+    if is_name(&crate::fold::strip_diacritics(word)) {
+        return Vec::new();
+    }
+    let accept = |w: &str| is_word(w) || is_modifier(&crate::fold::strip_diacritics(w));
+    let mut out = Vec::new();
+    let Some(ranges) = split(word, &accept) else {
+        return out;
+    };
+    for (k, r) in ranges.iter().enumerate() {
+        let part = &word[r.clone()];
+        // A modifier marks its compound, it is not a word to find it by.
+        if k == 0 && !is_word(part) {
+            continue;
+        }
+        out.push(part);
+        if let Some(sub) = split(part, is_word) {
+            out.extend(sub.into_iter().map(|s| &part[s]));
+        }
+    }
+    out
+}
+
 /// Linking elements (Fugenelemente) allowed between two parts.
 pub const LINKS: [&str; 7] = ["", "s", "es", "n", "en", "er", "e"];
 /// Shortest part, in characters.
@@ -130,6 +227,33 @@ mod tests {
                 assert!(p.chars().count() >= MIN_PART_CHARS, "{word}: {p}");
             }
         }
+    }
+
+    #[test]
+    fn names_stay_whole_and_parts_of_parts_count() {
+        let is_word = |w: &str| {
+            [
+                "russ",
+                "land",
+                "atom",
+                "waffen",
+                "test",
+                "insel",
+                "atomwaffen",
+            ]
+            .contains(&w)
+        };
+        assert!(super::parts("russland", &is_word).is_empty());
+        assert!(super::parts("russlands", &is_word).is_empty());
+        assert_eq!(
+            super::parts("nachbarland", &|w| w == "nachbar" || w == "land"),
+            ["nachbar", "land"]
+        );
+        assert_eq!(
+            super::parts("atomwaffentest", &is_word),
+            ["atomwaffen", "atom", "waffen", "test"]
+        );
+        assert_eq!(super::parts("halbinsel", &is_word), ["insel"]);
     }
 
     #[test]

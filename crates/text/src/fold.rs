@@ -57,6 +57,16 @@ pub fn strip_diacritics(word: &str) -> String {
     word.chars().map(base_letter).collect()
 }
 
+/// [`strip_diacritics`], but `ä`, `ö`, `ü` stay: compound-part keys tell `güter` from `guter`.
+pub fn strip_diacritics_but_umlauts(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'ä' | 'ö' | 'ü' => c,
+            _ => base_letter(c),
+        })
+        .collect()
+}
+
 fn base_letter(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',

@@ -14,16 +14,20 @@
 //! 3. [`stem`]: the Snowball German stemmer.
 //!
 //! [`analyze`] runs the whole pipeline and is what the index and the query parser call.
+//! [`compound`] splits compounds into parts (at build time, with a vocabulary); [`stop`]
+//! knows the words a query may leave optional.
 
 pub mod analyze;
 pub mod compound;
 pub mod fold;
 pub mod stem;
+pub mod stop;
 pub mod tokenize;
 
 pub use analyze::{
-    analyze, analyze_with, exact_key, fold_key, is_exact_key, term_of, Analyzed, Analyzer,
-    Decompound, Variant, VariantKind,
+    analyze, analyze_with, exact_key, fold_key, is_exact_key, is_part_key, is_plain_term, part_key,
+    term_of, year_of_date, Analyzed, Analyzer, Decompound, Variant, VariantKind,
 };
 pub use fold::fold;
+pub use stop::is_stop_word;
 pub use tokenize::{tokenize, Joint, Token};

@@ -1,0 +1,254 @@
+//! Expansion: the index keys one query word stands for, each with a weight. The word's
+//! term; its exact spelling (a bonus); the compound-part key (it is found inside
+//! compounds); while it is typed and only when it is not itself a word of the index, its
+//! completions; the other names of the entity it names; and, only when nothing else
+//! matches, the terms within a few typos.
+
+use super::settings::{
+    ALIAS_WEIGHT, EXACT_BONUS, MAX_EXPANSIONS, MIN_COMPOUND_CHARS, MIN_PREFIX_CHARS, PREFIX_WEIGHT,
+    TYPO_KEEP_PREFIX, TYPO_MIN_CHARS, TYPO_WEIGHTS,
+};
+use crate::query::Matcher;
+use explorer_index::{Index, IndexError, PostingList};
+use explorer_text::{
+    compound, fold, fold_key, is_exact_key, is_plain_term, part_key, term_of, tokenize,
+};
+use fst::automaton::{Automaton, Str};
+use fst::{IntoStreamer, Streamer};
+use levenshtein_automata::{LevenshteinAutomatonBuilder, DFA};
+use std::collections::BTreeSet;
+
+/// Whether typo corrections are looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typos {
+    No,
+    Yes,
+}
+
+/// Whether `term` is a key of the index with at least one article.
+pub fn has_term(index: &Index<'_>, term: &str) -> Result<bool, IndexError> {
+    Ok(index.postings(term)?.is_some_and(|l| !l.is_empty()))
+}
+
+/// The postings lists of every index key the `i`-th term of `matcher` stands for, each
+/// with its weight (see the module docs); `complete` says whether the last term is
+/// completed (the planner decides). Plain terms that matched are added to `matched_terms`.
+pub fn expansions<'a>(
+    index: &Index<'a>,
+    matcher: &Matcher,
+    i: usize,
+    complete: bool,
+    typos: Typos,
+    matched_terms: &mut BTreeSet<String>,
+) -> Result<Vec<(PostingList<'a>, f32)>, IndexError> {
+    let Some(term) = matcher.terms.get(i) else {
+        return Ok(Vec::new());
+    };
+    let last = i + 1 == matcher.terms.len();
+    let mut keys = match typos {
+        Typos::No => {
+            let prefix = (complete && last).then_some(matcher.prefix_key.as_str());
+            let exact = matcher.exact_keys.get(i).and_then(Option::as_deref);
+            expand(index, term, exact, prefix)
+        }
+        Typos::Yes => corrections(index, term, &typed_word(matcher, i)),
+    };
+    if typos == Typos::No && matcher.is_word() {
+        keys.push((part_key(&matcher.text), 1.0));
+        keys.extend(alias_terms(index, &matcher.text)?);
+    }
+    let mut out = Vec::new();
+    for (key, weight) in keys {
+        let Some(list) = index.postings(&key)? else {
+            continue;
+        };
+        if list.is_empty() {
+            continue;
+        }
+        // Exact spellings mark nothing the term does not; parts mark their compounds.
+        if !is_exact_key(&key) {
+            matched_terms.insert(key);
+        }
+        out.push((list, weight));
+    }
+    Ok(out)
+}
+
+/// The `i`-th word of `matcher` as typed.
+fn typed_word(matcher: &Matcher, i: usize) -> String {
+    tokenize(&matcher.text)
+        .get(i)
+        .map_or_else(String::new, |t| t.text.to_owned())
+}
+
+/// The index terms `term` stands for, with weights: itself; its exact spelling key (a
+/// bonus); and when the word is being completed, up to [`MAX_EXPANSIONS`] terms that begin
+/// with its stem or with its folded, unstemmed form (`prefix`: a stem can be shorter than
+/// the word, and a partial word's stem can be cut differently).
+fn expand(
+    index: &Index<'_>,
+    term: &str,
+    exact: Option<&str>,
+    prefix: Option<&str>,
+) -> Vec<(String, f32)> {
+    let mut out = vec![(term.to_owned(), 1.0)];
+    if let Some(exact) = exact {
+        out.push((exact.to_owned(), EXACT_BONUS));
+    }
+    let Some(prefix) = prefix else {
+        return out;
+    };
+    for start in [term, prefix] {
+        if start.chars().count() < MIN_PREFIX_CHARS {
+            continue;
+        }
+        let mut stream = index
+            .terms()
+            .search(Str::new(start).starts_with())
+            .into_stream();
+        let mut added = 0;
+        while let Some((key, _)) = stream.next() {
+            if added >= MAX_EXPANSIONS {
+                break;
+            }
+            if let Ok(key) = std::str::from_utf8(key) {
+                if out.iter().all(|(t, _)| t != key) {
+                    out.push((key.to_owned(), PREFIX_WEIGHT));
+                    added += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// If `word` names an entity (`Beijing`), the terms of the entity's other one-word names
+/// (`Peking`), so its articles are found under any of them.
+fn alias_terms(index: &Index<'_>, word: &str) -> Result<Vec<(String, f32)>, IndexError> {
+    let Some(id) = index.entity_by_alias(&fold_key(word)) else {
+        return Ok(Vec::new());
+    };
+    let e = index.entity(id)?;
+    let own = term_of(word);
+    Ok(std::iter::once(e.name)
+        .chain(e.aliases.iter().copied())
+        .filter(|name| tokenize(name).len() == 1)
+        .map(term_of)
+        .filter(|t| *t != own)
+        .map(|t| (t, ALIAS_WEIGHT))
+        .collect())
+}
+
+/// A query word as a compound of parts the index knows as compound parts (`Atomtest` →
+/// `atom`, `test`): the part keys' postings lists, in order. `None` for a word too short
+/// or not such a compound. The split uses the index's own part keys as the vocabulary.
+pub fn compound_parts<'a>(
+    index: &Index<'a>,
+    word: &str,
+) -> Result<Option<Vec<(PostingList<'a>, String)>>, IndexError> {
+    let folded = fold(word);
+    if folded.chars().count() < MIN_COMPOUND_CHARS || tokenize(word).len() != 1 {
+        return Ok(None);
+    }
+    let is_part = |w: &str| has_term(index, &part_key(w)).unwrap_or(false);
+    let Some(ranges) = compound::split(&folded, &is_part) else {
+        return Ok(None);
+    };
+    let mut out = Vec::new();
+    for r in ranges {
+        let key = part_key(&folded[r]);
+        match index.postings(&key)? {
+            Some(list) if !list.is_empty() => out.push((list, key)),
+            _ => return Ok(None),
+        }
+    }
+    Ok(Some(out))
+}
+
+/// The part keys of `word` as [`compound_parts`] splits it without an index (for marking).
+pub fn part_keys(word: &str) -> Vec<String> {
+    let folded = fold(word);
+    compound::split(&folded, &|_| true)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| part_key(&folded[r]))
+        .collect()
+}
+
+/// Index terms within the typo distance allowed for `word` (as typed, of which `term` is the
+/// term), nearest first, keeping the word's first letters (see [`TYPO_KEEP_PREFIX`]).
+///
+/// Distances are measured twice and the nearer wins: between terms (stems), and between the
+/// word as typed and the exact spellings the index keeps (`=federer`), since a stemmer may
+/// cut a misspelt word far from the word (`Federrer` → `federr`, `Federer` → `fed`).
+fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> {
+    let chars = fold_key(word).chars().count();
+    let allowed = TYPO_MIN_CHARS.iter().filter(|&&min| chars >= min).count() as u8;
+    if allowed == 0 || term.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(u8, String)> = Vec::new();
+    within(index, term, allowed, &mut |d, key| {
+        if is_plain_term(key) && key != term {
+            found.push((d, key.to_owned()));
+        }
+    });
+    let exact = format!("={}", word.to_lowercase());
+    within(index, &exact, allowed, &mut |d, key| {
+        if let Some(spelling) = key.strip_prefix('=').filter(|_| is_exact_key(key)) {
+            let corrected = term_of(spelling);
+            if corrected != term {
+                found.push((d, corrected));
+            }
+        }
+    });
+    found.sort_unstable();
+    found.dedup_by(|a, b| a.1 == b.1);
+    // Only the nearest distance found: a one-typo correction hides two-typo ones.
+    let nearest = found.iter().map(|(d, _)| *d).min();
+    found
+        .into_iter()
+        .filter(|(d, _)| Some(*d) == nearest)
+        .take(MAX_EXPANSIONS)
+        .map(|(d, key)| (key, TYPO_WEIGHTS[usize::from(d.clamp(1, 2) - 1)]))
+        .collect()
+}
+
+/// Calls `found` with the distance and key of every index key within `allowed` edits of
+/// `target` that keeps its first letters (at most `4 * MAX_EXPANSIONS`).
+fn within(index: &Index<'_>, target: &str, allowed: u8, found: &mut dyn FnMut(u8, &str)) {
+    let dfa = typo_dfa(target, allowed);
+    let mut stream = index.terms().search(&dfa).into_stream();
+    let mut n = 0;
+    while let Some((key, _)) = stream.next() {
+        let Ok(key) = std::str::from_utf8(key) else {
+            continue;
+        };
+        let d = match dfa.eval(key) {
+            levenshtein_automata::Distance::Exact(d) => d,
+            levenshtein_automata::Distance::AtLeast(_) => continue,
+        };
+        // The exact-spelling marker `=` is not a letter the reader typed.
+        let skip = usize::from(target.starts_with('='));
+        let keep = skip + TYPO_KEEP_PREFIX[usize::from(d.clamp(1, 2) - 1)];
+        if d == 0 || !target.chars().take(keep).eq(key.chars().take(keep)) {
+            continue;
+        }
+        found(d, key);
+        n += 1;
+        if n >= 4 * MAX_EXPANSIONS {
+            break;
+        }
+    }
+}
+
+thread_local! {
+    static BUILDERS: [LevenshteinAutomatonBuilder; 2] = [
+        LevenshteinAutomatonBuilder::new(1, true),
+        LevenshteinAutomatonBuilder::new(2, true),
+    ];
+}
+
+fn typo_dfa(term: &str, distance: u8) -> DFA {
+    BUILDERS.with(|b| b[usize::from(distance.clamp(1, 2) - 1)].build_dfa(term))
+}

@@ -1,0 +1,375 @@
+//! Matching: the articles a word, a phrase or a compound matches, with weighted term
+//! frequencies, read from postings lists (positions are decoded only where needed).
+
+use super::expand::{expansions, Typos};
+use super::settings::{
+    BODY_WEIGHT, CAPTION_WEIGHT, COMPOUND_WEIGHT, DERIVED_WEIGHT, LEAD_WEIGHT, TITLE_WEIGHT,
+};
+use crate::query::Matcher;
+use explorer_index::{ArticleId, Field, Index, IndexError, Kind, PostingList};
+use std::collections::BTreeSet;
+
+/// The articles one clause of the query matches, with weighted term frequencies.
+#[derive(Debug, Clone, Default)]
+pub struct Clause<'a> {
+    /// Matching articles, sorted, with their weighted frequency of matches.
+    pub tf: Vec<(ArticleId, f32)>,
+    pub positions: Positions<'a>,
+}
+
+/// Where a clause's matches are.
+#[derive(Debug, Clone)]
+pub enum Positions<'a> {
+    /// In these postings lists (with the weight of each), decoded when needed.
+    Lists(Vec<(PostingList<'a>, f32)>),
+    /// Already known (a phrase's starts), per article, sorted: position, in the title.
+    Known(Vec<(ArticleId, Vec<(u32, bool)>)>),
+}
+
+impl Default for Positions<'_> {
+    fn default() -> Self {
+        Positions::Known(Vec::new())
+    }
+}
+
+impl<'a> Clause<'a> {
+    pub fn is_empty(&self) -> bool {
+        self.tf.is_empty()
+    }
+
+    /// Whether `article` is among the matches.
+    pub fn contains(&self, article: ArticleId) -> bool {
+        self.tf.binary_search_by_key(&article, |(a, _)| *a).is_ok()
+    }
+
+    /// One clause of several alternatives: the union of their matches.
+    pub fn union(parts: Vec<Clause<'a>>) -> Result<Clause<'a>, IndexError> {
+        let mut parts = parts.into_iter().filter(|c| !c.is_empty());
+        let Some(mut out) = parts.next() else {
+            return Ok(Clause::default());
+        };
+        for part in parts {
+            out.tf = merge_sorted(std::mem::take(&mut out.tf), part.tf, |a, b| *a += b);
+            out.positions = match (out.positions, part.positions) {
+                (Positions::Lists(mut a), Positions::Lists(b)) => {
+                    a.extend(b);
+                    Positions::Lists(a)
+                }
+                (a, b) => {
+                    Positions::Known(merge_sorted(a.into_known()?, b.into_known()?, |a, b| {
+                        a.extend(b);
+                        a.sort_unstable();
+                    }))
+                }
+            };
+        }
+        Ok(out)
+    }
+
+    /// The positions of the matches in `candidates` (sorted): per candidate, sorted.
+    pub fn positions_in(&self, candidates: &[ArticleId]) -> Result<Vec<Vec<u32>>, IndexError> {
+        match &self.positions {
+            Positions::Lists(lists) => positions_of(lists, candidates),
+            Positions::Known(known) => {
+                let mut out = vec![Vec::new(); candidates.len()];
+                for (article, ps) in known {
+                    if let Ok(k) = candidates.binary_search(article) {
+                        out[k] = ps.iter().map(|(p, _)| *p).collect();
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+}
+
+impl<'a> Positions<'a> {
+    /// Every match as (position, in the title), per article, sorted.
+    #[allow(clippy::type_complexity)]
+    fn into_known(self) -> Result<Vec<(ArticleId, Vec<(u32, bool)>)>, IndexError> {
+        match self {
+            Positions::Known(k) => Ok(k),
+            Positions::Lists(lists) => {
+                let mut known = Vec::new();
+                for (list, _) in &lists {
+                    let mut this = Vec::with_capacity(list.len());
+                    list.for_each_positions(|i, positions| {
+                        let ps: Vec<(u32, bool)> = positions
+                            .iter()
+                            .zip(list.kinds(i))
+                            .map(|(p, kind)| (*p, kind.field == Field::Title))
+                            .collect();
+                        this.push((list.articles()[i], ps));
+                    })?;
+                    known = merge_sorted(known, this, |a, b| {
+                        a.extend(b);
+                        a.sort_unstable();
+                    });
+                }
+                Ok(known)
+            }
+        }
+    }
+}
+
+/// The positions of `lists`' occurrences in `candidates` (sorted): per candidate, sorted and
+/// unique; the other articles' positions are skipped, not decoded.
+pub fn positions_of(
+    lists: &[(PostingList<'_>, f32)],
+    candidates: &[ArticleId],
+) -> Result<Vec<Vec<u32>>, IndexError> {
+    let mut out = vec![Vec::new(); candidates.len()];
+    for (list, _) in lists {
+        let slots = slots_of(list.articles(), candidates);
+        list.for_each_positions_where(
+            |i| slots[i].is_some(),
+            |i, positions| {
+                if let Some(k) = slots[i] {
+                    out[k].extend_from_slice(positions);
+                }
+            },
+        )?;
+    }
+    for ps in &mut out {
+        ps.sort_unstable();
+        ps.dedup();
+    }
+    Ok(out)
+}
+
+/// Two lists sorted by article merged into one, `join` combining the values of an article
+/// both have.
+pub fn merge_sorted<T>(
+    a: Vec<(ArticleId, T)>,
+    b: Vec<(ArticleId, T)>,
+    join: impl Fn(&mut T, T),
+) -> Vec<(ArticleId, T)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for (article, mut value) in a {
+        while let Some((other, _)) = b.peek() {
+            if *other > article {
+                break;
+            }
+            let Some((other, more)) = b.next() else { break };
+            if other == article {
+                join(&mut value, more);
+            } else {
+                out.push((other, more));
+            }
+        }
+        out.push((article, value));
+    }
+    out.extend(b);
+    out
+}
+
+/// For each article of a sorted `list`, its index in the sorted `candidates`, if there.
+pub fn slots_of(list: &[ArticleId], candidates: &[ArticleId]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(list.len());
+    let mut k = 0;
+    for a in list {
+        while k < candidates.len() && candidates[k] < *a {
+            k += 1;
+        }
+        out.push((k < candidates.len() && candidates[k] == *a).then_some(k));
+    }
+    out
+}
+
+/// The weight of one occurrence: its field's, less for a variant.
+pub fn field_weight(kind: Kind) -> f32 {
+    let field = match kind.field {
+        Field::Title => TITLE_WEIGHT,
+        Field::Lead => LEAD_WEIGHT,
+        Field::Caption => CAPTION_WEIGHT,
+        Field::Body => BODY_WEIGHT,
+    };
+    if kind.derived {
+        field * DERIVED_WEIGHT
+    } else {
+        field
+    }
+}
+
+/// The articles `matcher` matches, with the weighted frequency of its matches: a word (with
+/// its expansions, and the longer compounds with its parts), a phrase, or a hyphenated word
+/// (as the phrase or the closed compound). Terms that matched are added to `matched_terms`.
+pub fn match_matcher<'a>(
+    index: &Index<'a>,
+    matcher: &Matcher,
+    complete: bool,
+    typos: Typos,
+    matched_terms: &mut BTreeSet<String>,
+) -> Result<Clause<'a>, IndexError> {
+    if matcher.is_word() {
+        let word = match_word(index, matcher, complete, typos, matched_terms)?;
+        if typos == Typos::No {
+            if let Some(parts) = super::expand::compound_parts(index, &matcher.text)? {
+                let slots = parts.into_iter().map(|(l, _)| vec![(l, COMPOUND_WEIGHT)]);
+                let longer = match_sequence(slots.collect(), 0)?;
+                if !longer.is_empty() {
+                    matched_terms.extend(super::expand::part_keys(&matcher.text));
+                }
+                return Clause::union(vec![word, longer]);
+            }
+        }
+        return Ok(word);
+    }
+    // A phrase. Per slot: its expansions' lists.
+    let mut slots: Vec<Vec<(PostingList<'a>, f32)>> = Vec::new();
+    for i in 0..matcher.terms.len() {
+        slots.push(expansions(
+            index,
+            matcher,
+            i,
+            complete,
+            typos,
+            matched_terms,
+        )?);
+    }
+    let phrase = match_sequence(slots, 1)?;
+    let Some(whole) = &matcher.whole else {
+        return Ok(phrase);
+    };
+    let closed = Matcher {
+        terms: vec![whole.clone()],
+        exact_keys: vec![None],
+        whole: None,
+        prefix: false,
+        ..matcher.clone()
+    };
+    let closed = match_word(index, &closed, false, typos, matched_terms)?;
+    Clause::union(vec![phrase, closed])
+}
+
+/// The articles where an occurrence of every slot follows the previous one `step`
+/// positions later: a phrase (`step` 1) or the parts of one compound (`step` 0). The
+/// articles every slot has are candidates, and only their positions are decoded.
+fn match_sequence<'a>(
+    slots: Vec<Vec<(PostingList<'a>, f32)>>,
+    step: u32,
+) -> Result<Clause<'a>, IndexError> {
+    let mut candidates: Option<Vec<ArticleId>> = None;
+    for slot in &slots {
+        let mut here: Vec<ArticleId> = slot
+            .iter()
+            .flat_map(|(l, _)| l.articles().iter().copied())
+            .collect();
+        here.sort_unstable();
+        here.dedup();
+        candidates = Some(match candidates {
+            None => here,
+            Some(c) => c
+                .into_iter()
+                .filter(|a| here.binary_search(a).is_ok())
+                .collect(),
+        });
+    }
+    let candidates = candidates.unwrap_or_default();
+    let Some((first, later)) = slots.split_first() else {
+        return Ok(Clause::default());
+    };
+    if candidates.is_empty() {
+        return Ok(Clause::default());
+    }
+    // Positions of every later slot, per candidate; occurrences (with weight) of the first.
+    let later = later
+        .iter()
+        .map(|slot| positions_of(slot, &candidates))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut tf = vec![0f32; candidates.len()];
+    let mut starts: Vec<Vec<(u32, bool)>> = vec![Vec::new(); candidates.len()];
+    for (list, weight) in first {
+        let at = slots_of(list.articles(), &candidates);
+        list.for_each_positions_where(
+            |i| at[i].is_some(),
+            |i, ps| {
+                let Some(k) = at[i] else { return };
+                for (&p, kind) in ps.iter().zip(list.kinds(i)) {
+                    let follows = later.iter().enumerate().all(|(j, per)| {
+                        let want = p.saturating_add(step.saturating_mul(j as u32 + 1));
+                        per[k].binary_search(&want).is_ok()
+                    });
+                    if follows {
+                        tf[k] += field_weight(kind) * weight;
+                        starts[k].push((p, kind.field == Field::Title));
+                    }
+                }
+            },
+        )?;
+    }
+    let mut out_tf = Vec::new();
+    let mut known = Vec::new();
+    for (k, article) in candidates.into_iter().enumerate() {
+        if tf[k] > 0.0 {
+            let mut ps = std::mem::take(&mut starts[k]);
+            ps.sort_unstable();
+            ps.dedup_by_key(|(p, _)| *p);
+            out_tf.push((article, tf[k]));
+            known.push((article, ps));
+        }
+    }
+    Ok(Clause {
+        tf: out_tf,
+        positions: Positions::Known(known),
+    })
+}
+
+/// One word: its expansions' weighted frequencies summed per article, without decoding a
+/// position.
+fn match_word<'a>(
+    index: &Index<'a>,
+    matcher: &Matcher,
+    complete: bool,
+    typos: Typos,
+    matched_terms: &mut BTreeSet<String>,
+) -> Result<Clause<'a>, IndexError> {
+    let lists = expansions(index, matcher, 0, complete, typos, matched_terms)?;
+    let tf = match lists.as_slice() {
+        [] => Vec::new(),
+        [(list, weight)] => (0..list.len())
+            .map(|i| (list.articles()[i], weighted(list, i) * weight))
+            .collect(),
+        _ => {
+            // Several lists: a dense accumulator over all articles.
+            let mut dense = vec![0f32; index.article_count() as usize];
+            for (list, weight) in &lists {
+                for (i, a) in list.articles().iter().enumerate() {
+                    if let Some(slot) = dense.get_mut(a.0 as usize) {
+                        *slot += weighted(list, i) * weight;
+                    }
+                }
+            }
+            dense
+                .into_iter()
+                .enumerate()
+                .filter(|(_, tf)| *tf > 0.0)
+                .map(|(a, tf)| (ArticleId(a as u32), tf))
+                .collect()
+        }
+    };
+    Ok(Clause {
+        tf,
+        positions: Positions::Lists(lists),
+    })
+}
+
+/// The weighted frequency of the `i`-th posting of `list`.
+fn weighted(list: &PostingList<'_>, i: usize) -> f32 {
+    list.kinds(i).map(field_weight).sum()
+}
+
+/// Every article any of `excluded` matches (as typed: no completion, no corrections).
+pub fn excluded_articles(
+    index: &Index<'_>,
+    excluded: &[Matcher],
+) -> Result<BTreeSet<ArticleId>, IndexError> {
+    let mut out = BTreeSet::new();
+    let mut ignore = BTreeSet::new();
+    for matcher in excluded {
+        let clause = match_matcher(index, matcher, false, Typos::No, &mut ignore)?;
+        out.extend(clause.tf.iter().map(|(a, _)| *a));
+    }
+    Ok(out)
+}

@@ -1,0 +1,238 @@
+//! Searching: a parsed [`Query`] in, ranked articles out, in four steps, each a module with
+//! one job:
+//!
+//! 1. [`plan`]: what the query means to this index: required and optional words (stop
+//!    words and question words rank, never filter), whether the word being typed is
+//!    completed, which entities the filters name.
+//! 2. [`expand`] and [`matching`]: the articles each clause matches, with weighted term
+//!    frequencies: a word with its forms (exact spelling, compound part, completions,
+//!    another name of its entity), a phrase, a hyphenated word (as phrase or closed
+//!    compound), a compound (also inside longer compounds with its parts). Only a required
+//!    word that matches nothing is corrected (typos); one that matches nothing even then is
+//!    dropped, if other words match. Both loosenings are [`Notice`]s. Excluded words remove
+//!    their articles.
+//! 3. [`rank`]: BM25 and a proximity bonus, best first; ties by article id.
+//! 4. [`page`] and [`present`] (called by [`crate::Explorer::search`]): filters by entity and
+//!    date, sorting, the page, and the answer with snippets, facets, notices and the echo.
+//!
+//! Every weight and limit is in [`settings`].
+
+pub mod expand;
+pub mod matching;
+pub mod page;
+pub mod plan;
+pub mod present;
+pub mod rank;
+pub mod settings;
+
+pub use plan::resolve_entity;
+pub use rank::proximity;
+pub use settings::*;
+
+use crate::query::Query;
+use expand::Typos;
+use explorer_index::{ArticleId, EntityId, Field, Index, IndexError};
+use matching::{Clause, Positions};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A ranked article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub article: ArticleId,
+    pub score: f32,
+}
+
+/// How the engine loosened the query to find something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// `word` matched nothing; it was read as these index terms (typo corrections), which
+    /// match something.
+    Corrected { word: String, terms: Vec<String> },
+    /// `word` matched nothing, not even with typos, and was left out.
+    Dropped { word: String },
+}
+
+/// The outcome of running a query.
+#[derive(Debug, Clone, Default)]
+pub struct Ranking<'a> {
+    /// Every match, best first (after [`run_for`], only its first `needed` in order).
+    pub ranked: Vec<Scored>,
+    /// Index keys that matched (terms and compound-part keys), for highlighting.
+    pub matched_terms: BTreeSet<String>,
+    pub notices: Vec<Notice>,
+    /// Where the matches of the required clauses are, for [`Ranking::hints`].
+    clauses: Vec<Clause<'a>>,
+}
+
+/// Rank every article that matches `query`.
+pub fn run<'a>(index: &Index<'a>, query: &Query) -> Result<Ranking<'a>, IndexError> {
+    run_for(index, query, usize::MAX)
+}
+
+/// [`run`], where only the first `needed` articles must be in their exact order (a page of
+/// results sorted by relevance; at least [`MIN_ORDERED`]): the rest follow in no particular
+/// order, scored without the proximity bonus if it could not have brought them forward.
+///
+/// A query without words but with exclusions (`-Singapur`) ranks every other article.
+pub fn run_for<'a>(
+    index: &Index<'a>,
+    query: &Query,
+    needed: usize,
+) -> Result<Ranking<'a>, IndexError> {
+    let needed = needed.max(MIN_ORDERED);
+    let planned = plan::plan(index, query)?;
+    let excluded = matching::excluded_articles(index, &query.excluded)?;
+    let mut matched_terms = BTreeSet::new();
+    let mut notices = Vec::new();
+    let mut required: Vec<Clause<'a>> = Vec::new();
+    let mut optional: Vec<Clause<'a>> = Vec::new();
+    let mut dropped = Vec::new();
+    for p in &planned {
+        // Optional words rank but are not marked: `und` all over a snippet says nothing.
+        let mut unmarked = BTreeSet::new();
+        let marked = if p.optional {
+            &mut unmarked
+        } else {
+            &mut matched_terms
+        };
+        let mut parts = Vec::new();
+        for (matcher, &complete) in p.clause.any_of.iter().zip(&p.complete) {
+            parts.push(matching::match_matcher(
+                index,
+                matcher,
+                complete,
+                Typos::No,
+                marked,
+            )?);
+        }
+        let mut matches = Clause::union(parts)?;
+        if p.optional {
+            optional.push(matches);
+            continue;
+        }
+        if matches.is_empty() {
+            let mut parts = Vec::new();
+            for matcher in &p.clause.any_of {
+                let mut corrected = BTreeSet::new();
+                let found =
+                    matching::match_matcher(index, matcher, false, Typos::Yes, &mut corrected)?;
+                // Offered only when it finds something (a corrected phrase may not).
+                if !found.is_empty() && !corrected.is_empty() {
+                    notices.push(Notice::Corrected {
+                        word: matcher.text.clone(),
+                        terms: corrected.iter().cloned().collect(),
+                    });
+                    matched_terms.extend(corrected);
+                }
+                parts.push(found);
+            }
+            matches = Clause::union(parts)?;
+        }
+        if matches.is_empty() {
+            let words: Vec<&str> = p.clause.any_of.iter().map(|m| m.text.as_str()).collect();
+            dropped.push(words.join(" "));
+        }
+        required.push(matches);
+    }
+    // Loosen: leave out words that match nothing at all, as long as something remains.
+    if !dropped.is_empty() && required.iter().any(|c| !c.is_empty()) {
+        required.retain(|c| !c.is_empty());
+        notices.extend(dropped.into_iter().map(|word| Notice::Dropped { word }));
+    }
+    let mut scores = rank::score(index, &required, &optional, &excluded)?;
+    // Proximity among the words that say something: a word in most articles (`und`, `die`)
+    // is near every other word somewhere, and its positions are the longest to decode.
+    let half = index.article_count() as usize / 2;
+    let telling: Vec<&Clause<'_>> = required.iter().filter(|c| c.tf.len() <= half).collect();
+    if telling.len() > 1 {
+        rank::apply_proximity(&telling, &mut scores, needed)?;
+    }
+    Ok(Ranking {
+        ranked: rank::best_first(scores, needed),
+        matched_terms,
+        notices,
+        clauses: required,
+    })
+}
+
+/// Every article that mentions all of `entities` (every article when there are none),
+/// scored by how often it mentions them; without `excluded`.
+pub fn browse<'a>(
+    index: &Index<'a>,
+    entities: &[EntityId],
+    excluded: &BTreeSet<ArticleId>,
+) -> Result<Ranking<'a>, IndexError> {
+    let mut scores: BTreeMap<ArticleId, f32> = BTreeMap::new();
+    if entities.is_empty() {
+        scores.extend(index.article_ids().map(|a| (a, 0.0)));
+    }
+    for &id in entities {
+        for (article, n) in index.entity(id)?.articles {
+            *scores.entry(article).or_default() += n as f32;
+        }
+    }
+    let scores = scores
+        .into_iter()
+        .filter(|(a, _)| !excluded.contains(a))
+        .map(|(article, score)| Scored { article, score })
+        .collect();
+    Ok(Ranking {
+        ranked: rank::best_first(scores, usize::MAX),
+        ..Ranking::default()
+    })
+}
+
+impl Ranking<'_> {
+    /// For each of `articles`, the token position of its first match outside the title (else
+    /// in the title), where a snippet should look first. Positions are decoded here, for the
+    /// few articles shown, not while ranking.
+    pub fn hints(&self, articles: &[ArticleId]) -> Result<Vec<Option<u32>>, IndexError> {
+        // (position, in the title) per article: body matches first, then the earliest.
+        let mut best: Vec<Option<(bool, u32)>> = vec![None; articles.len()];
+        let mut note = |k: usize, title: bool, position: u32| {
+            let candidate = (title, position);
+            if best[k].is_none_or(|b| candidate < b) {
+                best[k] = Some(candidate);
+            }
+        };
+        for clause in &self.clauses {
+            match &clause.positions {
+                Positions::Lists(lists) => {
+                    for (list, _) in lists {
+                        let mut wanted: Vec<Option<usize>> = vec![None; list.len()];
+                        let mut any = false;
+                        for (k, a) in articles.iter().enumerate() {
+                            if let Ok(i) = list.articles().binary_search(a) {
+                                wanted[i] = Some(k);
+                                any = true;
+                            }
+                        }
+                        if !any {
+                            continue;
+                        }
+                        list.for_each_positions_where(
+                            |i| wanted[i].is_some(),
+                            |i, positions| {
+                                if let Some(k) = wanted[i] {
+                                    for (p, kind) in positions.iter().zip(list.kinds(i)) {
+                                        note(k, kind.field == Field::Title, *p);
+                                    }
+                                }
+                            },
+                        )?;
+                    }
+                }
+                Positions::Known(known) => {
+                    for (k, a) in articles.iter().enumerate() {
+                        if let Ok(i) = known.binary_search_by_key(a, |(a, _)| *a) {
+                            for &(p, title) in &known[i].1 {
+                                note(k, title, p);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(best.into_iter().map(|b| b.map(|(_, p)| p)).collect())
+    }
+}

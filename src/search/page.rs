@@ -1,0 +1,129 @@
+//! Selecting and paging: the ranked matches narrowed by entity and date filters (from the
+//! options and from the query), sorted as asked; the date histogram on the way.
+
+use super::{plan, Ranking, Scored};
+use crate::model::{DateCount, Loosened, SearchOptions, Sort};
+use crate::query::{self, Query};
+use crate::{facets, Explorer};
+use explorer_index::{ArticleId, EntityId, IndexError, YearMonth};
+use std::collections::BTreeSet;
+
+/// The articles a query and options select, ranked and sorted, with what the answer reports
+/// about them; no snippets, facets or pages yet.
+pub struct Selection<'a> {
+    pub parsed: Query,
+    pub ranking: Ranking<'a>,
+    /// Entity filters from the options and the query that articles must mention.
+    pub selected: Vec<EntityId>,
+    /// Loosenings so far (unknown entity filters, unreadable filters).
+    pub loosened: Vec<Loosened>,
+    /// Matching articles in answer order, with their dates.
+    pub matching: Vec<(Scored, Option<YearMonth>)>,
+    /// The date histogram before the date filter, and the undated count.
+    pub dates: Vec<DateCount>,
+    pub undated: usize,
+}
+
+/// Run `query` with `options` over `ex`'s index: plan, match, rank, filter, sort.
+pub fn select<'a>(
+    ex: &Explorer<'a>,
+    query: &str,
+    options: &SearchOptions,
+) -> Result<Selection<'a>, IndexError> {
+    let index = &ex.index;
+    let parsed = query::parse(query);
+    let filters = plan::filters(index, &parsed, &options.entities)?;
+    let mut loosened: Vec<Loosened> = filters
+        .unknown
+        .iter()
+        .chain(&parsed.unreadable)
+        .map(|f| Loosened::UnknownEntity { filter: f.clone() })
+        .collect();
+    loosened.dedup();
+    let has_dates = options.from.is_some() || options.to.is_some() || !parsed.dates.is_empty();
+    let filtered = !filters.required.is_empty() || !filters.excluded.is_empty() || has_dates;
+    let ranking = if !parsed.clauses.is_empty() || !parsed.excluded.is_empty() {
+        // Only a page sorted by relevance over every match needs just its first articles
+        // in exact order; filters and other orders need them all.
+        let needed = if !filtered && options.sort == Sort::Relevance {
+            options
+                .offset
+                .saturating_add(options.limit.min(super::MAX_LIMIT))
+        } else {
+            usize::MAX
+        };
+        super::run_for(index, &parsed, needed)?
+    } else if filtered {
+        super::browse(index, &filters.required, &BTreeSet::new())?
+    } else {
+        Ranking::default()
+    };
+    let restrict = facets::articles_mentioning_all(index, &filters.required, options.demonyms)?;
+    let mut banned: BTreeSet<ArticleId> = BTreeSet::new();
+    for &id in &filters.excluded {
+        if let Some(set) = facets::articles_mentioning_all(index, &[id], options.demonyms)? {
+            banned.extend(set);
+        }
+    }
+    let mut matching = Vec::with_capacity(ranking.ranked.len());
+    for scored in &ranking.ranked {
+        let outside = restrict
+            .as_ref()
+            .is_some_and(|r| !r.contains(&scored.article));
+        if outside || banned.contains(&scored.article) {
+            continue;
+        }
+        matching.push((*scored, index.date(scored.article)?));
+    }
+    // The histogram shows the results before the date filter, so the range stays visible.
+    let (dates, undated) = facets::dates(matching.iter().map(|(_, d)| *d));
+    if has_dates {
+        matching.retain(|(_, date)| in_dates(*date, options, &parsed));
+    }
+    sort(&mut matching, options.sort);
+    Ok(Selection {
+        parsed,
+        ranking,
+        selected: filters.required,
+        loosened,
+        matching,
+        dates,
+        undated,
+    })
+}
+
+/// Whether an article dated `date` passes the options' range and the query's `datum:`
+/// filters (all of them; a negated one must not hold). Undated articles pass only negated
+/// filters (`-datum:2019`: not dated 2019).
+pub fn in_dates(date: Option<YearMonth>, options: &SearchOptions, query: &Query) -> bool {
+    let Some(d) = date else {
+        return options.from.is_none()
+            && options.to.is_none()
+            && query.dates.iter().all(|r| r.negated);
+    };
+    options.from.is_none_or(|f| d >= f)
+        && options.to.is_none_or(|t| d <= t)
+        && query
+            .dates
+            .iter()
+            .all(|r| (r.from <= d && d <= r.to) != r.negated)
+}
+
+/// Order the matches as asked: relevance keeps the ranking; by date, dated before undated,
+/// ties by article id, so the order is deterministic.
+pub fn sort(matching: &mut [(Scored, Option<YearMonth>)], order: Sort) {
+    let key = |date: &Option<YearMonth>| (date.is_none(), *date);
+    match order {
+        Sort::Relevance => {}
+        Sort::Oldest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| sa.article.cmp(&sb.article))
+        }),
+        Sort::Newest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
+            (a.is_none(), std::cmp::Reverse(*a))
+                .cmp(&(b.is_none(), std::cmp::Reverse(*b)))
+                .then_with(|| sa.article.cmp(&sb.article))
+        }),
+    }
+}

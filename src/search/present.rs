@@ -1,0 +1,164 @@
+//! Presenting: a [`Selection`] turned into the answer the page shows: the page of hits with
+//! snippets and title highlights, facet counts, the date histogram, the notices (which
+//! never contradict the list), and a short echo of the query for the heading.
+
+use super::page::Selection;
+use super::{Notice, Scored, ECHO_CHARS, MAX_LIMIT};
+use crate::model::{Hit, Loosened, SearchOptions, SearchResults};
+use crate::{facets, snippet, summary, Explorer};
+use explorer_index::{ArticleId, IndexError};
+
+/// The answer for `selection` under `options`.
+pub fn answer<'a>(
+    ex: &Explorer<'a>,
+    query: &str,
+    selection: Selection<'a>,
+    options: &SearchOptions,
+) -> Result<SearchResults<'a>, IndexError> {
+    let Selection {
+        parsed,
+        ranking,
+        selected,
+        mut loosened,
+        matching,
+        dates,
+        undated,
+    } = selection;
+    let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
+    let facets = facets::facets(
+        &ex.index,
+        ex.article_entities()?,
+        &ids,
+        &selected,
+        options.demonyms,
+    )?;
+    let marker = snippet::Marker::new(&ranking.matched_terms, &parsed);
+    let page: Vec<&Scored> = matching
+        .iter()
+        .skip(options.offset)
+        .take(options.limit.min(MAX_LIMIT))
+        .map(|(scored, _)| scored)
+        .collect();
+    // Positions are decoded only for the hits whose texts can be read (hosted mode: those
+    // loaded), to find where their snippets are.
+    let readable: Vec<ArticleId> = page
+        .iter()
+        .map(|s| s.article)
+        .filter(|&a| ex.text_loaded(a))
+        .collect();
+    let hints = ranking.hints(&readable)?;
+    let hits = page
+        .iter()
+        .map(|scored| {
+            let head = ex.index.head(scored.article)?;
+            let snippet = match ex.record(scored.article)? {
+                Some(record) => {
+                    let hint = readable
+                        .iter()
+                        .position(|&a| a == scored.article)
+                        .and_then(|k| hints.get(k).copied().flatten());
+                    Some(marker.best_passage(&record, hint))
+                }
+                None => None,
+            };
+            Ok(Hit {
+                article: summary(scored.article, &head),
+                score: scored.score,
+                snippet,
+                title_highlights: marker.highlight(head.title),
+            })
+        })
+        .collect::<Result<Vec<_>, IndexError>>()?;
+    // A notice about words never stands above an empty list: what it says was read
+    // instead found nothing there.
+    if !matching.is_empty() {
+        for n in &ranking.notices {
+            loosened.push(match n {
+                Notice::Corrected { word, terms } => Loosened::Corrected {
+                    word: word.clone(),
+                    instead: spellings(ex, &ranking.ranked, terms)?,
+                },
+                Notice::Dropped { word } => Loosened::Dropped { word: word.clone() },
+            });
+        }
+    }
+    Ok(SearchResults {
+        total: matching.len(),
+        hits,
+        loosened,
+        facets,
+        dates,
+        undated,
+        echo: echo(query),
+    })
+}
+
+/// `query` as the page's heading quotes it: whitespace collapsed, at most [`ECHO_CHARS`]
+/// characters, cut at a word with `…`.
+pub fn echo(query: &str) -> String {
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let full = words.join(" ");
+    if full.chars().count() <= ECHO_CHARS {
+        return full;
+    }
+    let mut out = String::new();
+    for w in words {
+        let needed = out.chars().count() + usize::from(!out.is_empty()) + w.chars().count();
+        if needed > ECHO_CHARS - 1 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        out = full.chars().take(ECHO_CHARS - 1).collect();
+    }
+    out.push('…');
+    out
+}
+
+/// How the best-ranked articles spell `terms`: the original words, for messages (in
+/// hosted mode, of those whose texts are loaded; else the terms themselves).
+fn spellings(
+    ex: &Explorer<'_>,
+    ranked: &[Scored],
+    terms: &[String],
+) -> Result<Vec<String>, IndexError> {
+    let mut found: Vec<String> = Vec::new();
+    for scored in ranked.iter().take(5) {
+        let Some(record) = ex.record(scored.article)? else {
+            continue;
+        };
+        for token in explorer_text::analyze(record.text) {
+            let word = &record.text[token.start..token.end];
+            if terms.contains(&token.term) && !found.iter().any(|f| f == word) {
+                found.push(word.to_owned());
+            }
+        }
+        if found.len() >= terms.len() {
+            break;
+        }
+    }
+    if found.is_empty() {
+        found = terms.to_vec();
+    }
+    found.truncate(3);
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_query_is_echoed_short() {
+        assert_eq!(echo("  Kim   Jong Un "), "Kim Jong Un");
+        let long = "Gipfeltreffen ".repeat(200);
+        let e = echo(&long);
+        assert!(e.chars().count() <= ECHO_CHARS && e.ends_with('…'), "{e}");
+        let one = "x".repeat(500);
+        assert_eq!(echo(&one).chars().count(), ECHO_CHARS);
+    }
+}

@@ -1,0 +1,201 @@
+//! Ranking: BM25 over the clauses' weighted term frequencies, a proximity bonus for words
+//! found close together, and the order (best first, ties by article id). The settings are
+//! in [`super::settings`].
+
+use super::matching::Clause;
+use super::settings::{B, K1, OPTIONAL_WEIGHT, PROXIMITY_BONUS};
+use super::Scored;
+use explorer_index::{ArticleId, Index, IndexError};
+
+/// BM25 summed over `required` clauses, for the articles every one of them matches (all
+/// articles, with score 0, when there are none), plus the `optional` clauses' BM25 times
+/// [`OPTIONAL_WEIGHT`] where they match too; without the articles of `excluded`.
+pub fn score(
+    index: &Index<'_>,
+    required: &[Clause<'_>],
+    optional: &[Clause<'_>],
+    excluded: &std::collections::BTreeSet<ArticleId>,
+) -> Result<Vec<Scored>, IndexError> {
+    let n = index.article_count() as f32;
+    let avg_len = index.avg_len().max(1.0);
+    let idf = |c: &Clause<'_>| {
+        let df = c.tf.len() as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    };
+    let required_idf: Vec<f32> = required.iter().map(idf).collect();
+    let optional_idf: Vec<f32> = optional.iter().map(idf).collect();
+    let candidates: Box<dyn Iterator<Item = ArticleId>> = match required.first() {
+        Some(first) => Box::new(first.tf.iter().map(|(a, _)| *a)),
+        None => Box::new(index.article_ids()),
+    };
+    // Walk the candidates, advancing a cursor in each clause.
+    let mut cursors = vec![0usize; required.len()];
+    let mut optional_cursors = vec![0usize; optional.len()];
+    let mut out = Vec::new();
+    'articles: for article in candidates {
+        if excluded.contains(&article) {
+            continue;
+        }
+        let mut tfs: Vec<(f32, f32)> = Vec::with_capacity(required.len());
+        for (k, c) in required.iter().enumerate() {
+            match advance(&c.tf, &mut cursors[k], article) {
+                Some(tf) => tfs.push((tf, required_idf[k])),
+                None => continue 'articles,
+            }
+        }
+        for (k, c) in optional.iter().enumerate() {
+            if let Some(tf) = advance(&c.tf, &mut optional_cursors[k], article) {
+                tfs.push((tf * OPTIONAL_WEIGHT, optional_idf[k]));
+            }
+        }
+        let len = index.length(article)? as f32;
+        let norm = K1 * (1.0 - B + B * len / avg_len);
+        let total: f32 = tfs
+            .iter()
+            .map(|(tf, idf)| idf * tf * (K1 + 1.0) / (tf + norm))
+            .sum();
+        out.push(Scored {
+            article,
+            score: total,
+        });
+    }
+    Ok(out)
+}
+
+/// The term frequency of `article` in the sorted `tf`, moving `at` forward.
+fn advance(tf: &[(ArticleId, f32)], at: &mut usize, article: ArticleId) -> Option<f32> {
+    while *at < tf.len() && tf[*at].0 < article {
+        *at += 1;
+    }
+    match tf.get(*at) {
+        Some(&(a, f)) if a == article => Some(f),
+        _ => None,
+    }
+}
+
+/// Scored articles, best first; ties by article id, so the order is deterministic. Only
+/// the first `needed` are put in order: the rest follow in no particular order (sorting
+/// tens of thousands of matches for a page of twenty is most of a frequent word's ranking).
+pub fn best_first(mut ranked: Vec<Scored>, needed: usize) -> Vec<Scored> {
+    if needed < ranked.len() {
+        ranked.select_nth_unstable_by(needed, better);
+        ranked[..needed].sort_unstable_by(better);
+    } else {
+        ranked.sort_unstable_by(better);
+    }
+    ranked
+}
+
+/// The answer order: higher score first, ties by article id.
+fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| a.article.cmp(&b.article))
+}
+
+/// Multiply scores by the proximity bonus, best BM25 first, in growing batches, until no
+/// article left could enter the first `needed` even with the largest bonus: those stay
+/// without it and rank below. So the first `needed` are exactly in order, and a frequent
+/// word pair (`und ist`) does not decode positions for thousands of articles nobody sees.
+pub fn apply_proximity(
+    clauses: &[&Clause<'_>],
+    scored: &mut [Scored],
+    needed: usize,
+) -> Result<(), IndexError> {
+    if needed == 0 {
+        return Ok(());
+    }
+    // Best BM25 first; `scored` is sorted again afterwards anyway.
+    scored.sort_unstable_by(better);
+    let mut done = 0;
+    let mut batch = needed.saturating_mul(2);
+    let mut finals: Vec<Scored> = Vec::new();
+    while done < scored.len() {
+        if finals.len() >= needed {
+            // The needed-th best final score so far, against the best any other could reach.
+            finals.sort_unstable_by(better);
+            let threshold = finals[needed - 1].score;
+            if scored[done].score * (1.0 + PROXIMITY_BONUS) < threshold {
+                break;
+            }
+        }
+        let mut end = done.saturating_add(batch).min(scored.len());
+        if scored.len() - end < batch.saturating_mul(4) {
+            // What would be left is smaller than the next batch: take it now, in one pass.
+            end = scored.len();
+        }
+        let mut candidates: Vec<ArticleId> = scored[done..end].iter().map(|s| s.article).collect();
+        candidates.sort_unstable();
+        let positions = clauses
+            .iter()
+            .map(|c| c.positions_in(&candidates))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut per_article: Vec<&[u32]> = Vec::with_capacity(clauses.len());
+        for s in &mut scored[done..end] {
+            let Ok(k) = candidates.binary_search(&s.article) else {
+                continue;
+            };
+            per_article.clear();
+            per_article.extend(positions.iter().map(|p| p[k].as_slice()));
+            s.score *= 1.0 + proximity(&per_article);
+            finals.push(*s);
+        }
+        done = end;
+        batch = batch.saturating_mul(4);
+    }
+    Ok(())
+}
+
+/// A bonus in `0..=PROXIMITY_BONUS`: the smallest window holding one position of every
+/// clause, compared with the smallest possible (the clauses side by side).
+pub fn proximity(positions: &[&[u32]]) -> f32 {
+    if positions.len() < 2 || positions.iter().any(|p| p.is_empty()) {
+        return 0.0;
+    }
+    let mut all: Vec<(u32, usize)> = positions
+        .iter()
+        .enumerate()
+        .flat_map(|(c, ps)| ps.iter().map(move |&p| (p, c)))
+        .collect();
+    all.sort_unstable();
+    let k = positions.len();
+    let mut counts = vec![0usize; k];
+    let mut covered = 0;
+    let mut best = u32::MAX;
+    let mut left = 0;
+    for right in 0..all.len() {
+        let c = all[right].1;
+        counts[c] += 1;
+        if counts[c] == 1 {
+            covered += 1;
+        }
+        while covered == k {
+            best = best.min(all[right].0 - all[left].0 + 1);
+            let lc = all[left].1;
+            counts[lc] -= 1;
+            if counts[lc] == 0 {
+                covered -= 1;
+            }
+            left += 1;
+        }
+    }
+    if best == u32::MAX {
+        return 0.0;
+    }
+    PROXIMITY_BONUS * (k as f32 / best.max(k as u32) as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proximity_rewards_adjacent_words() {
+        let adjacent = proximity(&[&[10], &[11]]);
+        let far = proximity(&[&[10], &[40]]);
+        assert!((adjacent - PROXIMITY_BONUS).abs() < 1e-6);
+        assert!(far < adjacent && far > 0.0);
+        assert_eq!(proximity(&[&[1, 2]]), 0.0);
+        assert_eq!(proximity(&[&[1], &[]]), 0.0);
+    }
+}

@@ -1,0 +1,455 @@
+//! The answer shapes sent to JS (DTOs), one per type of `www/types.d.ts`, and the
+//! conversions from the engine's types: kinds as lowercase strings, dates as `"YYYY-MM"`,
+//! byte ranges as UTF-16 ranges. No rule of the engine lives here, only the wire format.
+
+use crate::overview::Overview;
+use crate::{
+    ArticleSummary, ArticleView, BlockKind, EntityKind, EntitySummary, EntityView, Facet, Loosened,
+    MentionKind, SearchResults, YearMonth,
+};
+use serde::Serialize;
+use std::ops::Range;
+
+/// `ArticleSummary`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct ArticleDto<'a> {
+    id: u32,
+    file: &'a str,
+    title: &'a str,
+    title_derived: bool,
+    date: Option<String>,
+}
+
+impl<'a> From<&ArticleSummary<'a>> for ArticleDto<'a> {
+    fn from(s: &ArticleSummary<'a>) -> Self {
+        ArticleDto {
+            id: s.id.0,
+            file: s.file,
+            title: s.title,
+            title_derived: s.title_derived,
+            date: s.date.map(format_date),
+        }
+    }
+}
+
+/// `EntityInfo`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct EntityDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    count: u32,
+    mentions: u32,
+    aliases: Vec<&'a str>,
+}
+
+impl<'a> From<&EntitySummary<'a>> for EntityDto<'a> {
+    fn from(e: &EntitySummary<'a>) -> Self {
+        EntityDto {
+            id: e.id.0,
+            name: e.name,
+            kind: entity_kind(e.kind),
+            count: e.articles,
+            mentions: e.mentions,
+            aliases: e.aliases.clone(),
+        }
+    }
+}
+
+/// `Snippet`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SnippetDto {
+    text: String,
+    highlights: Vec<[u32; 2]>,
+    pending: bool,
+}
+
+/// `MissingChunk`.
+#[cfg(feature = "chunks")]
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct MissingChunkDto<'a> {
+    chunk: u32,
+    file: &'a str,
+    bytes: u32,
+}
+
+#[cfg(feature = "chunks")]
+impl<'a> From<&'a crate::MissingChunk> for MissingChunkDto<'a> {
+    fn from(m: &'a crate::MissingChunk) -> Self {
+        MissingChunkDto {
+            chunk: m.chunk,
+            file: &m.file,
+            bytes: m.stored_len,
+        }
+    }
+}
+
+/// `Hit`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HitDto<'a> {
+    #[serde(flatten)]
+    info: ArticleDto<'a>,
+    score: f32,
+    snippet: SnippetDto,
+    title_highlights: Vec<[u32; 2]>,
+}
+
+/// `DateCount`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DateCountDto {
+    date: String,
+    count: usize,
+}
+
+fn date_counts(dates: &[crate::DateCount]) -> Vec<DateCountDto> {
+    dates
+        .iter()
+        .map(|d| DateCountDto {
+            date: format_date(d.date),
+            count: d.count,
+        })
+        .collect()
+}
+
+/// `RawSearchResults` but `facetCounts`, which `mod.rs` attaches as a typed array.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct SearchResultsDto<'a> {
+    total: usize,
+    hits: Vec<HitDto<'a>>,
+    loosened: Vec<LoosenedDto<'a>>,
+    dates: Vec<DateCountDto>,
+    undated: usize,
+    echo: &'a str,
+}
+
+impl<'a> From<&'a SearchResults<'a>> for SearchResultsDto<'a> {
+    fn from(results: &'a SearchResults<'a>) -> Self {
+        SearchResultsDto {
+            total: results.total,
+            hits: results
+                .hits
+                .iter()
+                .map(|h| HitDto {
+                    info: ArticleDto::from(&h.article),
+                    score: h.score,
+                    snippet: match &h.snippet {
+                        Some(s) => SnippetDto {
+                            highlights: utf16_ranges(&s.text, &s.highlights),
+                            text: s.text.clone(),
+                            pending: false,
+                        },
+                        None => SnippetDto {
+                            highlights: Vec::new(),
+                            text: String::new(),
+                            pending: true,
+                        },
+                    },
+                    title_highlights: utf16_ranges(h.article.title, &h.title_highlights),
+                })
+                .collect(),
+            loosened: results.loosened.iter().map(LoosenedDto::from).collect(),
+            dates: date_counts(&results.dates),
+            undated: results.undated,
+            echo: &results.echo,
+        }
+    }
+}
+
+/// `RawOverview` but `facetCounts`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct OverviewDto<'a> {
+    total: usize,
+    articles: Vec<ArticleDto<'a>>,
+    dates: Vec<DateCountDto>,
+    undated: usize,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+impl<'a> From<&Overview<'a>> for OverviewDto<'a> {
+    fn from(o: &Overview<'a>) -> Self {
+        OverviewDto {
+            total: o.total,
+            articles: o.articles.iter().map(ArticleDto::from).collect(),
+            dates: date_counts(&o.dates),
+            undated: o.undated,
+            first: o.first.map(format_date),
+            last: o.last.map(format_date),
+        }
+    }
+}
+
+/// Facets as `[id, count, id, count, ...]`: names and kinds are added in JS from the entity
+/// list (an object per facet, with its name as a fresh JS string, costs more made here).
+pub(super) fn facet_counts(facets: &[Facet<'_>]) -> Vec<u32> {
+    facets
+        .iter()
+        .flat_map(|f| [f.id.0, u32::try_from(f.count).unwrap_or(u32::MAX)])
+        .collect()
+}
+
+/// `Loosened`.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+enum LoosenedDto<'a> {
+    Corrected {
+        word: &'a str,
+        instead: &'a [String],
+    },
+    Dropped {
+        word: &'a str,
+    },
+    UnknownEntity {
+        filter: &'a str,
+    },
+}
+
+impl<'a> From<&'a Loosened> for LoosenedDto<'a> {
+    fn from(l: &'a Loosened) -> Self {
+        match l {
+            Loosened::Corrected { word, instead } => LoosenedDto::Corrected { word, instead },
+            Loosened::Dropped { word } => LoosenedDto::Dropped { word },
+            Loosened::UnknownEntity { filter } => LoosenedDto::UnknownEntity { filter },
+        }
+    }
+}
+
+/// `ParagraphMention`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MentionDto {
+    entity: u32,
+    start: u32,
+    end: u32,
+    kind: &'static str,
+}
+
+/// `Paragraph`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ParagraphDto<'a> {
+    kind: &'static str,
+    text: &'a str,
+    highlights: Vec<[u32; 2]>,
+    mentions: Vec<MentionDto>,
+}
+
+/// `ArticleEntity`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArticleEntityDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    mentions: usize,
+}
+
+/// `Article`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct ArticleViewDto<'a> {
+    #[serde(flatten)]
+    info: ArticleDto<'a>,
+    title_highlights: Vec<[u32; 2]>,
+    paragraphs: Vec<ParagraphDto<'a>>,
+    entities: Vec<ArticleEntityDto<'a>>,
+}
+
+impl<'a> From<&ArticleView<'a>> for ArticleViewDto<'a> {
+    fn from(view: &ArticleView<'a>) -> Self {
+        ArticleViewDto {
+            info: ArticleDto::from(&view.summary),
+            title_highlights: utf16_ranges(view.summary.title, &view.title_highlights),
+            paragraphs: view
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    let ranges: Vec<Range<usize>> =
+                        p.mentions.iter().map(|m| m.range.clone()).collect();
+                    let units = utf16_ranges(p.text, &ranges);
+                    ParagraphDto {
+                        kind: block_kind(p.kind),
+                        text: p.text,
+                        highlights: utf16_ranges(p.text, &p.highlights),
+                        mentions: p
+                            .mentions
+                            .iter()
+                            .zip(units)
+                            .map(|(m, [start, end])| MentionDto {
+                                entity: m.entity.0,
+                                start,
+                                end,
+                                kind: mention_kind(m.kind),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+            entities: view
+                .entities
+                .iter()
+                .map(|e| ArticleEntityDto {
+                    id: e.id.0,
+                    name: e.name,
+                    kind: entity_kind(e.kind),
+                    mentions: e.mentions,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `InContext`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct InContextDto<'a> {
+    article: u32,
+    before: &'a str,
+    mention: &'a str,
+    after: &'a str,
+    kind: &'static str,
+}
+
+/// `Cooccurrence`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CooccurrenceDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    count: usize,
+    lift: f32,
+}
+
+/// `EntityView`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct EntityViewDto<'a> {
+    #[serde(flatten)]
+    info: EntityDto<'a>,
+    articles: Vec<ArticleDto<'a>>,
+    in_context: Vec<InContextDto<'a>>,
+    cooccurring: Vec<CooccurrenceDto<'a>>,
+    spellings: Vec<&'a str>,
+    mentions_in_results: usize,
+    text_pending: Vec<u32>,
+}
+
+impl<'a> From<&EntityView<'a>> for EntityViewDto<'a> {
+    fn from(view: &EntityView<'a>) -> Self {
+        EntityViewDto {
+            info: EntityDto::from(&view.summary),
+            articles: view.articles.iter().map(ArticleDto::from).collect(),
+            in_context: view
+                .in_context
+                .iter()
+                .map(|c| InContextDto {
+                    article: c.article.0,
+                    before: c.before,
+                    mention: c.mention,
+                    after: c.after,
+                    kind: mention_kind(c.kind),
+                })
+                .collect(),
+            cooccurring: view
+                .cooccurring
+                .iter()
+                .map(|c| CooccurrenceDto {
+                    id: c.id.0,
+                    name: c.name,
+                    kind: entity_kind(c.kind),
+                    count: c.count,
+                    lift: c.lift,
+                })
+                .collect(),
+            spellings: view.spellings.clone(),
+            mentions_in_results: view.mentions_in_scope,
+            text_pending: view.text_pending.iter().map(|a| a.0).collect(),
+        }
+    }
+}
+
+fn block_kind(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Caption => "caption",
+        BlockKind::Title => "title",
+        BlockKind::Heading => "heading",
+        BlockKind::Paragraph => "paragraph",
+        BlockKind::Boilerplate => "boilerplate",
+    }
+}
+
+fn entity_kind(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Country => "country",
+        EntityKind::Place => "place",
+        EntityKind::Organization => "organization",
+        EntityKind::Event => "event",
+    }
+}
+
+fn mention_kind(kind: MentionKind) -> &'static str {
+    match kind {
+        MentionKind::Name => "name",
+        MentionKind::Demonym => "demonym",
+    }
+}
+
+fn format_date(d: YearMonth) -> String {
+    format!("{:04}-{:02}", d.year, d.month)
+}
+
+/// Byte ranges of `text` as UTF-16 code unit ranges, one per input range (sorted input).
+/// A range that does not fall on character boundaries becomes an empty range at the next
+/// boundary rather than a mis-placed one.
+pub(super) fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[u32; 2]> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut units = 0u32;
+    let mut byte = 0usize;
+    let mut chars = text.chars();
+    let mut to_units = |target: usize| -> u32 {
+        while byte < target {
+            let Some(c) = chars.next() else {
+                break;
+            };
+            byte += c.len_utf8();
+            units += c.len_utf16() as u32;
+        }
+        units
+    };
+    for r in ranges {
+        let s = to_units(r.start);
+        let e = to_units(r.end).max(s);
+        out.push([s, e]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_ranges_count_code_units() {
+        let text = "Ä😀 Pjöngjang";
+        let start = text.find("Pjöngjang").unwrap();
+        let range = start..text.len();
+        // Ä = 1 unit, 😀 = 2 units, space = 1.
+        assert_eq!(utf16_ranges(text, std::slice::from_ref(&range)), [[4, 13]]);
+    }
+
+    #[test]
+    fn one_output_range_per_input_range() {
+        let inside = 1..2;
+        assert_eq!(utf16_ranges("Ä", std::slice::from_ref(&inside)).len(), 1);
+    }
+}

@@ -1,0 +1,230 @@
+//! The JavaScript boundary: the only module with `#[wasm_bindgen]`.
+//!
+//! A thin translator: [`options`] reads and validates the JS arguments, [`crate::Explorer`]
+//! answers, [`dto`] maps the answers to the shapes of `www/types.d.ts` (plain JS objects
+//! with camelCase fields through `serde-wasm-bindgen`, dates as `"YYYY-MM"`, kinds as
+//! lowercase strings, absent values as `null`, byte ranges as UTF-16 offsets). Every export
+//! returns `Result`; errors become JS `Error`s with the message of the Rust error (argument
+//! errors start with `bad argument: `).
+
+mod dto;
+mod options;
+
+use crate::{ArticleId, EntityId};
+use dto::*;
+use options::JsOptions;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+// The contract, declared once: wasm-bindgen copies it into pkg/article_explorer.d.ts.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = include_str!("../../www/types.d.ts");
+
+/// The explorer over the index embedded in this module.
+#[wasm_bindgen(js_name = Explorer)]
+pub struct JsExplorer {
+    inner: crate::Explorer<'static>,
+}
+
+/// Hosted mode only (the `chunks` feature): a default build has none of these, and the JS API
+/// reads their absence as "texts embedded".
+#[cfg(feature = "chunks")]
+#[wasm_bindgen(js_class = Explorer)]
+impl JsExplorer {
+    /// Hosted mode: the article texts are not in this module but in text chunks.
+    #[wasm_bindgen(js_name = isHosted)]
+    pub fn is_hosted(&self) -> bool {
+        self.inner.is_hosted()
+    }
+
+    /// Whether the text of article `id` is at hand (always, unless hosted).
+    #[wasm_bindgen(js_name = textLoaded)]
+    pub fn text_loaded(&self, id: u32) -> bool {
+        self.inner.text_loaded(ArticleId(id))
+    }
+
+    /// The text chunks to fetch before the texts of `ids` can be read, each once.
+    #[wasm_bindgen(js_name = missingTexts, unchecked_return_type = "MissingChunk[]")]
+    pub fn missing_texts(&self, ids: Vec<u32>) -> Result<JsValue, JsError> {
+        let missing = self
+            .inner
+            .missing_texts(ids.into_iter().map(ArticleId))
+            .map_err(to_js_error)?;
+        to_js(
+            &missing
+                .iter()
+                .map(MissingChunkDto::from)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// Hands over text chunk `chunk`, decompressed; throws (naming the chunk's file) if the
+    /// bytes are not that chunk of this build.
+    #[wasm_bindgen(js_name = addTextChunk)]
+    pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), JsError> {
+        self.inner.add_text_chunk(chunk, bytes).map_err(to_js_error)
+    }
+}
+
+#[wasm_bindgen(js_class = Explorer)]
+impl JsExplorer {
+    /// Open the embedded index. Throws if it is damaged or of another format version.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<JsExplorer, JsError> {
+        #[cfg(debug_assertions)]
+        install_panic_hook();
+        Ok(JsExplorer {
+            inner: crate::Explorer::embedded().map_err(to_js_error)?,
+        })
+    }
+
+    /// Every article: `[{ id, file, title, titleDerived, date }]`.
+    #[wasm_bindgen(unchecked_return_type = "ArticleSummary[]")]
+    pub fn articles(&self) -> Result<JsValue, JsError> {
+        let list = self.inner.articles().map_err(to_js_error)?;
+        to_js(&list.iter().map(ArticleDto::from).collect::<Vec<_>>())
+    }
+
+    /// Every recognised entity, mentioned in most articles first.
+    #[wasm_bindgen(unchecked_return_type = "EntityInfo[]")]
+    pub fn entities(&self) -> Result<JsValue, JsError> {
+        let list = self.inner.entities().map_err(to_js_error)?;
+        to_js(&list.iter().map(EntityDto::from).collect::<Vec<_>>())
+    }
+
+    /// Search with filters, facet counts and a date histogram.
+    #[wasm_bindgen(unchecked_return_type = "RawSearchResults")]
+    pub fn search(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SearchOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let query = options::string("search()", "query", &query)?;
+        let options = JsOptions::new("search()", options)?.search()?;
+        let results = self.inner.search(&query, &options).map_err(to_js_error)?;
+        let out = to_js(&SearchResultsDto::from(&results))?;
+        with_facet_counts(out, &results.facets)
+    }
+
+    /// The start page: every article (index order or by date), the entities with their
+    /// article counts, the date histogram.
+    #[wasm_bindgen(unchecked_return_type = "RawOverview")]
+    pub fn overview(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "OverviewOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = JsOptions::new("overview()", options)?.overview()?;
+        let overview = self.inner.overview(&options).map_err(to_js_error)?;
+        let out = to_js(&OverviewDto::from(&overview))?;
+        with_facet_counts(out, &overview.facets)
+    }
+
+    /// The entity a reference names (`"12"`, `"Putin"`, `"person:Putin"`, `"staat:Nord"`),
+    /// by the query language's rules; `undefined` when it names nobody.
+    #[wasm_bindgen(js_name = resolveEntity)]
+    pub fn resolve_entity(&self, reference: &str) -> Result<Option<u32>, JsError> {
+        let id = self.inner.resolve_entity(reference).map_err(to_js_error)?;
+        Ok(id.map(|e| e.0))
+    }
+
+    /// How a link writes entity `id`: its name when that finds it again, else its id.
+    #[wasm_bindgen(js_name = entityRef)]
+    pub fn entity_ref(&self, id: u32) -> Result<String, JsError> {
+        self.inner.entity_ref(EntityId(id)).map_err(to_js_error)
+    }
+
+    /// The facet box: ids of the entities whose name or an alias contains `text`, folded as
+    /// the search folds words.
+    #[wasm_bindgen(js_name = entitiesNamed)]
+    pub fn entities_named(&self, text: &str) -> Result<Vec<u32>, JsError> {
+        let ids = self.inner.entities_named(text).map_err(to_js_error)?;
+        Ok(ids.into_iter().map(|e| e.0).collect())
+    }
+
+    /// One article for the reader, with entity mentions; with `{ query }`, its matches are
+    /// marked.
+    #[wasm_bindgen(unchecked_return_type = "Article")]
+    pub fn article(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ArticleOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let id = options::id("article()", &id)?;
+        let query = JsOptions::new("article()", options)?.string("query")?;
+        let query = query.as_deref().filter(|q| !q.trim().is_empty());
+        let view = self
+            .inner
+            .article(ArticleId(id), query)
+            .map_err(to_js_error)?;
+        to_js(&ArticleViewDto::from(&view))
+    }
+
+    /// One entity within the results of `{ query, entities, from, to }` (all articles when
+    /// none): its articles, mentions in context, co-occurring entities, spellings.
+    #[wasm_bindgen(unchecked_return_type = "EntityView")]
+    pub fn entity(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EntityOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let id = options::id("entity()", &id)?;
+        let options = JsOptions::new("entity()", options)?;
+        let query = options.string("query")?.unwrap_or_default();
+        let view = self
+            .inner
+            .entity(EntityId(id), &query, &options.search()?)
+            .map_err(to_js_error)?;
+        to_js(&EntityViewDto::from(&view))
+    }
+
+    /// The build's account of the corpus (articles indexed, files skipped and why).
+    #[wasm_bindgen(js_name = buildSummary)]
+    pub fn build_summary(&self) -> String {
+        crate::BUILD_SUMMARY.to_owned()
+    }
+}
+
+/// Attaches the facets as `facetCounts`, `[id, count, ...]` in one typed array.
+fn with_facet_counts(out: JsValue, facets: &[crate::Facet<'_>]) -> Result<JsValue, JsError> {
+    let flat = facet_counts(facets);
+    js_sys::Reflect::set(
+        &out,
+        &JsValue::from_str("facetCounts"),
+        &js_sys::Uint32Array::from(flat.as_slice()),
+    )
+    .map_err(|_| JsError::new("could not attach the facets"))?;
+    Ok(out)
+}
+
+/// In debug builds, a panic prints its message to the console before the module traps
+/// (release builds abort without formatting, to stay small; nothing there should panic).
+#[cfg(debug_assertions)]
+fn install_panic_hook() {
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = console, js_name = error)]
+        fn console_error(message: &str);
+    }
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error(&format!("article-explorer panicked: {info}"))
+        }));
+    });
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The engine's error as a JS `Error`; a text that is not loaded yet (hosted mode) starts
+/// with `text not loaded: `, which explorer.js reads as code `"text"`.
+fn to_js_error(e: crate::IndexError) -> JsError {
+    #[cfg(feature = "chunks")]
+    if matches!(e, crate::IndexError::TextNotLoaded { .. }) {
+        return JsError::new(&format!("text not loaded: {e}"));
+    }
+    JsError::new(&e.to_string())
+}

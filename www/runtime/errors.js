@@ -1,0 +1,60 @@
+// @ts-check
+/**
+ * The one error type of the JS API, and how the wasm module's errors become it.
+ *
+ * @module runtime/errors
+ */
+
+/** Error thrown by every function of the JS API. */
+export class ExplorerError extends Error {
+  /**
+   * @param {"load"|"index"|"argument"|"call"|"text"} code What failed
+   *   (`"text"`: a text chunk could not be fetched, decompressed or used,
+   *   or an article's text is not loaded yet).
+   * @param {string} message Why, in a sentence.
+   * @param {unknown} [cause] The underlying error, if any.
+   */
+  constructor(code, message, cause) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'ExplorerError';
+    /** @type {"load"|"index"|"argument"|"call"|"text"} */
+    this.code = code;
+  }
+}
+
+/**
+ * A value as a sentence can quote it.
+ * @param {unknown} e
+ */
+export function describe(e) {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'string') return e;
+  try {
+    return JSON.stringify(e);
+  } catch {
+    return String(e);
+  }
+}
+
+/**
+ * Prefixes of the wasm module's error messages and the codes they stand for (the module
+ * validates arguments and options itself: src/wasm/options.rs).
+ * @type {Array<[string, "argument"|"text"]>}
+ */
+const KINDS = [
+  ['bad argument: ', 'argument'],
+  ['text not loaded: ', 'text'],
+];
+
+/**
+ * What a call `name()` of the wasm module threw, as an ExplorerError.
+ * @param {string} name
+ * @param {unknown} e
+ */
+export function fromWasm(name, e) {
+  const text = describe(e);
+  for (const [prefix, code] of KINDS) {
+    if (text.startsWith(prefix)) return new ExplorerError(code, text.slice(prefix.length), e);
+  }
+  return new ExplorerError('call', `${name}() failed: ${text}`, e);
+}

@@ -1,0 +1,91 @@
+// @ts-check
+/**
+ * Hosted mode: fetching text chunks (each once, also across concurrent
+ * calls), decompressing them and handing them to the wasm module, which
+ * checks them before reading anything.
+ *
+ * @module runtime/texts
+ */
+
+import { ExplorerError, describe } from './errors.js';
+
+/** gzip's first two bytes. */
+const isGzip = (/** @type {Uint8Array} */ b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/**
+ * Fetches one text chunk and returns its bytes, decompressed, and its size as fetched.
+ * A server that already decoded it (`Content-Encoding: gzip` for `.gz` files) is fine too.
+ * @param {URL} url
+ */
+async function fetchChunk(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new ExplorerError('text', `Could not fetch the text chunk ${url}: ${describe(e)}`, e);
+  }
+  if (!response.ok) {
+    throw new ExplorerError('text', `Could not fetch the text chunk ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  }
+  const stored = new Uint8Array(await response.arrayBuffer());
+  if (!isGzip(stored)) return { bytes: stored, fetched: stored.length };
+  try {
+    const stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return { bytes: new Uint8Array(await new Response(stream).arrayBuffer()), fetched: stored.length };
+  } catch (e) {
+    throw new ExplorerError('text', `The text chunk ${url} is damaged (gzip: ${describe(e)})`, e);
+  }
+}
+
+/**
+ * The list of article ids `loadText()` was given (one id or an array of them).
+ * @param {unknown} ids
+ * @returns {number[]}
+ */
+export function articleIds(ids) {
+  const list = typeof ids === 'number' ? [ids] : ids;
+  const ok = Array.isArray(list) && list.every((id) => Number.isInteger(id) && id >= 0 && id <= 0xffffffff);
+  if (!ok) throw new ExplorerError('argument', `loadText(): ids must be an array of article ids, got ${describe(ids)}`);
+  return /** @type {number[]} */ (list);
+}
+
+/** Fetches the chunks a wasm module asks for, each once at a time. */
+export class ChunkLoader {
+  /** chunk number -> the fetch in flight (resolves when added). @type {Map<number, Promise<void>>} */
+  #inflight = new Map();
+
+  /** @param {URL} base the folder of the text chunks */
+  constructor(base) {
+    this.base = base;
+  }
+
+  /**
+   * Fetches `missing` (as the module's `missingTexts()` lists them) and adds
+   * each to the module with `add(chunk, bytes)`; a chunk another call is
+   * fetching is waited for, not fetched again.
+   * @param {import('../types.js').MissingChunk[]} missing
+   * @param {(chunk: number, bytes: Uint8Array) => void} add
+   * @returns {Promise<import('../types.js').TextLoad>}
+   */
+  async load(missing, add) {
+    const done = { chunks: 0, bytes: 0 };
+    const waits = missing.map((m) => {
+      let pending = this.#inflight.get(m.chunk);
+      if (!pending) {
+        pending = (async () => {
+          const { bytes, fetched } = await fetchChunk(new URL(m.file, this.base));
+          add(m.chunk, bytes);
+          done.chunks += 1;
+          done.bytes += fetched;
+        })();
+        this.#inflight.set(m.chunk, pending);
+        // Settled either way: loaded chunks are known to the wasm, failed ones may be retried.
+        const forget = () => this.#inflight.delete(m.chunk);
+        pending.then(forget, forget);
+      }
+      return pending;
+    });
+    await Promise.all(waits);
+    return done;
+  }
+}

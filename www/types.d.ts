@@ -1,0 +1,244 @@
+// The contract between the engine (Rust -> WebAssembly) and JavaScript, declared once.
+//
+// The Rust DTOs in src/wasm/dto.rs follow these shapes; tests/wasm.rs checks every answer's
+// keys against this file. wasm-bindgen copies it into pkg/article_explorer.d.ts; the JS
+// modules import the types with JSDoc (`@typedef {import('./types.js').Hit} Hit`).
+// Shapes may gain fields, never lose or rename them. Ranges are [start, end) in UTF-16 code
+// units (JS string indices) of the string they belong to. Dates are "YYYY-MM".
+
+/** [start, end) in UTF-16 code units of the string it belongs to; sorted, not overlapping. */
+export type Range = [number, number];
+export type EntityKind = "person" | "country" | "place" | "organization" | "event";
+export type MentionKind = "name" | "demonym";
+/** `caption`, `title`, `heading`, `paragraph`, `boilerplate`; treat unknown kinds like `paragraph`. */
+export type BlockKind = "caption" | "title" | "heading" | "paragraph" | "boilerplate";
+export type Sort = "relevance" | "newest" | "oldest";
+
+/** An article in a list. `date` is "YYYY-MM" or null; `titleDerived`: no title line, taken from the text. */
+export interface ArticleSummary {
+  id: number;
+  file: string;
+  title: string;
+  titleDerived: boolean;
+  date: string | null;
+}
+
+/** `pending` (hosted mode): the article's text is not loaded yet, `text` is empty. */
+export interface Snippet {
+  text: string;
+  highlights: Range[];
+  pending: boolean;
+}
+
+/** One search result. */
+export interface Hit extends ArticleSummary {
+  score: number;
+  snippet: Snippet;
+  titleHighlights: Range[];
+}
+
+/** A word read as another spelling. */
+export interface LoosenedCorrected {
+  kind: "corrected";
+  word: string;
+  instead: string[];
+}
+/** A word left out because it occurs nowhere. */
+export interface LoosenedDropped {
+  kind: "dropped";
+  word: string;
+}
+/** An entity filter (`person:…`) naming nobody. */
+export interface LoosenedUnknownEntity {
+  kind: "unknownEntity";
+  filter: string;
+}
+/** How the engine loosened the query. */
+export type Loosened = LoosenedCorrected | LoosenedDropped | LoosenedUnknownEntity;
+
+/** An entity with the number of current results that mention it. */
+export interface Facet {
+  id: number;
+  name: string;
+  kind: EntityKind;
+  count: number;
+}
+
+export interface DateCount {
+  date: string;
+  count: number;
+}
+
+/**
+ * The answer to `search()`. `facets`: entities over all matching articles, most first;
+ * selected entities are always included. `dates`, `undated`: matching articles per month
+ * before the date filter. `echo`: the query as a heading may quote it (whitespace
+ * collapsed, cut at a word with "…").
+ */
+export interface SearchResults {
+  total: number;
+  hits: Hit[];
+  loosened: Loosened[];
+  facets: Facet[];
+  dates: DateCount[];
+  undated: number;
+  echo: string;
+}
+
+/** The start page: the untouched collection (`overview()`). `first`, `last`: its first and last month. */
+export interface Overview {
+  total: number;
+  articles: ArticleSummary[];
+  facets: Facet[];
+  dates: DateCount[];
+  undated: number;
+  first: string | null;
+  last: string | null;
+}
+
+export interface ParagraphMention {
+  entity: number;
+  start: number;
+  end: number;
+  kind: MentionKind;
+}
+
+export interface Paragraph {
+  kind: BlockKind;
+  text: string;
+  highlights: Range[];
+  mentions: ParagraphMention[];
+}
+
+export interface ArticleEntity {
+  id: number;
+  name: string;
+  kind: EntityKind;
+  mentions: number;
+}
+
+/** One article for the reader; `highlights` mark the query passed to `article()`. */
+export interface Article extends ArticleSummary {
+  paragraphs: Paragraph[];
+  titleHighlights: Range[];
+  entities: ArticleEntity[];
+}
+
+/** A recognised entity: `count` articles mention it, `mentions` times in all. */
+export interface EntityInfo {
+  id: number;
+  name: string;
+  kind: EntityKind;
+  count: number;
+  mentions: number;
+  aliases: string[];
+}
+
+/** A mention with the words around it. */
+export interface InContext {
+  article: number;
+  before: string;
+  mention: string;
+  after: string;
+  kind: MentionKind;
+}
+
+/** An entity named with another more often than chance (`lift` > 1). */
+export interface Cooccurrence {
+  id: number;
+  name: string;
+  kind: EntityKind;
+  count: number;
+  lift: number;
+}
+
+/**
+ * One entity within the results of a search. `mentionsInResults` counts the articles in
+ * scope; `textPending` (hosted mode): articles whose texts would add lines once loaded.
+ */
+export interface EntityView extends EntityInfo {
+  articles: ArticleSummary[];
+  inContext: InContext[];
+  cooccurring: Cooccurrence[];
+  spellings: string[];
+  mentionsInResults: number;
+  textPending: number[];
+}
+
+/** Hosted mode: a text chunk to fetch (`file` relative to the text folder), `bytes` as stored (gzip). */
+export interface MissingChunk {
+  chunk: number;
+  file: string;
+  bytes: number;
+}
+
+/** What one `loadText()` call fetched: chunk files and their size as transferred. */
+export interface TextLoad {
+  chunks: number;
+  bytes: number;
+}
+
+// ---------------------------------------------------------------- options (validated in Rust)
+
+/**
+ * entities: only articles mentioning all of them; from/to: "YYYY-MM", inclusive;
+ * demonyms: count adjective mentions („nordkoreanisch“) (default true).
+ */
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+  entities?: number[];
+  from?: string;
+  to?: string;
+  sort?: Sort;
+  demonyms?: boolean;
+}
+
+/** The search whose results the entity view looks at. */
+export interface EntityOptions {
+  query?: string;
+  entities?: number[];
+  from?: string;
+  to?: string;
+  demonyms?: boolean;
+}
+
+/** Mark this query's matches in the paragraphs. */
+export interface ArticleOptions {
+  query?: string;
+}
+
+/** The page of the overview (every article by default), its order, and how entities count. */
+export interface OverviewOptions {
+  limit?: number;
+  offset?: number;
+  sort?: Sort;
+  demonyms?: boolean;
+}
+
+// ---------------------------------------------------------------- as the wasm module sends them
+
+/**
+ * `search()` as the module answers it: the facets travel as `[entity id, count, ...]` in
+ * one typed array (thousands of objects cost more made in wasm); explorer.js names them.
+ */
+export interface RawSearchResults {
+  total: number;
+  hits: Hit[];
+  loosened: Loosened[];
+  facetCounts: Uint32Array;
+  dates: DateCount[];
+  undated: number;
+  echo: string;
+}
+
+/** `overview()` as the module answers it (facets as in `RawSearchResults`). */
+export interface RawOverview {
+  total: number;
+  articles: ArticleSummary[];
+  facetCounts: Uint32Array;
+  dates: DateCount[];
+  undated: number;
+  first: string | null;
+  last: string | null;
+}

@@ -1,0 +1,197 @@
+// @ts-check
+/**
+ * The effects of the view: asking the explorer (search, overview, article,
+ * entity), fetching hosted texts, and the timing around them (debouncing
+ * typed queries, dropping answers for a state that moved on). Each returns
+ * data for the renderers; none touches the DOM.
+ *
+ * @module ui/effects
+ */
+
+import { searchRequest, entityRequest } from './transitions.js';
+import { isFiltered } from './state.js';
+
+/** How long typing pauses before its search runs. */
+export const DEBOUNCE_MS = 150;
+
+/**
+ * @typedef {import('./state.js').ViewState} ViewState
+ * @typedef {import('./catalog.js').Catalog} Catalog
+ * @typedef {import('../types.js').SearchResults} SearchResults
+ * @typedef {import('../types.js').Overview} Overview
+ * @typedef {({ overview: true } & Overview) | ({ overview?: false } & SearchResults)} Result
+ *   What the list shows: the start page or a search.
+ * @typedef {{ key: string, result: Result|null, error: unknown }} Shown
+ *
+ * @typedef {{ kind: 'article', article: import('../types.js').Article }
+ *   | { kind: 'loading', summary: import('../types.js').ArticleSummary, load: number[] }
+ *   | { kind: 'entity', view: import('../types.js').EntityView, total: number|null, failure: string|undefined, load: number[] }
+ *   | { kind: 'error', what: 'text'|'article'|'articleMissing'|'entity'|'entityMissing', message: string }} Detail
+ *   What the detail pane shows; `load`: hosted texts to fetch, then ask again.
+ */
+
+/** A debounced run with a sequence number, so a late answer for an old state is dropped. */
+export class Scheduler {
+  seq = 0;
+  /** @type {ReturnType<typeof setTimeout>|undefined} */
+  #timer = undefined;
+  /** @type {(() => void)|null} */
+  #run = null;
+
+  /** A new state: earlier scheduled runs and answers are outdated. Returns its number. */
+  next() {
+    this.cancel();
+    this.seq += 1;
+    return this.seq;
+  }
+
+  /** @param {number} seq */
+  current(seq) {
+    return seq === this.seq;
+  }
+
+  /**
+   * Runs `run` after the typing pause (unless a newer state comes first).
+   * @param {() => void} run
+   */
+  later(run) {
+    this.cancel();
+    this.#run = run;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#run = null;
+      run();
+    }, DEBOUNCE_MS);
+  }
+
+  /** True while a typed query waits for its debounced search. */
+  get pending() {
+    return this.#timer !== undefined;
+  }
+
+  /** Runs the waiting run now (Enter, opening an article). */
+  flush() {
+    const run = this.#run;
+    this.cancel();
+    run?.();
+  }
+
+  cancel() {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#run = null;
+  }
+}
+
+/**
+ * The list for `state`: a search, or the start page for the untouched collection.
+ * @param {Catalog} catalog
+ * @param {ViewState} state
+ * @returns {{ result: Result|null, error: unknown }}
+ */
+export function fetchResults(catalog, state) {
+  try {
+    const request = searchRequest(state);
+    if (!request) return { result: { overview: true, ...catalog.overview(state.sort, state.demonyms) }, error: null };
+    return { result: catalog.explorer.search(request.query, request.options), error: null };
+  } catch (error) {
+    return { result: null, error };
+  }
+}
+
+/**
+ * The next page of hits, from `offset`.
+ * @param {Catalog} catalog
+ * @param {ViewState} state
+ * @param {number} offset
+ */
+export function fetchPage(catalog, state, offset) {
+  const request = searchRequest(state, offset);
+  if (!request) return { hits: [], loosened: [] };
+  return catalog.explorer.search(request.query, request.options);
+}
+
+/**
+ * Hosted mode: fetches the texts of hits shown without a snippet, then asks
+ * for the same page again. `done(page)` gets the page with snippets, or null
+ * when the texts or the search failed; neither runs when nothing is pending.
+ * @param {Catalog} catalog
+ * @param {ViewState} state the state the hits were shown for
+ * @param {number} offset
+ * @param {import('../types.js').Hit[]} hits
+ * @param {(page: SearchResults|null, ids: number[]) => void} done
+ */
+export function loadSnippets(catalog, state, offset, hits, done) {
+  const ids = hits.filter((hit) => hit.snippet?.pending).map((hit) => hit.id);
+  if (ids.length === 0) return;
+  catalog.explorer.loadText(ids).then(
+    () => {
+      let page = null;
+      try {
+        page = fetchPage(catalog, state, offset);
+      } catch {
+        page = null;
+      }
+      done(/** @type {SearchResults|null} */ (page), ids);
+    },
+    (e) => {
+      console.warn('article explorer: texts could not be loaded:', e);
+      done(null, ids);
+    },
+  );
+}
+
+/**
+ * Hosted mode: fetches texts a detail view waits for. `done(failure)` gets
+ * undefined when they arrived, else why not.
+ * @param {Catalog} catalog
+ * @param {number[]} ids
+ * @param {(failure: string|undefined) => void} done
+ */
+export function loadTexts(catalog, ids, done) {
+  catalog.explorer.loadText(ids).then(
+    () => done(undefined),
+    (e) => done(message(e)),
+  );
+}
+
+/**
+ * What the detail pane shows for `state` (an article or an entity view).
+ * @param {Catalog} catalog
+ * @param {ViewState} state
+ * @param {string|undefined} failure why its texts could not be loaded last time
+ * @param {number|null} shownTotal the number of results the list shows
+ * @returns {Detail}
+ */
+export function fetchDetail(catalog, state, failure, shownTotal) {
+  const { explorer } = catalog;
+  if (state.article !== null) {
+    const summary = catalog.articleById.get(state.article);
+    if (failure !== undefined) return { kind: 'error', what: 'text', message: failure };
+    if (summary && !explorer.textLoaded(state.article)) return { kind: 'loading', summary, load: [state.article] };
+    try {
+      return { kind: 'article', article: explorer.article(state.article, { query: state.q.trim() }) };
+    } catch (e) {
+      return catalog.articleById.has(state.article) ? { kind: 'error', what: 'article', message: message(e) } : { kind: 'error', what: 'articleMissing', message: '' };
+    }
+  }
+  const id = /** @type {number} */ (state.entity);
+  try {
+    const view = explorer.entity(id, entityRequest(state, id));
+    const pending = view.textPending ?? [];
+    return {
+      kind: 'entity',
+      view,
+      total: isFiltered(state) ? shownTotal : null,
+      failure: pending.length > 0 ? failure : undefined,
+      load: failure === undefined ? pending : [],
+    };
+  } catch (e) {
+    return catalog.byId.has(id) ? { kind: 'error', what: 'entity', message: message(e) } : { kind: 'error', what: 'entityMissing', message: '' };
+  }
+}
+
+/** @param {unknown} e */
+export function message(e) {
+  return e instanceof Error ? e.message : String(e);
+}
