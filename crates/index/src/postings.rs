@@ -15,7 +15,8 @@
 //!
 //! Exp-Golomb codes (see `varint`) with the order that suits each list: a frequent word's
 //! small gaps take a few bits each, a rare word's large ones not more than a varint would.
-//! At 10,000 articles this made the postings 38 % smaller than LEB128 varints (format 5).
+//! At 10,000 articles this made the postings 30 % smaller than LEB128 varints (format 5):
+//! 5.88 MB against 8.42 MB; decoding them takes about 3-4 times as long.
 //!
 //! The columns are stored apart (all ids, then all heads, ...) rather than posting by posting:
 //! ranking reads ids and heads without decoding a single position.
