@@ -15,7 +15,8 @@
 //!
 //! Exp-Golomb codes (see `varint`) with the order that suits each list: a frequent word's
 //! small gaps take a few bits each, a rare word's large ones not more than a varint would.
-//! At 10,000 articles this made the postings 38 % smaller than LEB128 varints (format 5).
+//! At 10,000 articles this made the postings 30 % smaller than LEB128 varints (format 5):
+//! 5.88 MB against 8.42 MB; decoding them takes about 3-4 times as long.
 //!
 //! The columns are stored apart (all ids, then all heads, ...) rather than posting by posting:
 //! ranking reads ids and heads without decoding a single position.
@@ -413,20 +414,20 @@ fn decode_list(section: &[u8], offset: usize) -> Option<PostingList<'_>> {
     for _ in 0..count {
         let occurrences = u32::try_from(r.golomb(0)? + 1).ok()?;
         budget = budget.checked_sub(occurrences as usize)?;
-        kind_at.push(0);
-        if r.bits(1)? == 0 {
+        // `0`, `10` + kind or `11` + kinds, read from one look at the next bits.
+        let next = r.peek();
+        if next & 1 == 0 {
+            r.advance(1)?;
+            kind_at.push(0);
             heads.push((occurrences, usual));
-        } else if r.bits(1)? == 0 {
-            heads.push((occurrences, r.bits(3)? as u8));
+        } else if next & 2 == 0 {
+            r.advance(5)?;
+            kind_at.push(0);
+            heads.push((occurrences, ((next >> 2) & 7) as u8));
         } else {
-            if let Some(at) = kind_at.last_mut() {
-                *at = r.pos();
-            }
-            let skip = 3 * occurrences as usize;
-            r = BitReader::new(bits, r.pos().checked_add(skip)?);
-            if r.pos() > bits.len() * 8 {
-                return None;
-            }
+            r.advance(2)?;
+            kind_at.push(r.pos());
+            r.advance(3 * occurrences as usize)?;
             heads.push((occurrences, MIXED));
         }
     }

@@ -24,6 +24,7 @@
 //! native step is reported in the table (how it failed) and makes the command fail at the end.
 
 mod browser;
+mod budgets;
 mod code_size;
 mod measure;
 pub mod native;

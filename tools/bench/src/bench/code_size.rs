@@ -40,6 +40,27 @@ pub fn by_crate(wasm: &[u8]) -> Option<Value> {
 /// The crate a function's name points at: `<alloc::vec::Vec<T> as Clone>::clone` -> `alloc`,
 /// `explorer_text::stem::stem` -> `explorer_text`, an unnamed function -> `?`.
 fn crate_of(name: &str) -> String {
+    // Legacy mangling: `_ZN13explorer_text4stem4stem17h...E`: the first identifier (of a
+    // trait impl, `_$LT$core..iter..Map...`: its first path segment).
+    if let Some(rest) = name.strip_prefix("_ZN") {
+        if let Some(ident) = length_prefixed(rest) {
+            let ident = ident.trim_start_matches("_$LT$");
+            return ident.split("..").next().unwrap_or(ident).to_string();
+        }
+    }
+    // v0 mangling (the standard library): the first crate root, `C<disambiguator>_<len><name>`.
+    if name.starts_with("_R") {
+        for (at, _) in name.match_indices('C') {
+            let rest = &name[at + 1..];
+            let rest = match rest.strip_prefix('s') {
+                Some(r) => r.split_once('_').map_or(rest, |(_, after)| after),
+                None => rest,
+            };
+            if let Some(ident) = length_prefixed(rest) {
+                return ident.to_string();
+            }
+        }
+    }
     let trimmed = name.trim_start_matches(['<', '&', '*', '(', ' ']);
     let trimmed = trimmed
         .strip_prefix("mut ")
@@ -58,6 +79,13 @@ fn crate_of(name: &str) -> String {
 
 /// Function names by the index of the defined function.
 type Names = BTreeMap<u32, String>;
+
+/// `13explorer_text...` -> `explorer_text`.
+fn length_prefixed(text: &str) -> Option<&str> {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let len: usize = text[..digits].parse().ok()?;
+    text.get(digits..digits + len).filter(|s| !s.is_empty())
+}
 
 /// The code section's function bodies (in order) and the name section's function names (by
 /// function index, which counts the imported functions first).
@@ -202,6 +230,10 @@ mod tests {
         );
         assert_eq!(crate_of("<&mut fst::raw::Node as Debug>::fmt"), "fst");
         assert_eq!(crate_of("memcpy"), "(other)");
+        assert_eq!(
+            crate_of("_ZN13explorer_text4stem4stem17h0123456789abcdefE"),
+            "explorer_text"
+        );
     }
 
     #[test]
