@@ -132,9 +132,9 @@ export class CollectionTools {
       const graph = ex.graph({ ...options, query, limit: NETWORK_NODES });
       this.graph = { key, graph, ms: performance.now() - start };
     }
-    const { graph, ms } = this.graph;
+    const { graph } = this.graph;
     const width = this.panel.clientWidth || this.view.layout.resultsPane.clientWidth || undefined;
-    return renderNetwork({ t: this.view.t, ct: this.ct, onFilter: (id) => this.view.toggleEntity(id, true), width }, graph, ms);
+    return renderNetwork({ t: this.view.t, ct: this.ct, onFilter: (id) => this.view.toggleEntity(id, true), width }, graph);
   }
 
   #export() {
