@@ -4,7 +4,8 @@
 //! `ARTICLES_DIR` names another; `ARTICLES_STRICT=1` turns every warning into a failure.
 //! With the `hosted` feature the index keeps no article text: `explorer_index::chunks` splits
 //! the texts into gzip chunks of about `ARTICLES_TEXT_CHUNK` bytes of text each (default
-//! 16 KiB). Writes only to OUT_DIR: `index.bin`, `build-summary.txt` and (hosted) `text/`.
+//! 16 KiB). Writes only to OUT_DIR: `index.bin`, `build-summary.txt` and (hosted) `text/`;
+//! and, when `ARTICLES_PROGRESS` names a file, its progress there.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
         },
     };
 
+    report_progress();
     let options = explorer_ingest::Options { strict };
     let build = match explorer_ingest::build_with(&dir, options) {
         Ok(build) => build,
@@ -87,6 +89,26 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// `ARTICLES_PROGRESS=FILE` (set by `cargo xtask dist`, which shows the lines as they come):
+/// the index build's progress, a line at a time with the seconds since it started. cargo
+/// shows a build script's output only when it fails, hence a file. Not a `rerun-if` input.
+fn report_progress() {
+    let Some(path) = std::env::var_os("ARTICLES_PROGRESS").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let Ok(file) = std::fs::File::create(&path) else {
+        return;
+    };
+    let start = std::time::Instant::now();
+    let file = std::sync::Mutex::new(file);
+    explorer_ingest::indexer::report_progress_to(move |line| {
+        use std::io::Write;
+        if let Ok(mut f) = file.lock() {
+            let _ = writeln!(f, "{:5.1} s  {line}", start.elapsed().as_secs_f64());
+        }
+    });
 }
 
 /// Hosted mode: the index without texts, and the text chunks written to `dir`; returns the

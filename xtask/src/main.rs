@@ -7,22 +7,18 @@
 //! - [`dist`]: build the release wasm, bind it, optimise it, copy `www/` into `dist/`.
 //! - [`serve`]: a small static file server for `dist/` on 127.0.0.1.
 //! - [`test`]: native tests, wasm tests in headless Chromium, then browser end-to-end tests.
-//! - [`corpus`]: a corpus of N German articles made of real text from Debian packages.
-//! - [`bench`]: build time, sizes, page readiness and query latency over a corpus.
-
-mod bench;
-mod corpus;
-mod dist;
-mod serve;
-mod setup;
-mod sizes;
-mod test;
-mod util;
-mod wasm_features;
+//! - `corpus` and `bench` run `tools/bench` (its own crate, built optimised when asked for): a
+//!   corpus of N German articles made of real text from Debian packages; build time, sizes,
+//!   page readiness and query latency over a corpus.
+//!
+//! The building blocks (commands, the HTML scanner, the single file, the service worker, size
+//! tables) are in `tools/devkit`; this crate decides what runs when.
 
 use std::process::ExitCode;
 
-use util::{bail, Ctx, Result};
+use devkit::cli::Flags;
+use xtask::util::{self, bail, Ctx, Result};
+use xtask::{dist, serve, setup, test};
 
 const USAGE: &str = "\
 Usage: cargo xtask <command> [options]
@@ -116,37 +112,9 @@ fn run(args: &[String]) -> Result<()> {
             flags.finish()?;
             test::run(&ctx, options)
         }
-        "corpus" => {
-            let mut flags = Flags::parse("corpus", rest)?;
-            let size = flags.value("--size")?;
-            let out = flags.value("--out")?;
-            flags.finish()?;
-            let Some(size) = size else {
-                bail!("`cargo xtask corpus` needs --size N (e.g. 1000, 10k, 50k)");
-            };
-            corpus::run(
-                &ctx,
-                corpus::Options {
-                    size: corpus::parse_size(&size)?,
-                    out: out.map(std::path::PathBuf::from),
-                },
-            )
-        }
-        "bench" => {
-            let mut flags = Flags::parse("bench", rest)?;
-            let options = bench::Options {
-                corpus: flags.value("--corpus")?.map(std::path::PathBuf::from),
-                queries: flags.value("--queries")?.map(std::path::PathBuf::from),
-                json: flags.value("--json")?.map(std::path::PathBuf::from),
-                reuse_build: flags.switch("--reuse-build"),
-                hosted: flags.switch("--hosted"),
-            };
-            flags.finish()?;
-            bench::run(&ctx, options)
-        }
-        // Internal: run by `bench` in a release build with the runtime linked natively.
-        #[cfg(feature = "native-bench")]
-        "bench-native" => bench::native::command(rest),
+        // The benchmark tools are their own crate (tools/bench), built optimised on demand:
+        // plain `cargo xtask` never compiles them.
+        "corpus" | "bench" => tools(&ctx, command, rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -167,93 +135,22 @@ fn dist_mode(hosted: bool) -> dist::Mode {
     }
 }
 
+/// `cargo run --release -p explorer-bench -- <command> <options>`.
+fn tools(ctx: &Ctx, command: &str, rest: &[String]) -> Result<()> {
+    let mut cmd = ctx.cargo();
+    cmd.args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "explorer-bench",
+        "--",
+        command,
+    ])
+    .args(rest);
+    util::run(&mut cmd)
+}
+
 fn no_options(command: &str, rest: &[String]) -> Result<()> {
     Flags::parse(command, rest)?.finish()
-}
-
-/// The options given after a command, consumed one by one; whatever is left is an error.
-struct Flags {
-    command: String,
-    args: Vec<String>,
-}
-
-impl Flags {
-    fn parse(command: &str, rest: &[String]) -> Result<Self> {
-        let mut args = Vec::new();
-        for arg in rest {
-            // Accept `--port=8081` as well as `--port 8081`.
-            match arg.split_once('=') {
-                Some((name, value)) if name.starts_with("--") => {
-                    args.push(name.to_string());
-                    args.push(value.to_string());
-                }
-                _ => args.push(arg.clone()),
-            }
-        }
-        Ok(Self {
-            command: command.to_string(),
-            args,
-        })
-    }
-
-    fn switch(&mut self, name: &str) -> bool {
-        let before = self.args.len();
-        self.args.retain(|arg| arg != name);
-        self.args.len() != before
-    }
-
-    fn value(&mut self, name: &str) -> Result<Option<String>> {
-        let Some(index) = self.args.iter().position(|arg| arg == name) else {
-            return Ok(None);
-        };
-        if index + 1 >= self.args.len() {
-            bail!("`{name}` needs a value (see `cargo xtask help`)");
-        }
-        let value = self.args.remove(index + 1);
-        self.args.remove(index);
-        Ok(Some(value))
-    }
-
-    fn finish(self) -> Result<()> {
-        match self.args.first() {
-            None => Ok(()),
-            Some(arg) => bail!(
-                "`cargo xtask {}` does not take `{arg}` (see `cargo xtask help`)",
-                self.command
-            ),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn flags(args: &[&str]) -> Flags {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        Flags::parse("serve", &args).unwrap()
-    }
-
-    #[test]
-    fn flags_take_switches_and_values_in_any_order() {
-        let mut f = flags(&["--port", "9000", "--no-build"]);
-        assert!(f.switch("--no-build"));
-        assert_eq!(f.value("--port").unwrap().as_deref(), Some("9000"));
-        assert!(f.finish().is_ok());
-    }
-
-    #[test]
-    fn flags_accept_equals_form() {
-        let mut f = flags(&["--port=0"]);
-        assert_eq!(f.value("--port").unwrap().as_deref(), Some("0"));
-        assert!(!f.switch("--no-build"));
-        assert!(f.finish().is_ok());
-    }
-
-    #[test]
-    fn flags_report_missing_values_and_leftovers() {
-        assert!(flags(&["--port"]).value("--port").is_err());
-        let err = flags(&["--verbose"]).finish().unwrap_err().to_string();
-        assert!(err.contains("--verbose"), "{err}");
-    }
 }

@@ -20,8 +20,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// wasm-opt from the npm package `binaryen`, relative to the repository root.
 pub const WASM_OPT: &str = "node_modules/.bin/wasm-opt";
-/// esbuild from npm (its platform binary comes as an npm package too), relative to the root.
-pub const ESBUILD: &str = "node_modules/.bin/esbuild";
+pub use devkit::ESBUILD;
 
 /// Which groups of tools a task needs.
 #[derive(Clone, Copy, Debug)]

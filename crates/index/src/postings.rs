@@ -2,19 +2,22 @@
 //!
 //! ```text
 //! list        count << 1 | has positions (varint)
-//!             article ids: count varints, deltas (the first is absolute)
-//!             heads:       count varints, `occurrences << 4 | kind`; kind < 8: every occurrence
-//!                          of the posting is of that kind (`derived << 2 | field`); kind = 8:
-//!                          the kinds differ and follow as nibbles
-//!             nibbles:     per posting with mixed kinds, in order: its occurrences' kinds, two
-//!                          per byte, low nibble first
-//!             positions:   if it has positions, per posting its occurrences' positions,
-//!                          delta-encoded from 0 (varints)
+//!             k_ids (1 byte), k_pos (1 byte, only with positions): exp-Golomb orders
+//!             then bits, least significant first, padded to a byte at the end of the list:
+//!   ids       count codes of order k_ids: the first article id, then each gap - 1
+//!   heads     per posting: occurrences - 1 (order 0), a "mixed" bit, then either the kind of
+//!             all its occurrences (3 bits: `derived << 2 | field`) or, mixed, each
+//!             occurrence's kind in position order (3 bits each)
+//!   positions if it has positions, per posting its occurrences: the first position, then
+//!             each gap - 1 (order k_pos)
 //! ```
 //!
+//! Exp-Golomb codes (see `varint`) with the order that suits each list: a frequent word's
+//! small gaps take a few bits each, a rare word's large ones not more than a varint would.
+//! At 10,000 articles this made the postings 38 % smaller than LEB128 varints (format 5).
+//!
 //! The columns are stored apart (all ids, then all heads, ...) rather than posting by posting:
-//! like values next to each other compress better (gzip: 12 % smaller than interleaved at
-//! 10,000 articles), and ranking reads ids and heads without decoding a single position.
+//! ranking reads ids and heads without decoding a single position.
 //! Positions are decoded only for what needs them (phrases, proximity, a snippet's hint).
 //! A list may carry no positions at all: the writer leaves them out for terms that only ever
 //! add weight to a word found anyway (exact-spelling keys).
@@ -24,7 +27,7 @@
 //! `derived` marks a term the analyser derived from a token rather than the token itself (a
 //! compound part, say); ranking weighs it lower.
 
-use crate::varint::Cursor;
+use crate::varint::{BitReader, Cursor};
 use crate::{ArticleId, IndexError};
 
 /// Where in an article an occurrence is; ranking weighs the fields differently.
@@ -97,50 +100,70 @@ pub struct Posting {
     pub occurrences: Vec<Occurrence>,
 }
 
+/// A posting whose occurrences differ in kind (their kinds follow, 3 bits each).
 const MIXED: u8 = 8;
 
 /// Append the encoding of `postings` (sorted by article, occurrences sorted by position and
 /// unique) to `out`; without `positions`, only the kinds of the occurrences are kept.
 #[cfg(feature = "write")]
 pub(crate) fn encode(out: &mut Vec<u8>, postings: &[Posting], positions: bool) {
-    use crate::varint::put_u64;
+    use crate::varint::{best_order, put_u64, BitWriter};
     put_u64(out, (postings.len() as u64) << 1 | u64::from(positions));
-    let mut last_article = 0u32;
-    for (i, p) in postings.iter().enumerate() {
-        let delta = if i == 0 {
-            p.article.0
-        } else {
-            p.article.0 - last_article
-        };
-        last_article = p.article.0;
-        put_u64(out, u64::from(delta));
-    }
-    let uniform = |p: &Posting| {
-        let first = p.occurrences.first().map(Occurrence::kind)?;
-        p.occurrences
+    let mut last = None;
+    let ids: Vec<u64> = postings
+        .iter()
+        .map(|p| {
+            let id = p.article.0;
+            let v = last.map_or(id, |l: u32| id - l - 1);
+            last = Some(id);
+            u64::from(v)
+        })
+        .collect();
+    let gaps: Vec<u64> = if positions {
+        postings
             .iter()
-            .all(|o| o.kind() == first)
-            .then_some(first.bits())
+            .flat_map(|p| {
+                let mut last = None;
+                p.occurrences.iter().map(move |o| {
+                    let v = last.map_or(o.position, |l: u32| o.position - l - 1);
+                    last = Some(o.position);
+                    u64::from(v)
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
-    for p in postings {
-        let kind = uniform(p).unwrap_or(MIXED);
-        put_u64(out, (p.occurrences.len() as u64) << 4 | u64::from(kind));
-    }
-    for p in postings.iter().filter(|p| uniform(p).is_none()) {
-        for pair in p.occurrences.chunks(2) {
-            let high = pair.get(1).map_or(0, |o| o.kind().bits() << 4);
-            out.push(pair[0].kind().bits() | high);
-        }
-    }
+    let k_ids = best_order(ids.iter().copied());
+    out.push(k_ids as u8);
+    let k_pos = best_order(gaps.iter().copied());
     if positions {
-        for p in postings {
-            let mut last = 0;
-            for o in &p.occurrences {
-                put_u64(out, u64::from(o.position - last));
-                last = o.position;
+        out.push(k_pos as u8);
+    }
+    let mut w = BitWriter::default();
+    for &v in &ids {
+        w.golomb(v, k_ids);
+    }
+    for p in postings {
+        w.golomb(p.occurrences.len().saturating_sub(1) as u64, 0);
+        let first = p.occurrences.first().map(Occurrence::kind);
+        match first.filter(|&k| p.occurrences.iter().all(|o| o.kind() == k)) {
+            Some(kind) => {
+                w.bits(0, 1);
+                w.bits(u64::from(kind.bits()), 3);
+            }
+            None => {
+                w.bits(1, 1);
+                for o in &p.occurrences {
+                    w.bits(u64::from(o.kind().bits()), 3);
+                }
             }
         }
     }
+    for &v in &gaps {
+        w.golomb(v, k_pos);
+    }
+    out.extend_from_slice(&w.finish());
 }
 
 /// A decoded postings list: article ids and occurrence kinds at once, positions on demand.
@@ -149,12 +172,16 @@ pub struct PostingList<'a> {
     articles: Vec<ArticleId>,
     /// Per posting: occurrence count, and its kind bits or [`MIXED`].
     heads: Vec<(u32, u8)>,
-    /// Per posting with mixed kinds: where its nibbles begin in `nibbles`.
-    nibble_at: Vec<u32>,
-    nibbles: &'a [u8],
-    /// The position column, if the list has one.
-    positions: Option<(&'a [u8], usize)>,
+    /// Per posting with mixed kinds: the bit where its kinds begin in `bits`.
+    kind_at: Vec<usize>,
+    /// The list's bits (and whatever follows it in the section).
+    bits: &'a [u8],
+    /// The position column, if the list has one: its first bit in `bits`, and its order.
+    positions: Option<(usize, u32)>,
     offset: usize,
+    /// Where the ids and the heads end, in bits (for size reports).
+    ids_end: usize,
+    heads_end: usize,
 }
 
 impl<'a> PostingList<'a> {
@@ -185,14 +212,12 @@ impl<'a> PostingList<'a> {
     /// The kinds of the `i`-th article's occurrences, in position order.
     pub fn kinds(&self, i: usize) -> impl Iterator<Item = Kind> + '_ {
         let (count, bits) = self.heads.get(i).copied().unwrap_or((0, 0));
-        let at = self.nibble_at.get(i).copied().unwrap_or(0) as usize;
-        (0..count as usize).map(move |k| {
-            if bits == MIXED {
-                let byte = self.nibbles.get(at + k / 2).copied().unwrap_or(0);
-                Kind::from_bits(if k % 2 == 0 { byte & 15 } else { byte >> 4 })
-            } else {
-                Kind::from_bits(bits)
-            }
+        let mut mixed = (bits == MIXED)
+            .then(|| BitReader::new(self.bits, self.kind_at.get(i).copied().unwrap_or(0)));
+        (0..count as usize).map(move |_| match &mut mixed {
+            // In range: the decoder checked that every posting's kinds are there.
+            Some(r) => Kind::from_bits(r.bits(3).unwrap_or(0) as u8),
+            None => Kind::from_bits(bits),
         })
     }
 
@@ -210,27 +235,28 @@ impl<'a> PostingList<'a> {
         mut wanted: impl FnMut(usize) -> bool,
         mut f: impl FnMut(usize, &[u32]),
     ) -> Result<(), IndexError> {
-        let Some((section, start)) = self.positions else {
+        let Some((start, k)) = self.positions else {
             return Ok(());
         };
         let corrupt = IndexError::Corrupt {
             section: "POST",
             offset: self.offset,
         };
-        let mut c = Cursor::new(section, start);
+        let mut r = BitReader::new(self.bits, start);
         let mut buf = Vec::new();
         for (i, &(count, _)) in self.heads.iter().enumerate() {
             if !wanted(i) {
-                c.skip_varints(count as usize)
+                r.skip_golomb(count as usize, k)
                     .ok_or_else(|| corrupt.clone())?;
                 continue;
             }
             buf.clear();
-            let mut position = 0u32;
+            let mut next = 0u32;
             for _ in 0..count {
-                let delta = c.u32().ok_or_else(|| corrupt.clone())?;
-                position = position.checked_add(delta).ok_or_else(|| corrupt.clone())?;
+                let gap = r.golomb(k).ok_or_else(|| corrupt.clone())?;
+                let position = u32::try_from(u64::from(next) + gap).map_err(|_| corrupt.clone())?;
                 buf.push(position);
+                next = position.checked_add(1).ok_or_else(|| corrupt.clone())?;
             }
             f(i, &buf);
         }
@@ -261,6 +287,70 @@ impl<'a> PostingList<'a> {
     }
 }
 
+/// The bytes of each column of postings lists, and what they hold (for size reports).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnBytes {
+    pub lists: usize,
+    pub postings: usize,
+    pub occurrences: usize,
+    /// The lists' count headers.
+    pub header: usize,
+    pub ids: usize,
+    /// Occurrence counts and uniform kinds.
+    pub heads: usize,
+    /// The kinds of the occurrences of postings whose kinds differ.
+    pub mixed_kinds: usize,
+    pub positions: usize,
+}
+
+impl ColumnBytes {
+    pub fn total(&self) -> usize {
+        self.header + self.ids + self.heads + self.mixed_kinds + self.positions
+    }
+
+    pub fn add(&mut self, other: &ColumnBytes) {
+        self.lists += other.lists;
+        self.postings += other.postings;
+        self.occurrences += other.occurrences;
+        self.header += other.header;
+        self.ids += other.ids;
+        self.heads += other.heads;
+        self.mixed_kinds += other.mixed_kinds;
+        self.positions += other.positions;
+    }
+}
+
+/// The columns of the list at `offset` of the POST section; `None` if it does not decode.
+pub(crate) fn column_bytes(section: &[u8], offset: usize) -> Option<ColumnBytes> {
+    let list = decode_list(section, offset)?;
+    let count = list.len();
+    let occurrences: usize = list.heads.iter().map(|h| h.0 as usize).sum();
+    // Bits of each column, from the decoder's own walk.
+    let (ids_end, heads_end) = (list.ids_end, list.heads_end);
+    let mut positions = 0;
+    if let Some((start, k)) = list.positions {
+        let mut r = BitReader::new(list.bits, start);
+        r.skip_golomb(occurrences, k)?;
+        positions = r.pos() - start;
+    }
+    let mixed: usize = list
+        .heads
+        .iter()
+        .filter(|h| h.1 == MIXED)
+        .map(|h| 3 * h.0 as usize)
+        .sum();
+    Some(ColumnBytes {
+        lists: 1,
+        postings: count,
+        occurrences,
+        header: section.len() - list.bits.len() - offset,
+        ids: ids_end.div_ceil(8),
+        heads: (heads_end - ids_end - mixed) / 8,
+        mixed_kinds: mixed / 8,
+        positions: positions / 8,
+    })
+}
+
 /// Decode the postings list starting at `offset` of the POST section (ids and kinds; the
 /// positions are decoded when asked for).
 pub(crate) fn decode(section: &[u8], offset: usize) -> Result<PostingList<'_>, IndexError> {
@@ -274,51 +364,63 @@ fn decode_list(section: &[u8], offset: usize) -> Option<PostingList<'_>> {
     let mut c = Cursor::new(section, offset);
     let header = c.u64()?;
     let count = usize::try_from(header >> 1).ok()?;
-    // Every posting takes at least two bytes: a hostile count cannot make us reserve more
-    // than the section holds.
-    if count > section.len() / 2 {
+    let has_positions = header & 1 == 1;
+    let k_ids = u32::from(c.u8()?);
+    let k_pos = if has_positions { u32::from(c.u8()?) } else { 0 };
+    if k_ids > 32 || k_pos > 32 {
         return None;
     }
+    let bits = section.get(c.pos()..)?;
+    // Every posting takes at least three bits: a hostile count cannot make us reserve more
+    // than the section holds.
+    if count > bits.len() * 8 / 3 {
+        return None;
+    }
+    let mut r = BitReader::new(bits, 0);
     let mut articles = Vec::with_capacity(count);
-    let mut article = 0u32;
-    for i in 0..count {
-        let delta = c.u32()?;
-        article = if i == 0 {
-            delta
-        } else {
-            article.checked_add(delta)?
-        };
-        articles.push(ArticleId(article));
-    }
-    let mut heads = Vec::with_capacity(count);
-    let mut nibble_at = Vec::with_capacity(count);
-    let mut nibble_bytes = 0u32;
-    // Occurrences of one list cannot outnumber a few per byte of the section (a hostile head
-    // must not make a reader loop or allocate billions of times).
-    let mut budget = section.len().saturating_mul(4);
+    let mut next = 0u32;
     for _ in 0..count {
-        let head = c.u64()?;
-        let occurrences = u32::try_from(head >> 4).ok()?;
-        let kind = (head & 15) as u8;
-        if kind > MIXED {
-            return None;
-        }
-        budget = budget.checked_sub(occurrences as usize)?;
-        nibble_at.push(nibble_bytes);
-        if kind == MIXED {
-            nibble_bytes = nibble_bytes.checked_add(occurrences.div_ceil(2))?;
-        }
-        heads.push((occurrences, kind));
+        let gap = r.golomb(k_ids)?;
+        let article = u32::try_from(u64::from(next) + gap).ok()?;
+        articles.push(ArticleId(article));
+        next = article.checked_add(1)?;
     }
-    let nibbles = c.bytes(nibble_bytes as usize)?;
-    let positions = (header & 1 == 1).then(|| (section, c.pos()));
+    let ids_end = r.pos();
+    let mut heads = Vec::with_capacity(count);
+    let mut kind_at = Vec::with_capacity(count);
+    // Occurrences of one list cannot outnumber a few dozen per byte of the section (a hostile
+    // head must not make a reader loop or allocate billions of times): a repeated word's
+    // positions take a bit each, its kinds none.
+    let mut budget = section.len().saturating_mul(64).saturating_add(1 << 16);
+    for _ in 0..count {
+        let occurrences = u32::try_from(r.golomb(0)? + 1).ok()?;
+        budget = budget.checked_sub(occurrences as usize)?;
+        kind_at.push(0);
+        if r.bits(1)? == 0 {
+            heads.push((occurrences, r.bits(3)? as u8));
+        } else {
+            if let Some(at) = kind_at.last_mut() {
+                *at = r.pos();
+            }
+            let skip = 3 * occurrences as usize;
+            r = BitReader::new(bits, r.pos().checked_add(skip)?);
+            if r.pos() > bits.len() * 8 {
+                return None;
+            }
+            heads.push((occurrences, MIXED));
+        }
+    }
+    let heads_end = r.pos();
+    let positions = has_positions.then_some((heads_end, k_pos));
     Some(PostingList {
         articles,
         heads,
-        nibble_at,
-        nibbles,
+        kind_at,
+        bits,
         positions,
         offset,
+        ids_end,
+        heads_end,
     })
 }
 

@@ -105,6 +105,65 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// Size report: the columns of every postings list, summed by `class(term)` (for example
+    /// words, variants and exact-spelling keys). Lists that do not decode are left out.
+    pub fn postings_columns<K: Ord>(
+        &self,
+        mut class: impl FnMut(&[u8]) -> K,
+    ) -> std::collections::BTreeMap<K, postings::ColumnBytes> {
+        use fst::Streamer;
+        let mut out = std::collections::BTreeMap::<K, postings::ColumnBytes>::new();
+        let mut stream = self.terms.stream();
+        while let Some((term, offset)) = stream.next() {
+            if let Some(columns) = postings::column_bytes(self.postings, offset as usize) {
+                out.entry(class(term)).or_default().add(&columns);
+            }
+        }
+        out
+    }
+
+    /// A size report: every section, and the postings by column for words, variants (terms
+    /// only ever derived from tokens) and the keys `is_exact` says are exact-spelling keys.
+    pub fn size_report(&self, total: usize, is_exact: impl Fn(&str) -> bool) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        let mib = |n: usize| n as f64 / 1_048_576.0;
+        let _ = writeln!(out, "index: {total} bytes ({:.2} MiB)", mib(total));
+        for (tag, len) in &self.sections {
+            let name = String::from_utf8_lossy(tag);
+            let share = 100.0 * *len as f64 / total.max(1) as f64;
+            let _ = writeln!(out, "  {name}  {len:>10}  {share:5.1} %");
+        }
+        let columns = self.postings_columns(|term| {
+            let term = std::str::from_utf8(term).unwrap_or("");
+            if is_exact(term) {
+                "exact-spelling keys"
+            } else if self
+                .postings(term)
+                .ok()
+                .flatten()
+                .is_some_and(|list| (0..list.len()).all(|i| list.kinds(i).all(|k| k.derived)))
+            {
+                "variants"
+            } else {
+                "words"
+            }
+        });
+        let _ = writeln!(
+            out,
+            "  POST by column: {:>20} {:>7} {:>9} {:>10} {:>9} {:>9} {:>8} {:>10}",
+            "", "lists", "postings", "occurr.", "ids", "heads", "mixed", "positions"
+        );
+        for (class, c) in &columns {
+            let _ = writeln!(
+                out,
+                "    {class:>34} {:>7} {:>9} {:>10} {:>9} {:>9} {:>8} {:>10}",
+                c.lists, c.postings, c.occurrences, c.ids, c.heads, c.mixed_kinds, c.positions
+            );
+        }
+        out
+    }
+
     /// Each section's tag and size in bytes, in file order (for reports).
     pub fn section_sizes(&self) -> &[([u8; 4], usize)] {
         &self.sections

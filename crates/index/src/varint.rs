@@ -1,5 +1,10 @@
-//! LEB128 variable-length integers and length-prefixed strings: the primitives every section
-//! is written with.
+//! Variable-length integer codes: LEB128 varints and length-prefixed strings (the primitives
+//! every section is written with), and exp-Golomb bit codes (the postings' columns).
+//!
+//! Exp-Golomb of order `k` writes `v` as `m` zero bits, a one bit, then the low `m + k` bits
+//! of `v + 2^k`, where `m + k` is the position of that number's highest bit: values around
+//! `2^k` take `k + 1` bits, larger ones about two bits more per doubling. Bits are written
+//! least significant first, bytes in order.
 
 /// Append `value` as LEB128 (7 bits per byte, high bit = more follows).
 #[cfg(feature = "write")]
@@ -56,25 +61,6 @@ impl<'a> Cursor<'a> {
         None
     }
 
-    /// Step over `n` varints without decoding them.
-    pub(crate) fn skip_varints(&mut self, n: usize) -> Option<()> {
-        if n == 0 {
-            return Some(());
-        }
-        let mut left = n;
-        // A varint ends at each byte without the continuation bit.
-        for (k, b) in self.bytes.get(self.pos..)?.iter().enumerate() {
-            if b & 0x80 == 0 {
-                left -= 1;
-                if left == 0 {
-                    self.pos += k + 1;
-                    return Some(());
-                }
-            }
-        }
-        None
-    }
-
     pub(crate) fn u32(&mut self) -> Option<u32> {
         u32::try_from(self.u64()?).ok()
     }
@@ -95,6 +81,155 @@ impl<'a> Cursor<'a> {
         let b = *self.bytes.get(self.pos)?;
         self.pos += 1;
         Some(b)
+    }
+}
+
+/// Bits of exp-Golomb order `k` for `v`.
+#[cfg(feature = "write")]
+pub(crate) fn golomb_bits(v: u64, k: u32) -> u64 {
+    let x = v + (1u64 << k);
+    let top = 63 - x.leading_zeros();
+    u64::from(2 * (top - k) + k + 1)
+}
+
+/// The order `k` in `0..=24` that codes `values` in the fewest bits.
+#[cfg(feature = "write")]
+pub(crate) fn best_order(values: impl Iterator<Item = u64> + Clone) -> u32 {
+    (0..=24)
+        .min_by_key(|&k| values.clone().map(|v| golomb_bits(v, k)).sum::<u64>())
+        .unwrap_or(0)
+}
+
+/// Writes bits, least significant first.
+#[cfg(feature = "write")]
+#[derive(Default)]
+pub(crate) struct BitWriter {
+    pub(crate) out: Vec<u8>,
+    acc: u64,
+    filled: u32,
+}
+
+#[cfg(feature = "write")]
+impl BitWriter {
+    /// The low `n` (at most 32) bits of `value`.
+    pub(crate) fn bits(&mut self, value: u64, n: u32) {
+        debug_assert!(n <= 32);
+        if n == 0 {
+            return;
+        }
+        self.acc |= (value & ((1u64 << n) - 1)) << self.filled;
+        self.filled += n;
+        while self.filled >= 8 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.filled -= 8;
+        }
+    }
+
+    /// `v` in exp-Golomb of order `k`.
+    pub(crate) fn golomb(&mut self, v: u64, k: u32) {
+        let x = v + (1u64 << k);
+        let top = 63 - x.leading_zeros();
+        let m = top - k;
+        // m zeros, a one, then the low `top` bits (in pieces of at most 32).
+        let mut zeros = m;
+        while zeros > 0 {
+            let n = zeros.min(32);
+            self.bits(0, n);
+            zeros -= n;
+        }
+        self.bits(1, 1);
+        let mut low = x & ((1u64 << top) - 1);
+        let mut left = top;
+        while left > 0 {
+            let n = left.min(32);
+            self.bits(low, n);
+            low >>= n;
+            left -= n;
+        }
+    }
+
+    /// The bytes, the last one padded with zeros.
+    pub(crate) fn finish(mut self) -> Vec<u8> {
+        if self.filled > 0 {
+            self.out.push(self.acc as u8);
+        }
+        self.out
+    }
+}
+
+/// Reads what [`BitWriter`] wrote; `None` past the end or on a malformed code.
+#[derive(Debug, Clone)]
+pub(crate) struct BitReader<'a> {
+    bytes: &'a [u8],
+    /// In bits from the start of `bytes`.
+    pos: usize,
+}
+
+impl<'a> BitReader<'a> {
+    pub(crate) fn new(bytes: &'a [u8], bit: usize) -> Self {
+        BitReader { bytes, pos: bit }
+    }
+
+    pub(crate) fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// Up to 57 bits from the current position, zeros past the end.
+    fn window(&self) -> u64 {
+        let byte = self.pos / 8;
+        let mut buf = [0u8; 8];
+        let available = self.bytes.get(byte..).unwrap_or(&[]);
+        let n = available.len().min(8);
+        buf[..n].copy_from_slice(&available[..n]);
+        u64::from_le_bytes(buf) >> (self.pos % 8)
+    }
+
+    /// `n` (at most 32) bits.
+    pub(crate) fn bits(&mut self, n: u32) -> Option<u64> {
+        if n == 0 {
+            return Some(0);
+        }
+        let end = self.pos.checked_add(n as usize)?;
+        if end > self.bytes.len() * 8 {
+            return None;
+        }
+        let v = self.window() & ((1u64 << n) - 1);
+        self.pos = end;
+        Some(v)
+    }
+
+    /// One exp-Golomb value of order `k` (values over 2^32 are refused as malformed).
+    pub(crate) fn golomb(&mut self, k: u32) -> Option<u64> {
+        let w = self.window();
+        // The zeros before the one bit: at most 32 - k for a value that fits 32 bits.
+        let m = w.trailing_zeros();
+        if m + k > 32 || m >= 57 {
+            return None;
+        }
+        self.pos = self.pos.checked_add(m as usize + 1)?;
+        if self.pos > self.bytes.len() * 8 {
+            return None;
+        }
+        let top = m + k;
+        let low = self.bits(top)?;
+        Some(((1u64 << top) | low) - (1u64 << k))
+    }
+
+    /// Step over `n` exp-Golomb values of order `k`.
+    pub(crate) fn skip_golomb(&mut self, n: usize, k: u32) -> Option<()> {
+        for _ in 0..n {
+            let m = self.window().trailing_zeros();
+            if m + k > 32 || m >= 57 {
+                return None;
+            }
+            let next = self.pos.checked_add(2 * m as usize + k as usize + 1)?;
+            if next > self.bytes.len() * 8 {
+                return None;
+            }
+            self.pos = next;
+        }
+        Some(())
     }
 }
 
@@ -123,5 +258,56 @@ mod tests {
     fn rejects_overlong_varints() {
         let bytes = [0xffu8; 11];
         assert_eq!(Cursor::new(&bytes, 0).u64(), None);
+    }
+
+    #[test]
+    fn golomb_codes_round_trip_at_every_order() {
+        let values = [
+            0u64,
+            1,
+            2,
+            3,
+            7,
+            8,
+            100,
+            1000,
+            65_535,
+            1 << 20,
+            u64::from(u32::MAX),
+        ];
+        for k in [0, 1, 3, 7, 12, 24] {
+            let mut w = BitWriter::default();
+            let mut bits = 0;
+            for &v in &values {
+                w.golomb(v, k);
+                bits += golomb_bits(v, k);
+            }
+            w.bits(5, 3);
+            let bytes = w.finish();
+            assert_eq!(bytes.len() as u64, (bits + 3).div_ceil(8));
+            let mut r = BitReader::new(&bytes, 0);
+            for &v in &values {
+                assert_eq!(r.golomb(k), Some(v), "order {k}");
+            }
+            assert_eq!(r.bits(3), Some(5));
+            let mut s = BitReader::new(&bytes, 0);
+            s.skip_golomb(values.len(), k).unwrap();
+            assert_eq!(s.pos(), r.pos() - 3);
+        }
+    }
+
+    #[test]
+    fn the_best_order_fits_the_values() {
+        assert_eq!(best_order([0u64, 0, 1, 0].into_iter()), 0);
+        assert!((5..=8).contains(&best_order([100u64, 200, 150, 90].into_iter())));
+    }
+
+    #[test]
+    fn bit_readers_stop_at_the_end() {
+        let mut r = BitReader::new(&[0u8, 0], 0);
+        assert_eq!(r.golomb(0), None);
+        let mut r = BitReader::new(&[0xff], 0);
+        assert_eq!(r.bits(8), Some(255));
+        assert_eq!(r.bits(1), None);
     }
 }

@@ -84,6 +84,25 @@ impl Decompound for Vocabulary {
     }
 }
 
+/// Where a build reports its progress (the step running, articles analysed and written): a
+/// terminal, through `build.rs`. Set once per process; without it nothing is reported.
+static PROGRESS: std::sync::OnceLock<Box<Report>> = std::sync::OnceLock::new();
+
+/// What receives the progress lines.
+type Report = dyn Fn(&str) + Send + Sync;
+
+/// Send the build's progress lines to `report` (the first call wins). The lines say what is
+/// being done: `parsing 10000 articles`, `analysed and written 5000 of 10000 articles`, ...
+pub fn report_progress_to(report: impl Fn(&str) + Send + Sync + 'static) {
+    let _ = PROGRESS.set(Box::new(report));
+}
+
+fn progress(line: impl FnOnce() -> String) {
+    if let Some(report) = PROGRESS.get() {
+        report(&line());
+    }
+}
+
 /// Positions skipped between two blocks, so phrases and proximity never span a block edge.
 pub const BLOCK_GAP: u32 = 8;
 
@@ -109,6 +128,7 @@ fn entity_kind(kind: entities::EntityKind) -> EntityKind {
 
 /// Parse every document, adding parse warnings (with file and line) to `warnings`.
 pub fn parse_all(documents: &[Document], warnings: &mut Vec<Diagnostic>) -> Vec<Parsed> {
+    progress(|| format!("read {} articles; parsing them", documents.len()));
     documents
         .iter()
         .map(|doc| {
@@ -150,7 +170,11 @@ pub struct Draft<'a> {
 /// times kinder to its term map than text order; it keeps occurrences as sets, so the order
 /// in which they are added is not in the bytes.)
 pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draft<'a> {
+    progress(|| "collecting the vocabulary (compound splitting, names)".to_string());
     let vocabulary = &Vocabulary::of(documents, parsed);
+    progress(|| format!("analysing and writing {} articles", documents.len()));
+    // About twenty lines for a large corpus, none in between.
+    let every = (documents.len() / 20).max(1000);
     let mut writer = IndexWriter::new(fold_key).without_positions(is_exact_key);
     let mut stats = Stats::default();
     std::thread::scope(|scope| {
@@ -183,6 +207,10 @@ pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draf
             stats.articles += 1;
             stats.dated += usize::from(p.date.is_some());
             stats.titled += usize::from(!p.title_derived);
+            if stats.articles % every == 0 {
+                let (done, of) = (stats.articles, documents.len());
+                progress(|| format!("analysed and written {done} of {of} articles"));
+            }
         }
     });
     Draft { writer, stats }
@@ -288,6 +316,16 @@ impl<'a> Draft<'a> {
             }
         }
         stats.terms = writer.term_count();
-        (writer.finish(), stats)
+        progress(|| {
+            format!(
+                "encoding the index: {} terms, {} entities, {} mentions",
+                stats.terms,
+                recognized.entities.len(),
+                stats.mentions
+            )
+        });
+        let bytes = writer.finish();
+        progress(|| format!("index written: {} bytes", bytes.len()));
+        (bytes, stats)
     }
 }

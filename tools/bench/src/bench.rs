@@ -5,7 +5,7 @@
 //! 1. [`pipeline`]: the release wasm build over the corpus in `target/xtask-bench/` (time and
 //!    peak memory of the cargo build after the corpus changed, of the build script alone, of
 //!    wasm-bindgen and wasm-opt);
-//! 2. sizes, raw / gzip / brotli ([`payload`]): the module without its index ([`wasm_data`]
+//! 2. sizes, raw / gzip / brotli ([`payload`]): the module without its index (`devkit::wasm_data`
 //!    cuts the index out of the data section), the index, the JS, the whole page payload, and
 //!    the article text itself (the yardstick of the payload budget);
 //! 3. [`browser`]: headless Chromium, `bench/browser.mjs`: time from navigation until the
@@ -30,7 +30,6 @@ mod payload;
 mod pipeline;
 mod queries;
 mod report;
-mod wasm_data;
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +37,7 @@ use serde_json::{json, Value};
 
 use crate::setup::{self, Needs};
 use crate::util::{self, bail, Context, Ctx, Result};
+use devkit::wasm_data;
 use measure::Measured;
 use payload::Sizes;
 
@@ -124,7 +124,7 @@ pub fn run(ctx: &Ctx, options: Options) -> Result<()> {
             let both = json!({ "build": build, "sizes": sizes });
             std::fs::write(&saved, both.to_string())
                 .context(|| format!("writing {}", saved.display()))?;
-            Ok((build, sizes, built.dist))
+            Ok((build, sizes, built.dist_dir))
         }),
     };
     let (build, sizes, browser) = match built {
@@ -233,20 +233,26 @@ fn article_text(corpus: &Path, work: &Path) -> Result<Text> {
 /// Sizes of the module, its code without the index, the index, the JS and the page payload.
 fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
     let mut files = Vec::new();
-    crate::sizes::list_files(&built.dist, &mut files)?;
+    crate::sizes::list_files(&built.dist_dir, &mut files)?;
     files.sort();
     // What a browser fetches for the page: not the TypeScript declarations, not bench.html,
     // not (hosted mode) the text chunks, which are fetched while querying.
-    let text_dir = built.dist.join(crate::dist::TEXT_DIR);
+    let text_dir = built.dist_dir.join(crate::dist::TEXT_DIR);
     let mut chunks: Vec<u64> = files
         .iter()
         .filter(|f| f.starts_with(&text_dir))
         .filter_map(|f| std::fs::metadata(f).ok().map(|m| m.len()))
         .collect();
     chunks.sort_unstable();
+    // The single file is a page of its own (measured apart); the service worker is not
+    // fetched before the first answer.
+    let single = built.dist_dir.join(devkit::single_file::FILE);
     files.retain(|f| {
         let name = f.to_string_lossy();
-        !name.ends_with(".d.ts") && !name.ends_with("bench.html") && !f.starts_with(&text_dir)
+        !name.ends_with(".d.ts")
+            && !name.ends_with("bench.html")
+            && !f.starts_with(&text_dir)
+            && *f != single
     });
     let wasm =
         std::fs::read(&built.wasm).context(|| format!("reading {}", built.wasm.display()))?;
@@ -261,6 +267,8 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
     )
     .context(|| format!("writing {}", section_path.display()))?;
     let mut extra = vec![built.index.clone(), section_path.clone()];
+    // The single file (embedded mode) is measured at the end of the list.
+    let single_file = single.is_file().then(|| single.clone());
     // The index's sections, each on its own (compressed separately: an approximation).
     let mut section_tags = Vec::new();
     for (tag, bytes) in wasm_data::index_sections(&index).unwrap_or_default() {
@@ -276,6 +284,8 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
         }
         None => println!("warning: the index was not found whole in the module: no code-only size"),
     }
+    let single_at = extra.len();
+    extra.extend(single_file.clone());
     drop((wasm, index, code_only));
     let all: Vec<PathBuf> = files
         .iter()
@@ -293,7 +303,7 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
     let mut rows = Vec::new();
     for (file, s) in files.iter().zip(page) {
         let rel = file
-            .strip_prefix(&built.dist)
+            .strip_prefix(&built.dist_dir)
             .unwrap_or(file)
             .to_string_lossy()
             .into_owned();
@@ -314,7 +324,8 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
     let (extra_sizes, section_sizes) = extra_sizes.split_at(extra.len());
     let index_sizes = extra_sizes[0];
     let section = extra_sizes[1];
-    let code = extra_sizes.get(2).copied();
+    let code = (single_at > 2).then(|| extra_sizes[2]);
+    let single_sizes = single_file.as_ref().map(|_| extra_sizes[single_at]);
     let mut index_parts = Vec::new();
     for ((tag, path), s) in section_tags.iter().zip(section_sizes) {
         index_parts.push(json!({ "tag": tag, "size": sizes_json(*s) }));
@@ -331,6 +342,7 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
         "js": sizes_json(js),
         "payload": sizes_json(payload_total),
         "toReady": sizes_json(to_ready),
+        "singleFile": single_sizes.map(sizes_json),
         "textChunks": (!chunks.is_empty()).then(|| json!({
             "count": chunks.len(),
             "gzip": chunks.iter().sum::<u64>(),
@@ -346,11 +358,23 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
 }
 
 fn build_json(built: &pipeline::Built) -> Value {
+    let step_ms = |prefix: &str| {
+        built
+            .steps
+            .iter()
+            .find(|(name, _)| name.starts_with(prefix))
+            .map(|(_, took)| took.as_secs_f64() * 1e3)
+    };
     json!({
-        "cargoBuild": measured_json(Some(&built.cargo)),
+        "dist": measured_json(Some(&built.dist)),
+        "steps": built.steps.iter().map(|(name, took)| json!({
+            "step": name,
+            "ms": took.as_secs_f64() * 1e3,
+        })).collect::<Vec<_>>(),
+        "cargoBuild": step_ms("cargo build").map(|ms| json!({ "ms": ms, "ok": true })),
         "indexBuild": measured_json(built.index_build.as_ref()),
-        "wasmBindgen": measured_json(built.bindgen.as_ref()),
-        "wasmOpt": measured_json(built.wasm_opt.as_ref()),
+        "wasmBindgen": step_ms("wasm-bindgen").map(|ms| json!({ "ms": ms, "ok": true })),
+        "wasmOpt": step_ms("wasm-opt").map(|ms| json!({ "ms": ms, "ok": true })),
         "notes": built.notes,
         "summary": built.build_summary,
     })

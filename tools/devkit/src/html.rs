@@ -1,9 +1,12 @@
-//! Just enough HTML scanning to rewrite our own pages: start tags with their attributes, the
-//! text of `<script>` and `<style>` elements, and edits applied by byte range.
+//! The project's one HTML scanner: a page as a list of start tags (with attributes), end
+//! tags and text, by byte range; plus edits applied by byte range and escaping.
 //!
-//! The input is `www/index.html`, written by us, not arbitrary web content: comments, doctype
-//! and end tags are skipped, raw text elements are jumped over, character references in
-//! attribute values are decoded for the few names a page uses in URLs.
+//! Two readers use it: `cargo xtask dist` rewrites our own `index.html` into the single file
+//! ([`start_tags`], [`apply_edits`]), and the corpus tool reads headings and paragraphs out of
+//! documentation pages and DocBook files ([`tokens`], [`decode_entities`]). It is tolerant
+//! and never fails: comments, doctype and `<?...?>` are skipped, a `<` that starts no tag is
+//! text, the contents of `<script>` and `<style>` are raw text (not scanned for tags),
+//! character references are decoded in attribute values and by [`decode_entities`].
 
 use std::ops::Range;
 
@@ -57,30 +60,85 @@ impl Tag {
     }
 }
 
+/// An end tag: `</name ...>` at `range`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndTag {
+    /// Lower case.
+    pub name: String,
+    pub range: Range<usize>,
+}
+
+/// What a page is made of, in document order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Token {
+    /// A start tag; for `script` and `style` with its raw text (no end tag follows).
+    Start(Tag),
+    End(EndTag),
+    /// Text between tags, character references not yet decoded.
+    Text(Range<usize>),
+}
+
 /// Every start tag of `html`, in document order.
 pub fn start_tags(html: &str) -> Vec<Tag> {
+    tokens(html)
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Start(tag) => Some(tag),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The page as start tags, end tags and text, in document order (comments and declarations
+/// left out).
+pub fn tokens(html: &str) -> Vec<Token> {
     let bytes = html.as_bytes();
-    let mut tags = Vec::new();
+    let mut out = Vec::new();
+    let mut text_from = 0;
     let mut i = 0;
+    let text = |out: &mut Vec<Token>, from: usize, to: usize| {
+        if to > from {
+            out.push(Token::Text(from..to));
+        }
+    };
     while let Some(offset) = html[i..].find('<') {
         let start = i + offset;
         let rest = &html[start..];
+        let next = bytes.get(start + 1).copied().unwrap_or(b' ');
         if rest.starts_with("<!--") {
+            text(&mut out, text_from, start);
             i = rest
                 .find("-->")
                 .map_or(html.len(), |end| start + end + "-->".len());
+            text_from = i;
             continue;
         }
-        let is_start_tag = bytes.get(start + 1).is_some_and(u8::is_ascii_alphabetic);
-        if !is_start_tag {
-            // `</end>`, `<!doctype ...>`, or a stray `<` in text.
-            i = if rest.starts_with("</") || rest.starts_with("<!") || rest.starts_with("<?") {
-                rest.find('>').map_or(html.len(), |end| start + end + 1)
-            } else {
-                start + 1
-            };
+        if matches!(next, b'/' | b'!' | b'?') {
+            // `</end>`, `<!doctype ...>`, `<![CDATA[...]]>` or `<?xml ...?>`.
+            text(&mut out, text_from, start);
+            let end = rest.find('>').map_or(html.len(), |end| start + end + 1);
+            if next == b'/' {
+                let name: String = html[start + 2..end]
+                    .chars()
+                    .take_while(|c| !c.is_ascii_whitespace() && !matches!(c, '>' | '/'))
+                    .collect();
+                if !name.is_empty() {
+                    out.push(Token::End(EndTag {
+                        name: name.to_ascii_lowercase(),
+                        range: start..end,
+                    }));
+                }
+            }
+            i = end;
+            text_from = i;
             continue;
         }
+        if !next.is_ascii_alphabetic() {
+            // A stray `<` in text.
+            i = start + 1;
+            continue;
+        }
+        text(&mut out, text_from, start);
         let (mut tag, after) = parse_start_tag(html, start);
         if tag.name == "script" || tag.name == "style" {
             let closing = format!("</{}", tag.name);
@@ -96,9 +154,11 @@ pub fn start_tags(html: &str) -> Vec<Tag> {
         } else {
             i = after;
         }
-        tags.push(tag);
+        text_from = i;
+        out.push(Token::Start(tag));
     }
-    tags
+    text(&mut out, text_from, html.len());
+    out
 }
 
 /// Parses the start tag at `start` (which is `<` followed by a letter); returns it and the
@@ -183,15 +243,93 @@ fn find_ignore_case(haystack: &str, from: usize, needle: &str) -> Option<usize> 
         .map(|p| from + p)
 }
 
-fn decode_entities(raw: &str) -> String {
-    if !raw.contains('&') {
-        return raw.to_string();
+/// Character references decoded: numeric ones and the named ones German documentation uses
+/// (no-break and other spaces become a space; an unknown or unterminated one stays as it is).
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
     }
-    raw.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|n| n + 1);
+        let decoded = end
+            .filter(|&e| rest.as_bytes().get(e) == Some(&b';'))
+            .and_then(|e| entity(&rest[1..e]).map(|c| (c, e + 1)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).map(|c| if c == '\u{a0}' { ' ' } else { c });
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+        "auml" => 'ä',
+        "ouml" => 'ö',
+        "uuml" => 'ü',
+        "Auml" => 'Ä',
+        "Ouml" => 'Ö',
+        "Uuml" => 'Ü',
+        "szlig" => 'ß',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "aacute" => 'á',
+        "agrave" => 'à',
+        "ccedil" => 'ç',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "bdquo" => '„',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsaquo" => '‹',
+        "rsaquo" => '›',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "middot" => '·',
+        "bull" => '•',
+        "rarr" => '→',
+        "larr" => '←',
+        "times" => '×',
+        "euro" => '€',
+        "sect" => '§',
+        "para" => '¶',
+        "shy" | "zwnj" | "zwj" => '\u{ad}',
+        _ => return None,
+    })
 }
 
 /// Escapes text for a double-quoted attribute value.

@@ -3,7 +3,7 @@
 //!
 //! 1. [`debian`]: `apt-get download` the source packages into `corpora/.cache/debs` (skipped
 //!    when present) and unpack them with `dpkg-deb -x` (nothing is installed);
-//! 2. [`html`] and [`man`]: headings and paragraphs as plain text;
+//! 2. [`extract_html`] and [`man`]: headings and paragraphs as plain text;
 //! 3. [`prose`]: keep German prose only, each paragraph once;
 //! 4. [`compose`]: split documents into articles of 3-12 paragraphs with a title line, take a
 //!    seeded sample of N (or, when the unique text runs out, add articles recombined from real
@@ -15,7 +15,7 @@
 
 mod compose;
 mod debian;
-mod html;
+mod extract_html;
 mod man;
 mod prose;
 
@@ -299,7 +299,7 @@ fn extract_package(
             let xml = [".xml", ".page", ".docbook"]
                 .iter()
                 .any(|e| name.ends_with(e));
-            html::extract(&decode(&bytes), xml)
+            extract_html::extract(&decode(&bytes), xml)
         };
         docs.push(doc);
     }

@@ -12,8 +12,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::setup::ESBUILD;
 use crate::util::{self, bail, Context, Ctx, Result};
+use crate::ESBUILD;
 
 /// The element's entry module in `www/` and the bundle's name in `dist/`.
 pub const ELEMENT_ENTRY: &str = "article-explorer.js";

@@ -29,12 +29,13 @@ impl std::error::Error for Error {}
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Return early with an [`Error`] built like `format!`.
+#[macro_export]
 macro_rules! bail {
     ($($arg:tt)*) => {
         return Err($crate::util::Error::new(format!($($arg)*)))
     };
 }
-pub(crate) use bail;
+pub use crate::bail;
 
 /// Adds what was being done to an error from std or a library: `reading Cargo.lock: ...`.
 pub trait Context<T> {
@@ -55,11 +56,12 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new() -> Result<Self> {
-        // xtask/ sits directly under the repository root.
+        // This crate sits at tools/devkit/ under the repository root.
         let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
         let root = manifest_dir
-            .parent()
-            .ok_or_else(|| Error::new("xtask's manifest directory has no parent"))?
+            .ancestors()
+            .nth(2)
+            .ok_or_else(|| Error::new("tools/devkit has no grandparent folder"))?
             .to_path_buf();
         if !root.join("Cargo.lock").is_file() && !root.join("Cargo.toml").is_file() {
             bail!("{} does not look like the repository root", root.display());

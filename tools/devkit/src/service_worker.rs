@@ -25,7 +25,7 @@ pub const REGISTER: &str = "sw-register.js";
 /// Files the worker does not precache: itself, the single file (a download, complete on its
 /// own and as big as everything else together), and TypeScript declarations.
 pub fn precached(path: &str) -> bool {
-    path != WORKER && path != super::single_file::FILE && !path.ends_with(".d.ts")
+    path != WORKER && path != crate::single_file::FILE && !path.ends_with(".d.ts")
 }
 
 /// Adds the registration to `dist/index.html`, then writes `dist/sw.js` for every file of

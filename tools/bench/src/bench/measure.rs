@@ -91,7 +91,21 @@ fn wait_with_rusage(child: &mut std::process::Child) -> Result<((bool, String), 
 }
 
 /// This process's peak resident set size so far (`VmHWM`), in bytes; Linux only.
-#[cfg(feature = "native-bench")]
+/// The largest peak memory of the child processes waited for so far (and of theirs).
+#[cfg(target_os = "linux")]
+pub fn children_peak_rss() -> Option<u64> {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage writes into the struct it is given.
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0;
+    ok.then(|| u64::try_from(usage.ru_maxrss).ok().map(|kb| kb * 1024))
+        .flatten()
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn children_peak_rss() -> Option<u64> {
+    None
+}
+
 pub fn own_peak_rss() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;

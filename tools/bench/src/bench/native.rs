@@ -1,12 +1,10 @@
 //! The native half of the benchmark: the index built in-process with `explorer_ingest::build`
 //! and the same queries run on `article_explorer::Explorer`, in an optimised build.
 //!
-//! xtask runs as a debug build, and the runtime crate is not one of its everyday dependencies
-//! (that would compile article-explorer, and run its build script over `$ARTICLES_DIR`, on
-//! every `cargo xtask`). So [`run`] starts `cargo run --release -p xtask --features
-//! native-bench -- bench-native ...`, and that process, compiled with the runtime, does
-//! [`command`]. Its `ARTICLES_DIR` is removed, so the runtime it links embeds the small seeds
-//! index; the corpus is read from the folder at run time.
+//! This tool is built optimised with the runtime linked in (`cargo xtask bench` runs it with
+//! `--release`, without `ARTICLES_DIR`, so the runtime it links embeds the small seeds index).
+//! [`run`] starts the tool itself again as `explorer-bench bench-native ...`, so that the
+//! build's peak memory is that process's alone; the corpus is read from the folder.
 
 use std::path::Path;
 
@@ -19,33 +17,24 @@ pub const RUNS: u32 = 10;
 
 pub fn run(ctx: &Ctx, corpus: &Path, queries_json: &Path, out: &Path) -> Result<Value> {
     let _ = std::fs::remove_file(out);
-    let mut cmd = ctx.cargo();
-    cmd.args([
-        "run",
-        "--release",
-        "-p",
-        "xtask",
-        "--features",
-        "native-bench",
-        "--",
-    ])
-    .arg("bench-native")
-    .arg("--corpus")
-    .arg(corpus)
-    .arg("--queries")
-    .arg(queries_json)
-    .args(["--runs", &RUNS.to_string()])
-    .arg("--out")
-    .arg(out)
-    .env_remove("ARTICLES_DIR");
+    let exe = std::env::current_exe().context(|| "finding the bench tool itself".to_string())?;
+    let mut cmd = std::process::Command::new(exe);
+    cmd.current_dir(&ctx.root)
+        .arg("bench-native")
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--queries")
+        .arg(queries_json)
+        .args(["--runs", &RUNS.to_string()])
+        .arg("--out")
+        .arg(out)
+        .env_remove("ARTICLES_DIR");
     util::run(&mut cmd)?;
     let text = std::fs::read_to_string(out).context(|| format!("reading {}", out.display()))?;
     serde_json::from_str(&text).context(|| format!("reading {}", out.display()))
 }
 
-/// `bench-native --corpus DIR --queries FILE.json --runs N --out FILE.json` (in the release
-/// build with the `native-bench` feature).
-#[cfg(feature = "native-bench")]
+/// `bench-native --corpus DIR --queries FILE.json --runs N --out FILE.json`.
 pub fn command(rest: &[String]) -> Result<()> {
     use std::path::PathBuf;
     use std::time::Instant;
@@ -56,7 +45,7 @@ pub fn command(rest: &[String]) -> Result<()> {
     use super::measure;
     use crate::util::bail;
 
-    let mut flags = crate::Flags::parse("bench-native", rest)?;
+    let mut flags = devkit::cli::Flags::parse("bench-native", rest)?;
     let corpus = flags.value("--corpus")?.map(PathBuf::from);
     let queries = flags.value("--queries")?.map(PathBuf::from);
     let runs: u32 = flags
@@ -126,6 +115,14 @@ pub fn command(rest: &[String]) -> Result<()> {
     let table = article_explorer::facets::ArticleEntities::read(&index)
         .map_err(|e| util::Error::new(format!("{e:?}")))?;
     let articles = explorer.articles().map(|a| a.len()).unwrap_or(0);
+    // What the index costs by part, and how much of it is the article texts themselves.
+    let size_report = index.size_report(bytes.len(), explorer_text::is_exact_key);
+    print!("{size_report}");
+    let text_bytes: usize = index
+        .article_ids()
+        .filter_map(|id| index.article(id).ok())
+        .map(|a| a.text.len())
+        .sum();
 
     let options = SearchOptions {
         limit: 20,
@@ -203,6 +200,8 @@ pub fn command(rest: &[String]) -> Result<()> {
     let report = json!({
         "articles": articles,
         "indexBytes": bytes.len(),
+        "sizeReport": size_report,
+        "textBytes": text_bytes,
         "buildMs": build_ms,
         "buildPeakRss": build_peak,
         "buildPhasesMs": phases.iter().map(|(name, ms)| json!({ "phase": name, "ms": ms })).collect::<Vec<_>>(),

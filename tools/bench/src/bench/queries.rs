@@ -82,7 +82,7 @@ mod tests {
 
     #[test]
     fn the_committed_list_parses() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/queries.txt");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/queries.txt");
         let q = read(&path).unwrap();
         assert!(q.len() >= 30, "{}", q.len());
     }

@@ -127,7 +127,7 @@ impl State {
     }
 
     fn heading(&mut self, text: &str) {
-        let text = super::html::clean(text);
+        let text = super::extract_html::clean(text);
         self.section = text.to_uppercase();
         if !text.is_empty() {
             self.doc.blocks.push(Block::Heading(text));
@@ -135,7 +135,7 @@ impl State {
     }
 
     fn flush(&mut self) {
-        let text = super::html::clean(&self.paragraph);
+        let text = super::extract_html::clean(&self.paragraph);
         self.paragraph.clear();
         if text.is_empty() {
             return;

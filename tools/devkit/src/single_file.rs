@@ -17,8 +17,8 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use sha2::{Digest, Sha256};
 
-use super::bundle::{self, Bundle, ELEMENT_ENTRY, WASM_GLOBAL};
-use super::html::{self, Tag};
+use crate::bundle::{self, Bundle, ELEMENT_ENTRY, WASM_GLOBAL};
+use crate::html::{self, Tag};
 use crate::sizes::format_size;
 use crate::util::{bail, Context, Ctx, Error, Result};
 
@@ -156,17 +156,25 @@ pub fn csp_hash(text: &str) -> String {
 /// The classic script that sets `globalThis.__ARTICLE_EXPLORER_WASM__` to a Promise of the
 /// wasm bytes (a Uint8Array or an ArrayBuffer).
 pub fn wasm_loader(wasm: &[u8], encoding: WasmEncoding) -> String {
+    match encoding {
+        WasmEncoding::Base64 => loader(wasm, encoding),
+        WasmEncoding::GzipBase64 => loader(&gzip(wasm), encoding),
+    }
+}
+
+/// [`wasm_loader`] for bytes already encoded as `encoding` says (gzip-compressed or not).
+fn loader(payload: &[u8], encoding: WasmEncoding) -> String {
     let decode = "const s=atob(b),u=new Uint8Array(s.length);\
                   for(let i=0;i<s.length;i++)u[i]=s.charCodeAt(i);";
     match encoding {
         WasmEncoding::Base64 => format!(
             "globalThis.{WASM_GLOBAL}=(async b=>{{{decode}return u}})(\"{}\");",
-            base64(wasm)
+            base64(payload)
         ),
         WasmEncoding::GzipBase64 => format!(
             "globalThis.{WASM_GLOBAL}=(async b=>{{{decode}\
              return new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer()}})(\"{}\");",
-            base64(&gzip(wasm))
+            base64(payload)
         ),
     }
 }
@@ -188,7 +196,7 @@ pub fn write(ctx: &Ctx, dist: &Path, element: Option<Bundle>, minify: bool) -> R
         .context(|| format!("reading {}", index_path.display()))?;
     let wasm_path = dist
         .join("pkg")
-        .join(format!("{}_bg.wasm", super::OUT_NAME));
+        .join(format!("{}_bg.wasm", crate::OUT_NAME));
     let wasm = std::fs::read(&wasm_path).context(|| format!("reading {}", wasm_path.display()))?;
     let mut resources = DistResources {
         ctx,
@@ -200,23 +208,19 @@ pub fn write(ctx: &Ctx, dist: &Path, element: Option<Bundle>, minify: bool) -> R
     for warning in &inlined.warnings {
         println!("warning: {FILE}: {warning}");
     }
-    let mut pages = smallest(&inlined.html, &wasm).into_iter();
-    let Some((encoding, html)) = pages.next() else {
-        bail!("no page was built");
+    // gzip + base64 unless gzip saves nothing (the page differs only in the loader, so the
+    // two pages need not both be built).
+    let gz = gzip(&wasm);
+    let (encoding, payload) = if gz.len() + 200 < wasm.len() {
+        (WasmEncoding::GzipBase64, gz)
+    } else {
+        (WasmEncoding::Base64, wasm)
     };
-    for (other, other_html) in pages {
-        println!(
-            "{FILE}: wasm as {}: {} file; as {}: {} file",
-            encoding.describe(),
-            format_size(html.len() as u64),
-            other.describe(),
-            format_size(other_html.len() as u64)
-        );
-    }
+    let html = finish(&inlined.html, &loader(&payload, encoding));
     println!(
-        "{FILE}: chose {} (wasm {} raw)",
+        "{FILE}: wasm as {} ({} of wasm in the page, before base64)",
         encoding.describe(),
-        format_size(wasm.len() as u64)
+        format_size(payload.len() as u64)
     );
     let target = dist.join(FILE);
     std::fs::write(&target, html).context(|| format!("writing {}", target.display()))?;
@@ -364,7 +368,7 @@ fn remaining_requests(page: &str) -> Vec<String> {
 }
 
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
     // Writing into a Vec cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().unwrap_or_default()
