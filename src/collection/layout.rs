@@ -8,6 +8,8 @@
 
 /// Steps of the simulation.
 pub const STEPS: usize = 200;
+/// Pull towards the centre, so that separate groups stay near the main one.
+pub const GRAVITY: f64 = 0.25;
 /// Steps that push overlapping circles apart afterwards.
 pub const COLLISION_STEPS: usize = 60;
 /// A node's radius in the unit square: `MIN_RADIUS + SIZE_RADIUS * sqrt(size / largest)`
@@ -105,8 +107,8 @@ pub fn layout(sizes: &[f32], links: &[(usize, usize, f32)]) -> Vec<(f32, f32)> {
         }
         // Gravity keeps separate groups in view; then move, at most `temp`.
         for i in 0..n {
-            disp[i].0 -= pos[i].0 * 0.1;
-            disp[i].1 -= pos[i].1 * 0.1;
+            disp[i].0 -= pos[i].0 * GRAVITY;
+            disp[i].1 -= pos[i].1 * GRAVITY;
             let len = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1).sqrt();
             if len > 0.0 {
                 let step = len.min(temp) / len;

@@ -1,8 +1,8 @@
 //! Related articles („Ähnliche Artikel“): the articles that share most of what is
 //! distinctive about an open one, its entities and its words.
 //!
-//! The open article's entities and its most distinctive words (by tf-idf: frequent in it,
-//! rare in the collection) each carry a weight, the word's or entity's idf; another
+//! The open article's entities and its most distinctive words (capitalised ones, by tf-idf:
+//! frequent in it, rare in the collection) each carry a weight, the word's or entity's idf; another
 //! article scores the sum of the weights it shares, divided by the open article's own sum,
 //! so scores fall in (0, 1]. Computed from the index's postings and entity tables (no
 //! vectors stored), ranked best first, ties by id, the open article itself never among them.
@@ -62,6 +62,15 @@ impl<'a> Explorer<'a> {
             let mut tokens: Vec<(String, usize, usize)> = explorer_text::analyze(record.text)
                 .into_iter()
                 .filter(|t| t.term.chars().count() >= 3 && !t.term.chars().all(char::is_numeric))
+                // German capitalises nouns and names, what an article is about; function
+                // words and verbs („dieses“, „gegeben“) are left out without a stop list.
+                .filter(|t| {
+                    record
+                        .text
+                        .get(t.start..t.end)
+                        .and_then(|w| w.chars().next())
+                        .is_some_and(char::is_uppercase)
+                })
                 .map(|t| (t.term, t.start, t.end))
                 .collect();
             tokens.sort_unstable();

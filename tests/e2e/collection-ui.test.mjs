@@ -44,6 +44,11 @@ test('the network opens by mouse, shows figures on hover, and a click on a name 
   assert.equal(await el.locator('.network-svg g.node').count(), answer.nodes.length, 'one circle per node');
   assert.equal(await el.locator('.network-nodes tbody tr').count(), answer.nodes.length, 'and one table row');
   assert.equal(await el.locator('.network-edges tbody tr').count(), answer.edges.length);
+  // Fewer names on request (20 to 80 are offered).
+  await el.locator('#network-limit').selectOption('20');
+  await page.waitForFunction(() => /** @type {any} */ (document.querySelector('article-explorer')).shadowRoot.querySelectorAll('.network-svg g.node').length <= 20);
+  await el.locator('#network-limit').selectOption('40');
+  await page.waitForFunction((n) => /** @type {any} */ (document.querySelector('article-explorer')).shadowRoot.querySelectorAll('.network-svg g.node').length === n, answer.nodes.length);
   await node.dispatchEvent('pointerover');
   await el.locator('.network-tip:not([hidden])').waitFor();
   assert.match((await el.locator('.network-tip').textContent()) ?? '', new RegExp(answer.nodes[0].name));

@@ -50,6 +50,8 @@ export class CollectionTools {
     this.message = '';
     /** @type {StarStore|null} */
     this.store = null;
+    /** Names in the network. */
+    this.nodes = NETWORK_NODES;
 
     const { ct } = this;
     /** @param {Panel} panel @param {string} text */
@@ -126,15 +128,18 @@ export class CollectionTools {
   #network() {
     const ex = /** @type {any} */ (this.explorer);
     const { query, options } = this.scope();
-    const key = JSON.stringify([query, options.entities, options.from, options.to, options.demonyms]);
+    const key = JSON.stringify([query, options.entities, options.from, options.to, options.demonyms, this.nodes]);
     if (this.graph?.key !== key) {
       const start = performance.now();
-      const graph = ex.graph({ ...options, query, limit: NETWORK_NODES });
+      const graph = ex.graph({ ...options, query, limit: this.nodes });
       this.graph = { key, graph, ms: performance.now() - start };
     }
-    const { graph, ms } = this.graph;
+    const { graph } = this.graph;
     const width = this.panel.clientWidth || this.view.layout.resultsPane.clientWidth || undefined;
-    return renderNetwork({ t: this.view.t, ct: this.ct, onFilter: (id) => this.view.toggleEntity(id, true), width }, graph, ms);
+    return renderNetwork({ t: this.view.t, ct: this.ct, onFilter: (id) => this.view.toggleEntity(id, true), width, limit: this.nodes, onLimit: (n) => {
+      this.nodes = n;
+      this.#drawPanel();
+    } }, graph);
   }
 
   #export() {

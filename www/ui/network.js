@@ -52,7 +52,12 @@ const liftText = (x, locale) => x.toLocaleString(locale, { maximumFractionDigits
  * @property {import('./collection-strings.js').CollectionStrings} ct
  * @property {(id: number) => void} onFilter filter the results by entity `id`
  * @property {number} [width] the width the drawing will have, in CSS pixels (for the label size)
+ * @property {number} [limit] the number of names asked for
+ * @property {(limit: number) => void} [onLimit] ask for another number of names
  */
+
+/** The numbers of names offered (readable from 20 to 80). */
+const LIMITS = [20, 40, 80];
 
 /**
  * @param {NetworkContext} ctx
@@ -70,6 +75,14 @@ export function renderNetwork(ctx, graph, ms) {
     return section;
   }
   section.append(h('p', { class: 'small muted network-summary', text: ct.networkSummary(graph.nodes.length, graph.scope) }));
+  if (ctx.onLimit) {
+    const onLimit = ctx.onLimit;
+    const select = h('select', { id: 'network-limit', class: 'field', 'data-key': 'network-limit' },
+      LIMITS.map((n) => h('option', { value: String(n), text: String(n) })));
+    select.value = String(ctx.limit ?? 40);
+    select.addEventListener('change', () => onLimit(Number(select.value)));
+    section.append(h('p', { class: 'network-limit small' }, [h('label', { for: 'network-limit', class: 'field-label', text: ct.networkLimit }), ' ', select]));
+  }
   section.append(
     h('div', { class: 'network-body' }, [drawGraph(ctx, graph), h('div', { class: 'network-tables' }, renderTables(ctx, graph))]),
   );

@@ -21,6 +21,8 @@ export const collectionCss = /* css */ `
 
 /* Network */
 .network-summary { margin: 0 0 0.5em; }
+.network-limit { display: flex; align-items: center; gap: 0.4em; margin: 0 0 0.5em; }
+.network-limit .field-label { margin: 0; }
 .network-body { display: grid; gap: 0.75em; grid-template-columns: minmax(0, 1fr); }
 .network-frame { position: relative; }
 .network-svg { display: block; width: 100%; height: auto; max-height: 80vh; background: var(--bg); border: 1px solid var(--border); border-radius: var(--radius); }
