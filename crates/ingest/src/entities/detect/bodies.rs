@@ -87,6 +87,13 @@ const OFFICIAL_HEADS: &[&str] = &[
     "universität",
 ];
 
+/// A word that ends in the head of an official body's name (`Bundesamt`, `Instituts`).
+pub(crate) fn is_official_head(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = genitive_stem(&lower);
+    OFFICIAL_HEADS.iter().any(|h| lower.ends_with(h))
+}
+
 /// A word that begins a club's name, in any case (`fc`, `Borussia`).
 pub(crate) fn is_club_prefix(word: &str) -> bool {
     CLUB_PREFIXES
@@ -144,7 +151,7 @@ impl Scan<'_, '_> {
                 return Some((tok.start, i + 2));
             }
         }
-        if !CLUB_PREFIXES.contains(&tok.text) {
+        if !self.facts[i].is(Fact::ClubPrefix) || !CLUB_PREFIXES.contains(&tok.text) {
             return None;
         }
         let mut end = i + 1;
@@ -396,11 +403,10 @@ impl Scan<'_, '_> {
     /// `Bundesministerium für Wirtschaft und Klimaschutz`, `Institut für Weltwirtschaft`.
     pub(super) fn official(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        let lower = genitive_stem(&tok.text.to_lowercase()).to_owned();
-        let head = OFFICIAL_HEADS.iter().any(|h| lower.ends_with(h));
-        if !head || !self.facts[i].is(Fact::Noun) {
+        if !self.facts[i].is(Fact::OfficialHead) || !self.facts[i].is(Fact::Noun) {
             return None;
         }
+        let lower = genitive_stem(&tok.text.to_lowercase()).to_owned();
         let indefinite = i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| {
             let p = p.text.to_lowercase();
             p.starts_with("ein") || p.starts_with("kein") || p.starts_with("jed")
@@ -436,7 +442,7 @@ impl Scan<'_, '_> {
                 let w = self.toks[p].text;
                 !starts_upper(w) && (self.t.is_adjective(w) || self.t.adjective(w).is_some())
             });
-            if is_ministry(tok.text) && !tok.sentence_start && !described {
+            if self.facts[i].is(Fact::Ministry) && !tok.sentence_start && !described {
                 self.push_name(tok.start, tok.end, EntityKind::Organization, 3);
                 return Some(i + 1);
             }

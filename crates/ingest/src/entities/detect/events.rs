@@ -72,7 +72,7 @@ impl Scan<'_, '_> {
     /// `Bundesliga`, `Nobelpreis`, and the name of a weather system (`Tief „Zoltan“`).
     pub(super) fn event(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if EVENT_ABBREVIATIONS.contains(&tok.text) || is_event_word(tok.text) {
+        if EVENT_ABBREVIATIONS.contains(&tok.text) || self.facts[i].is(Fact::EventWord) {
             if tok.sentence_start && self.facts[i].is(Fact::LowercaseWord) {
                 return None;
             }
@@ -110,7 +110,11 @@ impl Scan<'_, '_> {
                 j += 1;
             }
         }
-        let parts = tok.parts();
+        let parts = if self.facts[i].is(Fact::Hyphenated) {
+            tok.parts()
+        } else {
+            Vec::new()
+        };
         if parts.len() >= 2 {
             let last = parts[parts.len() - 1].2;
             let first = parts[0].2;
