@@ -130,7 +130,10 @@ pub fn facets<'a>(
     let mut sources = vec![0usize; meta.source_count() as usize];
     let mut authors = vec![0usize; meta.author_count() as usize];
     for &article in articles {
-        if let Some(c) = table.source(article).and_then(|s| sources.get_mut(s as usize)) {
+        if let Some(c) = table
+            .source(article)
+            .and_then(|s| sources.get_mut(s as usize))
+        {
             *c += 1;
         }
         for &a in table.authors(article) {

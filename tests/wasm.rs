@@ -319,7 +319,10 @@ fn every_answer_has_exactly_the_shape_types_d_ts_declares() {
     };
     for (key, facets) in [("sources", "sourceFacets"), ("authors", "authorFacets")] {
         let name = first_name(facets);
-        for names in [vec![name.clone()], vec![name, "Niemand von hier".to_owned()]] {
+        for names in [
+            vec![name.clone()],
+            vec![name, "Niemand von hier".to_owned()],
+        ] {
             let options = Object::new();
             let list: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
             Reflect::set(&options, &key.into(), &list).unwrap();

@@ -5,8 +5,8 @@
 //! order mark, so that spreadsheet programs read umlauts as umlauts. A text field that
 //! starts with `=`, `+`, `-`, `@`, a tab or CR gets a leading `'`, so that a spreadsheet
 //! does not run it as a formula (CSV injection); the JSON keeps every value as it is.
-//! Values the index does not know (an article's source and URL) are empty in CSV and
-//! `null` in JSON. The same scope gives the same bytes.
+//! Values the index does not know for an article (a `.txt` file has no source or URL) are
+//! empty in CSV and `null` in JSON. The same scope gives the same bytes.
 
 use crate::{EntityKind, Explorer, IndexError, SearchOptions, YearMonth};
 use std::fmt::Write;
@@ -24,11 +24,11 @@ pub struct ResultRow<'a> {
     pub id: u32,
     pub title: &'a str,
     pub date: Option<YearMonth>,
-    /// Where it was published, when the index knows (not yet recorded: always `None`).
+    /// Where it was published, when the input said so.
     pub source: Option<&'a str>,
     pub file: &'a str,
     pub score: f32,
-    /// Where it can be read, when the index knows (not yet recorded: always `None`).
+    /// Where it can be read (http or https), when the input said so.
     pub url: Option<&'a str>,
 }
 
@@ -57,14 +57,15 @@ impl<'a> Explorer<'a> {
             .take(limit.unwrap_or(usize::MAX))
             .map(|(a, score)| {
                 let h = self.index.head(a)?;
+                let meta = self.index.metadata().article(a)?;
                 Ok(ResultRow {
                     id: a.0,
                     title: h.title,
                     date: h.date,
-                    source: None,
+                    source: meta.source,
                     file: h.file,
                     score,
-                    url: None,
+                    url: meta.url,
                 })
             })
             .collect()

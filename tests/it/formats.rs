@@ -342,3 +342,29 @@ fn facets_by_source_and_author_read_ids_and_name_tables() {
     assert!(meta.author_count() >= EXPECTED.len() as u32 - 2);
     assert!(meta.source(ArticleId(u32::MAX)).is_err());
 }
+
+#[test]
+fn the_results_export_carries_each_articles_source_and_url() {
+    let ex = Explorer::open(index()).unwrap();
+    let rows = ex.result_rows("", &SearchOptions::default(), None).unwrap();
+    assert!(!rows.is_empty());
+    let hafen = rows
+        .iter()
+        .find(|r| r.file == "nachrichten-hafen.html")
+        .expect("the HTML page is exported");
+    assert_eq!(hafen.source, Some("Nordkurier Online"));
+    assert!(
+        hafen.url.is_some_and(|u| u.starts_with("https://")),
+        "{:?}",
+        hafen.url
+    );
+    let csv = ex
+        .export_results(
+            "",
+            &SearchOptions::default(),
+            None,
+            article_explorer::collection::Format::Csv,
+        )
+        .unwrap();
+    assert!(csv.contains("Nordkurier Online"), "{csv}");
+}

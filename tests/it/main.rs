@@ -6,9 +6,9 @@ mod compat;
 mod embedded;
 mod entities;
 mod formats;
-mod metadata;
 #[cfg(feature = "chunks")]
 mod hosted;
+mod metadata;
 mod nasty;
 mod reference;
 mod relevance;

@@ -41,7 +41,10 @@ fn every_article_of_a_mixed_folder_has_title_date_and_source_in_lists_hits_and_t
             assert!(url.starts_with("https://") || url.starts_with("http://"));
         }
         let view = ex.article(a.id, None).unwrap();
-        assert_eq!(view.summary, *a, "the reader's article carries the same metadata");
+        assert_eq!(
+            view.summary, *a,
+            "the reader's article carries the same metadata"
+        );
     }
     let hits = ex
         .search("Kaimauer", &SearchOptions::default())
@@ -50,7 +53,11 @@ fn every_article_of_a_mixed_folder_has_title_date_and_source_in_lists_hits_and_t
     let hit = hits.first().expect("a hit");
     assert_eq!(hit.article.meta.source, Some("Nordkurier Online"));
     assert!(hit.article.meta.authors.contains(&"Malte Hinrichs"));
-    assert!(hit.article.meta.language.is_some_and(|l| l.starts_with("de")));
+    assert!(hit
+        .article
+        .meta
+        .language
+        .is_some_and(|l| l.starts_with("de")));
     assert!(hit.article.meta.url.is_some());
 }
 
@@ -59,11 +66,8 @@ fn facets_by_source_and_author_count_exactly_over_the_whole_result_set() {
     let ex = explorer();
     let articles = ex.articles().unwrap();
     let overview = ex.overview(&Default::default()).unwrap();
-    let counted: BTreeMap<&str, usize> = overview
-        .sources
-        .iter()
-        .map(|f| (f.name, f.count))
-        .collect();
+    let counted: BTreeMap<&str, usize> =
+        overview.sources.iter().map(|f| (f.name, f.count)).collect();
     assert_eq!(counted, by_source(&articles));
     for f in &overview.authors {
         let n = articles
