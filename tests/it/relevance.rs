@@ -388,6 +388,40 @@ fn a_page_is_ranked_as_if_every_match_were_ranked() {
 }
 
 #[test]
+fn the_form_typed_ranks_above_the_other_forms() {
+    // Two articles alike but for the form of one word, each way round (ties would go to the
+    // lower id, `a.txt`).
+    let dir = std::env::temp_dir().join(format!("explorer-forms-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let texts = [
+        (
+            "a.txt",
+            "Wahl des Landes\n\nDes Landes Wahl. Die Stimmung des Landes ist ruhig.\n",
+        ),
+        (
+            "b.txt",
+            "Wahl im Land\n\nDas Land wählt. Die Stimmung im Land ist ruhig.\n",
+        ),
+    ];
+    for (file, text) in texts {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    let ex = Explorer::open(Box::leak(
+        explorer_ingest::build(&dir)
+            .unwrap()
+            .index
+            .into_boxed_slice(),
+    ))
+    .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    for (query, first) in [("Land ", "b.txt"), ("Landes ", "a.txt")] {
+        let r = ex.search(query, &SearchOptions::default()).unwrap();
+        assert_eq!(r.total, 2, "{query}");
+        assert_eq!(r.hits[0].article.file, first, "{query}");
+    }
+}
+
+#[test]
 fn a_long_query_is_echoed_short() {
     let seeds = explorer_over("seeds");
     let long = "Kim Jong Un trifft Putin in Wladiwostok ".repeat(50);
