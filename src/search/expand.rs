@@ -45,6 +45,12 @@ pub fn expansions<'a>(
         return Ok(Vec::new());
     };
     let last = i + 1 == matcher.terms.len();
+    // Only a word the index does not have is corrected: in a phrase that does not occur,
+    // the words that exist stay as typed (`"Nähe nahm"` is not read as `nahm nah`).
+    if typos == Typos::Yes && has_term(index, term)? {
+        let mut unmarked = BTreeSet::new();
+        return expansions(index, matcher, i, false, Typos::No, &mut unmarked);
+    }
     let mut keys = match typos {
         Typos::No => {
             let prefix = (complete && last).then_some(matcher.prefix_key.as_str());

@@ -356,6 +356,8 @@ pub const CASES: &[(&str, Corpus, &str, Expect)] = &[
     ("correction", Queries, "ausschließlich ", Nothing),
     ("correction", Seeds, "Kimm ", Corrected),
     ("notice", Seeds, "\"Halbinsel koreanischen\"", NoNotice),
+    ("notice", Queries, "\"Nähe nahm\" ", Nothing),
+    ("notice", Queries, "\"Nähe nahm\" ", NoNotice),
     ("notice", Seeds, "datum:2019 ", AllDatedIn(2019)),
     ("notice", Seeds, "datum:2019 ", NoNotice),
     (
