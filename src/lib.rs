@@ -27,6 +27,7 @@
 //! - [`wasm`] is the only module that knows about JavaScript: it maps those types to plain
 //!   JS objects. Everything else is plain Rust, tested natively.
 
+pub mod collection;
 pub mod facets;
 pub mod metadata;
 pub mod model;

@@ -180,7 +180,9 @@ enum Piece {
         negated: bool,
     },
     Date {
+        /// The date or range, and the filter as typed (for a notice).
         text: String,
+        typed: String,
         negated: bool,
     },
     Or,
@@ -220,7 +222,11 @@ pub fn parse(input: &str) -> Query {
                 }
                 continue;
             }
-            Piece::Date { text, negated } => {
+            Piece::Date {
+                text,
+                typed,
+                negated,
+            } => {
                 match parse_date_range(text) {
                     Some((from, to)) if query.dates.len() < MAX_CLAUSES => {
                         query.dates.push(DateFilter {
@@ -230,7 +236,7 @@ pub fn parse(input: &str) -> Query {
                         })
                     }
                     Some(_) => {}
-                    None => query.unreadable.push(text.clone()),
+                    None => query.unreadable.push(typed.clone()),
                 }
                 continue;
             }
@@ -296,11 +302,8 @@ fn scan(input: &str) -> Vec<Piece> {
             if is_prefix_word && is_date_prefix(prefix) {
                 let end = after.find(char::is_whitespace).unwrap_or(after.len());
                 pieces.push(Piece::Date {
-                    text: if after[..end].is_empty() {
-                        format!("{prefix}:")
-                    } else {
-                        after[..end].to_owned()
-                    },
+                    text: after[..end].to_owned(),
+                    typed: format!("{prefix}:{}", &after[..end]),
                     negated,
                 });
                 rest = &after[end..];
@@ -461,7 +464,7 @@ mod tests {
         );
         assert_eq!(q.dates[1].from.year, 2018);
         assert_eq!((q.dates[1].to.month, q.dates[1].negated), (12, true));
-        assert_eq!(q.unreadable, ["bald"]);
+        assert_eq!(q.unreadable, ["datum:bald"]);
         assert_eq!(
             parse("Klima-Schutz").clauses[0].any_of[0].whole.as_deref(),
             Some(term_of("Klimaschutz").as_str())

@@ -57,6 +57,8 @@
 import { initialise } from './runtime/load.js';
 import { ExplorerError, describe, fromWasm } from './runtime/errors.js';
 import { ChunkLoader, articleIds } from './runtime/texts.js';
+// Issue 19 (collection views): graph, related, timeline, exports; see collection.js.
+import { attachCollection } from './collection.js';
 
 export { ExplorerError };
 
@@ -144,6 +146,8 @@ export class ArticleExplorer {
   constructor(inner, textBase = DEFAULT_TEXT) {
     this.#inner = inner;
     this.#chunks = new ChunkLoader(textBase);
+    // Issue 19: the collection calls (collection.js), through the same error wrapping.
+    attachCollection(this, (name, args) => this.#call(name, args), (code, msg) => new ExplorerError(code, msg));
   }
 
   /**

@@ -5,8 +5,8 @@
 //! matches, the terms within a few typos.
 
 use super::settings::{
-    ALIAS_WEIGHT, EXACT_BONUS, MAX_EXPANSIONS, MIN_COMPOUND_CHARS, MIN_PREFIX_CHARS, PREFIX_WEIGHT,
-    TYPO_KEEP_PREFIX, TYPO_MIN_CHARS, TYPO_WEIGHTS,
+    ALIAS_WEIGHT, EXACT_BONUS, MAX_EXPANSIONS, MIN_COMPOUND_CHARS, MIN_PREFIX_CHARS,
+    OTHER_FORM_WEIGHT, PREFIX_WEIGHT, TYPO_KEEP_PREFIX, TYPO_MIN_CHARS, TYPO_WEIGHTS,
 };
 use crate::query::Matcher;
 use explorer_index::{Index, IndexError, PostingList};
@@ -45,6 +45,12 @@ pub fn expansions<'a>(
         return Ok(Vec::new());
     };
     let last = i + 1 == matcher.terms.len();
+    // Only a word the index does not have is corrected: in a phrase that does not occur,
+    // the words that exist stay as typed (`"Nähe nahm"` is not read as `nahm nah`).
+    if typos == Typos::Yes && has_term(index, term)? {
+        let mut unmarked = BTreeSet::new();
+        return expansions(index, matcher, i, false, Typos::No, &mut unmarked);
+    }
     let mut keys = match typos {
         Typos::No => {
             let prefix = (complete && last).then_some(matcher.prefix_key.as_str());
@@ -92,8 +98,9 @@ fn expand(
     prefix: Option<&str>,
 ) -> Vec<(String, f32)> {
     let mut out = vec![(term.to_owned(), 1.0)];
-    if let Some(exact) = exact {
-        out.push((exact.to_owned(), EXACT_BONUS));
+    match exact {
+        Some(exact) => out.push((exact.to_owned(), EXACT_BONUS)),
+        None => out.extend(other_forms(index, term)),
     }
     let Some(prefix) = prefix else {
         return out;
@@ -116,6 +123,35 @@ fn expand(
                     out.push((key.to_owned(), PREFIX_WEIGHT));
                     added += 1;
                 }
+            }
+        }
+    }
+    out
+}
+
+/// For a word that is its own term (`Kim`, `Land`): the exact spellings the index keeps of
+/// its other forms (`=kims`, `=landes`), weighted [`OTHER_FORM_WEIGHT`], so an article
+/// with the form typed ranks above one with only another form.
+fn other_forms(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
+    if term.is_empty() {
+        return Vec::new();
+    }
+    let start = format!("={term}");
+    let mut stream = index
+        .terms()
+        .search(Str::new(&start).starts_with())
+        .into_stream();
+    let mut out = Vec::new();
+    while let Some((key, _)) = stream.next() {
+        if out.len() >= MAX_EXPANSIONS {
+            break;
+        }
+        if let Some(spelling) = std::str::from_utf8(key)
+            .ok()
+            .and_then(|k| k.strip_prefix('='))
+        {
+            if term_of(spelling) == term && spelling != term {
+                out.push((format!("={spelling}"), OTHER_FORM_WEIGHT));
             }
         }
     }
@@ -193,8 +229,11 @@ fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> 
             found.push((d, key.to_owned()));
         }
     });
+    // Only a one-edit correction by stems is as near as the exact spellings can be.
+    let stems_nearest = found.iter().map(|(d, _)| *d).min();
     let exact = format!("={}", word.to_lowercase());
-    within(index, &exact, allowed, &mut |d, key| {
+    let exact_allowed = stems_nearest.map_or(allowed, |d| d.saturating_sub(1).min(allowed));
+    within(index, &exact, exact_allowed, &mut |d, key| {
         if let Some(spelling) = key.strip_prefix('=').filter(|_| is_exact_key(key)) {
             let corrected = term_of(spelling);
             if corrected != term {
@@ -217,6 +256,9 @@ fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> 
 /// Calls `found` with the distance and key of every index key within `allowed` edits of
 /// `target` that keeps its first letters (at most `4 * MAX_EXPANSIONS`).
 fn within(index: &Index<'_>, target: &str, allowed: u8, found: &mut dyn FnMut(u8, &str)) {
+    if allowed == 0 {
+        return;
+    }
     let dfa = typo_dfa(target, allowed);
     let mut stream = index.terms().search(&dfa).into_stream();
     let mut n = 0;

@@ -22,6 +22,10 @@ pub const DERIVED_WEIGHT: f32 = 0.5;
 /// Extra weight when the article spells the word exactly as the query does (`Kims`, not
 /// `Kim`; `Pjöngjang`, not `Pjongjang`): the exact form ranks above the other forms.
 pub const EXACT_BONUS: f32 = 0.5;
+/// Weight of an occurrence in another exact form of a word that is its own term (`Kims` for
+/// `Kim`): negative, on top of the term's own weight, so the form typed ranks first. (Exact
+/// forms are variants, so this takes 0.25 of the occurrence's 1.)
+pub const OTHER_FORM_WEIGHT: f32 = -0.5;
 /// Weight of another name of an entity the word names (`Beijing` for `Peking`).
 pub const ALIAS_WEIGHT: f32 = 0.8;
 /// Weight of a completion of the word being typed (only when the word itself is not a

@@ -9,6 +9,8 @@
 
 mod dto;
 mod options;
+// The collection views (network, timelines, related articles, exports): issue 19.
+mod collection;
 
 use crate::{ArticleId, EntityId};
 use dto::*;

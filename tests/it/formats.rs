@@ -289,6 +289,14 @@ fn every_file_is_indexed_or_named_with_its_reason_and_strict_mode_fails_on_any()
         .map(|n| file_of(n))
         .collect();
     assert_eq!(accounted, files);
+    assert!(
+        b.summary.contains(&format!(
+            "metadata: {n} with a source, {n} with authors",
+            n = EXPECTED.len()
+        )),
+        "{}",
+        b.summary
+    );
     for (name, why) in &b.skipped {
         assert!(
             b.summary.contains(name.as_str()),
@@ -321,7 +329,42 @@ fn facets_by_source_and_author_read_ids_and_name_tables() {
         by_author += usize::from(authors.contains(&vogt));
     }
     assert_eq!((by_source, by_author), (1, 2));
+    let sources = meta.count_sources(index.article_ids()).unwrap();
+    let wissen = meta.source_by_name("Wissenschaftsmagazin Nord").unwrap();
+    assert!(sources.contains(&(wissen, 2)), "{sources:?}");
+    let authors = meta.count_authors(index.article_ids()).unwrap();
+    assert_eq!(
+        authors.first(),
+        Some(&(vogt, 2)),
+        "the most frequent author first"
+    );
     assert_eq!(meta.source_name(nordkurier).unwrap(), "Nordkurier Online");
     assert!(meta.author_count() >= EXPECTED.len() as u32 - 2);
     assert!(meta.source(ArticleId(u32::MAX)).is_err());
+}
+
+#[test]
+fn the_results_export_carries_each_articles_source_and_url() {
+    let ex = Explorer::open(index()).unwrap();
+    let rows = ex.result_rows("", &SearchOptions::default(), None).unwrap();
+    assert!(!rows.is_empty());
+    let hafen = rows
+        .iter()
+        .find(|r| r.file == "nachrichten-hafen.html")
+        .expect("the HTML page is exported");
+    assert_eq!(hafen.source, Some("Nordkurier Online"));
+    assert!(
+        hafen.url.is_some_and(|u| u.starts_with("https://")),
+        "{:?}",
+        hafen.url
+    );
+    let csv = ex
+        .export_results(
+            "",
+            &SearchOptions::default(),
+            None,
+            article_explorer::collection::Format::Csv,
+        )
+        .unwrap();
+    assert!(csv.contains("Nordkurier Online"), "{csv}");
 }

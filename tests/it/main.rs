@@ -1,6 +1,7 @@
 //! Integration tests, all in one binary: over the index embedded at build time (whatever
 //! corpus it was built from), and over indexes built here from fixture folders.
 
+mod collection;
 mod compat;
 mod embedded;
 mod entities;

@@ -5,12 +5,15 @@
 //! (the same blocks, positions and variants: that analysis is shared by design), and then
 //! matches with plain loops over tokens: no fst, no postings, no pruning, no ranking. A
 //! query is generated as a list of items (words from the corpus, stop words, unknown words,
-//! `OR`, `AND`, phrases, exclusions, entity filters, `datum:` filters, date options),
+//! `OR`, `AND`, phrases, exclusions, entity filters, `datum:` filters, date options, a last
+//! word still being typed),
 //! rendered to the query language, and evaluated from the items, never from the parser.
 //! Ranking may differ; the set of articles and the notices may not.
 
+mod generate;
+
 use crate::index_over;
-use article_explorer::{ArticleId, Explorer, Loosened, SearchOptions, YearMonth, MAX_LIMIT};
+use article_explorer::{ArticleId, Explorer, Loosened, SearchOptions, YearMonth};
 use explorer_index::BlockKind;
 use explorer_index::EntityKind;
 use explorer_ingest::indexer::{parse_all, Vocabulary};
@@ -18,6 +21,7 @@ use explorer_text::{
     compound, fold, fold_key, is_exact_key, is_stop_word, part_key, term_of, tokenize, Analyzer,
     VariantKind,
 };
+use generate::{generate, render, write_generated_corpus, Item};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -33,6 +37,8 @@ static RUN: AtomicUsize = AtomicUsize::new(0);
 /// Of those, cases whose answer was not empty, and cases with a dropped word.
 static FOUND: AtomicUsize = AtomicUsize::new(0);
 static DROPPED: AtomicUsize = AtomicUsize::new(0);
+/// Of those, cases whose last word was still being typed.
+static TYPING: AtomicUsize = AtomicUsize::new(0);
 
 /// One corpus, analysed: per article its tokens (position → keys), its date.
 struct Model {
@@ -42,6 +48,9 @@ struct Model {
     words: Vec<String>,
     /// Every compound-part key of the corpus.
     part_keys: BTreeSet<String>,
+    /// Every key of the corpus (terms and variants; no exact spellings), sorted as the term
+    /// dictionary is.
+    keys: BTreeSet<String>,
     /// Per entity: name, kind, aliases, the articles mentioning it.
     entities: Vec<Entity>,
 }
@@ -82,6 +91,7 @@ fn model_of(dir: &Path) -> Model {
     }
     let mut analyzer = Analyzer::new(Some(&vocabulary));
     let mut part_keys = BTreeSet::new();
+    let mut all_keys = BTreeSet::new();
     let mut articles = Vec::new();
     for (doc, p) in corpus.documents.iter().zip(&parsed) {
         let mut tokens: BTreeMap<u32, BTreeSet<String>> = BTreeMap::new();
@@ -113,6 +123,7 @@ fn model_of(dir: &Path) -> Model {
             }
             position += count + BLOCK_GAP;
         }
+        all_keys.extend(tokens.values().flatten().cloned());
         articles.push(Article {
             words: surface,
             tokens,
@@ -153,6 +164,7 @@ fn model_of(dir: &Path) -> Model {
         articles,
         words,
         part_keys,
+        keys: all_keys,
         entities,
     }
 }
@@ -193,6 +205,33 @@ impl Model {
         })
     }
 
+    /// The articles `w` matches while it is being typed (the last word, no space after it):
+    /// itself, and when it is not a word of the index, the first [`MAX_EXPANSIONS`] keys
+    /// that begin with its term and the first that begin with its folded form.
+    fn typing(&self, w: &str) -> BTreeSet<ArticleId> {
+        let term = term_of(w);
+        let mut set = self.word(w);
+        if self.keys.contains(&term) {
+            return set;
+        }
+        let mut completions: Vec<&String> = Vec::new();
+        for start in [term.clone(), fold_key(w)] {
+            if start.chars().count() < article_explorer::search::MIN_PREFIX_CHARS {
+                continue;
+            }
+            let fresh: Vec<&String> = self
+                .keys
+                .range(start.clone()..)
+                .take_while(|k| k.starts_with(&start))
+                .filter(|k| **k != term && !completions.contains(k))
+                .take(article_explorer::search::MAX_EXPANSIONS)
+                .collect();
+            completions.extend(fresh);
+        }
+        set.extend(self.matching(|keys| completions.iter().any(|c| keys.contains(*c))));
+        set
+    }
+
     /// The articles with the phrase's terms at consecutive positions.
     fn phrase(&self, words: &[String]) -> BTreeSet<ArticleId> {
         let terms: Vec<String> = words.iter().map(|w| term_of(w)).collect();
@@ -226,131 +265,6 @@ impl Model {
     }
 }
 
-/// One item of a generated query.
-#[derive(Debug, Clone)]
-enum Item {
-    Word(String),
-    Or(String, String),
-    Phrase(Vec<String>),
-    Not(String),
-    NotPhrase(Vec<String>),
-    Entity { index: usize, negated: bool },
-    Year { year: u16, negated: bool },
-    And,
-}
-
-/// A small deterministic generator, seeded by proptest.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-const STOP: &[&str] = &["der", "die", "und", "Wer", "wie", "den", "ist", "Warum"];
-
-fn generate(model: &Model, seed: u64) -> (Vec<Item>, SearchOptions) {
-    let mut rng = Rng(seed);
-    let word = |rng: &mut Rng| -> String {
-        match rng.below(10) {
-            0 => STOP[rng.below(STOP.len())].to_owned(),
-            1 => format!("Qxzqj{}", ["", "a", "ke", "wo"][rng.below(4)]),
-            _ => model.words[rng.below(model.words.len())].clone(),
-        }
-    };
-    let phrase = |rng: &mut Rng| -> Vec<String> {
-        // Two or three consecutive words of an article, or the same words reversed.
-        let a = &model.articles[rng.below(model.articles.len())];
-        let n = 2 + rng.below(2);
-        let start = rng.below(a.words.len().saturating_sub(n) + 1);
-        let mut ws: Vec<String> = a.words.iter().skip(start).take(n).cloned().collect();
-        if rng.below(4) == 0 {
-            ws.reverse();
-        }
-        ws.retain(|w| model.words.contains(w));
-        ws
-    };
-    let mut items = Vec::new();
-    for _ in 0..1 + rng.below(4) {
-        let item = match rng.below(15) {
-            0..=5 => Item::Word(word(&mut rng)),
-            6 => Item::Or(word(&mut rng), word(&mut rng)),
-            7 | 13 => match phrase(&mut rng) {
-                ws if ws.len() >= 2 => Item::Phrase(ws),
-                _ => Item::Word(word(&mut rng)),
-            },
-            8 => Item::Not(word(&mut rng)),
-            9 => match phrase(&mut rng) {
-                ws if ws.len() >= 2 => Item::NotPhrase(ws),
-                _ => Item::Not(word(&mut rng)),
-            },
-            10 | 11 if !model.entities.is_empty() => Item::Entity {
-                index: rng.below(model.entities.len()),
-                negated: rng.below(2) == 0,
-            },
-            12 => Item::Year {
-                year: 2015 + rng.below(10) as u16,
-                negated: rng.below(3) == 0,
-            },
-            _ => Item::And,
-        };
-        items.push(item);
-    }
-    let mut options = SearchOptions::first(MAX_LIMIT);
-    if rng.below(5) == 0 {
-        let from = 2015 + rng.below(10) as u16;
-        options.from = Some(YearMonth {
-            year: from,
-            month: 1 + rng.below(12) as u8,
-        });
-        options.to = Some(YearMonth {
-            year: from + rng.below(4) as u16,
-            month: 12,
-        });
-    }
-    (items, options)
-}
-
-fn render(model: &Model, items: &[Item]) -> String {
-    let quote = |ws: &[String]| format!("\"{}\"", ws.join(" "));
-    let mut out: Vec<String> = Vec::new();
-    for item in items {
-        out.push(match item {
-            Item::Word(w) => w.clone(),
-            Item::Or(a, b) => format!("{a} OR {b}"),
-            Item::Phrase(ws) => quote(ws),
-            Item::Not(w) => format!("-{w}"),
-            Item::NotPhrase(ws) => format!("-{}", quote(ws)),
-            Item::Entity { index, negated } => {
-                let e = &model.entities[*index];
-                let prefix = match e.kind {
-                    EntityKind::Person => "person",
-                    EntityKind::Country => "land",
-                    EntityKind::Place => "ort",
-                    EntityKind::Organization => "org",
-                    EntityKind::Event => "ereignis",
-                };
-                let neg = if *negated { "-" } else { "" };
-                format!("{neg}{prefix}:\"{}\"", e.name)
-            }
-            Item::Year { year, negated } => {
-                format!("{}datum:{year}", if *negated { "-" } else { "" })
-            }
-            Item::And => "AND".into(),
-        });
-    }
-    // A trailing space: the last word is complete (completion is tested in relevance.rs).
-    out.join(" ") + " "
-}
-
 /// What the reference expects: the set of articles and the words dropped.
 fn evaluate(
     model: &Model,
@@ -367,6 +281,7 @@ fn evaluate(
     for item in items {
         match item {
             Item::Word(w) => clauses.push((vec![w.clone()], model.word(w), is_stop(w))),
+            Item::Typing(w) => clauses.push((vec![w.clone()], model.typing(w), is_stop(w))),
             Item::Or(a, b) => {
                 let set = model.word(a).union(&model.word(b)).copied().collect();
                 clauses.push((vec![a.clone(), b.clone()], set, is_stop(a) && is_stop(b)));
@@ -467,6 +382,8 @@ fn check(model: &Model, seed: u64) -> Result<(), TestCaseError> {
     RUN.fetch_add(1, Ordering::Relaxed);
     FOUND.fetch_add(usize::from(!want.is_empty()), Ordering::Relaxed);
     DROPPED.fetch_add(usize::from(!dropped.is_empty()), Ordering::Relaxed);
+    let typing = matches!(items.last(), Some(Item::Typing(_)));
+    TYPING.fetch_add(usize::from(typing), Ordering::Relaxed);
     let found: BTreeSet<ArticleId> = got.hits.iter().map(|h| h.article.id).collect();
     prop_assert_eq!(
         got.total,
@@ -517,90 +434,6 @@ fn repo(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)
 }
 
-/// Sixty articles from a small vocabulary: names, compounds and their parts, hyphenated
-/// words, stop words, written dates, singulars and plurals; some dated, some not.
-fn write_generated_corpus(dir: &Path) {
-    std::fs::create_dir_all(dir).unwrap();
-    let vocabulary = [
-        "Putin",
-        "Merkel",
-        "Berlin",
-        "Russland",
-        "Russlands",
-        "Land",
-        "Nachbarland",
-        "Gipfel",
-        "Gipfeltreffen",
-        "Treffen",
-        "Klimaschutz",
-        "Klima-Schutz",
-        "Schutz",
-        "Atomtest",
-        "Atomwaffentest",
-        "Zentrum",
-        "Zentren",
-        "Museum",
-        "Museen",
-        "Halbinsel",
-        "Insel",
-        "Vertrag",
-        "Verträge",
-        "Regierung",
-        "Regierungen",
-        "Kanzlerin",
-        "Wahl",
-        "Wahlen",
-        "der",
-        "die",
-        "und",
-        "den",
-        "ist",
-        "wer",
-        "wie",
-        "nicht",
-        "unterschrieb",
-        "sagte",
-        "12.03.2015",
-        "1.7.2019",
-        "2020",
-        "15.000",
-        "Straße",
-        "Strasse",
-        "Pjöngjang",
-        "Luxusgüter",
-        "Gute",
-        "Nähe",
-        "nahm",
-        "Kim",
-        "Kims",
-        "Trump",
-    ];
-    let mut rng = Rng(20_261_206);
-    for i in 0..60 {
-        let mut text = String::new();
-        if rng.below(4) != 0 {
-            text.push_str(&format!(
-                " date {}-{:02}\n",
-                2015 + rng.below(10),
-                1 + rng.below(12)
-            ));
-        }
-        let title: Vec<&str> = (0..3)
-            .map(|_| vocabulary[rng.below(vocabulary.len())])
-            .collect();
-        text.push_str(&title.join(" "));
-        text.push_str("\n\n");
-        for _ in 0..2 + rng.below(3) {
-            let words: Vec<&str> = (0..6 + rng.below(12))
-                .map(|_| vocabulary[rng.below(vocabulary.len())])
-                .collect();
-            text.push_str(&words.join(" "));
-            text.push_str(".\n\n");
-        }
-        std::fs::write(dir.join(format!("{i:03}.txt")), text).unwrap();
-    }
-}
-
 /// Every corpus, [`CASES`] random queries each (proptest-driven, with shrinking of the
 /// seed on failure), then the number of cases compared.
 #[test]
@@ -630,9 +463,11 @@ fn the_engine_agrees_with_the_reference_evaluator() {
         );
     }
     println!(
-        "reference evaluator: {} cases compared in all ({} with matches, {} with a dropped word)",
+        "reference evaluator: {} cases compared in all ({} with matches, {} with a dropped \
+         word, {} with a word being typed)",
         RUN.load(Ordering::Relaxed),
         FOUND.load(Ordering::Relaxed),
-        DROPPED.load(Ordering::Relaxed)
+        DROPPED.load(Ordering::Relaxed),
+        TYPING.load(Ordering::Relaxed)
     );
 }

@@ -53,3 +53,34 @@ proptest! {
         prop_assert!(r.hits.len() <= r.total);
     }
 }
+
+/// The index reader fuzz target found that a container whose header and CRC-32 agree with
+/// its body, but whose term fst is damaged, reached `fst`'s traversal and panicked there.
+/// `Index::open` now checks each fst against its own checksum too: damage any byte of TERM
+/// or ALIA, make the outer header agree again, and opening is a typed error.
+#[test]
+fn a_damaged_fst_behind_a_matching_container_checksum_is_a_typed_error() {
+    let good = crate::index_over("seeds");
+    let le = |b: &[u8], at: usize| u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
+    let body = 24;
+    let sections = le(good, body) as usize;
+    for tag in [*b"TERM", *b"ALIA"] {
+        let entry = (0..sections)
+            .map(|i| body + 4 + i * 12)
+            .find(|&at| good[at..at + 4] == tag)
+            .expect("the section is in the directory");
+        let (offset, len) = (le(good, entry + 4) as usize, le(good, entry + 8) as usize);
+        let mut bad = good.to_vec();
+        // A byte in the middle of the fst's nodes.
+        bad[body + offset + len / 2] ^= 0x5a;
+        let mut crc = flate2::Crc::new();
+        crc.update(&bad[body..]);
+        bad[12..16].copy_from_slice(&crc.sum().to_le_bytes());
+        let got = explorer_index::Index::open(&bad).map(|_| ());
+        assert!(
+            matches!(got, Err(explorer_index::IndexError::Corrupt { .. })),
+            "{}: {got:?}",
+            String::from_utf8_lossy(&tag)
+        );
+    }
+}

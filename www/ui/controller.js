@@ -26,6 +26,8 @@ import { renderHitItems, fillSnippets, failSnippets } from './results.js';
 import { renderFacetTools } from './facets.js';
 import { bindKeys } from './keys.js';
 import { bindActions } from './actions.js';
+// Issue 19: network, export, stars, related articles, timelines (three hooks below).
+import { CollectionTools } from './collection.js';
 
 /**
  * @typedef {import('./state.js').ViewState} ViewState
@@ -73,6 +75,8 @@ export class ExplorerView {
     /** @type {(() => void)|null} */
     this.unbind = null;
     bindActions(this);
+    // Issue 19: the collection tools (toolbar above the list, reader and entity additions).
+    this.collection = new CollectionTools(this);
   }
 
   // ------------------------------------------------------------ start and stop
@@ -347,6 +351,7 @@ export class ExplorerView {
     this.#drawNotices();
     draw.drawTitle(this.screen, ctx);
     draw.markOpen(this.screen, this.state.article);
+    this.collection.afterResults(); // issue 19
   }
 
   /** Redraws the facet groups (after a change of the name box or "mehr anzeigen"). */
@@ -409,6 +414,7 @@ export class ExplorerView {
       });
     }
     draw.drawDetail(this.screen, ctx, detail, same);
+    this.collection.afterDetail(detail); // issue 19
     if (detail.kind === 'article') {
       const { id, file, title } = detail.article;
       this.host.dispatchEvent(new CustomEvent('explorer-open', { bubbles: true, composed: true, detail: { id, file, title } }));

@@ -14,8 +14,9 @@ import { layoutCss } from './styles/layout.js';
 import { listsCss } from './styles/lists.js';
 import { sidebarCss } from './styles/sidebar.js';
 import { detailCss } from './styles/detail.js';
+import { collectionCss } from './styles/collection.js'; // issue 19
 
-export const css = [themeCss, baseCss, layoutCss, listsCss, sidebarCss, detailCss].join('\n');
+export const css = [themeCss, baseCss, layoutCss, listsCss, sidebarCss, detailCss, collectionCss].join('\n');
 
 /** @type {CSSStyleSheet|null} */
 let sheet = null;

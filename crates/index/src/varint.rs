@@ -175,17 +175,42 @@ impl<'a> BitReader<'a> {
         self.pos
     }
 
-    /// Up to 57 bits from the current position, zeros past the end.
+    /// At least 57 bits from the current position (zeros past the end).
+    #[inline]
     fn window(&self) -> u64 {
         let byte = self.pos / 8;
-        let mut buf = [0u8; 8];
-        let available = self.bytes.get(byte..).unwrap_or(&[]);
-        let n = available.len().min(8);
-        buf[..n].copy_from_slice(&available[..n]);
-        u64::from_le_bytes(buf) >> (self.pos % 8)
+        let word = match self.bytes.get(byte..byte + 8) {
+            Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+            None => {
+                let mut buf = [0u8; 8];
+                let available = self.bytes.get(byte..).unwrap_or(&[]);
+                let n = available.len().min(8);
+                buf[..n].copy_from_slice(&available[..n]);
+                u64::from_le_bytes(buf)
+            }
+        };
+        word >> (self.pos % 8)
+    }
+
+    /// The next bits without reading them (at least 57; zeros past the end).
+    #[inline]
+    pub(crate) fn peek(&self) -> u64 {
+        self.window()
+    }
+
+    /// Step over `n` bits.
+    #[inline]
+    pub(crate) fn advance(&mut self, n: usize) -> Option<()> {
+        let end = self.pos.checked_add(n)?;
+        if end > self.bytes.len() * 8 {
+            return None;
+        }
+        self.pos = end;
+        Some(())
     }
 
     /// `n` (at most 32) bits.
+    #[inline]
     pub(crate) fn bits(&mut self, n: u32) -> Option<u64> {
         if n == 0 {
             return Some(0);
@@ -200,19 +225,28 @@ impl<'a> BitReader<'a> {
     }
 
     /// One exp-Golomb value of order `k` (values over 2^32 are refused as malformed).
+    #[inline]
     pub(crate) fn golomb(&mut self, k: u32) -> Option<u64> {
         let w = self.window();
         // The zeros before the one bit: at most 32 - k for a value that fits 32 bits.
         let m = w.trailing_zeros();
-        if m + k > 32 || m >= 57 {
-            return None;
-        }
-        self.pos = self.pos.checked_add(m as usize + 1)?;
-        if self.pos > self.bytes.len() * 8 {
+        if m + k > 32 {
             return None;
         }
         let top = m + k;
-        let low = self.bits(top)?;
+        let len = (m + 1 + top) as usize;
+        let end = self.pos.checked_add(len)?;
+        if end > self.bytes.len() * 8 {
+            return None;
+        }
+        // The whole code is in the window when it is at most 57 bits long (nearly always).
+        let low = if len <= 57 {
+            (w >> (m + 1)) & ((1u64 << top) - 1)
+        } else {
+            let mut r = BitReader::new(self.bytes, self.pos + m as usize + 1);
+            r.bits(top)?
+        };
+        self.pos = end;
         Some(((1u64 << top) | low) - (1u64 << k))
     }
 

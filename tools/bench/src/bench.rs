@@ -24,6 +24,8 @@
 //! native step is reported in the table (how it failed) and makes the command fail at the end.
 
 mod browser;
+mod budgets;
+mod code_size;
 mod measure;
 pub mod native;
 mod payload;
@@ -259,6 +261,9 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
     let index =
         std::fs::read(&built.index).context(|| format!("reading {}", built.index.display()))?;
     let code_only = wasm_data::without_index(&wasm, &index);
+    let by_crate = std::fs::read(&built.cargo_wasm)
+        .ok()
+        .and_then(|w| code_size::by_crate(&w));
     let code_path = work.join("module-without-index.wasm");
     let section_path = work.join("code-section.bin");
     std::fs::write(
@@ -337,6 +342,7 @@ fn sizes(built: &pipeline::Built, work: &Path) -> Result<Value> {
         "wasm": sizes_json(wasm_sizes),
         "wasmWithoutIndex": code.map(sizes_json),
         "codeSection": sizes_json(section),
+        "codeByCrate": by_crate,
         "index": sizes_json(index_sizes),
         "indexSections": index_parts,
         "js": sizes_json(js),

@@ -203,7 +203,6 @@ const ORGANISATION_HEADS: &[&str] = &[
     "council",
     "committee",
     "association",
-    "league",
     "army",
     "movement",
     "institute",
@@ -211,6 +210,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "office",
     "service",
     "company",
+    "court",
     "fund",
     "network",
 ];
@@ -372,6 +372,14 @@ const EVENT_HEADS: &[&str] = &[
     "weltkrieg",
     "weltkriegs",
     "spiele",
+    "spielen",
+    "festspiele",
+    "festspielen",
+    "games",
+    "open",
+    "cup",
+    "league",
+    "trophy",
     "olympiade",
     "weltmeisterschaft",
     "meisterschaft",
@@ -467,6 +475,39 @@ pub(crate) fn head_kind(word: &str) -> Option<EntityKind> {
     }
 }
 
+/// A currency (`Australischer Dollar` is no organisation).
+pub(crate) fn is_currency(word: &str) -> bool {
+    is_exactly(
+        word,
+        &[
+            "dollar",
+            "dollars",
+            "euro",
+            "euros",
+            "franken",
+            "pfund",
+            "rubel",
+            "yuan",
+            "yen",
+            "krone",
+            "kronen",
+            "peso",
+            "pesos",
+            "rupie",
+            "rupien",
+            "lira",
+            "real",
+            "won",
+            "rand",
+            "zloty",
+            "forint",
+            "dinar",
+            "schilling",
+            "mark",
+        ],
+    )
+}
+
 /// A word that begins a foreign place name (`Plaza`, `Lake`).
 pub(crate) fn is_foreign_place_word(word: &str) -> bool {
     is_exactly(word, FOREIGN_PLACE_WORDS)
@@ -475,18 +516,27 @@ pub(crate) fn is_foreign_place_word(word: &str) -> bool {
 /// An institution whose name is the head plus a place or name after it (`Universität Wien`,
 /// `Stiftung Warentest`).
 pub(crate) fn is_institution(word: &str) -> bool {
-    is_exactly(
-        word,
-        &[
-            "universität",
-            "hochschule",
-            "akademie",
-            "stiftung",
-            "museum",
-            "institut",
-            "klinik",
-        ],
-    )
+    let lower = word.to_lowercase();
+    let lower = lower
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with('s'))
+        .unwrap_or(&lower);
+    let compound = ["gericht", "kammer", "universität", "hochschule", "kommando"]
+        .iter()
+        .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3);
+    compound
+        || is_exactly(
+            word,
+            &[
+                "universität",
+                "hochschule",
+                "akademie",
+                "stiftung",
+                "museum",
+                "institut",
+                "klinik",
+            ],
+        )
 }
 
 /// Compounds that end in an event noun after a place name (`Koreakrieg`): the event head.

@@ -27,6 +27,7 @@
 mod cues;
 mod curation;
 mod detect;
+mod names;
 mod resolve;
 mod tables;
 mod tokens;

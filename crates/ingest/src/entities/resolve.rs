@@ -14,6 +14,7 @@
 
 use super::curation::{apply, Proto};
 use super::detect::{name_key, Candidate};
+use super::names::display_name;
 use super::tables::{form_key, tables, Tables};
 use super::tokens::Tok;
 use super::{Curation, EntityKind, MentionKind, Recognized, Target};
@@ -91,8 +92,21 @@ pub(crate) fn resolve(
         parent: Vec::new(),
     };
     let mut groups: Vec<Group> = Vec::new();
-    for c in found.iter().flatten() {
+    // `Deutscher Flussverband (DFV)`: the abbreviation, wherever it stands alone, is the same.
+    let mut abbreviations: BTreeSet<(String, String)> = BTreeSet::new();
+    for (d, c) in found
+        .iter()
+        .enumerate()
+        .flat_map(|(d, cs)| cs.iter().map(move |c| (d, c)))
+    {
         if let Target::Name(key) = &c.target {
+            let surface = &texts[d][c.start..c.end];
+            if surface.chars().all(char::is_uppercase) && !surface.contains(' ') {
+                let own = simple_key(surface);
+                if own != *key {
+                    abbreviations.insert((own, key.clone()));
+                }
+            }
             let i = *keys.index.entry(key.clone()).or_insert_with(|| {
                 keys.names.push(key.clone());
                 keys.parent.push(keys.parent.len());
@@ -107,6 +121,11 @@ pub(crate) fn resolve(
         }
     }
     join_genitives(&mut keys);
+    for (short, long) in &abbreviations {
+        if let (Some(&s), Some(&l)) = (keys.index.get(short), keys.index.get(long)) {
+            keys.join(s, l);
+        }
+    }
     join_short_person_names(&mut keys, &groups);
     let mut merged: BTreeMap<usize, Group> = BTreeMap::new();
     for (i, group) in groups.iter().enumerate() {
@@ -162,7 +181,7 @@ pub(crate) fn resolve(
     let t = tables();
     for (d, &(text, blocks)) in articles.iter().enumerate() {
         let toks = super::article_tokens(text, blocks);
-        let extra = second_pass(text, &toks, &found[d], &corpus, &keys, &merged, t);
+        let extra = second_pass(text, &toks, &mut found[d], &corpus, &keys, &merged, t);
         found[d].extend(extra);
         found[d].sort_by_key(|c| (c.start, c.end));
     }
@@ -290,71 +309,6 @@ fn join_short_person_names(keys: &mut Keys, groups: &[Group]) {
     }
 }
 
-/// The name to show: for people the longest, then most mentioned full name, otherwise the
-/// most mentioned form that is not an abbreviation, without genitive `s`, in the nominative
-/// (`Große Halle des Volkes` for `Großen Halle des Volkes`).
-fn display_name(seen: &BTreeMap<String, u32>, kind: EntityKind, t: &Tables) -> String {
-    let genitive = |s: &str| {
-        s.strip_suffix('s')
-            .is_some_and(|stem| seen.contains_key(stem))
-    };
-    let best = seen
-        .iter()
-        .max_by_key(|(s, n)| {
-            let words = s.split_whitespace().count();
-            (
-                if kind == EntityKind::Person {
-                    words.min(4)
-                } else {
-                    0
-                },
-                !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()),
-                !genitive(s),
-                **n,
-                std::cmp::Reverse(s.len()),
-                std::cmp::Reverse((*s).clone()),
-            )
-        })
-        .map(|(s, _)| s.clone())
-        .unwrap_or_default();
-    if kind == EntityKind::Person {
-        return best;
-    }
-    nominative(&best, t)
-}
-
-/// Leading capitalised adjectives in the weak nominative (`Großen` → `Große`) and the head
-/// noun without a genitive `s` (`Instituts` → `Institut`).
-fn nominative(name: &str, t: &Tables) -> String {
-    let words: Vec<&str> = name.split(' ').collect();
-    let adjectives = words
-        .iter()
-        .take_while(|w| {
-            w.ends_with("en")
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && t.is_adjective(w)
-        })
-        .count();
-    if adjectives == 0 || adjectives == words.len() {
-        return name.to_owned();
-    }
-    let mut out: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
-    for w in out.iter_mut().take(adjectives) {
-        w.pop();
-    }
-    let head = &mut out[adjectives];
-    let stem = ["es", "s"]
-        .iter()
-        .filter_map(|g| head.strip_suffix(g))
-        .find(|stem| {
-            stem.chars().count() >= 3 && t.is_noun(stem) && !t.is_noun(&format!("{stem}se"))
-        });
-    if let Some(stem) = stem {
-        *head = stem.to_owned();
-    }
-    out.join(" ")
-}
-
 /// The names of the corpus that the second pass looks words up under, each with its weight
 /// and group.
 struct CorpusNames {
@@ -427,7 +381,7 @@ fn covered_words(toks: &[Tok<'_>], first: &[Candidate]) -> Vec<bool> {
 fn second_pass(
     text: &str,
     toks: &[Tok<'_>],
-    first: &[Candidate],
+    first: &mut [Candidate],
     corpus: &CorpusNames,
     keys: &Keys,
     merged: &BTreeMap<usize, Group>,
@@ -436,13 +390,28 @@ fn second_pass(
     // Every word of the people named in full in this article.
     let mut local: BTreeMap<String, usize> = BTreeMap::new();
     let mut in_article: BTreeSet<usize> = BTreeSet::new();
-    for c in first {
+    let mut clubs: BTreeMap<String, usize> = BTreeMap::new();
+    for c in first.iter() {
         if let Target::Name(key) = &c.target {
             let Some(&i) = keys.index.get(key) else {
                 continue;
             };
             let root = keys.find(i);
             in_article.insert(root);
+            let words: Vec<&str> = key.split(' ').collect();
+            // `Dortmund` after `Borussia Dortmund`, `Kiew` after `Dynamo Kiew`: the club.
+            if merged[&root].kind() == EntityKind::Organization
+                && words.len() >= 2
+                && super::detect::is_club_prefix(words[0])
+            {
+                if words[0].chars().count() > 3 {
+                    clubs.entry(words[0].to_owned()).or_insert(root);
+                }
+                clubs.entry(words[1].to_owned()).or_insert(root);
+                clubs
+                    .entry(words[words.len() - 1].to_owned())
+                    .or_insert(root);
+            }
             if merged[&root].kind() == EntityKind::Person {
                 let words: Vec<&str> = key.split(' ').collect();
                 if words.len() >= 2 {
@@ -454,6 +423,38 @@ fn second_pass(
                 }
             }
         }
+    }
+    // `Hamilton` after `Lewis Hamilton`: a place's name that is a word of a person named in
+    // the article is that person.
+    for c in first.iter_mut() {
+        if let Target::Name(key) = &c.target {
+            // `nach Federer`: a weak place is a person named in the article.
+            if c.kind == EntityKind::Place && c.strength <= 1 {
+                if let Some(&root) = local.get(key.as_str()) {
+                    *c = mention(c.start, c.end, root, keys, merged);
+                }
+            }
+            continue;
+        }
+        let Target::Known(e) = c.target else { continue };
+        let kind = t.entries[e].kind;
+        let place = matches!(kind, EntityKind::Place | EntityKind::Country);
+        if !place || c.mention != MentionKind::Name {
+            continue;
+        }
+        let key = simple_key(&text[c.start..c.end]);
+        let person = local
+            .get(&key)
+            .or_else(|| key.strip_suffix('s').and_then(|stem| local.get(stem)))
+            .filter(|_| kind == EntityKind::Place);
+        let root = person.or_else(|| clubs.get(&key));
+        if let Some(&root) = root {
+            *c = mention(c.start, c.end, root, keys, merged);
+        }
+    }
+    // `Borussia`, `Dynamo` alone: the club the article names in full.
+    for (word, &root) in &clubs {
+        local.entry(word.clone()).or_insert(root);
     }
     let lowercase: FastSet<&str> = toks
         .iter()

@@ -16,6 +16,8 @@ const WORDS: &str = include_str!("../../data/words.txt");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
 const ADJECTIVES: &str = include_str!("../../data/adjectives.txt");
+const GENDERS: &str = include_str!("../../data/genders.tsv");
+const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
 
 /// Shortest head noun and modifier of the compound rule.
 const MIN_HEAD: usize = 4;
@@ -67,6 +69,18 @@ pub(crate) struct Tables {
     given: HashSet<String>,
     stopwords: HashSet<String>,
     adjectives_lexicon: HashSet<String>,
+    /// Lowercase singular noun lemma to its gender.
+    genders: HashMap<String, Gender>,
+    /// Abbreviations that are common nouns, not organisations (`KI`, `LKW`).
+    abbreviations: HashSet<String>,
+}
+
+/// The grammatical gender of a German noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Masculine,
+    Feminine,
+    Neuter,
 }
 
 /// The tables, parsed on first use.
@@ -76,6 +90,19 @@ pub(crate) fn tables() -> &'static Tables {
         let mut t = Tables::parse(GAZETTEER, DEMONYMS, NOUNS, WORDS, GIVEN_NAMES);
         t.stopwords = data_lines(STOPWORDS).map(str::to_owned).collect();
         t.adjectives_lexicon = data_lines(ADJECTIVES).map(str::to_owned).collect();
+        t.abbreviations = data_lines(ABBREVIATIONS).map(str::to_owned).collect();
+        t.genders = data_lines(GENDERS)
+            .filter_map(|l| {
+                let (lemma, g) = l.split_once('\t')?;
+                let g = match g {
+                    "m" => Gender::Masculine,
+                    "f" => Gender::Feminine,
+                    "n" => Gender::Neuter,
+                    _ => return None,
+                };
+                Some((lemma.to_owned(), g))
+            })
+            .collect();
         t
     })
 }
@@ -283,8 +310,17 @@ impl Tables {
         let lower = word.to_lowercase();
         ["en", "er", "es", "em", "e"].iter().any(|e| {
             lower.strip_suffix(e).is_some_and(|stem| {
-                self.adjectives_lexicon.contains(stem)
-                    || self.adjectives_lexicon.contains(&format!("{stem}e"))
+                let known = |s: &str| {
+                    self.adjectives_lexicon.contains(s)
+                        || self.adjectives_lexicon.contains(&format!("{s}e"))
+                };
+                // `Oberste`, `Höchsten`: a superlative of a known adjective; `Republikanische`:
+                // any adjective in `-isch`.
+                known(stem)
+                    || stem
+                        .strip_suffix("st")
+                        .is_some_and(|s| s.chars().count() >= 3 && known(s))
+                    || stem.ends_with("isch") && stem.chars().count() >= 8
             })
         })
     }
@@ -292,6 +328,41 @@ impl Tables {
     /// A function word (`für`, `am`, `ob`): never a name at the start of a sentence.
     pub(crate) fn is_function_word(&self, word: &str) -> bool {
         self.stopwords.contains(&word.to_lowercase())
+    }
+
+    /// The gender of a singular noun (`Wetterdienst`, `Koch-Institut`): its own, or that of
+    /// the longest noun it ends in (a compound takes its head's gender). `None` for a word
+    /// that is no singular lemma (a plural, an inflected form, a name).
+    pub(crate) fn gender(&self, word: &str) -> Option<Gender> {
+        let last = word.rsplit(super::tokens::is_hyphen).next().unwrap_or(word);
+        let lower = last.to_lowercase();
+        if let Some(g) = self.genders.get(&lower) {
+            return Some(*g);
+        }
+        let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        let n = starts.len();
+        if n < MIN_MODIFIER + MIN_HEAD {
+            return None;
+        }
+        (MIN_MODIFIER..=n - MIN_HEAD).find_map(|k| self.genders.get(&lower[starts[k]..]).copied())
+    }
+
+    /// An abbreviation in capitals that is an acronym of a name, not of a common noun:
+    /// `KCNA`, `ÖVP`, `AfD` (`KI`, `LKW`, Roman numerals and listed nouns are not).
+    pub(crate) fn is_acronym(&self, w: &str) -> bool {
+        let n = w.chars().count();
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        let all_upper = upper == n;
+        let mixed = !all_upper
+            && upper >= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().last().is_some_and(char::is_uppercase);
+        (2..=6).contains(&n)
+            && w.chars().all(char::is_alphabetic)
+            && (all_upper || mixed)
+            && !w.chars().all(|c| "IVXLCDM".contains(c))
+            && !self.abbreviations.contains(w)
+            && (all_upper || !self.is_lowercase_word(w) && !w.ends_with('G'))
     }
 
     pub(crate) fn is_given_name(&self, word: &str) -> bool {

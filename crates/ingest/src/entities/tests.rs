@@ -87,6 +87,88 @@ fn rules_find_names_they_were_never_told() {
 }
 
 #[test]
+fn organisations_events_and_people_by_their_shape() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Am Sonntag verlor der VfB Zolberg gegen den 1. FC Tannwerder, der SC blieb stumm.",
+            &[
+                ("VfB Zolberg", "organization"),
+                ("1. FC Tannwerder", "organization"),
+            ],
+        ),
+        (
+            "Die Grasmeyer GmbH und die Halvoss AG & Co. KG fusionieren.",
+            &[
+                ("Grasmeyer GmbH", "organization"),
+                ("Halvoss AG & Co. KG", "organization"),
+            ],
+        ),
+        (
+            "Gestern warnte das Bundesamt für Wasserwirtschaft und Deichbau vor Hochwasser.",
+            &[(
+                "Bundesamt für Wasserwirtschaft und Deichbau",
+                "organization",
+            )],
+        ),
+        (
+            "Die Schriftstellerin Anna Maria Koch erhielt den Georg-Zellner-Preis.",
+            &[
+                ("Anna Maria Koch", "person"),
+                ("Georg-Zellner-Preis", "event"),
+            ],
+        ),
+        (
+            "Sturmtief „Quirin“ traf die Fußball-WM und die Bundesliga.",
+            &[
+                ("Quirin", "event"),
+                ("Fußball-WM", "event"),
+                ("Bundesliga", "event"),
+            ],
+        ),
+        (
+            "Gestern traf Alexander Van der Zwaan den Abgeordneten Friedrich Obermoser (ÖVP).",
+            &[
+                ("Alexander Van der Zwaan", "person"),
+                ("Friedrich Obermoser", "person"),
+                ("ÖVP", "organization"),
+            ],
+        ),
+        (
+            "Der Sänger wurde mit „Silver Morning“ bekannt und lebt in Wolfratshausen.",
+            &[("Wolfratshausen", "place")],
+        ),
+        (
+            "Die Forscher setzen auf Künstliche Intelligenz, nicht auf KI-Anlagen.",
+            &[],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got = names(text);
+        let want: Vec<(String, &str)> = expected
+            .iter()
+            .map(|(s, k)| ((*s).to_owned(), *k))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn names_are_canonical_and_acronyms_join_their_long_form() {
+    let text = "Laut dem Deutschen Flussverband (DFV) und dem Weißen Haus tagte der DFV.";
+    let got = found_with(&[text], None).remove(0);
+    let entities: Vec<(&str, &str)> = got.iter().map(|m| (m.0.as_str(), m.3.as_str())).collect();
+    assert_eq!(
+        entities,
+        [
+            ("Deutschen Flussverband", "Deutscher Flussverband"),
+            ("DFV", "Deutscher Flussverband"),
+            ("Weißen Haus", "Weißes Haus"),
+            ("DFV", "Deutscher Flussverband"),
+        ]
+    );
+}
+
+#[test]
 fn countries_places_and_demonyms_come_from_the_data() {
     let text = "Die brasilianische Regierung und Vertreter Perus trafen sich in Lissabon. \
                 Auch die Vereinigten Staaten, Bayern und der Londoner Bürgermeister waren dabei; \

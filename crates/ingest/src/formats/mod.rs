@@ -276,6 +276,26 @@ mod tests {
     }
 
     #[test]
+    fn cut_off_files_of_every_format_read_without_panicking() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        for entry in std::fs::read_dir(root.join("formats")).unwrap() {
+            let path = entry.unwrap().path();
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            let bytes = std::fs::read(&path).unwrap();
+            for cut in (0..bytes.len()).step_by(53) {
+                if let Some(Ok(read)) = read(&Input {
+                    file: &file,
+                    bytes: &bytes[..cut],
+                }) {
+                    for a in &read.articles {
+                        a.check().unwrap();
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn only_http_urls_are_kept() {
         assert_eq!(
             safe_url(" https://www.example.de/a?b=1 ").as_deref(),

@@ -42,6 +42,8 @@ pub struct Built {
     pub dist_dir: PathBuf,
     /// The optimised `.wasm` in `dist/pkg/`.
     pub wasm: PathBuf,
+    /// cargo's `.wasm`, with the function names (for the code size by crate).
+    pub cargo_wasm: PathBuf,
 }
 
 pub fn build(ctx: &Ctx, corpus: &Path, work: &Path, hosted: bool) -> Result<Built> {
@@ -79,7 +81,7 @@ pub fn build(ctx: &Ctx, corpus: &Path, work: &Path, hosted: bool) -> Result<Buil
             dist::PACKAGE
         );
     };
-    drop(wasm);
+    let cargo_wasm = wasm;
     let wasm = dist_dir
         .join("pkg")
         .join(format!("{}_bg.wasm", dist::OUT_NAME));
@@ -140,6 +142,7 @@ pub fn build(ctx: &Ctx, corpus: &Path, work: &Path, hosted: bool) -> Result<Buil
         build_summary,
         dist_dir,
         wasm,
+        cargo_wasm,
     })
 }
 

@@ -16,7 +16,7 @@ use crate::hash::FastMap;
 /// bits, entries (indexes into `Tables::entries`) are `u32` with [`NO_ENTRY`] for none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Facts {
-    flags: u16,
+    flags: u32,
     type_cue: Option<EntityKind>,
     head: Option<EntityKind>,
     max_words: u32,
@@ -65,11 +65,19 @@ pub(crate) enum Fact {
     Hyphenated,
     /// A place name and an event noun in one word (`Koreakrieg`).
     EventCompound,
+    /// An event named by one word with its cue (`Bundesliga`, `Nobelpreis`).
+    EventWord,
+    /// Ends in the head of an official body's name (`Bundesamt`, `Instituts`).
+    OfficialHead,
+    /// A ministry or committee named by its field (`Landwirtschaftsministerium`).
+    Ministry,
+    /// Begins a club's name (`VfB`, `Borussia`).
+    ClubPrefix,
 }
 
 impl Fact {
-    fn bit(self) -> u16 {
-        1 << self as u16
+    fn bit(self) -> u32 {
+        1 << self as u32
     }
 }
 
@@ -116,20 +124,23 @@ impl Facts {
         let answers = [
             (Fact::Capitalised, capitalised),
             (Fact::Noun, capitalised && t.is_noun(word)),
-            (
-                Fact::Acronym,
-                (2..=6).contains(&n)
-                    && word.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
-                    && !word.chars().all(|c| "IVXLCDM".contains(c))
-                    && !t.is_noun(word),
-            ),
+            (Fact::Acronym, t.is_acronym(word)),
             (Fact::Role, cues::is_role(word)),
             (Fact::Institution, cues::is_institution(word)),
             (Fact::Designator, DESIGNATORS.contains(&word)),
-            (Fact::Particle, PARTICLES.contains(&word)),
+            (
+                Fact::Particle,
+                PARTICLES.contains(&word)
+                    || n >= 2 && PARTICLES.contains(&word.to_lowercase().as_str()),
+            ),
             (Fact::FunctionWord, t.is_function_word(word)),
             (Fact::LowercaseWord, t.is_lowercase_word(word)),
-            (Fact::GivenName, t.is_given_name(word)),
+            (
+                Fact::GivenName,
+                t.is_given_name(word)
+                    || word.contains(is_hyphen)
+                        && word.split(is_hyphen).all(|p| t.is_given_name(p)),
+            ),
             (
                 Fact::CapitalAdjective,
                 capitalised && n >= 4 && (t.is_adjective(word) || nationality.is_some()),
@@ -143,6 +154,10 @@ impl Facts {
                         .is_some_and(|stem| lookup.form(&form_key([stem])).is_some()),
             ),
             (Fact::Hyphenated, word.contains(is_hyphen)),
+            (Fact::EventWord, super::events::is_event_word(word)),
+            (Fact::OfficialHead, super::bodies::is_official_head(word)),
+            (Fact::Ministry, super::bodies::is_ministry(word)),
+            (Fact::ClubPrefix, super::bodies::is_club_prefix(word)),
             (
                 Fact::EventCompound,
                 cues::event_suffix(word)

@@ -4,6 +4,10 @@
 //! At each word the rules are tried in this order, and the first that matches consumes its
 //! words:
 //!
+//! 0. shapes that say the kind ([`events`], [`bodies`]): events by their cue (`Fußball-WM`,
+//!    `Georg-Büchner-Preis`, `Tief „Zoltan“`), clubs (`VfB Stuttgart`), an abbreviation and a
+//!    place (`ETH Zürich`), companies with a legal form (`Robert Bosch GmbH`), long official
+//!    names (`Bundesamt für Migration und Flüchtlinge`);
 //! 1. a lowercase nationality adjective (`nordkoreanischen`) is a demonym;
 //! 2. a designator and a country (`Volksrepublik China`) is the country;
 //! 3. an institution and a place or name (`Universität Wien`) is an organisation;
@@ -21,14 +25,21 @@
 //!     (`US-Präsident`, `China-Reise`; `SPD-Politiker` names the person's organisation);
 //! 11. a run of capitalised words that are not German nouns (`Guo Jiakun`) is a person,
 //!     unless its first or last word says otherwise (`Plaza de Cibeles`, `Rapid Support
-//!     Forces`); an acronym (`KCNA`) is an organisation.
+//!     Forces`); an acronym (`KCNA`) is an organisation;
+//! 12. a single unknown name after `in`, `aus`, `nach` is a place (a weak vote).
+//!
+//! After the rules, an unknown name listed with organisations (`BMW, Daimler und Audi`) is
+//! one too.
 //!
 //! Single unknown words (`Kim`, `Kims`) are left to the second pass ([`super::resolve`]),
 //! which knows every name the whole corpus has introduced.
 
+mod bodies;
+mod events;
 mod facts;
 mod rules;
 
+pub(crate) use bodies::is_club_prefix;
 pub(crate) use facts::WordFacts;
 
 use super::cues::LOCATIVES;
@@ -36,6 +47,16 @@ use super::tables::{form_key, Tables};
 use super::tokens::Tok;
 use super::{EntityKind, Lookup, MentionKind, Target};
 use facts::{Fact, Facts};
+
+/// Prepositions after which a doubtful organisation (`Facebook`, a noun too) is a name:
+/// without an article, a noun would not follow them (`auf Facebook`, `bei Siemens`).
+const ORG_PREPOSITIONS: &[&str] = &["bei", "auf", "von", "für", "mit", "gegen", "über", "via"];
+
+/// Particles that only join the parts of a name (unlike `der`, `zu`, `la`, also articles).
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "de", "da", "di", "del", "della", "du", "dos", "ter", "ten", "bin", "ibn", "al",
+    "el",
+];
 
 /// Something the rules found: a span of the text and what it refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +108,7 @@ pub(crate) fn detect<'a>(
     while i < toks.len() {
         i = scan.at(i).unwrap_or(i + 1).max(i + 1);
     }
+    scan.enumerated_organisations();
     scan.out
 }
 
@@ -173,11 +195,7 @@ impl<'a> Scan<'a, '_> {
     }
 
     fn is_acronym(&self, w: &str) -> bool {
-        let n = w.chars().count();
-        (2..=6).contains(&n)
-            && w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
-            && !w.chars().all(|c| "IVXLCDM".contains(c))
-            && !self.t.is_noun(w)
+        self.t.is_acronym(w)
     }
 
     /// A capitalised word that can be part of a name: not a German common noun, and not a
@@ -193,7 +211,10 @@ impl<'a> Scan<'a, '_> {
     fn compute_name_like(&self, i: usize) -> bool {
         let Some(tok) = self.tok(i) else { return false };
         let f = &self.facts[i];
-        if !tok.is_capitalised() || f.is(Fact::Acronym) {
+        if !tok.is_capitalised()
+            || f.is(Fact::Acronym)
+            || tok.text.contains(|c: char| c.is_ascii_digit())
+        {
             return false;
         }
         if tok.sentence_start && f.is(Fact::FunctionWord) {
@@ -212,6 +233,7 @@ impl<'a> Scan<'a, '_> {
         let facts = &self.facts[i];
         let short_noun = first.is_capitalised()
             && first.text.chars().count() <= 3
+            && !first.text.contains(|c: char| c.is_ascii_digit())
             && (after_role || self.tight(i + 1) && self.name_like(i + 1))
             && !facts.is(Fact::FunctionWord)
             && !(first.sentence_start && facts.is(Fact::LowercaseWord));
@@ -224,8 +246,20 @@ impl<'a> Scan<'a, '_> {
                 break;
             }
             let f = &self.facts[j];
-            if tok.is_capitalised() && !f.is(Fact::Noun) && !f.is(Fact::Acronym) {
+            let arabic = ["al-", "el-", "as-", "ad-", "ar-"].iter().any(|p| {
+                tok.text
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            });
+            if tok.is_capitalised() && !f.is(Fact::Noun) && !f.is(Fact::Acronym) || arabic {
                 j += 1;
+            } else if tok.is_capitalised()
+                && f.is(Fact::GivenName)
+                && !f.is(Fact::Role)
+                && f.head().is_none()
+                && (i..j).all(|k| self.facts[k].is(Fact::GivenName))
+            {
+                j += 1; // `Anna Maria Koch`: another given name, even one that is a noun
             } else if f.is(Fact::Particle) {
                 let mut k = j;
                 while self
@@ -234,17 +268,25 @@ impl<'a> Scan<'a, '_> {
                 {
                     k += 1;
                 }
-                if self.tight(k) && self.name_like(k) {
+                // After `von der`, `van`, `de` a capitalised word is a name (`Bellen`); after
+                // `der`, `zu`, `la` alone (also articles), only a word that is no noun.
+                let first = self.toks[j].text;
+                let strong = first.chars().next().is_some_and(char::is_uppercase)
+                    && NAME_PARTICLES.contains(&first.to_lowercase().as_str());
+                let named = self.tok(k).is_some_and(|t| {
+                    t.tight && t.is_capitalised() && !self.facts[k].is(Fact::FunctionWord)
+                });
+                let named = named && self.toks[k].text != "The";
+                if k > j && (strong && named || self.tight(k) && self.name_like(k)) {
                     j = k + 1;
                 } else {
                     break;
                 }
             } else if tok.is_capitalised()
-                && j == i + 1
-                && (after_role || facts.is(Fact::GivenName))
+                && (after_role && j == i + 1 || (i..j).all(|k| self.facts[k].is(Fact::GivenName)))
                 && !(first.sentence_start && facts.is(Fact::LowercaseWord))
                 && f.head().is_none()
-                && !f.is(Fact::Role)
+                && (!f.is(Fact::Role) || facts.is(Fact::GivenName) && !f.is(Fact::Hyphenated))
                 && !self
                     .tok(j + 1)
                     .is_some_and(|n| n.tight && n.is_capitalised())
@@ -287,11 +329,12 @@ impl<'a> Scan<'a, '_> {
             }
             for key in keys {
                 if let Some((target, kind, doubtful)) = self.lookup.form(&key) {
-                    let located =
-                        i > 0 && LOCATIVES.contains(&self.toks[i - 1].text) && self.tight(i);
-                    let function_word = n == 1
-                        && self.toks[i].sentence_start
-                        && self.facts[i].is(Fact::FunctionWord);
+                    let before = i.checked_sub(1).map(|p| self.toks[p].text);
+                    let located = before.is_some_and(|b| {
+                        LOCATIVES.contains(&b)
+                            || kind == EntityKind::Organization && ORG_PREPOSITIONS.contains(&b)
+                    }) && self.tight(i);
+                    let function_word = n == 1 && self.facts[i].is(Fact::FunctionWord);
                     if !(doubtful || function_word) || located {
                         return Some((i + n, target, kind));
                     }
@@ -318,7 +361,12 @@ impl<'a> Scan<'a, '_> {
             }
             return None;
         }
-        self.designated(i)
+        self.event(i)
+            .or_else(|| self.club(i))
+            .or_else(|| self.acronym_place(i))
+            .or_else(|| self.company(i))
+            .or_else(|| self.official(i))
+            .or_else(|| self.designated(i))
             .or_else(|| self.institution(i))
             .or_else(|| self.typed(i))
             .or_else(|| self.role(i))
@@ -328,5 +376,6 @@ impl<'a> Scan<'a, '_> {
             .or_else(|| self.known(i))
             .or_else(|| self.hyphenated(i))
             .or_else(|| self.plain_name(i))
+            .or_else(|| self.located_name(i))
     }
 }

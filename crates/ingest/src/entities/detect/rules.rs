@@ -45,6 +45,15 @@ impl Scan<'_, '_> {
         if !self.tight(i + 1) {
             return None;
         }
+        if let Some((start, end)) = self.club_span(i + 1).filter(|&(_, end)| end > i + 2) {
+            self.push_name(start, self.toks[end - 1].end, EntityKind::Organization, 3);
+            return Some(end);
+        }
+        if let Some(end) = self.legal_form_end(i + 1) {
+            let (s, e) = (self.toks[i + 1].start, self.toks[end - 1].end);
+            self.push_name(s, e, EntityKind::Organization, 3);
+            return Some(end);
+        }
         if let Some((end, target, k)) = self.gazetteer(i + 1) {
             let (s, e) = (self.toks[i + 1].start, self.toks[end - 1].end);
             self.push(s, e, target, k, MentionKind::Name, 3);
@@ -115,35 +124,61 @@ impl Scan<'_, '_> {
             h += 1;
         }
         let head = *self.tok(h)?;
-        if h == i || !self.tight(h) || !head.is_capitalised() || !self.noun(h) {
+        let mid_sentence = !self.toks[i].sentence_start;
+        // `Deutsche Telekom`: mid-sentence, the head may be a name too.
+        let named_head = mid_sentence
+            && self.name_like(h)
+            && !self.facts[h].is(Fact::GivenName)
+            && self.gazetteer(h).is_none();
+        if h == i || !self.tight(h) || !head.is_capitalised() || !(self.noun(h) || named_head) {
             return None;
         }
-        let mid_sentence = !self.toks[i].sentence_start;
         if self.facts[h].is(Fact::Role) {
             return mid_sentence.then(|| self.role(h)).flatten();
         }
         let kind = match self.facts[h].head() {
             Some(k) => k,
-            None if mid_sentence && head.text.chars().count() >= 8 => EntityKind::Organization,
+            None if head.text.to_lowercase().ends_with("preis") => EntityKind::Event,
+            None if named_head => EntityKind::Organization,
+            // `Künstliche Intelligenz`, `Soziale Medien`: a term, not a name.
+            None if mid_sentence
+                && !abstract_noun(head.text)
+                && !cues::is_currency(head.text)
+                && self.t.gender(head.text).is_some() =>
+            {
+                EntityKind::Organization
+            }
             None => return None,
         };
-        if !mid_sentence && kind != EntityKind::Event {
+        // At a sentence's start an adjective is capitalised anyway: only a head noun that
+        // ends names (`Demokratische Partei`, `Olympische Spiele`) makes it a name.
+        if !mid_sentence && self.facts[h].head().is_none() {
             return None;
         }
-        let mut end = h + 1;
-        if kind != EntityKind::Event {
-            if let Some(next) = self.tok(end) {
-                let joins = matches!(next.text, "des" | "der" | "für");
-                if joins
-                    && next.tight
-                    && self.tight(end + 1)
-                    && self.tok(end + 1).is_some_and(Tok::is_capitalised)
-                {
-                    end += 2;
-                    if self.tight(end) && self.noun(end) {
-                        end += 1;
-                    }
-                }
+        let mut end = if kind == EntityKind::Event {
+            h + 1
+        } else {
+            self.long_tail(h + 1)
+        };
+        // `Großer Preis von Monaco`
+        let prize = kind == EntityKind::Event && head.text.to_lowercase().ends_with("preis");
+        if prize
+            && self.tok(end).is_some_and(|t| t.tight && t.text == "von")
+            && self
+                .tok(end + 1)
+                .is_some_and(|t| t.tight && t.is_capitalised())
+        {
+            end = self.gazetteer(end + 1).map_or(end + 2, |(e, _, _)| e);
+        }
+        // `Kommunistische Partei Chinas`: a country's or place's genitive belongs to the name.
+        if end == h + 1 && kind == EntityKind::Organization {
+            let genitive = self
+                .tok(end)
+                .is_some_and(|t| t.tight && t.text.ends_with('s'));
+            if let Some((e, _, EntityKind::Country | EntityKind::Place)) =
+                self.gazetteer(end).filter(|_| genitive)
+            {
+                end = e;
             }
         }
         if self.gazetteer(i).is_some_and(|(known, _, _)| known >= end) {
@@ -154,10 +189,54 @@ impl Scan<'_, '_> {
         Some(self.acronym_alias(end, kind, s, e))
     }
 
+    /// `in Hintertupfing`, `aus Mendoza`: a single unknown name after `in`, `aus` or `nach`
+    /// is a place (a weak vote: the corpus may know it as a person's name).
+    pub(super) fn located_name(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let after_cue = i
+            .checked_sub(1)
+            .is_some_and(|p| matches!(self.toks[p].text, "in" | "aus" | "nach"));
+        let alone = !self
+            .tok(i + 1)
+            .is_some_and(|n| n.tight && n.is_capitalised());
+        let f = &self.facts[i];
+        if !after_cue
+            || !alone
+            || !tok.tight
+            || !self.name_like(i)
+            || f.is(Fact::GivenName)
+            || f.is(Fact::Hyphenated)
+            || tok.text.ends_with('s')
+        {
+            return None;
+        }
+        self.push_name(tok.start, tok.end, EntityKind::Place, 1);
+        Some(i + 1)
+    }
+
+    /// Words `i..end` stand alone between quotation marks.
+    fn quoted(&self, i: usize, end: usize) -> bool {
+        let before = i
+            .checked_sub(1)
+            .map_or(&self.text[..self.toks[i].start], |p| {
+                &self.text[self.toks[p].end..self.toks[i].start]
+            });
+        let after = self.text[self.toks[end - 1].end..]
+            .chars()
+            .next()
+            .unwrap_or(' ');
+        before.trim_end().ends_with(['„', '"', '»', '«', '‚', '“'])
+            && matches!(after, '“' | '"' | '«' | '»' | '‘' | '”')
+    }
+
     /// `Name (ACRONYM)`: the acronym is another name of the same thing.
     fn acronym_alias(&mut self, end: usize, kind: EntityKind, start: usize, stop: usize) -> usize {
         match self.tok(end) {
-            Some(t) if t.parenthesised && self.facts[end].is(Fact::Acronym) => {
+            Some(t)
+                if t.parenthesised
+                    && self.facts[end].is(Fact::Acronym)
+                    && initials_match(t.text, &self.text[start..stop]) =>
+            {
                 let key = name_key(&self.text[start..stop], kind);
                 self.push(
                     t.start,
@@ -186,7 +265,9 @@ impl Scan<'_, '_> {
             // Only capitalised words reach this rule, so `noun` is the noun list's answer.
             (attributive || !f.is(Fact::Noun)).then_some(city)
         });
-        let entry = entry.or(f.nationality())?;
+        let entry = entry
+            .or(f.nationality())
+            .or_else(|| self.town_adjective(i))?;
         self.push(
             tok.start,
             tok.end,
@@ -198,10 +279,26 @@ impl Scan<'_, '_> {
         Some(i + 1)
     }
 
+    /// `Tessiner Regierung`, `Wolfsburger Werk`: a town's name and `-er` before a noun.
+    fn town_adjective(&self, i: usize) -> Option<usize> {
+        let f = &self.facts[i];
+        let attributive = self.tight(i + 1) && self.tok(i + 1).is_some_and(Tok::is_capitalised);
+        if !attributive || f.is(Fact::Noun) || f.is(Fact::GivenName) || f.is(Fact::Hyphenated) {
+            return None;
+        }
+        let stem = self.toks[i].text.strip_suffix("er")?;
+        match self.lookup.form(&form_key([stem]))? {
+            (Target::Known(e), EntityKind::Place, false) => Some(e),
+            _ => None,
+        }
+    }
+
     pub(super) fn headed_name(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         let f = &self.facts[i];
-        let end = if f.is(Fact::Acronym) || self.gazetteer(i).is_some() || f.is(Fact::OfPlace) {
+        let end = if let Some((end, _, _)) = self.gazetteer(i) {
+            end
+        } else if f.is(Fact::Acronym) || f.is(Fact::OfPlace) {
             i + 1
         } else {
             self.chunk(i, false)?
@@ -251,7 +348,7 @@ impl Scan<'_, '_> {
             }
             Some(kind @ (EntityKind::Place | EntityKind::Organization))
                 if !first_known
-                    && !self.t.is_noun(first)
+                    && (!self.t.is_noun(first) || parts.len() >= 3)
                     && first.chars().next().is_some_and(char::is_uppercase) =>
             {
                 self.push_name(tok.start, tok.end, kind, 3);
@@ -334,12 +431,62 @@ impl Scan<'_, '_> {
             (EntityKind::Place, 3)
         } else if let Some(kind) = self.facts[end - 1].head() {
             (kind, 3)
+        } else if tok.text == "The" {
+            (EntityKind::Organization, 2) // `The Who`, `The Atlantic`
         } else if f.is(Fact::GivenName) {
             (EntityKind::Person, 2)
         } else {
             (EntityKind::Person, 1)
         };
+        // `Grand Slam`, `Saturday Night Fever`: a run of unknown capitalised words that the
+        // language (English too) writes in lowercase is no one's name.
+        let common =
+            |k: usize| self.facts[k].is(Fact::LowercaseWord) && !self.facts[k].is(Fact::Particle);
+        let commons = (i..end).filter(|&k| common(k)).count();
+        if kind == EntityKind::Person && strength < 2 && (commons == end - i || commons >= 2) {
+            return Some(end);
+        }
+        if kind == EntityKind::Person && strength < 3 && self.quoted(i, end) {
+            return Some(end); // `„Bad Guy“`: the title of a work
+        }
         self.push_name(tok.start, self.toks[end - 1].end, kind, strength);
         Some(self.acronym_alias(end, kind, tok.start, self.toks[end - 1].end))
     }
+}
+
+/// Whether `acronym` can abbreviate `name`: its first letter starts the name and its other
+/// letters follow in order (`DWD` for `Deutscher Wetterdienst`, not `CDU` for `Friedrich
+/// Merz`).
+fn initials_match(acronym: &str, name: &str) -> bool {
+    let name: Vec<char> = name.to_lowercase().chars().collect();
+    let mut letters = acronym
+        .to_lowercase()
+        .chars()
+        .collect::<Vec<_>>()
+        .into_iter();
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    if name.first() != Some(&first) {
+        return false;
+    }
+    let mut at = 1;
+    for c in letters {
+        match name[at..].iter().position(|&n| n == c) {
+            Some(p) => at += p + 1,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// A noun for a quality or an idea (`Intelligenz`, `Sicherheit`, `Sozialismus`), which a
+/// capitalised adjective makes a term rather than the name of a body.
+fn abstract_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    [
+        "enz", "anz", "heit", "keit", "ismus", "ität", "ik", "ie", "ien",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
 }

@@ -1,0 +1,166 @@
+//! Events by their cue, tried first at each word: tournaments (`Fußball-WM`, `Bundesliga`,
+//! `Champions League`, `Formel 1`), prizes (`Georg-Büchner-Preis`, `Fußballer des Jahres`),
+//! summits (`G7-Gipfel`) and named weather systems (`Tief „Zoltan“`).
+
+use super::bodies::{all_digits, starts_upper};
+use super::{Fact, Scan};
+use crate::entities::tokens::Tok;
+use crate::entities::EntityKind;
+
+/// Weather systems named by the weather services.
+const WEATHER: &[&str] = &[
+    "Tief",
+    "Hoch",
+    "Sturmtief",
+    "Orkantief",
+    "Orkan",
+    "Hurrikan",
+    "Taifun",
+    "Zyklon",
+    "Tropensturm",
+    "Wintersturm",
+];
+
+/// English heads of tournaments' names, after any capitalised words.
+const ENGLISH_EVENT_HEADS: &[&str] = &[
+    "League", "Cup", "Open", "Games", "Trophy", "Masters", "Award", "Awards", "Tour", "Festival",
+];
+
+/// Abbreviations of tournaments.
+const EVENT_ABBREVIATIONS: &[&str] = &["WM", "EM"];
+
+/// Last parts of a hyphenated word that make the whole word an event (`Fußball-WM`,
+/// `G7-Gipfel`, `Georg-Büchner-Preis`).
+const EVENT_PARTS: &[&str] = &[
+    "WM",
+    "EM",
+    "Weltmeisterschaft",
+    "Europameisterschaft",
+    "Olympia",
+    "Gipfel",
+    "Gipfels",
+    "Preis",
+    "Preises",
+    "Liga",
+    "Festival",
+    "Festivals",
+    "Festspiele",
+    "Cup",
+    "Open",
+    "Marathon",
+];
+
+/// An event whose name is one word with its cue: `Bundesliga`, `Nobelpreis`.
+pub(crate) fn is_event_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let league = lower.ends_with("liga") && lower.chars().count() >= 7;
+    let cup = ["cup", "pokal"]
+        .iter()
+        .any(|c| lower.ends_with(c) && lower.len() >= c.len() + 4);
+    league || cup || lower.contains("nobelpreis") || lower.ends_with("festspiele")
+}
+
+/// `G7`, `G-20`: a summit of the group of that many states.
+fn is_group(word: &str) -> bool {
+    word.strip_prefix('G')
+        .map(|rest| rest.strip_prefix('-').unwrap_or(rest))
+        .is_some_and(|n| (1..=2).contains(&n.len()) && all_digits(n))
+}
+
+impl Scan<'_, '_> {
+    /// Events by their cue: `WM`, `Fußball-WM`, `G7-Gipfel`, `Georg-Büchner-Preis`,
+    /// `Bundesliga`, `Nobelpreis`, and the name of a weather system (`Tief „Zoltan“`).
+    pub(super) fn event(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if EVENT_ABBREVIATIONS.contains(&tok.text) || self.facts[i].is(Fact::EventWord) {
+            if tok.sentence_start && self.facts[i].is(Fact::LowercaseWord) {
+                return None;
+            }
+            self.push_name(tok.start, tok.end, EntityKind::Event, 3);
+            return Some(i + 1);
+        }
+        if WEATHER.contains(&tok.text) {
+            return self.weather(i);
+        }
+        // `Fußballer des Jahres`, `Unwort des Jahres`: an award.
+        let of_the_year = self.tok(i + 1).is_some_and(|t| t.tight && t.text == "des")
+            && self
+                .tok(i + 2)
+                .is_some_and(|t| t.tight && t.text == "Jahres");
+        if of_the_year && self.facts[i].is(Fact::Noun) && !tok.sentence_start {
+            self.push_name(tok.start, self.toks[i + 2].end, EntityKind::Event, 3);
+            return Some(i + 3);
+        }
+        // `Formel 1`, `Formel E`
+        if tok.text == "Formel" {
+            let next = self.tok(i + 1).filter(|n| n.tight)?;
+            if all_digits(next.text) || next.text.len() == 1 && starts_upper(next.text) {
+                self.push_name(tok.start, next.end, EntityKind::Event, 3);
+                return Some(i + 2);
+            }
+        }
+        // `Champions League`, `Australian Open`, `UEFA Europa League`: any capitalised words.
+        if !self.facts[i].is(Fact::FunctionWord) {
+            let mut j = i + 1;
+            while j < i + 4 && self.tok(j).is_some_and(|t| t.tight && starts_upper(t.text)) {
+                if ENGLISH_EVENT_HEADS.contains(&self.toks[j].text) {
+                    self.push_name(tok.start, self.toks[j].end, EntityKind::Event, 3);
+                    return Some(j + 1);
+                }
+                j += 1;
+            }
+        }
+        let parts = if self.facts[i].is(Fact::Hyphenated) {
+            tok.parts()
+        } else {
+            Vec::new()
+        };
+        if parts.len() >= 2 {
+            let last = parts[parts.len() - 1].2;
+            let first = parts[0].2;
+            let named_first =
+                starts_upper(first) && !self.t.is_noun(first) || self.t.is_acronym(first);
+            let group = if is_group(first) {
+                Some(0)
+            } else {
+                is_group(&format!("{first}{}", parts[1].2)).then_some(1)
+            };
+            if let Some(g) = group {
+                // `G7-Gipfel`, `G-7`: the summit; `G-7-Einsatz`: its name part.
+                let summit = ["Gipfel", "Gipfels", "Treffen", "Treffens", "Gipfeltreffen"];
+                let end = if g + 1 == parts.len() || summit.contains(&last) {
+                    tok.end
+                } else {
+                    parts[g].1
+                };
+                self.push_name(tok.start, end, EntityKind::Event, 3);
+                return Some(i + 1);
+            }
+            // `Merkel-Preis`? A person's given name alone before the cue is no prize's name.
+            let person = parts.len() == 2 && self.t.is_given_name(first);
+            if EVENT_PARTS.contains(&last) && (named_first || last.len() == 2) && !person {
+                self.push_name(tok.start, tok.end, EntityKind::Event, 3);
+                return Some(i + 1);
+            }
+            if EVENT_ABBREVIATIONS.contains(&first) {
+                let (s, e, _) = parts[0];
+                self.push_name(s, e, EntityKind::Event, 3);
+                return Some(i + 1);
+            }
+        }
+        None
+    }
+
+    /// `Tief „Zoltan“`, `Hurrikan Milton`: the name is the event.
+    fn weather(&mut self, i: usize) -> Option<usize> {
+        let next: Tok<'_> = *self.tok(i + 1)?;
+        let gap = &self.text[self.toks[i].end..next.start];
+        let quoted = gap.trim().chars().all(|c| "„\"»«‚'“".contains(c));
+        if !starts_upper(next.text) || gap.len() > 6 || !quoted || self.facts[i + 1].is(Fact::Noun)
+        {
+            return None;
+        }
+        self.push_name(next.start, next.end, EntityKind::Event, 3);
+        Some(i + 2)
+    }
+}
