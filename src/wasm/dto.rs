@@ -4,7 +4,7 @@
 
 use crate::overview::Overview;
 use crate::{
-    ArticleSummary, ArticleView, BlockKind, EntityKind, EntitySummary, EntityView, Facet, Loosened,
+    ArticleSummary, ArticleView, BlockKind, EntitySummary, EntityView, Facet, Loosened,
     MentionKind, MetaFacet, SearchResults, YearMonth,
 };
 use serde::Serialize;
@@ -421,15 +421,8 @@ fn block_kind(kind: BlockKind) -> &'static str {
     }
 }
 
-fn entity_kind(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "person",
-        EntityKind::Country => "country",
-        EntityKind::Place => "place",
-        EntityKind::Organization => "organization",
-        EntityKind::Event => "event",
-    }
-}
+/// The kind as the JS API names it (one table, shared with the exports).
+use crate::collection::export::kind_name as entity_kind;
 
 fn mention_kind(kind: MentionKind) -> &'static str {
     match kind {

@@ -278,19 +278,20 @@ fn data_segments(wasm: &[u8]) -> Option<Vec<Segment>> {
     Some(Vec::new())
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
+/// A cursor over a WebAssembly module's bytes: bytes, LEB128 numbers, names.
+pub struct Reader<'a> {
+    pub bytes: &'a [u8],
+    pub pos: usize,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
+    pub fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.pos)?;
         self.pos += 1;
         Some(b)
     }
 
-    fn leb(&mut self) -> Option<u64> {
+    pub fn leb(&mut self) -> Option<u64> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -300,6 +301,14 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// A name: its length, then UTF-8 (lossy).
+    pub fn name(&mut self) -> Option<String> {
+        let len = self.leb()? as usize;
+        let bytes = self.bytes.get(self.pos..self.pos.checked_add(len)?)?;
+        self.pos += len;
+        Some(String::from_utf8_lossy(bytes).into_owned())
     }
 
     fn sleb(&mut self) -> Option<i64> {

@@ -6,6 +6,7 @@
 //! A generic instantiated for our types is named after its own crate (`core::slice::sort`,
 //! `alloc::collections::btree`), so `core`/`alloc` include what our code instantiates.
 
+use devkit::wasm_data::Reader;
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
@@ -183,38 +184,6 @@ fn limits(s: &mut Reader<'_>) -> Option<()> {
         s.leb()?;
     }
     Some(())
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let b = *self.bytes.get(self.pos)?;
-        self.pos += 1;
-        Some(b)
-    }
-
-    fn leb(&mut self) -> Option<u64> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            value |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Some(value);
-            }
-        }
-        None
-    }
-
-    fn name(&mut self) -> Option<String> {
-        let len = self.leb()? as usize;
-        let bytes = self.bytes.get(self.pos..self.pos.checked_add(len)?)?;
-        self.pos += len;
-        Some(String::from_utf8_lossy(bytes).into_owned())
-    }
 }
 
 #[cfg(test)]
