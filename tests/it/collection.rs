@@ -151,6 +151,15 @@ fn lift_is_shared_articles_over_what_chance_would_give() {
     let graph = ex.graph("", &GraphOptions::default()).unwrap();
     assert!(!graph.nodes.is_empty() && !graph.edges.is_empty());
     let n = graph.scope as f32;
+    // Strongest first: the page lists a node's strongest links in this order, unsorted.
+    for w in graph.edges.windows(2) {
+        assert!(
+            (w[0].articles, w[0].lift) >= (w[1].articles, w[1].lift),
+            "{:?} before {:?}",
+            w[0],
+            w[1]
+        );
+    }
     for e in &graph.edges {
         assert!(e.source < e.target);
         let a = graph.nodes.iter().find(|x| x.id == e.source).unwrap();

@@ -178,7 +178,9 @@ function drawGraph(ctx, graph) {
     for (const el of nodeEls) el.classList.toggle('dim', Number(el.getAttribute('data-id')) !== id && !isNeighbour(links, id, Number(el.getAttribute('data-id'))));
     for (const line of edgeLayer.children) line.classList.add('dim');
     for (const line of edgeEls.get(id) ?? []) line.classList.remove('dim');
-    const strongest = [...(links.get(id) ?? [])].sort((a, b) => b.e.articles - a.e.articles || b.e.lift - a.e.lift).slice(0, 4);
+    // The engine lists edges strongest first (shared articles, then lift), so each node's
+    // links are in that order already.
+    const strongest = (links.get(id) ?? []).slice(0, 4);
     tip.replaceChildren(
       h('strong', { text: n.name }),
       h('span', { class: 'tip-kind', text: ` · ${kindName(n.kind)} · ${ct.nodeArticles(n.articles)}` }),
