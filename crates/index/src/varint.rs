@@ -43,7 +43,7 @@ impl<'a> Cursor<'a> {
         self.pos
     }
 
-    #[cfg(test)]
+    #[cfg(all(test, feature = "write"))]
     pub(crate) fn is_at_end(&self) -> bool {
         self.pos >= self.bytes.len()
     }
