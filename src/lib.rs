@@ -67,6 +67,8 @@ pub struct Explorer<'a> {
     article_entities: std::sync::OnceLock<facets::ArticleEntities>,
     /// Every article's source and authors, decoded on the first search that needs them.
     meta_table: std::sync::OnceLock<metadata::MetaTable>,
+    /// Every entity's name and aliases folded for the facet box, on its first use.
+    name_keys: std::sync::OnceLock<resolve::NameKeys>,
 }
 
 impl Explorer<'static> {
@@ -91,6 +93,7 @@ impl<'a> Explorer<'a> {
             texts,
             article_entities: std::sync::OnceLock::new(),
             meta_table: std::sync::OnceLock::new(),
+            name_keys: std::sync::OnceLock::new(),
         }
     }
 

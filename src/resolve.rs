@@ -64,24 +64,44 @@ impl<'a> Explorer<'a> {
     }
 
     /// The facet box: every entity whose name or an alias contains `text` (compared by
-    /// [`name_key`]), in id order; every entity when `text` is blank.
+    /// [`name_key`]), in id order; every entity when `text` is blank. The names are folded
+    /// once, on the first call: the box asks on every keystroke.
     pub fn entities_named(&self, text: &str) -> Result<Vec<EntityId>, IndexError> {
         let needle = name_key(text);
-        let mut out = Vec::new();
-        for id in (0..self.index.entity_count()).map(EntityId) {
-            if needle.is_empty() {
-                out.push(id);
-                continue;
+        let keys = match self.name_keys.get() {
+            Some(keys) => keys,
+            None => {
+                let keys = NameKeys::read(&self.index)?;
+                self.name_keys.get_or_init(|| keys)
             }
-            let e = self.index.entity(id)?;
-            if std::iter::once(e.name)
-                .chain(e.aliases.iter().copied())
-                .any(|n| name_key(n).contains(&needle))
-            {
-                out.push(id);
-            }
-        }
-        Ok(out)
+        };
+        Ok(keys
+            .per_entity
+            .iter()
+            .enumerate()
+            .filter(|(_, names)| needle.is_empty() || names.iter().any(|n| n.contains(&needle)))
+            .map(|(i, _)| EntityId(i as u32))
+            .collect())
+    }
+}
+
+/// Every entity's name and aliases as [`name_key`]s, by entity id.
+pub(crate) struct NameKeys {
+    per_entity: Vec<Vec<String>>,
+}
+
+impl NameKeys {
+    fn read(index: &explorer_index::Index<'_>) -> Result<Self, IndexError> {
+        let per_entity = (0..index.entity_count())
+            .map(|id| {
+                let e = index.entity(EntityId(id))?;
+                Ok(std::iter::once(e.name)
+                    .chain(e.aliases.iter().copied())
+                    .map(name_key)
+                    .collect())
+            })
+            .collect::<Result<_, IndexError>>()?;
+        Ok(NameKeys { per_entity })
     }
 }
 
