@@ -9,7 +9,7 @@ use super::settings::{
     OTHER_FORM_WEIGHT, PREFIX_WEIGHT, TYPO_KEEP_PREFIX, TYPO_MIN_CHARS, TYPO_WEIGHTS,
 };
 use crate::query::Matcher;
-use explorer_index::{Index, IndexError, PostingList};
+use explorer_index::{EntityKind, Index, IndexError, PostingList};
 use explorer_text::{
     compound, fold, fold_key, is_exact_key, is_plain_term, part_key, term_of, tokenize,
 };
@@ -175,15 +175,39 @@ fn alias_terms(index: &Index<'_>, word: &str) -> Result<Vec<(String, f32)>, Inde
         .collect())
 }
 
+/// Whether `word` (one word, as typed) is the name of a person, country or place of the
+/// index, as it stands or without a genitive `s` (`Finnlands`): such a word is never split
+/// into compound parts, in a query or when a snippet marks words
+/// ([`explorer_text::compound::is_name`], the rule the build applies with the gazetteer).
+/// Organisations are left out: their names are often plain compounds
+/// (`Bundesregierung`, `Nachrichtenagentur`).
+pub fn is_name(index: &Index<'_>, word: &str) -> bool {
+    let names = |key: &str| {
+        index.entity_by_alias(key).is_some_and(|id| {
+            index.entity_name(id).is_ok_and(|(_, kind)| {
+                matches!(
+                    kind,
+                    EntityKind::Person | EntityKind::Country | EntityKind::Place
+                )
+            })
+        })
+    };
+    compound::is_name(&fold_key(word), &names)
+}
+
 /// A query word as a compound of parts the index knows as compound parts (`Atomtest` →
-/// `atom`, `test`): the part keys' postings lists, in order. `None` for a word too short
-/// or not such a compound. The split uses the index's own part keys as the vocabulary.
+/// `atom`, `test`): the part keys' postings lists, in order. `None` for a word too short,
+/// not such a compound, or a name ([`is_name`]: `Brandenburg` is not `Brand` + `Burg`). The
+/// split uses the index's own part keys as the vocabulary.
 pub fn compound_parts<'a>(
     index: &Index<'a>,
     word: &str,
 ) -> Result<Option<Vec<(PostingList<'a>, String)>>, IndexError> {
     let folded = fold(word);
-    if folded.chars().count() < MIN_COMPOUND_CHARS || tokenize(word).len() != 1 {
+    if folded.chars().count() < MIN_COMPOUND_CHARS
+        || tokenize(word).len() != 1
+        || is_name(index, word)
+    {
         return Ok(None);
     }
     let is_part = |w: &str| has_term(index, &part_key(w)).unwrap_or(false);
