@@ -232,14 +232,22 @@ pub fn match_matcher<'a>(
     let Some(whole) = &matcher.whole else {
         return Ok(phrase);
     };
+    // The closed compound is a word of its own: `Klima-Schutz` matches all that
+    // `KlimaSchutz` does (its spelling, its compound part in longer compounds, its
+    // corrections), so hyphenated and closed are one.
+    let joined: String = explorer_text::tokenize(&matcher.text)
+        .iter()
+        .map(|t| t.text)
+        .collect();
     let closed = Matcher {
         terms: vec![whole.clone()],
-        exact_keys: vec![None],
+        exact_keys: vec![explorer_text::exact_key(&joined)],
         whole: None,
         prefix: false,
+        text: joined,
         ..matcher.clone()
     };
-    let closed = match_word(index, &closed, false, typos, matched_terms)?;
+    let closed = match_matcher(index, &closed, false, typos, matched_terms)?;
     Clause::union(vec![phrase, closed])
 }
 
