@@ -19,7 +19,7 @@ pub const MODIFIERS: &[&str] = &[
 /// places. A name is never split, and a compound's part that is a name is not split further
 /// (`Finnlandreise` has the part `Finnland`, not `Land`).
 pub fn is_name(folded: &str, names: &dyn Fn(&str) -> bool) -> bool {
-    names(folded) || folded.strip_suffix('s').is_some_and(|base| names(base))
+    names(folded) || folded.strip_suffix('s').is_some_and(names)
 }
 
 /// Whether `folded` (without diacritics) is an accepted first part that is not a word.
