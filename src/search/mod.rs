@@ -87,10 +87,11 @@ pub fn run_for<'a>(
     let mut required: Vec<Clause<'a>> = Vec::new();
     let mut optional: Vec<Clause<'a>> = Vec::new();
     let mut dropped = Vec::new();
-    // One word of the query followed by another typed apart (`Jong Un`): the key of the
-    // two written together, under which the other spellings (`Jong-un`, `Jongun`) are.
+    // One required word of the query followed by another typed apart (`Jong Un`): the key
+    // of the two written together, under which the other spellings (`Jong-un`, `Jongun`)
+    // are. (Not for stop words: `in der` is not another spelling of `Inder`.)
     let single = |p: &plan::Planned<'_>| match p.clause.any_of.as_slice() {
-        [m] if m.is_word() => Some(m.text.clone()),
+        [m] if m.is_word() && !p.optional => Some(m.text.clone()),
         _ => None,
     };
     let joined: Vec<Option<String>> = planned
