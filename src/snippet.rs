@@ -10,8 +10,9 @@
 //! [`MIN_CONTAINED_CHARS`] letters, which covers them.
 
 use crate::query::Query;
-use explorer_index::{ArticleRecord, Block, BlockKind};
+use explorer_index::{ArticleRecord, Block, BlockKind, Index};
 use explorer_text::{analyze, fold_key, tokenize, Analyzed, Joint, VariantKind};
+use fst::Streamer;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -35,6 +36,9 @@ pub struct Marker {
     terms: BTreeSet<String>,
     /// Folded query words and long matched terms: a word containing one is marked.
     parts: Vec<String>,
+    /// Folded names of the index that contain one of `parts` but are no compound of it
+    /// (`finnland` for `land`; see [`Marker::with_names`]).
+    names: BTreeSet<String>,
 }
 
 impl Marker {
@@ -66,7 +70,30 @@ impl Marker {
         Marker {
             terms: matched_terms.clone(),
             parts,
+            names: BTreeSet::new(),
         }
+    }
+
+    /// The marker, knowing the names of `index` that contain a part it marks by: a word that
+    /// is such a name (`Finnland`, `Finnlands` for `Land`) is not marked as a compound, as
+    /// the index never splits it ([`crate::search::expand::is_name`]).
+    pub fn with_names(mut self, index: &Index<'_>) -> Self {
+        if self.parts.is_empty() {
+            return self;
+        }
+        let mut stream = index.aliases().stream();
+        while let Some((key, _)) = stream.next() {
+            let Ok(key) = std::str::from_utf8(key) else {
+                continue;
+            };
+            if !key.contains(' ')
+                && self.parts.iter().any(|p| key.contains(p.as_str()))
+                && crate::search::expand::is_name(index, key)
+            {
+                self.names.insert(key.to_owned());
+            }
+        }
+        self
     }
 
     /// Marked words among `tokens` (the analysis of `text`): byte range and the term they
@@ -106,8 +133,8 @@ impl Marker {
                         .iter()
                         .find(|m| m.starts_with(&key) && m.len() > key.len())
                         .cloned()
-                } else if explorer_text::compound::is_name(&key) {
-                    // `Russland` is no compound of `Land` (as at index time).
+                } else if explorer_text::compound::is_name(&key, &|k| self.names.contains(k)) {
+                    // `Finnland` is no compound of `Land` (as in the index).
                     None
                 } else {
                     self.parts

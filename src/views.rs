@@ -23,7 +23,7 @@ impl Explorer<'_> {
             Some(q) if !q.trim().is_empty() => {
                 let parsed = query::parse(q);
                 let ranking = search::run(&self.index, &parsed)?;
-                snippet::Marker::new(&ranking.matched_terms, &parsed)
+                snippet::Marker::new(&ranking.matched_terms, &parsed).with_names(&self.index)
             }
             _ => snippet::Marker::default(),
         };

@@ -9,7 +9,7 @@ use super::settings::{
     OTHER_FORM_WEIGHT, PREFIX_WEIGHT, TYPO_KEEP_PREFIX, TYPO_MIN_CHARS, TYPO_WEIGHTS,
 };
 use crate::query::Matcher;
-use explorer_index::{Index, IndexError, PostingList};
+use explorer_index::{EntityKind, Index, IndexError, PostingList};
 use explorer_text::{
     compound, fold, fold_key, is_exact_key, is_plain_term, part_key, term_of, tokenize,
 };
@@ -129,31 +129,67 @@ fn expand(
     out
 }
 
-/// For a word that is its own term (`Kim`, `Land`): the exact spellings the index keeps of
-/// its other forms (`=kims`, `=landes`), weighted [`OTHER_FORM_WEIGHT`], so an article
-/// with the form typed ranks above one with only another form.
+/// For a word that is its own term (`Kim`, `Land`, `Vertrag`): the exact spellings the index
+/// keeps of its other forms (`=kims`, `=landes`, `=verträge`), weighted
+/// [`OTHER_FORM_WEIGHT`], so an article with the form typed ranks above one with only
+/// another form. The spellings are looked up under the term with each `a`, `o`, `u` also as
+/// its umlaut (the form whose umlaut changes: `Verträge`, `Länder`), at most
+/// [`MAX_UMLAUT_SLOTS`] of them.
 fn other_forms(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
     if term.is_empty() {
         return Vec::new();
     }
-    let start = format!("={term}");
-    let mut stream = index
-        .terms()
-        .search(Str::new(&start).starts_with())
-        .into_stream();
     let mut out = Vec::new();
-    while let Some((key, _)) = stream.next() {
-        if out.len() >= MAX_EXPANSIONS {
-            break;
-        }
-        if let Some(spelling) = std::str::from_utf8(key)
-            .ok()
-            .and_then(|k| k.strip_prefix('='))
-        {
-            if term_of(spelling) == term && spelling != term {
-                out.push((format!("={spelling}"), OTHER_FORM_WEIGHT));
+    for start in umlaut_spellings(term) {
+        let start = format!("={start}");
+        let mut stream = index
+            .terms()
+            .search(Str::new(&start).starts_with())
+            .into_stream();
+        while let Some((key, _)) = stream.next() {
+            if out.len() >= MAX_EXPANSIONS {
+                return out;
+            }
+            if let Some(spelling) = std::str::from_utf8(key)
+                .ok()
+                .and_then(|k| k.strip_prefix('='))
+            {
+                if term_of(spelling) == term && spelling != term {
+                    out.push((format!("={spelling}"), OTHER_FORM_WEIGHT));
+                }
             }
         }
+    }
+    out
+}
+
+/// Most vowels of a term tried as umlauts by [`other_forms`] (2^n spellings).
+const MAX_UMLAUT_SLOTS: usize = 3;
+
+/// `term` with each of its first [`MAX_UMLAUT_SLOTS`] `a`, `o`, `u` as itself or as its
+/// umlaut: `vertrag` → `vertrag`, `verträg`. The term itself first.
+fn umlaut_spellings(term: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut slots = 0;
+    for c in term.chars() {
+        let umlaut = match c {
+            'a' => Some('ä'),
+            'o' => Some('ö'),
+            'u' => Some('ü'),
+            _ => None,
+        }
+        .filter(|_| slots < MAX_UMLAUT_SLOTS);
+        let mut more = Vec::new();
+        for s in &mut out {
+            if let Some(u) = umlaut {
+                let mut with = s.clone();
+                with.push(u);
+                more.push(with);
+            }
+            s.push(c);
+        }
+        slots += usize::from(umlaut.is_some());
+        out.extend(more);
     }
     out
 }
@@ -175,15 +211,39 @@ fn alias_terms(index: &Index<'_>, word: &str) -> Result<Vec<(String, f32)>, Inde
         .collect())
 }
 
+/// Whether `word` (one word, as typed) is the name of a person, country or place of the
+/// index, as it stands or without a genitive `s` (`Finnlands`): such a word is never split
+/// into compound parts, in a query or when a snippet marks words
+/// ([`explorer_text::compound::is_name`], the rule the build applies with the gazetteer).
+/// Organisations are left out: their names are often plain compounds
+/// (`Bundesregierung`, `Nachrichtenagentur`).
+pub fn is_name(index: &Index<'_>, word: &str) -> bool {
+    let names = |key: &str| {
+        index.entity_by_alias(key).is_some_and(|id| {
+            index.entity_name(id).is_ok_and(|(_, kind)| {
+                matches!(
+                    kind,
+                    EntityKind::Person | EntityKind::Country | EntityKind::Place
+                )
+            })
+        })
+    };
+    compound::is_name(&fold_key(word), &names)
+}
+
 /// A query word as a compound of parts the index knows as compound parts (`Atomtest` →
-/// `atom`, `test`): the part keys' postings lists, in order. `None` for a word too short
-/// or not such a compound. The split uses the index's own part keys as the vocabulary.
+/// `atom`, `test`): the part keys' postings lists, in order. `None` for a word too short,
+/// not such a compound, or a name ([`is_name`]: `Brandenburg` is not `Brand` + `Burg`). The
+/// split uses the index's own part keys as the vocabulary.
 pub fn compound_parts<'a>(
     index: &Index<'a>,
     word: &str,
 ) -> Result<Option<Vec<(PostingList<'a>, String)>>, IndexError> {
     let folded = fold(word);
-    if folded.chars().count() < MIN_COMPOUND_CHARS || tokenize(word).len() != 1 {
+    if folded.chars().count() < MIN_COMPOUND_CHARS
+        || tokenize(word).len() != 1
+        || is_name(index, word)
+    {
         return Ok(None);
     }
     let is_part = |w: &str| has_term(index, &part_key(w)).unwrap_or(false);
@@ -293,4 +353,21 @@ thread_local! {
 
 fn typo_dfa(term: &str, distance: u8) -> DFA {
     BUILDERS.with(|b| b[usize::from(distance.clamp(1, 2) - 1)].build_dfa(term))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_term_is_also_looked_up_with_its_umlauts() {
+        assert_eq!(umlaut_spellings("vertrag"), ["vertrag", "verträg"]);
+        assert_eq!(umlaut_spellings("kim"), ["kim"]);
+        let mut zuruck = umlaut_spellings("zuruck");
+        assert_eq!(zuruck[0], "zuruck");
+        zuruck.sort();
+        assert_eq!(zuruck, ["zuruck", "zurück", "züruck", "zürück"]);
+        // At most MAX_UMLAUT_SLOTS vowels vary.
+        assert_eq!(umlaut_spellings("aaaaa").len(), 1 << MAX_UMLAUT_SLOTS);
+    }
 }

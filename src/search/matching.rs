@@ -3,7 +3,8 @@
 
 use super::expand::{expansions, Typos};
 use super::settings::{
-    BODY_WEIGHT, CAPTION_WEIGHT, COMPOUND_WEIGHT, DERIVED_WEIGHT, LEAD_WEIGHT, TITLE_WEIGHT,
+    BODY_WEIGHT, CAPTION_WEIGHT, COMPOUND_WEIGHT, DERIVED_WEIGHT, LEAD_WEIGHT, OTHER_FORM_WEIGHT,
+    TITLE_WEIGHT,
 };
 use crate::query::Matcher;
 use explorer_index::{ArticleId, Field, Index, IndexError, Kind, PostingList};
@@ -232,14 +233,22 @@ pub fn match_matcher<'a>(
     let Some(whole) = &matcher.whole else {
         return Ok(phrase);
     };
+    // The closed compound is a word of its own: `Klima-Schutz` matches all that
+    // `KlimaSchutz` does (its spelling, its compound part in longer compounds, its
+    // corrections), so hyphenated and closed are one.
+    let joined: String = explorer_text::tokenize(&matcher.text)
+        .iter()
+        .map(|t| t.text)
+        .collect();
     let closed = Matcher {
         terms: vec![whole.clone()],
-        exact_keys: vec![None],
+        exact_keys: vec![explorer_text::exact_key(&joined)],
         whole: None,
         prefix: false,
+        text: joined,
         ..matcher.clone()
     };
-    let closed = match_word(index, &closed, false, typos, matched_terms)?;
+    let closed = match_matcher(index, &closed, false, typos, matched_terms)?;
     Clause::union(vec![phrase, closed])
 }
 
@@ -358,6 +367,31 @@ fn match_word<'a>(
 /// The weighted frequency of the `i`-th posting of `list`.
 fn weighted(list: &PostingList<'_>, i: usize) -> f32 {
     list.kinds(i).map(field_weight).sum()
+}
+
+/// Lower `clause`'s weight in the articles where its word is written joined to the next word
+/// of the query: `Jong Un` typed apart, `Jong-un` or `Jongun` written, found under the key
+/// `joined` (a hyphen-whole variant or a closed word). Each such occurrence counts
+/// [`OTHER_FORM_WEIGHT`] against the clause, down to at most half its weight, so the
+/// spelling typed ranks first; which articles match does not change.
+pub fn lower_joined(
+    index: &Index<'_>,
+    clause: &mut Clause<'_>,
+    joined: &str,
+) -> Result<(), IndexError> {
+    let Some(list) = index.postings(joined)? else {
+        return Ok(());
+    };
+    let at = slots_of(
+        list.articles(),
+        &clause.tf.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
+    );
+    for (i, slot) in at.into_iter().enumerate() {
+        if let Some((_, tf)) = slot.and_then(|k| clause.tf.get_mut(k)) {
+            *tf = (*tf + weighted(&list, i) * OTHER_FORM_WEIGHT).max(*tf * 0.5);
+        }
+    }
+    Ok(())
 }
 
 /// Every article any of `excluded` matches (as typed: no completion, no corrections).

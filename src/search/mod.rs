@@ -87,7 +87,22 @@ pub fn run_for<'a>(
     let mut required: Vec<Clause<'a>> = Vec::new();
     let mut optional: Vec<Clause<'a>> = Vec::new();
     let mut dropped = Vec::new();
-    for p in &planned {
+    // One required word of the query followed by another typed apart (`Jong Un`): the key
+    // of the two written together, under which the other spellings (`Jong-un`, `Jongun`)
+    // are. (Not for stop words: `in der` is not another spelling of `Inder`.)
+    let single = |p: &plan::Planned<'_>| match p.clause.any_of.as_slice() {
+        [m] if m.is_word() && !p.optional => Some(m.text.clone()),
+        _ => None,
+    };
+    let joined: Vec<Option<String>> = planned
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let next = planned.get(k + 1).and_then(single)?;
+            Some(explorer_text::term_of(&(single(p)? + &next)))
+        })
+        .collect();
+    for (p, joined) in planned.iter().zip(&joined) {
         // Optional words rank but are not marked: `und` all over a snippet says nothing.
         let mut unmarked = BTreeSet::new();
         let marked = if p.optional {
@@ -106,6 +121,9 @@ pub fn run_for<'a>(
             )?);
         }
         let mut matches = Clause::union(parts)?;
+        if let Some(joined) = joined.as_deref().filter(|_| !matches.is_empty()) {
+            matching::lower_joined(index, &mut matches, joined)?;
+        }
         if p.optional {
             optional.push(matches);
             continue;

@@ -33,7 +33,7 @@ pub fn answer<'a>(
         options.demonyms,
     )?;
     let (sources, authors) = metadata::facets(&ex.index, ex.meta_table()?, &ids, options)?;
-    let marker = snippet::Marker::new(&ranking.matched_terms, &parsed);
+    let marker = snippet::Marker::new(&ranking.matched_terms, &parsed).with_names(&ex.index);
     let page: Vec<&Scored> = matching
         .iter()
         .skip(options.offset)

@@ -271,6 +271,7 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
     let german = explorer_over("tests/fixtures/german");
     let queries = explorer_over("tests/fixtures/queries");
     let dev = explorer_over("crates/ingest/tests/dev");
+    let names = explorer_over("tests/fixtures/names");
     let mut failures = Vec::new();
     let mut per_category: Vec<(&str, usize, usize)> = Vec::new();
     for (category, corpus, query, expect) in CASES {
@@ -279,6 +280,7 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
             German => &german,
             Queries => &queries,
             Dev => &dev,
+            Names => &names,
         };
         let outcome = check(ex, query, *expect);
         println!(
@@ -446,6 +448,7 @@ fn every_row_of_the_query_semantics_has_a_test() {
         include_str!("reference.rs"),
         include_str!("../../src/query.rs"),
         include_str!("../../crates/text/src/compound.rs"),
+        include_str!("../../crates/text/src/analyze.rs"),
         include_str!("../../crates/text/src/stem.rs"),
     ]
     .concat();

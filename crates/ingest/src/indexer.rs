@@ -14,12 +14,16 @@ use explorer_text::{fold_key, is_exact_key, term_of, Analyzer, Decompound, Varia
 /// Every inflected form of about 66,000 German nouns (see `lexicon/README.md`).
 const GERMAN_NOUNS: &str = include_str!("../lexicon/german-nouns.txt");
 
-/// Known words, for compound splitting, and the corpus's terms, for checking genitive bases.
+/// Known words and names, for compound splitting, and the corpus's terms, for checking
+/// genitive bases.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     /// Folded words (see `explorer_text::fold_key`) of at least four characters: the corpus's
     /// own and the German noun lexicon's.
     words: FastSet<String>,
+    /// Folded names never split into parts: the gazetteer's one-word countries and places
+    /// ([`entities::place_names`]), so `Land` does not find `Finnland`.
+    names: FastSet<String>,
     /// Primary terms of capitalised tokens: the bases a genitive variant may point to.
     name_terms: FastSet<String>,
 }
@@ -48,6 +52,7 @@ impl Vocabulary {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             v.words.extend(second.words);
             v.name_terms.extend(second.name_terms);
+            v.names = entities::place_names().into_iter().map(fold_key).collect();
             v
         })
     }
@@ -81,6 +86,10 @@ impl Vocabulary {
 impl Decompound for Vocabulary {
     fn is_word(&self, folded: &str) -> bool {
         self.words.contains(folded)
+    }
+
+    fn is_name(&self, folded: &str) -> bool {
+        self.names.contains(folded)
     }
 }
 

@@ -66,6 +66,11 @@ pub struct Analyzed {
 pub trait Decompound {
     /// Whether `folded` (a [`fold_key`]) is a known word.
     fn is_word(&self, folded: &str) -> bool;
+    /// Whether `folded` (a [`fold_key`]) is a name, never split into parts (see
+    /// [`compound::is_name`]): `Finnland` is no `Land`. None by default.
+    fn is_name(&self, _folded: &str) -> bool {
+        false
+    }
 }
 
 /// The term a single word is indexed under: fold, drop `.` thousands separators, stem, strip
@@ -252,7 +257,8 @@ fn own_variants(t: &Token<'_>, term: &str, decompound: Option<&dyn Decompound>) 
     let is_noun = t.text.chars().next().is_some_and(char::is_uppercase);
     if let Some(d) = decompound.filter(|_| is_noun) {
         let key = fold(t.text);
-        for part in compound::parts(&key, &|w| d.is_word(&strip_diacritics(w))) {
+        let is_word = |w: &str| d.is_word(&strip_diacritics(w));
+        for part in compound::parts(&key, &is_word, &|w| d.is_name(w)) {
             v.push(Variant {
                 term: part_key(part),
                 kind: VariantKind::CompoundPart,
@@ -462,6 +468,59 @@ mod tests {
             }
             assert_eq!(got, want, "{word}");
         }
+    }
+
+    /// Words, and the names among them the caller says are never split.
+    struct WordsAndNames(&'static [&'static str], &'static [&'static str]);
+    impl Decompound for WordsAndNames {
+        fn is_word(&self, folded: &str) -> bool {
+            self.0.contains(&folded)
+        }
+        fn is_name(&self, folded: &str) -> bool {
+            self.1.contains(&folded)
+        }
+    }
+
+    #[test]
+    fn a_token_the_caller_calls_a_name_gets_no_parts() {
+        let d = WordsAndNames(
+            &[
+                "finn", "land", "nachbar", "brand", "burg", "reise", "finnland",
+            ],
+            &["finnland", "brandenburg"],
+        );
+        let parts = |text: &str| -> Vec<Vec<String>> {
+            analyze_with(text, Some(&d))
+                .into_iter()
+                .map(|a| {
+                    a.variants
+                        .into_iter()
+                        .filter(|v| v.kind == VariantKind::CompoundPart)
+                        .map(|v| v.term)
+                        .collect()
+                })
+                .collect()
+        };
+        let none: Vec<String> = Vec::new();
+        assert_eq!(
+            parts("Finnland Finnlands Brandenburgs"),
+            [none.clone(), none.clone(), none]
+        );
+        assert_eq!(
+            parts("Nachbarland")[0],
+            [part_key("land"), part_key("nachbar")]
+        );
+        // A name inside a compound is a part, and keeps its own parts to itself.
+        assert_eq!(
+            parts("Finnlandreise")[0],
+            [part_key("finnland"), part_key("reise")]
+        );
+        // Without the caller's names, the same words split.
+        let words = Words(&["finn", "land"]);
+        assert!(analyze_with("Finnland", Some(&words))[0]
+            .variants
+            .iter()
+            .any(|v| v.term == part_key("land")));
     }
 
     #[test]

@@ -10,6 +10,11 @@ use std::path::Path;
 #[derive(Debug, Clone)]
 pub enum Item {
     Word(String),
+    /// A word of the corpus with one or two edits (corrections are compared).
+    Typo(String),
+    /// A hyphenated word (`Klima-Schutz`): a compound of the corpus cut at a word, or two
+    /// words of the corpus.
+    Hyphen(String),
     /// The last word, still being typed (no space after it).
     Typing(String),
     Or(String, String),
@@ -69,7 +74,9 @@ pub fn generate(model: &Model, seed: u64) -> (Vec<Item>, SearchOptions) {
     let mut items = Vec::new();
     for _ in 0..1 + rng.below(4) {
         let item = match rng.below(15) {
-            0..=5 => Item::Word(word(&mut rng)),
+            0..=3 => Item::Word(word(&mut rng)),
+            4 => typo(model, &mut rng).map_or_else(|| Item::Word(word(&mut rng)), Item::Typo),
+            5 => hyphen(model, &mut rng).map_or_else(|| Item::Word(word(&mut rng)), Item::Hyphen),
             6 => Item::Or(word(&mut rng), word(&mut rng)),
             7 | 13 => match phrase(&mut rng) {
                 ws if ws.len() >= 2 => Item::Phrase(ws),
@@ -120,12 +127,81 @@ pub fn generate(model: &Model, seed: u64) -> (Vec<Item>, SearchOptions) {
     (items, options)
 }
 
+/// Letters a typo may bring in.
+const LETTERS: &[char] = &[
+    'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'r', 's', 't', 'u',
+    'w', 'z', 'ä', 'ö', 'ü',
+];
+
+/// A word of the corpus (four letters or more) with one or two random edits: a letter
+/// replaced, left out, added, or two swapped; anywhere, the first letter included.
+fn typo(model: &Model, rng: &mut Rng) -> Option<String> {
+    let w = &model.words[rng.below(model.words.len())];
+    if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let mut chars: Vec<char> = w.chars().collect();
+    for _ in 0..1 + rng.below(2) {
+        let i = rng.below(chars.len());
+        let letter = LETTERS[rng.below(LETTERS.len())];
+        match rng.below(4) {
+            0 => chars[i] = letter,
+            1 if chars.len() > 3 => {
+                chars.remove(i);
+            }
+            2 if i + 1 < chars.len() => chars.swap(i, i + 1),
+            _ => chars.insert(i, letter),
+        }
+    }
+    let typo: String = chars.into_iter().collect();
+    let one_token = matches!(tokenize(&typo).as_slice(), [t] if t.text == typo);
+    let operator = ["OR", "ODER", "AND", "UND"].contains(&typo.as_str());
+    (one_token && !operator && typo != *w).then_some(typo)
+}
+
+/// A hyphenated word: half the time a word of the corpus cut where both sides are words
+/// of the corpus (`Gipfeltreffen` → `Gipfel-Treffen`), else two words of the corpus.
+fn hyphen(model: &Model, rng: &mut Rng) -> Option<String> {
+    let alphabetic = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+    let capital = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let joined = if rng.below(2) == 0 {
+        let lower: std::collections::BTreeSet<String> =
+            model.words.iter().map(|w| w.to_lowercase()).collect();
+        let w = &model.words[rng.below(model.words.len())];
+        let chars: Vec<char> = w.chars().collect();
+        if !alphabetic(w) || chars.len() < 8 {
+            return None;
+        }
+        (4..chars.len() - 3).find_map(|i| {
+            let left: String = chars[..i].iter().collect();
+            let right: String = chars[i..].iter().collect();
+            (lower.contains(&left.to_lowercase()) && lower.contains(&right.to_lowercase()))
+                .then(|| format!("{left}-{}", capital(&right)))
+        })?
+    } else {
+        let a = &model.words[rng.below(model.words.len())];
+        let b = &model.words[rng.below(model.words.len())];
+        if !alphabetic(a) || !alphabetic(b) {
+            return None;
+        }
+        format!("{a}-{b}")
+    };
+    let tokens = tokenize(&joined);
+    let hyphenated = matches!(tokens.as_slice(), [a, _] if a.joint == explorer_text::Joint::Hyphen);
+    hyphenated.then_some(joined)
+}
+
 pub fn render(model: &Model, items: &[Item]) -> String {
     let quote = |ws: &[String]| format!("\"{}\"", ws.join(" "));
     let mut out: Vec<String> = Vec::new();
     for item in items {
         out.push(match item {
-            Item::Word(w) | Item::Typing(w) => w.clone(),
+            Item::Word(w) | Item::Typing(w) | Item::Typo(w) | Item::Hyphen(w) => w.clone(),
             Item::Or(a, b) => format!("{a} OR {b}"),
             Item::Phrase(ws) => quote(ws),
             Item::Not(w) => format!("-{w}"),

@@ -195,6 +195,25 @@ impl Lookup {
     }
 }
 
+/// The one-word names of the countries and places of the gazetteer (`Finnland`,
+/// `Brandenburg`, `Salzburg`), except those that are also common words (`Essen`): the
+/// indexer never splits them into compound parts. Unsorted; each once.
+pub fn place_names() -> Vec<&'static str> {
+    let t = tables::tables();
+    t.forms
+        .iter()
+        .filter(|(key, form)| {
+            !form.doubtful
+                && !key.contains(' ')
+                && matches!(
+                    t.entries[form.entry].kind,
+                    EntityKind::Country | EntityKind::Place
+                )
+        })
+        .map(|(key, _)| key.as_str())
+        .collect()
+}
+
 /// Recognise the entities of a corpus. `texts` are the articles' full texts with their
 /// parsed blocks; boilerplate blocks are skipped.
 pub fn recognize(texts: &[(&str, &[Span])], curation: Option<&Curation>) -> Recognized {

@@ -159,7 +159,8 @@ pub fn command(rest: &[String]) -> Result<()> {
             .1;
             let facets_ms = t.elapsed().as_secs_f64() * 1e3;
             let t = Instant::now();
-            let marker = article_explorer::snippet::Marker::new(&ranking.matched_terms, &parsed);
+            let marker = article_explorer::snippet::Marker::new(&ranking.matched_terms, &parsed)
+                .with_names(&index);
             let mut snippets = 0;
             let shown: Vec<_> = ids.iter().take(20).copied().collect();
             let hints = ranking.hints(&shown).unwrap_or_default();
