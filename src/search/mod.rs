@@ -33,7 +33,7 @@ use crate::query::Query;
 use crate::snippet::Hint;
 use expand::Typos;
 use explorer_index::{ArticleId, EntityId, Index, IndexError};
-use matching::{Clause, Positions};
+use matching::Clause;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A ranked article.
@@ -201,30 +201,27 @@ impl Ranking<'_> {
         let in_order: Vec<ArticleId> = order.iter().map(|&k| articles[k]).collect();
         let mut key = 0u32;
         for clause in &self.clauses {
-            match &clause.positions {
-                Positions::Lists(lists) => {
-                    for (list, _) in lists {
-                        key += 1;
-                        let slots = matching::slots_of(list.articles(), &in_order);
-                        if slots.iter().all(Option::is_none) {
-                            continue;
-                        }
-                        list.for_each_positions_where(
-                            |i| slots[i].is_some(),
-                            |i, positions| {
-                                if let Some(k) = slots[i] {
-                                    found[order[k]].extend(positions.iter().map(|&p| (p, key)));
-                                }
-                            },
-                        )?;
-                    }
+            for (list, _) in &clause.positions.lists {
+                key += 1;
+                let slots = matching::slots_of(list.articles(), &in_order);
+                if slots.iter().all(Option::is_none) {
+                    continue;
                 }
-                Positions::Known(known) => {
-                    key += 1;
-                    for (k, a) in articles.iter().enumerate() {
-                        if let Ok(i) = known.binary_search_by_key(a, |(a, _)| *a) {
-                            found[k].extend(known[i].1.iter().map(|&(p, _)| (p, key)));
+                list.for_each_positions_where(
+                    |i| slots[i].is_some(),
+                    |i, positions| {
+                        if let Some(k) = slots[i] {
+                            found[order[k]].extend(positions.iter().map(|&p| (p, key)));
                         }
+                    },
+                )?;
+            }
+            let known = &clause.positions.known;
+            if !known.is_empty() {
+                key += 1;
+                for (k, a) in articles.iter().enumerate() {
+                    if let Ok(i) = known.binary_search_by_key(a, |(a, _)| *a) {
+                        found[k].extend(known[i].1.iter().map(|&(p, _)| (p, key)));
                     }
                 }
             }
