@@ -263,6 +263,25 @@ impl Marker {
             }) {
                 continue;
             }
+            // No window can hold more than the block's matches: a block whose matches
+            // cannot beat the best window so far is not even tokenized.
+            let end_of_block = article
+                .blocks
+                .get(b + 1)
+                .map_or(u32::MAX, |next| next.first_position);
+            keys.clear();
+            keys.extend(
+                matches[from..]
+                    .iter()
+                    .take_while(|&&(p, _)| p < end_of_block)
+                    .map(|&(_, key)| key),
+            );
+            let count = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            if best.is_some_and(|(q, ..)| (keys.len(), count) <= q) {
+                continue;
+            }
             let tokens = tokenize(article.block_text(block));
             let n = tokens.len();
             let last = first.saturating_add(n as u32);
@@ -564,6 +583,47 @@ mod tests {
         let s = m.best_passage(&record(&text), hint(&text, &["Pjöngjang", "Peking"]));
         let words: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
         assert_eq!(words, ["Pjöngjang", "Peking"], "{}", s.text);
+    }
+
+    #[test]
+    fn the_best_window_is_found_across_blocks() {
+        // Three paragraphs, positions as the indexer counts them (a gap between blocks).
+        let paragraphs = [
+            "Peking Peking Peking Peking am Anfang.",
+            "Dann Pjöngjang und Peking zusammen.",
+            "Zuletzt Peking Peking Peking Peking Peking.",
+        ];
+        let text = paragraphs.join("\n\n");
+        let mut blocks = Vec::new();
+        let mut matches = Vec::new();
+        let (mut start, mut position) = (0, 0u32);
+        for p in paragraphs {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                start: start as u32,
+                end: (start + p.len()) as u32,
+                first_position: position,
+            });
+            let inner = hint(p, &["Pjöngjang", "Peking"]);
+            matches.extend(inner.matches.iter().map(|&(at, key)| (at + position, key)));
+            position += tokenize(p).len() as u32 + 8;
+            start += p.len() + 2;
+        }
+        let article = ArticleRecord {
+            blocks,
+            ..record(&text)
+        };
+        let m = marker("Pjöngjang Peking ", &["Pjöngjang", "Peking"]);
+        let s = m.best_passage(
+            &article,
+            Hint {
+                matches,
+                partial: false,
+            },
+        );
+        assert_eq!(s.text, paragraphs[1]);
+        let words: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(words, ["Pjöngjang", "Peking"]);
     }
 
     #[test]
