@@ -6,7 +6,9 @@
 //! more often than chance.
 
 use crate::model::{Cooccurrence, DateCount, Facet, InContext};
-use explorer_index::{ArticleId, ArticleRecord, EntityId, Index, IndexError, YearMonth};
+use explorer_index::{
+    ArticleId, ArticleRecord, EntityId, EntityKind, Index, IndexError, YearMonth,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Characters of context on each side of a mention in context.
@@ -56,22 +58,41 @@ fn entities_of(
         .collect())
 }
 
-/// The distinct entities of every article, decoded once: facets count them over every
-/// match of every search, and decoding the index's table each time was most of a frequent
-/// word's facets. About 4 bytes per (article, entity) pair.
+/// The distinct entities of every article, and every entity's name and kind, decoded once:
+/// facets count them over every match of every search, and decoding the index's tables
+/// each time was most of a frequent word's facets. About 4 bytes per (article, entity)
+/// pair, and 24 per entity.
 #[derive(Debug, Clone, Default)]
-pub struct ArticleEntities {
+pub struct ArticleEntities<'a> {
     /// Where each article's entries begin in `entries` (one more than there are articles).
     starts: Vec<u32>,
     /// `entity id << 1 | mentioned by name`, per article sorted by id.
     entries: Vec<u32>,
+    /// Per entity id: its name and kind.
+    names: Vec<(&'a str, EntityKind)>,
+    /// Per entity id: its place among all entities sorted by name (ties by id), so facets
+    /// sort by numbers; and per place, the entity id.
+    by_name: Vec<u32>,
+    in_name_order: Vec<u32>,
 }
 
-impl ArticleEntities {
-    pub fn read(index: &Index<'_>) -> Result<Self, IndexError> {
+impl<'a> ArticleEntities<'a> {
+    pub fn read(index: &Index<'a>) -> Result<Self, IndexError> {
+        let names = (0..index.entity_count())
+            .map(|i| index.entity_name(EntityId(i)))
+            .collect::<Result<Vec<_>, IndexError>>()?;
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_by(|&a, &b| names[a as usize].0.cmp(names[b as usize].0));
+        let mut by_name = vec![0u32; names.len()];
+        for (place, &id) in order.iter().enumerate() {
+            by_name[id as usize] = place as u32;
+        }
         let mut out = ArticleEntities {
             starts: Vec::with_capacity(index.article_count() as usize + 1),
             entries: Vec::new(),
+            names,
+            by_name,
+            in_name_order: order,
         };
         let mut buf = Vec::new();
         out.starts.push(0);
@@ -100,13 +121,13 @@ impl ArticleEntities {
 /// most frequent first (ties by name). `selected` entities are always included.
 pub fn facets<'a>(
     index: &Index<'a>,
-    table: &ArticleEntities,
+    table: &ArticleEntities<'a>,
     articles: &[ArticleId],
     selected: &[EntityId],
     demonyms: bool,
 ) -> Result<Vec<Facet<'a>>, IndexError> {
     // Dense counts: one slot per entity, no map in the per-article loop.
-    let mut counts = vec![0usize; index.entity_count() as usize];
+    let mut counts = vec![0usize; table.names.len()];
     let by_name_only = u32::from(!demonyms);
     for &article in articles {
         for &entry in table.of(article) {
@@ -117,29 +138,36 @@ pub fn facets<'a>(
             }
         }
     }
-    let mut out = counts
-        .iter()
-        .enumerate()
-        .filter(|&(i, &count)| count > 0 || selected.contains(&EntityId(i as u32)))
-        .map(|(i, &count)| {
-            let id = EntityId(i as u32);
-            let (name, kind) = index.entity_name(id)?;
-            Ok(Facet {
-                id,
-                name,
-                kind,
-                count,
-            })
-        })
-        .collect::<Result<Vec<_>, IndexError>>()?;
     for &id in selected {
         // A selected id the index does not know is an error, as everywhere else.
         if id.0 as usize >= counts.len() {
             index.entity(id)?;
         }
     }
-    out.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
-    Ok(out)
+    // Most first, ties by name: (count, place by name) as one number to sort by.
+    let mut found: Vec<u64> = counts
+        .iter()
+        .enumerate()
+        .filter(|&(i, &count)| count > 0 || selected.contains(&EntityId(i as u32)))
+        .map(|(i, &count)| {
+            let place = u64::from(table.by_name[i]);
+            (u64::from(u32::MAX - count.min(u32::MAX as usize) as u32) << 32) | place
+        })
+        .collect();
+    found.sort_unstable();
+    Ok(found
+        .into_iter()
+        .map(|key| {
+            let id = table.in_name_order[(key & u64::from(u32::MAX)) as usize];
+            let (name, kind) = table.names[id as usize];
+            Facet {
+                id: EntityId(id),
+                name,
+                kind,
+                count: counts[id as usize],
+            }
+        })
+        .collect())
 }
 
 /// Articles per month over the `dates` of a set of articles, oldest first, and the number
@@ -308,6 +336,38 @@ fn context_after(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn facets_count_every_articles_entities_most_first_then_by_name() {
+        let ex = crate::Explorer::embedded().unwrap();
+        let index = &ex.index;
+        let table = ArticleEntities::read(index).unwrap();
+        let all: Vec<ArticleId> = index.article_ids().collect();
+        for (articles, demonyms) in [(&all[..], true), (&all[..], false), (&all[1..], true)] {
+            // Counted the long way: each article's entities from the index, names looked up.
+            let mut expected: BTreeMap<EntityId, usize> = BTreeMap::new();
+            for &a in articles {
+                for id in entities_of(index, a, demonyms).unwrap() {
+                    *expected.entry(id).or_default() += 1;
+                }
+            }
+            let mut expected: Vec<(usize, &str, EntityId)> = expected
+                .into_iter()
+                .map(|(id, n)| (n, index.entity_name(id).unwrap().0, id))
+                .collect();
+            expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+            let got = facets(index, &table, articles, &[], demonyms).unwrap();
+            let got: Vec<(usize, &str, EntityId)> =
+                got.iter().map(|f| (f.count, f.name, f.id)).collect();
+            assert!(!got.is_empty());
+            assert_eq!(got, expected);
+        }
+        // A selected entity is listed even when no article counts it.
+        let unseen = EntityId(0);
+        let facets = facets(index, &table, &[], &[unseen], true).unwrap();
+        assert_eq!(facets.len(), 1);
+        assert_eq!((facets[0].id, facets[0].count), (unseen, 0));
+    }
 
     #[test]
     fn context_is_cut_at_words_and_lines() {

@@ -64,7 +64,7 @@ pub struct Explorer<'a> {
     index: Index<'a>,
     texts: Texts,
     /// Every article's entities, decoded on the first search that counts facets.
-    article_entities: std::sync::OnceLock<facets::ArticleEntities>,
+    article_entities: std::sync::OnceLock<facets::ArticleEntities<'a>>,
     /// Every article's source and authors, decoded on the first search that needs them.
     meta_table: std::sync::OnceLock<metadata::MetaTable>,
     /// Every entity's name and aliases folded for the facet box, on its first use.
@@ -171,7 +171,7 @@ impl<'a> Explorer<'a> {
     }
 
     /// Every article's entities, decoded on the first search that counts facets.
-    fn article_entities(&self) -> Result<&facets::ArticleEntities, IndexError> {
+    fn article_entities(&self) -> Result<&facets::ArticleEntities<'a>, IndexError> {
         match self.article_entities.get() {
             Some(table) => Ok(table),
             None => {

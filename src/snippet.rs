@@ -8,12 +8,18 @@
 //! are found at build time with a lexicon the .wasm does not carry; here a word is marked
 //! when it contains a query word (or a long matched term) of at least
 //! [`MIN_CONTAINED_CHARS`] letters, which covers them.
+//!
+//! One marker serves a whole page of hits, so it remembers what it learnt about each
+//! distinct word: its analysis (`explorer_text::Analyzer`, whose results equal `analyze`'s)
+//! and whether it contains a query word. Stemming every word of twenty passages again was
+//! most of a search's time; the same few hundred words recur in them.
 
 use crate::query::Query;
 use explorer_index::{ArticleRecord, Block, BlockKind, Index};
-use explorer_text::{analyze, fold_key, tokenize, Analyzed, Joint, VariantKind};
+use explorer_text::{fold_key, tokenize, Analyzed, Analyzer, Joint, Token, VariantKind};
 use fst::Streamer;
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 /// Tokens in a snippet window.
@@ -21,6 +27,18 @@ pub const SNIPPET_TOKENS: usize = 28;
 /// Shortest query word or term that marks the words containing it (compound parts).
 pub const MIN_CONTAINED_CHARS: usize = 4;
 const ELLIPSIS: &str = "…";
+
+/// Where the index has a query's matches in one article, for its snippet: token positions
+/// (as the postings count them; a block's first is [`Block::first_position`]), sorted and
+/// one per position, each with the query key that matched there (keys are numbered per
+/// query; equal numbers, one key).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hint {
+    pub matches: Vec<(u32, u32)>,
+    /// Whether some matched words are missing (a phrase's are known only where it starts):
+    /// then the snippet's words are all analysed for their marks.
+    pub partial: bool,
+}
 
 /// A passage of text with byte ranges to highlight (sorted, non-overlapping).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,6 +57,42 @@ pub struct Marker {
     /// Folded names of the index that contain one of `parts` but are no compound of it
     /// (`finnland` for `land`; see [`Marker::with_names`]).
     names: BTreeSet<String>,
+    /// What was learnt about each word so far (the same answers, sooner).
+    memo: Memo,
+}
+
+/// A [`Marker`]'s memory of words: their analysis, and for a word that is neither a term
+/// matched nor the first half of a suspended compound, the part it contains (if any). Both
+/// depend on the word alone, so remembering them changes no answer.
+#[derive(Default)]
+struct Memo {
+    analyzer: RefCell<Option<Analyzer<'static>>>,
+    contains: RefCell<HashMap<String, Option<String>>>,
+}
+
+impl Memo {
+    /// `text` analysed as `explorer_text::analyze` does.
+    fn analyze(&self, text: &str) -> Vec<Analyzed> {
+        let mut analyzer = self.analyzer.borrow_mut();
+        analyzer
+            .get_or_insert_with(|| Analyzer::new(None))
+            .analyze(text)
+    }
+}
+
+impl Clone for Memo {
+    /// A fresh memory: it is only a cache.
+    fn clone(&self) -> Self {
+        Memo::default()
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo")
+            .field("contains", &self.contains.borrow().len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Marker {
@@ -71,6 +125,7 @@ impl Marker {
             terms: matched_terms.clone(),
             parts,
             names: BTreeSet::new(),
+            memo: Memo::default(),
         }
     }
 
@@ -126,22 +181,14 @@ impl Marker {
                 Some(a.term.clone())
             } else if let Some(v) = a.variants.iter().find(|v| self.terms.contains(&v.term)) {
                 Some(v.term.clone())
-            } else {
+            } else if a.joint == Joint::Suspended {
                 let key = fold_key(&text[a.start..a.end]);
-                if a.joint == Joint::Suspended {
-                    self.terms
-                        .iter()
-                        .find(|m| m.starts_with(&key) && m.len() > key.len())
-                        .cloned()
-                } else if explorer_text::compound::is_name(&key, &|k| self.names.contains(k)) {
-                    // `Finnland` is no compound of `Land` (as in the index).
-                    None
-                } else {
-                    self.parts
-                        .iter()
-                        .find(|p| key.contains(p.as_str()))
-                        .cloned()
-                }
+                self.terms
+                    .iter()
+                    .find(|m| m.starts_with(&key) && m.len() > key.len())
+                    .cloned()
+            } else {
+                self.contained_part(&text[a.start..a.end])
             };
             if let Some(term) = matched {
                 out.push((a.start..a.end, term));
@@ -150,90 +197,256 @@ impl Marker {
         out
     }
 
+    /// The query word or long matched term `word` contains, if it is to be marked for it
+    /// (not a name: `Russland` is no compound of `Land`, as at index time). Remembered.
+    fn contained_part(&self, word: &str) -> Option<String> {
+        if let Some(known) = self.memo.contains.borrow().get(word) {
+            return known.clone();
+        }
+        let key = fold_key(word);
+        let found = if explorer_text::compound::is_name(&key, &|k| self.names.contains(k)) {
+            // `Finnland` is no compound of `Land` (as in the index).
+            None
+        } else {
+            self.parts
+                .iter()
+                .find(|p| key.contains(p.as_str()))
+                .cloned()
+        };
+        self.memo
+            .contains
+            .borrow_mut()
+            .insert(word.to_owned(), found.clone());
+        found
+    }
+
     /// Byte ranges of the marked words of `text`.
     pub fn highlight(&self, text: &str) -> Vec<Range<usize>> {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        self.marks(text, &analyze(text))
+        self.marks(text, &self.memo.analyze(text))
             .into_iter()
             .map(|(r, _)| r)
             .collect()
     }
 
     /// The best passage of `article`: the window of [`SNIPPET_TOKENS`] tokens in a body
-    /// block with the most distinct marked terms, then the most marks, earliest first.
-    /// Without any mark, the beginning of the first paragraph.
-    ///
-    /// `hint` is the token position of a match (from ranking): the block holding it is read
-    /// first, and if it has marks, the others are not analysed at all (long articles).
-    pub fn best_passage(&self, article: &ArticleRecord<'_>, hint: Option<u32>) -> Snippet {
+    /// block (paragraph, heading, caption) with the most distinct matched keys, then the
+    /// most matches, earliest first; the matches are the index's ([`Hint`]: where the
+    /// query's keys occur, from the postings), so no text is analysed to choose it. Its
+    /// marks are the words [`Marker::highlight`] marks in it, found by analysing only the
+    /// words the index matched there (see [`Marker::marked_window`]). Without a match in a
+    /// body block, the beginning of the first paragraph.
+    pub fn best_passage(&self, article: &ArticleRecord<'_>, hint: Hint) -> Snippet {
         if self.terms.is_empty() {
             // Nothing can be marked (an entity or date filter alone): no analysis needed.
             return self.beginning(article);
         }
-        let hinted = hint.and_then(|p| {
-            let i = article.blocks.iter().rposition(|b| b.first_position <= p)?;
-            let block = article.blocks.get(i)?;
-            self.passage_in(article, std::slice::from_ref(block))
+        let Some((block, tokens, start, end)) = self.window(article, &hint.matches) else {
+            return self.beginning(article);
+        };
+        let first = block.first_position;
+        let matched: Option<Vec<usize>> = (!hint.partial).then(|| {
+            hint.matches
+                .iter()
+                .filter(|&&(p, _)| p >= first)
+                .map(|&(p, _)| (p - first) as usize)
+                .take_while(|&t| t < tokens.len())
+                .collect()
         });
-        match hinted {
-            Some(snippet) => snippet,
-            None => self
-                .passage_in(article, &article.blocks)
-                .unwrap_or_else(|| self.beginning(article)),
-        }
+        self.marked_window(
+            article.block_text(block),
+            &tokens,
+            start,
+            end,
+            matched.as_deref(),
+        )
     }
 
-    /// The best passage among `blocks`, if any of them has a mark.
-    fn passage_in(&self, article: &ArticleRecord<'_>, blocks: &[Block]) -> Option<Snippet> {
-        let mut best: Option<Window<'_>> = None;
-        for block in blocks {
+    /// The best window (see [`Marker::best_passage`]): its block, the block's tokens, and
+    /// the window as a token range.
+    fn window<'r>(
+        &self,
+        article: &'r ArticleRecord<'_>,
+        matches: &[(u32, u32)],
+    ) -> Option<(&'r Block, Vec<Token<'r>>, usize, usize)> {
+        let mut best: Option<((usize, usize), usize, usize, usize)> = None;
+        let mut best_tokens = Vec::new();
+        let mut keys: Vec<u32> = Vec::new();
+        for (b, block) in article.blocks.iter().enumerate() {
             if !matches!(
                 block.kind,
                 BlockKind::Paragraph | BlockKind::Heading | BlockKind::Caption
             ) {
                 continue;
             }
-            let text = article.block_text(block);
-            let tokens = analyze(text);
-            let marks = self.marks(text, &tokens);
-            if marks.is_empty() {
+            let first = block.first_position;
+            let from = matches.partition_point(|&(p, _)| p < first);
+            if matches.get(from).is_none_or(|&(p, _)| {
+                article
+                    .blocks
+                    .get(b + 1)
+                    .is_some_and(|next| p >= next.first_position)
+            }) {
                 continue;
             }
-            let mut at = 0;
-            for (k, (first, _)) in marks.iter().enumerate() {
-                // Window: from a few tokens before this mark, SNIPPET_TOKENS long.
-                while at + 1 < tokens.len() && tokens[at].start < first.start {
-                    at += 1;
-                }
-                let start = at
-                    .saturating_sub(4)
-                    .min(tokens.len().saturating_sub(SNIPPET_TOKENS));
-                let end = (start + SNIPPET_TOKENS).min(tokens.len());
-                let from_byte = if start == 0 { 0 } else { tokens[start].start };
-                let to_byte = if end == tokens.len() {
-                    text.len()
-                } else {
-                    tokens[end - 1].end
-                };
-                let inside: Vec<&(Range<usize>, String)> = marks[k..]
+            // No window can hold more than the block's matches: a block whose matches
+            // cannot beat the best window so far is not even tokenized.
+            let end_of_block = article
+                .blocks
+                .get(b + 1)
+                .map_or(u32::MAX, |next| next.first_position);
+            keys.clear();
+            keys.extend(
+                matches[from..]
                     .iter()
-                    .filter(|(r, _)| r.start >= from_byte && r.end <= to_byte)
-                    .collect();
-                let distinct: BTreeSet<&str> = inside.iter().map(|(_, t)| t.as_str()).collect();
-                let quality = (distinct.len(), inside.len());
-                if best.as_ref().is_none_or(|(q, ..)| quality > *q) {
-                    let ranges = marks
+                    .take_while(|&&(p, _)| p < end_of_block)
+                    .map(|&(_, key)| key),
+            );
+            let count = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            if best.is_some_and(|(q, ..)| (keys.len(), count) <= q) {
+                continue;
+            }
+            let tokens = tokenize(article.block_text(block));
+            let n = tokens.len();
+            let last = first.saturating_add(n as u32);
+            let here: Vec<(usize, u32)> = matches[from..]
+                .iter()
+                .take_while(|&&(p, _)| p < last)
+                .map(|&(p, key)| ((p - first) as usize, key))
+                .collect();
+            let mut improved = false;
+            for (k, &(at, _)) in here.iter().enumerate() {
+                // Window: from a few tokens before this match, SNIPPET_TOKENS long.
+                let start = at.saturating_sub(4).min(n.saturating_sub(SNIPPET_TOKENS));
+                let end = (start + SNIPPET_TOKENS).min(n);
+                keys.clear();
+                keys.extend(
+                    here[k..]
                         .iter()
-                        .filter(|(r, _)| r.start >= from_byte && r.end <= to_byte)
-                        .map(|(r, _)| r.clone())
-                        .collect();
-                    best = Some((quality, text, from_byte, to_byte, ranges));
+                        .take_while(|(t, _)| *t < end)
+                        .map(|&(_, key)| key),
+                );
+                let count = keys.len();
+                keys.sort_unstable();
+                keys.dedup();
+                let quality = (keys.len(), count);
+                if best.is_none_or(|(q, ..)| quality > q) {
+                    best = Some((quality, b, start, end));
+                    improved = true;
+                }
+            }
+            if improved {
+                best_tokens = tokens;
+            }
+        }
+        let (_, b, start, end) = best?;
+        Some((article.blocks.get(b)?, best_tokens, start, end))
+    }
+
+    /// The window `start..end` of `tokens` (the tokens of `text`) cut from `text` with its
+    /// marks: what [`Marker::highlight`] marks in `text`, inside the window.
+    ///
+    /// `matched` (sorted token indexes) are the words where the index has an occurrence of
+    /// a key the query matched; when given, it is complete (a [`Hint`] that is not
+    /// `partial`), so only those words, with their hyphenated chains, are analysed: a word
+    /// the index did not match has no matched term or variant, and can be marked only as a
+    /// compound containing a query word or as a suspended compound, which need no stemming.
+    /// Without `matched`, every word of the window is analysed. Either way the words read
+    /// reach to both ends of a chain the window cuts and one word beyond, so each is read
+    /// as in the whole text (a chain is marked whole or not at all, `Atom-` before `und`
+    /// is a suspended compound).
+    fn marked_window(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        start: usize,
+        end: usize,
+        matched: Option<&[usize]>,
+    ) -> Snippet {
+        let n = tokens.len();
+        if n == 0 || start >= end {
+            return cut(text, 0, text.len(), &[]);
+        }
+        let from_byte = if start == 0 { 0 } else { tokens[start].start };
+        let to_byte = if end == n {
+            text.len()
+        } else {
+            tokens[end - 1].end
+        };
+        // The chain around tokens `i..j`: its first token and one past its last.
+        let chain = |mut i: usize, mut j: usize| {
+            while i > 0 && tokens[i - 1].joint == Joint::Hyphen {
+                i -= 1;
+            }
+            while j < n && tokens[j - 1].joint == Joint::Hyphen {
+                j += 1;
+            }
+            (i, j)
+        };
+        // The marks of `text` in tokens `i..j`, analysing them and one word beyond.
+        let marks_in = |i: usize, j: usize, out: &mut Vec<Range<usize>>| {
+            let beyond = (j + 1).min(n);
+            let from = if i == 0 { 0 } else { tokens[i].start };
+            let to = if beyond == n {
+                text.len()
+            } else {
+                tokens[beyond - 1].end
+            };
+            let part = &text[from..to];
+            let limit = if j == n {
+                text.len()
+            } else {
+                tokens[j - 1].end
+            };
+            out.extend(
+                self.marks(part, &self.memo.analyze(part))
+                    .into_iter()
+                    .map(|(r, _)| r.start + from..r.end + from)
+                    .filter(|r| r.end <= limit),
+            );
+        };
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        let (a, b) = chain(start, end);
+        match matched {
+            None => marks_in(a, b, &mut ranges),
+            Some(matched) => {
+                let mut i = a;
+                while i < b {
+                    let (_, j) = chain(i, i + 1);
+                    let from = matched.partition_point(|&t| t < i);
+                    if matched.get(from).is_some_and(|&t| t < j) {
+                        marks_in(i, j, &mut ranges);
+                    } else {
+                        for t in &tokens[i..j] {
+                            if self.unmatched_marks(t) {
+                                ranges.push(t.start..t.end);
+                            }
+                        }
+                    }
+                    i = j;
                 }
             }
         }
-        best.map(|(_, text, from, to, ranges)| cut(text, from, to, &ranges))
+        ranges.retain(|r| r.start >= from_byte && r.end <= to_byte);
+        cut(text, from_byte, to_byte, &ranges)
+    }
+
+    /// Whether [`Marker::marks`] marks `token`, a word whose term and variants match nothing
+    /// (and which starts no chain marked whole): as the first half of a suspended compound,
+    /// or as a word containing a query word.
+    fn unmatched_marks(&self, token: &Token<'_>) -> bool {
+        if token.joint == Joint::Suspended {
+            let key = fold_key(token.text);
+            self.terms
+                .iter()
+                .any(|m| m.starts_with(&key) && m.len() > key.len())
+        } else {
+            self.contained_part(token.text).is_some()
+        }
     }
 
     /// The beginning of the first paragraph (when nothing is marked).
@@ -251,10 +464,6 @@ impl Marker {
         cut(text, 0, to, &[])
     }
 }
-
-/// A candidate passage: quality (distinct terms, marks), the block's text, the byte window
-/// and the marks inside it.
-type Window<'t> = ((usize, usize), &'t str, usize, usize, Vec<Range<usize>>);
 
 /// `text[from..to]` with an ellipsis on each side that was cut, and the `marks` (byte
 /// ranges of `text` inside the window) moved into the snippet.
@@ -352,7 +561,7 @@ mod tests {
             "Ende ".repeat(40)
         );
         let m = marker("Pjöngjang Peking ", &["Pjöngjang", "Peking"]);
-        let s = m.best_passage(&record(&text), None);
+        let s = m.best_passage(&record(&text), hint(&text, &["Pjöngjang", "Peking"]));
         assert!(
             s.text.starts_with(ELLIPSIS) && s.text.ends_with(ELLIPSIS),
             "{}",
@@ -364,8 +573,154 @@ mod tests {
 
     #[test]
     fn without_a_match_the_passage_is_the_beginning() {
-        let s = marker("nichts ", &[]).best_passage(&record("Kurzer Text."), None);
+        let s = marker("nichts ", &[]).best_passage(&record("Kurzer Text."), Hint::default());
         assert_eq!(s.text, "Kurzer Text.");
         assert!(s.highlights.is_empty());
+        // Terms matched, but not in a body block (a title match): the beginning too.
+        let s = marker("Text ", &["Text"]).best_passage(&record("Kurzer Text."), Hint::default());
+        assert_eq!(s.text, "Kurzer Text.");
+    }
+
+    /// The index's matches in `text` (one paragraph from position 0): the positions of the
+    /// tokens whose term is one of `words`', each word its own key.
+    fn hint(text: &str, words: &[&str]) -> Hint {
+        let keys: Vec<String> = words.iter().map(|w| term_of(w)).collect();
+        let matches = tokenize(text)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let key = keys.iter().position(|k| *k == term_of(t.text))?;
+                Some((i as u32, key as u32))
+            })
+            .collect();
+        Hint {
+            matches,
+            partial: false,
+        }
+    }
+
+    #[test]
+    fn the_window_with_the_most_distinct_matches_wins_and_is_marked_as_the_whole_text() {
+        // `Peking` alone early, `Pjöngjang` and `Peking` together later: the later window.
+        let text = format!(
+            "Peking {} Pjöngjang und Peking. {}",
+            "Wort ".repeat(40),
+            "Ende ".repeat(40)
+        );
+        let m = marker("Pjöngjang Peking ", &["Pjöngjang", "Peking"]);
+        let s = m.best_passage(&record(&text), hint(&text, &["Pjöngjang", "Peking"]));
+        let words: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(words, ["Pjöngjang", "Peking"], "{}", s.text);
+    }
+
+    #[test]
+    fn the_best_window_is_found_across_blocks() {
+        // Three paragraphs, positions as the indexer counts them (a gap between blocks).
+        let paragraphs = [
+            "Peking Peking Peking Peking am Anfang.",
+            "Dann Pjöngjang und Peking zusammen.",
+            "Zuletzt Peking Peking Peking Peking Peking.",
+        ];
+        let text = paragraphs.join("\n\n");
+        let mut blocks = Vec::new();
+        let mut matches = Vec::new();
+        let (mut start, mut position) = (0, 0u32);
+        for p in paragraphs {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                start: start as u32,
+                end: (start + p.len()) as u32,
+                first_position: position,
+            });
+            let inner = hint(p, &["Pjöngjang", "Peking"]);
+            matches.extend(inner.matches.iter().map(|&(at, key)| (at + position, key)));
+            position += tokenize(p).len() as u32 + 8;
+            start += p.len() + 2;
+        }
+        let article = ArticleRecord {
+            blocks,
+            ..record(&text)
+        };
+        let m = marker("Pjöngjang Peking ", &["Pjöngjang", "Peking"]);
+        let s = m.best_passage(
+            &article,
+            Hint {
+                matches,
+                partial: false,
+            },
+        );
+        assert_eq!(s.text, paragraphs[1]);
+        let words: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(words, ["Pjöngjang", "Peking"]);
+    }
+
+    #[test]
+    fn a_window_marks_what_the_whole_text_marks_inside_it() {
+        // Hyphenated chains and a suspended compound cut by windows at every offset: the
+        // marks of the window are the marks of the whole block that lie inside it.
+        let text = "Der Nordkorea-Experte-Kreis sprach über Atom- und Raketentests, \
+                    dann kam der Nordkorea-Experte wieder auf Atomtests und Gipfeltreffen \
+                    zurück, bevor Nordkorea-Experte und Atom- und Raketentests endeten.";
+        let m = Marker::new(
+            &[
+                term_of("Nordkoreaexperte"),
+                term_of("Atomtests"),
+                term_of("Treffen"),
+            ]
+            .into_iter()
+            .collect(),
+            &crate::query::parse("Nordkoreaexperte Atomtests Treffen "),
+        );
+        let tokens = tokenize(text);
+        let whole = m.highlight(text);
+        assert!(whole.len() >= 5, "{whole:?}");
+        // Where an index would have the terms (its analysis is the query's, plus compound
+        // parts, which the marker's containment rule covers).
+        let matched: Vec<usize> = explorer_text::analyze(text)
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                m.terms.contains(&a.term) || a.variants.iter().any(|v| m.terms.contains(&v.term))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        assert!(!matched.is_empty());
+        for (start, end, matched) in (0..tokens.len()).flat_map(|start| {
+            let matched = &matched;
+            (start + 1..=tokens.len().min(start + SNIPPET_TOKENS))
+                .flat_map(move |end| [(start, end, None), (start, end, Some(matched.as_slice()))])
+        }) {
+            {
+                let s = m.marked_window(text, &tokens, start, end, matched);
+                let from = if start == 0 { 0 } else { tokens[start].start };
+                let to = if end == tokens.len() {
+                    text.len()
+                } else {
+                    tokens[end - 1].end
+                };
+                let offset = if from > 0 { ELLIPSIS.len() + 1 } else { 0 };
+                let expected: Vec<Range<usize>> = whole
+                    .iter()
+                    .filter(|r| r.start >= from && r.end <= to)
+                    .map(|r| r.start - from + offset..r.end - from + offset)
+                    .collect();
+                assert_eq!(s.highlights, expected, "window {start}..{end}: {}", s.text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_marker_remembers_words_without_changing_its_answers() {
+        let texts = [
+            "Das Gipfeltreffen in Pjöngjang, das Treffen danach.",
+            "Russland und das Land; Gipfeltreffen, Treffen, Pjöngjangs Führung.",
+        ];
+        let fresh = || marker("Treffen Pjöngjang ", &["Treffen", "Pjöngjang"]);
+        let kept = fresh();
+        for _ in 0..2 {
+            for t in texts {
+                assert_eq!(kept.highlight(t), fresh().highlight(t), "{t}");
+            }
+        }
     }
 }

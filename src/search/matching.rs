@@ -18,19 +18,15 @@ pub struct Clause<'a> {
     pub positions: Positions<'a>,
 }
 
-/// Where a clause's matches are.
-#[derive(Debug, Clone)]
-pub enum Positions<'a> {
-    /// In these postings lists (with the weight of each), decoded when needed.
-    Lists(Vec<(PostingList<'a>, f32)>),
-    /// Already known (a phrase's starts), per article, sorted: position, in the title.
-    Known(Vec<(ArticleId, Vec<(u32, bool)>)>),
-}
-
-impl Default for Positions<'_> {
-    fn default() -> Self {
-        Positions::Known(Vec::new())
-    }
+/// Where a clause's matches are: in postings lists, decoded when needed, and already known
+/// (a phrase's starts, a compound's parts), side by side. A union keeps both as they are,
+/// so a word with a compound reading never decodes every position of its lists.
+#[derive(Debug, Clone, Default)]
+pub struct Positions<'a> {
+    /// In these postings lists (with the weight of each).
+    pub lists: Vec<(PostingList<'a>, f32)>,
+    /// Already known, per article, sorted: position, in the title.
+    pub known: Vec<(ArticleId, Vec<(u32, bool)>)>,
 }
 
 impl<'a> Clause<'a> {
@@ -51,65 +47,33 @@ impl<'a> Clause<'a> {
         };
         for part in parts {
             out.tf = merge_sorted(std::mem::take(&mut out.tf), part.tf, |a, b| *a += b);
-            out.positions = match (out.positions, part.positions) {
-                (Positions::Lists(mut a), Positions::Lists(b)) => {
+            out.positions.lists.extend(part.positions.lists);
+            out.positions.known = merge_sorted(
+                std::mem::take(&mut out.positions.known),
+                part.positions.known,
+                |a, b| {
                     a.extend(b);
-                    Positions::Lists(a)
-                }
-                (a, b) => {
-                    Positions::Known(merge_sorted(a.into_known()?, b.into_known()?, |a, b| {
-                        a.extend(b);
-                        a.sort_unstable();
-                    }))
-                }
-            };
+                    a.sort_unstable();
+                },
+            );
         }
         Ok(out)
     }
 
-    /// The positions of the matches in `candidates` (sorted): per candidate, sorted.
+    /// The positions of the matches in `candidates` (sorted): per candidate, sorted and
+    /// unique.
     pub fn positions_in(&self, candidates: &[ArticleId]) -> Result<Vec<Vec<u32>>, IndexError> {
-        match &self.positions {
-            Positions::Lists(lists) => positions_of(lists, candidates),
-            Positions::Known(known) => {
-                let mut out = vec![Vec::new(); candidates.len()];
-                for (article, ps) in known {
-                    if let Ok(k) = candidates.binary_search(article) {
-                        out[k] = ps.iter().map(|(p, _)| *p).collect();
-                    }
+        let mut out = positions_of(&self.positions.lists, candidates)?;
+        if !self.positions.known.is_empty() {
+            for (article, ps) in &self.positions.known {
+                if let Ok(k) = candidates.binary_search(article) {
+                    out[k].extend(ps.iter().map(|(p, _)| *p));
+                    out[k].sort_unstable();
+                    out[k].dedup();
                 }
-                Ok(out)
             }
         }
-    }
-}
-
-impl<'a> Positions<'a> {
-    /// Every match as (position, in the title), per article, sorted.
-    #[allow(clippy::type_complexity)]
-    fn into_known(self) -> Result<Vec<(ArticleId, Vec<(u32, bool)>)>, IndexError> {
-        match self {
-            Positions::Known(k) => Ok(k),
-            Positions::Lists(lists) => {
-                let mut known = Vec::new();
-                for (list, _) in &lists {
-                    let mut this = Vec::with_capacity(list.len());
-                    list.for_each_positions(|i, positions| {
-                        let ps: Vec<(u32, bool)> = positions
-                            .iter()
-                            .zip(list.kinds(i))
-                            .map(|(p, kind)| (*p, kind.field == Field::Title))
-                            .collect();
-                        this.push((list.articles()[i], ps));
-                    })?;
-                    known = merge_sorted(known, this, |a, b| {
-                        a.extend(b);
-                        a.sort_unstable();
-                    });
-                }
-                Ok(known)
-            }
-        }
+        Ok(out)
     }
 }
 
@@ -321,7 +285,10 @@ fn match_sequence<'a>(
     }
     Ok(Clause {
         tf: out_tf,
-        positions: Positions::Known(known),
+        positions: Positions {
+            lists: Vec::new(),
+            known,
+        },
     })
 }
 
@@ -360,7 +327,10 @@ fn match_word<'a>(
     };
     Ok(Clause {
         tf,
-        positions: Positions::Lists(lists),
+        positions: Positions {
+            lists,
+            known: Vec::new(),
+        },
     })
 }
 

@@ -30,9 +30,10 @@ pub use rank::proximity;
 pub use settings::*;
 
 use crate::query::Query;
+use crate::snippet::Hint;
 use expand::Typos;
-use explorer_index::{ArticleId, EntityId, Field, Index, IndexError};
-use matching::{Clause, Positions};
+use explorer_index::{ArticleId, EntityId, Index, IndexError};
+use matching::Clause;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A ranked article.
@@ -62,6 +63,8 @@ pub struct Ranking<'a> {
     pub notices: Vec<Notice>,
     /// Where the matches of the required clauses are, for [`Ranking::hints`].
     clauses: Vec<Clause<'a>>,
+    /// Whether a required clause is a phrase (its positions are where it starts).
+    phrases: bool,
 }
 
 /// Rank every article that matches `query`.
@@ -87,6 +90,9 @@ pub fn run_for<'a>(
     let mut required: Vec<Clause<'a>> = Vec::new();
     let mut optional: Vec<Clause<'a>> = Vec::new();
     let mut dropped = Vec::new();
+    let phrases = planned
+        .iter()
+        .any(|p| !p.optional && p.clause.any_of.iter().any(|m| !m.is_word()));
     // One required word of the query followed by another typed apart (`Jong Un`): the key
     // of the two written together, under which the other spellings (`Jong-un`, `Jongun`)
     // are. (Not for stop words: `in der` is not another spelling of `Inder`.)
@@ -170,6 +176,7 @@ pub fn run_for<'a>(
         matched_terms,
         notices,
         clauses: required,
+        phrases,
     })
 }
 
@@ -201,56 +208,61 @@ pub fn browse<'a>(
 }
 
 impl Ranking<'_> {
-    /// For each of `articles`, the token position of its first match outside the title (else
-    /// in the title), where a snippet should look first. Positions are decoded here, for the
-    /// few articles shown, not while ranking.
-    pub fn hints(&self, articles: &[ArticleId]) -> Result<Vec<Option<u32>>, IndexError> {
-        // (position, in the title) per article: body matches first, then the earliest.
-        let mut best: Vec<Option<(bool, u32)>> = vec![None; articles.len()];
-        let mut note = |k: usize, title: bool, position: u32| {
-            let candidate = (title, position);
-            if best[k].is_none_or(|b| candidate < b) {
-                best[k] = Some(candidate);
-            }
-        };
+    /// For each of `articles`, where the required clauses matched it (see
+    /// [`crate::snippet::Hint`]), for its snippet: every position of every postings list,
+    /// each list one key (a phrase: where it starts, one key). Positions are decoded here,
+    /// for the few articles shown, not while ranking.
+    pub fn hints(&self, articles: &[ArticleId]) -> Result<Vec<Hint>, IndexError> {
+        let mut found: Vec<Vec<(u32, u32)>> = vec![Vec::new(); articles.len()];
+        // The lists are walked in article order; `order` takes a place there back to `articles`.
+        let order = sorted_order(articles);
+        let in_order: Vec<ArticleId> = order.iter().map(|&k| articles[k]).collect();
+        let mut key = 0u32;
         for clause in &self.clauses {
-            match &clause.positions {
-                Positions::Lists(lists) => {
-                    for (list, _) in lists {
-                        let mut wanted: Vec<Option<usize>> = vec![None; list.len()];
-                        let mut any = false;
-                        for (k, a) in articles.iter().enumerate() {
-                            if let Ok(i) = list.articles().binary_search(a) {
-                                wanted[i] = Some(k);
-                                any = true;
-                            }
-                        }
-                        if !any {
-                            continue;
-                        }
-                        list.for_each_positions_where(
-                            |i| wanted[i].is_some(),
-                            |i, positions| {
-                                if let Some(k) = wanted[i] {
-                                    for (p, kind) in positions.iter().zip(list.kinds(i)) {
-                                        note(k, kind.field == Field::Title, *p);
-                                    }
-                                }
-                            },
-                        )?;
-                    }
+            for (list, _) in &clause.positions.lists {
+                key += 1;
+                let slots = matching::slots_of(list.articles(), &in_order);
+                if slots.iter().all(Option::is_none) {
+                    continue;
                 }
-                Positions::Known(known) => {
-                    for (k, a) in articles.iter().enumerate() {
-                        if let Ok(i) = known.binary_search_by_key(a, |(a, _)| *a) {
-                            for &(p, title) in &known[i].1 {
-                                note(k, title, p);
-                            }
+                list.for_each_positions_where(
+                    |i| slots[i].is_some(),
+                    |i, positions| {
+                        if let Some(k) = slots[i] {
+                            found[order[k]].extend(positions.iter().map(|&p| (p, key)));
                         }
+                    },
+                )?;
+            }
+            let known = &clause.positions.known;
+            if !known.is_empty() {
+                key += 1;
+                for (k, a) in articles.iter().enumerate() {
+                    if let Ok(i) = known.binary_search_by_key(a, |(a, _)| *a) {
+                        found[k].extend(known[i].1.iter().map(|&(p, _)| (p, key)));
                     }
                 }
             }
         }
-        Ok(best.into_iter().map(|b| b.map(|(_, p)| p)).collect())
+        Ok(found
+            .into_iter()
+            .map(|mut matches| {
+                // One key per position: the first clause's (a term and its variants share it).
+                matches.sort_unstable();
+                matches.dedup_by_key(|(p, _)| *p);
+                Hint {
+                    matches,
+                    partial: self.phrases,
+                }
+            })
+            .collect())
     }
+}
+
+/// For each place in `articles` sorted (they come in answer order), the place of that
+/// article in `articles`.
+fn sorted_order(articles: &[ArticleId]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_unstable_by_key(|&k| articles[k]);
+    order
 }

@@ -41,13 +41,13 @@ pub fn answer<'a>(
         .map(|(scored, _)| scored)
         .collect();
     // Positions are decoded only for the hits whose texts can be read (hosted mode: those
-    // loaded), to find where their snippets are.
+    // loaded): the snippets are chosen by them.
     let readable: Vec<ArticleId> = page
         .iter()
         .map(|s| s.article)
         .filter(|&a| ex.text_loaded(a))
         .collect();
-    let hints = ranking.hints(&readable)?;
+    let mut hints = ranking.hints(&readable)?;
     let hits = page
         .iter()
         .map(|scored| {
@@ -57,7 +57,9 @@ pub fn answer<'a>(
                     let hint = readable
                         .iter()
                         .position(|&a| a == scored.article)
-                        .and_then(|k| hints.get(k).copied().flatten());
+                        .and_then(|k| hints.get_mut(k))
+                        .map(std::mem::take)
+                        .unwrap_or_default();
                     Some(marker.best_passage(&record, hint))
                 }
                 None => None,
@@ -130,11 +132,13 @@ fn spellings(
     terms: &[String],
 ) -> Result<Vec<String>, IndexError> {
     let mut found: Vec<String> = Vec::new();
+    // One analyser for the five texts: it remembers each distinct word's analysis.
+    let mut analyzer = explorer_text::Analyzer::new(None);
     for scored in ranked.iter().take(5) {
         let Some(record) = ex.record(scored.article)? else {
             continue;
         };
-        for token in explorer_text::analyze(record.text) {
+        for token in analyzer.analyze(record.text) {
             let word = &record.text[token.start..token.end];
             if terms.contains(&token.term) && !found.iter().any(|f| f == word) {
                 found.push(word.to_owned());
