@@ -138,7 +138,9 @@ pub fn facets<'a>(
             index.entity(id)?;
         }
     }
-    out.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+    crate::order::sort_by(&mut out, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name))
+    });
     Ok(out)
 }
 
@@ -196,7 +198,7 @@ pub fn cooccurring<'a>(
     }
     // Over-representation, weighted by support so one shared article does not top the list.
     let weight = |c: &Cooccurrence<'_>| c.lift * (1.0 + c.count as f32).ln();
-    out.sort_unstable_by(|a, b| {
+    crate::order::sort_by(&mut out, |a, b| {
         weight(b)
             .total_cmp(&weight(a))
             .then_with(|| b.count.cmp(&a.count))

@@ -135,7 +135,7 @@ impl<'a> Explorer<'a> {
 /// Sorts `(id, score)` pairs best first, ties by id: the one sort of this module's rankings
 /// (each sort call site is its own copy of the sort in the .wasm, about 3 KiB each).
 pub(crate) fn best_first(list: &mut [(u32, f32)]) {
-    list.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::order::sort_by(list, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 }
 
 /// 64-bit FNV-1a: tiny, stable across platforms and Rust versions (unlike `DefaultHasher`).
