@@ -131,9 +131,11 @@ fn format(name: &str) -> Result<Format, JsError> {
     match name {
         "csv" => Ok(Format::Csv),
         "json" => Ok(Format::Json),
+        // Quoted by JSON.stringify, not `{:?}`: str's Debug brings Unicode tables along.
         other => Err(JsError::new(&format!(
-            "{}format must be \"csv\" or \"json\", got {other:?}",
-            super::options::BAD_ARGUMENT
+            "{}format must be \"csv\" or \"json\", got {}",
+            super::options::BAD_ARGUMENT,
+            super::options::describe(&JsValue::from_str(other))
         ))),
     }
 }
