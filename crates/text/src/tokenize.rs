@@ -5,7 +5,7 @@
 //! `G20` together and splits `Kim Jong-un` into three words, so the hyphenated and the
 //! spaced spelling of a name analyse alike. Written here rather than taken from
 //! `unicode-segmentation`: its word-break tables and state machine were about 8 KiB of the
-//! .wasm after gzip, for a few rules over a handful of character classes ([`class`]), which
+//! .wasm after gzip, for a few rules over a handful of character classes (`class`), which
 //! the standard library's `is_alphabetic`/`is_numeric` answer for every script. What is
 //! simplified: scripts written without spaces (Thai, Lao, Khmer, Myanmar) and Chinese and
 //! Japanese characters are one word per character, as UAX #29 without a dictionary makes
