@@ -267,7 +267,7 @@ pub fn in_context<'a>(
             }
         }
     }
-    spellings.sort_unstable();
+    crate::order::sort_by(&mut spellings, |a, b| a.cmp(b));
     Ok(Found {
         in_context: out,
         spellings,
