@@ -224,7 +224,7 @@ pub fn cooccurring<'a>(
     }
     // Over-representation, weighted by support so one shared article does not top the list.
     let weight = |c: &Cooccurrence<'_>| c.lift * (1.0 + c.count as f32).ln();
-    out.sort_unstable_by(|a, b| {
+    crate::order::sort_by(&mut out, |a, b| {
         weight(b)
             .total_cmp(&weight(a))
             .then_with(|| b.count.cmp(&a.count))
@@ -293,7 +293,7 @@ pub fn in_context<'a>(
             }
         }
     }
-    spellings.sort_unstable();
+    crate::order::sort_by(&mut spellings, |a, b| a.cmp(b));
     Ok(Found {
         in_context: out,
         spellings,

@@ -31,6 +31,7 @@ pub mod collection;
 pub mod facets;
 pub mod metadata;
 pub mod model;
+mod order;
 pub mod overview;
 pub mod query;
 pub mod resolve;
@@ -141,7 +142,9 @@ impl<'a> Explorer<'a> {
         let mut out = (0..self.index.entity_count())
             .map(|i| self.entity_summary(EntityId(i)))
             .collect::<Result<Vec<_>, _>>()?;
-        out.sort_unstable_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.name.cmp(b.name)));
+        crate::order::sort_by(&mut out, |a, b| {
+            b.articles.cmp(&a.articles).then_with(|| a.name.cmp(b.name))
+        });
         Ok(out)
     }
 

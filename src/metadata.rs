@@ -178,7 +178,9 @@ fn listed<'a>(
             })
         })
         .collect::<Result<Vec<_>, IndexError>>()?;
-    out.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name)));
+    crate::order::sort_by(&mut out, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.name.cmp(b.name))
+    });
     Ok(out)
 }
 

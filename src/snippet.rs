@@ -119,7 +119,7 @@ impl Marker {
             )
             .filter(|p| p.chars().count() >= MIN_CONTAINED_CHARS)
             .collect();
-        parts.sort_unstable();
+        crate::order::sort_by(&mut parts, |a, b| a.cmp(b));
         parts.dedup();
         Marker {
             terms: matched_terms.clone(),

@@ -69,8 +69,9 @@ impl Explorer<'_> {
                 })
             })
             .collect::<Result<Vec<_>, IndexError>>()?;
-        entities
-            .sort_unstable_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(b.name)));
+        crate::order::sort_by(&mut entities, |a, b| {
+            b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(b.name))
+        });
         Ok(ArticleView {
             summary: summary(&self.index, id, &record.head())?,
             title_highlights: marker.highlight(record.title),

@@ -134,7 +134,7 @@ impl<'a> Explorer<'a> {
                 }
             }
         }
-        pairs.sort_unstable_by(|a, b| {
+        crate::order::sort_by(&mut pairs, |a, b| {
             b.2.cmp(&a.2)
                 .then_with(|| b.3.total_cmp(&a.3))
                 .then_with(|| (a.0, a.1).cmp(&(b.0, b.1)))

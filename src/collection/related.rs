@@ -73,7 +73,7 @@ impl<'a> Explorer<'a> {
                 })
                 .map(|t| (t.term, t.start, t.end))
                 .collect();
-            tokens.sort_unstable();
+            crate::order::sort_by(&mut tokens, |a, b| a.cmp(b));
             let mut tf: Vec<(String, (usize, String))> = Vec::new();
             for (term, start, end) in tokens {
                 match tf.last_mut() {

@@ -301,7 +301,7 @@ fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> 
             }
         }
     });
-    found.sort_unstable();
+    crate::order::sort_by(&mut found, |a, b| a.cmp(b));
     found.dedup_by(|a, b| a.1 == b.1);
     // Only the nearest distance found: a one-typo correction hides two-typo ones.
     let nearest = found.iter().map(|(d, _)| *d).min();

@@ -123,18 +123,17 @@ pub fn in_dates(date: Option<YearMonth>, options: &SearchOptions, query: &Query)
 /// Order the matches as asked: relevance keeps the ranking; by date, dated before undated,
 /// ties by article id, so the order is deterministic.
 pub fn sort(matching: &mut [(Scored, Option<YearMonth>)], order: Sort) {
-    let key = |date: &Option<YearMonth>| (date.is_none(), *date);
-    match order {
-        Sort::Relevance => {}
-        Sort::Oldest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| sa.article.cmp(&sb.article))
-        }),
-        Sort::Newest => matching.sort_unstable_by(|(sa, a), (sb, b)| {
-            (a.is_none(), std::cmp::Reverse(*a))
-                .cmp(&(b.is_none(), std::cmp::Reverse(*b)))
-                .then_with(|| sa.article.cmp(&sb.article))
-        }),
-    }
+    let newest = match order {
+        Sort::Relevance => return,
+        Sort::Oldest => false,
+        Sort::Newest => true,
+    };
+    // One comparison for both orders: each sort_unstable_by is its own copy of the sort.
+    matching.sort_unstable_by(|(sa, a), (sb, b)| {
+        let by_date = match (a, b) {
+            (Some(a), Some(b)) if newest => b.cmp(a),
+            _ => (a.is_none(), *a).cmp(&(b.is_none(), *b)),
+        };
+        by_date.then_with(|| sa.article.cmp(&sb.article))
+    });
 }

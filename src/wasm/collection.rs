@@ -2,7 +2,7 @@
 //! the collection id and "starred only". A translator like the rest of `wasm/`: options in,
 //! [`crate::collection`] called, plain JS objects (or export text) out.
 
-use super::dto::ArticleDto;
+use super::dto::{extends, ArticleDto};
 use super::options::JsOptions;
 use super::{to_js, to_js_error, JsExplorer};
 use crate::collection::export::{format_date, kind_name as entity_kind};
@@ -90,15 +90,18 @@ struct NamedDto<'a> {
     kind: &'static str,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct RelatedHitDto<'a> {
-    #[serde(flatten)]
     info: ArticleDto<'a>,
     score: f32,
     entities: Vec<NamedDto<'a>>,
     words: Vec<String>,
 }
+
+extends!(RelatedHitDto {
+    score: "score",
+    entities: "entities",
+    words: "words",
+});
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -106,13 +109,12 @@ struct RelatedDto<'a> {
     hits: Vec<RelatedHitDto<'a>>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct ScopedHitDto<'a> {
-    #[serde(flatten)]
     info: ArticleDto<'a>,
     score: f32,
 }
+
+extends!(ScopedHitDto { score: "score" });
 
 /// `options.limit` when given (validated by [`JsOptions::search`]), else `None`.
 fn limit_of(raw: &JsValue, options: &JsOptions) -> Result<Option<usize>, JsError> {
@@ -129,9 +131,11 @@ fn format(name: &str) -> Result<Format, JsError> {
     match name {
         "csv" => Ok(Format::Csv),
         "json" => Ok(Format::Json),
+        // Quoted by JSON.stringify, not `{:?}`: str's Debug brings Unicode tables along.
         other => Err(JsError::new(&format!(
-            "{}format must be \"csv\" or \"json\", got {other:?}",
-            super::options::BAD_ARGUMENT
+            "{}format must be \"csv\" or \"json\", got {}",
+            super::options::BAD_ARGUMENT,
+            super::options::describe(&JsValue::from_str(other))
         ))),
     }
 }

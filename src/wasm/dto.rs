@@ -7,12 +7,60 @@ use crate::{
     ArticleSummary, ArticleView, BlockKind, EntitySummary, EntityView, Facet, Loosened,
     MentionKind, MetaFacet, SearchResults, YearMonth,
 };
+use serde::ser::SerializeStruct;
 use serde::Serialize;
 use std::ops::Range;
 
+/// The fields of a shape that others extend, for [`extends!`].
+pub(super) trait Fields {
+    const LEN: usize;
+    fn fields<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error>;
+    fn field_count(&self) -> usize {
+        Self::LEN
+    }
+}
+
+/// `Serialize` and [`Fields`] for a shape that others extend, each field with its JS name.
+macro_rules! base {
+    ($ty:ident { $($field:ident: $name:literal),* $(,)? }) => {
+        impl Fields for $ty<'_> {
+            const LEN: usize = [$($name),*].len();
+            fn fields<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
+                $(s.serialize_field($name, &self.$field)?;)*
+                Ok(())
+            }
+        }
+        impl Serialize for $ty<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut s = serializer.serialize_struct(stringify!($ty), Self::LEN)?;
+                self.fields(&mut s)?;
+                s.end()
+            }
+        }
+    };
+}
+
+/// `Serialize` for a shape that extends another (`Hit` extends `ArticleSummary`): the fields
+/// of its `info` first, then its own, in one JS object. serde's `#[serde(flatten)]` does the
+/// same through a map serializer, a second copy of every field's code in the .wasm.
+macro_rules! extends {
+    ($ty:ident { $($field:ident: $name:literal),* $(,)? }) => {
+        impl serde::Serialize for $ty<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                use $crate::wasm::dto::Fields;
+                let len = self.info.field_count() + [$($name),*].len();
+                let mut s = serializer.serialize_struct(stringify!($ty), len)?;
+                self.info.fields(&mut s)?;
+                $(s.serialize_field($name, &self.$field)?;)*
+                s.end()
+            }
+        }
+    };
+}
+pub(super) use extends;
+
 /// `ArticleSummary`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub(super) struct ArticleDto<'a> {
     id: u32,
     file: &'a str,
@@ -24,6 +72,18 @@ pub(super) struct ArticleDto<'a> {
     url: Option<&'a str>,
     language: Option<&'a str>,
 }
+
+base!(ArticleDto {
+    id: "id",
+    file: "file",
+    title: "title",
+    title_derived: "titleDerived",
+    date: "date",
+    source: "source",
+    authors: "authors",
+    url: "url",
+    language: "language",
+});
 
 impl<'a> From<&ArticleSummary<'a>> for ArticleDto<'a> {
     fn from(s: &ArticleSummary<'a>) -> Self {
@@ -42,8 +102,6 @@ impl<'a> From<&ArticleSummary<'a>> for ArticleDto<'a> {
 }
 
 /// `EntityInfo`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub(super) struct EntityDto<'a> {
     id: u32,
     name: &'a str,
@@ -52,6 +110,15 @@ pub(super) struct EntityDto<'a> {
     mentions: u32,
     aliases: Vec<&'a str>,
 }
+
+base!(EntityDto {
+    id: "id",
+    name: "name",
+    kind: "kind",
+    count: "count",
+    mentions: "mentions",
+    aliases: "aliases",
+});
 
 impl<'a> From<&EntitySummary<'a>> for EntityDto<'a> {
     fn from(e: &EntitySummary<'a>) -> Self {
@@ -97,15 +164,18 @@ impl<'a> From<&'a crate::MissingChunk> for MissingChunkDto<'a> {
 }
 
 /// `Hit`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct HitDto<'a> {
-    #[serde(flatten)]
     info: ArticleDto<'a>,
     score: f32,
     snippet: SnippetDto,
     title_highlights: Vec<[u32; 2]>,
 }
+
+extends!(HitDto {
+    score: "score",
+    snippet: "snippet",
+    title_highlights: "titleHighlights",
+});
 
 /// `DateCount`.
 #[derive(Serialize)]
@@ -287,15 +357,18 @@ struct ArticleEntityDto<'a> {
 }
 
 /// `Article`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub(super) struct ArticleViewDto<'a> {
-    #[serde(flatten)]
     info: ArticleDto<'a>,
     title_highlights: Vec<[u32; 2]>,
     paragraphs: Vec<ParagraphDto<'a>>,
     entities: Vec<ArticleEntityDto<'a>>,
 }
+
+extends!(ArticleViewDto {
+    title_highlights: "titleHighlights",
+    paragraphs: "paragraphs",
+    entities: "entities",
+});
 
 impl<'a> From<&ArticleView<'a>> for ArticleViewDto<'a> {
     fn from(view: &ArticleView<'a>) -> Self {
@@ -364,10 +437,7 @@ struct CooccurrenceDto<'a> {
 }
 
 /// `EntityView`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub(super) struct EntityViewDto<'a> {
-    #[serde(flatten)]
     info: EntityDto<'a>,
     articles: Vec<ArticleDto<'a>>,
     in_context: Vec<InContextDto<'a>>,
@@ -376,6 +446,15 @@ pub(super) struct EntityViewDto<'a> {
     mentions_in_results: usize,
     text_pending: Vec<u32>,
 }
+
+extends!(EntityViewDto {
+    articles: "articles",
+    in_context: "inContext",
+    cooccurring: "cooccurring",
+    spellings: "spellings",
+    mentions_in_results: "mentionsInResults",
+    text_pending: "textPending",
+});
 
 impl<'a> From<&EntityView<'a>> for EntityViewDto<'a> {
     fn from(view: &EntityView<'a>) -> Self {

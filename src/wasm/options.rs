@@ -14,7 +14,7 @@ fn bad(message: String) -> JsError {
 }
 
 /// A JS value as people read it in a message (`-1`, `"x"`, `[1,"a"]`).
-fn describe(v: &JsValue) -> String {
+pub(super) fn describe(v: &JsValue) -> String {
     js_sys::JSON::stringify(v)
         .ok()
         .and_then(|s| s.as_string())

@@ -298,7 +298,7 @@ pub struct ChunkFile {
 #[cfg(feature = "write")]
 pub fn split_text(index: &[u8], target: usize) -> Result<HostedIndex, IndexError> {
     use std::io::Write;
-    let sections = crate::container::open_with(index, true)?;
+    let sections = crate::container::open_with::<true>(index)?;
     let body = sections.get(*b"BODY")?;
     let records = articles::records(body).ok_or(IndexError::Corrupt {
         section: "BODY",
@@ -510,7 +510,7 @@ mod tests {
     #[test]
     fn a_damaged_table_is_an_error_not_a_panic() {
         let hosted = split_text(&index(), 64).unwrap();
-        let sections = crate::container::open_with(&hosted.index, true).unwrap();
+        let sections = crate::container::open_with::<true>(&hosted.index).unwrap();
         let txtc = sections.get(*b"TXTC").unwrap();
         for i in 0..txtc.len() {
             let mut t = txtc.to_vec();

@@ -34,7 +34,7 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Verify and open `bytes` (see the crate docs for the order of checks).
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
-        Index::open_with(bytes, true)
+        Index::open_with::<true>(bytes)
     }
 
     /// Open the index a program embeds from its own build (`include_bytes!` of the file its
@@ -42,11 +42,14 @@ impl<'a> Index<'a> {
     /// from elsewhere (a file, a download) and costs a pass over all of them on every page
     /// load. The module carrying the bytes was itself checked by the browser.
     pub fn open_embedded(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
-        Index::open_with(bytes, false)
+        Index::open_with::<false>(bytes)
     }
 
-    fn open_with(bytes: &'a [u8], verify: bool) -> Result<Index<'a>, IndexError> {
-        let sections: Sections<'a> = container::open_with(bytes, verify)?;
+    /// `VERIFY` is a constant, not an argument, so that a program which only opens its
+    /// embedded index links no checksum code: fst's CRC-32C tables and the container's CRC-32
+    /// table were 21 KiB of the .wasm that gzip cannot shrink.
+    fn open_with<const VERIFY: bool>(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
+        let sections: Sections<'a> = container::open_with::<VERIFY>(bytes)?;
         let sizes = sections.sizes();
         let terms = Map::new(sections.get(*b"TERM")?).map_err(|_| IndexError::Corrupt {
             section: "TERM",
@@ -55,7 +58,7 @@ impl<'a> Index<'a> {
         // An fst carries its own checksum: with the outer CRC it keeps a consistent but
         // crafted container (found by the index_reader fuzz target) from reaching `fst`'s
         // traversal, which trusts its root address.
-        if verify && terms.as_fst().verify().is_err() {
+        if VERIFY && terms.as_fst().verify().is_err() {
             return Err(IndexError::Corrupt {
                 section: "TERM",
                 offset: 0,
@@ -89,7 +92,7 @@ impl<'a> Index<'a> {
             section: "ALIA",
             offset: 0,
         })?;
-        if verify && aliases.as_fst().verify().is_err() {
+        if VERIFY && aliases.as_fst().verify().is_err() {
             return Err(IndexError::Corrupt {
                 section: "ALIA",
                 offset: 0,
