@@ -56,6 +56,7 @@ impl FileRef {
         bytes.len() == self.len as usize && file_hash(bytes) == self.hash
     }
 
+    #[cfg(feature = "write")]
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.hash.to_le_bytes());
         out.extend_from_slice(&self.len.to_le_bytes());

@@ -37,7 +37,7 @@ mod writer;
 
 pub use error::LazyError;
 pub use files::{file_hash, FileKind, FileRef};
-pub use store::{prefix_range, KeyRange, LazyIndex, Lookup};
+pub use store::{prefix_range, KeyRange, LazyIndex, Lookup, RangeLookup};
 #[cfg(feature = "write")]
 pub use writer::{split, LazyFiles, ShardSizes};
 

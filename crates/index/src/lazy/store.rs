@@ -44,6 +44,15 @@ pub enum Lookup<'s> {
     Found(PostingList<'s>),
 }
 
+/// The answer of a range lookup (a prefix, the reach of a typo correction).
+#[derive(Debug)]
+pub enum RangeLookup<'s> {
+    /// These files are needed first.
+    Need(Vec<String>),
+    /// Every term of the range with its postings, in key order.
+    Found(Vec<(String, PostingList<'s>)>),
+}
+
 struct Shard {
     packs: Vec<FileRef>,
     terms: Map<Vec<u8>>,
@@ -259,13 +268,10 @@ impl LazyIndex {
 
     /// The terms of `range` with their postings, in key order, or the files still needed
     /// (first the shards, then the packs of every term in the range).
-    pub fn terms_in(
-        &self,
-        range: &KeyRange,
-    ) -> Result<Result<Vec<(String, PostingList<'_>)>, Vec<String>>, LazyError> {
+    pub fn terms_in(&self, range: &KeyRange) -> Result<RangeLookup<'_>, LazyError> {
         let shards = self.missing_shards(range);
         if !shards.is_empty() {
-            return Ok(Err(shards));
+            return Ok(RangeLookup::Need(shards));
         }
         let mut found = Vec::new();
         let mut need = Vec::new();
@@ -291,9 +297,9 @@ impl LazyIndex {
             }
         }
         Ok(if need.is_empty() {
-            Ok(found)
+            RangeLookup::Found(found)
         } else {
-            Err(need)
+            RangeLookup::Need(need)
         })
     }
 

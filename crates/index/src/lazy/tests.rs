@@ -108,8 +108,8 @@ fn a_prefix_reads_only_the_shards_of_its_range_and_finds_what_the_whole_dictiona
         assert!(shards.len() < lazy.shard_count(), "{prefix}: {shards:?}");
         let found = loop {
             match lazy.terms_in(&range).unwrap() {
-                Ok(found) => break found,
-                Err(names) => {
+                RangeLookup::Found(found) => break found,
+                RangeLookup::Need(names) => {
                     for name in names {
                         lazy.supply(&name, file(&files, &name).to_vec()).unwrap();
                     }
