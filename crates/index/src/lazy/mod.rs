@@ -29,6 +29,7 @@
 //! caller fetches them, hands them to [`LazyIndex::supply`] and asks again. Nothing is
 //! guessed: a term is [`Lookup::Absent`] only when its shard says so.
 
+mod assemble;
 mod error;
 mod files;
 mod store;

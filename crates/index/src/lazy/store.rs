@@ -242,6 +242,21 @@ impl LazyIndex {
                 .is_some_and(|i| self.loaded_shards.contains_key(&i))
     }
 
+    /// The loaded shards in key order: file, pack table, terms.
+    pub(crate) fn loaded_shards(
+        &self,
+    ) -> impl Iterator<Item = (&FileRef, &[FileRef], &Map<Vec<u8>>)> {
+        self.loaded_shards.iter().filter_map(|(i, shard)| {
+            let (_, file) = self.shards.get(*i)?;
+            Some((file, shard.packs.as_slice(), &shard.terms))
+        })
+    }
+
+    /// The bytes of a supplied pack or section.
+    pub(crate) fn loaded_bytes(&self, name: &str) -> Option<&[u8]> {
+        self.loaded.get(name).map(Vec::as_slice)
+    }
+
     /// The postings of `term`, or the files still needed to read them.
     pub fn lookup(&self, term: &str) -> Result<Lookup<'_>, LazyError> {
         let range = KeyRange {

@@ -230,3 +230,84 @@ fn a_root_that_is_not_its_name_or_of_another_version_is_refused() {
         Err(LazyError::Corrupt { .. })
     ));
 }
+
+#[test]
+fn the_assembled_index_holds_every_section_and_exactly_the_loaded_terms() {
+    let bytes = index();
+    let whole = Index::open(&bytes).unwrap();
+    let files = split(&bytes, TINY).unwrap();
+    let mut lazy = open(&files);
+    let missing = lazy.assemble().unwrap_err();
+    assert!(matches!(missing, LazyError::Missing { .. }), "{missing}");
+    for (_, f) in lazy.sections().to_vec() {
+        lazy.supply(&f.name(), file(&files, &f.name()).to_vec())
+            .unwrap();
+    }
+    let empty = lazy.assemble().unwrap();
+    let partial = Index::open(&empty).unwrap();
+    assert_eq!(partial.article_count(), whole.article_count());
+    assert!(partial.terms().is_empty());
+    // Load two terms, one after the other; the assembled index has exactly them.
+    for term in ["kim2", "peking3"] {
+        while let Lookup::Need(names) = lazy.lookup(term).unwrap() {
+            for name in names {
+                lazy.supply(&name, file(&files, &name).to_vec()).unwrap();
+            }
+        }
+    }
+    let assembled = lazy.assemble().unwrap();
+    let partial = Index::open(&assembled).unwrap();
+    for term in ["kim2", "peking3"] {
+        assert_eq!(
+            partial
+                .postings(term)
+                .unwrap()
+                .unwrap()
+                .to_postings()
+                .unwrap(),
+            whole
+                .postings(term)
+                .unwrap()
+                .unwrap()
+                .to_postings()
+                .unwrap()
+        );
+    }
+    // Other terms of the loaded shards are there only when their packs are.
+    let mut stream = partial.terms().stream();
+    while let Some((term, _)) = stream.next() {
+        let term = std::str::from_utf8(term).unwrap();
+        assert!(
+            matches!(lazy.lookup(term).unwrap(), Lookup::Found(_)),
+            "{term}"
+        );
+        assert_eq!(
+            partial
+                .postings(term)
+                .unwrap()
+                .unwrap()
+                .to_postings()
+                .unwrap(),
+            whole
+                .postings(term)
+                .unwrap()
+                .unwrap()
+                .to_postings()
+                .unwrap()
+        );
+    }
+    // With everything loaded, it answers like the whole index.
+    for (name, kind, bytes) in &files.files {
+        if *kind != FileKind::Root && !lazy.has(name) {
+            let _ = lazy.supply(name, bytes.clone());
+        }
+    }
+    for (name, kind, bytes) in &files.files {
+        if *kind == FileKind::Pack && !lazy.has(name) {
+            lazy.supply(name, bytes.clone()).unwrap();
+        }
+    }
+    let full = lazy.assemble().unwrap();
+    let full = Index::open(&full).unwrap();
+    assert_eq!(full.terms().len(), whole.terms().len());
+}
