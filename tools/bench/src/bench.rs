@@ -26,6 +26,7 @@
 mod browser;
 mod budgets;
 mod code_size;
+pub mod hosted;
 mod measure;
 pub mod native;
 mod payload;
