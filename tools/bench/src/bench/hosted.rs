@@ -169,7 +169,7 @@ pub fn command(rest: &[String]) -> Result<()> {
         limit: 20,
         ..SearchOptions::default()
     };
-    println!("\n| query | rounds | requests | fetched gzip | of which texts | new with cache | assemble + search | same answer |\n|---|---:|---:|---:|---:|---:|---:|---|");
+    println!("\n| query | rounds | requests | fetched gzip | of which texts | new with cache | assemble + search (this build) | same answer |\n|---|---:|---:|---:|---:|---:|---:|---|");
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let (mut sum_fresh, mut sum_cached, mut sum_requests, mut differ) = (0, 0, 0, 0);
     for q in &list {
@@ -212,20 +212,25 @@ pub fn command(rest: &[String]) -> Result<()> {
                 .map_err(|e| err(&e))?;
             fetched.push(name.clone());
         }
-        let mut packs: BTreeSet<String> = BTreeSet::new();
-        for key in points.iter().chain(&matched) {
-            if let lazy::Lookup::Need(names) = store.lookup(key).map_err(|e| err(&e))? {
-                packs.extend(names);
+        // Then the packs of the keys read, in as many rounds as their lookups take (a key
+        // the engine matched outside the ranges above needs its shard first).
+        loop {
+            let mut need: BTreeSet<String> = BTreeSet::new();
+            for key in points.iter().chain(&matched) {
+                if let lazy::Lookup::Need(names) = store.lookup(key).map_err(|e| err(&e))? {
+                    need.extend(names);
+                }
             }
-        }
-        if !packs.is_empty() {
+            if need.is_empty() {
+                break;
+            }
             rounds += 1;
-        }
-        for name in &packs {
-            store
-                .supply(name, file_bytes(&files, name)?.to_vec())
-                .map_err(|e| err(&e))?;
-            fetched.push(name.clone());
+            for name in &need {
+                store
+                    .supply(name, file_bytes(&files, name)?.to_vec())
+                    .map_err(|e| err(&e))?;
+                fetched.push(name.clone());
+            }
         }
         // The engine on what was fetched, against the whole index.
         let t = Instant::now();
@@ -238,8 +243,28 @@ pub fn command(rest: &[String]) -> Result<()> {
             && ids(&got) == ids(&want)
             && facets(&got) == facets(&want)
             && dates(&got) == dates(&want);
+        // What differs, and the keys the whole index matched that the fetched files lack.
+        let mut why = Vec::new();
         if !same {
             differ += 1;
+            for (part, differs) in [
+                ("total", got.total != want.total),
+                ("hits", ids(&got) != ids(&want)),
+                ("facets", facets(&got) != facets(&want)),
+                ("months", dates(&got) != dates(&want)),
+            ] {
+                if differs {
+                    why.push(part.to_owned());
+                }
+            }
+            let opened = explorer_index::Index::open(&assembled).map_err(|e| err(&e))?;
+            let partial_matched = search::run(&opened, &parsed)
+                .map(|r| r.matched_terms)
+                .unwrap_or_default();
+            let lacking: Vec<&String> = matched.difference(&partial_matched).take(3).collect();
+            if !lacking.is_empty() {
+                why.push(format!("lacks {lacking:?}"));
+            }
         }
         // Round 3: the first page's text chunks (for its snippets).
         let mut texts: BTreeSet<String> = BTreeSet::new();
@@ -282,7 +307,11 @@ pub fn command(rest: &[String]) -> Result<()> {
             kib(index_gz + texts_gz),
             kib(texts_gz),
             kib(new),
-            if same { "yes" } else { "**no**" }
+            if same {
+                "yes".to_owned()
+            } else {
+                format!("**no**: {}", why.join(", "))
+            }
         );
     }
     println!(
@@ -317,6 +346,32 @@ fn dates(r: &article_explorer::SearchResults<'_>) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// The engine's `other_forms` (src/search/expand.rs) on the whole index: the keys of the
+/// `=term` range whose spelling has `term` as its term.
+fn other_forms(index: &explorer_index::Index<'_>, term: &str, start: &str) -> Vec<String> {
+    use fst::{Automaton, IntoStreamer, Streamer};
+    let mut out = Vec::new();
+    let mut stream = index
+        .terms()
+        .search(fst::automaton::Str::new(start).starts_with())
+        .into_stream();
+    while let Some((key, _)) = stream.next() {
+        if out.len() >= article_explorer::search::settings::MAX_EXPANSIONS {
+            break;
+        }
+        let Some(spelling) = std::str::from_utf8(key)
+            .ok()
+            .and_then(|k| k.strip_prefix('='))
+        else {
+            continue;
+        };
+        if explorer_text::term_of(spelling) == term && spelling != term {
+            out.push(format!("={spelling}"));
+        }
+    }
+    out
+}
+
 /// The key ranges and single keys the engine reads for `parsed` (see the module docs).
 fn reads(index: &explorer_index::Index<'_>, parsed: &query::Query) -> (Vec<KeyRange>, Vec<String>) {
     use article_explorer::search::settings::{TYPO_KEEP_PREFIX, TYPO_MIN_CHARS};
@@ -332,7 +387,13 @@ fn reads(index: &explorer_index::Index<'_>, parsed: &query::Query) -> (Vec<KeyRa
             points.push(term.clone());
             match m.exact_keys.get(i).and_then(Option::as_deref) {
                 Some(exact) => points.push(exact.to_owned()),
-                None => ranges.push(prefix_range(format!("={term}").as_bytes())),
+                None => {
+                    // The exact spellings of the word's other forms (`=dateien` for
+                    // `datei`), which weigh hits but are not marked as matched.
+                    let start = format!("={term}");
+                    ranges.push(prefix_range(start.as_bytes()));
+                    points.extend(other_forms(index, term, &start));
+                }
             }
             let last = i + 1 == m.terms.len();
             if m.prefix && last {
