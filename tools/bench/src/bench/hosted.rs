@@ -11,7 +11,8 @@
 //! the key ranges a correction can reach (it keeps the first letters). The packs fetched are
 //! those of the keys the engine matched on the whole index. Every query is then answered
 //! again by the engine on an index assembled from only the fetched files
-//! (`LazyIndex::assemble`) and compared with the whole index's answer (total, hits, entity
+//! (`LazyIndex::assemble`; its default-mode twin, whose shards and packs are the same files,
+//! so that no text chunk is needed) and compared with the whole index's answer (total, hits, entity
 //! facets, months): a query that differs is reported, never hidden.
 
 use std::collections::BTreeSet;
@@ -57,20 +58,23 @@ pub fn command(rest: &[String]) -> Result<()> {
 
     // 1. Build: the index, its text chunks, its lazy files.
     let started = Instant::now();
-    let index = explorer_ingest::build_step_by_step(&corpus, &mut |_| {}).map_err(|errors| {
+    let full = explorer_ingest::build_step_by_step(&corpus, &mut |_| {}).map_err(|errors| {
         let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
         util::Error::new(format!("building the index: {}", all.join("; ")))
     })?;
     let build_ms = started.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
     let hosted =
-        explorer_index::chunks::split_text(&index, explorer_index::chunks::DEFAULT_CHUNK_TEXT)
+        explorer_index::chunks::split_text(&full, explorer_index::chunks::DEFAULT_CHUNK_TEXT)
             .map_err(|e| err(&e))?;
-    drop(index);
     let chunks_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
     let files = lazy::split(&hosted.index, sizes).map_err(|e| err(&e))?;
     let split_ms = t.elapsed().as_secs_f64() * 1e3;
+    // The same split of the default index (texts in BODY): the same shards and packs (TERM
+    // and POST are the same bytes), for the answers on fetched files without text chunks.
+    let files_full = lazy::split(&full, sizes).map_err(|e| err(&e))?;
+    let root_full = file_bytes(&files_full, &files_full.root)?;
     let peak = measure::own_peak_rss();
     println!(
         "lazy: {} built in {:.1} s (analysis {:.1} s, text chunks {:.1} s, lazy files {:.1} s), peak memory {}; shard {} B, pack {} B",
@@ -157,7 +161,7 @@ pub fn command(rest: &[String]) -> Result<()> {
     );
 
     // 4. Per query: what a fresh page fetches, and the engine's answer on it.
-    let whole = Explorer::open(&hosted.index).map_err(|e| err(&e))?;
+    let whole = Explorer::open(&full).map_err(|e| err(&e))?;
     let index = explorer_index::Index::open(&hosted.index).map_err(|e| err(&e))?;
     let chunks = index.text_chunks();
     let chunk_gz: std::collections::BTreeMap<&str, usize> = hosted
@@ -234,7 +238,14 @@ pub fn command(rest: &[String]) -> Result<()> {
         }
         // The engine on what was fetched, against the whole index.
         let t = Instant::now();
-        let assembled = store.assemble().map_err(|e| err(&e))?;
+        let mut check = LazyIndex::open(&files_full.root, root_full).map_err(|e| err(&e))?;
+        let names = check.sections().iter().map(|(_, f)| f.name());
+        for name in names.collect::<Vec<_>>().iter().chain(&fetched) {
+            check
+                .supply(name, file_bytes(&files_full, name)?.to_vec())
+                .map_err(|e| err(&e))?;
+        }
+        let assembled = check.assemble().map_err(|e| err(&e))?;
         let partial = Explorer::open(&assembled).map_err(|e| err(&e))?;
         let got = partial.search(&q.text, &options).map_err(|e| err(&e))?;
         let ms = t.elapsed().as_secs_f64() * 1e3;
