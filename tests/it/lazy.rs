@@ -34,7 +34,9 @@ fn queries() -> Vec<String> {
 
 fn bytes_of<'f>(files: &'f LazyFiles, name: &str) -> &'f [u8] {
     let found = files.files.iter().find(|(n, _, _)| n == name);
-    &found.unwrap_or_else(|| panic!("{name} is a file of the split")).2
+    &found
+        .unwrap_or_else(|| panic!("{name} is a file of the split"))
+        .2
 }
 
 /// A store with the root and its sections loaded (what the page loads before it is ready).
@@ -91,12 +93,16 @@ fn a_word_looked_up_in_rounds_is_in_the_assembled_index_and_nothing_else_is_gues
     // Nothing of the dictionary is loaded: the assembled index has no term at all, so it
     // must not be searched before the rounds (a word would look absent).
     let empty = lazy.assemble().unwrap();
-    assert!(explorer_index::Index::open(&empty).unwrap().terms().is_empty());
+    assert!(explorer_index::Index::open(&empty)
+        .unwrap()
+        .terms()
+        .is_empty());
     let term = explorer_text::term_of("Regierung");
     let mut rounds = 0;
     while let Lookup::Need(names) = lazy.lookup(&term).unwrap() {
         for name in names {
-            lazy.supply(&name, bytes_of(&files, &name).to_vec()).unwrap();
+            lazy.supply(&name, bytes_of(&files, &name).to_vec())
+                .unwrap();
         }
         rounds += 1;
         assert!(rounds <= 2);
@@ -105,7 +111,12 @@ fn a_word_looked_up_in_rounds_is_in_the_assembled_index_and_nothing_else_is_gues
     let partial = explorer_index::Index::open(&assembled).unwrap();
     match whole.postings(&term).unwrap() {
         Some(list) => assert_eq!(
-            partial.postings(&term).unwrap().unwrap().to_postings().unwrap(),
+            partial
+                .postings(&term)
+                .unwrap()
+                .unwrap()
+                .to_postings()
+                .unwrap(),
             list.to_postings().unwrap()
         ),
         None => assert!(partial.postings(&term).unwrap().is_none()),
