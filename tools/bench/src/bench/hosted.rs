@@ -37,6 +37,19 @@ fn kib(n: usize) -> String {
     format!("{:.1} KiB", n as f64 / 1024.0)
 }
 
+/// Run [`command`] as a process of its own (so its peak memory is its own), as `cargo xtask
+/// bench --hosted` does after the hosted build's figures.
+pub fn run(corpus: &std::path::Path, queries: &std::path::Path) -> Result<()> {
+    let exe = std::env::current_exe().context(|| "finding the bench tool itself".to_string())?;
+    let mut cmd = std::process::Command::new(exe);
+    cmd.arg("bench-lazy")
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--queries")
+        .arg(queries);
+    util::run(&mut cmd)
+}
+
 /// `bench-lazy --corpus DIR --queries FILE [--out DIR] [--shard BYTES] [--pack BYTES]`.
 pub fn command(rest: &[String]) -> Result<()> {
     let mut flags = devkit::cli::Flags::parse("bench-lazy", rest)?;
