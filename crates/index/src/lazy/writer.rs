@@ -86,7 +86,12 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
     body.extend_from_slice(&article_count.to_le_bytes());
     body.extend_from_slice(&(shards.len() as u32).to_le_bytes());
     for (key, file) in &shards {
-        body.extend_from_slice(&(key.len() as u16).to_le_bytes());
+        // The shard table stores a key's length in 16 bits; no analysed term comes near.
+        let len = u16::try_from(key.len()).map_err(|_| IndexError::Corrupt {
+            section: "TERM (a term over 65,535 bytes)",
+            offset: 0,
+        })?;
+        body.extend_from_slice(&len.to_le_bytes());
         body.extend_from_slice(key);
         file.write(&mut body);
     }
