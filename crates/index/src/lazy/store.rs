@@ -53,7 +53,7 @@ pub enum RangeLookup<'s> {
     Found(Vec<(String, PostingList<'s>)>),
 }
 
-struct Shard {
+pub(crate) struct Shard {
     packs: Vec<FileRef>,
     terms: Map<Vec<u8>>,
 }
@@ -376,7 +376,7 @@ fn parse_root(body: &[u8]) -> Option<RootTables> {
     (at == body.len()).then_some((article_count, shards, sections))
 }
 
-fn parse_shard(name: &str, bytes: Vec<u8>) -> Result<Shard, LazyError> {
+pub(crate) fn parse_shard(name: &str, bytes: Vec<u8>) -> Result<Shard, LazyError> {
     let corrupt = |what| LazyError::Corrupt {
         name: name.to_owned(),
         what,

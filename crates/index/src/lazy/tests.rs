@@ -311,3 +311,21 @@ fn the_assembled_index_holds_every_section_and_exactly_the_loaded_terms() {
     let full = Index::open(&full).unwrap();
     assert_eq!(full.terms().len(), whole.terms().len());
 }
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_bytes_as_a_root_or_a_shard_are_an_error_never_a_panic(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400),
+        shard_head in proptest::prelude::any::<bool>(),
+    ) {
+        let name = FileRef::of(FileKind::Root, &bytes).name();
+        let _ = LazyIndex::open(&name, &bytes);
+        // A shard whose hash matched: magic and version right, the rest arbitrary.
+        let mut shard = if shard_head { SHARD_MAGIC.to_vec() } else { Vec::new() };
+        if shard_head {
+            shard.extend_from_slice(&LAZY_VERSION.to_le_bytes());
+        }
+        shard.extend_from_slice(&bytes);
+        let _ = super::store::parse_shard("d-test.bin", shard);
+    }
+}
