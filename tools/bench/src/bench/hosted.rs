@@ -357,11 +357,16 @@ pub fn command(rest: &[String]) -> Result<()> {
         );
     }
     println!(
-        "\nqueries: {} ; fetched with a fresh cache each: {} in {} requests; over the list with a cache: {}; answers that differ from the whole index: {differ}",
+        "\nqueries: {} ; fetched with a fresh cache each: {} in {} requests; over the list with a cache: {}; {}",
         list.len(),
         kib(sum_fresh),
         sum_requests,
         kib(sum_cached),
+        if no_check {
+            "answers not checked (--no-check)".to_owned()
+        } else {
+            format!("answers that differ from the whole index: {differ}")
+        }
     );
     Ok(())
 }
