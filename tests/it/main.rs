@@ -8,6 +8,7 @@ mod entities;
 mod formats;
 #[cfg(feature = "chunks")]
 mod hosted;
+mod lazy;
 mod metadata;
 mod nasty;
 mod reference;

@@ -36,7 +36,7 @@ impl<'a> Sections<'a> {
 }
 
 /// Write the header, the directory and the sections, in the order given.
-#[cfg(feature = "write")]
+#[cfg(any(feature = "write", feature = "lazy"))]
 pub(crate) fn assemble(sections: &[(Tag, &[u8])]) -> Vec<u8> {
     let dir_len = 4 + sections.len() * 12;
     let mut body = Vec::new();

@@ -40,6 +40,8 @@ pub mod container;
 mod crc32;
 pub mod entities;
 mod error;
+#[cfg(feature = "lazy")]
+pub mod lazy;
 pub mod postings;
 mod reader;
 mod varint;

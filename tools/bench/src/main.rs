@@ -72,6 +72,8 @@ fn run(args: &[String]) -> Result<()> {
         }
         // Internal: the native half, started by `bench` as a process of its own.
         "bench-native" => bench::native::command(rest),
+        // Hosted mode's lazy index, measured without a browser (docs/HOSTED.md).
+        "bench-lazy" => bench::hosted::command(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -1,0 +1,55 @@
+//! Hosted mode's lazy index: the term dictionary and postings split into files named by
+//! their content hash, fetched per query (behind the `lazy` feature; the writer behind
+//! `write`). See `docs/HOSTED.md` for the design and what is still embedded.
+//!
+//! # Files
+//!
+//! ```text
+//! root  r-HASH   magic "AEXPLAZY" | LAZY_VERSION u32 | CRC-32 of body u32 | body length u32 | body
+//!                body: article count u32
+//!                      dictionary shards: count u32, then per shard its first key (u16 length,
+//!                        bytes) and its file (hash u64, length u32)
+//!                      other sections of the index: count u32, per section tag [u8; 4] and file
+//! shard d-HASH   magic "AEXPLDIC" | LAZY_VERSION u32 | packs: count u16, per pack (hash u64,
+//!                length u32) | fst::Map term -> pack number << 32 | offset in the pack
+//! pack  p-HASH   postings lists of consecutive terms of one shard, as in the index's POST
+//! section s-HASH one section of the index (ARTS, HEAD, ENTS, ...), its bytes unchanged
+//! ```
+//!
+//! Shard `i` holds the terms from its first key up to the next shard's first key, so a prefix
+//! or a range of keys (what a typo correction that keeps the first letters can reach) maps to
+//! a contiguous run of shards, read from the root alone. A file's name is its kind and the
+//! FNV-1a 64 hash of its bytes: the same bytes get the same name in every build, so a CDN or
+//! a service worker may keep them forever, and bytes that are not the file named are refused.
+//!
+//! # Rounds
+//!
+//! [`LazyIndex`] holds the root and what has been supplied. A lookup returns
+//! [`Lookup::Need`] with the names of the files it lacks (a shard first, then a pack); the
+//! caller fetches them, hands them to [`LazyIndex::supply`] and asks again. Nothing is
+//! guessed: a term is [`Lookup::Absent`] only when its shard says so.
+
+mod assemble;
+mod error;
+mod files;
+mod store;
+#[cfg(feature = "write")]
+mod writer;
+
+pub use error::LazyError;
+pub use files::{file_hash, FileKind, FileRef};
+pub use store::{prefix_range, KeyRange, LazyIndex, Lookup, RangeLookup};
+#[cfg(feature = "write")]
+pub use writer::{split, LazyFiles, ShardSizes};
+
+/// First bytes of a lazy index's root file.
+pub const ROOT_MAGIC: [u8; 8] = *b"AEXPLAZY";
+/// First bytes of a dictionary shard file.
+pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
+/// Version of the lazy files' format, apart from the index's [`crate::FORMAT_VERSION`] (a
+/// section file holds a section of that format unchanged). Bump it when a byte of the root
+/// or a shard changes meaning.
+pub const LAZY_VERSION: u32 = 1;
+
+#[cfg(all(test, feature = "write"))]
+mod tests;

@@ -1,0 +1,409 @@
+//! [`LazyIndex`]: the root and the files supplied so far; lookups that say what they lack.
+
+use std::collections::BTreeMap;
+
+use fst::{IntoStreamer, Map, Streamer};
+
+use super::files::{FileKind, FileRef};
+use super::{LazyError, LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
+use crate::container::Tag;
+use crate::{postings, PostingList};
+
+/// A range of dictionary keys: from `lo` (included) to `hi` (excluded; `None`: to the end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRange {
+    pub lo: Vec<u8>,
+    pub hi: Option<Vec<u8>>,
+}
+
+/// The keys that begin with `prefix`: what a completion walks, and what a typo correction
+/// that keeps the first letters can reach (docs/QUERY.md row 19).
+pub fn prefix_range(prefix: &[u8]) -> KeyRange {
+    let mut hi = prefix.to_vec();
+    // The least key above every key with this prefix: the last byte below 0xff, plus one.
+    while let Some(last) = hi.pop() {
+        if last < 0xff {
+            hi.push(last + 1);
+            break;
+        }
+    }
+    KeyRange {
+        lo: prefix.to_vec(),
+        hi: (!hi.is_empty()).then_some(hi),
+    }
+}
+
+/// The answer of a lookup.
+#[derive(Debug)]
+pub enum Lookup<'s> {
+    /// These files are needed first (fetch them, [`LazyIndex::supply`] them, ask again).
+    Need(Vec<String>),
+    /// The term is not in the index (its shard was read).
+    Absent,
+    /// The term's postings.
+    Found(PostingList<'s>),
+}
+
+/// The answer of a range lookup (a prefix, the reach of a typo correction).
+#[derive(Debug)]
+pub enum RangeLookup<'s> {
+    /// These files are needed first.
+    Need(Vec<String>),
+    /// Every term of the range with its postings, in key order.
+    Found(Vec<(String, PostingList<'s>)>),
+}
+
+pub(crate) struct Shard {
+    packs: Vec<FileRef>,
+    terms: Map<Vec<u8>>,
+}
+
+/// The root of a lazy index and the files supplied so far.
+pub struct LazyIndex {
+    root_name: String,
+    article_count: u32,
+    /// First key of each shard, and the shard's file.
+    shards: Vec<(Vec<u8>, FileRef)>,
+    sections: Vec<(Tag, FileRef)>,
+    loaded_shards: BTreeMap<usize, Shard>,
+    /// Packs and sections supplied, by name.
+    loaded: BTreeMap<String, Vec<u8>>,
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
+}
+
+impl LazyIndex {
+    /// Open the root file `name` (as listed by the hosted page, `r-HASH.bin`): checks that
+    /// the bytes are the file named, then magic, version and checksum.
+    pub fn open(name: &str, bytes: &[u8]) -> Result<LazyIndex, LazyError> {
+        let expected = FileRef::of(FileKind::Root, bytes);
+        if expected.name() != name {
+            return Err(LazyError::Damaged {
+                name: name.to_owned(),
+                got_len: bytes.len() as u64,
+            });
+        }
+        let corrupt = |what| LazyError::Corrupt {
+            name: name.to_owned(),
+            what,
+        };
+        if bytes.get(..8) != Some(&ROOT_MAGIC[..]) {
+            return Err(corrupt("root (wrong magic bytes)"));
+        }
+        let version = u32_at(bytes, 8).ok_or(corrupt("root header"))?;
+        if version != LAZY_VERSION {
+            return Err(LazyError::Version {
+                name: name.to_owned(),
+                expected: LAZY_VERSION,
+                got: version,
+            });
+        }
+        let crc = u32_at(bytes, 12).ok_or(corrupt("root header"))?;
+        let len = u32_at(bytes, 16).ok_or(corrupt("root header"))? as usize;
+        let body = bytes.get(20..).filter(|b| b.len() == len);
+        let body = body.ok_or(corrupt("root (length)"))?;
+        if crate::crc32::hash(body) != crc {
+            return Err(corrupt("root (checksum)"));
+        }
+        parse_root(body)
+            .map(|(article_count, shards, sections)| LazyIndex {
+                root_name: name.to_owned(),
+                article_count,
+                shards,
+                sections,
+                loaded_shards: BTreeMap::new(),
+                loaded: BTreeMap::new(),
+            })
+            .ok_or(corrupt("root tables"))
+    }
+
+    /// The root's file name.
+    pub fn root_name(&self) -> &str {
+        &self.root_name
+    }
+
+    /// Number of articles.
+    pub fn article_count(&self) -> u32 {
+        self.article_count
+    }
+
+    /// Number of dictionary shards.
+    pub fn shard_count(&self) -> usize {
+        self.shards.len()
+    }
+
+    /// The files of the index's other sections (what the page loads before it is ready, in
+    /// this version: see docs/HOSTED.md), with their tags.
+    pub fn sections(&self) -> &[(Tag, FileRef)] {
+        &self.sections
+    }
+
+    /// A section's bytes, if supplied.
+    pub fn section(&self, tag: Tag) -> Result<&[u8], LazyError> {
+        let (_, file) = self
+            .sections
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .ok_or_else(|| LazyError::Missing {
+                name: format!("section {}", String::from_utf8_lossy(&tag)),
+            })?;
+        let name = file.name();
+        self.loaded
+            .get(&name)
+            .map(Vec::as_slice)
+            .ok_or(LazyError::Missing { name })
+    }
+
+    /// The shards whose key ranges meet `range`, by number.
+    pub fn shards_for(&self, range: &KeyRange) -> std::ops::Range<usize> {
+        // Shard i covers [first_i, first_{i+1}): the first is the last whose key is <= lo.
+        let start = self
+            .shards
+            .partition_point(|(first, _)| first.as_slice() <= range.lo.as_slice())
+            .saturating_sub(1);
+        let end = match &range.hi {
+            Some(hi) => self
+                .shards
+                .partition_point(|(first, _)| first.as_slice() < hi.as_slice()),
+            None => self.shards.len(),
+        };
+        start..end.max(start)
+    }
+
+    /// The names of the shard files `range` needs that are not supplied yet.
+    pub fn missing_shards(&self, range: &KeyRange) -> Vec<String> {
+        self.shards_for(range)
+            .filter(|i| !self.loaded_shards.contains_key(i))
+            .filter_map(|i| self.shards.get(i).map(|(_, f)| f.name()))
+            .collect()
+    }
+
+    /// Which file `name` is, if this root or a supplied shard lists it.
+    fn expected(&self, name: &str) -> Option<(FileRef, Option<usize>)> {
+        if let Some((i, (_, f))) = self
+            .shards
+            .iter()
+            .enumerate()
+            .find(|(_, (_, f))| f.name() == name)
+        {
+            return Some((*f, Some(i)));
+        }
+        self.sections
+            .iter()
+            .map(|(_, f)| *f)
+            .chain(
+                self.loaded_shards
+                    .values()
+                    .flat_map(|s| s.packs.iter().copied()),
+            )
+            .find(|f| f.name() == name)
+            .map(|f| (f, None))
+    }
+
+    /// Hand over the bytes of file `name`, fetched because a lookup asked for it. Bytes that
+    /// are not the file named, or a name this index does not list, are refused (and kept out).
+    pub fn supply(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), LazyError> {
+        let Some((file, shard)) = self.expected(name) else {
+            return Err(LazyError::Foreign {
+                name: name.to_owned(),
+            });
+        };
+        if !file.matches(&bytes) {
+            return Err(LazyError::Damaged {
+                name: name.to_owned(),
+                got_len: bytes.len() as u64,
+            });
+        }
+        match shard {
+            Some(i) => {
+                let shard = parse_shard(name, bytes)?;
+                self.loaded_shards.insert(i, shard);
+            }
+            None => {
+                self.loaded.insert(name.to_owned(), bytes);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether file `name` has been supplied.
+    pub fn has(&self, name: &str) -> bool {
+        self.loaded.contains_key(name)
+            || self
+                .shards
+                .iter()
+                .position(|(_, f)| f.name() == name)
+                .is_some_and(|i| self.loaded_shards.contains_key(&i))
+    }
+
+    /// The loaded shards in key order: file, pack table, terms.
+    pub(crate) fn loaded_shards(
+        &self,
+    ) -> impl Iterator<Item = (&FileRef, &[FileRef], &Map<Vec<u8>>)> {
+        self.loaded_shards.iter().filter_map(|(i, shard)| {
+            let (_, file) = self.shards.get(*i)?;
+            Some((file, shard.packs.as_slice(), &shard.terms))
+        })
+    }
+
+    /// The bytes of a supplied pack or section.
+    pub(crate) fn loaded_bytes(&self, name: &str) -> Option<&[u8]> {
+        self.loaded.get(name).map(Vec::as_slice)
+    }
+
+    /// The postings of `term`, or the files still needed to read them.
+    pub fn lookup(&self, term: &str) -> Result<Lookup<'_>, LazyError> {
+        let range = KeyRange {
+            lo: term.as_bytes().to_vec(),
+            hi: None,
+        };
+        let i = self.shards_for(&range).start;
+        let Some((_, shard_file)) = self.shards.get(i) else {
+            return Ok(Lookup::Absent);
+        };
+        let Some(shard) = self.loaded_shards.get(&i) else {
+            return Ok(Lookup::Need(vec![shard_file.name()]));
+        };
+        match shard.terms.get(term) {
+            None => Ok(Lookup::Absent),
+            Some(value) => self
+                .postings_at(shard_file, shard, value)
+                .map(|found| match found {
+                    Ok(list) => Lookup::Found(list),
+                    Err(need) => Lookup::Need(vec![need]),
+                }),
+        }
+    }
+
+    /// The terms of `range` with their postings, in key order, or the files still needed
+    /// (first the shards, then the packs of every term in the range).
+    pub fn terms_in(&self, range: &KeyRange) -> Result<RangeLookup<'_>, LazyError> {
+        let shards = self.missing_shards(range);
+        if !shards.is_empty() {
+            return Ok(RangeLookup::Need(shards));
+        }
+        let mut found = Vec::new();
+        let mut need = Vec::new();
+        for i in self.shards_for(range) {
+            let (Some((_, file)), Some(shard)) = (self.shards.get(i), self.loaded_shards.get(&i))
+            else {
+                continue;
+            };
+            let builder = shard.terms.range().ge(&range.lo);
+            let mut stream = match &range.hi {
+                Some(hi) => builder.lt(hi).into_stream(),
+                None => builder.into_stream(),
+            };
+            while let Some((key, value)) = stream.next() {
+                match self.postings_at(file, shard, value)? {
+                    Ok(list) => found.push((String::from_utf8_lossy(key).into_owned(), list)),
+                    Err(name) => {
+                        if !need.contains(&name) {
+                            need.push(name);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(if need.is_empty() {
+            RangeLookup::Found(found)
+        } else {
+            RangeLookup::Need(need)
+        })
+    }
+
+    fn postings_at(
+        &self,
+        shard_file: &FileRef,
+        shard: &Shard,
+        value: u64,
+    ) -> Result<Result<PostingList<'_>, String>, LazyError> {
+        let corrupt = LazyError::Corrupt {
+            name: shard_file.name(),
+            what: "a term's pack number",
+        };
+        let pack = shard
+            .packs
+            .get(usize::try_from(value >> 32).map_err(|_| corrupt.clone())?)
+            .ok_or(corrupt)?;
+        let name = pack.name();
+        let Some(bytes) = self.loaded.get(&name) else {
+            return Ok(Err(name));
+        };
+        postings::decode(bytes, (value & 0xffff_ffff) as usize)
+            .map(Ok)
+            .map_err(|_| LazyError::Corrupt {
+                name,
+                what: "a postings list",
+            })
+    }
+}
+
+type RootTables = (u32, Vec<(Vec<u8>, FileRef)>, Vec<(Tag, FileRef)>);
+
+fn parse_root(body: &[u8]) -> Option<RootTables> {
+    let article_count = u32_at(body, 0)?;
+    let count = u32_at(body, 4)? as usize;
+    let mut at = 8;
+    let mut shards = Vec::with_capacity(count.min(body.len() / 14));
+    for _ in 0..count {
+        let len = usize::from(u16_at(body, at)?);
+        let key = body.get(at + 2..at + 2 + len)?.to_vec();
+        at += 2 + len;
+        let file = FileRef::read(FileKind::Shard, body, at)?;
+        at += FileRef::SIZE;
+        // First keys strictly increase: the ranges are read by binary search.
+        if shards.last().is_some_and(|(k, _): &(Vec<u8>, _)| *k >= key) {
+            return None;
+        }
+        shards.push((key, file));
+    }
+    let count = u32_at(body, at)? as usize;
+    at += 4;
+    let mut sections = Vec::with_capacity(count.min(body.len() / 16));
+    for _ in 0..count {
+        let tag: Tag = body.get(at..at + 4)?.try_into().ok()?;
+        let file = FileRef::read(FileKind::Section, body, at + 4)?;
+        at += 4 + FileRef::SIZE;
+        sections.push((tag, file));
+    }
+    (at == body.len()).then_some((article_count, shards, sections))
+}
+
+pub(crate) fn parse_shard(name: &str, bytes: Vec<u8>) -> Result<Shard, LazyError> {
+    let corrupt = |what| LazyError::Corrupt {
+        name: name.to_owned(),
+        what,
+    };
+    if bytes.get(..8) != Some(&SHARD_MAGIC[..]) {
+        return Err(corrupt("dictionary shard (wrong magic bytes)"));
+    }
+    let version = u32_at(&bytes, 8).ok_or(corrupt("dictionary shard header"))?;
+    if version != LAZY_VERSION {
+        return Err(LazyError::Version {
+            name: name.to_owned(),
+            expected: LAZY_VERSION,
+            got: version,
+        });
+    }
+    let count = usize::from(u16_at(&bytes, 12).ok_or(corrupt("dictionary shard header"))?);
+    let mut packs = Vec::with_capacity(count);
+    let mut at = 14;
+    for _ in 0..count {
+        packs.push(FileRef::read(FileKind::Pack, &bytes, at).ok_or(corrupt("the pack table"))?);
+        at += FileRef::SIZE;
+    }
+    let fst_bytes = bytes.get(at..).ok_or(corrupt("the pack table"))?.to_vec();
+    let terms = Map::new(fst_bytes).map_err(|_| corrupt("the term fst"))?;
+    // Its own checksum too: a crafted file with a right hash must not reach fst's traversal.
+    if terms.as_fst().verify().is_err() {
+        return Err(corrupt("the term fst"));
+    }
+    Ok(Shard { packs, terms })
+}

@@ -1,0 +1,331 @@
+//! The lazy index against the whole index it was split from: rounds, ranges, refusals.
+
+use super::*;
+use crate::{ArticleRecord, Field, Index, IndexWriter, Occurrence};
+use fst::{Automaton, IntoStreamer, Streamer};
+
+/// An index of 60 articles over a few hundred words, so that tiny shard sizes give many
+/// shards and packs.
+fn index() -> Vec<u8> {
+    let words: Vec<String> = (0..400)
+        .map(|i| format!("{}{}", ["ab", "ba", "kim", "peking", "zz"][i % 5], i))
+        .collect();
+    let texts: Vec<String> = (0..60)
+        .map(|a| {
+            (0..12)
+                .map(|j| words[(a * 7 + j * 13) % words.len()].as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let files: Vec<String> = (0..60).map(|a| format!("a{a:02}.txt")).collect();
+    let mut w = IndexWriter::new(|s: &str| s.to_lowercase());
+    for (file, text) in files.iter().zip(&texts) {
+        let id = w.add_article(ArticleRecord {
+            file,
+            title: file,
+            title_derived: true,
+            date: None,
+            indexed_len: 12,
+            text,
+            blocks: vec![],
+        });
+        for (i, word) in text.split(' ').enumerate() {
+            let occurrence = Occurrence {
+                position: i as u32,
+                field: Field::Body,
+                derived: false,
+            };
+            w.add_term(id, word, occurrence);
+        }
+    }
+    w.finish()
+}
+
+const TINY: ShardSizes = ShardSizes {
+    shard: 256,
+    pack: 128,
+};
+
+fn file<'f>(files: &'f LazyFiles, name: &str) -> &'f [u8] {
+    let found = files.files.iter().find(|(n, _, _)| n == name);
+    found.map(|(_, _, b)| b.as_slice()).unwrap()
+}
+
+fn open(files: &LazyFiles) -> LazyIndex {
+    LazyIndex::open(&files.root, file(files, &files.root)).unwrap()
+}
+
+#[test]
+fn every_term_is_found_in_two_rounds_with_the_postings_of_the_whole_index() {
+    let bytes = index();
+    let whole = Index::open(&bytes).unwrap();
+    let files = split(&bytes, TINY).unwrap();
+    let mut lazy = open(&files);
+    assert!(lazy.shard_count() > 5, "tiny sizes make many shards");
+    let mut stream = whole.terms().stream();
+    let mut rounds_seen = 0;
+    while let Some((term, _)) = stream.next() {
+        let term = std::str::from_utf8(term).unwrap().to_owned();
+        let mut rounds = 0;
+        let list = loop {
+            match lazy.lookup(&term).unwrap() {
+                Lookup::Found(list) => break list.to_postings().unwrap(),
+                Lookup::Absent => panic!("{term} is in the index"),
+                Lookup::Need(names) => {
+                    for name in names {
+                        let bytes = file(&files, &name).to_vec();
+                        lazy.supply(&name, bytes).unwrap();
+                    }
+                }
+            }
+            rounds += 1;
+            assert!(rounds <= 2, "{term}: a shard, then a pack");
+        };
+        rounds_seen = rounds_seen.max(rounds);
+        let expected = whole
+            .postings(&term)
+            .unwrap()
+            .unwrap()
+            .to_postings()
+            .unwrap();
+        assert_eq!(list, expected, "{term}");
+    }
+    assert_eq!(rounds_seen, 2);
+    assert!(matches!(lazy.lookup("nirgends").unwrap(), Lookup::Absent));
+    assert!(matches!(lazy.lookup("").unwrap(), Lookup::Absent));
+}
+
+#[test]
+fn a_prefix_reads_only_the_shards_of_its_range_and_finds_what_the_whole_dictionary_has() {
+    let bytes = index();
+    let whole = Index::open(&bytes).unwrap();
+    let files = split(&bytes, TINY).unwrap();
+    let mut lazy = open(&files);
+    for prefix in ["kim", "pek", "b", "zz39", "q", "\u{ff}"] {
+        let range = prefix_range(prefix.as_bytes());
+        let shards = lazy.shards_for(&range);
+        assert!(shards.len() < lazy.shard_count(), "{prefix}: {shards:?}");
+        let found = loop {
+            match lazy.terms_in(&range).unwrap() {
+                RangeLookup::Found(found) => break found,
+                RangeLookup::Need(names) => {
+                    for name in names {
+                        lazy.supply(&name, file(&files, &name).to_vec()).unwrap();
+                    }
+                }
+            }
+        };
+        let got: Vec<String> = found.into_iter().map(|(t, _)| t).collect();
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        let mut stream = whole.terms().search(automaton).into_stream();
+        let mut expected = Vec::new();
+        while let Some((k, _)) = stream.next() {
+            expected.push(String::from_utf8(k.to_vec()).unwrap());
+        }
+        assert_eq!(got, expected, "{prefix}");
+    }
+}
+
+#[test]
+fn the_same_index_gives_the_same_files_and_names() {
+    let bytes = index();
+    let a = split(&bytes, TINY).unwrap();
+    let b = split(&bytes, TINY).unwrap();
+    assert_eq!(a.root, b.root);
+    assert_eq!(a.files, b.files);
+    for (name, kind, bytes) in &a.files {
+        assert_eq!(*name, FileRef::of(*kind, bytes).name());
+    }
+}
+
+#[test]
+fn a_section_not_supplied_is_missing_by_name_and_supplied_it_is_the_index_s() {
+    let bytes = index();
+    let files = split(&bytes, ShardSizes::default()).unwrap();
+    let mut lazy = open(&files);
+    let (tag, head) = *lazy.sections().iter().find(|(t, _)| t == b"HEAD").unwrap();
+    assert_eq!(
+        lazy.section(tag),
+        Err(LazyError::Missing { name: head.name() })
+    );
+    lazy.supply(&head.name(), file(&files, &head.name()).to_vec())
+        .unwrap();
+    assert!(lazy.has(&head.name()));
+    assert_eq!(lazy.section(tag).unwrap(), file(&files, &head.name()));
+    assert!(!lazy
+        .sections()
+        .iter()
+        .any(|(t, _)| t == b"TERM" || t == b"POST"));
+}
+
+#[test]
+fn damaged_and_foreign_files_are_refused_by_name() {
+    let bytes = index();
+    let files = split(&bytes, TINY).unwrap();
+    let mut lazy = open(&files);
+    let Lookup::Need(names) = lazy.lookup("kim2").unwrap() else {
+        panic!("nothing is loaded yet");
+    };
+    let shard = names[0].clone();
+    let mut damaged = file(&files, &shard).to_vec();
+    damaged[20] ^= 1;
+    let err = lazy.supply(&shard, damaged).unwrap_err();
+    assert!(matches!(&err, LazyError::Damaged { name, .. } if *name == shard));
+    assert!(err.to_string().contains(&shard));
+    let truncated = file(&files, &shard)[..10].to_vec();
+    assert!(matches!(
+        lazy.supply(&shard, truncated),
+        Err(LazyError::Damaged { .. })
+    ));
+    assert!(!lazy.has(&shard), "refused bytes are not kept");
+
+    // A file of another build: its name is not listed here.
+    let other = split(&index()[..], ShardSizes::default()).unwrap();
+    let (foreign, _, foreign_bytes) = other
+        .files
+        .iter()
+        .find(|(n, k, _)| *k == FileKind::Shard && !files.files.iter().any(|f| f.0 == *n))
+        .unwrap();
+    let err = lazy.supply(foreign, foreign_bytes.clone()).unwrap_err();
+    assert_eq!(
+        err,
+        LazyError::Foreign {
+            name: foreign.clone()
+        }
+    );
+    // A pack before its shard is not listed yet either.
+    let pack = files.files.iter().find(|f| f.1 == FileKind::Pack).unwrap();
+    assert!(matches!(
+        lazy.supply(&pack.0, pack.2.clone()),
+        Err(LazyError::Foreign { .. })
+    ));
+}
+
+#[test]
+fn a_root_that_is_not_its_name_or_of_another_version_is_refused() {
+    let bytes = index();
+    let files = split(&bytes, TINY).unwrap();
+    let root = file(&files, &files.root).to_vec();
+    assert!(matches!(
+        LazyIndex::open("r-0000000000000000.bin", &root),
+        Err(LazyError::Damaged { .. })
+    ));
+    let mut other = root.clone();
+    other[8] = 99;
+    let name = FileRef::of(FileKind::Root, &other).name();
+    assert_eq!(
+        LazyIndex::open(&name, &other).err(),
+        Some(LazyError::Version {
+            name: name.clone(),
+            expected: LAZY_VERSION,
+            got: 99
+        })
+    );
+    let mut text = b"AEXPLTXT".to_vec();
+    text.extend_from_slice(&[0; 16]);
+    let name = FileRef::of(FileKind::Root, &text).name();
+    assert!(matches!(
+        LazyIndex::open(&name, &text),
+        Err(LazyError::Corrupt { .. })
+    ));
+}
+
+#[test]
+fn the_assembled_index_holds_every_section_and_exactly_the_loaded_terms() {
+    let bytes = index();
+    let whole = Index::open(&bytes).unwrap();
+    let files = split(&bytes, TINY).unwrap();
+    let mut lazy = open(&files);
+    let missing = lazy.assemble().unwrap_err();
+    assert!(matches!(missing, LazyError::Missing { .. }), "{missing}");
+    for (_, f) in lazy.sections().to_vec() {
+        lazy.supply(&f.name(), file(&files, &f.name()).to_vec())
+            .unwrap();
+    }
+    let empty = lazy.assemble().unwrap();
+    let partial = Index::open(&empty).unwrap();
+    assert_eq!(partial.article_count(), whole.article_count());
+    assert!(partial.terms().is_empty());
+    // Load two terms, one after the other; the assembled index has exactly them.
+    for term in ["kim2", "peking3"] {
+        while let Lookup::Need(names) = lazy.lookup(term).unwrap() {
+            for name in names {
+                lazy.supply(&name, file(&files, &name).to_vec()).unwrap();
+            }
+        }
+    }
+    let assembled = lazy.assemble().unwrap();
+    let partial = Index::open(&assembled).unwrap();
+    for term in ["kim2", "peking3"] {
+        assert_eq!(
+            partial
+                .postings(term)
+                .unwrap()
+                .unwrap()
+                .to_postings()
+                .unwrap(),
+            whole
+                .postings(term)
+                .unwrap()
+                .unwrap()
+                .to_postings()
+                .unwrap()
+        );
+    }
+    // Other terms of the loaded shards are there only when their packs are.
+    let mut stream = partial.terms().stream();
+    while let Some((term, _)) = stream.next() {
+        let term = std::str::from_utf8(term).unwrap();
+        assert!(
+            matches!(lazy.lookup(term).unwrap(), Lookup::Found(_)),
+            "{term}"
+        );
+        assert_eq!(
+            partial
+                .postings(term)
+                .unwrap()
+                .unwrap()
+                .to_postings()
+                .unwrap(),
+            whole
+                .postings(term)
+                .unwrap()
+                .unwrap()
+                .to_postings()
+                .unwrap()
+        );
+    }
+    // With everything loaded, it answers like the whole index.
+    for (name, kind, bytes) in &files.files {
+        if *kind != FileKind::Root && !lazy.has(name) {
+            let _ = lazy.supply(name, bytes.clone());
+        }
+    }
+    for (name, kind, bytes) in &files.files {
+        if *kind == FileKind::Pack && !lazy.has(name) {
+            lazy.supply(name, bytes.clone()).unwrap();
+        }
+    }
+    let full = lazy.assemble().unwrap();
+    let full = Index::open(&full).unwrap();
+    assert_eq!(full.terms().len(), whole.terms().len());
+}
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_bytes_as_a_root_or_a_shard_are_an_error_never_a_panic(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400),
+        shard_head in proptest::prelude::any::<bool>(),
+    ) {
+        let name = FileRef::of(FileKind::Root, &bytes).name();
+        let _ = LazyIndex::open(&name, &bytes);
+        // A shard whose hash matched: magic and version right, the rest arbitrary.
+        let mut shard = if shard_head { SHARD_MAGIC.to_vec() } else { Vec::new() };
+        if shard_head {
+            shard.extend_from_slice(&LAZY_VERSION.to_le_bytes());
+        }
+        shard.extend_from_slice(&bytes);
+        let _ = super::store::parse_shard("d-test.bin", shard);
+    }
+}

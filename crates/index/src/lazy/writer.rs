@@ -1,0 +1,213 @@
+//! Build time: split an index into the lazy index's files (root, dictionary shards, postings
+//! packs, sections), each named by its hash. Streams over the term dictionary: it holds one
+//! shard and one pack at a time besides the index it reads.
+
+use fst::Streamer;
+
+use super::files::{FileKind, FileRef};
+use super::{LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
+use crate::container::{self, Tag};
+use crate::IndexError;
+
+/// How big the files may grow (uncompressed bytes). Smaller files: fewer bytes per query,
+/// more requests and a bigger root (one key and reference per shard).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardSizes {
+    /// A shard is closed once its fst reaches this size.
+    pub shard: usize,
+    /// A pack is closed once it reaches this size; a list of more than half of it gets a
+    /// pack of its own.
+    pub pack: usize,
+}
+
+impl Default for ShardSizes {
+    fn default() -> Self {
+        ShardSizes {
+            shard: 16 * 1024,
+            pack: 16 * 1024,
+        }
+    }
+}
+
+/// The files of a lazy index.
+#[derive(Debug)]
+pub struct LazyFiles {
+    /// The root's name (the page reads it from `index/ROOT`).
+    pub root: String,
+    /// Every file, the root included: name, kind and bytes, in a deterministic order.
+    pub files: Vec<(String, FileKind, Vec<u8>)>,
+}
+
+/// The sections that stay whole, fetched as files of their own: all but the term dictionary
+/// and the postings, which go to shards and packs.
+const SHARDED: [Tag; 2] = [*b"TERM", *b"POST"];
+
+/// Split `index` (a verified index of this crate's format, e.g. a hosted one with its texts
+/// already in text chunks) into lazy files.
+pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
+    let sections = container::open_with(index, true)?;
+    let post = sections.get(*b"POST")?;
+    let terms = fst::Map::new(sections.get(*b"TERM")?).map_err(|_| IndexError::Corrupt {
+        section: "TERM",
+        offset: 0,
+    })?;
+    let article_count = crate::articles::count(sections.get(*b"HEAD")?, "HEAD")?;
+    let mut files = Vec::new();
+    let mut shards: Vec<(Vec<u8>, FileRef)> = Vec::new();
+
+    // A list ends where the next one starts (the writer stores them in key order).
+    let mut stream = terms.stream();
+    let mut pending: Option<(Vec<u8>, usize)> = None;
+    let mut builder = ShardBuilder::new(sizes);
+    loop {
+        let next = stream.next().map(|(k, v)| (k.to_vec(), v as usize));
+        if let Some((key, start)) = pending.take() {
+            let end = next.as_ref().map_or(post.len(), |(_, v)| *v);
+            let list = post.get(start..end).ok_or(IndexError::Corrupt {
+                section: "POST",
+                offset: start,
+            })?;
+            if builder.full() {
+                shards.push(builder.finish(&mut files)?);
+                builder = ShardBuilder::new(sizes);
+            }
+            builder.add(&key, list)?;
+        }
+        match next {
+            Some(n) => pending = Some(n),
+            None => break,
+        }
+    }
+    if !builder.is_empty() {
+        shards.push(builder.finish(&mut files)?);
+    }
+
+    let mut body = Vec::new();
+    body.extend_from_slice(&article_count.to_le_bytes());
+    body.extend_from_slice(&(shards.len() as u32).to_le_bytes());
+    for (key, file) in &shards {
+        // The shard table stores a key's length in 16 bits; no analysed term comes near.
+        let len = u16::try_from(key.len()).map_err(|_| IndexError::Corrupt {
+            section: "TERM (a term over 65,535 bytes)",
+            offset: 0,
+        })?;
+        body.extend_from_slice(&len.to_le_bytes());
+        body.extend_from_slice(key);
+        file.write(&mut body);
+    }
+    let kept: Vec<&(Tag, &[u8])> = sections
+        .entries()
+        .iter()
+        .filter(|(t, _)| !SHARDED.contains(t))
+        .collect();
+    body.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+    for (tag, bytes) in kept {
+        let file = FileRef::of(FileKind::Section, bytes);
+        body.extend_from_slice(tag);
+        file.write(&mut body);
+        files.push((file.name(), FileKind::Section, bytes.to_vec()));
+    }
+    let mut root = Vec::with_capacity(20 + body.len());
+    root.extend_from_slice(&ROOT_MAGIC);
+    root.extend_from_slice(&LAZY_VERSION.to_le_bytes());
+    root.extend_from_slice(&crate::crc32::hash(&body).to_le_bytes());
+    root.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    root.extend_from_slice(&body);
+    let root_ref = FileRef::of(FileKind::Root, &root);
+    files.push((root_ref.name(), FileKind::Root, root));
+    Ok(LazyFiles {
+        root: root_ref.name(),
+        files,
+    })
+}
+
+/// One shard being written, with its current pack.
+struct ShardBuilder {
+    sizes: ShardSizes,
+    first: Option<Vec<u8>>,
+    fst: fst::MapBuilder<Vec<u8>>,
+    packs: Vec<Vec<u8>>,
+    /// The pack small lists go to, by number in `packs`.
+    open_pack: Option<usize>,
+}
+
+impl ShardBuilder {
+    fn new(sizes: ShardSizes) -> Self {
+        ShardBuilder {
+            sizes,
+            first: None,
+            fst: fst::MapBuilder::memory(),
+            packs: Vec::new(),
+            open_pack: None,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.first.is_none()
+    }
+
+    /// Full once the fst reaches its size, or the pack table its u16 count.
+    fn full(&self) -> bool {
+        self.fst.bytes_written() as usize >= self.sizes.shard
+            || self.packs.len() >= usize::from(u16::MAX) - 1
+    }
+
+    fn add(&mut self, key: &[u8], list: &[u8]) -> Result<(), IndexError> {
+        if self.first.is_none() {
+            self.first = Some(key.to_vec());
+        }
+        let pack = if list.len() > self.sizes.pack / 2 {
+            self.packs.push(Vec::new());
+            self.packs.len() - 1
+        } else {
+            match self.open_pack {
+                Some(p) if self.packs[p].len() + list.len() <= self.sizes.pack => p,
+                _ => {
+                    self.packs.push(Vec::new());
+                    self.open_pack = Some(self.packs.len() - 1);
+                    self.packs.len() - 1
+                }
+            }
+        };
+        let offset = self.packs[pack].len() as u64;
+        self.packs[pack].extend_from_slice(list);
+        let too_big = IndexError::Corrupt {
+            section: "POST (a list beyond 4 GiB)",
+            offset: 0,
+        };
+        if offset > u64::from(u32::MAX) {
+            return Err(too_big);
+        }
+        // Keys come sorted and unique from the index's own fst.
+        self.fst
+            .insert(key, (pack as u64) << 32 | offset)
+            .map_err(|_| IndexError::Corrupt {
+                section: "TERM",
+                offset: 0,
+            })
+    }
+
+    /// Write the packs and the shard into `files`; the shard's first key and file.
+    fn finish(
+        self,
+        files: &mut Vec<(String, FileKind, Vec<u8>)>,
+    ) -> Result<(Vec<u8>, FileRef), IndexError> {
+        let mut out = Vec::new();
+        out.extend_from_slice(&SHARD_MAGIC);
+        out.extend_from_slice(&LAZY_VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.packs.len() as u16).to_le_bytes());
+        for pack in self.packs {
+            let file = FileRef::of(FileKind::Pack, &pack);
+            file.write(&mut out);
+            files.push((file.name(), FileKind::Pack, pack));
+        }
+        let fst = self.fst.into_inner().map_err(|_| IndexError::Corrupt {
+            section: "TERM",
+            offset: 0,
+        })?;
+        out.extend_from_slice(&fst);
+        let file = FileRef::of(FileKind::Shard, &out);
+        files.push((file.name(), FileKind::Shard, out));
+        Ok((self.first.unwrap_or_default(), file))
+    }
+}
