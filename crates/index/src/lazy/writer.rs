@@ -45,7 +45,7 @@ const SHARDED: [Tag; 2] = [*b"TERM", *b"POST"];
 /// Split `index` (a verified index of this crate's format, e.g. a hosted one with its texts
 /// already in text chunks) into lazy files.
 pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
-    let sections = container::open_with(index, true)?;
+    let sections = container::open_with::<true>(index)?;
     let post = sections.get(*b"POST")?;
     let terms = fst::Map::new(sections.get(*b"TERM")?).map_err(|_| IndexError::Corrupt {
         section: "TERM",
