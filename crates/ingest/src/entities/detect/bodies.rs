@@ -351,7 +351,13 @@ impl Scan<'_, '_> {
                 // Not `die Partei der Kanzlerin`: a role is no part of a name.
                 return match self.tok(k) {
                     Some(t) if t.tight && starts_upper(t.text) && !self.facts[k].is(Fact::Role) => {
-                        k + 1
+                        // `der Justiz und für Verbraucherschutz`: a second field joins.
+                        let second = self.tok(k + 1).is_some_and(|t| t.tight && t.text == "und")
+                            && self.tok(k + 2).is_some_and(|t| t.tight && t.text == "für");
+                        match self.long_tail(k + 2) {
+                            e if second && e > k + 3 => e,
+                            _ => k + 1,
+                        }
                     }
                     _ => end,
                 };

@@ -97,11 +97,25 @@ impl Scan<'_, '_> {
         if !self.parts(&tok) {
             self.affiliation(&tok);
         }
+        // `Bundesjustizminister Dr. Marco Buschmann`: titles stand between role and name.
+        let mut n = i + 1;
+        while self.tight(i + 1) && self.title(n) {
+            n += 1;
+        }
         if self.tight(i + 1) {
-            if let Some(end) = self.chunk(i + 1, true) {
-                let gazetteer_only = self.gazetteer(i + 1).is_some_and(|(e, _, _)| e >= end);
+            if let Some(end) = self.chunk(n, true) {
+                // `Präsident Frankreichs` is the country; `Bundesminister Maas` is a person
+                // whose name a river has too.
+                // (A genitive, `Ministerpräsident Bayerns`, stays the place.)
+                let exact = || {
+                    let key = form_key(self.toks[n..end].iter().map(|t| t.text));
+                    self.lookup.form(&key).is_some()
+                };
+                let gazetteer_only = self
+                    .gazetteer(n)
+                    .is_some_and(|(e, _, k)| e >= end && (k != EntityKind::Place || !exact()));
                 if !gazetteer_only {
-                    let (s, e) = (self.toks[i + 1].start, self.toks[end - 1].end);
+                    let (s, e) = (self.toks[n].start, self.toks[end - 1].end);
                     self.push_name(s, e, EntityKind::Person, 3);
                     return Some(end);
                 }
@@ -138,10 +152,17 @@ impl Scan<'_, '_> {
         }
         let kind = match self.facts[h].head() {
             Some(k) => k,
-            None if head.text.to_lowercase().ends_with("preis") => EntityKind::Event,
+            None if ["preis", "festival", "gipfel"]
+                .iter()
+                .any(|c| head.text.to_lowercase().ends_with(c)) =>
+            {
+                EntityKind::Event // `Internationalen Kunstfestival`
+            }
             None if named_head => EntityKind::Organization,
-            // `Künstliche Intelligenz`, `Soziale Medien`: a term, not a name.
+            // `Künstliche Intelligenz`, `Soziale Medien`: a term, not a name; nor an ordinal
+            // and a noun (`in Erster Lesung`, `Erste Hilfe`).
             None if mid_sentence
+                && !(h == i + 1 && super::events::is_tier(self.toks[i].text))
                 && !abstract_noun(head.text)
                 && !cues::is_currency(head.text)
                 && self.t.gender(head.text).is_some() =>
@@ -341,7 +362,16 @@ impl Scan<'_, '_> {
         }
         let (first, last) = (parts[0].2, parts[parts.len() - 1].2);
         let first_known = self.lookup.form(&form_key([first])).is_some();
-        match cues::head_kind(last) {
+        // `PRO-GE`: abbreviations only, none of them a known name, are one abbreviation.
+        let capitals = |p: &str| p.chars().count() >= 2 && p.chars().all(char::is_uppercase);
+        let unknown = |p: &str| self.lookup.form(&form_key([p])).is_none();
+        if parts.iter().all(|p| capitals(p.2) && unknown(p.2)) {
+            self.push_name(tok.start, tok.end, EntityKind::Organization, 2);
+            return Some(i + 1);
+        }
+        // `eine Non-Profit-Organisation`: after an indefinite article, a kind of thing.
+        let indefinite = self.indefinite_before(i);
+        match cues::head_kind(last).filter(|_| !indefinite) {
             Some(EntityKind::Event) if first_known || parts.len() >= 3 => {
                 self.push_name(tok.start, tok.end, EntityKind::Event, 3);
                 return Some(i + 1);
