@@ -288,6 +288,13 @@ const ORGANISATION_TYPES: &[&str] = &[
     "rennstall",
     "fußballklub",
     "fußballverein",
+    "händler",
+    "autobauer",
+    "versicherer",
+    "discounter",
+    "reederei",
+    "verlag",
+    "label",
 ];
 
 /// Heads that end a place's name (`Victoria Park`, `Elysée-Palast`, `Große Halle des Volkes`).

@@ -258,6 +258,14 @@ impl Tables {
         if self.is_compound(&lower, 2) {
             return true;
         }
+        // `Superintendentin`, `Jodlerinnen`: the feminine of a noun the list has only in the
+        // masculine is a noun too (a role glued to a name would otherwise join it).
+        let feminine = ["innen", "in"].iter().find_map(|e| lower.strip_suffix(e));
+        if feminine.is_some_and(|stem| {
+            stem.chars().count() >= 4 && (self.nouns.contains(stem) || self.is_compound(stem, 2))
+        }) {
+            return true;
+        }
         NOUN_SUFFIXES
             .iter()
             .any(|s| lower.ends_with(s) && lower.chars().count() >= s.chars().count() + 3)

@@ -40,7 +40,20 @@ impl Scan<'_, '_> {
         Some(end)
     }
 
+    /// `Nachrichtenagentur Xinhua`; in `US-Versandhändler Amazon` the cue's own parts too.
     pub(super) fn typed(&mut self, i: usize) -> Option<usize> {
+        let before = self.out.len();
+        let end = self.typed_name(i)?;
+        if self.facts[i].is(Fact::Hyphenated) {
+            let name = self.out.split_off(before);
+            let cue = self.toks[i];
+            self.parts(&cue);
+            self.out.extend(name);
+        }
+        Some(end)
+    }
+
+    fn typed_name(&mut self, i: usize) -> Option<usize> {
         let kind = self.facts.get(i)?.type_cue()?;
         if !self.tight(i + 1) {
             return None;
