@@ -291,6 +291,17 @@ impl Scan<'_, '_> {
         if self.gazetteer(i).is_some_and(|(end, _, _)| end > i + 1) {
             return None; // `Europäische Union`
         }
+        // `Berliner Zeitung`, `Frankfurter Allgemeine`: a town's paper is a name.
+        if let Some(paper) = self
+            .tok(i + 1)
+            .filter(|n| n.tight && cues::is_newspaper_head(n.text))
+        {
+            if self.facts[i].is(Fact::OfPlace) || self.facts[i].city_adjective().is_some() {
+                let (s, e) = (tok.start, paper.end);
+                self.push_name(s, e, EntityKind::Organization, 3);
+                return Some(i + 2);
+            }
+        }
         let t = self.t;
         let f = self.facts[i];
         let entry = f.demonym_noun().or_else(|| {
