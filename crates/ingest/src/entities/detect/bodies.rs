@@ -139,6 +139,30 @@ impl Scan<'_, '_> {
         Some(end)
     }
 
+    /// `Deutscher Hospiz- und Palliativ-Verband`, `Schweizer Buchhändler- und
+    /// Verlegerverband`: an adjective, a word cut at its hyphen, `und`, and a body's head
+    /// are one organisation.
+    pub(super) fn suspended(&mut self, i: usize) -> Option<usize> {
+        let f = &self.facts[i];
+        let qualifier = f.is(Fact::CapitalAdjective)
+            || f.is(Fact::OfPlace)
+            || f.city_adjective().is_some()
+            || f.nationality().is_some();
+        let cut = self
+            .tok(i + 1)
+            .filter(|t| t.tight && starts_upper(t.text))?;
+        let gap = self.tok(i + 2).map(|u| &self.text[cut.end..u.start])?;
+        let und = self.tok(i + 2).is_some_and(|u| u.text == "und") && gap.trim() == "-";
+        let head = self.tok(i + 3).filter(|t| t.tight)?;
+        let body = self.facts[i + 3].head() == Some(EntityKind::Organization)
+            || is_official_head(head.text);
+        if !(qualifier && und && body) || self.toks[i].sentence_start && !f.is(Fact::OfPlace) {
+            return None;
+        }
+        self.push_name(self.toks[i].start, head.end, EntityKind::Organization, 3);
+        Some(i + 4)
+    }
+
     /// The start (byte) and end (word) of a club's name at `i`; a prefix alone ends at
     /// `i + 1`.
     pub(super) fn club_span(&self, i: usize) -> Option<(usize, usize)> {

@@ -125,7 +125,9 @@ impl Scan<'_, '_> {
             && self
                 .tok(i + 2)
                 .is_some_and(|t| t.tight && t.text == "Jahres");
-        if of_the_year && self.facts[i].is(Fact::Noun) && !tok.sentence_start {
+        // (Not `Grand-Slam-Turnier des Jahres`: the awards are plain nouns.)
+        let plain = !self.facts[i].is(Fact::Hyphenated);
+        if of_the_year && plain && self.facts[i].is(Fact::Noun) && !tok.sentence_start {
             self.push_name(tok.start, self.toks[i + 2].end, EntityKind::Event, 3);
             return Some(i + 3);
         }

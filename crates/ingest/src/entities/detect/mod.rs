@@ -385,6 +385,7 @@ impl<'a> Scan<'a, '_> {
             .or_else(|| self.acronym_place(i))
             .or_else(|| self.company(i))
             .or_else(|| self.official(i))
+            .or_else(|| self.suspended(i))
             .or_else(|| self.designated(i))
             .or_else(|| self.institution(i))
             .or_else(|| self.typed(i))

@@ -146,6 +146,15 @@ impl Scan<'_, '_> {
     }
 
     pub(super) fn adjective_name(&mut self, i: usize) -> Option<usize> {
+        // `Zahlreiche Inseln`, `Mehrere Verbände`: a quantity starts no name.
+        let lower = self.toks[i].text.to_lowercase();
+        if QUANTIFIERS.iter().any(|q| {
+            lower
+                .strip_prefix(q)
+                .is_some_and(|e| ["", "e", "en", "er", "es", "em"].contains(&e))
+        }) {
+            return None;
+        }
         let mut h = i;
         while self.capital_adjective(h) && (h == i || self.tight(h)) {
             h += 1;
@@ -177,6 +186,7 @@ impl Scan<'_, '_> {
             None if mid_sentence
                 && !(h == i + 1 && super::events::is_tier(self.toks[i].text))
                 && !abstract_noun(head.text)
+                && !legal_text(head.text)
                 && !cues::is_currency(head.text)
                 && self.t.gender(head.text).is_some() =>
             {
@@ -532,6 +542,44 @@ fn initials_match(acronym: &str, name: &str) -> bool {
         }
     }
     true
+}
+
+/// Adjectives of quantity (`zahlreiche`, `mehrere`, `weitere`), which no name begins with.
+const QUANTIFIERS: &[&str] = &[
+    "zahlreich",
+    "mehrer",
+    "einig",
+    "weiter",
+    "verschieden",
+    "sämtlich",
+    "viel",
+    "wenig",
+    "ander",
+    "beid",
+    "etlich",
+    "unzählig",
+];
+
+/// A law, treaty or rule (`Süddeutsche Ratsverfassung`, `Europäische
+/// Menschenrechtskonvention`): a text, not a body, and not annotated as an entity.
+fn legal_text(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    [
+        "verfassung",
+        "gesetz",
+        "gesetzes",
+        "ordnung",
+        "vertrag",
+        "vertrags",
+        "abkommen",
+        "abkommens",
+        "richtlinie",
+        "verordnung",
+        "konvention",
+        "charta",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
 }
 
 /// A noun for a quality or an idea (`Intelligenz`, `Sicherheit`, `Sozialismus`), which a
