@@ -189,7 +189,8 @@ impl Scan<'_, '_> {
                 self.push_name(tok.start, tok.end, EntityKind::Event, 3);
                 return Some(i + 1);
             }
-            if EVENT_ABBREVIATIONS.contains(&first) {
+            // `Weltcup-Abfahrt`, `Bundesliga-Spiel`: the event a compound is about.
+            if EVENT_ABBREVIATIONS.contains(&first) || is_event_word(first) {
                 let (s, e, _) = parts[0];
                 self.push_name(s, e, EntityKind::Event, 3);
                 return Some(i + 1);

@@ -381,6 +381,7 @@ impl<'a> Scan<'a, '_> {
             return None;
         }
         self.event(i)
+            .or_else(|| self.dateline(i))
             .or_else(|| self.club(i))
             .or_else(|| self.acronym_place(i))
             .or_else(|| self.company(i))

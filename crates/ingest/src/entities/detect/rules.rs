@@ -233,6 +233,39 @@ impl Scan<'_, '_> {
         Some(self.acronym_alias(end, kind, s, e))
     }
 
+    /// A dateline: at the start of a sentence, a name followed by a dash (`Mendoza – Gerald
+    /// Melzer hat …`, `Monte Carlo - Der Australier …`) or by a country in brackets
+    /// (`Dresden (Deutschland), 08.06.2015 –`) is the place the report comes from.
+    pub(super) fn dateline(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        // (`Porto Alegre`, `Monte Carlo`: a first word that is a noun too, with a name after.)
+        let noun_first =
+            !self.facts[i].is(Fact::FunctionWord) && self.tight(i + 1) && self.name_like(i + 1);
+        if !tok.sentence_start || !(self.name_like(i) || noun_first) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < i + 3 && self.tight(end) && self.name_like(end) {
+            end += 1;
+        }
+        if self.gazetteer(i).is_some_and(|(e, _, _)| e >= end) {
+            return None; // a known place: the gazetteer's rule names it
+        }
+        let next = self.tok(end)?;
+        let gap = self.text[self.toks[end - 1].end..next.start].trim();
+        let dash = matches!(gap, "–" | "-" | "—") && next.is_capitalised();
+        let country = gap == "("
+            && self.gazetteer(end).is_some_and(|(e, _, k)| {
+                k == EntityKind::Country && self.text[self.toks[e - 1].end..].starts_with(')')
+            });
+        if !(dash || country) {
+            return None;
+        }
+        let (s, e) = (tok.start, self.toks[end - 1].end);
+        self.push_name(s, e, EntityKind::Place, 2);
+        Some(end)
+    }
+
     /// `in Hintertupfing`, `aus Mendoza`: a single unknown name after `in`, `aus` or `nach`
     /// is a place (a weak vote: the corpus may know it as a person's name).
     pub(super) fn located_name(&mut self, i: usize) -> Option<usize> {
