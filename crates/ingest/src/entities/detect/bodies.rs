@@ -342,13 +342,9 @@ impl Scan<'_, '_> {
             return None;
         }
         let end = self.legal_form_end(i)?;
-        self.push_name(
-            tok.start,
-            self.toks[end - 1].end,
-            EntityKind::Organization,
-            3,
-        );
-        Some(end)
+        let (s, e) = (tok.start, self.toks[end - 1].end);
+        self.push_name(s, e, EntityKind::Organization, 3);
+        Some(self.acronym_alias(end, EntityKind::Organization, s, e))
     }
 
     /// After a head noun at `end - 1`: `für` and the words of the field, joined by `und` or
@@ -456,13 +452,10 @@ impl Scan<'_, '_> {
         if genitive && compound {
             let end = self.long_tail(i + 1);
             if end > i + 1 {
-                self.push_name(
-                    tok.start,
-                    self.toks[end - 1].end,
-                    EntityKind::Organization,
-                    3,
-                );
-                return Some(end);
+                let (s, e) = (tok.start, self.toks[end - 1].end);
+                self.push_name(s, e, EntityKind::Organization, 3);
+                // `Bundesamt für Justiz (BfJ)`: the abbreviation is the same body.
+                return Some(self.acronym_alias(end, EntityKind::Organization, s, e));
             }
         }
         if self.tok(i + 1).is_none_or(|t| t.text != "für" || !t.tight) {
@@ -474,7 +467,8 @@ impl Scan<'_, '_> {
             });
             if self.facts[i].is(Fact::Ministry) && !tok.sentence_start && !described {
                 self.push_name(tok.start, tok.end, EntityKind::Organization, 3);
-                return Some(i + 1);
+                let (s, e) = (tok.start, tok.end);
+                return Some(self.acronym_alias(i + 1, EntityKind::Organization, s, e));
             }
             return None;
         }
@@ -482,12 +476,8 @@ impl Scan<'_, '_> {
         if end == i + 1 {
             return None;
         }
-        self.push_name(
-            tok.start,
-            self.toks[end - 1].end,
-            EntityKind::Organization,
-            3,
-        );
-        Some(end)
+        let (s, e) = (tok.start, self.toks[end - 1].end);
+        self.push_name(s, e, EntityKind::Organization, 3);
+        Some(self.acronym_alias(end, EntityKind::Organization, s, e))
     }
 }

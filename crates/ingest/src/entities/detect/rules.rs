@@ -307,7 +307,13 @@ impl Scan<'_, '_> {
     }
 
     /// `Name (ACRONYM)`: the acronym is another name of the same thing.
-    fn acronym_alias(&mut self, end: usize, kind: EntityKind, start: usize, stop: usize) -> usize {
+    pub(super) fn acronym_alias(
+        &mut self,
+        end: usize,
+        kind: EntityKind,
+        start: usize,
+        stop: usize,
+    ) -> usize {
         match self.tok(end) {
             Some(t)
                 if t.parenthesised
