@@ -470,6 +470,14 @@ fn names_of_official_news_by_their_shape() {
             &[("Porto Quelvas", "place"), ("Tomasz Wiśniewski", "person")],
         ),
         (
+            "Konzerne wie Quarlix, Venbrod und Holtmann bauen Stellen ab.",
+            &[
+                ("Quarlix", "organization"),
+                ("Venbrod", "organization"),
+                ("Holtmann", "organization"),
+            ],
+        ),
+        (
             "Zahlreiche Inseln waren abgeschnitten, es gab eine Non-Profit-Organisation vor Ort.",
             &[],
         ),

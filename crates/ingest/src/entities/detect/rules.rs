@@ -42,6 +42,9 @@ impl Scan<'_, '_> {
 
     /// `Nachrichtenagentur Xinhua`; in `US-Versandhändler Amazon` the cue's own parts too.
     pub(super) fn typed(&mut self, i: usize) -> Option<usize> {
+        if let Some(end) = self.examples(i) {
+            return Some(end);
+        }
         let before = self.out.len();
         let end = self.typed_name(i)?;
         if self.facts[i].is(Fact::Hyphenated) {
@@ -51,6 +54,54 @@ impl Scan<'_, '_> {
             self.out.extend(name);
         }
         Some(end)
+    }
+
+    /// `Organisationen wie Interpol`, `Konzerne wie BMW, Daimler und Bosch`: the names listed
+    /// as examples of a kind of organisation are organisations, even words that are nouns too.
+    fn examples(&mut self, i: usize) -> Option<usize> {
+        let word = self.toks[i].text;
+        let plural = ["en", "n", "e", "s"]
+            .iter()
+            .find_map(|e| word.strip_suffix(e))
+            .filter(|stem| cues::type_cue(stem) == Some(EntityKind::Organization))
+            .is_some()
+            || word.ends_with("unternehmen")
+            || word == "Unternehmen";
+        let wie = self.tok(i + 1).is_some_and(|t| t.tight && t.text == "wie");
+        if !plural || !wie {
+            return None;
+        }
+        let mut k = i + 2;
+        let mut any = false;
+        for _ in 0..5 {
+            let Some(t) = self.tok(k).copied() else { break };
+            if !t.is_capitalised() || self.facts[k].is(Fact::FunctionWord) {
+                break;
+            }
+            let end = match self.gazetteer(k) {
+                Some((end, target, kind)) => {
+                    let e = self.toks[end - 1].end;
+                    self.push(t.start, e, target, kind, MentionKind::Name, 3);
+                    end
+                }
+                None => {
+                    let end = self.chunk(k, true).unwrap_or(k + 1);
+                    let e = self.toks[end - 1].end;
+                    self.push_name(t.start, e, EntityKind::Organization, 3);
+                    end
+                }
+            };
+            any = true;
+            // `, Daimler und Bosch`: the list goes on after a comma or `und`/`oder`.
+            let next = self.tok(end);
+            let gap = next.map(|n| self.text[self.toks[end - 1].end..n.start].trim());
+            k = match (next, gap) {
+                (Some(n), Some(",")) if n.is_capitalised() => end,
+                (Some(n), Some("")) if matches!(n.text, "und" | "oder") => end + 1,
+                _ => return Some(end),
+            };
+        }
+        any.then_some(k)
     }
 
     fn typed_name(&mut self, i: usize) -> Option<usize> {
