@@ -143,6 +143,16 @@ impl Scan<'_, '_> {
     /// Verlegerverband`: an adjective, a word cut at its hyphen, `und`, and a body's head
     /// are one organisation.
     pub(super) fn suspended(&mut self, i: usize) -> Option<usize> {
+        // `Reporter ohne Grenzen`, `Ärzte ohne Grenzen`: the name of an aid organisation.
+        let borderless = self.tok(i + 1).is_some_and(|t| t.tight && t.text == "ohne")
+            && self
+                .tok(i + 2)
+                .is_some_and(|t| t.tight && t.text == "Grenzen");
+        if borderless && self.noun(i) {
+            let (s, e) = (self.toks[i].start, self.toks[i + 2].end);
+            self.push_name(s, e, EntityKind::Organization, 3);
+            return Some(i + 3);
+        }
         let f = &self.facts[i];
         let qualifier = f.is(Fact::CapitalAdjective)
             || f.is(Fact::OfPlace)

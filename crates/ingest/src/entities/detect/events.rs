@@ -189,6 +189,11 @@ impl Scan<'_, '_> {
                 self.push_name(tok.start, tok.end, EntityKind::Event, 3);
                 return Some(i + 1);
             }
+            // `Erste-Liga-Club`: the league's tier and `Liga`.
+            if parts.len() >= 3 && is_tier(first) && parts[1].2 == "Liga" {
+                self.push_name(parts[0].0, parts[1].1, EntityKind::Event, 3);
+                return Some(i + 1);
+            }
             // `Weltcup-Abfahrt`, `Bundesliga-Spiel`: the event a compound is about.
             if EVENT_ABBREVIATIONS.contains(&first) || is_event_word(first) {
                 let (s, e, _) = parts[0];

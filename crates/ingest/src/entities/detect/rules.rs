@@ -45,6 +45,12 @@ impl Scan<'_, '_> {
         if let Some(end) = self.examples(i) {
             return Some(end);
         }
+        // `Organisation Reporter ohne Grenzen`: a name of a shape of its own after the cue.
+        if self.facts[i].type_cue().is_some() && self.tight(i + 1) {
+            if let Some(end) = self.suspended(i + 1) {
+                return Some(end);
+            }
+        }
         let before = self.out.len();
         let end = self.typed_name(i)?;
         if self.facts[i].is(Fact::Hyphenated) {
