@@ -258,6 +258,13 @@ impl Tables {
         if self.is_compound(&lower, 2) {
             return true;
         }
+        // `Jodlers`: the genitive of a listed noun.
+        if lower
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.chars().count() >= 4 && self.nouns.contains(stem))
+        {
+            return true;
+        }
         // `Superintendentin`, `Jodlerinnen`: the feminine of a noun the list has only in the
         // masculine is a noun too (a role glued to a name would otherwise join it).
         let feminine = ["innen", "in"].iter().find_map(|e| lower.strip_suffix(e));
