@@ -470,6 +470,10 @@ fn names_of_official_news_by_their_shape() {
             &[("Porto Quelvas", "place"), ("Tomasz Wiśniewski", "person")],
         ),
         (
+            "Das Treffen fand auf Schloss Quelmenau statt.",
+            &[("Schloss Quelmenau", "place")],
+        ),
+        (
             "Konzerne wie Quarlix, Venbrod und Holtmann bauen Stellen ab.",
             &[
                 ("Quarlix", "organization"),

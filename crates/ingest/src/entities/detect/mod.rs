@@ -389,6 +389,7 @@ impl<'a> Scan<'a, '_> {
             .or_else(|| self.suspended(i))
             .or_else(|| self.designated(i))
             .or_else(|| self.institution(i))
+            .or_else(|| self.building(i))
             .or_else(|| self.typed(i))
             .or_else(|| self.role(i))
             .or_else(|| self.adjective_name(i))

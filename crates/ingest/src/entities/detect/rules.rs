@@ -41,6 +41,22 @@ impl Scan<'_, '_> {
     }
 
     /// `Nachrichtenagentur Xinhua`; in `US-Versandhändler Amazon` the cue's own parts too.
+    /// `Schloss Elmau`, `Kloster Andechs`, `Burg Hohenzollern`: a building named by its kind
+    /// and a place or name is one place, the kind included.
+    pub(super) fn building(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let kinds = ["Schloss", "Burg", "Kloster", "Palais", "Festung", "Stift"];
+        if !kinds.contains(&tok.text) || !self.tight(i + 1) {
+            return None;
+        }
+        let end = match self.gazetteer(i + 1) {
+            Some((end, _, EntityKind::Place)) => end,
+            _ => self.chunk(i + 1, false)?,
+        };
+        self.push_name(tok.start, self.toks[end - 1].end, EntityKind::Place, 3);
+        Some(end)
+    }
+
     pub(super) fn typed(&mut self, i: usize) -> Option<usize> {
         if let Some(end) = self.examples(i) {
             return Some(end);
