@@ -245,6 +245,12 @@ impl Scan<'_, '_> {
         if self.facts[h].is(Fact::Role) {
             return mid_sentence.then(|| self.role(h)).flatten();
         }
+        // `Künstliche Intelligenz`, `Soziale Medien`: a term, not a name; nor an ordinal and a
+        // noun (`in Erster Lesung`, `Erste Hilfe`), a law or a currency.
+        let term = h == i + 1 && super::events::is_tier(self.toks[i].text)
+            || abstract_noun(head.text)
+            || legal_text(head.text)
+            || cues::is_currency(head.text);
         let kind = match self.facts[h].head() {
             Some(k) => k,
             None if ["preis", "festival", "gipfel"]
@@ -254,15 +260,7 @@ impl Scan<'_, '_> {
                 EntityKind::Event // `Internationalen Kunstfestival`
             }
             None if named_head => EntityKind::Organization,
-            // `Künstliche Intelligenz`, `Soziale Medien`: a term, not a name; nor an ordinal
-            // and a noun (`in Erster Lesung`, `Erste Hilfe`).
-            None if mid_sentence
-                && !(h == i + 1 && super::events::is_tier(self.toks[i].text))
-                && !abstract_noun(head.text)
-                && !legal_text(head.text)
-                && !cues::is_currency(head.text)
-                && self.t.gender(head.text).is_some() =>
-            {
+            None if mid_sentence && !term && self.t.gender(head.text).is_some() => {
                 EntityKind::Organization
             }
             None => return None,
