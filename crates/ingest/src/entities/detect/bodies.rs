@@ -158,11 +158,14 @@ impl Scan<'_, '_> {
             || f.is(Fact::OfPlace)
             || f.city_adjective().is_some()
             || f.nationality().is_some();
+        if !qualifier || self.tok(i + 2).is_none_or(|u| u.text != "und") {
+            return None; // (checked first: cheap, and true of most words)
+        }
         let cut = self
             .tok(i + 1)
             .filter(|t| t.tight && starts_upper(t.text))?;
         let gap = self.tok(i + 2).map(|u| &self.text[cut.end..u.start])?;
-        let und = self.tok(i + 2).is_some_and(|u| u.text == "und") && gap.trim() == "-";
+        let und = gap.trim() == "-";
         let head = self.tok(i + 3).filter(|t| t.tight)?;
         let body = self.facts[i + 3].head() == Some(EntityKind::Organization)
             || is_official_head(head.text);

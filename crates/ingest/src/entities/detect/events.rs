@@ -69,6 +69,13 @@ const EVENT_ENDINGS: &[&str] = &[
 
 /// `Zweite`, `Dritten`: an ordinal that names a league's tier (`Zweite Bundesliga`).
 pub(super) fn is_tier(word: &str) -> bool {
+    if !matches!(
+        word.chars().next(),
+        Some('E' | 'Z' | 'D' | 'V' | 'F' | 'e' | 'z' | 'd' | 'v' | 'f')
+    ) || word.len() > 9
+    {
+        return false; // (most words: no allocation)
+    }
     let lower = word.to_lowercase();
     ["erst", "zweit", "dritt", "viert", "fünft"]
         .iter()

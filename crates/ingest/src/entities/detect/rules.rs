@@ -81,6 +81,10 @@ impl Scan<'_, '_> {
     /// `Organisationen wie Interpol`, `Konzerne wie BMW, Daimler und Bosch`: the names listed
     /// as examples of a kind of organisation are organisations, even words that are nouns too.
     fn examples(&mut self, i: usize) -> Option<usize> {
+        let wie = self.tok(i + 1).is_some_and(|t| t.tight && t.text == "wie");
+        if !wie {
+            return None; // (checked first: most words are followed by no `wie`)
+        }
         let word = self.toks[i].text;
         let plural = ["en", "n", "e", "s"]
             .iter()
@@ -89,8 +93,7 @@ impl Scan<'_, '_> {
             .is_some()
             || word.ends_with("unternehmen")
             || word == "Unternehmen";
-        let wie = self.tok(i + 1).is_some_and(|t| t.tight && t.text == "wie");
-        if !plural || !wie {
+        if !plural {
             return None;
         }
         let mut k = i + 2;
@@ -219,6 +222,9 @@ impl Scan<'_, '_> {
     }
 
     pub(super) fn adjective_name(&mut self, i: usize) -> Option<usize> {
+        if !self.capital_adjective(i) {
+            return None;
+        }
         // `Zahlreiche Inseln`, `Mehrere Verbände`: a quantity starts no name.
         let lower = self.toks[i].text.to_lowercase();
         if QUANTIFIERS.iter().any(|q| {
@@ -412,15 +418,14 @@ impl Scan<'_, '_> {
             return None; // `Europäische Union`
         }
         // `Berliner Zeitung`, `Frankfurter Allgemeine`: a town's paper is a name.
+        let of_place = self.facts[i].is(Fact::OfPlace) || self.facts[i].city_adjective().is_some();
         if let Some(paper) = self
             .tok(i + 1)
-            .filter(|n| n.tight && cues::is_newspaper_head(n.text))
+            .filter(|n| of_place && n.tight && cues::is_newspaper_head(n.text))
         {
-            if self.facts[i].is(Fact::OfPlace) || self.facts[i].city_adjective().is_some() {
-                let (s, e) = (tok.start, paper.end);
-                self.push_name(s, e, EntityKind::Organization, 3);
-                return Some(i + 2);
-            }
+            let (s, e) = (tok.start, paper.end);
+            self.push_name(s, e, EntityKind::Organization, 3);
+            return Some(i + 2);
         }
         let t = self.t;
         let f = self.facts[i];
