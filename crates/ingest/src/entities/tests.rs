@@ -470,6 +470,10 @@ fn names_of_official_news_by_their_shape() {
             &[("Porto Quelvas", "place"), ("Tomasz Wiśniewski", "person")],
         ),
         (
+            "Kessel-Chef Tomasz Wiśniewski tritt ab, der Regierungs-Chef schweigt.",
+            &[("Kessel", "organization"), ("Tomasz Wiśniewski", "person")],
+        ),
+        (
             "Das Treffen fand auf Schloss Quelmenau statt.",
             &[("Schloss Quelmenau", "place")],
         ),

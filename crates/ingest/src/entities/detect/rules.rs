@@ -586,8 +586,22 @@ impl Scan<'_, '_> {
         }
         let (s, e, first) = parts[0];
         let capitals = first.chars().all(char::is_uppercase) && first.chars().count() >= 2;
+        // German joins common nouns to a role without a hyphen (`Parteichef`): before a
+        // leader's role, a hyphen marks a name even where the word is a noun too
+        // (`Henkel-Chef`), unless a linking `s` shows a noun (`Regierungs-Chef`).
+        let leader = [
+            "Chef",
+            "Chefin",
+            "Boss",
+            "Sprecher",
+            "Sprecherin",
+            "Gründer",
+            "Gründerin",
+        ]
+        .contains(&parts[1].2)
+            && !first.ends_with('s');
         let name = first.chars().next().is_some_and(char::is_uppercase)
-            && !self.t.is_noun(first)
+            && (!self.t.is_noun(first) || leader)
             && !self.t.is_lowercase_word(first);
         if capitals || name {
             self.push_name(s, e, EntityKind::Organization, 2);
