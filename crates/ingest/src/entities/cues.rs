@@ -164,6 +164,15 @@ const ORGANISATION_HEADS: &[&str] = &[
     "times",
     "post",
     "zeitung",
+    "tageszeitung",
+    "rundschau",
+    "nachrichten",
+    "kurier",
+    "anzeiger",
+    "tagblatt",
+    "morgenpost",
+    "abendblatt",
+    "volksblatt",
     "agentur",
     "partei",
     "organisation",
@@ -288,6 +297,13 @@ const ORGANISATION_TYPES: &[&str] = &[
     "rennstall",
     "fußballklub",
     "fußballverein",
+    "händler",
+    "autobauer",
+    "versicherer",
+    "discounter",
+    "reederei",
+    "verlag",
+    "label",
 ];
 
 /// Heads that end a place's name (`Victoria Park`, `Elysée-Palast`, `Große Halle des Volkes`).
@@ -504,6 +520,28 @@ pub(crate) fn is_currency(word: &str) -> bool {
             "dinar",
             "schilling",
             "mark",
+        ],
+    )
+}
+
+/// The head of a newspaper's name after a town's adjective (`Berliner Zeitung`,
+/// `Salzburger Nachrichten`, `Hamburger Abendblatt`).
+pub(crate) fn is_newspaper_head(word: &str) -> bool {
+    is_exactly(
+        word,
+        &[
+            "zeitung",
+            "tageszeitung",
+            "rundschau",
+            "nachrichten",
+            "kurier",
+            "anzeiger",
+            "tagblatt",
+            "morgenpost",
+            "abendblatt",
+            "volksblatt",
+            "post",
+            "allgemeine",
         ],
     )
 }

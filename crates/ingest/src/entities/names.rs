@@ -29,7 +29,7 @@ pub(crate) fn display_name(seen: &BTreeMap<String, u32>, kind: EntityKind, t: &T
                 } else {
                     0
                 },
-                !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()),
+                !is_abbreviation(s),
                 !genitive(s),
                 **n,
                 std::cmp::Reverse(s.len()),
@@ -42,6 +42,19 @@ pub(crate) fn display_name(seen: &BTreeMap<String, u32>, kind: EntityKind, t: &T
         return best;
     }
     nominative(&best, t)
+}
+
+/// `DWD`, `BfJ`, `IStGH`: capitals (with small letters between), no space; an abbreviation
+/// is never the name shown when the entity has a long form.
+pub(crate) fn is_abbreviation(s: &str) -> bool {
+    let capitals = s.chars().filter(|c| c.is_uppercase()).count();
+    let all = s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let mixed = capitals >= 2
+        && s.chars().count() <= 6
+        && s.chars().all(char::is_alphabetic)
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && s.chars().last().is_some_and(char::is_uppercase);
+    !s.contains(' ') && (all || mixed)
 }
 
 /// A capitalised adjective at the start of a name (`Zweiten`, `Deutsche`, `Olympischen`).

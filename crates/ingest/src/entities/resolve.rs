@@ -101,7 +101,9 @@ pub(crate) fn resolve(
     {
         if let Target::Name(key) = &c.target {
             let surface = &texts[d][c.start..c.end];
-            if surface.chars().all(char::is_uppercase) && !surface.contains(' ') {
+            // (`BfJ`, `IStGH`: capitals with small letters between are abbreviations too.)
+            let letters = surface.chars().all(char::is_alphabetic);
+            if letters && super::names::is_abbreviation(surface) {
                 let own = simple_key(surface);
                 if own != *key {
                     abbreviations.insert((own, key.clone()));

@@ -258,6 +258,21 @@ impl Tables {
         if self.is_compound(&lower, 2) {
             return true;
         }
+        // `Jodlers`: the genitive of a listed noun.
+        if lower
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.chars().count() >= 4 && self.nouns.contains(stem))
+        {
+            return true;
+        }
+        // `Superintendentin`, `Jodlerinnen`: the feminine of a noun the list has only in the
+        // masculine is a noun too (a role glued to a name would otherwise join it).
+        let feminine = ["innen", "in"].iter().find_map(|e| lower.strip_suffix(e));
+        if feminine.is_some_and(|stem| {
+            stem.chars().count() >= 4 && (self.nouns.contains(stem) || self.is_compound(stem, 2))
+        }) {
+            return true;
+        }
         NOUN_SUFFIXES
             .iter()
             .any(|s| lower.ends_with(s) && lower.chars().count() >= s.chars().count() + 3)
@@ -372,9 +387,33 @@ impl Tables {
     /// The entry of a nationality adjective in any inflection (`nordkoreanischen`).
     pub(crate) fn adjective(&self, word: &str) -> Option<usize> {
         let lower = word.to_lowercase();
-        ["", "e", "en", "er", "es", "em"].iter().find_map(|ending| {
-            let base = lower.strip_suffix(ending)?;
-            self.adjectives.get(base).copied()
+        let find = |word: &str| {
+            ["", "e", "en", "er", "es", "em"].iter().find_map(|ending| {
+                let base = word.strip_suffix(ending)?;
+                self.adjectives.get(base).copied()
+            })
+        };
+        // `westsudanesischen`: a point of the compass before a country's adjective.
+        find(&lower).or_else(|| {
+            let rest = [
+                "nordwest", "nordost", "südwest", "südost", "west", "ost", "nord", "süd",
+            ]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))?;
+            let e = find(rest).filter(|_| rest.chars().count() >= 6)?;
+            (self.entries[e].kind == EntityKind::Country).then_some(e)
+        })
+    }
+
+    /// The entity of a demonym noun (`Nordkoreaner`), also in the forms that name women and
+    /// men together (`ÖsterreicherInnen`, `SchweizerIn`).
+    pub(crate) fn demonym_noun(&self, word: &str) -> Option<usize> {
+        let direct = self.demonym_nouns.get(word).copied();
+        direct.or_else(|| {
+            let stem = word
+                .strip_suffix("Innen")
+                .or_else(|| word.strip_suffix("In"))?;
+            self.demonym_nouns.get(stem).copied()
         })
     }
 }

@@ -431,3 +431,75 @@ fn prints_what_is_found_in_a_file() {
         println!("{m:?}");
     }
 }
+
+/// Shapes of issue 15's second round, each with invented names: titles, tiers of a league,
+/// prizes after a full name, second fields of an official name, suspended compounds, a
+/// town's newspaper, datelines, and what starts no name.
+#[test]
+fn names_of_official_news_by_their_shape() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Dazu sagte Landesminister Dr. Hanno Quistorp am Abend nichts.",
+            &[("Hanno Quistorp", "person")],
+        ),
+        (
+            "Der Verein stieg in die Zweite Bundesliga auf, der Rivale in die Dritte Liga ab.",
+            &[("Zweite Bundesliga", "event"), ("Dritte Liga", "event")],
+        ),
+        (
+            "Sie erhielt den Hanna-Wollmer-Forschungspreis der Stadt.",
+            &[("Hanna-Wollmer-Forschungspreis", "event")],
+        ),
+        (
+            "Das Bundesministerium der Justiz und für Verbraucherschutz antwortete nicht.",
+            &[(
+                "Bundesministerium der Justiz und für Verbraucherschutz",
+                "organization",
+            )],
+        ),
+        (
+            "Gestern tagte der Deutsche Obst- und Gemüseverband in der Halle.",
+            &[("Deutsche Obst- und Gemüseverband", "organization")],
+        ),
+        (
+            "Das berichtete die Kasseler Rundschau am Morgen.",
+            &[("Kasseler Rundschau", "organization")],
+        ),
+        (
+            "Neuer Rekord. Porto Quelvas – Der Läufer Tomasz Wiśniewski gewann.",
+            &[("Porto Quelvas", "place"), ("Tomasz Wiśniewski", "person")],
+        ),
+        (
+            "Kessel-Chef Tomasz Wiśniewski tritt ab, der Regierungs-Chef schweigt.",
+            &[("Kessel", "organization"), ("Tomasz Wiśniewski", "person")],
+        ),
+        (
+            "Das Treffen fand auf Schloss Quelmenau statt.",
+            &[("Schloss Quelmenau", "place")],
+        ),
+        (
+            "Konzerne wie Quarlix, Venbrod und Holtmann bauen Stellen ab.",
+            &[
+                ("Quarlix", "organization"),
+                ("Venbrod", "organization"),
+                ("Holtmann", "organization"),
+            ],
+        ),
+        (
+            "Zahlreiche Inseln waren abgeschnitten, es gab eine Non-Profit-Organisation vor Ort.",
+            &[],
+        ),
+        (
+            "In Erster Lesung sprach sie über die Europäische Menschenrechtskonvention.",
+            &[],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got = names(text);
+        let want: Vec<(String, &str)> = expected
+            .iter()
+            .map(|(s, k)| ((*s).to_owned(), *k))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

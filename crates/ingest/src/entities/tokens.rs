@@ -42,6 +42,16 @@ impl Tok<'_> {
     }
 }
 
+/// Academic and professional titles written abbreviated before a name (`Dr. Marco
+/// Buschmann`, `Prof. Dr. Anna Koch`): the full stop after them ends no sentence, and they are
+/// no part of the name.
+pub(crate) const TITLES: &[&str] = &["Dr", "Prof", "Dipl", "Mag", "Ing", "Dres", "Priv", "Doz"];
+
+/// `word` is a title abbreviation and the text right after it is its full stop.
+pub(crate) fn is_title(word: &str, after: &str) -> bool {
+    TITLES.contains(&word) && after.starts_with('.')
+}
+
 pub(crate) fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
@@ -110,7 +120,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
 fn ends_sentence(gap: &str, prev: &str) -> bool {
     let ordinal = prev.chars().all(|c| c.is_ascii_digit()) && gap.trim() == ".";
     let initial = prev.chars().count() == 1 && gap.trim() == ".";
-    if ordinal || initial {
+    let title = TITLES.contains(&prev) && gap.trim() == ".";
+    if ordinal || initial || title {
         return false;
     }
     gap.chars()
@@ -153,6 +164,9 @@ mod tests {
         let got = words("Am 80. Jahrestag sagte er: „Gute Freunde“. Dann Xi.");
         let starts: Vec<&str> = got.iter().filter(|w| w.1).map(|w| w.0).collect();
         assert_eq!(starts, ["Am", "Gute", "Dann"]);
+        let got = words("So Prof. Dr. Anna Koch. Dann");
+        let starts: Vec<&str> = got.iter().filter(|w| w.1).map(|w| w.0).collect();
+        assert_eq!(starts, ["So", "Dann"]);
     }
 
     #[test]

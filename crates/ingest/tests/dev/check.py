@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the dev set's gold files mechanically (standard library only).
 
-    python3 crates/ingest/tests/dev/check.py [NAME ...]
+    python3 crates/ingest/tests/dev/check.py [--dir FOLDER] [NAME ...]
 
 For every NAME.tsv beside this script (or the ones named): the text NAME.txt exists; every
 non-comment line has four tab-separated fields; `kind` and `mention` are valid; each surface is
@@ -9,7 +9,8 @@ found as a whole word after the end of the previous mention, with the same searc
 `tests/quality.rs` (`find_word`). It also warns (without failing) where a surface that is
 annotated somewhere in the file occurs again, as a whole word, without an annotation, so
 forgotten repeats are easy to spot; `# unannotated: WORD` in a .tsv silences that warning for
-WORD when leaving it out was deliberate. Exit status 1 if any error was found.
+WORD when leaving it out was deliberate. `--dir` checks another folder of the same shape
+(`crates/ingest/tests/heldout`). Exit status 1 if any error was found.
 """
 
 import sys
@@ -97,6 +98,10 @@ def check(tsv):
 
 
 def main(args):
+    global HERE
+    if args[:1] == ["--dir"] and len(args) >= 2:
+        HERE = Path(args[1]).resolve()
+        args = args[2:]
     tsvs = [HERE / f"{a}.tsv" for a in args] if args else sorted(HERE.glob("*.tsv"))
     tsvs = [t for t in tsvs if t.name != "SOURCES.tsv"]
     texts = sorted(p.stem for p in HERE.glob("*.txt"))

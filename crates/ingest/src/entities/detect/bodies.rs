@@ -139,6 +139,43 @@ impl Scan<'_, '_> {
         Some(end)
     }
 
+    /// `Deutscher Hospiz- und Palliativ-Verband`, `Schweizer Buchhändler- und
+    /// Verlegerverband`: an adjective, a word cut at its hyphen, `und`, and a body's head
+    /// are one organisation.
+    pub(super) fn suspended(&mut self, i: usize) -> Option<usize> {
+        // `Reporter ohne Grenzen`, `Ärzte ohne Grenzen`: the name of an aid organisation.
+        let borderless = self.tok(i + 1).is_some_and(|t| t.tight && t.text == "ohne")
+            && self
+                .tok(i + 2)
+                .is_some_and(|t| t.tight && t.text == "Grenzen");
+        if borderless && self.noun(i) {
+            let (s, e) = (self.toks[i].start, self.toks[i + 2].end);
+            self.push_name(s, e, EntityKind::Organization, 3);
+            return Some(i + 3);
+        }
+        let f = &self.facts[i];
+        let qualifier = f.is(Fact::CapitalAdjective)
+            || f.is(Fact::OfPlace)
+            || f.city_adjective().is_some()
+            || f.nationality().is_some();
+        if !qualifier || self.tok(i + 2).is_none_or(|u| u.text != "und") {
+            return None; // (checked first: cheap, and true of most words)
+        }
+        let cut = self
+            .tok(i + 1)
+            .filter(|t| t.tight && starts_upper(t.text))?;
+        let gap = self.tok(i + 2).map(|u| &self.text[cut.end..u.start])?;
+        let und = gap.trim() == "-";
+        let head = self.tok(i + 3).filter(|t| t.tight)?;
+        let body = self.facts[i + 3].head() == Some(EntityKind::Organization)
+            || is_official_head(head.text);
+        if !(qualifier && und && body) || self.toks[i].sentence_start && !f.is(Fact::OfPlace) {
+            return None;
+        }
+        self.push_name(self.toks[i].start, head.end, EntityKind::Organization, 3);
+        Some(i + 4)
+    }
+
     /// The start (byte) and end (word) of a club's name at `i`; a prefix alone ends at
     /// `i + 1`.
     pub(super) fn club_span(&self, i: usize) -> Option<(usize, usize)> {
@@ -318,13 +355,9 @@ impl Scan<'_, '_> {
             return None;
         }
         let end = self.legal_form_end(i)?;
-        self.push_name(
-            tok.start,
-            self.toks[end - 1].end,
-            EntityKind::Organization,
-            3,
-        );
-        Some(end)
+        let (s, e) = (tok.start, self.toks[end - 1].end);
+        self.push_name(s, e, EntityKind::Organization, 3);
+        Some(self.acronym_alias(end, EntityKind::Organization, s, e))
     }
 
     /// After a head noun at `end - 1`: `für` and the words of the field, joined by `und` or
@@ -351,7 +384,13 @@ impl Scan<'_, '_> {
                 // Not `die Partei der Kanzlerin`: a role is no part of a name.
                 return match self.tok(k) {
                     Some(t) if t.tight && starts_upper(t.text) && !self.facts[k].is(Fact::Role) => {
-                        k + 1
+                        // `der Justiz und für Verbraucherschutz`: a second field joins.
+                        let second = self.tok(k + 1).is_some_and(|t| t.tight && t.text == "und")
+                            && self.tok(k + 2).is_some_and(|t| t.tight && t.text == "für");
+                        match self.long_tail(k + 2) {
+                            e if second && e > k + 3 => e,
+                            _ => k + 1,
+                        }
                     }
                     _ => end,
                 };
@@ -426,13 +465,10 @@ impl Scan<'_, '_> {
         if genitive && compound {
             let end = self.long_tail(i + 1);
             if end > i + 1 {
-                self.push_name(
-                    tok.start,
-                    self.toks[end - 1].end,
-                    EntityKind::Organization,
-                    3,
-                );
-                return Some(end);
+                let (s, e) = (tok.start, self.toks[end - 1].end);
+                self.push_name(s, e, EntityKind::Organization, 3);
+                // `Bundesamt für Justiz (BfJ)`: the abbreviation is the same body.
+                return Some(self.acronym_alias(end, EntityKind::Organization, s, e));
             }
         }
         if self.tok(i + 1).is_none_or(|t| t.text != "für" || !t.tight) {
@@ -444,7 +480,8 @@ impl Scan<'_, '_> {
             });
             if self.facts[i].is(Fact::Ministry) && !tok.sentence_start && !described {
                 self.push_name(tok.start, tok.end, EntityKind::Organization, 3);
-                return Some(i + 1);
+                let (s, e) = (tok.start, tok.end);
+                return Some(self.acronym_alias(i + 1, EntityKind::Organization, s, e));
             }
             return None;
         }
@@ -452,12 +489,8 @@ impl Scan<'_, '_> {
         if end == i + 1 {
             return None;
         }
-        self.push_name(
-            tok.start,
-            self.toks[end - 1].end,
-            EntityKind::Organization,
-            3,
-        );
-        Some(end)
+        let (s, e) = (tok.start, self.toks[end - 1].end);
+        self.push_name(s, e, EntityKind::Organization, 3);
+        Some(self.acronym_alias(end, EntityKind::Organization, s, e))
     }
 }

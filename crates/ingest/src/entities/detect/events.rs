@@ -50,6 +50,42 @@ const EVENT_PARTS: &[&str] = &[
     "Marathon",
 ];
 
+/// Endings of the last part of a hyphenated word that make the whole word a named event when
+/// its first part is a name (`Fritz-Bauer-Studienpreis`, `Salzburger-Festspiele`).
+const EVENT_ENDINGS: &[&str] = &[
+    "preis",
+    "preises",
+    "festival",
+    "festivals",
+    "festspiele",
+    "gipfel",
+    "gipfels",
+    "pokal",
+    "pokals",
+    "meisterschaft",
+    "marathon",
+    "spiele",
+];
+
+/// `Zweite`, `Dritten`: an ordinal that names a league's tier (`Zweite Bundesliga`).
+pub(super) fn is_tier(word: &str) -> bool {
+    if !matches!(
+        word.chars().next(),
+        Some('E' | 'Z' | 'D' | 'V' | 'F' | 'e' | 'z' | 'd' | 'v' | 'f')
+    ) || word.len() > 9
+    {
+        return false; // (most words: no allocation)
+    }
+    let lower = word.to_lowercase();
+    ["erst", "zweit", "dritt", "viert", "fünft"]
+        .iter()
+        .any(|o| {
+            lower
+                .strip_prefix(o)
+                .is_some_and(|e| ["e", "en", "er", "es", "em"].contains(&e))
+        })
+}
+
 /// An event whose name is one word with its cue: `Bundesliga`, `Nobelpreis`.
 pub(crate) fn is_event_word(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -72,6 +108,15 @@ impl Scan<'_, '_> {
     /// `Bundesliga`, `Nobelpreis`, and the name of a weather system (`Tief „Zoltan“`).
     pub(super) fn event(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
+        // `Zweiten Bundesliga`, `Dritte Liga`: the tier is part of the name.
+        let league = |k: usize| {
+            self.tok(k)
+                .is_some_and(|n| n.tight && (n.text == "Liga" || self.facts[k].is(Fact::EventWord)))
+        };
+        if is_tier(tok.text) && league(i + 1) {
+            self.push_name(tok.start, self.toks[i + 1].end, EntityKind::Event, 3);
+            return Some(i + 2);
+        }
         if EVENT_ABBREVIATIONS.contains(&tok.text) || self.facts[i].is(Fact::EventWord) {
             if tok.sentence_start && self.facts[i].is(Fact::LowercaseWord) {
                 return None;
@@ -87,7 +132,9 @@ impl Scan<'_, '_> {
             && self
                 .tok(i + 2)
                 .is_some_and(|t| t.tight && t.text == "Jahres");
-        if of_the_year && self.facts[i].is(Fact::Noun) && !tok.sentence_start {
+        // (Not `Grand-Slam-Turnier des Jahres`: the awards are plain nouns.)
+        let plain = !self.facts[i].is(Fact::Hyphenated);
+        if of_the_year && plain && self.facts[i].is(Fact::Noun) && !tok.sentence_start {
             self.push_name(tok.start, self.toks[i + 2].end, EntityKind::Event, 3);
             return Some(i + 3);
         }
@@ -118,8 +165,12 @@ impl Scan<'_, '_> {
         if parts.len() >= 2 {
             let last = parts[parts.len() - 1].2;
             let first = parts[0].2;
-            let named_first =
-                starts_upper(first) && !self.t.is_noun(first) || self.t.is_acronym(first);
+            // `Fritz-Bauer-Studienpreis`: a given name and a surname are a name even where
+            // the given name is a noun too.
+            let full_name = parts.len() >= 3 && self.t.is_given_name(first);
+            let named_first = starts_upper(first) && !self.t.is_noun(first)
+                || self.t.is_acronym(first)
+                || full_name;
             let group = if is_group(first) {
                 Some(0)
             } else {
@@ -138,11 +189,20 @@ impl Scan<'_, '_> {
             }
             // `Merkel-Preis`? A person's given name alone before the cue is no prize's name.
             let person = parts.len() == 2 && self.t.is_given_name(first);
-            if EVENT_PARTS.contains(&last) && (named_first || last.len() == 2) && !person {
+            let lower = last.to_lowercase();
+            let cue =
+                EVENT_PARTS.contains(&last) || EVENT_ENDINGS.iter().any(|e| lower.ends_with(e));
+            if cue && (named_first || last.len() == 2) && !person {
                 self.push_name(tok.start, tok.end, EntityKind::Event, 3);
                 return Some(i + 1);
             }
-            if EVENT_ABBREVIATIONS.contains(&first) {
+            // `Erste-Liga-Club`: the league's tier and `Liga`.
+            if parts.len() >= 3 && is_tier(first) && parts[1].2 == "Liga" {
+                self.push_name(parts[0].0, parts[1].1, EntityKind::Event, 3);
+                return Some(i + 1);
+            }
+            // `Weltcup-Abfahrt`, `Bundesliga-Spiel`: the event a compound is about.
+            if EVENT_ABBREVIATIONS.contains(&first) || is_event_word(first) {
                 let (s, e, _) = parts[0];
                 self.push_name(s, e, EntityKind::Event, 3);
                 return Some(i + 1);

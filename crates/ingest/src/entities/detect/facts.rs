@@ -174,7 +174,7 @@ impl Facts {
             // No form has four billion words: saturating changes nothing.
             max_words: u32::try_from(lookup.max_words(word)).unwrap_or(u32::MAX),
             nationality: entry(nationality),
-            demonym_noun: entry(t.demonym_nouns.get(word).copied()),
+            demonym_noun: entry(t.demonym_noun(word)),
             city_adjective: entry(t.city_adjectives.get(word).copied()),
         }
     }

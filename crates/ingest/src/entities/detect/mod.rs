@@ -344,9 +344,28 @@ impl<'a> Scan<'a, '_> {
         None
     }
 
+    /// The word before `i` is an indefinite or negative article (`eine`, `keinen`): what
+    /// follows is a kind of thing, not a name.
+    fn indefinite_before(&self, i: usize) -> bool {
+        i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| {
+            let p = p.text.to_lowercase();
+            let stem = p.strip_prefix('k').unwrap_or(&p);
+            ["ein", "eine", "einen", "einem", "einer", "eines"].contains(&stem)
+        }) && self.tight(i)
+    }
+
+    /// Word `i` is a title abbreviation with its full stop (`Dr.`).
+    fn title(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| super::tokens::is_title(t.text, &self.text[t.end..]))
+    }
+
     /// Try the rules at word `i`; the index after what was consumed, if any matched.
     fn at(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
+        if self.title(i) {
+            return Some(i + 1); // `Dr.` names nothing; the name after it is tried next
+        }
         if !tok.is_capitalised() {
             if let Some(e) = self.facts[i].nationality() {
                 self.push(
@@ -362,12 +381,15 @@ impl<'a> Scan<'a, '_> {
             return None;
         }
         self.event(i)
+            .or_else(|| self.dateline(i))
             .or_else(|| self.club(i))
             .or_else(|| self.acronym_place(i))
             .or_else(|| self.company(i))
             .or_else(|| self.official(i))
+            .or_else(|| self.suspended(i))
             .or_else(|| self.designated(i))
             .or_else(|| self.institution(i))
+            .or_else(|| self.building(i))
             .or_else(|| self.typed(i))
             .or_else(|| self.role(i))
             .or_else(|| self.adjective_name(i))

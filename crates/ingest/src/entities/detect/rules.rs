@@ -40,7 +40,96 @@ impl Scan<'_, '_> {
         Some(end)
     }
 
+    /// `Nachrichtenagentur Xinhua`; in `US-Versandhändler Amazon` the cue's own parts too.
+    /// `Schloss Elmau`, `Kloster Andechs`, `Burg Hohenzollern`: a building named by its kind
+    /// and a place or name is one place, the kind included.
+    pub(super) fn building(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let kinds = ["Schloss", "Burg", "Kloster", "Palais", "Festung", "Stift"];
+        if !kinds.contains(&tok.text) || !self.tight(i + 1) {
+            return None;
+        }
+        let end = match self.gazetteer(i + 1) {
+            Some((end, _, EntityKind::Place)) => end,
+            _ => self.chunk(i + 1, false)?,
+        };
+        self.push_name(tok.start, self.toks[end - 1].end, EntityKind::Place, 3);
+        Some(end)
+    }
+
     pub(super) fn typed(&mut self, i: usize) -> Option<usize> {
+        if let Some(end) = self.examples(i) {
+            return Some(end);
+        }
+        // `Organisation Reporter ohne Grenzen`: a name of a shape of its own after the cue.
+        if self.facts[i].type_cue().is_some() && self.tight(i + 1) {
+            if let Some(end) = self.suspended(i + 1) {
+                return Some(end);
+            }
+        }
+        let before = self.out.len();
+        let end = self.typed_name(i)?;
+        if self.facts[i].is(Fact::Hyphenated) {
+            let name = self.out.split_off(before);
+            let cue = self.toks[i];
+            self.parts(&cue);
+            self.out.extend(name);
+        }
+        Some(end)
+    }
+
+    /// `Organisationen wie Interpol`, `Konzerne wie BMW, Daimler und Bosch`: the names listed
+    /// as examples of a kind of organisation are organisations, even words that are nouns too.
+    fn examples(&mut self, i: usize) -> Option<usize> {
+        let wie = self.tok(i + 1).is_some_and(|t| t.tight && t.text == "wie");
+        if !wie {
+            return None; // (checked first: most words are followed by no `wie`)
+        }
+        let word = self.toks[i].text;
+        let plural = ["en", "n", "e", "s"]
+            .iter()
+            .find_map(|e| word.strip_suffix(e))
+            .filter(|stem| cues::type_cue(stem) == Some(EntityKind::Organization))
+            .is_some()
+            || word.ends_with("unternehmen")
+            || word == "Unternehmen";
+        if !plural {
+            return None;
+        }
+        let mut k = i + 2;
+        let mut any = false;
+        for _ in 0..5 {
+            let Some(t) = self.tok(k).copied() else { break };
+            if !t.is_capitalised() || self.facts[k].is(Fact::FunctionWord) {
+                break;
+            }
+            let end = match self.gazetteer(k) {
+                Some((end, target, kind)) => {
+                    let e = self.toks[end - 1].end;
+                    self.push(t.start, e, target, kind, MentionKind::Name, 3);
+                    end
+                }
+                None => {
+                    let end = self.chunk(k, true).unwrap_or(k + 1);
+                    let e = self.toks[end - 1].end;
+                    self.push_name(t.start, e, EntityKind::Organization, 3);
+                    end
+                }
+            };
+            any = true;
+            // `, Daimler und Bosch`: the list goes on after a comma or `und`/`oder`.
+            let next = self.tok(end);
+            let gap = next.map(|n| self.text[self.toks[end - 1].end..n.start].trim());
+            k = match (next, gap) {
+                (Some(n), Some(",")) if n.is_capitalised() => end,
+                (Some(n), Some("")) if matches!(n.text, "und" | "oder") => end + 1,
+                _ => return Some(end),
+            };
+        }
+        any.then_some(k)
+    }
+
+    fn typed_name(&mut self, i: usize) -> Option<usize> {
         let kind = self.facts.get(i)?.type_cue()?;
         if !self.tight(i + 1) {
             return None;
@@ -97,11 +186,25 @@ impl Scan<'_, '_> {
         if !self.parts(&tok) {
             self.affiliation(&tok);
         }
+        // `Bundesjustizminister Dr. Marco Buschmann`: titles stand between role and name.
+        let mut n = i + 1;
+        while self.tight(i + 1) && self.title(n) {
+            n += 1;
+        }
         if self.tight(i + 1) {
-            if let Some(end) = self.chunk(i + 1, true) {
-                let gazetteer_only = self.gazetteer(i + 1).is_some_and(|(e, _, _)| e >= end);
+            if let Some(end) = self.chunk(n, true) {
+                // `Präsident Frankreichs` is the country; `Bundesminister Maas` is a person
+                // whose name a river has too.
+                // (A genitive, `Ministerpräsident Bayerns`, stays the place.)
+                let exact = || {
+                    let key = form_key(self.toks[n..end].iter().map(|t| t.text));
+                    self.lookup.form(&key).is_some()
+                };
+                let gazetteer_only = self
+                    .gazetteer(n)
+                    .is_some_and(|(e, _, k)| e >= end && (k != EntityKind::Place || !exact()));
                 if !gazetteer_only {
-                    let (s, e) = (self.toks[i + 1].start, self.toks[end - 1].end);
+                    let (s, e) = (self.toks[n].start, self.toks[end - 1].end);
                     self.push_name(s, e, EntityKind::Person, 3);
                     return Some(end);
                 }
@@ -119,6 +222,18 @@ impl Scan<'_, '_> {
     }
 
     pub(super) fn adjective_name(&mut self, i: usize) -> Option<usize> {
+        if !self.capital_adjective(i) {
+            return None;
+        }
+        // `Zahlreiche Inseln`, `Mehrere Verbände`: a quantity starts no name.
+        let lower = self.toks[i].text.to_lowercase();
+        if QUANTIFIERS.iter().any(|q| {
+            lower
+                .strip_prefix(q)
+                .is_some_and(|e| ["", "e", "en", "er", "es", "em"].contains(&e))
+        }) {
+            return None;
+        }
         let mut h = i;
         while self.capital_adjective(h) && (h == i || self.tight(h)) {
             h += 1;
@@ -136,16 +251,22 @@ impl Scan<'_, '_> {
         if self.facts[h].is(Fact::Role) {
             return mid_sentence.then(|| self.role(h)).flatten();
         }
+        // `Künstliche Intelligenz`, `Soziale Medien`: a term, not a name; nor an ordinal and a
+        // noun (`in Erster Lesung`, `Erste Hilfe`), a law or a currency.
+        let term = h == i + 1 && super::events::is_tier(self.toks[i].text)
+            || abstract_noun(head.text)
+            || legal_text(head.text)
+            || cues::is_currency(head.text);
         let kind = match self.facts[h].head() {
             Some(k) => k,
-            None if head.text.to_lowercase().ends_with("preis") => EntityKind::Event,
-            None if named_head => EntityKind::Organization,
-            // `Künstliche Intelligenz`, `Soziale Medien`: a term, not a name.
-            None if mid_sentence
-                && !abstract_noun(head.text)
-                && !cues::is_currency(head.text)
-                && self.t.gender(head.text).is_some() =>
+            None if ["preis", "festival", "gipfel"]
+                .iter()
+                .any(|c| head.text.to_lowercase().ends_with(c)) =>
             {
+                EntityKind::Event // `Internationalen Kunstfestival`
+            }
+            None if named_head => EntityKind::Organization,
+            None if mid_sentence && !term && self.t.gender(head.text).is_some() => {
                 EntityKind::Organization
             }
             None => return None,
@@ -189,6 +310,39 @@ impl Scan<'_, '_> {
         Some(self.acronym_alias(end, kind, s, e))
     }
 
+    /// A dateline: at the start of a sentence, a name followed by a dash (`Mendoza – Gerald
+    /// Melzer hat …`, `Monte Carlo - Der Australier …`) or by a country in brackets
+    /// (`Dresden (Deutschland), 08.06.2015 –`) is the place the report comes from.
+    pub(super) fn dateline(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        // (`Porto Alegre`, `Monte Carlo`: a first word that is a noun too, with a name after.)
+        let noun_first =
+            !self.facts[i].is(Fact::FunctionWord) && self.tight(i + 1) && self.name_like(i + 1);
+        if !tok.sentence_start || !(self.name_like(i) || noun_first) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < i + 3 && self.tight(end) && self.name_like(end) {
+            end += 1;
+        }
+        if self.gazetteer(i).is_some_and(|(e, _, _)| e >= end) {
+            return None; // a known place: the gazetteer's rule names it
+        }
+        let next = self.tok(end)?;
+        let gap = self.text[self.toks[end - 1].end..next.start].trim();
+        let dash = matches!(gap, "–" | "-" | "—") && next.is_capitalised();
+        let country = gap == "("
+            && self.gazetteer(end).is_some_and(|(e, _, k)| {
+                k == EntityKind::Country && self.text[self.toks[e - 1].end..].starts_with(')')
+            });
+        if !(dash || country) {
+            return None;
+        }
+        let (s, e) = (tok.start, self.toks[end - 1].end);
+        self.push_name(s, e, EntityKind::Place, 2);
+        Some(end)
+    }
+
     /// `in Hintertupfing`, `aus Mendoza`: a single unknown name after `in`, `aus` or `nach`
     /// is a place (a weak vote: the corpus may know it as a person's name).
     pub(super) fn located_name(&mut self, i: usize) -> Option<usize> {
@@ -230,7 +384,13 @@ impl Scan<'_, '_> {
     }
 
     /// `Name (ACRONYM)`: the acronym is another name of the same thing.
-    fn acronym_alias(&mut self, end: usize, kind: EntityKind, start: usize, stop: usize) -> usize {
+    pub(super) fn acronym_alias(
+        &mut self,
+        end: usize,
+        kind: EntityKind,
+        start: usize,
+        stop: usize,
+    ) -> usize {
         match self.tok(end) {
             Some(t)
                 if t.parenthesised
@@ -256,6 +416,16 @@ impl Scan<'_, '_> {
         let tok = *self.tok(i)?;
         if self.gazetteer(i).is_some_and(|(end, _, _)| end > i + 1) {
             return None; // `Europäische Union`
+        }
+        // `Berliner Zeitung`, `Frankfurter Allgemeine`: a town's paper is a name.
+        let of_place = self.facts[i].is(Fact::OfPlace) || self.facts[i].city_adjective().is_some();
+        if let Some(paper) = self
+            .tok(i + 1)
+            .filter(|n| of_place && n.tight && cues::is_newspaper_head(n.text))
+        {
+            let (s, e) = (tok.start, paper.end);
+            self.push_name(s, e, EntityKind::Organization, 3);
+            return Some(i + 2);
         }
         let t = self.t;
         let f = self.facts[i];
@@ -341,7 +511,16 @@ impl Scan<'_, '_> {
         }
         let (first, last) = (parts[0].2, parts[parts.len() - 1].2);
         let first_known = self.lookup.form(&form_key([first])).is_some();
-        match cues::head_kind(last) {
+        // `PRO-GE`: abbreviations only, none of them a known name, are one abbreviation.
+        let capitals = |p: &str| p.chars().count() >= 2 && p.chars().all(char::is_uppercase);
+        let unknown = |p: &str| self.lookup.form(&form_key([p])).is_none();
+        if parts.iter().all(|p| capitals(p.2) && unknown(p.2)) {
+            self.push_name(tok.start, tok.end, EntityKind::Organization, 2);
+            return Some(i + 1);
+        }
+        // `eine Non-Profit-Organisation`: after an indefinite article, a kind of thing.
+        let indefinite = self.indefinite_before(i);
+        match cues::head_kind(last).filter(|_| !indefinite) {
             Some(EntityKind::Event) if first_known || parts.len() >= 3 => {
                 self.push_name(tok.start, tok.end, EntityKind::Event, 3);
                 return Some(i + 1);
@@ -407,8 +586,22 @@ impl Scan<'_, '_> {
         }
         let (s, e, first) = parts[0];
         let capitals = first.chars().all(char::is_uppercase) && first.chars().count() >= 2;
+        // German joins common nouns to a role without a hyphen (`Parteichef`): before a
+        // leader's role, a hyphen marks a name even where the word is a noun too
+        // (`Henkel-Chef`), unless a linking `s` shows a noun (`Regierungs-Chef`).
+        let leader = [
+            "Chef",
+            "Chefin",
+            "Boss",
+            "Sprecher",
+            "Sprecherin",
+            "Gründer",
+            "Gründerin",
+        ]
+        .contains(&parts[1].2)
+            && !first.ends_with('s');
         let name = first.chars().next().is_some_and(char::is_uppercase)
-            && !self.t.is_noun(first)
+            && (!self.t.is_noun(first) || leader)
             && !self.t.is_lowercase_word(first);
         if capitals || name {
             self.push_name(s, e, EntityKind::Organization, 2);
@@ -478,6 +671,44 @@ fn initials_match(acronym: &str, name: &str) -> bool {
         }
     }
     true
+}
+
+/// Adjectives of quantity (`zahlreiche`, `mehrere`, `weitere`), which no name begins with.
+const QUANTIFIERS: &[&str] = &[
+    "zahlreich",
+    "mehrer",
+    "einig",
+    "weiter",
+    "verschieden",
+    "sämtlich",
+    "viel",
+    "wenig",
+    "ander",
+    "beid",
+    "etlich",
+    "unzählig",
+];
+
+/// A law, treaty or rule (`Süddeutsche Ratsverfassung`, `Europäische
+/// Menschenrechtskonvention`): a text, not a body, and not annotated as an entity.
+fn legal_text(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    [
+        "verfassung",
+        "gesetz",
+        "gesetzes",
+        "ordnung",
+        "vertrag",
+        "vertrags",
+        "abkommen",
+        "abkommens",
+        "richtlinie",
+        "verordnung",
+        "konvention",
+        "charta",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
 }
 
 /// A noun for a quality or an idea (`Intelligenz`, `Sicherheit`, `Sozialismus`), which a
