@@ -135,7 +135,7 @@ impl<'a> Index<'a> {
         let mut out = std::collections::BTreeMap::<K, postings::ColumnBytes>::new();
         let mut stream = self.terms.stream();
         while let Some((term, offset)) = stream.next() {
-            if let Some(columns) = postings::column_bytes(self.postings, offset) {
+            if let Some(columns) = postings::column_bytes(self.postings, offset as usize) {
                 out.entry(class(term)).or_default().add(&columns);
             }
         }
@@ -217,10 +217,13 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The postings list of `value`, a value from [`Index::terms`] (where its list is, and
-    /// whether it is another term's list read without positions).
-    pub fn postings_at(&self, value: u64) -> Result<PostingList<'a>, IndexError> {
-        postings::decode(self.postings, value)
+    /// The postings list at `offset`, a value from [`Index::terms`].
+    pub fn postings_at(&self, offset: u64) -> Result<PostingList<'a>, IndexError> {
+        let offset = usize::try_from(offset).map_err(|_| IndexError::Corrupt {
+            section: "POST",
+            offset: usize::MAX,
+        })?;
+        postings::decode(self.postings, offset)
     }
 
     /// Number of entities.

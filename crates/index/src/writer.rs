@@ -102,72 +102,44 @@ impl<'a> IndexWriter<'a> {
             mentions,
             metas,
         } = self;
-        let mut terms: Vec<(String, Occurrences)> = terms.into_iter().collect();
-        let with_positions: Vec<bool> = terms.iter().map(|(t, _)| !positionless(t)).collect();
+        let mut first: Vec<(String, BTreeMap<ArticleId, Vec<Occurrence>>)> =
+            terms.into_iter().collect();
+        let with_positions: Vec<bool> = first.iter().map(|(t, _)| !positionless(t)).collect();
         // Halves of about equal work: occurrences and postings.
-        let weight = |m: &Occurrences| m.len() + m.values().map(Vec::len).sum::<usize>();
-        let total: usize = terms.iter().map(|(_, m)| weight(m)).sum();
+        let weight = |m: &BTreeMap<ArticleId, Vec<Occurrence>>| {
+            m.len() + m.values().map(Vec::len).sum::<usize>()
+        };
+        let total: usize = first.iter().map(|(_, m)| weight(m)).sum();
         let mut so_far = 0;
-        let split = terms
+        let split = first
             .iter()
             .position(|(_, m)| {
                 so_far += weight(m);
                 so_far * 2 >= total
             })
-            .map_or(terms.len(), |i| i + 1);
-        // Occurrences in order and once each, and a hash of each list.
-        let hashes = {
-            let (first, second) = terms.split_at_mut(split);
-            std::thread::scope(|scope| {
-                let first = scope.spawn(|| normalize(first));
-                let mut hashes = normalize(second);
-                let mut all = first
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                all.append(&mut hashes);
-                all
-            })
-        };
-        let shared = shared_lists(&terms, &hashes, &with_positions);
-        let mut first = terms;
+            .map_or(first.len(), |i| i + 1);
         let second = first.split_off(split);
         let (first_flags, second_flags) = with_positions.split_at(split);
-        let (first_shared, second_shared) = shared.split_at(split);
-        let ((post, first_offsets), (second_post, second_offsets), other) =
-            std::thread::scope(|scope| {
-                let first_half =
-                    scope.spawn(move || encode_lists(first, first_flags, first_shared));
-                let second_half = encode_lists(second, second_flags, second_shared);
-                let other = OtherSections::encode(&records, &entities, &mentions, &metas);
-                let first_half = first_half
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (first_half, second_half, other)
-            });
+        let ((post, first_keys), (second_post, second_keys), other) = std::thread::scope(|scope| {
+            let first_half = scope.spawn(move || encode_lists(first, first_flags));
+            let second_half = encode_lists(second, second_flags);
+            let other = OtherSections::encode(&records, &entities, &mentions, &metas);
+            let first_half = first_half
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first_half, second_half, other)
+        });
         let mut post = post;
         let base = post.len() as u64;
         post.extend_from_slice(&second_post);
         drop(second_post);
-        let offsets: Vec<(String, Option<u64>)> = first_offsets
-            .into_iter()
-            .chain(
-                second_offsets
-                    .into_iter()
-                    .map(|(t, o)| (t, o.map(|o| o + base))),
-            )
-            .collect();
         let mut fst_builder = fst::MapBuilder::memory();
-        for (i, (term, offset)) in offsets.iter().enumerate() {
-            let value = match (offset, shared[i]) {
-                (Some(offset), _) => postings::term_value(*offset, false),
-                (None, Some(j)) => match offsets[j].1 {
-                    Some(offset) => postings::term_value(offset, true),
-                    None => unreachable!("a shared list is one that is stored"),
-                },
-                (None, None) => unreachable!("every list is stored or shared"),
-            };
+        let keys = first_keys
+            .into_iter()
+            .chain(second_keys.into_iter().map(|(t, o)| (t, o + base)));
+        for (term, offset) in keys {
             // Keys come from a BTreeMap, so they are sorted and unique: insert cannot fail.
-            if let Err(e) = fst_builder.insert(term.as_bytes(), value) {
+            if let Err(e) = fst_builder.insert(term.as_bytes(), offset) {
                 unreachable!("sorted unique keys rejected by fst: {e}");
             }
         }
@@ -202,79 +174,27 @@ impl<'a> IndexWriter<'a> {
     }
 }
 
-/// A term's occurrences by article.
-type Occurrences = BTreeMap<ArticleId, Vec<Occurrence>>;
-
-/// Sorts each article's occurrences and drops repeats; returns a hash of each list.
-fn normalize(terms: &mut [(String, Occurrences)]) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    terms
-        .iter_mut()
-        .map(|(_, by_article)| {
-            let mut hasher = std::hash::DefaultHasher::new();
-            for (article, occurrences) in by_article.iter_mut() {
-                occurrences.sort_by_key(|o| (o.position, o.derived, o.field));
-                occurrences.dedup();
-                article.hash(&mut hasher);
-                occurrences.hash(&mut hasher);
-            }
-            hasher.finish()
-        })
-        .collect()
-}
-
-/// For each list stored without positions: the first list stored with them whose occurrences
-/// are the same, if there is one. Such a list is not stored again: its term reads the other
-/// list without positions (ids, counts and kinds are the same).
-fn shared_lists(
-    terms: &[(String, Occurrences)],
-    hashes: &[u64],
-    with_positions: &[bool],
-) -> Vec<Option<usize>> {
-    let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = Default::default();
-    for (i, &h) in hashes.iter().enumerate() {
-        if with_positions[i] {
-            by_hash.entry(h).or_default().push(i);
-        }
-    }
-    (0..terms.len())
-        .map(|i| {
-            if with_positions[i] {
-                return None;
-            }
-            by_hash
-                .get(&hashes[i])?
-                .iter()
-                .copied()
-                .find(|&j| terms[j].1 == terms[i].1)
-        })
-        .collect()
-}
-
-/// Encodes `terms`' postings lists one after the other, but those `shared` with another;
-/// returns the bytes and each term with the offset of its list in them (`None`: shared).
+/// Encodes `terms`' postings lists one after the other; returns the bytes and each term with
+/// the offset of its list in them.
 fn encode_lists(
-    terms: Vec<(String, Occurrences)>,
+    terms: Vec<(String, BTreeMap<ArticleId, Vec<Occurrence>>)>,
     with_positions: &[bool],
-    shared: &[Option<usize>],
-) -> (Vec<u8>, Vec<(String, Option<u64>)>) {
+) -> (Vec<u8>, Vec<(String, u64)>) {
     let mut post = Vec::new();
     let mut keys = Vec::with_capacity(terms.len());
-    for (((term, by_article), &positions), shared) in
-        terms.into_iter().zip(with_positions).zip(shared)
-    {
-        if shared.is_some() {
-            keys.push((term, None));
-            continue;
-        }
+    for ((term, by_article), &positions) in terms.into_iter().zip(with_positions) {
         let list: Vec<Posting> = by_article
             .into_iter()
-            .map(|(article, occurrences)| Posting {
-                article,
-                occurrences,
+            .map(|(article, mut occurrences)| {
+                occurrences.sort_by_key(|o| (o.position, o.derived, o.field));
+                occurrences.dedup();
+                Posting {
+                    article,
+                    occurrences,
+                }
             })
             .collect();
-        keys.push((term, Some(post.len() as u64)));
+        keys.push((term, post.len() as u64));
         postings::encode(&mut post, &list, positions);
     }
     (post, keys)
@@ -424,63 +344,6 @@ mod tests {
             Index::open_embedded(&bytes),
             Err(IndexError::Version { .. })
         ));
-    }
-
-    #[test]
-    fn a_list_without_positions_shares_a_list_with_the_same_occurrences() {
-        let build = |with_keys: bool| {
-            let mut w = IndexWriter::new(|s: &str| s.to_lowercase())
-                .without_positions(|t: &str| t.starts_with('='));
-            for (file, words) in [("a.txt", ["kim", "peking"]), ("b.txt", ["peking", "xi"])] {
-                let id = w.add_article(ArticleRecord {
-                    file,
-                    title: file,
-                    title_derived: true,
-                    date: None,
-                    indexed_len: 2,
-                    text: "",
-                    blocks: vec![],
-                });
-                for (i, word) in words.into_iter().enumerate() {
-                    let at = Occurrence {
-                        position: i as u32,
-                        field: Field::Body,
-                        derived: false,
-                    };
-                    w.add_term(id, word, at);
-                    // `=peking` everywhere `peking` is; `=xi` once more than `xi`.
-                    if with_keys && word != "kim" {
-                        w.add_term(id, &format!("={word}"), at);
-                    }
-                }
-            }
-            if with_keys {
-                let at = Occurrence {
-                    position: 0,
-                    field: Field::Title,
-                    derived: false,
-                };
-                w.add_term(ArticleId(0), "=xi", at);
-            }
-            w.finish()
-        };
-        let (with, without) = (build(true), build(false));
-        let index = Index::open(&with).unwrap();
-        let post = |bytes: &[u8]| {
-            let index = Index::open(bytes).unwrap();
-            let sizes = index.section_sizes().to_vec();
-            sizes.iter().find(|(t, _)| t == b"POST").map(|(_, n)| *n)
-        };
-        let shared = index.postings("=peking").unwrap().unwrap();
-        let own = index.postings("peking").unwrap().unwrap();
-        assert!(!shared.has_positions() && own.has_positions());
-        assert_eq!(shared.articles(), own.articles());
-        assert_eq!(shared.to_postings().unwrap().len(), 2);
-        let xi = index.postings("=xi").unwrap().unwrap();
-        assert_eq!(xi.articles(), [ArticleId(0), ArticleId(1)]);
-        // Only `=xi` took bytes of its own.
-        let extra = post(&with).unwrap() - post(&without).unwrap();
-        assert!(extra > 0 && extra < 8, "{extra}");
     }
 
     #[test]
