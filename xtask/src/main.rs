@@ -37,7 +37,7 @@ Commands:
   test [--native-only] [--skip-browser]
                               setup, then: native tests, wasm tests in headless Chromium,
                               dist + browser end-to-end tests (tests/e2e/*.test.mjs)
-  corpus --size N [--out DIR]
+  corpus --size N [--article-bytes B] [--out DIR]
                               write N German articles (1000, 10k, 50k) made of real text
                               from Debian packages into corpora/N (or DIR), with MANIFEST.md
   bench [--corpus DIR] [--queries FILE] [--json FILE] [--reuse-build] [--hosted]

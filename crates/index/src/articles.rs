@@ -9,9 +9,8 @@
 //! ARTS   per article, fixed 8 bytes: indexed length u32 LE | year u16 LE (0: undated) |
 //!        month u8 | reserved u8 — what ranking, date filters and sorting read for every
 //!        candidate, without decoding a string
-//! BODY   count u32 LE | count x record offset u32 LE | records
-//!        record: text str | block count varint
-//!                per block: kind u8, start varint, end varint, first position varint
+//! BODY   a text table ([`texts`]): every text, one after the other, then every article's
+//!        blocks (kind, span, first token position), with offsets to both
 //! ```
 //!
 //! Strings are varint-length-prefixed UTF-8. The reader hands out `&str`s that borrow the
@@ -19,6 +18,7 @@
 //! the AMET section ([`meta`]).
 
 mod meta;
+pub(crate) mod texts;
 
 #[cfg(feature = "write")]
 pub(crate) use meta::encode as encode_meta;
@@ -184,16 +184,7 @@ pub(crate) fn encode(records: &[ArticleRecord<'_>]) -> (Vec<u8>, Vec<u8>) {
         }
         put_u64(out, u64::from(r.indexed_len));
     });
-    let body = table(records, |out, r| {
-        put_str(out, r.text);
-        put_u64(out, r.blocks.len() as u64);
-        for b in &r.blocks {
-            out.push(b.kind as u8);
-            put_u64(out, u64::from(b.start));
-            put_u64(out, u64::from(b.end));
-            put_u64(out, u64::from(b.first_position));
-        }
-    });
+    let body = texts::encode(records.iter().map(|r| (r.text, r.blocks.as_slice())));
     (head, body)
 }
 
@@ -271,34 +262,14 @@ pub(crate) fn decode<'a>(
     Ok(ArticleRecord::with_text(h, text, blocks))
 }
 
-/// The text and blocks of record `i` of a BODY table: the BODY section (`i` is the article
+/// The text and blocks of record `i` of a text table: the BODY section (`i` is the article
 /// id), or a text chunk (`i` counts from the chunk's first article).
 pub(crate) fn decode_text<'a>(
     table: &'a [u8],
     name: &'static str,
     i: u32,
 ) -> Result<(&'a str, Vec<Block>), IndexError> {
-    let mut c = table_record(table, name, i)?;
-    decode_body_record(&mut c).ok_or(IndexError::Corrupt {
-        section: name,
-        offset: c.pos(),
-    })
-}
-
-/// The bytes of each record of a table, in order; `None` if its offsets are out of order or
-/// outside it.
-#[cfg(feature = "write")]
-pub(crate) fn records(table: &[u8]) -> Option<Vec<&[u8]>> {
-    let count = read_u32_le(table, 0)? as usize;
-    let mut starts = Vec::with_capacity(count + 1);
-    for i in 0..count {
-        starts.push(read_u32_le(table, 4 + 4 * i)? as usize);
-    }
-    starts.push(table.len());
-    starts
-        .windows(2)
-        .map(|w| table.get(w[0]..w[1]))
-        .collect::<Option<Vec<_>>>()
+    texts::decode(table, name, i)
 }
 
 fn decode_head_record<'a>(c: &mut Cursor<'a>) -> Option<ArticleHead<'a>> {
@@ -320,25 +291,6 @@ fn decode_head_record<'a>(c: &mut Cursor<'a>) -> Option<ArticleHead<'a>> {
         date,
         indexed_len,
     })
-}
-
-fn decode_body_record<'a>(c: &mut Cursor<'a>) -> Option<(&'a str, Vec<Block>)> {
-    let text = c.str()?;
-    let n = c.u32()? as usize;
-    let mut blocks = Vec::with_capacity(n.min(1024));
-    for _ in 0..n {
-        let kind = BlockKind::from_u8(c.u8()?)?;
-        let start = c.u32()?;
-        let end = c.u32()?;
-        let first_position = c.u32()?;
-        blocks.push(Block {
-            kind,
-            start,
-            end,
-            first_position,
-        });
-    }
-    Some((text, blocks))
 }
 
 fn read_u32_le(bytes: &[u8], at: usize) -> Option<u32> {

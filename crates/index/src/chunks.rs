@@ -300,14 +300,12 @@ pub fn split_text(index: &[u8], target: usize) -> Result<HostedIndex, IndexError
     use std::io::Write;
     let sections = crate::container::open_with::<true>(index)?;
     let body = sections.get(*b"BODY")?;
-    let records = articles::records(body).ok_or(IndexError::Corrupt {
-        section: "BODY",
-        offset: 0,
-    })?;
+    let records = articles::texts::decode_all(body, "BODY")?;
     let mut groups = Vec::new();
     let (mut start, mut size) = (0, 0);
-    for (i, r) in records.iter().enumerate() {
-        size += r.len();
+    for (i, (text, blocks)) in records.iter().enumerate() {
+        // A block takes about four bytes in the table.
+        size += text.len() + 4 * blocks.len() + 1;
         if size >= target.max(1) {
             groups.push(start..i + 1);
             (start, size) = (i + 1, 0);
@@ -323,9 +321,11 @@ pub fn split_text(index: &[u8], target: usize) -> Result<HostedIndex, IndexError
         let first = group.start as u32;
         let mut bytes = CHUNK_MAGIC.to_vec();
         bytes.extend_from_slice(&first.to_le_bytes());
-        bytes.extend(articles::table(&records[group.clone()], |out, r| {
-            out.extend_from_slice(r)
-        }));
+        bytes.extend(articles::texts::encode(
+            records[group.clone()]
+                .iter()
+                .map(|(text, blocks)| (*text, blocks.as_slice())),
+        ));
         let crc = crate::crc32::hash(&bytes);
         let mut gz = flate2::GzBuilder::new().write(Vec::new(), flate2::Compression::best());
         let gzip = match gz.write_all(&bytes).and_then(|()| gz.finish()) {

@@ -2,15 +2,16 @@
 //!
 //! ```text
 //! list        count << 1 | has positions (varint)
-//!             k_ids (1 byte), k_pos (1 byte, only with positions): exp-Golomb orders
+//!             k_ids (1 byte); only with positions: k_first << 4 | k_gap (1 byte): exp-Golomb
+//!             orders
 //!             the list's usual kind (1 byte: `derived << 2 | field`)
 //!             then bits, least significant first, padded to a byte at the end of the list:
 //!   ids       count codes of order k_ids: the first article id, then each gap - 1
 //!   heads     per posting: occurrences - 1 (order 0), then `0` if all its occurrences are of
 //!             the usual kind; `10` and a kind (3 bits) if they are all of another; `11` and
 //!             each occurrence's kind in position order (3 bits each) if they differ
-//!   positions if it has positions, per posting its occurrences: the first position, then
-//!             each gap - 1 (order k_pos)
+//!   positions if it has positions, per posting its occurrences: the first position (order
+//!             k_first), then each gap - 1 (order k_gap)
 //! ```
 //!
 //! Exp-Golomb codes (see `varint`) with the order that suits each list: a frequent word's
@@ -121,15 +122,17 @@ pub(crate) fn encode(out: &mut Vec<u8>, postings: &[Posting], positions: bool) {
             u64::from(v)
         })
         .collect();
-    let gaps: Vec<u64> = if positions {
+    // Per occurrence: whether it is its posting's first, and the value coded.
+    let gaps: Vec<(bool, u64)> = if positions {
         postings
             .iter()
             .flat_map(|p| {
                 let mut last = None;
                 p.occurrences.iter().map(move |o| {
                     let v = last.map_or(o.position, |l: u32| o.position - l - 1);
+                    let first = last.is_none();
                     last = Some(o.position);
-                    u64::from(v)
+                    (first, u64::from(v))
                 })
             })
             .collect()
@@ -138,9 +141,12 @@ pub(crate) fn encode(out: &mut Vec<u8>, postings: &[Posting], positions: bool) {
     };
     let k_ids = best_order(ids.iter().copied());
     out.push(k_ids as u8);
-    let k_pos = best_order(gaps.iter().copied());
+    // A first position is anywhere in its article, a gap mostly short: an order for each
+    // (at most 15, so both fit a byte; any order codes any value).
+    let order = |first: bool| best_order(gaps.iter().filter(|g| g.0 == first).map(|g| g.1)).min(15);
+    let (k_first, k_gap) = (order(true), order(false));
     if positions {
-        out.push(k_pos as u8);
+        out.push((k_first << 4 | k_gap) as u8);
     }
     let uniform = |p: &Posting| {
         let first = p.occurrences.first().map(Occurrence::kind)?;
@@ -178,8 +184,8 @@ pub(crate) fn encode(out: &mut Vec<u8>, postings: &[Posting], positions: bool) {
             }
         }
     }
-    for &v in &gaps {
-        w.golomb(v, k_pos);
+    for &(first, v) in &gaps {
+        w.golomb(v, if first { k_first } else { k_gap });
     }
     out.extend_from_slice(&w.finish());
 }
@@ -194,8 +200,9 @@ pub struct PostingList<'a> {
     kind_at: Vec<usize>,
     /// The list's bits (and whatever follows it in the section).
     bits: &'a [u8],
-    /// The position column, if the list has one: its first bit in `bits`, and its order.
-    positions: Option<(usize, u32)>,
+    /// The position column, if the list has one: its first bit in `bits`, and the orders of
+    /// first positions and of gaps.
+    positions: Option<(usize, u32, u32)>,
     offset: usize,
     /// Where the ids and the heads end, in bits (for size reports).
     ids_end: usize,
@@ -253,7 +260,7 @@ impl<'a> PostingList<'a> {
         mut wanted: impl FnMut(usize) -> bool,
         mut f: impl FnMut(usize, &[u32]),
     ) -> Result<(), IndexError> {
-        let Some((start, k)) = self.positions else {
+        let Some((start, k_first, k_gap)) = self.positions else {
             return Ok(());
         };
         let corrupt = IndexError::Corrupt {
@@ -264,13 +271,14 @@ impl<'a> PostingList<'a> {
         let mut buf = Vec::new();
         for (i, &(count, _)) in self.heads.iter().enumerate() {
             if !wanted(i) {
-                r.skip_golomb(count as usize, k)
+                skip_positions(&mut r, count as usize, k_first, k_gap)
                     .ok_or_else(|| corrupt.clone())?;
                 continue;
             }
             buf.clear();
             let mut next = 0u32;
-            for _ in 0..count {
+            for j in 0..count {
+                let k = if j == 0 { k_first } else { k_gap };
                 let gap = r.golomb(k).ok_or_else(|| corrupt.clone())?;
                 let position = u32::try_from(u64::from(next) + gap).map_err(|_| corrupt.clone())?;
                 buf.push(position);
@@ -346,9 +354,11 @@ pub(crate) fn column_bytes(section: &[u8], offset: usize) -> Option<ColumnBytes>
     // Bits of each column, from the decoder's own walk.
     let (ids_end, heads_end) = (list.ids_end, list.heads_end);
     let mut positions = 0;
-    if let Some((start, k)) = list.positions {
+    if let Some((start, k_first, k_gap)) = list.positions {
         let mut r = BitReader::new(list.bits, start);
-        r.skip_golomb(occurrences, k)?;
+        for &(n, _) in &list.heads {
+            skip_positions(&mut r, n as usize, k_first, k_gap)?;
+        }
         positions = r.pos() - start;
     }
     let mixed: usize = list
@@ -369,6 +379,15 @@ pub(crate) fn column_bytes(section: &[u8], offset: usize) -> Option<ColumnBytes>
     })
 }
 
+/// Skips the `count` positions of one posting.
+fn skip_positions(r: &mut BitReader<'_>, count: usize, k_first: u32, k_gap: u32) -> Option<()> {
+    if count > 0 {
+        r.skip_golomb(1, k_first)?;
+        r.skip_golomb(count - 1, k_gap)?;
+    }
+    Some(())
+}
+
 /// Decode the postings list starting at `offset` of the POST section (ids and kinds; the
 /// positions are decoded when asked for).
 pub(crate) fn decode(section: &[u8], offset: usize) -> Result<PostingList<'_>, IndexError> {
@@ -384,9 +403,10 @@ fn decode_list(section: &[u8], offset: usize) -> Option<PostingList<'_>> {
     let count = usize::try_from(header >> 1).ok()?;
     let has_positions = header & 1 == 1;
     let k_ids = u32::from(c.u8()?);
-    let k_pos = if has_positions { u32::from(c.u8()?) } else { 0 };
+    let k_pos = if has_positions { c.u8()? } else { 0 };
+    let (k_first, k_gap) = (u32::from(k_pos >> 4), u32::from(k_pos & 15));
     let usual = c.u8()?;
-    if k_ids > 32 || k_pos > 32 || usual > 7 {
+    if k_ids > 32 || usual > 7 {
         return None;
     }
     let bits = section.get(c.pos()..)?;
@@ -432,7 +452,7 @@ fn decode_list(section: &[u8], offset: usize) -> Option<PostingList<'_>> {
         }
     }
     let heads_end = r.pos();
-    let positions = has_positions.then_some((heads_end, k_pos));
+    let positions = has_positions.then_some((heads_end, k_first, k_gap));
     Some(PostingList {
         articles,
         heads,

@@ -89,24 +89,55 @@ impl<'a> IndexWriter<'a> {
         self.terms.len()
     }
 
-    /// Write the index.
+    /// Write the index. The postings lists are encoded on two threads, each a run of
+    /// consecutive terms, while the other sections are encoded too; the runs are joined in
+    /// term order, so the bytes are those of one thread.
     pub fn finish(self) -> Vec<u8> {
-        let mut post = Vec::new();
+        let IndexWriter {
+            fold,
+            records,
+            terms,
+            positionless,
+            entities,
+            mentions,
+            metas,
+        } = self;
+        let mut first: Vec<(String, BTreeMap<ArticleId, Vec<Occurrence>>)> =
+            terms.into_iter().collect();
+        let with_positions: Vec<bool> = first.iter().map(|(t, _)| !positionless(t)).collect();
+        // Halves of about equal work: occurrences and postings.
+        let weight = |m: &BTreeMap<ArticleId, Vec<Occurrence>>| {
+            m.len() + m.values().map(Vec::len).sum::<usize>()
+        };
+        let total: usize = first.iter().map(|(_, m)| weight(m)).sum();
+        let mut so_far = 0;
+        let split = first
+            .iter()
+            .position(|(_, m)| {
+                so_far += weight(m);
+                so_far * 2 >= total
+            })
+            .map_or(first.len(), |i| i + 1);
+        let second = first.split_off(split);
+        let (first_flags, second_flags) = with_positions.split_at(split);
+        let ((post, first_keys), (second_post, second_keys), other) = std::thread::scope(|scope| {
+            let first_half = scope.spawn(move || encode_lists(first, first_flags));
+            let second_half = encode_lists(second, second_flags);
+            let other = OtherSections::encode(&records, &entities, &mentions, &metas);
+            let first_half = first_half
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first_half, second_half, other)
+        });
+        let mut post = post;
+        let base = post.len() as u64;
+        post.extend_from_slice(&second_post);
+        drop(second_post);
         let mut fst_builder = fst::MapBuilder::memory();
-        for (term, by_article) in self.terms {
-            let list: Vec<Posting> = by_article
-                .into_iter()
-                .map(|(article, mut occurrences)| {
-                    occurrences.sort_by_key(|o| (o.position, o.derived, o.field));
-                    occurrences.dedup();
-                    Posting {
-                        article,
-                        occurrences,
-                    }
-                })
-                .collect();
-            let offset = post.len() as u64;
-            postings::encode(&mut post, &list, !(self.positionless)(&term));
+        let keys = first_keys
+            .into_iter()
+            .chain(second_keys.into_iter().map(|(t, o)| (t, o + base)));
+        for (term, offset) in keys {
             // Keys come from a BTreeMap, so they are sorted and unique: insert cannot fail.
             if let Err(e) = fst_builder.insert(term.as_bytes(), offset) {
                 unreachable!("sorted unique keys rejected by fst: {e}");
@@ -116,30 +147,17 @@ impl<'a> IndexWriter<'a> {
             Ok(bytes) => bytes,
             Err(e) => unreachable!("in-memory fst cannot fail to finish: {e}"),
         };
-        let total_len: u64 = self.records.iter().map(|r| u64::from(r.indexed_len)).sum();
-        let avg_len = if self.records.is_empty() {
-            0.0
-        } else {
-            total_len as f32 / self.records.len() as f32
-        };
-        let meta = avg_len.to_le_bytes();
-        let (head, body) = articles::encode(&self.records);
-        let mentions: Vec<Vec<Mention>> = (0..self.records.len() as u32)
-            .map(|a| {
-                self.mentions
-                    .get(&ArticleId(a))
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .collect();
-        let (ents, ment) = entities::encode(&self.entities, &mentions);
-        let aent = entities::encode_article_entities(&mentions);
-        let arts = articles::encode_arts(&self.records);
-        let alia = alias_map(&self.entities, &self.fold);
-        let metas: Vec<ArticleMeta<'_>> = (0..self.records.len() as u32)
-            .map(|a| self.metas.get(&ArticleId(a)).cloned().unwrap_or_default())
-            .collect();
-        let amet = articles::encode_meta(&metas);
+        let OtherSections {
+            meta,
+            arts,
+            head,
+            body,
+            ents,
+            ment,
+            aent,
+            amet,
+        } = other;
+        let alia = alias_map(&entities, &fold);
         container::assemble(&[
             (*b"META", &meta),
             (*b"TERM", &term_bytes),
@@ -153,6 +171,81 @@ impl<'a> IndexWriter<'a> {
             (*b"ALIA", &alia),
             (*b"AMET", &amet),
         ])
+    }
+}
+
+/// Encodes `terms`' postings lists one after the other; returns the bytes and each term with
+/// the offset of its list in them.
+fn encode_lists(
+    terms: Vec<(String, BTreeMap<ArticleId, Vec<Occurrence>>)>,
+    with_positions: &[bool],
+) -> (Vec<u8>, Vec<(String, u64)>) {
+    let mut post = Vec::new();
+    let mut keys = Vec::with_capacity(terms.len());
+    for ((term, by_article), &positions) in terms.into_iter().zip(with_positions) {
+        let list: Vec<Posting> = by_article
+            .into_iter()
+            .map(|(article, mut occurrences)| {
+                occurrences.sort_by_key(|o| (o.position, o.derived, o.field));
+                occurrences.dedup();
+                Posting {
+                    article,
+                    occurrences,
+                }
+            })
+            .collect();
+        keys.push((term, post.len() as u64));
+        postings::encode(&mut post, &list, positions);
+    }
+    (post, keys)
+}
+
+/// The sections besides the terms and their postings.
+struct OtherSections {
+    meta: [u8; 4],
+    arts: Vec<u8>,
+    head: Vec<u8>,
+    body: Vec<u8>,
+    ents: Vec<u8>,
+    ment: Vec<u8>,
+    aent: Vec<u8>,
+    amet: Vec<u8>,
+}
+
+impl OtherSections {
+    fn encode(
+        records: &[ArticleRecord<'_>],
+        entities: &[(&str, EntityKind, Vec<&str>)],
+        mentions: &BTreeMap<ArticleId, Vec<Mention>>,
+        metas: &BTreeMap<ArticleId, ArticleMeta<'_>>,
+    ) -> OtherSections {
+        let total_len: u64 = records.iter().map(|r| u64::from(r.indexed_len)).sum();
+        let avg_len = if records.is_empty() {
+            0.0
+        } else {
+            total_len as f32 / records.len() as f32
+        };
+        let (head, body) = articles::encode(records);
+        let mentions: Vec<Vec<Mention>> = (0..records.len() as u32)
+            .map(|a| mentions.get(&ArticleId(a)).cloned().unwrap_or_default())
+            .collect();
+        let (ents, ment) = entities::encode(entities, &mentions);
+        let aent = entities::encode_article_entities(&mentions);
+        let arts = articles::encode_arts(records);
+        let metas: Vec<ArticleMeta<'_>> = (0..records.len() as u32)
+            .map(|a| metas.get(&ArticleId(a)).cloned().unwrap_or_default())
+            .collect();
+        let amet = articles::encode_meta(&metas);
+        OtherSections {
+            meta: avg_len.to_le_bytes(),
+            arts,
+            head,
+            body,
+            ents,
+            ment,
+            aent,
+            amet,
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use devkit::{sizes, util};
 use xtask::{dist, serve, setup};
 
 const USAGE: &str = "\
-Usage: cargo xtask corpus --size N [--out DIR]
+Usage: cargo xtask corpus --size N [--article-bytes B] [--out DIR]
        cargo xtask bench [--corpus DIR] [--queries FILE] [--json FILE] [--reuse-build] [--hosted]
 (see `cargo xtask help`)
 ";
@@ -46,6 +46,7 @@ fn run(args: &[String]) -> Result<()> {
             let mut flags = Flags::parse("corpus", rest)?;
             let size = flags.value("--size")?;
             let out = flags.value("--out")?;
+            let article_bytes = flags.value("--article-bytes")?;
             flags.finish()?;
             let Some(size) = size else {
                 bail!("`cargo xtask corpus` needs --size N (e.g. 1000, 10k, 50k)");
@@ -55,6 +56,9 @@ fn run(args: &[String]) -> Result<()> {
                 corpus::Options {
                     size: corpus::parse_size(&size)?,
                     out: out.map(std::path::PathBuf::from),
+                    article_bytes: article_bytes
+                        .map(|b| corpus::parse_article_bytes(&b))
+                        .transpose()?,
                 },
             )
         }

@@ -14,6 +14,57 @@ pub const MAX_PARAGRAPHS: usize = 12;
 const MAX_ARTICLE_BYTES: usize = 7_000;
 /// A section heading starts a new article only once the current one has this many bytes.
 const MIN_ARTICLE_BYTES: usize = 1_500;
+/// With a byte target, an article has at most this many paragraphs.
+const MAX_PARAGRAPHS_BY_BYTES: usize = 60;
+
+/// How long articles are: by paragraph count (the default, about 1.9 KB of text on average
+/// from these packages) or by a target of bytes (`--article-bytes`, e.g. 3500 for articles
+/// like news articles: documentation paragraphs are short, so more of them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// The mean length of an article's paragraphs in bytes; `None`: 3-12 paragraphs.
+    pub target_bytes: Option<usize>,
+}
+
+impl Shape {
+    /// Most paragraphs an article may have.
+    pub fn max_paragraphs(self) -> usize {
+        match self.target_bytes {
+            None => MAX_PARAGRAPHS,
+            Some(_) => MAX_PARAGRAPHS_BY_BYTES,
+        }
+    }
+
+    /// Bytes an article needs before a section heading may start the next one.
+    fn heading_break_bytes(self) -> usize {
+        match self.target_bytes {
+            None => MIN_ARTICLE_BYTES,
+            Some(t) => t * 4 / 5,
+        }
+    }
+
+    /// The seeded length of one article: `(paragraphs, bytes)`, whichever is reached first.
+    /// By paragraphs, the larger of two draws of 3-12 (news articles have more paragraphs
+    /// than documentation); by bytes, uniform in 0.5-1.5 × the target, less half a typical
+    /// paragraph (the last paragraph overshoots).
+    fn draw(self, rng: &mut Rng) -> (usize, usize) {
+        match self.target_bytes {
+            None => {
+                let a = rng.range(MIN_PARAGRAPHS, MAX_PARAGRAPHS);
+                let b = rng.range(MIN_PARAGRAPHS, MAX_PARAGRAPHS);
+                (a.max(b), MAX_ARTICLE_BYTES)
+            }
+            Some(t) => {
+                let centre = t.saturating_sub(TYPICAL_PARAGRAPH_BYTES / 2).max(1);
+                let bytes = rng.range(centre / 2, centre + centre / 2);
+                (MAX_PARAGRAPHS_BY_BYTES, bytes)
+            }
+        }
+    }
+}
+
+/// About the mean length of a kept paragraph (what [`Shape::draw`] corrects for).
+const TYPICAL_PARAGRAPH_BYTES: usize = 250;
 /// Longest title, in words, before it is cut.
 const MAX_TITLE_WORDS: usize = 12;
 
@@ -44,20 +95,23 @@ pub struct Draft {
 /// Splits every document into articles of 3-12 paragraphs (a new article at a heading once the
 /// current one has enough, or when it reaches its seeded length). Paragraphs that cannot make
 /// an article of their own (a short document's remainder) are returned as leftovers.
-pub fn split(docs: Vec<KeptDoc>, pool: &mut Pool) -> (Vec<Draft>, Vec<Vec<u32>>) {
+pub fn split(docs: Vec<KeptDoc>, pool: &mut Pool, shape: Shape) -> (Vec<Draft>, Vec<Vec<u32>>) {
     let mut rng = Rng::new(SEED);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut leftovers = Vec::new();
-    for doc in docs {
+    // draft, target (paragraphs, bytes), bytes so far
+    let mut current: Option<(Draft, (usize, usize), usize)> = None;
+    let mut docs = docs.into_iter().peekable();
+    while let Some(doc) = docs.next() {
         let first_of_doc = drafts.len();
         let mut heading: Option<String> = None;
         let mut used_headings: Vec<String> = Vec::new();
-        let mut current: Option<(Draft, usize, usize)> = None; // draft, target, bytes
         for block in doc.blocks {
             match block {
                 Block::Heading(h) => {
                     if current.as_ref().is_some_and(|(d, _, bytes)| {
-                        d.paragraphs.len() >= MIN_PARAGRAPHS && *bytes >= MIN_ARTICLE_BYTES
+                        d.paragraphs.len() >= MIN_PARAGRAPHS
+                            && *bytes >= shape.heading_break_bytes()
                     }) {
                         drafts.extend(current.take().map(|(d, _, _)| d));
                     }
@@ -72,7 +126,7 @@ pub fn split(docs: Vec<KeptDoc>, pool: &mut Pool) -> (Vec<Draft>, Vec<Vec<u32>>)
                             used_headings.push(h.clone());
                         }
                         let title = make_title(doc.title.as_deref(), fresh.as_deref(), &text);
-                        let target = article_length(&mut rng);
+                        let target = shape.draw(&mut rng);
                         let draft = Draft {
                             title,
                             paragraphs: Vec::new(),
@@ -85,19 +139,29 @@ pub fn split(docs: Vec<KeptDoc>, pool: &mut Pool) -> (Vec<Draft>, Vec<Vec<u32>>)
                     if let Some((draft, target, bytes)) = current.as_mut() {
                         draft.paragraphs.push(id);
                         *bytes += len;
-                        if draft.paragraphs.len() >= *target || *bytes >= MAX_ARTICLE_BYTES {
+                        if draft.paragraphs.len() >= target.0 || *bytes >= target.1 {
                             drafts.extend(current.take().map(|(d, _, _)| d));
                         }
                     }
                 }
             }
         }
-        if let Some((draft, _, _)) = current {
+        // By bytes, a short document's article goes on with the next document of the same
+        // package (documentation has many short pages; news articles are longer).
+        let carry_on = shape.target_bytes.is_some()
+            && docs.peek().is_some_and(|next| next.source == doc.source)
+            && current
+                .as_ref()
+                .is_some_and(|(_, target, bytes)| *bytes < target.1);
+        if carry_on {
+            continue;
+        }
+        if let Some((draft, _, _)) = current.take() {
             if draft.paragraphs.len() >= MIN_PARAGRAPHS {
                 drafts.push(draft);
             } else if drafts.len() > first_of_doc
                 && drafts.last().is_some_and(|last| {
-                    last.paragraphs.len() + draft.paragraphs.len() <= MAX_PARAGRAPHS
+                    last.paragraphs.len() + draft.paragraphs.len() <= shape.max_paragraphs()
                 })
             {
                 if let Some(last) = drafts.last_mut() {
@@ -122,6 +186,7 @@ pub fn select(
     leftovers: &[Vec<u32>],
     pool: &Pool,
     count: usize,
+    shape: Shape,
 ) -> (Vec<Draft>, usize) {
     if count <= originals.len() {
         let mut order: Vec<usize> = (0..originals.len()).collect();
@@ -154,7 +219,7 @@ pub fn select(
     for j in 0..extra {
         let mut attempt = 0;
         let draft = loop {
-            let draft = recombine(j as u64, attempt, &chunks, pool);
+            let draft = recombine(j as u64, attempt, &chunks, pool, shape);
             if seen.insert(draft.paragraphs.clone()) || attempt >= 100 {
                 break draft;
             }
@@ -166,16 +231,16 @@ pub fn select(
 }
 
 /// A new article from runs of 1-3 consecutive real paragraphs of seeded random documents.
-fn recombine(j: u64, attempt: u64, chunks: &[&[u32]], pool: &Pool) -> Draft {
+fn recombine(j: u64, attempt: u64, chunks: &[&[u32]], pool: &Pool, shape: Shape) -> Draft {
     let mut rng = Rng::new(
         SEED ^ (j.wrapping_add(1)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
             ^ attempt.wrapping_mul(0xc2b2_ae3d_27d4_eb4f),
     );
-    let target = article_length(&mut rng);
+    let (target, target_bytes) = shape.draw(&mut rng);
     let mut paragraphs: Vec<u32> = Vec::new();
     let mut bytes = 0;
-    for _ in 0..4 * MAX_PARAGRAPHS {
-        if paragraphs.len() >= target || bytes >= MAX_ARTICLE_BYTES {
+    for _ in 0..4 * shape.max_paragraphs() {
+        if paragraphs.len() >= target || bytes >= target_bytes {
             break;
         }
         let chunk = chunks[rng.below(chunks.len())];
@@ -197,14 +262,6 @@ fn recombine(j: u64, attempt: u64, chunks: &[&[u32]], pool: &Pool) -> Draft {
         source: None,
         key: (1 << 40) | j,
     }
-}
-
-/// How many paragraphs an article aims for: 3-12, the larger of two draws (documentation
-/// paragraphs are short; news articles have more of them).
-fn article_length(rng: &mut Rng) -> usize {
-    let a = rng.range(MIN_PARAGRAPHS, MAX_PARAGRAPHS);
-    let b = rng.range(MIN_PARAGRAPHS, MAX_PARAGRAPHS);
-    a.max(b)
 }
 
 /// The article file: an optional ` date YYYY-MM` line, the title line, then the paragraphs
@@ -395,7 +452,7 @@ mod tests {
             blocks,
         }];
         let mut pool = Pool::default();
-        let (drafts, leftovers) = split(docs, &mut pool);
+        let (drafts, leftovers) = split(docs, &mut pool, Shape::default());
         let used: usize = drafts.iter().map(|d| d.paragraphs.len()).sum::<usize>()
             + leftovers.iter().map(Vec::len).sum::<usize>();
         assert_eq!(used, 40);
@@ -434,17 +491,76 @@ mod tests {
             title: None,
             blocks: (0..60).map(para).collect(),
         }];
-        let (originals, leftovers) = split(docs, &mut pool);
+        let (originals, leftovers) = split(docs, &mut pool, Shape::default());
         let n = originals.len();
-        let (small, mixed) = select(&originals, &leftovers, &pool, 3);
+        let (small, mixed) = select(&originals, &leftovers, &pool, 3, Shape::default());
         assert_eq!((small.len(), mixed), (3, 0));
-        let (big, mixed) = select(&originals, &leftovers, &pool, n + 5);
+        let (big, mixed) = select(&originals, &leftovers, &pool, n + 5, Shape::default());
         assert_eq!((big.len(), mixed), (n + 5, 5));
-        assert_eq!(select(&originals, &leftovers, &pool, n + 5).0, big);
+        assert_eq!(
+            select(&originals, &leftovers, &pool, n + 5, Shape::default()).0,
+            big
+        );
         assert!(big[n..].iter().all(|d| d.source.is_none()));
         let lists: std::collections::BTreeSet<&Vec<u32>> =
             big.iter().map(|d| &d.paragraphs).collect();
         assert_eq!(lists.len(), big.len(), "no article twice");
+    }
+
+    #[test]
+    fn a_byte_target_sets_the_mean_article_length() {
+        // Paragraphs of 200-300 bytes, as documentation's are.
+        let paragraph = |i: usize| {
+            let words = 30 + i % 20;
+            Block::Para(format!("Absatz {i} {}.", "Wort ".repeat(words).trim_end()))
+        };
+        // Short documents, as man pages are: by bytes, articles go on across them.
+        let docs: Vec<KeptDoc> = (0..250)
+            .map(|d| KeptDoc {
+                source: 0,
+                title: None,
+                blocks: (0..8).map(|i| paragraph(d * 8 + i)).collect(),
+            })
+            .collect();
+        let mut pool = Pool::default();
+        let shape = Shape {
+            target_bytes: Some(3500),
+        };
+        let (originals, leftovers) = split(docs, &mut pool, shape);
+        let (all, recombined) = select(&originals, &leftovers, &pool, originals.len() * 3, shape);
+        assert!(recombined > 0);
+        let bytes = |d: &Draft| -> usize {
+            d.paragraphs
+                .iter()
+                .map(|&p| pool.paragraphs[p as usize].len())
+                .sum()
+        };
+        for part in [&all[..originals.len()], &all[originals.len()..]] {
+            let mean = part.iter().map(bytes).sum::<usize>() / part.len();
+            assert!((3000..4000).contains(&mean), "mean {mean} bytes");
+        }
+        let default = Shape::default();
+        let mut pool2 = Pool::default();
+        // Short documents, as man pages are: by bytes, articles go on across them.
+        let docs: Vec<KeptDoc> = (0..250)
+            .map(|d| KeptDoc {
+                source: 0,
+                title: None,
+                blocks: (0..8).map(|i| paragraph(d * 8 + i)).collect(),
+            })
+            .collect();
+        let (by_count, _) = split(docs, &mut pool2, default);
+        let mean = by_count
+            .iter()
+            .map(|d| {
+                d.paragraphs
+                    .iter()
+                    .map(|&p| pool2.paragraphs[p as usize].len())
+                    .sum::<usize>()
+            })
+            .sum::<usize>()
+            / by_count.len();
+        assert!(mean < 3000, "the default stays shorter: {mean}");
     }
 
     #[test]
