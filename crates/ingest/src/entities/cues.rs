@@ -163,16 +163,6 @@ const ORGANISATION_HEADS: &[&str] = &[
     "tv",
     "times",
     "post",
-    "zeitung",
-    "tageszeitung",
-    "rundschau",
-    "nachrichten",
-    "kurier",
-    "anzeiger",
-    "tagblatt",
-    "morgenpost",
-    "abendblatt",
-    "volksblatt",
     "agentur",
     "partei",
     "organisation",
@@ -482,7 +472,7 @@ pub(crate) fn head_kind(word: &str) -> Option<EntityKind> {
     let last = word.rsplit(super::tokens::is_hyphen).next().unwrap_or(word);
     if is_exactly(last, EVENT_HEADS) || ends_with_cue(last, &["weltkrieg", "weltkriegs"], &[]) {
         Some(EntityKind::Event)
-    } else if is_exactly(last, ORGANISATION_HEADS) {
+    } else if is_exactly(last, ORGANISATION_HEADS) || is_exactly(last, NEWSPAPER_HEADS) {
         Some(EntityKind::Organization)
     } else if is_exactly(last, PLACE_HEADS) {
         Some(EntityKind::Place)
@@ -527,24 +517,22 @@ pub(crate) fn is_currency(word: &str) -> bool {
 /// The head of a newspaper's name after a town's adjective (`Berliner Zeitung`,
 /// `Salzburger Nachrichten`, `Hamburger Abendblatt`).
 pub(crate) fn is_newspaper_head(word: &str) -> bool {
-    is_exactly(
-        word,
-        &[
-            "zeitung",
-            "tageszeitung",
-            "rundschau",
-            "nachrichten",
-            "kurier",
-            "anzeiger",
-            "tagblatt",
-            "morgenpost",
-            "abendblatt",
-            "volksblatt",
-            "post",
-            "allgemeine",
-        ],
-    )
+    is_exactly(word, NEWSPAPER_HEADS) || is_exactly(word, &["post", "allgemeine"])
 }
+
+/// Heads of newspapers' names (`… Zeitung`, `… Nachrichten`): also organisation heads.
+const NEWSPAPER_HEADS: &[&str] = &[
+    "zeitung",
+    "tageszeitung",
+    "rundschau",
+    "nachrichten",
+    "kurier",
+    "anzeiger",
+    "tagblatt",
+    "morgenpost",
+    "abendblatt",
+    "volksblatt",
+];
 
 /// A word that begins a foreign place name (`Plaza`, `Lake`).
 pub(crate) fn is_foreign_place_word(word: &str) -> bool {
