@@ -515,13 +515,16 @@ mod tests {
             Block::Para(format!("Absatz {i} {}.", "Wort ".repeat(words).trim_end()))
         };
         // Short documents, as man pages are: by bytes, articles go on across them.
-        let docs: Vec<KeptDoc> = (0..250)
-            .map(|d| KeptDoc {
-                source: 0,
-                title: None,
-                blocks: (0..8).map(|i| paragraph(d * 8 + i)).collect(),
-            })
-            .collect();
+        let short_docs = || -> Vec<KeptDoc> {
+            (0..250)
+                .map(|d| KeptDoc {
+                    source: 0,
+                    title: None,
+                    blocks: (0..8).map(|i| paragraph(d * 8 + i)).collect(),
+                })
+                .collect()
+        };
+        let docs = short_docs();
         let mut pool = Pool::default();
         let shape = Shape {
             target_bytes: Some(3500),
@@ -541,14 +544,7 @@ mod tests {
         }
         let default = Shape::default();
         let mut pool2 = Pool::default();
-        // Short documents, as man pages are: by bytes, articles go on across them.
-        let docs: Vec<KeptDoc> = (0..250)
-            .map(|d| KeptDoc {
-                source: 0,
-                title: None,
-                blocks: (0..8).map(|i| paragraph(d * 8 + i)).collect(),
-            })
-            .collect();
+        let docs = short_docs();
         let (by_count, _) = split(docs, &mut pool2, default);
         let mean = by_count
             .iter()
