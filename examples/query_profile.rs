@@ -1,8 +1,9 @@
 //! Where a search's time goes, natively, over a corpus folder: every query of a query list
 //! (bench/queries.txt's format) run through `Explorer::search` and through its parts (select:
 //! parse, plan, match, rank, filter, sort; then present: page, snippets, facets), with min /
-//! p50 / max per query and the min of each half (on a loaded machine the minimum is the
-//! closest to the work itself). Prints figures, asserts nothing.
+//! p50 / max per query, the min of each half (on a loaded machine the minimum is the
+//! closest to the work itself) and of the page (present less present without a page: the
+//! hits' snippets and title marks). Prints figures, asserts nothing.
 //!
 //! ```sh
 //! cargo run --release --example query_profile -- /work/corpora/10000 [bench/queries.txt] [runs]
@@ -85,15 +86,27 @@ fn main() {
         limit: 20,
         ..SearchOptions::default()
     };
+    let no_page = SearchOptions {
+        limit: 0,
+        ..SearchOptions::default()
+    };
     let mut all = Vec::new();
     let mut mins = 0.0;
     println!(
-        "{:<12} {:<36} {:>6} {:>8} {:>8} {:>8} {:>10} {:>11}",
-        "category", "query", "total", "min ms", "p50 ms", "max ms", "select min", "present min"
+        "{:<12} {:<36} {:>6} {:>8} {:>8} {:>8} {:>10} {:>11} {:>9}",
+        "category",
+        "query",
+        "total",
+        "min ms",
+        "p50 ms",
+        "max ms",
+        "select min",
+        "present min",
+        "page min"
     );
     for (cat, q) in &list {
         let mut ms = Vec::new();
-        let (mut selecting, mut presenting) = (Vec::new(), Vec::new());
+        let (mut selecting, mut presenting, mut unpaged) = (Vec::new(), Vec::new(), Vec::new());
         let mut total = 0;
         for _ in 0..=runs {
             let t = Instant::now();
@@ -106,18 +119,25 @@ fn main() {
             let t = Instant::now();
             let _ = search::present::answer(&ex, q, selection, &options).expect("answer");
             presenting.push(t.elapsed().as_secs_f64() * 1e3);
+            // Presenting without a page (facets, dates, notices): the rest is the page's
+            // snippets and title marks.
+            let selection = search::page::select(&ex, q, &no_page).expect("select");
+            let t = Instant::now();
+            let _ = search::present::answer(&ex, q, selection, &no_page).expect("answer");
+            unpaged.push(t.elapsed().as_secs_f64() * 1e3);
         }
-        for v in [&mut ms, &mut selecting, &mut presenting] {
+        for v in [&mut ms, &mut selecting, &mut presenting, &mut unpaged] {
             v.remove(0);
             v.sort_by(f64::total_cmp);
         }
         println!(
-            "{cat:<12} {q:<36} {total:>6} {:>8.3} {:>8.3} {:>8.3} {:>10.3} {:>11.3}",
+            "{cat:<12} {q:<36} {total:>6} {:>8.3} {:>8.3} {:>8.3} {:>10.3} {:>11.3} {:>9.3}",
             ms[0],
             ms[ms.len() / 2],
             ms[ms.len() - 1],
             selecting[0],
             presenting[0],
+            presenting[0] - unpaged[0],
         );
         mins += ms[0];
         all.extend(ms);

@@ -17,7 +17,6 @@
 use crate::query::Query;
 use explorer_index::{ArticleRecord, Block, BlockKind, Index};
 use explorer_text::{fold_key, tokenize, Analyzed, Analyzer, Joint, Token, VariantKind};
-use fst::Streamer;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -48,15 +47,15 @@ pub struct Snippet {
 }
 
 /// Decides which words of a text a query matched.
-#[derive(Debug, Clone, Default)]
-pub struct Marker {
+#[derive(Clone, Default)]
+pub struct Marker<'i> {
     /// Index terms the query matched.
     terms: BTreeSet<String>,
     /// Folded query words and long matched terms: a word containing one is marked.
     parts: Vec<String>,
-    /// Folded names of the index that contain one of `parts` but are no compound of it
-    /// (`finnland` for `land`; see [`Marker::with_names`]).
-    names: BTreeSet<String>,
+    /// The index whose names containing one of `parts` are no compound of it (`finnland`
+    /// for `land`; see [`Marker::with_names`]), looked up word by word when needed.
+    names: Option<&'i Index<'i>>,
     /// What was learnt about each word so far (the same answers, sooner).
     memo: Memo,
 }
@@ -95,7 +94,18 @@ impl std::fmt::Debug for Memo {
     }
 }
 
-impl Marker {
+impl std::fmt::Debug for Marker<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Marker")
+            .field("terms", &self.terms)
+            .field("parts", &self.parts)
+            .field("names", &self.names.is_some())
+            .field("memo", &self.memo)
+            .finish()
+    }
+}
+
+impl<'i> Marker<'i> {
     /// A marker for the terms a query matched and the words it was typed with.
     pub fn new(matched_terms: &BTreeSet<String>, query: &Query) -> Self {
         let mut parts: Vec<String> = query
@@ -124,31 +134,30 @@ impl Marker {
         Marker {
             terms: matched_terms.clone(),
             parts,
-            names: BTreeSet::new(),
+            names: None,
             memo: Memo::default(),
         }
     }
 
     /// The marker, knowing the names of `index` that contain a part it marks by: a word that
     /// is such a name (`Finnland`, `Finnlands` for `Land`) is not marked as a compound, as
-    /// the index never splits it ([`crate::search::expand::is_name`]).
-    pub fn with_names(mut self, index: &Index<'_>) -> Self {
-        if self.parts.is_empty() {
-            return self;
-        }
-        let mut stream = index.aliases().stream();
-        while let Some((key, _)) = stream.next() {
-            let Ok(key) = std::str::from_utf8(key) else {
-                continue;
-            };
-            if !key.contains(' ')
-                && self.parts.iter().any(|p| key.contains(p.as_str()))
-                && crate::search::expand::is_name(index, key)
-            {
-                self.names.insert(key.to_owned());
-            }
-        }
+    /// the index never splits it ([`crate::search::expand::is_name`]). The names are looked
+    /// up only for the words that contain a part (not by reading every alias of the index,
+    /// which was most of a short query's time at 10k articles).
+    pub fn with_names(mut self, index: &'i Index<'i>) -> Self {
+        self.names = Some(index);
         self
+    }
+
+    /// Whether `key` (folded) is a name of the index (an alias key without a space that
+    /// contains one of `parts` and that [`crate::search::expand::is_name`] accepts).
+    fn is_index_name(&self, key: &str) -> bool {
+        self.names.is_some_and(|index| {
+            !key.contains(' ')
+                && self.parts.iter().any(|p| key.contains(p.as_str()))
+                && index.aliases().contains_key(key)
+                && crate::search::expand::is_name(index, key)
+        })
     }
 
     /// Marked words among `tokens` (the analysis of `text`): byte range and the term they
@@ -204,15 +213,13 @@ impl Marker {
             return known.clone();
         }
         let key = fold_key(word);
-        let found = if explorer_text::compound::is_name(&key, &|k| self.names.contains(k)) {
+        let found = self
+            .parts
+            .iter()
+            .find(|p| key.contains(p.as_str()))
             // `Finnland` is no compound of `Land` (as in the index).
-            None
-        } else {
-            self.parts
-                .iter()
-                .find(|p| key.contains(p.as_str()))
-                .cloned()
-        };
+            .filter(|_| !explorer_text::compound::is_name(&key, &|k| self.is_index_name(k)))
+            .cloned();
         self.memo
             .contains
             .borrow_mut()
@@ -515,7 +522,7 @@ mod tests {
         }
     }
 
-    fn marker(query: &str, matched: &[&str]) -> Marker {
+    fn marker(query: &str, matched: &[&str]) -> Marker<'static> {
         let terms = matched.iter().map(|w| term_of(w)).collect();
         Marker::new(&terms, &crate::query::parse(query))
     }
@@ -722,5 +729,56 @@ mod tests {
                 assert_eq!(kept.highlight(t), fresh().highlight(t), "{t}");
             }
         }
+    }
+
+    /// The names a marker looks up word by word are exactly those it once collected by
+    /// reading every alias of the index: for every alias key and every word of the texts,
+    /// the same answer. And a name containing a query word stays unmarked, a compound not.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn names_looked_up_word_by_word_are_the_names_of_the_index() {
+        use fst::Streamer;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/names");
+        let built = explorer_ingest::build(&dir).expect("the names fixture builds");
+        let index = Index::open(&built.index).expect("opens");
+        let m = marker("Land Burg Sand ", &["Land", "Burg", "Sand"]).with_names(&index);
+        let is_eager_name = |key: &str| {
+            !key.contains(' ')
+                && m.parts.iter().any(|p| key.contains(p.as_str()))
+                && crate::search::expand::is_name(&index, key)
+        };
+        let mut eager = BTreeSet::new();
+        let mut stream = index.aliases().stream();
+        while let Some((key, _)) = stream.next() {
+            let key = std::str::from_utf8(key).expect("alias keys are text");
+            if is_eager_name(key) {
+                eager.insert(key.to_owned());
+            }
+        }
+        assert!(eager.contains("finnland"), "{eager:?}");
+        let mut words: Vec<String> = eager.iter().cloned().collect();
+        let mut stream = index.aliases().stream();
+        while let Some((key, _)) = stream.next() {
+            words.push(String::from_utf8_lossy(key).into_owned());
+        }
+        let mut marked_words = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("fixture folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("fixture text");
+                words.extend(tokenize(&text).iter().map(|t| fold_key(t.text)));
+                marked_words.extend(marked(&text, &m).into_iter().map(str::to_owned));
+            }
+        }
+        for w in &words {
+            for k in [w.as_str(), w.strip_suffix('s').unwrap_or(w)] {
+                assert_eq!(m.is_index_name(k), eager.contains(k), "{k}");
+            }
+        }
+        assert!(!marked_words.iter().any(|w| w.starts_with("Finnland")));
+        assert!(
+            marked_words.iter().any(|w| w == "Landtag"),
+            "{marked_words:?}"
+        );
     }
 }

@@ -144,7 +144,7 @@ fn other_forms(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
         let start = format!("={start}");
         let mut stream = index
             .terms()
-            .search(Str::new(&start).starts_with())
+            .search(FormsOf(start.as_bytes()))
             .into_stream();
         while let Some((key, _)) = stream.next() {
             if out.len() >= MAX_EXPANSIONS {
@@ -161,6 +161,46 @@ fn other_forms(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
         }
     }
     out
+}
+
+/// The letters the stemmer's endings are made of (`-ern`, `-est`, `-ung`, `-lich`,
+/// `-keit`, `-isch`, `-erinnen`, Latin `-um`, …): a spelling whose stem is the term is the
+/// term (or its umlaut spelling) followed by these letters only, or by letters outside
+/// ASCII or no letters, which folding may turn into them (`ß`) or drop (`'`).
+const ENDING_LETTERS: &[u8] = b"cdeghiklmnrstu";
+
+/// The keys [`other_forms`] reads: those beginning with a spelling of the term and going on
+/// without an ASCII letter no stemmer ending has (`=diese`, not `=dienstag`, `=diebe`);
+/// the keys it leaves out cannot stem to the term, so which forms are found does not
+/// change (a test compares with reading every key under the prefix), only how many keys
+/// are read and stemmed for a short word (`die`: every `=die…` of the index).
+struct FormsOf<'s>(&'s [u8]);
+
+impl Automaton for FormsOf<'_> {
+    /// Bytes of the prefix matched so far; `None`: no key from here on.
+    type State = Option<usize>;
+
+    fn start(&self) -> Option<usize> {
+        Some(0)
+    }
+
+    fn is_match(&self, state: &Option<usize>) -> bool {
+        *state == Some(self.0.len())
+    }
+
+    fn can_match(&self, state: &Option<usize>) -> bool {
+        state.is_some()
+    }
+
+    fn accept(&self, state: &Option<usize>, byte: u8) -> Option<usize> {
+        let at = (*state)?;
+        match self.0.get(at) {
+            Some(&want) => (want == byte).then_some(at + 1),
+            None => (!byte.is_ascii_alphabetic()
+                || ENDING_LETTERS.contains(&byte.to_ascii_lowercase()))
+            .then_some(at),
+        }
+    }
 }
 
 /// Most vowels of a term tried as umlauts by [`other_forms`] (2^n spellings).
@@ -369,5 +409,60 @@ mod tests {
         assert_eq!(zuruck, ["zuruck", "zurück", "züruck", "zürück"]);
         // At most MAX_UMLAUT_SLOTS vowels vary.
         assert_eq!(umlaut_spellings("aaaaa").len(), 1 << MAX_UMLAUT_SLOTS);
+    }
+
+    /// [`other_forms`] as it read every key under the prefix, each stemmed.
+    fn other_forms_reading_every_key(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
+        let mut out = Vec::new();
+        for start in umlaut_spellings(term) {
+            let start = format!("={start}");
+            let mut stream = index
+                .terms()
+                .search(Str::new(&start).starts_with())
+                .into_stream();
+            while let Some((key, _)) = stream.next() {
+                if out.len() >= MAX_EXPANSIONS {
+                    return out;
+                }
+                let spelling = std::str::from_utf8(key).expect("keys are text");
+                let spelling = spelling.strip_prefix('=').expect("under `=`");
+                if term_of(spelling) == term && spelling != term {
+                    out.push((format!("={spelling}"), OTHER_FORM_WEIGHT));
+                }
+            }
+        }
+        out
+    }
+
+    /// The forms found by reading only the keys that can be forms are the forms found by
+    /// reading every key, for every term of the fixtures' indexes (and some found at all).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn other_forms_are_found_reading_only_the_keys_that_can_be_forms() {
+        let mut found = 0;
+        for fixture in ["tests/fixtures/german", "tests/fixtures/names"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
+            let built = explorer_ingest::build(&dir).expect("the fixture builds");
+            let index = Index::open(&built.index).expect("opens");
+            let mut terms = Vec::new();
+            let mut stream = index.terms().stream();
+            while let Some((key, _)) = stream.next() {
+                let key = std::str::from_utf8(key).expect("keys are text");
+                if !key.starts_with(['=', '~']) {
+                    terms.push(key.to_owned());
+                }
+            }
+            // Terms cut short too (a stem shorter than the index's keys: `di`, `vertr`).
+            let cut: Vec<String> = terms
+                .iter()
+                .filter_map(|t| t.char_indices().nth(2).map(|(i, _)| t[..i].to_owned()))
+                .collect();
+            for term in terms.iter().chain(&cut) {
+                let forms = other_forms(&index, term);
+                assert_eq!(forms, other_forms_reading_every_key(&index, term), "{term}");
+                found += forms.len();
+            }
+        }
+        assert!(found > 0);
     }
 }

@@ -167,8 +167,25 @@ pub fn match_matcher<'a>(
     typos: Typos,
     matched_terms: &mut BTreeSet<String>,
 ) -> Result<Clause<'a>, IndexError> {
+    match_matcher_within(index, matcher, complete, typos, matched_terms, None)
+}
+
+/// [`match_matcher`], with the frequencies of a word's expansions weighed only in the
+/// articles `within` holds (indexed by article id; `None`: all): the others are in the
+/// clause with frequency 0, so the clause has the same articles (and document frequency)
+/// and the same frequencies where they are read. An optional word is weighed only in the
+/// articles every required word matches, the only ones it scores in: its lists are long
+/// (`die`, `ich`), and reading each occurrence's field was most of a long query's time.
+pub fn match_matcher_within<'a>(
+    index: &Index<'a>,
+    matcher: &Matcher,
+    complete: bool,
+    typos: Typos,
+    matched_terms: &mut BTreeSet<String>,
+    within: Option<&[bool]>,
+) -> Result<Clause<'a>, IndexError> {
     if matcher.is_word() {
-        let word = match_word(index, matcher, complete, typos, matched_terms)?;
+        let word = match_word(index, matcher, complete, typos, matched_terms, within)?;
         if typos == Typos::No {
             if let Some(parts) = super::expand::compound_parts(index, &matcher.text)? {
                 let slots = parts.into_iter().map(|(l, _)| vec![(l, COMPOUND_WEIGHT)]);
@@ -212,7 +229,7 @@ pub fn match_matcher<'a>(
         text: joined,
         ..matcher.clone()
     };
-    let closed = match_matcher(index, &closed, false, typos, matched_terms)?;
+    let closed = match_matcher_within(index, &closed, false, typos, matched_terms, within)?;
     Clause::union(vec![phrase, closed])
 }
 
@@ -292,36 +309,55 @@ fn match_sequence<'a>(
     })
 }
 
-/// One word: its expansions' weighted frequencies summed per article, without decoding a
-/// position.
+/// One word: its expansions' weighted frequencies summed per article (weighed only in the
+/// articles `within` holds, see [`match_matcher_within`]), without decoding a position.
 fn match_word<'a>(
     index: &Index<'a>,
     matcher: &Matcher,
     complete: bool,
     typos: Typos,
     matched_terms: &mut BTreeSet<String>,
+    within: Option<&[bool]>,
 ) -> Result<Clause<'a>, IndexError> {
     let lists = expansions(index, matcher, 0, complete, typos, matched_terms)?;
+    let weighed = |a: ArticleId| within.is_none_or(|w| w.get(a.0 as usize) == Some(&true));
     let tf = match lists.as_slice() {
         [] => Vec::new(),
         [(list, weight)] => (0..list.len())
-            .map(|i| (list.articles()[i], weighted(list, i) * weight))
+            .map(|i| {
+                let a = list.articles()[i];
+                (
+                    a,
+                    if weighed(a) {
+                        weighted(list, i) * weight
+                    } else {
+                        0.0
+                    },
+                )
+            })
             .collect(),
         _ => {
-            // Several lists: a dense accumulator over all articles.
-            let mut dense = vec![0f32; index.article_count() as usize];
+            // Several lists: a dense accumulator over all articles (`None`: not matched).
+            // A sum not above 0 (only other forms, weighted below 0, which the term's own
+            // list always outweighs) is no match, as where it is weighed.
+            let mut dense: Vec<Option<f32>> = vec![None; index.article_count() as usize];
             for (list, weight) in &lists {
-                for (i, a) in list.articles().iter().enumerate() {
+                for (i, &a) in list.articles().iter().enumerate() {
                     if let Some(slot) = dense.get_mut(a.0 as usize) {
-                        *slot += weighted(list, i) * weight;
+                        let tf = if weighed(a) {
+                            weighted(list, i) * weight
+                        } else {
+                            0.0
+                        };
+                        *slot = Some(slot.unwrap_or(0.0) + tf);
                     }
                 }
             }
             dense
                 .into_iter()
                 .enumerate()
-                .filter(|(_, tf)| *tf > 0.0)
-                .map(|(a, tf)| (ArticleId(a as u32), tf))
+                .filter_map(|(a, tf)| Some((ArticleId(a as u32), tf?)))
+                .filter(|&(a, tf)| tf > 0.0 || !weighed(a))
                 .collect()
         }
     };

@@ -82,6 +82,17 @@ pub fn run_for<'a>(
     query: &Query,
     needed: usize,
 ) -> Result<Ranking<'a>, IndexError> {
+    run_weighing(index, query, needed, true)
+}
+
+/// [`run_for`]; `weigh_within`: whether optional words are weighed only in the articles
+/// the required ones match (the same scores, sooner; `false` only to test that).
+fn run_weighing<'a>(
+    index: &Index<'a>,
+    query: &Query,
+    needed: usize,
+    weigh_within: bool,
+) -> Result<Ranking<'a>, IndexError> {
     let needed = needed.max(MIN_ORDERED);
     let planned = plan::plan(index, query)?;
     let excluded = matching::excluded_articles(index, &query.excluded)?;
@@ -108,14 +119,11 @@ pub fn run_for<'a>(
             Some(explorer_text::term_of(&(single(p)? + &next)))
         })
         .collect();
+    // The required words first: the optional ones are weighed only where all of them match.
     for (p, joined) in planned.iter().zip(&joined) {
-        // Optional words rank but are not marked: `und` all over a snippet says nothing.
-        let mut unmarked = BTreeSet::new();
-        let marked = if p.optional {
-            &mut unmarked
-        } else {
-            &mut matched_terms
-        };
+        if p.optional {
+            continue;
+        }
         let mut parts = Vec::new();
         for (matcher, &complete) in p.clause.any_of.iter().zip(&p.complete) {
             parts.push(matching::match_matcher(
@@ -123,16 +131,12 @@ pub fn run_for<'a>(
                 matcher,
                 complete,
                 Typos::No,
-                marked,
+                &mut matched_terms,
             )?);
         }
         let mut matches = Clause::union(parts)?;
         if let Some(joined) = joined.as_deref().filter(|_| !matches.is_empty()) {
             matching::lower_joined(index, &mut matches, joined)?;
-        }
-        if p.optional {
-            optional.push(matches);
-            continue;
         }
         if matches.is_empty() {
             let mut parts = Vec::new();
@@ -162,6 +166,38 @@ pub fn run_for<'a>(
     if !dropped.is_empty() && required.iter().any(|c| !c.is_empty()) {
         required.retain(|c| !c.is_empty());
         notices.extend(dropped.into_iter().map(|word| Notice::Dropped { word }));
+    }
+    // Optional words rank but are not marked: `und` all over a snippet says nothing. They
+    // score only in the articles every required clause matches, so only there are their
+    // frequencies weighed (the clause still has all its articles, for its idf).
+    let within = (weigh_within && !required.is_empty()).then(|| {
+        let mut count = vec![0usize; index.article_count() as usize];
+        for c in &required {
+            for (a, _) in &c.tf {
+                if let Some(n) = count.get_mut(a.0 as usize) {
+                    *n += 1;
+                }
+            }
+        }
+        count
+            .into_iter()
+            .map(|n| n == required.len())
+            .collect::<Vec<bool>>()
+    });
+    for p in planned.iter().filter(|p| p.optional) {
+        let mut unmarked = BTreeSet::new();
+        let mut parts = Vec::new();
+        for (matcher, &complete) in p.clause.any_of.iter().zip(&p.complete) {
+            parts.push(matching::match_matcher_within(
+                index,
+                matcher,
+                complete,
+                Typos::No,
+                &mut unmarked,
+                within.as_deref(),
+            )?);
+        }
+        optional.push(Clause::union(parts)?);
     }
     let mut scores = rank::score(index, &required, &optional, &excluded)?;
     // Proximity among the words that say something: a word in most articles (`und`, `die`)
@@ -265,4 +301,38 @@ fn sorted_order(articles: &[ArticleId]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_unstable_by_key(|&k| articles[k]);
     order
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// Optional words weighed only where the required ones match give every article the
+    /// score (and place) it has when they are weighed everywhere.
+    #[test]
+    fn optional_words_weighed_within_the_required_matches_score_the_same() {
+        for fixture in ["tests/fixtures/german", "tests/fixtures/names"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
+            let built = explorer_ingest::build(&dir).expect("the fixture builds");
+            let index = Index::open(&built.index).expect("opens");
+            let mut scored = 0;
+            for q in [
+                "die Stadt und der Hafen ",
+                "wie kann ich die Größe ändern ",
+                "der Vertrag und die Verträge ",
+                "in Finnland ist es kalt ",
+                "mit dem Zug nach Zürich ",
+                "Wasserstoff für die Industrie ",
+                "und ",
+            ] {
+                let parsed = crate::query::parse(q);
+                let within = run_weighing(&index, &parsed, usize::MAX, true).expect("runs");
+                let everywhere = run_weighing(&index, &parsed, usize::MAX, false).expect("runs");
+                assert_eq!(within.ranked, everywhere.ranked, "{fixture}: {q}");
+                assert_eq!(within.matched_terms, everywhere.matched_terms, "{q}");
+                scored += within.ranked.len();
+            }
+            assert!(scored > 0, "{fixture}: the queries match something");
+        }
+    }
 }
