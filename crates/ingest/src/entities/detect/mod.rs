@@ -34,9 +34,11 @@
 //! Single unknown words (`Kim`, `Kims`) are left to the second pass ([`super::resolve`]),
 //! which knows every name the whole corpus has introduced.
 
+mod acronyms;
 mod bodies;
 mod events;
 mod facts;
+mod hyphenated;
 mod rules;
 
 pub(crate) use bodies::is_club_prefix;

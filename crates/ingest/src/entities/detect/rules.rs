@@ -1,7 +1,7 @@
 //! The rules of the first pass, tried in order at each word by [`Scan::at`]: see the list
 //! in the parent module. Each returns the index after the words it consumed, or `None`.
 
-use super::{name_key, Fact, Scan};
+use super::{Fact, Scan};
 use crate::entities::cues;
 use crate::entities::tables::form_key;
 use crate::entities::tokens::Tok;
@@ -383,35 +383,6 @@ impl Scan<'_, '_> {
             && matches!(after, '“' | '"' | '«' | '»' | '‘' | '”')
     }
 
-    /// `Name (ACRONYM)`: the acronym is another name of the same thing.
-    pub(super) fn acronym_alias(
-        &mut self,
-        end: usize,
-        kind: EntityKind,
-        start: usize,
-        stop: usize,
-    ) -> usize {
-        match self.tok(end) {
-            Some(t)
-                if t.parenthesised
-                    && self.facts[end].is(Fact::Acronym)
-                    && initials_match(t.text, &self.text[start..stop]) =>
-            {
-                let key = name_key(&self.text[start..stop], kind);
-                self.push(
-                    t.start,
-                    t.end,
-                    Target::Name(key),
-                    kind,
-                    MentionKind::Name,
-                    3,
-                );
-                end + 1
-            }
-            _ => end,
-        }
-    }
-
     pub(super) fn demonym(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         if self.gazetteer(i).is_some_and(|(end, _, _)| end > i + 1) {
@@ -499,115 +470,6 @@ impl Scan<'_, '_> {
         Some(end)
     }
 
-    pub(super) fn hyphenated(&mut self, i: usize) -> Option<usize> {
-        let tok = *self.tok(i)?;
-        let parts = if self.facts[i].is(Fact::Hyphenated) {
-            tok.parts()
-        } else {
-            Vec::new()
-        };
-        if parts.len() < 2 {
-            return self.event_compound(i).then_some(i + 1);
-        }
-        let (first, last) = (parts[0].2, parts[parts.len() - 1].2);
-        let first_known = self.lookup.form(&form_key([first])).is_some();
-        // `PRO-GE`: abbreviations only, none of them a known name, are one abbreviation.
-        let capitals = |p: &str| p.chars().count() >= 2 && p.chars().all(char::is_uppercase);
-        let unknown = |p: &str| self.lookup.form(&form_key([p])).is_none();
-        if parts.iter().all(|p| capitals(p.2) && unknown(p.2)) {
-            self.push_name(tok.start, tok.end, EntityKind::Organization, 2);
-            return Some(i + 1);
-        }
-        // `eine Non-Profit-Organisation`: after an indefinite article, a kind of thing.
-        let indefinite = self.indefinite_before(i);
-        match cues::head_kind(last).filter(|_| !indefinite) {
-            Some(EntityKind::Event) if first_known || parts.len() >= 3 => {
-                self.push_name(tok.start, tok.end, EntityKind::Event, 3);
-                return Some(i + 1);
-            }
-            Some(kind @ (EntityKind::Place | EntityKind::Organization))
-                if !first_known
-                    && (!self.t.is_noun(first) || parts.len() >= 3)
-                    && first.chars().next().is_some_and(char::is_uppercase) =>
-            {
-                self.push_name(tok.start, tok.end, kind, 3);
-                return Some(i + 1);
-            }
-            _ => {}
-        }
-        self.parts(&tok).then_some(i + 1)
-    }
-
-    /// `Koreakrieg`: a place name and an event noun in one word.
-    fn event_compound(&mut self, i: usize) -> bool {
-        if !self.facts[i].is(Fact::EventCompound) {
-            return false;
-        }
-        let tok = self.toks[i];
-        self.push_name(tok.start, tok.end, EntityKind::Event, 3);
-        true
-    }
-
-    /// Gazetteer forms, acronyms and demonyms among the parts of a hyphenated word.
-    fn parts(&mut self, tok: &Tok<'_>) -> bool {
-        let parts = tok.parts();
-        if parts.len() < 2 {
-            return false;
-        }
-        let mut found = false;
-        for (s, e, part) in parts {
-            if let Some((target, kind, false)) = self.lookup.form(&form_key([part])) {
-                self.push(s, e, target, kind, MentionKind::Name, 3);
-            } else if self.is_acronym(part) {
-                self.push_name(s, e, EntityKind::Organization, 1);
-            } else if let Some(entry) = self.t.adjective(part) {
-                self.push(
-                    s,
-                    e,
-                    Target::Known(entry),
-                    self.t.entries[entry].kind,
-                    MentionKind::Demonym,
-                    3,
-                );
-            } else {
-                continue;
-            }
-            found = true;
-        }
-        found
-    }
-
-    /// `SPD-Politiker`, `Greenpeace-Sprecherin`: before a role, a name or abbreviation that is
-    /// no place is the organisation the person speaks for.
-    fn affiliation(&mut self, tok: &Tok<'_>) {
-        let parts = tok.parts();
-        if parts.len() != 2 {
-            return;
-        }
-        let (s, e, first) = parts[0];
-        let capitals = first.chars().all(char::is_uppercase) && first.chars().count() >= 2;
-        // German joins common nouns to a role without a hyphen (`Parteichef`): before a
-        // leader's role, a hyphen marks a name even where the word is a noun too
-        // (`Henkel-Chef`), unless a linking `s` shows a noun (`Regierungs-Chef`).
-        let leader = [
-            "Chef",
-            "Chefin",
-            "Boss",
-            "Sprecher",
-            "Sprecherin",
-            "Gründer",
-            "Gründerin",
-        ]
-        .contains(&parts[1].2)
-            && !first.ends_with('s');
-        let name = first.chars().next().is_some_and(char::is_uppercase)
-            && (!self.t.is_noun(first) || leader)
-            && !self.t.is_lowercase_word(first);
-        if capitals || name {
-            self.push_name(s, e, EntityKind::Organization, 2);
-        }
-    }
-
     pub(super) fn plain_name(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         let f = self.facts[i];
@@ -645,32 +507,6 @@ impl Scan<'_, '_> {
         self.push_name(tok.start, self.toks[end - 1].end, kind, strength);
         Some(self.acronym_alias(end, kind, tok.start, self.toks[end - 1].end))
     }
-}
-
-/// Whether `acronym` can abbreviate `name`: its first letter starts the name and its other
-/// letters follow in order (`DWD` for `Deutscher Wetterdienst`, not `CDU` for `Friedrich
-/// Merz`).
-fn initials_match(acronym: &str, name: &str) -> bool {
-    let name: Vec<char> = name.to_lowercase().chars().collect();
-    let mut letters = acronym
-        .to_lowercase()
-        .chars()
-        .collect::<Vec<_>>()
-        .into_iter();
-    let Some(first) = letters.next() else {
-        return false;
-    };
-    if name.first() != Some(&first) {
-        return false;
-    }
-    let mut at = 1;
-    for c in letters {
-        match name[at..].iter().position(|&n| n == c) {
-            Some(p) => at += p + 1,
-            None => return false,
-        }
-    }
-    true
 }
 
 /// Adjectives of quantity (`zahlreiche`, `mehrere`, `weitere`), which no name begins with.
