@@ -565,6 +565,28 @@ pub(crate) fn is_institution(word: &str) -> bool {
         )
 }
 
+/// A body of a region, named by the region after it (`Museumsverband Nordrhein-Westfalen`,
+/// `Kantonspolizei Zürich`, `Landesregierung Kärnten`, `Staatsanwaltschaft Wien`): a compound
+/// that ends in a body's head. Unlike [`is_institution`] only a known place may follow, since
+/// before other names the compound is a type noun (`Weltfußballverband Fifa`).
+pub(crate) fn is_regional_body(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = lower
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with('s'))
+        .unwrap_or(&lower);
+    [
+        "verband",
+        "verein",
+        "vereinigung",
+        "polizei",
+        "regierung",
+        "anwaltschaft",
+    ]
+    .iter()
+    .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3)
+}
+
 /// Compounds that end in an event noun after a place name (`Koreakrieg`): the event head.
 pub(crate) fn event_suffix(word: &str) -> Option<usize> {
     let lower = word.to_lowercase();

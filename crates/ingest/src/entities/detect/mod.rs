@@ -387,6 +387,7 @@ impl<'a> Scan<'a, '_> {
             .or_else(|| self.club(i))
             .or_else(|| self.acronym_place(i))
             .or_else(|| self.company(i))
+            .or_else(|| self.town_body(i))
             .or_else(|| self.official(i))
             .or_else(|| self.suspended(i))
             .or_else(|| self.designated(i))

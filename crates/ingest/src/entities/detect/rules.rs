@@ -24,8 +24,24 @@ impl Scan<'_, '_> {
 
     pub(super) fn institution(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if !self.facts[i].is(Fact::Institution) || !self.tight(i + 1) {
+        if !self.tight(i + 1) {
             return None;
+        }
+        if !self.facts[i].is(Fact::Institution) {
+            // `Museumsverband Nordrhein-Westfalen`: a regional body and its region.
+            if !self.facts[i].is(Fact::Noun) || !cues::is_regional_body(tok.text) {
+                return None;
+            }
+            let (end, _, EntityKind::Place) = self.gazetteer(i + 1)? else {
+                return None;
+            };
+            self.push_name(
+                tok.start,
+                self.toks[end - 1].end,
+                EntityKind::Organization,
+                3,
+            );
+            return Some(end);
         }
         let end = match self.gazetteer(i + 1) {
             Some((end, _, EntityKind::Place | EntityKind::Country)) => end,
@@ -259,11 +275,8 @@ impl Scan<'_, '_> {
             || cues::is_currency(head.text);
         let kind = match self.facts[h].head() {
             Some(k) => k,
-            None if ["preis", "festival", "gipfel"]
-                .iter()
-                .any(|c| head.text.to_lowercase().ends_with(c)) =>
-            {
-                EntityKind::Event // `Internationalen Kunstfestival`
+            None if super::events::is_event_head(head.text) => {
+                EntityKind::Event // `Internationalen Kunstfestival`, `Deutschen Turnfests`
             }
             None if named_head => EntityKind::Organization,
             None if mid_sentence && !term && self.t.gender(head.text).is_some() => {
