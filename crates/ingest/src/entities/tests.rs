@@ -503,3 +503,36 @@ fn names_of_official_news_by_their_shape() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// Shapes of issue 15's third round, with invented bodies in real places: a region's body,
+/// a town's body, an event named by its compound and place or by an adjective, and what is
+/// neither (a town's centre, a type noun before a name that is not a place).
+#[test]
+fn bodies_and_events_of_a_place_by_their_shape() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Gestern tagte der Imkerverband Kärnten in Villach.",
+            &[("Imkerverband Kärnten", "organization"), ("Villach", "place")],
+        ),
+        (
+            "Der Rat der Stadt Gmunden beschloss das Budget.",
+            &[("Rat der Stadt Gmunden", "organization")],
+        ),
+        (
+            "Im Mai fand das Liederforum Passau statt, im Juni das Deutsche Jodelfest.",
+            &[
+                ("Liederforum Passau", "event"),
+                ("Deutsche Jodelfest", "event"),
+            ],
+        ),
+        ("Er wohnt im Zentrum der Stadt Linz.", &[("Linz", "place")]),
+    ];
+    for (text, expected) in cases {
+        let got = names(text);
+        let want: Vec<(String, &str)> = expected
+            .iter()
+            .map(|(s, k)| ((*s).to_owned(), *k))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

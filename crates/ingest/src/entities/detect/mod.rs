@@ -45,6 +45,18 @@ pub(crate) use bodies::is_club_prefix;
 pub(crate) use facts::WordFacts;
 
 use super::cues::LOCATIVES;
+
+/// Nouns after which a word that is also a common noun or given name is a town (`der Stadt
+/// Essen`, `die Gemeinde Halle`).
+const TOWN_NOUNS: &[&str] = &[
+    "Stadt",
+    "Gemeinde",
+    "Marktgemeinde",
+    "Landeshauptstadt",
+    "Hansestadt",
+    "Kreisstadt",
+    "Ortschaft",
+];
 use super::tables::{form_key, Tables};
 use super::tokens::Tok;
 use super::{EntityKind, Lookup, MentionKind, Target};
@@ -335,6 +347,7 @@ impl<'a> Scan<'a, '_> {
                     let located = before.is_some_and(|b| {
                         LOCATIVES.contains(&b)
                             || kind == EntityKind::Organization && ORG_PREPOSITIONS.contains(&b)
+                            || kind == EntityKind::Place && TOWN_NOUNS.contains(&b)
                     }) && self.tight(i);
                     let function_word = n == 1 && self.facts[i].is(Fact::FunctionWord);
                     if !(doubtful || function_word) || located {
