@@ -4,6 +4,7 @@
 //! Flüchtlinge`), and names listed with organisations (`BMW, Daimler und Audi`).
 
 use super::{Fact, Scan};
+use crate::entities::tables::form_key;
 use crate::entities::tokens::Tok;
 use crate::entities::EntityKind;
 
@@ -296,10 +297,18 @@ impl Scan<'_, '_> {
                     .is_some_and(|t| t.tight && t.is_capitalised());
                 let prev_capital = i > 0 && tok.tight && self.toks[i - 1].is_capitalised();
                 let alone = !next_capital && !prev_capital;
+                // `(Volkswagen, Audi und Porsche)`: a brand that is a German word too is taken
+                // in such a list.
+                let brand = || {
+                    matches!(
+                        self.lookup.form(&form_key([tok.text])),
+                        Some((_, EntityKind::Organization, true))
+                    )
+                };
                 if kind_at[i].is_some()
                     || !alone
                     || tok.sentence_start
-                    || !self.name_like(i)
+                    || !(self.name_like(i) || brand())
                     || self.facts[i].is(Fact::GivenName)
                 {
                     continue;
