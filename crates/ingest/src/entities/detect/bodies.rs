@@ -4,7 +4,6 @@
 //! Flüchtlinge`), and names listed with organisations (`BMW, Daimler und Audi`).
 
 use super::{Fact, Scan};
-use crate::entities::tables::form_key;
 use crate::entities::tokens::Tok;
 use crate::entities::EntityKind;
 
@@ -107,7 +106,7 @@ const TOWNS: &[&str] = &[
 
 /// Heads of a town's or state's bodies (`Rat`, `Stadtverwaltung`, `Landesregierung`); not
 /// `Zentrum` or `Bürgermeister` (a part of the town, a person).
-fn is_town_body(word: &str) -> bool {
+pub(crate) fn is_town_body(word: &str) -> bool {
     let lower = word.to_lowercase();
     let lower = genitive_stem(&lower);
     [
@@ -299,16 +298,10 @@ impl Scan<'_, '_> {
                 let alone = !next_capital && !prev_capital;
                 // `(Volkswagen, Audi und Porsche)`: a brand that is a German word too is taken
                 // in such a list.
-                let brand = || {
-                    matches!(
-                        self.lookup.form(&form_key([tok.text])),
-                        Some((_, EntityKind::Organization, true))
-                    )
-                };
                 if kind_at[i].is_some()
                     || !alone
                     || tok.sentence_start
-                    || !(self.name_like(i) || brand())
+                    || !(self.facts[i].is(Fact::Brand) || self.name_like(i))
                     || self.facts[i].is(Fact::GivenName)
                 {
                     continue;
@@ -497,11 +490,13 @@ impl Scan<'_, '_> {
     /// Kärnten`: a body of a town or state, named by the town or state, is one organisation.
     pub(super) fn town_body(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if !self.tok(i + 1).is_some_and(|t| t.tight && matches!(t.text, "der" | "des")) {
+        if !self.facts[i].is(Fact::TownBody)
+            || !self.tok(i + 1).is_some_and(|t| t.tight && matches!(t.text, "der" | "des"))
+        {
             return None; // (checked first: cheap, and true of most words)
         }
         let of = self.tok(i + 2).filter(|t| t.tight)?;
-        if !TOWNS.contains(&of.text) || !self.tight(i + 3) || !is_town_body(tok.text) {
+        if !TOWNS.contains(&of.text) || !self.tight(i + 3) || !self.facts[i].is(Fact::TownBody) {
             return None;
         }
         if !self.facts[i].is(Fact::Noun) || self.indefinite_before(i) {

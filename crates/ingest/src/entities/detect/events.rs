@@ -96,6 +96,18 @@ pub(crate) fn is_event_head(word: &str) -> bool {
     EVENT_HEADS.iter().any(|h| stem.ends_with(h)) && !stem.ends_with("manifest")
 }
 
+/// A compound whose head names an event, one place away from its name (`Museumsforum`,
+/// `Filmfestival`), not the head alone (`Forum`).
+pub(crate) fn is_event_head_compound(word: &str) -> bool {
+    if !is_event_head(word) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    EVENT_HEADS
+        .iter()
+        .any(|h| lower.find(h).is_some_and(|at| at > 3))
+}
+
 /// `Zweite`, `Dritten`: an ordinal that names a league's tier (`Zweite Bundesliga`).
 pub(super) fn is_tier(word: &str) -> bool {
     if !matches!(
@@ -249,15 +261,10 @@ impl Scan<'_, '_> {
     fn event_of_place(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         let f = &self.facts[i];
-        if !self.tight(i + 1) || f.is(Fact::Hyphenated) || tok.sentence_start && !f.is(Fact::Noun)
-        {
-            return None;
+        if !f.is(Fact::EventHeadCompound) || !self.tight(i + 1) || f.is(Fact::Hyphenated) {
+            return None; // (checked first: cheap, and true of most words)
         }
-        let lower = tok.text.to_lowercase();
-        let compound = EVENT_HEADS
-            .iter()
-            .any(|h| lower.contains(h) && lower.len() > h.len() + 3);
-        if !compound || !is_event_head(tok.text) || !f.is(Fact::Noun) {
+        if !f.is(Fact::EventHeadCompound) || !f.is(Fact::Noun) {
             return None;
         }
         let (end, _, kind) = self.gazetteer(i + 1)?;

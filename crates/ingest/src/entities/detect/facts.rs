@@ -73,6 +73,16 @@ pub(crate) enum Fact {
     Ministry,
     /// Begins a club's name (`VfB`, `Borussia`).
     ClubPrefix,
+    /// Ends in the head of an event's name (`Turnfests`, `Buchmesse`).
+    EventHead,
+    /// A compound that ends in an event's head, named by its place (`Museumsforum`).
+    EventHeadCompound,
+    /// A regional body's compound, named by its region (`Museumsverband`).
+    RegionalBody,
+    /// A town's body, named by its town (`Rat`, `Stadtverwaltung`).
+    TownBody,
+    /// A brand or company that is a German word too (`Volkswagen`).
+    Brand,
 }
 
 impl Fact {
@@ -158,6 +168,24 @@ impl Facts {
             (Fact::OfficialHead, super::bodies::is_official_head(word)),
             (Fact::Ministry, super::bodies::is_ministry(word)),
             (Fact::ClubPrefix, super::bodies::is_club_prefix(word)),
+            (Fact::EventHead, capitalised && super::events::is_event_head(word)),
+            (
+                Fact::EventHeadCompound,
+                capitalised && super::events::is_event_head_compound(word),
+            ),
+            (
+                Fact::RegionalBody,
+                capitalised && cues::is_regional_body(word),
+            ),
+            (Fact::TownBody, capitalised && super::bodies::is_town_body(word)),
+            (
+                Fact::Brand,
+                capitalised
+                    && matches!(
+                        lookup.form(&form_key([word])),
+                        Some((_, EntityKind::Organization, true))
+                    ),
+            ),
             (
                 Fact::EventCompound,
                 cues::event_suffix(word)

@@ -24,12 +24,13 @@ impl Scan<'_, '_> {
 
     pub(super) fn institution(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if !self.tight(i + 1) {
+        let f = &self.facts[i];
+        if !(f.is(Fact::Institution) || f.is(Fact::RegionalBody)) || !self.tight(i + 1) {
             return None;
         }
         if !self.facts[i].is(Fact::Institution) {
             // `Museumsverband Nordrhein-Westfalen`: a regional body and its region.
-            if !self.facts[i].is(Fact::Noun) || !cues::is_regional_body(tok.text) {
+            if !self.facts[i].is(Fact::RegionalBody) || !self.facts[i].is(Fact::Noun) {
                 return None;
             }
             let (end, _, EntityKind::Place) = self.gazetteer(i + 1)? else {
@@ -275,7 +276,7 @@ impl Scan<'_, '_> {
             || cues::is_currency(head.text);
         let kind = match self.facts[h].head() {
             Some(k) => k,
-            None if super::events::is_event_head(head.text) => {
+            None if self.facts[h].is(Fact::EventHead) => {
                 EntityKind::Event // `Internationalen Kunstfestival`, `Deutschen Turnfests`
             }
             None if named_head => EntityKind::Organization,
