@@ -505,8 +505,8 @@ fn names_of_official_news_by_their_shape() {
 }
 
 /// Shapes of issue 15's third round, with invented bodies in real places: a region's body,
-/// a town's body, an event named by its compound and place or by an adjective, and what is
-/// neither (a town's centre, a type noun before a name that is not a place).
+/// a town's body, an event named by its compound and place or by an adjective, a type noun in
+/// the genitive, and what is neither (a town's centre; a person after a body's genitive).
 #[test]
 fn bodies_and_events_of_a_place_by_their_shape() {
     let cases: &[(&str, &[(&str, &str)])] = &[
@@ -526,6 +526,10 @@ fn bodies_and_events_of_a_place_by_their_shape() {
             ],
         ),
         ("Er wohnt im Zentrum der Stadt Linz.", &[("Linz", "place")]),
+        (
+            "Die Sparte des Konzerns Quarvex ging an die Vorsitzende des Verbandes Ilse Brünner.",
+            &[("Quarvex", "organization"), ("Ilse Brünner", "person")],
+        ),
     ];
     for (text, expected) in cases {
         let got = names(text);

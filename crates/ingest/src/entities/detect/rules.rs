@@ -151,6 +151,9 @@ impl Scan<'_, '_> {
         if !self.tight(i + 1) {
             return None;
         }
+        if self.facts[i + 1].is(Fact::GivenName) && cues::is_genitive_type_cue(self.toks[i].text) {
+            return None;
+        }
         if let Some((start, end)) = self.club_span(i + 1).filter(|&(_, end)| end > i + 2) {
             self.push_name(start, self.toks[end - 1].end, EntityKind::Organization, 3);
             return Some(end);
