@@ -540,3 +540,19 @@ fn bodies_and_events_of_a_place_by_their_shape() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_hyphenated_regional_adjective_names_its_region() {
+    let text = "Die nordrhein-westfälische Ministerin traf baden-württembergische Bürgermeister.";
+    let got: Vec<(String, String)> = found_with(&[text], None)[0]
+        .iter()
+        .filter(|m| m.2 == MentionKind::Demonym)
+        .map(|m| (m.0.clone(), m.3.clone()))
+        .collect();
+    let want = [
+        ("nordrhein-westfälische", "Nordrhein-Westfalen"),
+        ("baden-württembergische", "Baden-Württemberg"),
+    ]
+    .map(|(s, e)| (s.to_owned(), e.to_owned()));
+    assert_eq!(got, want);
+}

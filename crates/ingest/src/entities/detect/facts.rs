@@ -130,7 +130,7 @@ impl Facts {
     fn of(word: &str, t: &Tables, lookup: &Lookup) -> Facts {
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let n = word.chars().count();
-        let nationality = t.adjective(word);
+        let nationality = t.adjective(word).or_else(|| region_adjective(word, t));
         let answers = [
             (Fact::Capitalised, capitalised),
             (Fact::Noun, capitalised && t.is_noun(word)),
@@ -222,4 +222,20 @@ impl<'a> WordFacts<'a> {
             .entry(word)
             .or_insert_with(|| Facts::of(word, t, lookup))
     }
+}
+
+/// `nordrhein-westfälischen`, `baden-württembergische`: a hyphenated adjective whose last part
+/// is the adjective of a region (`westfälisch` → `Westfalen`) and whose first part, joined to
+/// that region's name, is a place the tables know (`Nordrhein-Westfalen`).
+fn region_adjective(word: &str, t: &Tables) -> Option<usize> {
+    let (first, last) = word.rsplit_once(is_hyphen)?;
+    if first.is_empty() || first.contains(is_hyphen) || first.chars().count() < 4 {
+        return None;
+    }
+    let part = t.adjective(last)?;
+    let mut chars = first.chars();
+    let initial = chars.next()?.to_uppercase();
+    let name = format!("{initial}{}-{}", chars.as_str(), t.entries[part].name);
+    let f = t.forms.get(&form_key([name.as_str()]))?;
+    (t.entries[f.entry].kind == EntityKind::Place).then_some(f.entry)
 }
