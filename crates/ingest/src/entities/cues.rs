@@ -554,54 +554,6 @@ pub(crate) fn is_foreign_place_word(word: &str) -> bool {
     is_exactly(word, FOREIGN_PLACE_WORDS)
 }
 
-/// An institution whose name is the head plus a place or name after it (`Universität Wien`,
-/// `Stiftung Warentest`).
-pub(crate) fn is_institution(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let lower = lower
-        .strip_suffix('s')
-        .filter(|s| !s.ends_with('s'))
-        .unwrap_or(&lower);
-    let compound = ["gericht", "kammer", "universität", "hochschule", "kommando"]
-        .iter()
-        .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3);
-    compound
-        || is_exactly(
-            word,
-            &[
-                "universität",
-                "hochschule",
-                "akademie",
-                "stiftung",
-                "museum",
-                "institut",
-                "klinik",
-            ],
-        )
-}
-
-/// A body of a region, named by the region after it (`Museumsverband Nordrhein-Westfalen`,
-/// `Kantonspolizei Zürich`, `Landesregierung Kärnten`, `Staatsanwaltschaft Wien`): a compound
-/// that ends in a body's head. Unlike [`is_institution`] only a known place may follow, since
-/// before other names the compound is a type noun (`Weltfußballverband Fifa`).
-pub(crate) fn is_regional_body(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let lower = lower
-        .strip_suffix('s')
-        .filter(|s| !s.ends_with('s'))
-        .unwrap_or(&lower);
-    [
-        "verband",
-        "verein",
-        "vereinigung",
-        "polizei",
-        "regierung",
-        "anwaltschaft",
-    ]
-    .iter()
-    .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3)
-}
-
 /// Compounds that end in an event noun after a place name (`Koreakrieg`): the event head.
 pub(crate) fn event_suffix(word: &str) -> Option<usize> {
     let lower = word.to_lowercase();
@@ -611,6 +563,9 @@ pub(crate) fn event_suffix(word: &str) -> Option<usize> {
         .map(|s| word.len() - s.len())
         .next()
 }
+
+mod bodies;
+pub(crate) use bodies::{is_institution, is_regional_body};
 
 #[cfg(test)]
 mod tests;

@@ -512,7 +512,10 @@ fn bodies_and_events_of_a_place_by_their_shape() {
     let cases: &[(&str, &[(&str, &str)])] = &[
         (
             "Gestern tagte der Imkerverband Kärnten in Villach.",
-            &[("Imkerverband Kärnten", "organization"), ("Villach", "place")],
+            &[
+                ("Imkerverband Kärnten", "organization"),
+                ("Villach", "place"),
+            ],
         ),
         (
             "Der Rat der Stadt Gmunden beschloss das Budget.",

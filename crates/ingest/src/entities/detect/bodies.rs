@@ -491,7 +491,9 @@ impl Scan<'_, '_> {
     pub(super) fn town_body(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
         if !self.facts[i].is(Fact::TownBody)
-            || !self.tok(i + 1).is_some_and(|t| t.tight && matches!(t.text, "der" | "des"))
+            || !self
+                .tok(i + 1)
+                .is_some_and(|t| t.tight && matches!(t.text, "der" | "des"))
         {
             return None; // (checked first: cheap, and true of most words)
         }

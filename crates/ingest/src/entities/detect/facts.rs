@@ -168,7 +168,10 @@ impl Facts {
             (Fact::OfficialHead, super::bodies::is_official_head(word)),
             (Fact::Ministry, super::bodies::is_ministry(word)),
             (Fact::ClubPrefix, super::bodies::is_club_prefix(word)),
-            (Fact::EventHead, capitalised && super::events::is_event_head(word)),
+            (
+                Fact::EventHead,
+                capitalised && super::events::is_event_head(word),
+            ),
             (
                 Fact::EventHeadCompound,
                 capitalised && super::events::is_event_head_compound(word),
@@ -177,7 +180,10 @@ impl Facts {
                 Fact::RegionalBody,
                 capitalised && cues::is_regional_body(word),
             ),
-            (Fact::TownBody, capitalised && super::bodies::is_town_body(word)),
+            (
+                Fact::TownBody,
+                capitalised && super::bodies::is_town_body(word),
+            ),
             (
                 Fact::Brand,
                 capitalised
