@@ -505,7 +505,7 @@ fn names_of_official_news_by_their_shape() {
 }
 
 /// Shapes of issue 15's third round, with invented bodies in real places: a region's body,
-/// a town's body, an event named by its compound and place or by an adjective, a type noun in
+/// a town's body, a town's district, an event named by its compound and place or by an adjective, a type noun in
 /// the genitive, and what is neither (a town's centre; a person after a body's genitive).
 #[test]
 fn bodies_and_events_of_a_place_by_their_shape() {
@@ -529,6 +529,10 @@ fn bodies_and_events_of_a_place_by_their_shape() {
             ],
         ),
         ("Er wohnt im Zentrum der Stadt Linz.", &[("Linz", "place")]),
+        (
+            "Das Haus steht in Hamburg-Altona, ein Hamburg-Besucher staunte.",
+            &[("Hamburg-Altona", "place"), ("Hamburg", "place")],
+        ),
         (
             "Die Sparte des Konzerns Quarvex ging an die Vorsitzende des Verbandes Ilse Brünner.",
             &[("Quarvex", "organization"), ("Ilse Brünner", "person")],
