@@ -506,7 +506,8 @@ fn names_of_official_news_by_their_shape() {
 
 /// Shapes of issue 15's third round, with invented bodies in real places: a region's body,
 /// a town's body, a town's district, an event named by its compound and place or by an adjective, a type noun in
-/// the genitive, and what is neither (a town's centre; a person after a body's genitive).
+/// the genitive, a person whose given name is a noun too after a role, and what is neither (a
+/// town's centre; a person after a body's genitive).
 #[test]
 fn bodies_and_events_of_a_place_by_their_shape() {
     let cases: &[(&str, &[(&str, &str)])] = &[
@@ -532,6 +533,10 @@ fn bodies_and_events_of_a_place_by_their_shape() {
         (
             "Das Haus steht in Hamburg-Altona, ein Hamburg-Besucher staunte.",
             &[("Hamburg-Altona", "place"), ("Hamburg", "place")],
+        ),
+        (
+            "Dazu schwieg Verlagschef Kasper Quelmsted am Abend.",
+            &[("Kasper Quelmsted", "person")],
         ),
         (
             "Die Sparte des Konzerns Quarvex ging an die Vorsitzende des Verbandes Ilse Brünner.",

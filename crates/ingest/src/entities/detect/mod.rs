@@ -251,7 +251,17 @@ impl<'a> Scan<'a, '_> {
             && (after_role || self.tight(i + 1) && self.name_like(i + 1))
             && !facts.is(Fact::FunctionWord)
             && !(first.sentence_start && facts.is(Fact::LowercaseWord));
-        if !self.name_like(i) && !short_noun {
+        // `Henkel-Chef Kasper Rorsted`: after a role, a word that is a noun too starts a name
+        // when a name follows it.
+        let noun_first = after_role
+            && first.is_capitalised()
+            && !facts.is(Fact::FunctionWord)
+            && !facts.is(Fact::Role)
+            && facts.type_cue().is_none()
+            && self.tight(i + 1)
+            && self.name_like(i + 1)
+            && self.gazetteer(i + 1).is_none();
+        if !self.name_like(i) && !short_noun && !noun_first {
             return None;
         }
         let mut j = i + 1;
