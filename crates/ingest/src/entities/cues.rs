@@ -447,6 +447,21 @@ pub(crate) fn is_role(word: &str) -> bool {
 
 /// A type noun that announces the name of an organisation or place after it, with the kind.
 pub(crate) fn type_cue(word: &str) -> Option<EntityKind> {
+    type_cue_of(word).or_else(|| {
+        // `des Unternehmens Alstom`, `des Konzerns Bosch`: a type noun in the genitive.
+        let stem = ["es", "s"].iter().find_map(|e| word.strip_suffix(e))?;
+        let ok = stem.chars().count() >= 4 && !word.ends_with("ss");
+        ok.then(|| type_cue_of(stem)).flatten()
+    })
+}
+
+/// A type noun only in the genitive (`Verbandes`): before a given name it is the body a person
+/// works for (`die Vorsitzende des Verbandes Doreen Mölders`), not a name's type.
+pub(crate) fn is_genitive_type_cue(word: &str) -> bool {
+    type_cue_of(word).is_none() && type_cue(word).is_some()
+}
+
+fn type_cue_of(word: &str) -> Option<EntityKind> {
     if ends_with_cue(word, ORGANISATION_TYPES, &["band", "dienst", "portal"]) {
         Some(EntityKind::Organization)
     } else if ends_with_cue(word, PLACE_TYPES, &["ort", "insel", "stadt"])
@@ -539,32 +554,6 @@ pub(crate) fn is_foreign_place_word(word: &str) -> bool {
     is_exactly(word, FOREIGN_PLACE_WORDS)
 }
 
-/// An institution whose name is the head plus a place or name after it (`Universität Wien`,
-/// `Stiftung Warentest`).
-pub(crate) fn is_institution(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let lower = lower
-        .strip_suffix('s')
-        .filter(|s| !s.ends_with('s'))
-        .unwrap_or(&lower);
-    let compound = ["gericht", "kammer", "universität", "hochschule", "kommando"]
-        .iter()
-        .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3);
-    compound
-        || is_exactly(
-            word,
-            &[
-                "universität",
-                "hochschule",
-                "akademie",
-                "stiftung",
-                "museum",
-                "institut",
-                "klinik",
-            ],
-        )
-}
-
 /// Compounds that end in an event noun after a place name (`Koreakrieg`): the event head.
 pub(crate) fn event_suffix(word: &str) -> Option<usize> {
     let lower = word.to_lowercase();
@@ -574,6 +563,9 @@ pub(crate) fn event_suffix(word: &str) -> Option<usize> {
         .map(|s| word.len() - s.len())
         .next()
 }
+
+mod bodies;
+pub(crate) use bodies::{is_institution, is_regional_body};
 
 #[cfg(test)]
 mod tests;

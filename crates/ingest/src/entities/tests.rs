@@ -503,3 +503,68 @@ fn names_of_official_news_by_their_shape() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// Shapes of issue 15's third round, with invented bodies in real places: a region's body,
+/// a town's body, a town's district, an event named by its compound and place or by an adjective, a type noun in
+/// the genitive, a person whose given name is a noun too after a role, and what is neither (a
+/// town's centre; a person after a body's genitive).
+#[test]
+fn bodies_and_events_of_a_place_by_their_shape() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Gestern tagte der Imkerverband Kärnten in Villach.",
+            &[
+                ("Imkerverband Kärnten", "organization"),
+                ("Villach", "place"),
+            ],
+        ),
+        (
+            "Der Rat der Stadt Gmunden beschloss das Budget.",
+            &[("Rat der Stadt Gmunden", "organization")],
+        ),
+        (
+            "Im Mai fand das Liederforum Passau statt, im Juni das Deutsche Jodelfest.",
+            &[
+                ("Liederforum Passau", "event"),
+                ("Deutsche Jodelfest", "event"),
+            ],
+        ),
+        ("Er wohnt im Zentrum der Stadt Linz.", &[("Linz", "place")]),
+        (
+            "Das Haus steht in Hamburg-Altona, ein Hamburg-Besucher staunte.",
+            &[("Hamburg-Altona", "place"), ("Hamburg", "place")],
+        ),
+        (
+            "Dazu schwieg Verlagschef Kasper Quelmsted am Abend.",
+            &[("Kasper Quelmsted", "person")],
+        ),
+        (
+            "Die Sparte des Konzerns Quarvex ging an die Vorsitzende des Verbandes Ilse Brünner.",
+            &[("Quarvex", "organization"), ("Ilse Brünner", "person")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got = names(text);
+        let want: Vec<(String, &str)> = expected
+            .iter()
+            .map(|(s, k)| ((*s).to_owned(), *k))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn a_hyphenated_regional_adjective_names_its_region() {
+    let text = "Die nordrhein-westfälische Ministerin traf baden-württembergische Bürgermeister.";
+    let got: Vec<(String, String)> = found_with(&[text], None)[0]
+        .iter()
+        .filter(|m| m.2 == MentionKind::Demonym)
+        .map(|m| (m.0.clone(), m.3.clone()))
+        .collect();
+    let want = [
+        ("nordrhein-westfälische", "Nordrhein-Westfalen"),
+        ("baden-württembergische", "Baden-Württemberg"),
+    ]
+    .map(|(s, e)| (s.to_owned(), e.to_owned()));
+    assert_eq!(got, want);
+}

@@ -87,6 +87,51 @@ const OFFICIAL_HEADS: &[&str] = &[
     "universität",
 ];
 
+/// The kinds of town or state a body belongs to (`Rat der Stadt Köln`).
+const TOWNS: &[&str] = &[
+    "Stadt",
+    "Gemeinde",
+    "Marktgemeinde",
+    "Landeshauptstadt",
+    "Hansestadt",
+    "Landes",
+    "Bundeslandes",
+    "Kantons",
+    "Freistaats",
+    "Freistaates",
+    "Bezirks",
+    "Kreises",
+    "Landkreises",
+];
+
+/// Heads of a town's or state's bodies (`Rat`, `Stadtverwaltung`, `Landesregierung`); not
+/// `Zentrum` or `Bürgermeister` (a part of the town, a person).
+pub(crate) fn is_town_body(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = genitive_stem(&lower);
+    [
+        "rat",
+        "senat",
+        "magistrat",
+        "verwaltung",
+        "regierung",
+        "parlament",
+        "polizei",
+        "feuerwehr",
+        "archiv",
+        "museum",
+        "bibliothek",
+        "amt",
+        "behörde",
+        "gericht",
+        "bürgerschaft",
+        "landtag",
+        "werke",
+    ]
+    .iter()
+    .any(|h| lower.ends_with(h))
+}
+
 /// A word that ends in the head of an official body's name (`Bundesamt`, `Instituts`).
 pub(crate) fn is_official_head(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -251,10 +296,12 @@ impl Scan<'_, '_> {
                     .is_some_and(|t| t.tight && t.is_capitalised());
                 let prev_capital = i > 0 && tok.tight && self.toks[i - 1].is_capitalised();
                 let alone = !next_capital && !prev_capital;
+                // `(Volkswagen, Audi und Porsche)`: a brand that is a German word too is taken
+                // in such a list.
                 if kind_at[i].is_some()
                     || !alone
                     || tok.sentence_start
-                    || !self.name_like(i)
+                    || !(self.facts[i].is(Fact::Brand) || self.name_like(i))
                     || self.facts[i].is(Fact::GivenName)
                 {
                     continue;
@@ -437,6 +484,33 @@ impl Scan<'_, '_> {
             }
         }
         last
+    }
+
+    /// `Rat der Stadt Köln`, `Verwaltung des Kantons Zürich`, `Regierung des Landes
+    /// Kärnten`: a body of a town or state, named by the town or state, is one organisation.
+    pub(super) fn town_body(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if !self.facts[i].is(Fact::TownBody)
+            || !self
+                .tok(i + 1)
+                .is_some_and(|t| t.tight && matches!(t.text, "der" | "des"))
+        {
+            return None; // (checked first: cheap, and true of most words)
+        }
+        let of = self.tok(i + 2).filter(|t| t.tight)?;
+        if !TOWNS.contains(&of.text) || !self.tight(i + 3) || !self.facts[i].is(Fact::TownBody) {
+            return None;
+        }
+        if !self.facts[i].is(Fact::Noun) || self.indefinite_before(i) {
+            return None;
+        }
+        let (end, _, kind) = self.gazetteer(i + 3)?;
+        if kind != EntityKind::Place {
+            return None;
+        }
+        let (s, e) = (tok.start, self.toks[end - 1].end);
+        self.push_name(s, e, EntityKind::Organization, 3);
+        Some(self.acronym_alias(end, EntityKind::Organization, s, e))
     }
 
     /// `Bundesministerium für Wirtschaft und Klimaschutz`, `Institut für Weltwirtschaft`.

@@ -67,6 +67,47 @@ const EVENT_ENDINGS: &[&str] = &[
     "spiele",
 ];
 
+/// Heads of events' names: a compound ending in one before a place (`Museumsforum NRW`,
+/// `Filmfestival Locarno`), or one after a capitalised adjective (`Deutsches Turnfest`).
+const EVENT_HEADS: &[&str] = &[
+    "preis",
+    "festival",
+    "festspiele",
+    "gipfel",
+    "fest",
+    "forum",
+    "kongress",
+    "konferenz",
+    "messe",
+    "turnier",
+    "meisterschaft",
+    "marathon",
+];
+
+/// Ends in the head of an event's name (`Turnfests`, `Museumsforum`, `Buchmesse`), in any
+/// case; not `Manifest`.
+pub(crate) fn is_event_head(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let stem = ["es", "s", "en", "n"]
+        .iter()
+        .find_map(|e| lower.strip_suffix(e))
+        .filter(|s| EVENT_HEADS.iter().any(|h| s.ends_with(h)))
+        .unwrap_or(&lower);
+    EVENT_HEADS.iter().any(|h| stem.ends_with(h)) && !stem.ends_with("manifest")
+}
+
+/// A compound whose head names an event, one place away from its name (`Museumsforum`,
+/// `Filmfestival`), not the head alone (`Forum`).
+pub(crate) fn is_event_head_compound(word: &str) -> bool {
+    if !is_event_head(word) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    EVENT_HEADS
+        .iter()
+        .any(|h| lower.find(h).is_some_and(|at| at > 3))
+}
+
 /// `Zweite`, `Dritten`: an ordinal that names a league's tier (`Zweite Bundesliga`).
 pub(super) fn is_tier(word: &str) -> bool {
     if !matches!(
@@ -126,6 +167,10 @@ impl Scan<'_, '_> {
         }
         if WEATHER.contains(&tok.text) {
             return self.weather(i);
+        }
+        // `Museumsforum NRW`, `Filmfestival Locarno`: an event's compound and its place.
+        if let Some(end) = self.event_of_place(i) {
+            return Some(end);
         }
         // `Fußballer des Jahres`, `Unwort des Jahres`: an award.
         let of_the_year = self.tok(i + 1).is_some_and(|t| t.tight && t.text == "des")
@@ -209,6 +254,25 @@ impl Scan<'_, '_> {
             }
         }
         None
+    }
+
+    /// `Museumsforum NRW`, `Filmfestival Locarno`, `Buchmesse Leipzig`: a compound whose head
+    /// names an event, and the place it is held in, are the event's name.
+    fn event_of_place(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        let f = &self.facts[i];
+        if !f.is(Fact::EventHeadCompound) || !self.tight(i + 1) || f.is(Fact::Hyphenated) {
+            return None; // (checked first: cheap, and true of most words)
+        }
+        if !f.is(Fact::EventHeadCompound) || !f.is(Fact::Noun) {
+            return None;
+        }
+        let (end, _, kind) = self.gazetteer(i + 1)?;
+        if kind != EntityKind::Place {
+            return None;
+        }
+        self.push_name(tok.start, self.toks[end - 1].end, EntityKind::Event, 3);
+        Some(end)
     }
 
     /// `Tief „Zoltan“`, `Hurrikan Milton`: the name is the event.

@@ -73,6 +73,16 @@ pub(crate) enum Fact {
     Ministry,
     /// Begins a club's name (`VfB`, `Borussia`).
     ClubPrefix,
+    /// Ends in the head of an event's name (`Turnfests`, `Buchmesse`).
+    EventHead,
+    /// A compound that ends in an event's head, named by its place (`Museumsforum`).
+    EventHeadCompound,
+    /// A regional body's compound, named by its region (`Museumsverband`).
+    RegionalBody,
+    /// A town's body, named by its town (`Rat`, `Stadtverwaltung`).
+    TownBody,
+    /// A brand or company that is a German word too (`Volkswagen`).
+    Brand,
 }
 
 impl Fact {
@@ -120,7 +130,7 @@ impl Facts {
     fn of(word: &str, t: &Tables, lookup: &Lookup) -> Facts {
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let n = word.chars().count();
-        let nationality = t.adjective(word);
+        let nationality = t.adjective(word).or_else(|| region_adjective(word, t));
         let answers = [
             (Fact::Capitalised, capitalised),
             (Fact::Noun, capitalised && t.is_noun(word)),
@@ -159,6 +169,30 @@ impl Facts {
             (Fact::Ministry, super::bodies::is_ministry(word)),
             (Fact::ClubPrefix, super::bodies::is_club_prefix(word)),
             (
+                Fact::EventHead,
+                capitalised && super::events::is_event_head(word),
+            ),
+            (
+                Fact::EventHeadCompound,
+                capitalised && super::events::is_event_head_compound(word),
+            ),
+            (
+                Fact::RegionalBody,
+                capitalised && cues::is_regional_body(word),
+            ),
+            (
+                Fact::TownBody,
+                capitalised && super::bodies::is_town_body(word),
+            ),
+            (
+                Fact::Brand,
+                capitalised
+                    && matches!(
+                        lookup.form(&form_key([word])),
+                        Some((_, EntityKind::Organization, true))
+                    ),
+            ),
+            (
                 Fact::EventCompound,
                 cues::event_suffix(word)
                     .is_some_and(|cut| lookup.form(&form_key([&word[..cut]])).is_some()),
@@ -194,4 +228,20 @@ impl<'a> WordFacts<'a> {
             .entry(word)
             .or_insert_with(|| Facts::of(word, t, lookup))
     }
+}
+
+/// `nordrhein-westfälischen`, `baden-württembergische`: a hyphenated adjective whose last part
+/// is the adjective of a region (`westfälisch` → `Westfalen`) and whose first part, joined to
+/// that region's name, is a place the tables know (`Nordrhein-Westfalen`).
+fn region_adjective(word: &str, t: &Tables) -> Option<usize> {
+    let (first, last) = word.rsplit_once(is_hyphen)?;
+    if first.is_empty() || first.contains(is_hyphen) || first.chars().count() < 4 {
+        return None;
+    }
+    let part = t.adjective(last)?;
+    let mut chars = first.chars();
+    let initial = chars.next()?.to_uppercase();
+    let name = format!("{initial}{}-{}", chars.as_str(), t.entries[part].name);
+    let f = t.forms.get(&form_key([name.as_str()]))?;
+    (t.entries[f.entry].kind == EntityKind::Place).then_some(f.entry)
 }

@@ -47,6 +47,23 @@ impl Scan<'_, '_> {
             }
             _ => {}
         }
+        // `Köln-Müngersdorf`, `Hamburg-Altona`: a town and its district (a name, not a noun).
+        if parts.len() == 2 && !indefinite {
+            let town = matches!(
+                self.lookup.form(&form_key([first])),
+                Some((_, EntityKind::Place, false))
+            );
+            let district = last.chars().next().is_some_and(char::is_uppercase)
+                && (!self.t.is_noun(last) && !self.t.is_lowercase_word(last)
+                    || matches!(
+                        self.lookup.form(&form_key([last])),
+                        Some((_, EntityKind::Place, false))
+                    ));
+            if town && district {
+                self.push_name(tok.start, tok.end, EntityKind::Place, 3);
+                return Some(i + 1);
+            }
+        }
         self.parts(&tok).then_some(i + 1)
     }
 

@@ -45,6 +45,18 @@ pub(crate) use bodies::is_club_prefix;
 pub(crate) use facts::WordFacts;
 
 use super::cues::LOCATIVES;
+
+/// Nouns after which a word that is also a common noun or given name is a town (`der Stadt
+/// Essen`, `die Gemeinde Halle`).
+const TOWN_NOUNS: &[&str] = &[
+    "Stadt",
+    "Gemeinde",
+    "Marktgemeinde",
+    "Landeshauptstadt",
+    "Hansestadt",
+    "Kreisstadt",
+    "Ortschaft",
+];
 use super::tables::{form_key, Tables};
 use super::tokens::Tok;
 use super::{EntityKind, Lookup, MentionKind, Target};
@@ -239,7 +251,17 @@ impl<'a> Scan<'a, '_> {
             && (after_role || self.tight(i + 1) && self.name_like(i + 1))
             && !facts.is(Fact::FunctionWord)
             && !(first.sentence_start && facts.is(Fact::LowercaseWord));
-        if !self.name_like(i) && !short_noun {
+        // `Henkel-Chef Kasper Rorsted`: after a role, a word that is a noun too starts a name
+        // when a name follows it.
+        let noun_first = after_role
+            && first.is_capitalised()
+            && !facts.is(Fact::FunctionWord)
+            && !facts.is(Fact::Role)
+            && facts.type_cue().is_none()
+            && self.tight(i + 1)
+            && self.name_like(i + 1)
+            && self.gazetteer(i + 1).is_none();
+        if !self.name_like(i) && !short_noun && !noun_first {
             return None;
         }
         let mut j = i + 1;
@@ -335,6 +357,7 @@ impl<'a> Scan<'a, '_> {
                     let located = before.is_some_and(|b| {
                         LOCATIVES.contains(&b)
                             || kind == EntityKind::Organization && ORG_PREPOSITIONS.contains(&b)
+                            || kind == EntityKind::Place && TOWN_NOUNS.contains(&b)
                     }) && self.tight(i);
                     let function_word = n == 1 && self.facts[i].is(Fact::FunctionWord);
                     if !(doubtful || function_word) || located {
@@ -387,6 +410,7 @@ impl<'a> Scan<'a, '_> {
             .or_else(|| self.club(i))
             .or_else(|| self.acronym_place(i))
             .or_else(|| self.company(i))
+            .or_else(|| self.town_body(i))
             .or_else(|| self.official(i))
             .or_else(|| self.suspended(i))
             .or_else(|| self.designated(i))

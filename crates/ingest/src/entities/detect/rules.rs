@@ -24,8 +24,25 @@ impl Scan<'_, '_> {
 
     pub(super) fn institution(&mut self, i: usize) -> Option<usize> {
         let tok = *self.tok(i)?;
-        if !self.facts[i].is(Fact::Institution) || !self.tight(i + 1) {
+        let f = &self.facts[i];
+        if !(f.is(Fact::Institution) || f.is(Fact::RegionalBody)) || !self.tight(i + 1) {
             return None;
+        }
+        if !self.facts[i].is(Fact::Institution) {
+            // `Museumsverband Nordrhein-Westfalen`: a regional body and its region.
+            if !self.facts[i].is(Fact::RegionalBody) || !self.facts[i].is(Fact::Noun) {
+                return None;
+            }
+            let (end, _, EntityKind::Place) = self.gazetteer(i + 1)? else {
+                return None;
+            };
+            self.push_name(
+                tok.start,
+                self.toks[end - 1].end,
+                EntityKind::Organization,
+                3,
+            );
+            return Some(end);
         }
         let end = match self.gazetteer(i + 1) {
             Some((end, _, EntityKind::Place | EntityKind::Country)) => end,
@@ -132,6 +149,9 @@ impl Scan<'_, '_> {
     fn typed_name(&mut self, i: usize) -> Option<usize> {
         let kind = self.facts.get(i)?.type_cue()?;
         if !self.tight(i + 1) {
+            return None;
+        }
+        if self.facts[i + 1].is(Fact::GivenName) && cues::is_genitive_type_cue(self.toks[i].text) {
             return None;
         }
         if let Some((start, end)) = self.club_span(i + 1).filter(|&(_, end)| end > i + 2) {
@@ -259,11 +279,8 @@ impl Scan<'_, '_> {
             || cues::is_currency(head.text);
         let kind = match self.facts[h].head() {
             Some(k) => k,
-            None if ["preis", "festival", "gipfel"]
-                .iter()
-                .any(|c| head.text.to_lowercase().ends_with(c)) =>
-            {
-                EntityKind::Event // `Internationalen Kunstfestival`
+            None if self.facts[h].is(Fact::EventHead) => {
+                EntityKind::Event // `Internationalen Kunstfestival`, `Deutschen Turnfests`
             }
             None if named_head => EntityKind::Organization,
             None if mid_sentence && !term && self.t.gender(head.text).is_some() => {
