@@ -281,6 +281,35 @@ impl LazyIndex {
         }
     }
 
+    /// The files still needed before `keys` can be looked up and the keys beginning with
+    /// each of `prefixes` walked (what a search read, `search::expand::reads` in the
+    /// engine): first the shards of every key and prefix, then, once a key's shard is
+    /// loaded, its pack. Each name once, in the order first needed; empty when the reads
+    /// can be answered from what is loaded.
+    pub fn missing<'k>(
+        &self,
+        keys: impl IntoIterator<Item = &'k str>,
+        prefixes: impl IntoIterator<Item = &'k str>,
+    ) -> Result<Vec<String>, LazyError> {
+        let mut need: Vec<String> = Vec::new();
+        let mut add = |names: Vec<String>| {
+            for name in names {
+                if !need.contains(&name) {
+                    need.push(name);
+                }
+            }
+        };
+        for prefix in prefixes {
+            add(self.missing_shards(&prefix_range(prefix.as_bytes())));
+        }
+        for key in keys {
+            if let Lookup::Need(names) = self.lookup(key)? {
+                add(names);
+            }
+        }
+        Ok(need)
+    }
+
     /// The terms of `range` with their postings, in key order, or the files still needed
     /// (first the shards, then the packs of every term in the range).
     pub fn terms_in(&self, range: &KeyRange) -> Result<RangeLookup<'_>, LazyError> {

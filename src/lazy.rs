@@ -1,0 +1,181 @@
+//! Hosted mode's lazy index at run time (feature `lazy`; docs/HOSTED.md): the engine over
+//! the files of `explorer_index::lazy` loaded so far, and the rounds that load what a query
+//! needs.
+//!
+//! The rule of what a query reads is the engine's own: [`LazyExplorer::missing_for_search`]
+//! runs the search on what is loaded while [`crate::search::expand::reads`] records every
+//! key and range it reads, and the store names the files those reads lack (the shards of
+//! each range and key, then the packs of the keys). The page fetches them, hands them over
+//! ([`LazyExplorer::supply`]) and asks again, until nothing is missing; then
+//! [`LazyExplorer::search`] answers exactly as the whole index would. A search whose reads
+//! are not all loaded is an error naming the first file it lacks, never a guess.
+//!
+//! The engine reads an ordinary index assembled from what is loaded
+//! (`LazyIndex::assemble`). **Known limit:** each assembled index lives as long as the
+//! page (the engine borrows it for `'static`), so memory grows by one assembled copy (the
+//! sections and the loaded postings) per query that fetched something; an index reading its
+//! dictionary from the store in place would remove it.
+
+use crate::search::expand::reads;
+use crate::{Explorer, SearchOptions, SearchResults};
+use explorer_index::lazy::{LazyError, LazyIndex};
+use explorer_index::{Index, IndexError};
+use std::fmt;
+
+/// Why the lazy explorer cannot answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LazyExplorerError {
+    /// A file of the lazy index: missing, damaged, foreign, of another version (names it).
+    Lazy(LazyError),
+    /// The engine's error on what is loaded.
+    Index(IndexError),
+}
+
+impl fmt::Display for LazyExplorerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LazyExplorerError::Lazy(e) => e.fmt(f),
+            LazyExplorerError::Index(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LazyExplorerError {}
+
+impl From<LazyError> for LazyExplorerError {
+    fn from(e: LazyError) -> Self {
+        LazyExplorerError::Lazy(e)
+    }
+}
+
+impl From<IndexError> for LazyExplorerError {
+    fn from(e: IndexError) -> Self {
+        LazyExplorerError::Index(e)
+    }
+}
+
+/// The explorer over a lazy index: its store and the engine over what is loaded.
+pub struct LazyExplorer {
+    store: LazyIndex,
+    /// The engine over the index assembled when it was last needed (`None` before the
+    /// sections are loaded).
+    explorer: Option<Explorer<'static>>,
+    /// Whether files were supplied since `explorer` was assembled.
+    stale: bool,
+}
+
+impl LazyExplorer {
+    /// Opens the root file `name` (checked: hash, magic, version, checksum).
+    pub fn open(name: &str, root: &[u8]) -> Result<LazyExplorer, LazyError> {
+        Ok(LazyExplorer {
+            store: LazyIndex::open(name, root)?,
+            explorer: None,
+            stale: true,
+        })
+    }
+
+    /// The store (for figures and tests).
+    pub fn store(&self) -> &LazyIndex {
+        &self.store
+    }
+
+    /// The files to load before anything can be answered: the sections this version keeps
+    /// out of the dictionary (docs/HOSTED.md), those not supplied yet.
+    pub fn missing_to_open(&self) -> Vec<String> {
+        self.store
+            .sections()
+            .iter()
+            .map(|(_, f)| f.name())
+            .filter(|name| !self.store.has(name))
+            .collect()
+    }
+
+    /// Hands over file `name` (fetched because a call named it); refused, naming it, when
+    /// the bytes are not that file of this index.
+    pub fn supply(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), LazyError> {
+        if self.store.has(name) {
+            return Ok(());
+        }
+        self.store.supply(name, bytes)?;
+        self.stale = true;
+        Ok(())
+    }
+
+    /// The engine over what is loaded, assembled again if files came since.
+    pub fn explorer(&mut self) -> Result<&mut Explorer<'static>, LazyExplorerError> {
+        if self.stale || self.explorer.is_none() {
+            let bytes: &'static [u8] = Box::leak(self.store.assemble()?.into_boxed_slice());
+            let mut explorer = Explorer::over(Index::open_embedded(bytes)?);
+            if let Some(mut old) = self.explorer.take() {
+                // The same sections, so the same text chunks: what was loaded stays.
+                explorer.texts = std::mem::take(&mut old.texts);
+            }
+            self.explorer = Some(explorer);
+            self.stale = false;
+        }
+        match self.explorer.as_mut() {
+            Some(explorer) => Ok(explorer),
+            None => Err(LazyError::Missing {
+                name: self.store.root_name().to_owned(),
+            }
+            .into()),
+        }
+    }
+
+    /// The files `query` with `options` still needs, in the order to fetch them (one round:
+    /// fetch, supply, ask again until it is empty). Runs the search on what is loaded and
+    /// maps what it read to files; the sections first, if they are not loaded.
+    pub fn missing_for_search(
+        &mut self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<Vec<String>, LazyExplorerError> {
+        let sections = self.missing_to_open();
+        if !sections.is_empty() {
+            return Ok(sections);
+        }
+        if self.stale {
+            // A round's engine over a copy assembled for this round only.
+            let bytes = self.store.assemble()?;
+            let explorer = Explorer::over(Index::open_embedded(&bytes)?);
+            let (answer, read) = reads::recording(|| explorer.search(query, options).map(drop));
+            answer?;
+            let need = self.missing_in(&read)?;
+            if !need.is_empty() {
+                return Ok(need);
+            }
+        }
+        // Nothing more to fetch: the page's engine over all of it.
+        let explorer = self.explorer()?;
+        let (answer, read) = reads::recording(|| explorer.search(query, options).map(drop));
+        answer?;
+        Ok(self.missing_in(&read)?)
+    }
+
+    /// The answer of [`Explorer::search`], when every file it reads is loaded; otherwise
+    /// [`LazyError::Missing`] naming the first file it lacks (run the rounds of
+    /// [`LazyExplorer::missing_for_search`] first).
+    pub fn search(
+        &mut self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<SearchResults<'static>, LazyExplorerError> {
+        if let Some(name) = self.missing_to_open().into_iter().next() {
+            return Err(LazyError::Missing { name }.into());
+        }
+        let explorer: &Explorer<'static> = self.explorer()?;
+        let (answer, read) = reads::recording(|| explorer.search(query, options));
+        let answer = answer?;
+        match self.missing_in(&read)?.into_iter().next() {
+            Some(name) => Err(LazyError::Missing { name }.into()),
+            None => Ok(answer),
+        }
+    }
+
+    fn missing_in(&self, read: &reads::Reads) -> Result<Vec<String>, LazyError> {
+        self.store.missing(
+            read.keys.iter().map(String::as_str),
+            read.prefixes.iter().map(String::as_str),
+        )
+    }
+}
