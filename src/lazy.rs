@@ -20,6 +20,7 @@ use crate::search::expand::reads;
 use crate::{Explorer, SearchOptions, SearchResults};
 use explorer_index::lazy::{LazyError, LazyIndex};
 use explorer_index::{Index, IndexError};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Why the lazy explorer cannot answer.
@@ -62,6 +63,10 @@ pub struct LazyExplorer {
     explorer: Option<Explorer<'static>>,
     /// Whether files were supplied since `explorer` was assembled.
     stale: bool,
+    /// The files supplied since `explorer` was assembled: its index lists their terms
+    /// (if their shard was loaded) with empty lists, so a call that reads them must wait
+    /// for the next round's engine.
+    since: BTreeSet<String>,
 }
 
 impl LazyExplorer {
@@ -71,6 +76,7 @@ impl LazyExplorer {
             store: LazyIndex::open(name, root)?,
             explorer: None,
             stale: true,
+            since: BTreeSet::new(),
         })
     }
 
@@ -98,6 +104,18 @@ impl LazyExplorer {
         }
         self.store.supply(name, bytes)?;
         self.stale = true;
+        if self.explorer.is_some() {
+            self.since.insert(name.to_owned());
+        } else if self.missing_to_open().is_empty() {
+            // The last section: the page is ready (the engine answers what needs no term).
+            self.explorer().map_err(|e| match e {
+                LazyExplorerError::Lazy(e) => e,
+                LazyExplorerError::Index(_) => LazyError::Corrupt {
+                    name: name.to_owned(),
+                    what: "the index of its sections",
+                },
+            })?;
+        }
         Ok(())
     }
 
@@ -112,6 +130,7 @@ impl LazyExplorer {
             }
             self.explorer = Some(explorer);
             self.stale = false;
+            self.since.clear();
         }
         match self.explorer.as_mut() {
             Some(explorer) => Ok(explorer),
@@ -122,13 +141,28 @@ impl LazyExplorer {
         }
     }
 
+    /// The engine over what was loaded when it was last assembled (at the last section,
+    /// then after each query's last round); `None` before the sections are loaded.
+    pub fn engine(&self) -> Option<&Explorer<'static>> {
+        self.explorer.as_ref()
+    }
+
     /// The files `query` with `options` still needs, in the order to fetch them (one round:
-    /// fetch, supply, ask again until it is empty). Runs the search on what is loaded and
-    /// maps what it read to files; the sections first, if they are not loaded.
+    /// fetch, supply, ask again until it is empty; the last round assembles the engine).
     pub fn missing_for_search(
         &mut self,
         query: &str,
         options: &SearchOptions,
+    ) -> Result<Vec<String>, LazyExplorerError> {
+        self.missing_for(|ex| ex.search(query, options).map(drop))
+    }
+
+    /// The files `call` still needs: it runs on what is loaded while its reads of the
+    /// dictionary are recorded, and the store names the files they lack (the sections
+    /// first, if they are not loaded). Empty: `call` can run ([`LazyExplorer::checked`]).
+    pub fn missing_for(
+        &mut self,
+        call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
     ) -> Result<Vec<String>, LazyExplorerError> {
         let sections = self.missing_to_open();
         if !sections.is_empty() {
@@ -138,7 +172,7 @@ impl LazyExplorer {
             // A round's engine over a copy assembled for this round only.
             let bytes = self.store.assemble()?;
             let explorer = Explorer::over(Index::open_embedded(&bytes)?);
-            let (answer, read) = reads::recording(|| explorer.search(query, options).map(drop));
+            let (answer, read) = reads::recording(|| call(&explorer));
             answer?;
             let need = self.missing_in(&read)?;
             if !need.is_empty() {
@@ -147,29 +181,50 @@ impl LazyExplorer {
         }
         // Nothing more to fetch: the page's engine over all of it.
         let explorer = self.explorer()?;
-        let (answer, read) = reads::recording(|| explorer.search(query, options).map(drop));
+        let (answer, read) = reads::recording(|| call(explorer));
         answer?;
         Ok(self.missing_in(&read)?)
     }
 
-    /// The answer of [`Explorer::search`], when every file it reads is loaded; otherwise
-    /// [`LazyError::Missing`] naming the first file it lacks (run the rounds of
-    /// [`LazyExplorer::missing_for_search`] first).
+    /// `call`'s answer, when every file it reads is loaded; otherwise [`LazyError::Missing`]
+    /// naming the first file it lacks (run the rounds of [`LazyExplorer::missing_for`]
+    /// first). Never an answer from part of what it reads.
+    pub fn checked<T>(
+        &self,
+        call: impl FnOnce(&Explorer<'static>) -> Result<T, IndexError>,
+    ) -> Result<T, LazyExplorerError> {
+        let Some(explorer) = self.engine() else {
+            let name = self.missing_to_open().into_iter().next();
+            let name = name.unwrap_or_else(|| self.store.root_name().to_owned());
+            return Err(LazyError::Missing { name }.into());
+        };
+        let (answer, read) = reads::recording(|| call(explorer));
+        let answer = answer?;
+        // Every file it read must be in the engine's index: loaded, and before it was
+        // assembled.
+        let files = self.store.files_for(
+            read.keys.iter().map(String::as_str),
+            read.prefixes.iter().map(String::as_str),
+        )?;
+        match files
+            .into_iter()
+            .find(|f| !self.store.has(f) || self.since.contains(f))
+        {
+            Some(name) => Err(LazyError::Missing { name }.into()),
+            None => Ok(answer),
+        }
+    }
+
+    /// [`Explorer::search`], [`LazyExplorer::checked`] (assembled first if files came since).
     pub fn search(
         &mut self,
         query: &str,
         options: &SearchOptions,
     ) -> Result<SearchResults<'static>, LazyExplorerError> {
-        if let Some(name) = self.missing_to_open().into_iter().next() {
-            return Err(LazyError::Missing { name }.into());
+        if self.missing_to_open().is_empty() {
+            self.explorer()?;
         }
-        let explorer: &Explorer<'static> = self.explorer()?;
-        let (answer, read) = reads::recording(|| explorer.search(query, options));
-        let answer = answer?;
-        match self.missing_in(&read)?.into_iter().next() {
-            Some(name) => Err(LazyError::Missing { name }.into()),
-            None => Ok(answer),
-        }
+        self.checked(|ex| ex.search(query, options))
     }
 
     fn missing_in(&self, read: &reads::Reads) -> Result<Vec<String>, LazyError> {
