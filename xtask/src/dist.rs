@@ -68,7 +68,12 @@ pub enum Mode {
     /// `dist-lazy/` (`--hosted --lazy`): hosted mode with the lazy index: the .wasm embeds
     /// no index; its files are in `index/` (named by hash, fetched per query), the texts in
     /// `text/`. Not yet the default hosted mode (docs/HOSTED.md says what is missing).
-    Lazy { chunk_text: Option<usize> },
+    /// `file_bytes` overrides the size at which shards and packs close
+    /// (`ARTICLES_LAZY_FILE`, in bytes).
+    Lazy {
+        chunk_text: Option<usize>,
+        file_bytes: Option<usize>,
+    },
 }
 
 impl Mode {

@@ -21,7 +21,14 @@ pub(super) fn build(
     if profile == Profile::Release {
         cmd.arg("--release");
     }
-    if let Mode::Hosted { chunk_text } | Mode::Lazy { chunk_text } = mode {
+    if let Mode::Lazy {
+        file_bytes: Some(bytes),
+        ..
+    } = mode
+    {
+        cmd.env("ARTICLES_LAZY_FILE", bytes.to_string());
+    }
+    if let Mode::Hosted { chunk_text } | Mode::Lazy { chunk_text, .. } = mode {
         // A feature, not only an environment variable: cargo keeps the two builds apart, so
         // switching between them does not rebuild the index each time.
         let lazy = matches!(mode, Mode::Lazy { .. });
