@@ -45,7 +45,7 @@ fn walk<A: Automaton>(
     index: &Index<'_>,
     prefix: &str,
     automaton: A,
-    found: &mut dyn FnMut(&str) -> bool,
+    mut found: impl FnMut(&str) -> bool,
 ) {
     reads::note_prefix(prefix);
     let mut stream = index.terms().search(automaton).into_stream();
@@ -138,7 +138,7 @@ fn expand(
             continue;
         }
         let mut added = 0;
-        walk(index, start, Str::new(start).starts_with(), &mut |key| {
+        walk(index, start, Str::new(start).starts_with(), |key| {
             if added >= MAX_EXPANSIONS {
                 return false;
             }
@@ -166,7 +166,7 @@ fn other_forms(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
     for start in umlaut_spellings(term) {
         let start = format!("={start}");
         let mut full = false;
-        walk(index, &start, FormsOf(start.as_bytes()), &mut |key| {
+        walk(index, &start, FormsOf(start.as_bytes()), |key| {
             if out.len() >= MAX_EXPANSIONS {
                 full = true;
                 return false;
@@ -388,7 +388,7 @@ fn within(index: &Index<'_>, target: &str, allowed: u8, found: &mut dyn FnMut(u8
     let reach = skip + TYPO_KEEP_PREFIX.iter().copied().min().unwrap_or(0);
     let prefix: String = target.chars().take(reach).collect();
     let mut n = 0;
-    walk(index, &prefix, &dfa, &mut |key| {
+    walk(index, &prefix, &dfa, |key| {
         let d = match dfa.eval(key) {
             levenshtein_automata::Distance::Exact(d) => d,
             levenshtein_automata::Distance::AtLeast(_) => return true,
