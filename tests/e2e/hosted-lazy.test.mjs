@@ -147,7 +147,7 @@ test('on a lazy page an entity view opens, a typo is corrected and a facet narro
 test('a missing index file is an error in the page that names the file', { timeout: 30_000 }, async () => {
   const { context, page, problems } = await openPage();
   try {
-    await page.route('**/index/d-*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await context.route('**/index/d-*', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await ready(page);
     await typeQuery(page, WORD);
     await page.locator('#status', { hasText: 'fehlgeschlagen' }).waitFor();
@@ -167,7 +167,7 @@ test('a damaged index file is refused, naming it, and nothing is answered from i
   try {
     const shards = indexFiles('d').sort();
     // Every shard is served as the bytes of the first: right length for one, wrong hash for all others.
-    await page.route('**/index/d-*', (route) => route.fulfill({ path: join(DIST, 'index', shards[0]), contentType: 'application/octet-stream' }));
+    await context.route('**/index/d-*', (route) => route.fulfill({ path: join(DIST, 'index', shards[0]), contentType: 'application/octet-stream' }));
     await ready(page);
     const result = await page.evaluate(async (w) => {
       const ex = await document.querySelector('article-explorer').explorer;
@@ -208,7 +208,40 @@ test('with the network cut, a query whose files were not read says so and one re
     await typeQuery(page, WORD);
     await page.locator('ol.hits > li.hit').first().waitFor();
     assert.equal(await statusText(page), total, 'what was read answers offline');
-    const expected = (p) => /request failed: .*\/index\//.test(p) || /console error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED/.test(p);
+    const expected = (p) => /request failed: .*\/index\//.test(p) || /console error: Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED)/.test(p);
+    assert.ok(problems.every(expected), problems.join('\n'));
+  } finally {
+    await context.setOffline(false);
+    await context.close();
+  }
+});
+
+test('the service worker keeps the index files a query read, so it answers offline after a reload; an unread one says so', { timeout: 40_000 }, async () => {
+  const { context, page, problems, files } = await openPage();
+  try {
+    await ready(page);
+    // The worker takes over this page (it claims its clients once installed).
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+    await typeQuery(page, WORD);
+    await page.locator('ol.hits > li.hit').first().waitFor();
+    await page.locator('.snippet[data-pending]').first().waitFor({ state: 'detached' });
+    const online = await statusText(page);
+    const read = files.filter((f) => /^[dp]-/.test(f));
+    assert.ok(read.length >= 2, 'the query read dictionary files');
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('article-explorer[state="ready"]').waitFor({ state: 'attached' });
+    await typeQuery(page, WORD);
+    await page.locator('ol.hits > li.hit').first().waitFor();
+    await page.locator('.snippet[data-pending]').first().waitFor({ state: 'detached' });
+    assert.equal(await statusText(page), online, 'the same answer, offline, from the kept files');
+    assert.equal(await page.locator('.snippet.failed').count(), 0, 'with its snippets');
+
+    await typeQuery(page, 'Wladiwostok');
+    await page.locator('#status', { hasText: 'fehlgeschlagen' }).waitFor();
+    assert.match(await statusText(page), /Could not fetch the index file [dp]-[0-9a-f]+\.bin/);
+    const expected = (p) => /request failed: .*\/index\//.test(p) || /Failed to load resource|ERR_INTERNET_DISCONNECTED|FetchEvent/.test(p);
     assert.ok(problems.every(expected), problems.join('\n'));
   } finally {
     await context.setOffline(false);

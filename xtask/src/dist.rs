@@ -187,6 +187,9 @@ pub fn run_over(
             steps.run("lazy index files into index/", || {
                 copy_index_files(out_dir, &dist.join(INDEX_DIR))
             })?;
+            steps.run("service worker sw.js (keeps what is fetched)", || {
+                service_worker::write_lazy(dist)
+            })?;
         }
         let files = steps.run("size table", || {
             sizes::measure_where(dist, |p| {
