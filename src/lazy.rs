@@ -122,15 +122,8 @@ impl LazyExplorer {
     /// The engine over what is loaded, assembled again if files came since.
     pub fn explorer(&mut self) -> Result<&mut Explorer<'static>, LazyExplorerError> {
         if self.stale || self.explorer.is_none() {
-            let bytes: &'static [u8] = Box::leak(self.store.assemble()?.into_boxed_slice());
-            let mut explorer = Explorer::over(Index::open_embedded(bytes)?);
-            if let Some(mut old) = self.explorer.take() {
-                // The same sections, so the same text chunks: what was loaded stays.
-                explorer.texts = std::mem::take(&mut old.texts);
-            }
-            self.explorer = Some(explorer);
-            self.stale = false;
-            self.since.clear();
+            let bytes = self.store.assemble()?;
+            self.install(bytes)?;
         }
         match self.explorer.as_mut() {
             Some(explorer) => Ok(explorer),
@@ -139,6 +132,21 @@ impl LazyExplorer {
             }
             .into()),
         }
+    }
+
+    /// Makes the index `bytes`, assembled from everything the store holds now, the page's
+    /// engine (for the page's life: see the module docs).
+    fn install(&mut self, bytes: Vec<u8>) -> Result<(), IndexError> {
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let mut explorer = Explorer::over(Index::open_embedded(bytes)?);
+        if let Some(mut old) = self.explorer.take() {
+            // The same sections, so the same text chunks: what was loaded stays.
+            explorer.texts = std::mem::take(&mut old.texts);
+        }
+        self.explorer = Some(explorer);
+        self.stale = false;
+        self.since.clear();
+        Ok(())
     }
 
     /// The engine over what was loaded when it was last assembled (at the last section,
@@ -178,6 +186,11 @@ impl LazyExplorer {
             if !need.is_empty() {
                 return Ok(need);
             }
+            // Its reads were all loaded: this round's index becomes the page's engine
+            // (the store has not changed since it was assembled).
+            drop(explorer);
+            self.install(bytes)?;
+            return Ok(Vec::new());
         }
         // Nothing more to fetch: the page's engine over all of it.
         let explorer = self.explorer()?;
