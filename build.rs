@@ -4,8 +4,10 @@
 //! `ARTICLES_DIR` names another; `ARTICLES_STRICT=1` turns every warning into a failure.
 //! With the `hosted` feature the index keeps no article text: `explorer_index::chunks` splits
 //! the texts into gzip chunks of about `ARTICLES_TEXT_CHUNK` bytes of text each (default
-//! 16 KiB). Writes only to OUT_DIR: `index.bin`, `build-summary.txt` and (hosted) `text/`;
-//! and, when `ARTICLES_PROGRESS` names a file, its progress there.
+//! 16 KiB). With `hosted-lazy` the rest of the index goes to the lazy index's files in
+//! `index/` too (`explorer_index::lazy`, docs/HOSTED.md) and nothing is embedded. Writes only
+//! to OUT_DIR: `index.bin`, `build-summary.txt`, (hosted) `text/` and (lazy) `index/`; and,
+//! when `ARTICLES_PROGRESS` names a file, its progress there.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,6 +31,19 @@ fn main() -> ExitCode {
     }
     let strict = std::env::var("ARTICLES_STRICT").is_ok_and(|v| v == "1" || v == "true");
     let hosted = std::env::var_os("CARGO_FEATURE_HOSTED").is_some();
+    let lazy = std::env::var_os("CARGO_FEATURE_HOSTED_LAZY").is_some();
+    println!("cargo:rerun-if-env-changed=ARTICLES_LAZY_FILE");
+    let defaults = explorer_index::lazy::ShardSizes::default();
+    let lazy_sizes = match std::env::var("ARTICLES_LAZY_FILE") {
+        Err(_) => defaults,
+        Ok(v) => match v.trim().parse::<usize>() {
+            Ok(n) if n > 0 => explorer_index::lazy::ShardSizes { shard: n, pack: n },
+            _ => {
+                eprintln!("error: ARTICLES_LAZY_FILE={v:?}: expected a number of bytes > 0");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
     let chunk_text = match std::env::var("ARTICLES_TEXT_CHUNK") {
         Err(_) => explorer_index::chunks::DEFAULT_CHUNK_TEXT,
         Ok(v) => match v.trim().parse::<usize>() {
@@ -64,16 +79,32 @@ fn main() -> ExitCode {
     let mut index = build.index;
     let mut summary = build.summary;
     let text_dir = out.join("text");
-    if text_dir.exists() {
-        if let Err(e) = std::fs::remove_dir_all(&text_dir) {
-            eprintln!("error: {}: cannot clear it: {e}", text_dir.display());
-            return ExitCode::FAILURE;
+    let index_dir = out.join("index");
+    for dir in [&text_dir, &index_dir] {
+        if dir.exists() {
+            if let Err(e) = std::fs::remove_dir_all(dir) {
+                eprintln!("error: {}: cannot clear it: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
         }
     }
     if hosted {
         match write_chunks(&index, chunk_text, &text_dir) {
             Ok((hosted_index, report)) => {
                 index = hosted_index;
+                summary.push_str(&report);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if lazy {
+        match write_lazy(&index, lazy_sizes, &index_dir) {
+            Ok(report) => {
+                // The page fetches the index in files: the module embeds none of it.
+                index = Vec::new();
                 summary.push_str(&report);
             }
             Err(e) => {
@@ -140,4 +171,30 @@ fn write_chunks(index: &[u8], target: usize, dir: &Path) -> Result<(Vec<u8>, Str
         _ => "hosted: no articles, no text chunks\n".to_string(),
     };
     Ok((hosted.index, report))
+}
+
+/// Lazy hosted mode: the index's files (`explorer_index::lazy::split`, shards and packs closed
+/// at `ARTICLES_LAZY_FILE` bytes, default 16 KiB) written to `dir`, and
+/// `ROOT` naming the root file (what the page reads first); returns a line for the summary.
+fn write_lazy(
+    index: &[u8],
+    sizes: explorer_index::lazy::ShardSizes,
+    dir: &Path,
+) -> Result<String, String> {
+    let files = explorer_index::lazy::split(index, sizes)
+        .map_err(|e| format!("splitting the index into lazy files: {e}"))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (name, _, bytes) in &files.files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let path = dir.join("ROOT");
+    std::fs::write(&path, &files.root).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes: usize = files.files.iter().map(|f| f.2.len()).sum();
+    Ok(format!(
+        "lazy: the index in {} files ({:.1} KiB), root {}\n",
+        files.files.len(),
+        bytes as f64 / 1024.0,
+        files.root
+    ))
 }

@@ -29,6 +29,8 @@
 
 pub mod collection;
 pub mod facets;
+#[cfg(feature = "lazy")]
+pub mod lazy;
 pub mod metadata;
 pub mod model;
 mod order;

@@ -57,13 +57,14 @@
 import { initialise } from './runtime/load.js';
 import { ExplorerError, describe, fromWasm } from './runtime/errors.js';
 import { ChunkLoader, articleIds } from './runtime/texts.js';
+import { IndexLoader } from './runtime/lazy.js';
 // Issue 19 (collection views): graph, related, timeline, exports; see collection.js.
 import { attachCollection } from './collection.js';
 
 export { ExplorerError };
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.4.0';
+export const version = '1.5.0';
 
 /**
  * The contract's shapes (declared in ./types.d.ts, imported here for JSDoc).
@@ -85,6 +86,7 @@ export const version = '1.4.0';
  * @typedef {import('./types.js').ArticleOptions} ArticleOptions
  * @typedef {import('./types.js').OverviewOptions} OverviewOptions
  * @typedef {import('./types.js').TextLoad} TextLoad
+ * @typedef {import('./types.js').IndexLoad} IndexLoad
  * Older names of the same shapes, kept for pages that import them:
  * @typedef {SearchResults} SearchResult
  * @typedef {Loosened} Loosening
@@ -103,10 +105,17 @@ export const version = '1.4.0';
  * @property {string|URL} [text]
  *   Hosted mode: the folder of the text chunks. Defaults to `./text/` relative
  *   to this file (next to `./pkg/`). Ignored by the default build.
+ * @property {string|URL} [index]
+ *   Lazy hosted mode (`cargo xtask dist --hosted --lazy`): the folder of the
+ *   index files. Defaults to `./index/` relative to this file. Ignored by
+ *   other builds.
  */
 
 const DEFAULT_WASM = new URL('./pkg/article_explorer_bg.wasm', import.meta.url);
 const DEFAULT_TEXT = new URL('./text/', import.meta.url);
+const DEFAULT_INDEX = new URL('./index/', import.meta.url);
+/** Rounds of one fetchFor() at most: the module names shards, then packs (docs/HOSTED.md). */
+const MAX_ROUNDS = 16;
 
 /**
  * Names the facets the module sends as `[id, count, ...]` numbers.
@@ -135,6 +144,8 @@ export class ArticleExplorer {
   #inner;
   /** Hosted mode: fetches the text chunks. */
   #chunks;
+  /** Lazy hosted mode: fetches the index files. @type {IndexLoader|null} */
+  #index = null;
   /** Entity id -> `{ name, kind }`, from the first `entities()` list. @type {Array<{name: string, kind: EntityKind}>|null} */
   #entities = null;
 
@@ -142,10 +153,12 @@ export class ArticleExplorer {
    * Not for direct use: call {@link createExplorer}.
    * @param {any} inner
    * @param {URL} [textBase] hosted mode: the folder of the text chunks
+   * @param {IndexLoader|null} [index] lazy hosted mode: the index files' loader
    */
-  constructor(inner, textBase = DEFAULT_TEXT) {
+  constructor(inner, textBase = DEFAULT_TEXT, index = null) {
     this.#inner = inner;
     this.#chunks = new ChunkLoader(textBase);
+    this.#index = index;
     // Issue 19: the collection calls (collection.js), through the same error wrapping.
     attachCollection(this, (name, args) => this.#call(name, args), (code, msg) => new ExplorerError(code, msg));
   }
@@ -215,6 +228,57 @@ export class ArticleExplorer {
         throw new ExplorerError('text', describe(e), e);
       }
     });
+  }
+
+  /**
+   * Lazy hosted mode: the term dictionary and postings are files fetched per
+   * query (see `fetchFor()`). False for every other build.
+   * @returns {boolean}
+   */
+  get lazy() {
+    return Boolean(this.#index && this.#inner && typeof this.#inner.isLazy === 'function' && this.#inner.isLazy());
+  }
+
+  /**
+   * Lazy hosted mode: fetches the index files `search(query, options)` needs
+   * (the module names them, in rounds: dictionary shards, then postings packs;
+   * each file once, also across concurrent calls) and hands them over. When it
+   * resolves, `search()` with this query, and `entity()`/`article()` with it
+   * as their `query`, answer from what is loaded exactly as over the whole
+   * index; before, such a call throws `code: "index"` naming the file it
+   * lacks, never guessing. Resolves at once in every other build.
+   * @param {string} query
+   * @param {SearchOptions} [options]
+   * @returns {Promise<IndexLoad>}
+   * @throws {ExplorerError} `code: "index"` naming the file that could not be
+   *   fetched (network gone, missing) or that is not the file named (damaged,
+   *   of another build); files already loaded stay, a later call tries again.
+   */
+  async fetchFor(query, options) {
+    const done = { files: 0, bytes: 0, rounds: 0 };
+    const loader = this.#index;
+    if (!this.lazy || !loader) return done;
+    for (;;) {
+      /** @type {string[]} */
+      const missing = this.#call('missingFor', [query, options]);
+      if (missing.length === 0) return done;
+      if (done.rounds >= MAX_ROUNDS) {
+        throw new ExplorerError('index', `fetchFor(): still missing after ${MAX_ROUNDS} rounds: ${missing.join(', ')}`);
+      }
+      done.rounds += 1;
+      done.files += missing.length;
+      done.bytes += await loader.load(missing, (name, bytes) => this.#addIndexFile(name, bytes));
+    }
+  }
+
+  /** @param {string} name @param {Uint8Array} bytes */
+  #addIndexFile(name, bytes) {
+    if (!this.#inner) throw new ExplorerError('call', 'fetchFor(): the explorer was closed');
+    try {
+      this.#inner.addIndexFile(name, bytes);
+    } catch (e) {
+      throw fromWasm('addIndexFile', e);
+    }
   }
 
   /**
@@ -380,6 +444,7 @@ export async function createExplorer(options = {}) {
     }
     if (!textBase.pathname.endsWith('/')) textBase.pathname += '/';
   }
+  if (typeof glue.Explorer.openLazy === 'function') return openLazy(glue, options, textBase);
   let inner;
   try {
     inner = new glue.Explorer();
@@ -387,4 +452,41 @@ export async function createExplorer(options = {}) {
     throw new ExplorerError('index', `Could not open the embedded index: ${describe(e)}`, e);
   }
   return new ArticleExplorer(inner, textBase);
+}
+
+/**
+ * Lazy hosted mode: the root file (named by the folder's `ROOT`), then the
+ * files the module needs before it answers (its sections).
+ * @param {any} glue
+ * @param {CreateOptions} options
+ * @param {URL} textBase
+ */
+async function openLazy(glue, options, textBase) {
+  let base = DEFAULT_INDEX;
+  if (options.index !== undefined) {
+    try {
+      base = new URL(String(options.index), globalThis.location?.href ?? DEFAULT_INDEX);
+    } catch (e) {
+      throw new ExplorerError('argument', `createExplorer(): options.index must be a URL, got ${describe(options.index)}`, e);
+    }
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+  }
+  const loader = new IndexLoader(base);
+  const name = await loader.rootName();
+  let inner;
+  try {
+    inner = glue.Explorer.openLazy(name, await loader.fetch(name));
+  } catch (e) {
+    if (e instanceof ExplorerError) throw e;
+    throw fromWasm('openLazy', e);
+  }
+  const explorer = new ArticleExplorer(inner, textBase, loader);
+  await loader.load(inner.missingToOpen(), (file, bytes) => {
+    try {
+      inner.addIndexFile(file, bytes);
+    } catch (e) {
+      throw fromWasm('addIndexFile', e);
+    }
+  });
+  return explorer;
 }

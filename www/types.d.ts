@@ -198,6 +198,16 @@ export interface TextLoad {
   bytes: number;
 }
 
+/**
+ * What one `fetchFor()` call fetched (lazy hosted mode): index files, their bytes as
+ * received, and in how many rounds (dictionary shards, then postings packs).
+ */
+export interface IndexLoad {
+  files: number;
+  bytes: number;
+  rounds: number;
+}
+
 // ---------------------------------------------------------------- options (validated in Rust)
 
 /**

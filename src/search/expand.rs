@@ -27,7 +27,35 @@ pub enum Typos {
 
 /// Whether `term` is a key of the index with at least one article.
 pub fn has_term(index: &Index<'_>, term: &str) -> Result<bool, IndexError> {
-    Ok(index.postings(term)?.is_some_and(|l| !l.is_empty()))
+    Ok(postings(index, term)?.is_some_and(|l| !l.is_empty()))
+}
+
+/// The postings of `key`: every read of one key of the dictionary goes through here (and
+/// [`walk`] for every range), so a lazy index learns what a query reads ([`reads`]).
+pub fn postings<'a>(index: &Index<'a>, key: &str) -> Result<Option<PostingList<'a>>, IndexError> {
+    reads::note_key(key);
+    index.postings(key)
+}
+
+/// Calls `found` with every key that begins with `prefix` and that `automaton` accepts, in
+/// key order, until it returns `false` (keys that are not UTF-8 are skipped). The automaton
+/// must accept no key outside `prefix`, or the caller must ignore those: a lazy index has
+/// only the dictionary shards of the prefix's range loaded.
+fn walk<A: Automaton>(
+    index: &Index<'_>,
+    prefix: &str,
+    automaton: A,
+    mut found: impl FnMut(&str) -> bool,
+) {
+    reads::note_prefix(prefix);
+    let mut stream = index.terms().search(automaton).into_stream();
+    while let Some((key, _)) = stream.next() {
+        if let Ok(key) = std::str::from_utf8(key) {
+            if !found(key) {
+                break;
+            }
+        }
+    }
 }
 
 /// The postings lists of every index key the `i`-th term of `matcher` stands for, each
@@ -65,7 +93,7 @@ pub fn expansions<'a>(
     }
     let mut out = Vec::new();
     for (key, weight) in keys {
-        let Some(list) = index.postings(&key)? else {
+        let Some(list) = postings(index, &key)? else {
             continue;
         };
         if list.is_empty() {
@@ -109,22 +137,17 @@ fn expand(
         if start.chars().count() < MIN_PREFIX_CHARS {
             continue;
         }
-        let mut stream = index
-            .terms()
-            .search(Str::new(start).starts_with())
-            .into_stream();
         let mut added = 0;
-        while let Some((key, _)) = stream.next() {
+        walk(index, start, Str::new(start).starts_with(), |key| {
             if added >= MAX_EXPANSIONS {
-                break;
+                return false;
             }
-            if let Ok(key) = std::str::from_utf8(key) {
-                if out.iter().all(|(t, _)| t != key) {
-                    out.push((key.to_owned(), PREFIX_WEIGHT));
-                    added += 1;
-                }
+            if out.iter().all(|(t, _)| t != key) {
+                out.push((key.to_owned(), PREFIX_WEIGHT));
+                added += 1;
             }
-        }
+            true
+        });
     }
     out
 }
@@ -142,22 +165,21 @@ fn other_forms(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
     let mut out = Vec::new();
     for start in umlaut_spellings(term) {
         let start = format!("={start}");
-        let mut stream = index
-            .terms()
-            .search(FormsOf(start.as_bytes()))
-            .into_stream();
-        while let Some((key, _)) = stream.next() {
+        let mut full = false;
+        walk(index, &start, FormsOf(start.as_bytes()), |key| {
             if out.len() >= MAX_EXPANSIONS {
-                return out;
+                full = true;
+                return false;
             }
-            if let Some(spelling) = std::str::from_utf8(key)
-                .ok()
-                .and_then(|k| k.strip_prefix('='))
-            {
+            if let Some(spelling) = key.strip_prefix('=') {
                 if term_of(spelling) == term && spelling != term {
                     out.push((format!("={spelling}"), OTHER_FORM_WEIGHT));
                 }
             }
+            true
+        });
+        if full {
+            return out;
         }
     }
     out
@@ -293,7 +315,7 @@ pub fn compound_parts<'a>(
     let mut out = Vec::new();
     for r in ranges {
         let key = part_key(&folded[r]);
-        match index.postings(&key)? {
+        match postings(index, &key)? {
             Some(list) if !list.is_empty() => out.push((list, key)),
             _ => return Ok(None),
         }
@@ -360,27 +382,84 @@ fn within(index: &Index<'_>, target: &str, allowed: u8, found: &mut dyn FnMut(u8
         return;
     }
     let dfa = typo_dfa(target, allowed);
-    let mut stream = index.terms().search(&dfa).into_stream();
+    // The exact-spelling marker `=` is not a letter the reader typed.
+    let skip = usize::from(target.starts_with('='));
+    // Every key kept shares the target's first letters: the range a lazy index must have.
+    let reach = skip + TYPO_KEEP_PREFIX.iter().copied().min().unwrap_or(0);
+    let prefix: String = target.chars().take(reach).collect();
     let mut n = 0;
-    while let Some((key, _)) = stream.next() {
-        let Ok(key) = std::str::from_utf8(key) else {
-            continue;
-        };
+    walk(index, &prefix, &dfa, |key| {
         let d = match dfa.eval(key) {
             levenshtein_automata::Distance::Exact(d) => d,
-            levenshtein_automata::Distance::AtLeast(_) => continue,
+            levenshtein_automata::Distance::AtLeast(_) => return true,
         };
-        // The exact-spelling marker `=` is not a letter the reader typed.
-        let skip = usize::from(target.starts_with('='));
         let keep = skip + TYPO_KEEP_PREFIX[usize::from(d.clamp(1, 2) - 1)];
         if d == 0 || !target.chars().take(keep).eq(key.chars().take(keep)) {
-            continue;
+            return true;
         }
         found(d, key);
         n += 1;
-        if n >= 4 * MAX_EXPANSIONS {
-            break;
-        }
+        n < 4 * MAX_EXPANSIONS
+    });
+}
+
+/// What a search reads of the dictionary: the keys looked up one by one and the prefixes
+/// walked. A lazy index (feature `lazy`) records them while the engine runs
+/// ([`reads::recording`]) and maps them to the files it lacks, so the rule of what a query
+/// reads stays here, in one code path. Without `lazy` nothing is recorded and the calls
+/// compile to nothing.
+pub mod reads {
+    use std::collections::BTreeSet;
+
+    /// The dictionary reads of one run.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct Reads {
+        /// Keys looked up one by one (their postings were read).
+        pub keys: BTreeSet<String>,
+        /// Prefixes whose keys were walked (`""`: every key).
+        pub prefixes: BTreeSet<String>,
+    }
+
+    #[cfg(feature = "lazy")]
+    thread_local! {
+        static READS: std::cell::RefCell<Option<Reads>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Runs `f` and returns what it read of the dictionary along with its result.
+    #[cfg(feature = "lazy")]
+    pub fn recording<T>(f: impl FnOnce() -> T) -> (T, Reads) {
+        let outer = READS.with(|r| r.replace(Some(Reads::default())));
+        let out = f();
+        let reads = READS.with(|r| r.replace(outer)).unwrap_or_default();
+        (out, reads)
+    }
+
+    #[inline(always)]
+    pub(super) fn note_key(key: &str) {
+        #[cfg(feature = "lazy")]
+        READS.with(|r| {
+            if let Some(reads) = r.borrow_mut().as_mut() {
+                if !reads.keys.contains(key) {
+                    reads.keys.insert(key.to_owned());
+                }
+            }
+        });
+        #[cfg(not(feature = "lazy"))]
+        let _ = key;
+    }
+
+    #[inline(always)]
+    pub(super) fn note_prefix(prefix: &str) {
+        #[cfg(feature = "lazy")]
+        READS.with(|r| {
+            if let Some(reads) = r.borrow_mut().as_mut() {
+                if !reads.prefixes.contains(prefix) {
+                    reads.prefixes.insert(prefix.to_owned());
+                }
+            }
+        });
+        #[cfg(not(feature = "lazy"))]
+        let _ = prefix;
     }
 }
 

@@ -385,7 +385,7 @@ pub fn lower_joined(
     clause: &mut Clause<'_>,
     joined: &str,
 ) -> Result<(), IndexError> {
-    let Some(list) = index.postings(joined)? else {
+    let Some(list) = super::expand::postings(index, joined)? else {
         return Ok(());
     };
     let at = slots_of(

@@ -4,7 +4,7 @@
 
 use super::dto::{extends, ArticleDto};
 use super::options::JsOptions;
-use super::{to_js, to_js_error, JsExplorer};
+use super::{to_js, JsExplorer};
 use crate::collection::export::{format_date, kind_name as entity_kind};
 use crate::collection::{Format, GraphOptions, MonthCount};
 use crate::{ArticleId, EntityId};
@@ -155,10 +155,7 @@ impl JsExplorer {
             search: js.search()?,
             limit: limit_of(&options, &js)?.unwrap_or(crate::collection::graph::DEFAULT_NODES),
         };
-        let graph = self
-            .inner
-            .graph(&query, &graph_options)
-            .map_err(to_js_error)?;
+        let graph = self.run(|ex| ex.graph(&query, &graph_options))?;
         to_js(&GraphDto {
             scope: graph.scope,
             nodes: graph
@@ -197,14 +194,9 @@ impl JsExplorer {
     ) -> Result<JsValue, JsError> {
         let options = JsOptions::new("timeline()", options)?;
         let query = options.string("query")?.unwrap_or_default();
-        let t = self
-            .inner
-            .timeline(
-                EntityId(super::options::id("timeline()", &id)?),
-                &query,
-                &options.search()?,
-            )
-            .map_err(to_js_error)?;
+        let id = EntityId(super::options::id("timeline()", &id)?);
+        let options = options.search()?;
+        let t = self.run(|ex| ex.timeline(id, &query, &options))?;
         let month = |(d, m): &(crate::YearMonth, MonthCount)| MonthDto {
             month: format_date(*d),
             articles: m.articles,
@@ -230,15 +222,13 @@ impl JsExplorer {
     ) -> Result<JsValue, JsError> {
         let js = JsOptions::new("related()", options.clone())?;
         let limit = limit_of(&options, &js)?.unwrap_or(crate::collection::related::DEFAULT_RELATED);
-        let related = self
-            .inner
-            .related(ArticleId(super::options::id("related()", &id)?), limit)
-            .map_err(to_js_error)?;
+        let id = ArticleId(super::options::id("related()", &id)?);
+        let related = self.run(|ex| ex.related(id, limit))?;
         let mut hits = Vec::with_capacity(related.hits.len());
         for h in &related.hits {
             let mut entities = Vec::with_capacity(h.entities.len());
             for &e in &h.entities {
-                let summary = self.inner.entity_name(e).map_err(to_js_error)?;
+                let summary = self.run(|ex| ex.entity_name(e))?;
                 entities.push(NamedDto {
                     id: e.0,
                     name: summary.0,
@@ -267,14 +257,9 @@ impl JsExplorer {
         let format_name = super::options::string("exportResults()", "format", &format_name)?;
         let js = JsOptions::new("exportResults()", options.clone())?;
         let limit = limit_of(&options, &js)?;
-        self.inner
-            .export_results(
-                &super::options::string("exportResults()", "query", &query)?,
-                &js.search()?,
-                limit,
-                format(&format_name)?,
-            )
-            .map_err(to_js_error)
+        let query = super::options::string("exportResults()", "query", &query)?;
+        let (options, format) = (js.search()?, format(&format_name)?);
+        self.run(|ex| ex.export_results(&query, &options, limit, format))
     }
 
     /// The entity table of those results (name, kind, articles, mentions) as text.
@@ -287,19 +272,15 @@ impl JsExplorer {
     ) -> Result<String, JsError> {
         let format_name = super::options::string("exportEntities()", "format", &format_name)?;
         let options = JsOptions::new("exportEntities()", options)?;
-        self.inner
-            .export_entities(
-                &super::options::string("exportEntities()", "query", &query)?,
-                &options.search()?,
-                format(&format_name)?,
-            )
-            .map_err(to_js_error)
+        let query = super::options::string("exportEntities()", "query", &query)?;
+        let (options, format) = (options.search()?, format(&format_name)?);
+        self.run(|ex| ex.export_entities(&query, &options, format))
     }
 
     /// A fingerprint of the collection: where a page keeps what belongs to it.
     #[wasm_bindgen(js_name = collectionId)]
     pub fn collection_id(&self) -> Result<String, JsError> {
-        self.inner.collection_id().map_err(to_js_error)
+        self.run(|ex| ex.collection_id())
     }
 
     /// Of `ids`, those among the results of `query` and `options`, in answer order.
@@ -312,13 +293,10 @@ impl JsExplorer {
     ) -> Result<JsValue, JsError> {
         let options = JsOptions::new("within()", options)?.search()?;
         let ids: Vec<ArticleId> = ids.into_iter().map(ArticleId).collect();
-        let found = self
-            .inner
-            .within(&ids, query, &options)
-            .map_err(to_js_error)?;
+        let found = self.run(|ex| ex.within(&ids, query, &options))?;
         let mut out = Vec::with_capacity(found.len());
         for (a, score) in found {
-            let summary = self.inner.summary_of(a).map_err(to_js_error)?;
+            let summary = self.run(|ex| ex.summary_of(a))?;
             out.push(ScopedHitDto {
                 info: ArticleDto::from(&summary),
                 score,

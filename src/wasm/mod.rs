@@ -11,6 +11,9 @@ mod dto;
 mod options;
 // The collection views (network, timelines, related articles, exports): issue 19.
 mod collection;
+// Hosted mode's lazy index (issue 18): opening it and its rounds.
+#[cfg(feature = "lazy")]
+mod lazy;
 
 use crate::{ArticleId, EntityId};
 use dto::*;
@@ -22,10 +25,57 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("../../www/types.d.ts");
 
-/// The explorer over the index embedded in this module.
+/// The explorer over the index embedded in this module (or, feature `lazy`, over the
+/// files of a lazy index loaded so far: [`lazy`]).
 #[wasm_bindgen(js_name = Explorer)]
 pub struct JsExplorer {
-    inner: crate::Explorer<'static>,
+    inner: Engine,
+}
+
+/// Where the engine's index is. (One per page: the embedded engine is kept unboxed, as it
+/// was, so the default build pays nothing for the lazy variant.)
+#[allow(clippy::large_enum_variant)]
+enum Engine {
+    /// Embedded in this module.
+    Embedded(crate::Explorer<'static>),
+    /// In the files of a lazy index, loaded in rounds.
+    #[cfg(feature = "lazy")]
+    Lazy(Box<crate::lazy::LazyExplorer>),
+}
+
+impl JsExplorer {
+    /// Runs `call` on the engine. On a lazy index the call is checked: what it read of the
+    /// dictionary must be loaded, or it is an error naming the first file it lacks (the
+    /// page runs `missingFor`'s rounds first), never an answer from part of the index.
+    fn run<T>(
+        &self,
+        call: impl FnOnce(&crate::Explorer<'static>) -> Result<T, crate::IndexError>,
+    ) -> Result<T, JsError> {
+        match &self.inner {
+            Engine::Embedded(ex) => call(ex).map_err(to_js_error),
+            #[cfg(feature = "lazy")]
+            Engine::Lazy(lazy) => lazy.checked(call).map_err(lazy::to_js_error),
+        }
+    }
+
+    /// The engine, if it can answer (a lazy index: once its sections are loaded).
+    #[cfg(feature = "chunks")]
+    fn engine(&self) -> Option<&crate::Explorer<'static>> {
+        match &self.inner {
+            Engine::Embedded(ex) => Some(ex),
+            #[cfg(feature = "lazy")]
+            Engine::Lazy(lazy) => lazy.engine(),
+        }
+    }
+
+    #[cfg(feature = "chunks")]
+    fn engine_mut(&mut self) -> Result<&mut crate::Explorer<'static>, JsError> {
+        match &mut self.inner {
+            Engine::Embedded(ex) => Ok(ex),
+            #[cfg(feature = "lazy")]
+            Engine::Lazy(lazy) => lazy.explorer().map_err(lazy::to_js_error),
+        }
+    }
 }
 
 /// Hosted mode only (the `chunks` feature): a default build has none of these, and the JS API
@@ -36,22 +86,20 @@ impl JsExplorer {
     /// Hosted mode: the article texts are not in this module but in text chunks.
     #[wasm_bindgen(js_name = isHosted)]
     pub fn is_hosted(&self) -> bool {
-        self.inner.is_hosted()
+        self.engine().is_some_and(|ex| ex.is_hosted())
     }
 
     /// Whether the text of article `id` is at hand (always, unless hosted).
     #[wasm_bindgen(js_name = textLoaded)]
     pub fn text_loaded(&self, id: u32) -> bool {
-        self.inner.text_loaded(ArticleId(id))
+        self.engine()
+            .is_some_and(|ex| ex.text_loaded(ArticleId(id)))
     }
 
     /// The text chunks to fetch before the texts of `ids` can be read, each once.
     #[wasm_bindgen(js_name = missingTexts, unchecked_return_type = "MissingChunk[]")]
     pub fn missing_texts(&self, ids: Vec<u32>) -> Result<JsValue, JsError> {
-        let missing = self
-            .inner
-            .missing_texts(ids.into_iter().map(ArticleId))
-            .map_err(to_js_error)?;
+        let missing = self.run(|ex| ex.missing_texts(ids.into_iter().map(ArticleId)))?;
         to_js(
             &missing
                 .iter()
@@ -64,7 +112,9 @@ impl JsExplorer {
     /// bytes are not that chunk of this build.
     #[wasm_bindgen(js_name = addTextChunk)]
     pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), JsError> {
-        self.inner.add_text_chunk(chunk, bytes).map_err(to_js_error)
+        self.engine_mut()?
+            .add_text_chunk(chunk, bytes)
+            .map_err(to_js_error)
     }
 }
 
@@ -76,21 +126,21 @@ impl JsExplorer {
         #[cfg(debug_assertions)]
         install_panic_hook();
         Ok(JsExplorer {
-            inner: crate::Explorer::embedded().map_err(to_js_error)?,
+            inner: Engine::Embedded(crate::Explorer::embedded().map_err(to_js_error)?),
         })
     }
 
     /// Every article: `[{ id, file, title, titleDerived, date }]`.
     #[wasm_bindgen(unchecked_return_type = "ArticleSummary[]")]
     pub fn articles(&self) -> Result<JsValue, JsError> {
-        let list = self.inner.articles().map_err(to_js_error)?;
+        let list = self.run(|ex| ex.articles())?;
         to_js(&list.iter().map(ArticleDto::from).collect::<Vec<_>>())
     }
 
     /// Every recognised entity, mentioned in most articles first.
     #[wasm_bindgen(unchecked_return_type = "EntityInfo[]")]
     pub fn entities(&self) -> Result<JsValue, JsError> {
-        let list = self.inner.entities().map_err(to_js_error)?;
+        let list = self.run(|ex| ex.entities())?;
         to_js(&list.iter().map(EntityDto::from).collect::<Vec<_>>())
     }
 
@@ -103,7 +153,7 @@ impl JsExplorer {
     ) -> Result<JsValue, JsError> {
         let query = options::string("search()", "query", &query)?;
         let options = JsOptions::new("search()", options)?.search()?;
-        let results = self.inner.search(&query, &options).map_err(to_js_error)?;
+        let results = self.run(|ex| ex.search(&query, &options))?;
         let out = to_js(&SearchResultsDto::from(&results))?;
         with_facet_counts(out, &results.facets)
     }
@@ -116,7 +166,7 @@ impl JsExplorer {
         #[wasm_bindgen(unchecked_param_type = "OverviewOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options = JsOptions::new("overview()", options)?.overview()?;
-        let overview = self.inner.overview(&options).map_err(to_js_error)?;
+        let overview = self.run(|ex| ex.overview(&options))?;
         let out = to_js(&OverviewDto::from(&overview))?;
         with_facet_counts(out, &overview.facets)
     }
@@ -125,21 +175,21 @@ impl JsExplorer {
     /// by the query language's rules; `undefined` when it names nobody.
     #[wasm_bindgen(js_name = resolveEntity)]
     pub fn resolve_entity(&self, reference: &str) -> Result<Option<u32>, JsError> {
-        let id = self.inner.resolve_entity(reference).map_err(to_js_error)?;
+        let id = self.run(|ex| ex.resolve_entity(reference))?;
         Ok(id.map(|e| e.0))
     }
 
     /// How a link writes entity `id`: its name when that finds it again, else its id.
     #[wasm_bindgen(js_name = entityRef)]
     pub fn entity_ref(&self, id: u32) -> Result<String, JsError> {
-        self.inner.entity_ref(EntityId(id)).map_err(to_js_error)
+        self.run(|ex| ex.entity_ref(EntityId(id)))
     }
 
     /// The facet box: ids of the entities whose name or an alias contains `text`, folded as
     /// the search folds words.
     #[wasm_bindgen(js_name = entitiesNamed)]
     pub fn entities_named(&self, text: &str) -> Result<Vec<u32>, JsError> {
-        let ids = self.inner.entities_named(text).map_err(to_js_error)?;
+        let ids = self.run(|ex| ex.entities_named(text))?;
         Ok(ids.into_iter().map(|e| e.0).collect())
     }
 
@@ -154,11 +204,10 @@ impl JsExplorer {
         let id = options::id("article()", &id)?;
         let query = JsOptions::new("article()", options)?.string("query")?;
         let query = query.as_deref().filter(|q| !q.trim().is_empty());
-        let view = self
-            .inner
-            .article(ArticleId(id), query)
-            .map_err(to_js_error)?;
-        to_js(&ArticleViewDto::from(&view))
+        self.run(|ex| {
+            let view = ex.article(ArticleId(id), query)?;
+            Ok(to_js(&ArticleViewDto::from(&view)))
+        })?
     }
 
     /// One entity within the results of `{ query, entities, from, to }` (all articles when
@@ -172,11 +221,11 @@ impl JsExplorer {
         let id = options::id("entity()", &id)?;
         let options = JsOptions::new("entity()", options)?;
         let query = options.string("query")?.unwrap_or_default();
-        let view = self
-            .inner
-            .entity(EntityId(id), &query, &options.search()?)
-            .map_err(to_js_error)?;
-        to_js(&EntityViewDto::from(&view))
+        let options = options.search()?;
+        self.run(|ex| {
+            let view = ex.entity(EntityId(id), &query, &options)?;
+            Ok(to_js(&EntityViewDto::from(&view)))
+        })?
     }
 
     /// The build's account of the corpus (articles indexed, files skipped and why).

@@ -139,3 +139,126 @@ fn the_hosted_and_the_default_index_split_into_the_same_shards_and_packs() {
     assert_eq!(names(&a), names(&b));
     assert_ne!(a.root, b.root, "their sections differ (BODY, TXTC)");
 }
+
+/// The page's rounds (`article_explorer::lazy`): the engine runs on what is loaded, says
+/// which files its reads lack, and after the last round answers like the whole index,
+/// having fetched only some of the files.
+#[cfg(feature = "lazy")]
+mod rounds {
+    use super::*;
+    use article_explorer::lazy::{LazyExplorer, LazyExplorerError};
+    use explorer_index::lazy::LazyError;
+
+    /// A page that loaded the root and the sections of a hosted split of `whole`.
+    fn page(files: &LazyFiles) -> LazyExplorer {
+        let mut page = LazyExplorer::open(&files.root, bytes_of(files, &files.root)).unwrap();
+        let sections = page.missing_to_open();
+        assert!(!sections.is_empty());
+        for name in sections {
+            page.supply(&name, bytes_of(files, &name).to_vec()).unwrap();
+        }
+        assert!(page.missing_to_open().is_empty());
+        page
+    }
+
+    #[test]
+    fn the_engines_rounds_fetch_what_a_query_reads_and_then_answer_like_the_whole_index() {
+        let options = SearchOptions {
+            limit: 20,
+            ..SearchOptions::default()
+        };
+        for dir in ["seeds", "tests/fixtures/german"] {
+            let whole_bytes = index_over(dir);
+            let hosted = split_text(whole_bytes, 1024).unwrap();
+            let files = split(&hosted.index, SMALL).unwrap();
+            let dictionary = files
+                .files
+                .iter()
+                .filter(|f| matches!(f.1, FileKind::Shard | FileKind::Pack))
+                .count();
+            // Today's hosted page with no text loaded (a correction's spelling is read from
+            // the texts when they are at hand, and is then the term, in both).
+            let whole = Explorer::open(&hosted.index).unwrap();
+            // The bench's queries, typos, completions and words of no index.
+            let extra = [
+                "Wladiwostock ",
+                "Pjoengjang ",
+                "Regierungs",
+                "Gipfel",
+                "xqzv ",
+            ];
+            let mut fewer = 0;
+            for q in queries().iter().map(String::as_str).chain(extra) {
+                let mut page = page(&files);
+                let mut fetched = 0;
+                let mut rounds = 0;
+                loop {
+                    let need = page.missing_for_search(q, &options).unwrap();
+                    if need.is_empty() {
+                        break;
+                    }
+                    for name in need {
+                        page.supply(&name, bytes_of(&files, &name).to_vec())
+                            .unwrap();
+                        fetched += 1;
+                    }
+                    rounds += 1;
+                    assert!(rounds <= 8, "{dir}: {q}: the rounds end");
+                }
+                fewer += usize::from(fetched < dictionary);
+                let a = whole.search(q, &options).unwrap();
+                let b = page.search(q, &options).unwrap();
+                let ids = |r: &article_explorer::SearchResults<'_>| -> Vec<u32> {
+                    r.hits.iter().map(|h| h.article.id.0).collect()
+                };
+                let facets = |r: &article_explorer::SearchResults<'_>| -> Vec<(u32, usize)> {
+                    r.facets.iter().map(|f| (f.id.0, f.count)).collect()
+                };
+                assert_eq!(a.total, b.total, "{dir}: {q}");
+                assert_eq!(ids(&a), ids(&b), "{dir}: {q}");
+                assert_eq!(facets(&a), facets(&b), "{dir}: {q}");
+                assert_eq!(a.loosened, b.loosened, "{dir}: {q}");
+                assert_eq!(a.dates, b.dates, "{dir}: {q}");
+            }
+            assert!(fewer > 0, "{dir}: some query fetches less than every file");
+        }
+    }
+
+    #[test]
+    fn a_search_before_its_rounds_is_an_error_naming_the_file_it_lacks_never_a_guess() {
+        let whole_bytes = index_over("tests/fixtures/german");
+        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let files = split(&hosted.index, SMALL).unwrap();
+        let root = bytes_of(&files, &files.root);
+        // Before the sections: they are named.
+        let mut fresh = LazyExplorer::open(&files.root, root).unwrap();
+        let first = fresh.missing_to_open()[0].clone();
+        match fresh.search("Regierung", &SearchOptions::default()) {
+            Err(LazyExplorerError::Lazy(LazyError::Missing { name })) => assert_eq!(name, first),
+            other => panic!("{:?}", other.map(|r| r.total)),
+        }
+        // After them, before the rounds: the dictionary shard of the word is named.
+        let mut page = page(&files);
+        let need = page
+            .missing_for_search("Regierung", &SearchOptions::default())
+            .unwrap();
+        assert!(need.iter().all(|n| n.starts_with("d-")), "{need:?}");
+        match page.search("Regierung", &SearchOptions::default()) {
+            Err(LazyExplorerError::Lazy(LazyError::Missing { name })) => {
+                assert!(need.contains(&name), "{name} not in {need:?}")
+            }
+            other => panic!("{:?}", other.map(|r| r.total)),
+        }
+        // Bytes that are not the file named are refused, naming it, and kept out.
+        let damaged = bytes_of(&files, &need[0])[1..].to_vec();
+        match page.supply(&need[0], damaged) {
+            Err(LazyError::Damaged { name, .. }) => assert_eq!(name, need[0]),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            page.missing_for_search("Regierung", &SearchOptions::default())
+                .unwrap(),
+            need
+        );
+    }
+}

@@ -39,11 +39,13 @@ export function describe(e) {
 /**
  * Prefixes of the wasm module's error messages and the codes they stand for (the module
  * validates arguments and options itself: src/wasm/options.rs).
- * @type {Array<[string, "argument"|"text"]>}
+ * @type {Array<[string, "argument"|"text"|"index"]>}
  */
 const KINDS = [
   ['bad argument: ', 'argument'],
   ['text not loaded: ', 'text'],
+  // A lazy index file (hosted mode): not loaded yet, missing, damaged, of another build.
+  ['index file: ', 'index'],
 ];
 
 /**

@@ -20,7 +20,7 @@
 import { buildLayout } from './layout.js';
 import { emptyState, parseHash, formatHash, searchKey } from './state.js';
 import { patched, entityToggled, closing, resolveRefs, fromRaw, detailKey, sameDetail, PAGE_SIZE } from './transitions.js';
-import { Scheduler, fetchResults, fetchPage, fetchDetail, loadSnippets, loadTexts, message } from './effects.js';
+import { Scheduler, fetchResults, fetchPage, fetchDetail, loadIndexFor, loadSnippets, loadTexts, message } from './effects.js';
 import * as draw from './draw.js';
 import { renderHitItems, fillSnippets, failSnippets } from './results.js';
 import { renderFacetTools } from './facets.js';
@@ -281,6 +281,33 @@ export class ExplorerView {
    * @param {string} key its search key
    */
   #search(seq, key) {
+    // Lazy hosted mode: the index files this search reads first; a failed fetch is the
+    // list's error (it names the file).
+    const loading = loadIndexFor(/** @type {Catalog} */ (this.catalog), this.state);
+    if (loading) {
+      loading.then(
+        () => {
+          if (!this.searches.current(seq)) return;
+          this.#searchLoaded(seq, key);
+          this.#showDetail();
+        },
+        (error) => {
+          if (!this.searches.current(seq)) return;
+          this.shown = { key, result: null, error };
+          this.#drawResults();
+        },
+      );
+      return;
+    }
+    this.#searchLoaded(seq, key);
+  }
+
+  /**
+   * {@link #search} once what it reads is at hand.
+   * @param {number} seq
+   * @param {string} key
+   */
+  #searchLoaded(seq, key) {
     const catalog = /** @type {Catalog} */ (this.catalog);
     const state = this.state;
     const { result, error } = fetchResults(catalog, state);

@@ -100,6 +100,21 @@ export function fetchResults(catalog, state) {
 }
 
 /**
+ * Lazy hosted mode: fetches the index files the list's search for `state`
+ * needs (the module names them); null when nothing is to be fetched first
+ * (every other build, or the start page).
+ * @param {Catalog} catalog
+ * @param {ViewState} state
+ * @returns {Promise<unknown>|null}
+ */
+export function loadIndexFor(catalog, state) {
+  if (!catalog.explorer.lazy) return null;
+  const request = searchRequest(state);
+  if (!request) return null;
+  return catalog.explorer.fetchFor(request.query, request.options);
+}
+
+/**
  * The next page of hits, from `offset`.
  * @param {Catalog} catalog
  * @param {ViewState} state

@@ -65,6 +65,15 @@ pub enum Mode {
     /// `dist-hosted/`: the texts in `text/*.gz`, fetched on demand. `chunk_text` overrides
     /// the build's text per chunk (`ARTICLES_TEXT_CHUNK`, in bytes).
     Hosted { chunk_text: Option<usize> },
+    /// `dist-lazy/` (`--hosted --lazy`): hosted mode with the lazy index: the .wasm embeds
+    /// no index; its files are in `index/` (named by hash, fetched per query), the texts in
+    /// `text/`. Not yet the default hosted mode (docs/HOSTED.md says what is missing).
+    /// `file_bytes` overrides the size at which shards and packs close
+    /// (`ARTICLES_LAZY_FILE`, in bytes).
+    Lazy {
+        chunk_text: Option<usize>,
+        file_bytes: Option<usize>,
+    },
 }
 
 impl Mode {
@@ -73,12 +82,17 @@ impl Mode {
         match self {
             Mode::Embedded => "dist",
             Mode::Hosted { .. } => HOSTED_DIR,
+            Mode::Lazy { .. } => LAZY_DIR,
         }
     }
 }
 
 /// Where `dist --hosted` writes.
 pub const HOSTED_DIR: &str = "dist-hosted";
+/// Where `dist --hosted --lazy` writes.
+pub const LAZY_DIR: &str = "dist-lazy";
+/// The lazy index's folder inside it (the JS API's default, `./index/`).
+pub const INDEX_DIR: &str = "index";
 /// The text chunks' folder inside it (the JS API's default, `./text/` next to the scripts).
 pub const TEXT_DIR: &str = "text";
 
@@ -133,6 +147,8 @@ pub fn run_over(
         (Profile::Debug, Mode::Embedded) => "cargo build (wasm32, debug)",
         (Profile::Release, Mode::Hosted { .. }) => "cargo build (wasm32, release, hosted)",
         (Profile::Debug, Mode::Hosted { .. }) => "cargo build (wasm32, debug, hosted)",
+        (Profile::Release, Mode::Lazy { .. }) => "cargo build (wasm32, release, hosted, lazy)",
+        (Profile::Debug, Mode::Lazy { .. }) => "cargo build (wasm32, debug, hosted, lazy)",
     };
     let build = steps.run(name, || build(ctx, profile, mode, corpus.as_deref()))?;
     let Some(wasm) = build.wasm.clone() else {
@@ -162,13 +178,23 @@ pub fn run_over(
     let element = steps.run("bundle article-explorer.js (esbuild)", || {
         bundle::element(ctx, dist, minify)
     })?;
-    if let Mode::Hosted { .. } = mode {
+    if let Mode::Hosted { .. } | Mode::Lazy { .. } = mode {
         let out_dir = build.out_dir.as_deref();
         steps.run("text chunks into text/", || {
             copy_text_chunks(out_dir, &dist.join(TEXT_DIR))
         })?;
+        if let Mode::Lazy { .. } = mode {
+            steps.run("lazy index files into index/", || {
+                copy_index_files(out_dir, &dist.join(INDEX_DIR))
+            })?;
+            steps.run("service worker sw.js (keeps what is fetched)", || {
+                service_worker::write_lazy(dist)
+            })?;
+        }
         let files = steps.run("size table", || {
-            sizes::measure_where(dist, |p| !p.starts_with(TEXT_DIR))
+            sizes::measure_where(dist, |p| {
+                !p.starts_with(TEXT_DIR) && !p.starts_with(INDEX_DIR)
+            })
         })?;
         println!("\n{}", sizes::format_table(&files));
         print_chunk_sizes(&dist.join(TEXT_DIR))?;
@@ -282,6 +308,36 @@ fn copy_text_chunks(out_dir: Option<&Path>, target: &Path) -> Result<()> {
             .context(|| format!("copying {} to {}", file.display(), target.display()))?;
     }
     println!("copied {} text chunks", files.len());
+    Ok(())
+}
+
+/// Copies the lazy index's files the build script wrote (`OUT_DIR/index/`) into `target`.
+fn copy_index_files(out_dir: Option<&Path>, target: &Path) -> Result<()> {
+    let Some(source) = out_dir.map(|d| d.join(INDEX_DIR)) else {
+        bail!("cargo reported no build script output for {PACKAGE}: where are the index files?");
+    };
+    if !source.is_dir() {
+        bail!(
+            "{} is missing: the build script writes the lazy index there with the `hosted-lazy` feature",
+            source.display()
+        );
+    }
+    std::fs::create_dir_all(target).context(|| format!("creating {}", target.display()))?;
+    let mut files = Vec::new();
+    sizes::list_files(&source, &mut files)?;
+    files.sort();
+    let mut bytes = 0;
+    for file in &files {
+        let name = file.file_name().unwrap_or_default();
+        bytes += std::fs::copy(file, target.join(name))
+            .context(|| format!("copying {} to {}", file.display(), target.display()))?;
+    }
+    println!(
+        "copied {} lazy index files ({}, raw) into {}",
+        files.len(),
+        sizes::format_size(bytes),
+        target.display()
+    );
     Ok(())
 }
 

@@ -27,12 +27,14 @@ Commands:
   setup                       install what is missing: the wasm32 target, wasm-bindgen-cli
                               (the version in Cargo.lock), Debian chromium + chromium-driver,
                               and the npm dev dependencies (npm ci)
-  dist [--debug] [--hosted]   build the wasm, run wasm-bindgen and wasm-opt, copy www/ into
+  dist [--debug] [--hosted [--lazy]]
+                              build the wasm, run wasm-bindgen and wasm-opt, copy www/ into
                               dist/ and print a size table (ARTICLES_DIR picks the corpus);
                               --hosted: hosted mode into dist-hosted/ (the article texts in
-                              text/*.gz, fetched on demand, not in the .wasm)
-  serve [--port N] [--no-build] [--hosted]
-                              setup + dist, then serve dist/ (or dist-hosted/) on
+                              text/*.gz, fetched on demand, not in the .wasm); --lazy: the
+                              index too, in files fetched per query (index/), into dist-lazy/
+  serve [--port N] [--no-build] [--hosted [--lazy]]
+                              setup + dist, then serve dist/ (or dist-hosted/, dist-lazy/) on
                               http://127.0.0.1:N/ (default port 8080; --port 0 picks a free one)
   test [--native-only] [--skip-browser]
                               setup, then: native tests, wasm tests in headless Chromium,
@@ -79,7 +81,7 @@ fn run(args: &[String]) -> Result<()> {
         "dist" => {
             let mut flags = Flags::parse("dist", rest)?;
             let debug = flags.switch("--debug");
-            let mode = dist_mode(flags.switch("--hosted"));
+            let mode = dist_mode(flags.switch("--hosted"), flags.switch("--lazy"))?;
             flags.finish()?;
             let profile = if debug {
                 dist::Profile::Debug
@@ -92,7 +94,7 @@ fn run(args: &[String]) -> Result<()> {
         "serve" => {
             let mut flags = Flags::parse("serve", rest)?;
             let no_build = flags.switch("--no-build");
-            let mode = dist_mode(flags.switch("--hosted"));
+            let mode = dist_mode(flags.switch("--hosted"), flags.switch("--lazy"))?;
             let port = flags.value("--port")?;
             flags.finish()?;
             let port = match port {
@@ -126,13 +128,17 @@ fn run(args: &[String]) -> Result<()> {
     }
 }
 
-/// The dist mode a `--hosted` switch asks for (chunk size from the environment).
-fn dist_mode(hosted: bool) -> dist::Mode {
-    if hosted {
-        dist::Mode::Hosted { chunk_text: None }
-    } else {
-        dist::Mode::Embedded
-    }
+/// The dist mode `--hosted` and `--lazy` ask for (chunk size from the environment).
+fn dist_mode(hosted: bool, lazy: bool) -> Result<dist::Mode> {
+    Ok(match (hosted, lazy) {
+        (true, true) => dist::Mode::Lazy {
+            chunk_text: None,
+            file_bytes: None,
+        },
+        (true, false) => dist::Mode::Hosted { chunk_text: None },
+        (false, false) => dist::Mode::Embedded,
+        (false, true) => bail!("--lazy is a kind of hosted mode: use `--hosted --lazy`"),
+    })
 }
 
 /// `cargo run --release -p explorer-bench -- <command> <options>`.

@@ -7,7 +7,9 @@
 //! 3. e2e: `dist` (release) and `dist --hosted` (with small text chunks, so that the seeds
 //!    make several), each served on a free loopback port, then
 //!    `node --test tests/e2e/*.test.mjs` with `EXPLORER_URL` and `EXPLORER_DIST`, and
-//!    `EXPLORER_HOSTED_URL` and `EXPLORER_HOSTED_DIST` for the hosted build.
+//!    `EXPLORER_HOSTED_URL` and `EXPLORER_HOSTED_DIST` for the hosted build,
+//!    `EXPLORER_LAZY_URL` and `EXPLORER_LAZY_DIST` for the lazy hosted build (`dist --hosted
+//!    --lazy`, `tests/e2e/hosted-lazy.test.mjs`).
 //!
 //! A layer whose tests do not exist yet is reported as missing and fails the run (the later
 //! layers still run, since nothing that ran has failed); a layer that runs no test fails too,
@@ -198,6 +200,9 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
     let hosted = util::step("dist --hosted (release)", || {
         dist::run(ctx, Profile::Release, HOSTED_FOR_TESTS)
     })?;
+    let lazy = util::step("dist --hosted --lazy (release)", || {
+        dist::run(ctx, Profile::Release, LAZY_FOR_TESTS)
+    })?;
     let formats = util::step("dist over tests/fixtures/formats (release)", || {
         dist::run_over(
             ctx,
@@ -208,7 +213,7 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
         )
     })?;
     let mut urls = Vec::new();
-    for dir in [&built.dir, &hosted.dir, &formats.dir] {
+    for dir in [&built.dir, &hosted.dir, &formats.dir, &lazy.dir] {
         let server = Server::bind(dir, 0, false)?;
         let url = server.url();
         println!(
@@ -226,6 +231,8 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
         .env("EXPLORER_HOSTED_DIST", &hosted.dir)
         .env("EXPLORER_FORMATS_URL", &urls[2])
         .env("EXPLORER_FORMATS_DIST", &formats.dir)
+        .env("EXPLORER_LAZY_URL", &urls[3])
+        .env("EXPLORER_LAZY_DIST", &lazy.dir)
         .args(["--test", "--test-reporter=spec"])
         .args(
             files
@@ -245,6 +252,14 @@ const FORMATS_DIST: &str = "target/dist-formats";
 /// visible difference.
 const HOSTED_FOR_TESTS: Mode = Mode::Hosted {
     chunk_text: Some(1024),
+};
+
+/// The lazy hosted build (`tests/e2e/hosted-lazy.test.mjs`): text chunks as above, and
+/// dictionary shards and postings packs of about 1 KiB, so that the seeds make several of
+/// each and "only the files a query reads" is a visible difference.
+const LAZY_FOR_TESTS: Mode = Mode::Lazy {
+    chunk_text: Some(1024),
+    file_bytes: Some(1024),
 };
 
 /// `tests/e2e/*.test.mjs`, sorted.

@@ -21,10 +21,18 @@ pub(super) fn build(
     if profile == Profile::Release {
         cmd.arg("--release");
     }
-    if let Mode::Hosted { chunk_text } = mode {
+    if let Mode::Lazy {
+        file_bytes: Some(bytes),
+        ..
+    } = mode
+    {
+        cmd.env("ARTICLES_LAZY_FILE", bytes.to_string());
+    }
+    if let Mode::Hosted { chunk_text } | Mode::Lazy { chunk_text, .. } = mode {
         // A feature, not only an environment variable: cargo keeps the two builds apart, so
         // switching between them does not rebuild the index each time.
-        cmd.args(["--features", "hosted"]);
+        let lazy = matches!(mode, Mode::Lazy { .. });
+        cmd.args(["--features", if lazy { "hosted-lazy" } else { "hosted" }]);
         if let Some(bytes) = chunk_text {
             cmd.env("ARTICLES_TEXT_CHUNK", bytes.to_string());
         }

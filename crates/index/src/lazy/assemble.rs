@@ -1,7 +1,10 @@
-//! An ordinary [`crate::Index`] of what a [`LazyIndex`] holds: every section, and the terms
-//! whose shard and pack are loaded. The engine reads it as it reads the embedded index, so
-//! search, ranking, facets and snippets run unchanged on a lazy index; a term not loaded is
-//! absent from it, which is why the caller loads what a query needs first.
+//! An ordinary [`crate::Index`] of what a [`LazyIndex`] holds: every section, and every term
+//! of every loaded shard. The engine reads it as it reads the embedded index, so search,
+//! ranking, facets and snippets run unchanged on a lazy index. A term whose pack is not
+//! loaded is listed with an empty postings list: a walk over a range whose shards are loaded
+//! sees every key, as on the whole index, but reading such a term's postings is not an
+//! answer. The engine records what it reads (`search::expand::reads`) and the caller asks
+//! [`LazyIndex::missing`] whether it was all loaded; a term of a shard not loaded is absent.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +12,9 @@ use fst::Streamer;
 
 use super::store::LazyIndex;
 use super::LazyError;
+
+/// Where the assembled POST section holds the empty list of terms not loaded.
+const NOT_LOADED: u64 = 0;
 
 impl LazyIndex {
     /// The bytes of an index (this crate's format) of the sections and the loaded terms, or
@@ -19,7 +25,9 @@ impl LazyIndex {
             sections.push((*tag, self.section(*tag)?));
         }
         let mut terms = fst::MapBuilder::memory();
-        let mut post = Vec::new();
+        // At offset 0: the empty list of every term whose pack is not loaded (no articles,
+        // no positions, Golomb parameter 0, usual kind 0).
+        let mut post = vec![0u8; 3];
         for (shard_file, packs, map) in self.loaded_shards() {
             // Each list ends where the next list of its pack starts, or at the pack's end.
             let mut starts: BTreeMap<u64, Vec<u64>> = BTreeMap::new();
@@ -38,6 +46,12 @@ impl LazyIndex {
                     .get(pack as usize)
                     .and_then(|p| self.loaded_bytes(&p.name()))
                 else {
+                    terms
+                        .insert(key, NOT_LOADED)
+                        .map_err(|_| LazyError::Corrupt {
+                            name: shard_file.name(),
+                            what: "the order of its terms",
+                        })?;
                     continue;
                 };
                 let ends = starts.get(&pack).map(Vec::as_slice).unwrap_or_default();

@@ -281,6 +281,67 @@ impl LazyIndex {
         }
     }
 
+    /// The files that looking up `keys` and walking the keys beginning with each of
+    /// `prefixes` read (what a search read, `search::expand::reads` in the engine), as far
+    /// as what is loaded tells: the shards of every prefix and key, and the pack of every
+    /// key whose shard is loaded and lists it. Each name once, in the order first read.
+    pub fn files_for<'k>(
+        &self,
+        keys: impl IntoIterator<Item = &'k str>,
+        prefixes: impl IntoIterator<Item = &'k str>,
+    ) -> Result<Vec<String>, LazyError> {
+        let mut files: Vec<String> = Vec::new();
+        let mut add = |name: String| {
+            if !files.contains(&name) {
+                files.push(name);
+            }
+        };
+        for prefix in prefixes {
+            for i in self.shards_for(&prefix_range(prefix.as_bytes())) {
+                if let Some((_, f)) = self.shards.get(i) {
+                    add(f.name());
+                }
+            }
+        }
+        for key in keys {
+            let range = KeyRange {
+                lo: key.as_bytes().to_vec(),
+                hi: None,
+            };
+            let i = self.shards_for(&range).start;
+            let Some((_, shard_file)) = self.shards.get(i) else {
+                continue;
+            };
+            add(shard_file.name());
+            let Some(value) = self.loaded_shards.get(&i).and_then(|s| s.terms.get(key)) else {
+                continue;
+            };
+            let pack = self
+                .loaded_shards
+                .get(&i)
+                .and_then(|s| s.packs.get(usize::try_from(value >> 32).ok()?))
+                .ok_or(LazyError::Corrupt {
+                    name: shard_file.name(),
+                    what: "a term's pack number",
+                })?;
+            add(pack.name());
+        }
+        Ok(files)
+    }
+
+    /// Of [`LazyIndex::files_for`], those not supplied yet: empty when the reads can be
+    /// answered from what is loaded. A pack is named only once its shard is loaded, so a
+    /// caller goes round (fetch, supply, ask again) until this is empty.
+    pub fn missing<'k>(
+        &self,
+        keys: impl IntoIterator<Item = &'k str>,
+        prefixes: impl IntoIterator<Item = &'k str>,
+    ) -> Result<Vec<String>, LazyError> {
+        let mut files = self.files_for(keys, prefixes)?;
+        files.retain(|name| !self.has(name));
+        Ok(files)
+    }
+
     /// The terms of `range` with their postings, in key order, or the files still needed
     /// (first the shards, then the packs of every term in the range).
     pub fn terms_in(&self, range: &KeyRange) -> Result<RangeLookup<'_>, LazyError> {

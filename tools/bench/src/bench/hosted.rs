@@ -5,24 +5,20 @@
 //! packs, the first page's text chunks), in how many rounds, and how many bytes over the list
 //! with a cache that keeps what was fetched.
 //!
-//! Which keys a query reads follows the engine's lookups (`src/search/expand.rs`): each word's
-//! term and exact-spelling key, the `=term` range of its other forms, its compound-part key,
-//! the completion ranges of a last word being typed, and for a word the index does not have,
-//! the key ranges a correction can reach (it keeps the first letters). The packs fetched are
-//! those of the keys the engine matched on the whole index. Every query is then answered
-//! again by the engine on an index assembled from only the fetched files
-//! (`LazyIndex::assemble`; its default-mode twin, whose shards and packs are the same files,
-//! so that no text chunk is needed) and compared with the whole index's answer (total, hits, entity
-//! facets, months): a query that differs is reported, never hidden.
+//! Which files a query fetches is the product's own rule: the rounds of
+//! `article_explorer::lazy::LazyExplorer` (the engine runs on what is loaded, records what it
+//! reads of the dictionary, the store names the files it lacks), as the hosted page runs
+//! them. The answer after the last round is compared with the whole index's (total, hits,
+//! entity facets, months): a query that differs is reported, never hidden.
 
 use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use article_explorer::{query, search, Explorer, SearchOptions};
-use explorer_index::lazy::{self, prefix_range, FileKind, KeyRange, LazyIndex, ShardSizes};
-use explorer_text::{fold_key, part_key};
+use article_explorer::lazy::LazyExplorer;
+use article_explorer::{Explorer, SearchOptions};
+use explorer_index::lazy::{self, FileKind, LazyIndex, ShardSizes};
 
 use super::{measure, queries};
 use crate::util::{self, bail, Context, Result};
@@ -50,15 +46,14 @@ pub fn run(corpus: &std::path::Path, queries: &std::path::Path) -> Result<()> {
     util::run(&mut cmd)
 }
 
-/// `bench-lazy --corpus DIR --queries FILE [--out DIR] [--shard BYTES] [--pack BYTES]`.
+/// `bench-lazy --corpus DIR --queries FILE [--out DIR] [--shard BYTES] [--pack BYTES]` (`--no-check`: accepted, ignored).
 pub fn command(rest: &[String]) -> Result<()> {
     let mut flags = devkit::cli::Flags::parse("bench-lazy", rest)?;
     let corpus = flags.value("--corpus")?.map(PathBuf::from);
     let queries = flags.value("--queries")?.map(PathBuf::from);
     let out = flags.value("--out")?.map(PathBuf::from);
-    // Skip answering each query again on the fetched files (slow over a large corpus in a
-    // debug build: the assembled index is checked whole on open).
-    let no_check = flags.switch("--no-check");
+    // Accepted for older command lines: the answer now comes from the rounds themselves.
+    let _ = flags.switch("--no-check");
     let defaults = ShardSizes::default();
     let number = |v: Option<String>, d: usize| v.and_then(|v| v.parse().ok()).unwrap_or(d);
     let sizes = ShardSizes {
@@ -87,10 +82,6 @@ pub fn command(rest: &[String]) -> Result<()> {
     let t = Instant::now();
     let files = lazy::split(&hosted.index, sizes).map_err(|e| err(&e))?;
     let split_ms = t.elapsed().as_secs_f64() * 1e3;
-    // The same split of the default index (texts in BODY): the same shards and packs (TERM
-    // and POST are the same bytes), for the answers on fetched files without text chunks.
-    let files_full = lazy::split(&full, sizes).map_err(|e| err(&e))?;
-    let root_full = file_bytes(&files_full, &files_full.root)?;
     let peak = measure::own_peak_rss();
     println!(
         "lazy: {} built in {:.1} s (analysis {:.1} s, text chunks {:.1} s, lazy files {:.1} s), peak memory {}; shard {} B, pack {} B",
@@ -176,7 +167,7 @@ pub fn command(rest: &[String]) -> Result<()> {
         by_section.join(", ")
     );
 
-    // 4. Per query: what a fresh page fetches, and the engine's answer on it.
+    // 4. Per query: what a fresh page fetches, in the engine's own rounds, and its answer.
     let whole = Explorer::open(&full).map_err(|e| err(&e))?;
     let index = explorer_index::Index::open(&hosted.index).map_err(|e| err(&e))?;
     let chunks = index.text_chunks();
@@ -189,124 +180,51 @@ pub fn command(rest: &[String]) -> Result<()> {
         limit: 20,
         ..SearchOptions::default()
     };
-    // Answers `text` on an index assembled from the default split's sections and `fetched`,
-    // and compares it with the whole index's `want`: (same, what differs, milliseconds).
-    let check_answer = |fetched: &[String],
-                        text: &str,
-                        parsed: &query::Query,
-                        matched: &BTreeSet<String>,
-                        want: &article_explorer::SearchResults<'_>|
-     -> Result<(bool, Vec<String>, f64)> {
-        let t = Instant::now();
-        let mut check = LazyIndex::open(&files_full.root, root_full).map_err(|e| err(&e))?;
-        let names: Vec<String> = check.sections().iter().map(|(_, f)| f.name()).collect();
-        for name in names.iter().chain(fetched) {
-            check
-                .supply(name, file_bytes(&files_full, name)?.to_vec())
-                .map_err(|e| err(&e))?;
-        }
-        let assembled = check.assemble().map_err(|e| err(&e))?;
-        let partial = Explorer::open(&assembled).map_err(|e| err(&e))?;
-        let got = partial.search(text, &options).map_err(|e| err(&e))?;
-        let ms = t.elapsed().as_secs_f64() * 1e3;
-        let mut why = Vec::new();
-        for (part, differs) in [
-            ("total", got.total != want.total),
-            ("hits", ids(&got) != ids(want)),
-            ("facets", facets(&got) != facets(want)),
-            ("months", dates(&got) != dates(want)),
-        ] {
-            if differs {
-                why.push(part.to_owned());
-            }
-        }
-        if !why.is_empty() {
-            // The keys the whole index matched that the fetched files lack.
-            let opened = explorer_index::Index::open(&assembled).map_err(|e| err(&e))?;
-            let partial_matched = search::run(&opened, parsed)
-                .map(|r| r.matched_terms)
-                .unwrap_or_default();
-            let lacking: Vec<&String> = matched.difference(&partial_matched).take(3).collect();
-            if !lacking.is_empty() {
-                why.push(format!("lacks {lacking:?}"));
-            }
-        }
-        Ok((why.is_empty(), why, ms))
-    };
-    println!("\n| query | rounds | requests | fetched gzip | of which texts | new with cache | assemble + search (this build) | same answer |\n|---|---:|---:|---:|---:|---:|---:|---|");
+    println!("\n| query | rounds | requests | fetched gzip | of which texts | new with cache | engine over the rounds (this build) | same answer |\n|---|---:|---:|---:|---:|---:|---:|---|");
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let (mut sum_fresh, mut sum_cached, mut sum_requests, mut differ) = (0, 0, 0, 0);
     for q in &list {
-        let mut store = LazyIndex::open(&files.root, root_bytes).map_err(|e| err(&e))?;
-        for (_, f) in fresh.sections().to_vec() {
-            let name = f.name();
-            store
-                .supply(&name, file_bytes(&files, &name)?.to_vec())
+        // A fresh page: the root and the sections, then the rounds the engine asks for.
+        let mut page = LazyExplorer::open(&files.root, root_bytes).map_err(|e| err(&e))?;
+        for name in page.missing_to_open() {
+            page.supply(&name, file_bytes(&files, &name)?.to_vec())
                 .map_err(|e| err(&e))?;
         }
-        let parsed = query::parse(&q.text);
-        let (ranges, points) = reads(&index, &parsed);
-        let matched = search::run(&index, &parsed)
-            .map(|r| r.matched_terms)
-            .unwrap_or_default();
         let mut fetched: Vec<String> = Vec::new();
         let mut rounds = 0;
-        // Round 1: the shards of every key and range; round 2: the packs of the keys read.
-        let mut shards: BTreeSet<String> = BTreeSet::new();
-        for r in &ranges {
-            shards.extend(store.missing_shards(r));
-        }
-        for p in &points {
-            shards.extend(
-                store
-                    .missing_shards(&KeyRange {
-                        lo: p.as_bytes().to_vec(),
-                        hi: None,
-                    })
-                    .into_iter()
-                    .take(1),
-            );
-        }
-        if !shards.is_empty() {
-            rounds += 1;
-        }
-        for name in &shards {
-            store
-                .supply(name, file_bytes(&files, name)?.to_vec())
-                .map_err(|e| err(&e))?;
-            fetched.push(name.clone());
-        }
-        // Then the packs of the keys read, in as many rounds as their lookups take (a key
-        // the engine matched outside the ranges above needs its shard first).
+        let t = Instant::now();
         loop {
-            let mut need: BTreeSet<String> = BTreeSet::new();
-            for key in points.iter().chain(&matched) {
-                if let lazy::Lookup::Need(names) = store.lookup(key).map_err(|e| err(&e))? {
-                    need.extend(names);
-                }
-            }
+            let need = page
+                .missing_for_search(&q.text, &options)
+                .map_err(|e| err(&e))?;
             if need.is_empty() {
                 break;
             }
             rounds += 1;
-            for name in &need {
-                store
-                    .supply(name, file_bytes(&files, name)?.to_vec())
+            for name in need {
+                page.supply(&name, file_bytes(&files, &name)?.to_vec())
                     .map_err(|e| err(&e))?;
-                fetched.push(name.clone());
+                fetched.push(name);
             }
         }
+        let got = page.search(&q.text, &options).map_err(|e| err(&e))?;
+        let engine_ms = t.elapsed().as_secs_f64() * 1e3;
         let want = whole.search(&q.text, &options).map_err(|e| err(&e))?;
-        // The engine on what was fetched, against the whole index (unless --no-check).
-        let verdict = if no_check {
-            None
-        } else {
-            Some(check_answer(&fetched, &q.text, &parsed, &matched, &want)?)
-        };
-        if verdict.as_ref().is_some_and(|(same, _, _)| !same) {
+        let mut why = Vec::new();
+        for (part, differs) in [
+            ("total", got.total != want.total),
+            ("hits", ids(&got) != ids(&want)),
+            ("facets", facets(&got) != facets(&want)),
+            ("months", dates(&got) != dates(&want)),
+        ] {
+            if differs {
+                why.push(part);
+            }
+        }
+        if !why.is_empty() {
             differ += 1;
         }
-        // Round 3: the first page's text chunks (for its snippets).
+        // The last round: the first page's text chunks (for its snippets).
         let mut texts: BTreeSet<String> = BTreeSet::new();
         if let Some(chunks) = chunks {
             for hit in &want.hits {
@@ -341,15 +259,13 @@ pub fn command(rest: &[String]) -> Result<()> {
         sum_fresh += index_gz + texts_gz;
         sum_cached += new;
         sum_requests += requests;
-        let (ms, verdict) = match &verdict {
-            None => ("-".to_owned(), "not checked".to_owned()),
-            Some((true, _, ms)) => (format!("{ms:.1} ms"), "yes".to_owned()),
-            Some((false, why, ms)) => {
-                (format!("{ms:.1} ms"), format!("**no**: {}", why.join(", ")))
-            }
+        let verdict = if why.is_empty() {
+            "yes".to_owned()
+        } else {
+            format!("**no**: {}", why.join(", "))
         };
         println!(
-            "| `{}` | {rounds} | {requests} | {} | {} | {} | {ms} | {verdict} |",
+            "| `{}` | {rounds} | {requests} | {} | {} | {} | {engine_ms:.1} ms | {verdict} |",
             q.text.trim_end(),
             kib(index_gz + texts_gz),
             kib(texts_gz),
@@ -357,16 +273,11 @@ pub fn command(rest: &[String]) -> Result<()> {
         );
     }
     println!(
-        "\nqueries: {} ; fetched with a fresh cache each: {} in {} requests; over the list with a cache: {}; {}",
+        "\nqueries: {} ; fetched with a fresh cache each: {} in {} requests; over the list with a cache: {}; answers that differ from the whole index: {differ}",
         list.len(),
         kib(sum_fresh),
         sum_requests,
         kib(sum_cached),
-        if no_check {
-            "answers not checked (--no-check)".to_owned()
-        } else {
-            format!("answers that differ from the whole index: {differ}")
-        }
     );
     Ok(())
 }
@@ -391,86 +302,4 @@ fn dates(r: &article_explorer::SearchResults<'_>) -> Vec<(String, usize)> {
         .iter()
         .map(|d| (format!("{:?}", d.date), d.count))
         .collect()
-}
-
-/// The engine's `other_forms` (src/search/expand.rs) on the whole index: the keys of the
-/// `=term` range whose spelling has `term` as its term.
-fn other_forms(index: &explorer_index::Index<'_>, term: &str, start: &str) -> Vec<String> {
-    use fst::{Automaton, IntoStreamer, Streamer};
-    let mut out = Vec::new();
-    let mut stream = index
-        .terms()
-        .search(fst::automaton::Str::new(start).starts_with())
-        .into_stream();
-    while let Some((key, _)) = stream.next() {
-        if out.len() >= article_explorer::search::settings::MAX_EXPANSIONS {
-            break;
-        }
-        let Some(spelling) = std::str::from_utf8(key)
-            .ok()
-            .and_then(|k| k.strip_prefix('='))
-        else {
-            continue;
-        };
-        if explorer_text::term_of(spelling) == term && spelling != term {
-            out.push(format!("={spelling}"));
-        }
-    }
-    out
-}
-
-/// The key ranges and single keys the engine reads for `parsed` (see the module docs).
-fn reads(index: &explorer_index::Index<'_>, parsed: &query::Query) -> (Vec<KeyRange>, Vec<String>) {
-    use article_explorer::search::settings::{TYPO_KEEP_PREFIX, TYPO_MIN_CHARS};
-    let mut ranges = Vec::new();
-    let mut points = Vec::new();
-    let matchers = parsed
-        .clauses
-        .iter()
-        .flat_map(|c| c.any_of.iter())
-        .chain(&parsed.excluded);
-    for m in matchers {
-        for (i, term) in m.terms.iter().enumerate() {
-            points.push(term.clone());
-            match m.exact_keys.get(i).and_then(Option::as_deref) {
-                Some(exact) => points.push(exact.to_owned()),
-                None => {
-                    // The exact spellings of the word's other forms (`=dateien` for
-                    // `datei`), which weigh hits but are not marked as matched.
-                    let start = format!("={term}");
-                    ranges.push(prefix_range(start.as_bytes()));
-                    points.extend(other_forms(index, term, &start));
-                }
-            }
-            let last = i + 1 == m.terms.len();
-            if m.prefix && last {
-                ranges.push(prefix_range(term.as_bytes()));
-                ranges.push(prefix_range(m.prefix_key.as_bytes()));
-            }
-            let missing = index
-                .postings(term)
-                .ok()
-                .flatten()
-                .is_none_or(|l| l.is_empty());
-            let chars = term.chars().count();
-            if missing && chars >= TYPO_MIN_CHARS[0] {
-                // One edit keeps the first letter, two keep two: the first letter's range
-                // holds both.
-                let keep = TYPO_KEEP_PREFIX[0];
-                let start: String = term.chars().take(keep).collect();
-                ranges.push(prefix_range(start.as_bytes()));
-                let word: String = m.text.to_lowercase();
-                let start: String = word.chars().take(keep).collect();
-                ranges.push(prefix_range(format!("={start}").as_bytes()));
-            }
-        }
-        if m.is_word() {
-            points.push(part_key(&m.text));
-            points.push(fold_key(&m.text));
-        }
-        if let Some(whole) = &m.whole {
-            points.push(whole.clone());
-        }
-    }
-    (ranges, points)
 }

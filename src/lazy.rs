@@ -1,0 +1,249 @@
+//! Hosted mode's lazy index at run time (feature `lazy`; docs/HOSTED.md): the engine over
+//! the files of `explorer_index::lazy` loaded so far, and the rounds that load what a query
+//! needs.
+//!
+//! The rule of what a query reads is the engine's own: [`LazyExplorer::missing_for_search`]
+//! runs the search on what is loaded while [`crate::search::expand::reads`] records every
+//! key and range it reads, and the store names the files those reads lack (the shards of
+//! each range and key, then the packs of the keys). The page fetches them, hands them over
+//! ([`LazyExplorer::supply`]) and asks again, until nothing is missing; then
+//! [`LazyExplorer::search`] answers exactly as the whole index would. A search whose reads
+//! are not all loaded is an error naming the first file it lacks, never a guess.
+//!
+//! The engine reads an ordinary index assembled from what is loaded
+//! (`LazyIndex::assemble`). **Known limit:** each assembled index lives as long as the
+//! page (the engine borrows it for `'static`), so memory grows by one assembled copy (the
+//! sections and the loaded postings) per query that fetched something; an index reading its
+//! dictionary from the store in place would remove it.
+
+use crate::search::expand::reads;
+use crate::{Explorer, SearchOptions, SearchResults};
+use explorer_index::lazy::{LazyError, LazyIndex};
+use explorer_index::{Index, IndexError};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Why the lazy explorer cannot answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LazyExplorerError {
+    /// A file of the lazy index: missing, damaged, foreign, of another version (names it).
+    Lazy(LazyError),
+    /// The engine's error on what is loaded.
+    Index(IndexError),
+}
+
+impl fmt::Display for LazyExplorerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LazyExplorerError::Lazy(e) => e.fmt(f),
+            LazyExplorerError::Index(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LazyExplorerError {}
+
+impl From<LazyError> for LazyExplorerError {
+    fn from(e: LazyError) -> Self {
+        LazyExplorerError::Lazy(e)
+    }
+}
+
+impl From<IndexError> for LazyExplorerError {
+    fn from(e: IndexError) -> Self {
+        LazyExplorerError::Index(e)
+    }
+}
+
+/// The explorer over a lazy index: its store and the engine over what is loaded.
+pub struct LazyExplorer {
+    store: LazyIndex,
+    /// The engine over the index assembled when it was last needed (`None` before the
+    /// sections are loaded).
+    explorer: Option<Explorer<'static>>,
+    /// Whether files were supplied since `explorer` was assembled.
+    stale: bool,
+    /// The files supplied since `explorer` was assembled: its index lists their terms
+    /// (if their shard was loaded) with empty lists, so a call that reads them must wait
+    /// for the next round's engine.
+    since: BTreeSet<String>,
+}
+
+impl LazyExplorer {
+    /// Opens the root file `name` (checked: hash, magic, version, checksum).
+    pub fn open(name: &str, root: &[u8]) -> Result<LazyExplorer, LazyError> {
+        Ok(LazyExplorer {
+            store: LazyIndex::open(name, root)?,
+            explorer: None,
+            stale: true,
+            since: BTreeSet::new(),
+        })
+    }
+
+    /// The store (for figures and tests).
+    pub fn store(&self) -> &LazyIndex {
+        &self.store
+    }
+
+    /// The files to load before anything can be answered: the sections this version keeps
+    /// out of the dictionary (docs/HOSTED.md), those not supplied yet.
+    pub fn missing_to_open(&self) -> Vec<String> {
+        self.store
+            .sections()
+            .iter()
+            .map(|(_, f)| f.name())
+            .filter(|name| !self.store.has(name))
+            .collect()
+    }
+
+    /// Hands over file `name` (fetched because a call named it); refused, naming it, when
+    /// the bytes are not that file of this index.
+    pub fn supply(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), LazyError> {
+        if self.store.has(name) {
+            return Ok(());
+        }
+        self.store.supply(name, bytes)?;
+        self.stale = true;
+        if self.explorer.is_some() {
+            self.since.insert(name.to_owned());
+        } else if self.missing_to_open().is_empty() {
+            // The last section: the page is ready (the engine answers what needs no term).
+            self.explorer().map_err(|e| match e {
+                LazyExplorerError::Lazy(e) => e,
+                LazyExplorerError::Index(_) => LazyError::Corrupt {
+                    name: name.to_owned(),
+                    what: "the index of its sections",
+                },
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The engine over what is loaded, assembled again if files came since.
+    pub fn explorer(&mut self) -> Result<&mut Explorer<'static>, LazyExplorerError> {
+        if self.stale || self.explorer.is_none() {
+            let bytes = self.store.assemble()?;
+            self.install(bytes)?;
+        }
+        match self.explorer.as_mut() {
+            Some(explorer) => Ok(explorer),
+            None => Err(LazyError::Missing {
+                name: self.store.root_name().to_owned(),
+            }
+            .into()),
+        }
+    }
+
+    /// Makes the index `bytes`, assembled from everything the store holds now, the page's
+    /// engine (for the page's life: see the module docs).
+    fn install(&mut self, bytes: Vec<u8>) -> Result<(), IndexError> {
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let mut explorer = Explorer::over(Index::open_embedded(bytes)?);
+        if let Some(mut old) = self.explorer.take() {
+            // The same sections, so the same text chunks: what was loaded stays.
+            explorer.texts = std::mem::take(&mut old.texts);
+        }
+        self.explorer = Some(explorer);
+        self.stale = false;
+        self.since.clear();
+        Ok(())
+    }
+
+    /// The engine over what was loaded when it was last assembled (at the last section,
+    /// then after each query's last round); `None` before the sections are loaded.
+    pub fn engine(&self) -> Option<&Explorer<'static>> {
+        self.explorer.as_ref()
+    }
+
+    /// The files `query` with `options` still needs, in the order to fetch them (one round:
+    /// fetch, supply, ask again until it is empty; the last round assembles the engine).
+    pub fn missing_for_search(
+        &mut self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<Vec<String>, LazyExplorerError> {
+        self.missing_for(|ex| ex.search(query, options).map(drop))
+    }
+
+    /// The files `call` still needs: it runs on what is loaded while its reads of the
+    /// dictionary are recorded, and the store names the files they lack (the sections
+    /// first, if they are not loaded). Empty: `call` can run ([`LazyExplorer::checked`]).
+    pub fn missing_for(
+        &mut self,
+        call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
+    ) -> Result<Vec<String>, LazyExplorerError> {
+        let sections = self.missing_to_open();
+        if !sections.is_empty() {
+            return Ok(sections);
+        }
+        if self.stale {
+            // A round's engine over a copy assembled for this round only.
+            let bytes = self.store.assemble()?;
+            let explorer = Explorer::over(Index::open_embedded(&bytes)?);
+            let (answer, read) = reads::recording(|| call(&explorer));
+            answer?;
+            let need = self.missing_in(&read)?;
+            if !need.is_empty() {
+                return Ok(need);
+            }
+            // Its reads were all loaded: this round's index becomes the page's engine
+            // (the store has not changed since it was assembled).
+            drop(explorer);
+            self.install(bytes)?;
+            return Ok(Vec::new());
+        }
+        // Nothing more to fetch: the page's engine over all of it.
+        let explorer = self.explorer()?;
+        let (answer, read) = reads::recording(|| call(explorer));
+        answer?;
+        Ok(self.missing_in(&read)?)
+    }
+
+    /// `call`'s answer, when every file it reads is loaded; otherwise [`LazyError::Missing`]
+    /// naming the first file it lacks (run the rounds of [`LazyExplorer::missing_for`]
+    /// first). Never an answer from part of what it reads.
+    pub fn checked<T>(
+        &self,
+        call: impl FnOnce(&Explorer<'static>) -> Result<T, IndexError>,
+    ) -> Result<T, LazyExplorerError> {
+        let Some(explorer) = self.engine() else {
+            let name = self.missing_to_open().into_iter().next();
+            let name = name.unwrap_or_else(|| self.store.root_name().to_owned());
+            return Err(LazyError::Missing { name }.into());
+        };
+        let (answer, read) = reads::recording(|| call(explorer));
+        let answer = answer?;
+        // Every file it read must be in the engine's index: loaded, and before it was
+        // assembled.
+        let files = self.store.files_for(
+            read.keys.iter().map(String::as_str),
+            read.prefixes.iter().map(String::as_str),
+        )?;
+        match files
+            .into_iter()
+            .find(|f| !self.store.has(f) || self.since.contains(f))
+        {
+            Some(name) => Err(LazyError::Missing { name }.into()),
+            None => Ok(answer),
+        }
+    }
+
+    /// [`Explorer::search`], [`LazyExplorer::checked`] (assembled first if files came since).
+    pub fn search(
+        &mut self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<SearchResults<'static>, LazyExplorerError> {
+        if self.missing_to_open().is_empty() {
+            self.explorer()?;
+        }
+        self.checked(|ex| ex.search(query, options))
+    }
+
+    fn missing_in(&self, read: &reads::Reads) -> Result<Vec<String>, LazyError> {
+        self.store.missing(
+            read.keys.iter().map(String::as_str),
+            read.prefixes.iter().map(String::as_str),
+        )
+    }
+}
