@@ -1,7 +1,8 @@
 //! The relevance suite: German queries of every kind over the samples (`seeds/`), over a
 //! second folder written for the tests (`tests/fixtures/german/`) and over a third written
-//! for the query semantics (`tests/fixtures/queries/`, one contrast per article), and real
-//! queries over real news (`crates/ingest/tests/dev/`, category `real`).
+//! for the query semantics (`tests/fixtures/queries/`, one contrast per article), pairs of
+//! articles that differ in the form of a word (`tests/fixtures/relevance-forms/`), and real
+//! queries over real news (`crates/ingest/tests/dev/`, categories `real` and `real top`).
 //!
 //! A query may start with options in brackets: `[Trump]` selects the entity facet of that
 //! name (as the page's facet list does), `[2019-01..2019-06]` a date range.
@@ -252,6 +253,30 @@ fn check(ex: &Explorer<'_>, query: &str, expect: Expect) -> Result<(), String> {
                 return Err(format!("no correction in {:?}", results.loosened));
             }
         }
+        ExactFirst(needle) => {
+            let with = containing(ex, &[needle]);
+            let flags: Vec<bool> = results
+                .hits
+                .iter()
+                .map(|h| with.contains(&h.article.id))
+                .collect();
+            let order = || {
+                results
+                    .hits
+                    .iter()
+                    .zip(&flags)
+                    .map(|(h, f)| format!("{}{}", h.article.file, if *f { "*" } else { "" }))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            if !flags.contains(&true) || !flags.contains(&false) {
+                return Err(format!("no contrast (* has {needle:?}): {}", order()));
+            }
+            let first_without = flags.iter().position(|f| !f).unwrap_or(flags.len());
+            if flags[first_without..].contains(&true) {
+                return Err(format!("order (* has {needle:?}): {}", order()));
+            }
+        }
         Dropped => {
             if !results
                 .loosened
@@ -272,6 +297,7 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
     let queries = explorer_over("tests/fixtures/queries");
     let dev = explorer_over("crates/ingest/tests/dev");
     let names = explorer_over("tests/fixtures/names");
+    let forms = explorer_over("tests/fixtures/relevance-forms");
     let mut failures = Vec::new();
     let mut per_category: Vec<(&str, usize, usize)> = Vec::new();
     for (category, corpus, query, expect) in CASES {
@@ -281,6 +307,7 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
             Queries => &queries,
             Dev => &dev,
             Names => &names,
+            Forms => &forms,
         };
         let outcome = check(ex, query, *expect);
         println!(
