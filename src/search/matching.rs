@@ -1,7 +1,7 @@
 //! Matching: the articles a word, a phrase or a compound matches, with weighted term
 //! frequencies, read from postings lists (positions are decoded only where needed).
 
-use super::expand::{expansions, Typos};
+use super::expand::{expansions, expansions_with_forms, Form, Typos};
 use super::settings::{
     BODY_WEIGHT, CAPTION_WEIGHT, COMPOUND_WEIGHT, DERIVED_WEIGHT, LEAD_WEIGHT, OTHER_FORM_WEIGHT,
     TITLE_WEIGHT,
@@ -16,6 +16,10 @@ pub struct Clause<'a> {
     /// Matching articles, sorted, with their weighted frequency of matches.
     pub tf: Vec<(ArticleId, f32)>,
     pub positions: Positions<'a>,
+    /// The articles (sorted) where the clause occurs in the form typed, with how often: the
+    /// spelling typed, not another form, part, name, completion or correction (see
+    /// [`typed_form_counts`]); a phrase wherever it matches. Ranking's exactness tier.
+    pub exact: Vec<(ArticleId, u32)>,
 }
 
 /// Where a clause's matches are: in postings lists, decoded when needed, and already known
@@ -47,6 +51,7 @@ impl<'a> Clause<'a> {
         };
         for part in parts {
             out.tf = merge_sorted(std::mem::take(&mut out.tf), part.tf, |a, b| *a += b);
+            out.exact = merge_sorted(std::mem::take(&mut out.exact), part.exact, |a, b| *a += b);
             out.positions.lists.extend(part.positions.lists);
             out.positions.known = merge_sorted(
                 std::mem::take(&mut out.positions.known),
@@ -210,7 +215,7 @@ pub fn match_matcher_within<'a>(
             matched_terms,
         )?);
     }
-    let phrase = match_sequence(slots, 1)?;
+    let mut phrase = match_sequence(slots, 1)?;
     let Some(whole) = &matcher.whole else {
         return Ok(phrase);
     };
@@ -229,7 +234,16 @@ pub fn match_matcher_within<'a>(
         text: joined,
         ..matcher.clone()
     };
-    let closed = match_matcher_within(index, &closed, false, typos, matched_terms, within)?;
+    let mut closed = match_matcher_within(index, &closed, false, typos, matched_terms, within)?;
+    // The form typed is the hyphenated one: the phrase where the text also has its parts
+    // written together (the index's hyphen-whole variant), not them apart nor closed.
+    closed.exact.clear();
+    let written_whole = index.postings(whole)?;
+    phrase.exact.retain(|(a, _)| {
+        written_whole
+            .as_ref()
+            .is_some_and(|l| l.articles().binary_search(a).is_ok())
+    });
     Clause::union(vec![phrase, closed])
 }
 
@@ -291,12 +305,17 @@ fn match_sequence<'a>(
     }
     let mut out_tf = Vec::new();
     let mut known = Vec::new();
+    let mut exact = Vec::new();
     for (k, article) in candidates.into_iter().enumerate() {
         if tf[k] > 0.0 {
             let mut ps = std::mem::take(&mut starts[k]);
             ps.sort_unstable();
             ps.dedup_by_key(|(p, _)| *p);
             out_tf.push((article, tf[k]));
+            // A phrase is as typed wherever it matches; parts inside a longer compound never.
+            if step > 0 {
+                exact.push((article, ps.len() as u32));
+            }
             known.push((article, ps));
         }
     }
@@ -306,6 +325,7 @@ fn match_sequence<'a>(
             lists: Vec::new(),
             known,
         },
+        exact,
     })
 }
 
@@ -319,7 +339,13 @@ fn match_word<'a>(
     matched_terms: &mut BTreeSet<String>,
     within: Option<&[bool]>,
 ) -> Result<Clause<'a>, IndexError> {
-    let lists = expansions(index, matcher, 0, complete, typos, matched_terms)?;
+    let lists = expansions_with_forms(index, matcher, 0, complete, typos, matched_terms)?;
+    // Only required words (weighed everywhere) rank by the form typed.
+    let exact = match within {
+        None => typed_form_counts(&lists),
+        Some(_) => Vec::new(),
+    };
+    let lists: Vec<(PostingList<'a>, f32)> = lists.into_iter().map(|(l, w, _)| (l, w)).collect();
     let weighed = |a: ArticleId| within.is_none_or(|w| w.get(a.0 as usize) == Some(&true));
     let tf = match lists.as_slice() {
         [] => Vec::new(),
@@ -367,7 +393,39 @@ fn match_word<'a>(
             lists,
             known: Vec::new(),
         },
+        exact,
     })
+}
+
+/// Per article, how often a word occurs in the form typed, from its expansions' lists: the
+/// occurrences of the typed spelling's own key where it has one ([`Form::Typed`]: `Kims`,
+/// `Zürich`, `Museum`); else (the spelling typed is its term's, `Kim`, `Vertrag`) the
+/// term's own occurrences (not those derived from another token, such as a genitive's
+/// base or a hyphenated word's whole) less those in its other forms' keys
+/// ([`Form::OtherForm`]: `Kims`, `Verträge`). Only articles with at least one, sorted.
+pub fn typed_form_counts(lists: &[(PostingList<'_>, f32, Form)]) -> Vec<(ArticleId, u32)> {
+    let mut out: Vec<(ArticleId, i64)> = Vec::new();
+    for (list, _, form) in lists {
+        let counts: Vec<(ArticleId, i64)> = match form {
+            Form::Typed => (0..list.len())
+                .map(|i| (list.articles()[i], i64::from(list.count(i))))
+                .collect(),
+            Form::Term => (0..list.len())
+                .map(|i| {
+                    let own = list.kinds(i).filter(|k| !k.derived).count();
+                    (list.articles()[i], own as i64)
+                })
+                .collect(),
+            Form::OtherForm => (0..list.len())
+                .map(|i| (list.articles()[i], -i64::from(list.count(i))))
+                .collect(),
+            Form::Other => continue,
+        };
+        out = merge_sorted(out, counts, |a, b| *a += b);
+    }
+    out.into_iter()
+        .filter_map(|(a, n)| Some((a, u32::try_from(n).ok().filter(|&n| n > 0)?)))
+        .collect()
 }
 
 /// The weighted frequency of the `i`-th posting of `list`.
@@ -397,6 +455,32 @@ pub fn lower_joined(
             *tf = (*tf + weighted(&list, i) * OTHER_FORM_WEIGHT).max(*tf * 0.5);
         }
     }
+    Ok(())
+}
+
+/// Count as not typed the occurrences of `clause`'s word where the text writes it joined to
+/// its neighbour in the query (`Jong Un` typed apart, `Jong-un` written): the derived
+/// occurrences (hyphen wholes) of the joined key `joined` in each article are taken from the
+/// clause's typed-form counts. (Applied to both words of the pair.)
+pub fn not_typed_where_joined(
+    index: &Index<'_>,
+    clause: &mut Clause<'_>,
+    joined: &str,
+) -> Result<(), IndexError> {
+    let Some(list) = index.postings(joined)? else {
+        return Ok(());
+    };
+    let at = slots_of(
+        list.articles(),
+        &clause.exact.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
+    );
+    for (i, slot) in at.into_iter().enumerate() {
+        if let Some((_, n)) = slot.and_then(|k| clause.exact.get_mut(k)) {
+            let joined = list.kinds(i).filter(|k| k.derived).count() as u32;
+            *n = n.saturating_sub(joined);
+        }
+    }
+    clause.exact.retain(|(_, n)| *n > 0);
     Ok(())
 }
 

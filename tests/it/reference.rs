@@ -462,6 +462,22 @@ fn evaluate(
             Item::And => {}
         }
     }
+    // A query that opens with `wie`: the next word, one word typed in lower case, is part of
+    // the question (`Wie hoch …`), optional like a stop word.
+    let single_word = |c: &(Vec<Alt>, BTreeSet<ArticleId>, bool)| match c.0.as_slice() {
+        [Alt::Word(w)] => Some(w.clone()),
+        [Alt::Other(w)] if !w.contains(' ') => Some(w.clone()),
+        _ => None,
+    };
+    let opens_how = clauses
+        .first()
+        .and_then(single_word)
+        .is_some_and(|w| fold_key(&w) == "wie");
+    if let Some(second) = clauses.get_mut(1).filter(|_| opens_how) {
+        if single_word(second).is_some_and(|w| w.starts_with(char::is_lowercase)) {
+            second.2 = true;
+        }
+    }
     let all_optional = clauses.iter().all(|c| c.2);
     let has_exclusions = items
         .iter()
