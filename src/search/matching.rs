@@ -18,7 +18,7 @@ pub struct Clause<'a> {
     pub positions: Positions<'a>,
     /// The articles (sorted) where the clause occurs in the form typed, with how often: the
     /// spelling typed, not another form, part, name, completion or correction (see
-    /// [`typed_form_counts`]); a phrase wherever it matches. Ranking's exactness tier.
+    /// [`occurrences`]); a phrase wherever it matches. Ranking's exactness tier.
     pub exact: Vec<(ArticleId, u32)>,
 }
 
@@ -339,52 +339,69 @@ fn match_word<'a>(
     matched_terms: &mut BTreeSet<String>,
     within: Option<&[bool]>,
 ) -> Result<Clause<'a>, IndexError> {
-    let lists = expansions_with_forms(index, matcher, 0, complete, typos, matched_terms)?;
-    // Only required words (weighed everywhere) rank by the form typed.
-    let exact = match within {
-        None => typed_form_counts(&lists),
-        Some(_) => Vec::new(),
-    };
-    let lists: Vec<(PostingList<'a>, f32)> = lists.into_iter().map(|(l, w, _)| (l, w)).collect();
+    let expanded = expansions_with_forms(index, matcher, 0, complete, typos, matched_terms)?;
+    let forms: Vec<Form> = expanded.iter().map(|(_, _, f)| *f).collect();
+    let lists: Vec<(PostingList<'a>, f32)> = expanded.into_iter().map(|(l, w, _)| (l, w)).collect();
     let weighed = |a: ArticleId| within.is_none_or(|w| w.get(a.0 as usize) == Some(&true));
-    let tf = match lists.as_slice() {
-        [] => Vec::new(),
-        [(list, weight)] => (0..list.len())
-            .map(|i| {
-                let a = list.articles()[i];
-                (
-                    a,
-                    if weighed(a) {
-                        weighted(list, i) * weight
-                    } else {
-                        0.0
-                    },
-                )
-            })
-            .collect(),
+    // Only required words (weighed everywhere) rank by the form typed, counted in the same
+    // pass over the occurrences as the weights.
+    let typed = within.is_none() && forms.iter().any(|f| matches!(f, Form::Typed | Form::Term));
+    let (tf, exact) = match (lists.as_slice(), forms.as_slice()) {
+        ([], _) => (Vec::new(), Vec::new()),
+        ([(list, weight)], [form]) => {
+            let mut tf = Vec::with_capacity(list.len());
+            let mut exact = Vec::new();
+            for (i, &a) in list.articles().iter().enumerate() {
+                let (w, n) = if weighed(a) {
+                    occurrences(list, i, *form, typed)
+                } else {
+                    (0.0, 0)
+                };
+                tf.push((a, w * weight));
+                if n > 0 {
+                    exact.push((a, n as u32));
+                }
+            }
+            (tf, exact)
+        }
         _ => {
             // Several lists: a dense accumulator over all articles (`None`: not matched).
             // A sum not above 0 (only other forms, weighted below 0, which the term's own
             // list always outweighs) is no match, as where it is weighed.
             let mut dense: Vec<Option<f32>> = vec![None; index.article_count() as usize];
-            for (list, weight) in &lists {
+            let mut typed_counts: Vec<i64> = if typed {
+                vec![0; dense.len()]
+            } else {
+                Vec::new()
+            };
+            for ((list, weight), form) in lists.iter().zip(&forms) {
                 for (i, &a) in list.articles().iter().enumerate() {
+                    let (tf, n) = if weighed(a) {
+                        occurrences(list, i, *form, typed)
+                    } else {
+                        (0.0, 0)
+                    };
                     if let Some(slot) = dense.get_mut(a.0 as usize) {
-                        let tf = if weighed(a) {
-                            weighted(list, i) * weight
-                        } else {
-                            0.0
-                        };
-                        *slot = Some(slot.unwrap_or(0.0) + tf);
+                        *slot = Some(slot.unwrap_or(0.0) + tf * weight);
+                    }
+                    if let Some(count) = typed_counts.get_mut(a.0 as usize) {
+                        *count += n;
                     }
                 }
             }
-            dense
+            let exact = typed_counts
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, n)| n > 0)
+                .map(|(a, n)| (ArticleId(a as u32), u32::try_from(n).unwrap_or(u32::MAX)))
+                .collect();
+            let tf = dense
                 .into_iter()
                 .enumerate()
                 .filter_map(|(a, tf)| Some((ArticleId(a as u32), tf?)))
                 .filter(|&(a, tf)| tf > 0.0 || !weighed(a))
-                .collect()
+                .collect();
+            (tf, exact)
         }
     };
     Ok(Clause {
@@ -397,35 +414,28 @@ fn match_word<'a>(
     })
 }
 
-/// Per article, how often a word occurs in the form typed, from its expansions' lists: the
-/// occurrences of the typed spelling's own key where it has one ([`Form::Typed`]: `Kims`,
-/// `Zürich`, `Museum`); else (the spelling typed is its term's, `Kim`, `Vertrag`) the
-/// term's own occurrences (not those derived from another token, such as a genitive's
-/// base or a hyphenated word's whole) less those in its other forms' keys
-/// ([`Form::OtherForm`]: `Kims`, `Verträge`). Only articles with at least one, sorted.
-pub fn typed_form_counts(lists: &[(PostingList<'_>, f32, Form)]) -> Vec<(ArticleId, u32)> {
-    let mut out: Vec<(ArticleId, i64)> = Vec::new();
-    for (list, _, form) in lists {
-        let counts: Vec<(ArticleId, i64)> = match form {
-            Form::Typed => (0..list.len())
-                .map(|i| (list.articles()[i], i64::from(list.count(i))))
-                .collect(),
-            Form::Term => (0..list.len())
-                .map(|i| {
-                    let own = list.kinds(i).filter(|k| !k.derived).count();
-                    (list.articles()[i], own as i64)
-                })
-                .collect(),
-            Form::OtherForm => (0..list.len())
-                .map(|i| (list.articles()[i], -i64::from(list.count(i))))
-                .collect(),
-            Form::Other => continue,
-        };
-        out = merge_sorted(out, counts, |a, b| *a += b);
+/// The weighted frequency of the `i`-th posting of `list`, and (when `typed`) how its
+/// occurrences count towards the form typed, by the [`Form`] of the list's key: the typed
+/// spelling's own key ([`Form::Typed`]: `Kims`, `Zürich`, `Museum`) counts every
+/// occurrence; where the spelling typed is its term's (`Kim`, `Vertrag`), the term
+/// ([`Form::Term`]) counts its own occurrences (not those derived from another token, such
+/// as a genitive's base or a hyphenated word's whole) and its other forms' keys
+/// ([`Form::OtherForm`]: `Kims`, `Verträge`) count theirs against it. One pass over the
+/// occurrences' kinds.
+fn occurrences(list: &PostingList<'_>, i: usize, form: Form, typed: bool) -> (f32, i64) {
+    match form {
+        Form::Term if typed => {
+            let (mut weight, mut own) = (0.0, 0);
+            for kind in list.kinds(i) {
+                weight += field_weight(kind);
+                own += i64::from(!kind.derived);
+            }
+            (weight, own)
+        }
+        Form::Typed if typed => (weighted(list, i), i64::from(list.count(i))),
+        Form::OtherForm if typed => (weighted(list, i), -i64::from(list.count(i))),
+        _ => (weighted(list, i), 0),
     }
-    out.into_iter()
-        .filter_map(|(a, n)| Some((a, u32::try_from(n).ok().filter(|&n| n > 0)?)))
-        .collect()
 }
 
 /// The weighted frequency of the `i`-th posting of `list`.
@@ -491,8 +501,21 @@ pub fn excluded_articles(
 ) -> Result<BTreeSet<ArticleId>, IndexError> {
     let mut out = BTreeSet::new();
     let mut ignore = BTreeSet::new();
+    // Weighed everywhere, as a required word is, but only which articles match counts: no
+    // exactness tier (`Some`: not a required word).
+    let everywhere = match excluded {
+        [] => Vec::new(),
+        _ => vec![true; index.article_count() as usize],
+    };
     for matcher in excluded {
-        let clause = match_matcher(index, matcher, false, Typos::No, &mut ignore)?;
+        let clause = match_matcher_within(
+            index,
+            matcher,
+            false,
+            Typos::No,
+            &mut ignore,
+            Some(&everywhere),
+        )?;
         out.extend(clause.tf.iter().map(|(a, _)| *a));
     }
     Ok(out)
