@@ -11,6 +11,7 @@
 //! Ranking may differ; the set of articles and the notices may not.
 
 mod generate;
+mod order;
 
 use crate::index_over;
 use article_explorer::search::{TYPO_KEEP_PREFIX, TYPO_MIN_CHARS};

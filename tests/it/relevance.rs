@@ -480,6 +480,7 @@ fn every_row_of_the_query_semantics_has_a_test() {
         include_str!("relevance.rs"),
         include_str!("relevance/cases.rs"),
         include_str!("reference.rs"),
+        include_str!("reference/order.rs"),
         include_str!("../../src/query.rs"),
         include_str!("../../src/search/plan.rs"),
         include_str!("../../crates/text/src/compound.rs"),
