@@ -108,7 +108,7 @@ fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
         .then_with(|| a.article.cmp(&b.article))
 }
 
-/// Scores as the answer shows them: the tier plus the score squashed into `0..1`
+/// Scores as the answer shows them: the tier plus the score squashed into 0 to 1
 /// (`1 - 1 / (1 + score)`), so a hit's score orders hits as the ranking does (tier first)
 /// and stays comparable within a tier.
 pub fn as_relevance(ranked: &mut [Scored]) {
@@ -227,5 +227,34 @@ mod tests {
         assert!(far < adjacent && far > 0.0);
         assert_eq!(proximity(&[&[1, 2]]), 0.0);
         assert_eq!(proximity(&[&[1], &[]]), 0.0);
+    }
+
+    #[test]
+    fn the_tier_orders_before_the_score_and_the_shown_score_follows_the_order() {
+        let hit = |article: u32, tier: u32, score: f32| Scored {
+            article: ArticleId(article),
+            tier,
+            score,
+        };
+        let mut ranked = best_first(
+            vec![
+                hit(0, 0, 40.0),
+                hit(1, 1, 0.1),
+                hit(2, 2, 0.0),
+                hit(3, 1, 7.0),
+                hit(4, 1, 7.0),
+                hit(5, 0, 1e9),
+            ],
+            usize::MAX,
+        );
+        let order: Vec<u32> = ranked.iter().map(|s| s.article.0).collect();
+        assert_eq!(order, [2, 3, 4, 1, 5, 0]);
+        as_relevance(&mut ranked);
+        for pair in ranked.windows(2) {
+            assert!(pair[0].score >= pair[1].score, "{pair:?}");
+        }
+        assert!(ranked
+            .iter()
+            .all(|s| s.score >= s.tier as f32 && s.score <= s.tier as f32 + 1.0));
     }
 }
