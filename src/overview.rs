@@ -66,6 +66,7 @@ impl<'a> Explorer<'a> {
                 Ok((
                     search::Scored {
                         article,
+                        tier: 0,
                         score: 0.0,
                     },
                     date,

@@ -69,6 +69,39 @@ pub fn expansions<'a>(
     typos: Typos,
     matched_terms: &mut BTreeSet<String>,
 ) -> Result<Vec<(PostingList<'a>, f32)>, IndexError> {
+    Ok(
+        expansions_with_forms(index, matcher, i, complete, typos, matched_terms)?
+            .into_iter()
+            .map(|(list, weight, _)| (list, weight))
+            .collect(),
+    )
+}
+
+/// Which form of the word as typed an expansion's key holds, for the exactness tier
+/// (`rank`): the one spelling typed, the term, the term's other spellings, or anything else
+/// (a compound part, another name, a completion, a correction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The exact-spelling key of the word as typed (`=kims` for `Kims` or `kims`).
+    Typed,
+    /// The word's term (`kim`), for a word typed in its term's own spelling (which has no
+    /// exact-spelling key): its occurrences in any spelling.
+    Term,
+    /// The exact-spelling key of another form of the term (`=kims` for `Kim`).
+    OtherForm,
+    /// Not the word itself: a part, an alias, a completion, a correction.
+    Other,
+}
+
+/// [`expansions`], each list with the [`Form`] its key holds.
+pub fn expansions_with_forms<'a>(
+    index: &Index<'a>,
+    matcher: &Matcher,
+    i: usize,
+    complete: bool,
+    typos: Typos,
+    matched_terms: &mut BTreeSet<String>,
+) -> Result<Vec<(PostingList<'a>, f32, Form)>, IndexError> {
     let Some(term) = matcher.terms.get(i) else {
         return Ok(Vec::new());
     };
@@ -77,13 +110,14 @@ pub fn expansions<'a>(
     // the words that exist stay as typed (`"Nähe nahm"` is not read as `nahm nah`).
     if typos == Typos::Yes && has_term(index, term)? {
         let mut unmarked = BTreeSet::new();
-        return expansions(index, matcher, i, false, Typos::No, &mut unmarked);
+        return expansions_with_forms(index, matcher, i, false, Typos::No, &mut unmarked);
     }
+    let mut exact = None;
     let mut keys = match typos {
         Typos::No => {
             let prefix = (complete && last).then_some(matcher.prefix_key.as_str());
-            let exact = matcher.exact_keys.get(i).and_then(Option::as_deref);
-            expand(index, term, exact, prefix)
+            exact = typed_spelling(index, matcher, i)?;
+            expand(index, term, exact.as_deref(), prefix)
         }
         Typos::Yes => corrections(index, term, &typed_word(matcher, i)),
     };
@@ -99,13 +133,37 @@ pub fn expansions<'a>(
         if list.is_empty() {
             continue;
         }
+        let form = match typos {
+            Typos::Yes => Form::Other,
+            Typos::No if exact.as_deref() == Some(key.as_str()) => Form::Typed,
+            // The term holds the spelling typed only when that has no key of its own.
+            Typos::No if key == *term && exact.is_none() => Form::Term,
+            Typos::No if is_exact_key(&key) => Form::OtherForm,
+            Typos::No => Form::Other,
+        };
         // Exact spellings mark nothing the term does not; parts mark their compounds.
         if !is_exact_key(&key) {
             matched_terms.insert(key);
         }
-        out.push((list, weight));
+        out.push((list, weight, form));
     }
     Ok(out)
+}
+
+/// The exact-spelling key of the `i`-th word of `matcher` as typed: the query's own
+/// (`Kims` → `=kims`), else, for a spelling the query does not tell apart from its term
+/// but the index does (`kims` typed in lower case, `Kims` in the text), the index's key
+/// of that spelling, if it has one.
+fn typed_spelling(
+    index: &Index<'_>,
+    matcher: &Matcher,
+    i: usize,
+) -> Result<Option<String>, IndexError> {
+    if let Some(Some(key)) = matcher.exact_keys.get(i) {
+        return Ok(Some(key.clone()));
+    }
+    let key = format!("={}", typed_word(matcher, i).to_lowercase());
+    Ok((key.len() > 1 && has_term(index, &key)?).then_some(key))
 }
 
 /// The `i`-th word of `matcher` as typed.

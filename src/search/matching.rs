@@ -1,7 +1,7 @@
 //! Matching: the articles a word, a phrase or a compound matches, with weighted term
 //! frequencies, read from postings lists (positions are decoded only where needed).
 
-use super::expand::{expansions, Typos};
+use super::expand::{expansions, expansions_with_forms, Form, Typos};
 use super::settings::{
     BODY_WEIGHT, CAPTION_WEIGHT, COMPOUND_WEIGHT, DERIVED_WEIGHT, LEAD_WEIGHT, OTHER_FORM_WEIGHT,
     TITLE_WEIGHT,
@@ -16,6 +16,10 @@ pub struct Clause<'a> {
     /// Matching articles, sorted, with their weighted frequency of matches.
     pub tf: Vec<(ArticleId, f32)>,
     pub positions: Positions<'a>,
+    /// The articles (sorted) where the clause occurs in the form typed, with how often: the
+    /// spelling typed, not another form, part, name, completion or correction (see
+    /// [`occurrences`]); a phrase wherever it matches. Ranking's exactness tier.
+    pub exact: Vec<(ArticleId, u32)>,
 }
 
 /// Where a clause's matches are: in postings lists, decoded when needed, and already known
@@ -47,6 +51,7 @@ impl<'a> Clause<'a> {
         };
         for part in parts {
             out.tf = merge_sorted(std::mem::take(&mut out.tf), part.tf, |a, b| *a += b);
+            out.exact = merge_sorted(std::mem::take(&mut out.exact), part.exact, |a, b| *a += b);
             out.positions.lists.extend(part.positions.lists);
             out.positions.known = merge_sorted(
                 std::mem::take(&mut out.positions.known),
@@ -210,7 +215,7 @@ pub fn match_matcher_within<'a>(
             matched_terms,
         )?);
     }
-    let phrase = match_sequence(slots, 1)?;
+    let mut phrase = match_sequence(slots, 1)?;
     let Some(whole) = &matcher.whole else {
         return Ok(phrase);
     };
@@ -229,7 +234,16 @@ pub fn match_matcher_within<'a>(
         text: joined,
         ..matcher.clone()
     };
-    let closed = match_matcher_within(index, &closed, false, typos, matched_terms, within)?;
+    let mut closed = match_matcher_within(index, &closed, false, typos, matched_terms, within)?;
+    // The form typed is the hyphenated one: the phrase where the text also has its parts
+    // written together (the index's hyphen-whole variant), not them apart nor closed.
+    closed.exact.clear();
+    let written_whole = index.postings(whole)?;
+    phrase.exact.retain(|(a, _)| {
+        written_whole
+            .as_ref()
+            .is_some_and(|l| l.articles().binary_search(a).is_ok())
+    });
     Clause::union(vec![phrase, closed])
 }
 
@@ -291,12 +305,17 @@ fn match_sequence<'a>(
     }
     let mut out_tf = Vec::new();
     let mut known = Vec::new();
+    let mut exact = Vec::new();
     for (k, article) in candidates.into_iter().enumerate() {
         if tf[k] > 0.0 {
             let mut ps = std::mem::take(&mut starts[k]);
             ps.sort_unstable();
             ps.dedup_by_key(|(p, _)| *p);
             out_tf.push((article, tf[k]));
+            // A phrase is as typed wherever it matches; parts inside a longer compound never.
+            if step > 0 {
+                exact.push((article, ps.len() as u32));
+            }
             known.push((article, ps));
         }
     }
@@ -306,6 +325,7 @@ fn match_sequence<'a>(
             lists: Vec::new(),
             known,
         },
+        exact,
     })
 }
 
@@ -319,46 +339,69 @@ fn match_word<'a>(
     matched_terms: &mut BTreeSet<String>,
     within: Option<&[bool]>,
 ) -> Result<Clause<'a>, IndexError> {
-    let lists = expansions(index, matcher, 0, complete, typos, matched_terms)?;
+    let expanded = expansions_with_forms(index, matcher, 0, complete, typos, matched_terms)?;
+    let forms: Vec<Form> = expanded.iter().map(|(_, _, f)| *f).collect();
+    let lists: Vec<(PostingList<'a>, f32)> = expanded.into_iter().map(|(l, w, _)| (l, w)).collect();
     let weighed = |a: ArticleId| within.is_none_or(|w| w.get(a.0 as usize) == Some(&true));
-    let tf = match lists.as_slice() {
-        [] => Vec::new(),
-        [(list, weight)] => (0..list.len())
-            .map(|i| {
-                let a = list.articles()[i];
-                (
-                    a,
-                    if weighed(a) {
-                        weighted(list, i) * weight
-                    } else {
-                        0.0
-                    },
-                )
-            })
-            .collect(),
+    // Only required words (weighed everywhere) rank by the form typed, counted in the same
+    // pass over the occurrences as the weights.
+    let typed = within.is_none() && forms.iter().any(|f| matches!(f, Form::Typed | Form::Term));
+    let (tf, exact) = match (lists.as_slice(), forms.as_slice()) {
+        ([], _) => (Vec::new(), Vec::new()),
+        ([(list, weight)], [form]) => {
+            let mut tf = Vec::with_capacity(list.len());
+            let mut exact = Vec::new();
+            for (i, &a) in list.articles().iter().enumerate() {
+                let (w, n) = if weighed(a) {
+                    occurrences(list, i, *form, typed)
+                } else {
+                    (0.0, 0)
+                };
+                tf.push((a, w * weight));
+                if n > 0 {
+                    exact.push((a, n as u32));
+                }
+            }
+            (tf, exact)
+        }
         _ => {
             // Several lists: a dense accumulator over all articles (`None`: not matched).
             // A sum not above 0 (only other forms, weighted below 0, which the term's own
             // list always outweighs) is no match, as where it is weighed.
             let mut dense: Vec<Option<f32>> = vec![None; index.article_count() as usize];
-            for (list, weight) in &lists {
+            let mut typed_counts: Vec<i64> = if typed {
+                vec![0; dense.len()]
+            } else {
+                Vec::new()
+            };
+            for ((list, weight), form) in lists.iter().zip(&forms) {
                 for (i, &a) in list.articles().iter().enumerate() {
+                    let (tf, n) = if weighed(a) {
+                        occurrences(list, i, *form, typed)
+                    } else {
+                        (0.0, 0)
+                    };
                     if let Some(slot) = dense.get_mut(a.0 as usize) {
-                        let tf = if weighed(a) {
-                            weighted(list, i) * weight
-                        } else {
-                            0.0
-                        };
-                        *slot = Some(slot.unwrap_or(0.0) + tf);
+                        *slot = Some(slot.unwrap_or(0.0) + tf * weight);
+                    }
+                    if let Some(count) = typed_counts.get_mut(a.0 as usize) {
+                        *count += n;
                     }
                 }
             }
-            dense
+            let exact = typed_counts
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, n)| n > 0)
+                .map(|(a, n)| (ArticleId(a as u32), u32::try_from(n).unwrap_or(u32::MAX)))
+                .collect();
+            let tf = dense
                 .into_iter()
                 .enumerate()
                 .filter_map(|(a, tf)| Some((ArticleId(a as u32), tf?)))
                 .filter(|&(a, tf)| tf > 0.0 || !weighed(a))
-                .collect()
+                .collect();
+            (tf, exact)
         }
     };
     Ok(Clause {
@@ -367,7 +410,32 @@ fn match_word<'a>(
             lists,
             known: Vec::new(),
         },
+        exact,
     })
+}
+
+/// The weighted frequency of the `i`-th posting of `list`, and (when `typed`) how its
+/// occurrences count towards the form typed, by the [`Form`] of the list's key: the typed
+/// spelling's own key ([`Form::Typed`]: `Kims`, `Zürich`, `Museum`) counts every
+/// occurrence; where the spelling typed is its term's (`Kim`, `Vertrag`), the term
+/// ([`Form::Term`]) counts its own occurrences (not those derived from another token, such
+/// as a genitive's base or a hyphenated word's whole) and its other forms' keys
+/// ([`Form::OtherForm`]: `Kims`, `Verträge`) count theirs against it. One pass over the
+/// occurrences' kinds.
+fn occurrences(list: &PostingList<'_>, i: usize, form: Form, typed: bool) -> (f32, i64) {
+    match form {
+        Form::Term if typed => {
+            let (mut weight, mut own) = (0.0, 0);
+            for kind in list.kinds(i) {
+                weight += field_weight(kind);
+                own += i64::from(!kind.derived);
+            }
+            (weight, own)
+        }
+        Form::Typed if typed => (weighted(list, i), i64::from(list.count(i))),
+        Form::OtherForm if typed => (weighted(list, i), -i64::from(list.count(i))),
+        _ => (weighted(list, i), 0),
+    }
 }
 
 /// The weighted frequency of the `i`-th posting of `list`.
@@ -400,6 +468,32 @@ pub fn lower_joined(
     Ok(())
 }
 
+/// Count as not typed the occurrences of `clause`'s word where the text writes it joined to
+/// its neighbour in the query (`Jong Un` typed apart, `Jong-un` written): the derived
+/// occurrences (hyphen wholes) of the joined key `joined` in each article are taken from the
+/// clause's typed-form counts. (Applied to both words of the pair.)
+pub fn not_typed_where_joined(
+    index: &Index<'_>,
+    clause: &mut Clause<'_>,
+    joined: &str,
+) -> Result<(), IndexError> {
+    let Some(list) = index.postings(joined)? else {
+        return Ok(());
+    };
+    let at = slots_of(
+        list.articles(),
+        &clause.exact.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
+    );
+    for (i, slot) in at.into_iter().enumerate() {
+        if let Some((_, n)) = slot.and_then(|k| clause.exact.get_mut(k)) {
+            let joined = list.kinds(i).filter(|k| k.derived).count() as u32;
+            *n = n.saturating_sub(joined);
+        }
+    }
+    clause.exact.retain(|(_, n)| *n > 0);
+    Ok(())
+}
+
 /// Every article any of `excluded` matches (as typed: no completion, no corrections).
 pub fn excluded_articles(
     index: &Index<'_>,
@@ -407,8 +501,21 @@ pub fn excluded_articles(
 ) -> Result<BTreeSet<ArticleId>, IndexError> {
     let mut out = BTreeSet::new();
     let mut ignore = BTreeSet::new();
+    // Weighed everywhere, as a required word is, but only which articles match counts: no
+    // exactness tier (`Some`: not a required word).
+    let everywhere = match excluded {
+        [] => Vec::new(),
+        _ => vec![true; index.article_count() as usize],
+    };
     for matcher in excluded {
-        let clause = match_matcher(index, matcher, false, Typos::No, &mut ignore)?;
+        let clause = match_matcher_within(
+            index,
+            matcher,
+            false,
+            Typos::No,
+            &mut ignore,
+            Some(&everywhere),
+        )?;
         out.extend(clause.tf.iter().map(|(a, _)| *a));
     }
     Ok(out)

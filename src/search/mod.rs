@@ -40,6 +40,11 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scored {
     pub article: ArticleId,
+    /// How many of the query's required clauses occur in the article in the form typed
+    /// (see [`rank`]): ranks before `score`.
+    pub tier: u32,
+    /// While ranking, BM25 with the proximity bonus; in a [`Ranking`] of words, the
+    /// relevance the answer shows, in the answer's order ([`rank::as_relevance`]).
     pub score: f32,
 }
 
@@ -111,7 +116,7 @@ fn run_weighing<'a>(
         [m] if m.is_word() && !p.optional => Some(m.text.clone()),
         _ => None,
     };
-    let joined: Vec<Option<String>> = planned
+    let joined_keys: Vec<Option<String>> = planned
         .iter()
         .enumerate()
         .map(|(k, p)| {
@@ -120,7 +125,7 @@ fn run_weighing<'a>(
         })
         .collect();
     // The required words first: the optional ones are weighed only where all of them match.
-    for (p, joined) in planned.iter().zip(&joined) {
+    for (k, p) in planned.iter().enumerate() {
         if p.optional {
             continue;
         }
@@ -135,8 +140,21 @@ fn run_weighing<'a>(
             )?);
         }
         let mut matches = Clause::union(parts)?;
-        if let Some(joined) = joined.as_deref().filter(|_| !matches.is_empty()) {
+        if let Some(joined) = joined_keys
+            .get(k)
+            .and_then(Option::as_deref)
+            .filter(|_| !matches.is_empty())
+        {
             matching::lower_joined(index, &mut matches, joined)?;
+            matching::not_typed_where_joined(index, &mut matches, joined)?;
+        }
+        // The second word of such a pair is not typed where the two are joined either.
+        let before = k
+            .checked_sub(1)
+            .and_then(|b| joined_keys.get(b))
+            .and_then(Option::as_deref);
+        if let Some(joined) = before.filter(|_| !matches.is_empty()) {
+            matching::not_typed_where_joined(index, &mut matches, joined)?;
         }
         if matches.is_empty() {
             let mut parts = Vec::new();
@@ -207,8 +225,10 @@ fn run_weighing<'a>(
     if telling.len() > 1 {
         rank::apply_proximity(&telling, &mut scores, needed)?;
     }
+    let mut ranked = rank::best_first(scores, needed);
+    rank::as_relevance(&mut ranked);
     Ok(Ranking {
-        ranked: rank::best_first(scores, needed),
+        ranked,
         matched_terms,
         notices,
         clauses: required,
@@ -235,7 +255,11 @@ pub fn browse<'a>(
     let scores = scores
         .into_iter()
         .filter(|(a, _)| !excluded.contains(a))
-        .map(|(article, score)| Scored { article, score })
+        .map(|(article, score)| Scored {
+            article,
+            tier: 0,
+            score,
+        })
         .collect();
     Ok(Ranking {
         ranked: rank::best_first(scores, usize::MAX),

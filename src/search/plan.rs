@@ -1,7 +1,9 @@
 //! Planning: what each part of a parsed [`Query`] means to this index. Which words must
 //! match and which are optional (stop words and question words rank, they never filter,
-//! unless the query has nothing else); whether the word being typed is completed (only when
-//! it is not itself a word of the index); which entities the filters name.
+//! unless the query has nothing else; so does the word after a `wie` that opens the query,
+//! typed in lower case: `Wie hoch ist …`, `Wie lange dauert …`); whether the word being
+//! typed is completed (only when it is not itself a word of the index); which entities the
+//! filters name.
 
 use super::expand::has_term;
 use crate::query::{Clause, EntityFilter, Query};
@@ -20,18 +22,46 @@ pub struct Planned<'q> {
     pub complete: Vec<bool>,
 }
 
+/// Whether the `k`-th clause of `clauses` belongs to the form of a how-question the query
+/// opens with: the one word after an opening `wie`, typed in lower case (`Wie hoch`, `Wie
+/// lange`, `wie oft`, `Wie funktioniert`): it asks how, not about what. A capitalised word
+/// there (`Wie Merkel …`: a noun or a name) says what the question is about and stays
+/// required; after other question words (`Wer gewann`, `Wo starb`) the verb says what
+/// happened and stays required too.
+pub fn is_question_form(clauses: &[Clause], k: usize) -> bool {
+    let single = |c: &Clause| match c.any_of.as_slice() {
+        [m] if m.is_word() => Some(m.text.clone()),
+        _ => None,
+    };
+    k == 1
+        && clauses
+            .first()
+            .and_then(single)
+            .is_some_and(|w| explorer_text::fold_key(&w) == "wie")
+        && clauses
+            .get(1)
+            .and_then(single)
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+}
+
 /// Plan the clauses of `query` over `index`.
 pub fn plan<'q>(index: &Index<'_>, query: &'q Query) -> Result<Vec<Planned<'q>>, IndexError> {
-    let is_optional = |c: &Clause| {
+    let is_optional = |k: usize, c: &Clause| {
         c.any_of
             .iter()
             .all(|m| m.is_word() && is_stop_word(&m.text))
+            || is_question_form(&query.clauses, k)
     };
-    let all_optional = query.clauses.iter().all(is_optional);
+    let all_optional = query
+        .clauses
+        .iter()
+        .enumerate()
+        .all(|(k, c)| is_optional(k, c));
     query
         .clauses
         .iter()
-        .map(|clause| {
+        .enumerate()
+        .map(|(k, clause)| {
             let complete = clause
                 .any_of
                 .iter()
@@ -45,7 +75,7 @@ pub fn plan<'q>(index: &Index<'_>, query: &'q Query) -> Result<Vec<Planned<'q>>,
                 .collect::<Result<_, _>>()?;
             Ok(Planned {
                 clause,
-                optional: !all_optional && is_optional(clause),
+                optional: !all_optional && is_optional(k, clause),
                 complete,
             })
         })
@@ -119,4 +149,33 @@ pub fn resolve_entity(
         }
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lower_case_word_after_an_opening_question_word_is_part_of_the_question() {
+        let form = |q: &str, k: usize| is_question_form(&crate::query::parse(q).clauses, k);
+        assert!(form("Wie hoch ist der Schaden ", 1));
+        assert!(form("wie lange dauert der Streik ", 1));
+        assert!(
+            !form("Wo liegt Mendoza ", 1),
+            "a verb after other question words stays"
+        );
+        assert!(
+            !form("Wie Merkel Europa sieht ", 1),
+            "a capitalised word is the topic"
+        );
+        assert!(
+            !form("Schaden wie hoch ", 2),
+            "only a question the query opens with"
+        );
+        assert!(!form("Wie hoch ist der Schaden ", 4));
+        assert!(
+            !form("Wie \"hoch ist\" ", 1),
+            "a phrase is typed on purpose"
+        );
+    }
 }

@@ -1,6 +1,13 @@
-//! Ranking: BM25 over the clauses' weighted term frequencies, a proximity bonus for words
-//! found close together, and the order (best first, ties by article id). The settings are
-//! in [`super::settings`].
+//! Ranking: the exactness tier, BM25 over the clauses' weighted term frequencies, a
+//! proximity bonus for words found close together, and the order. The settings are in
+//! [`super::settings`].
+//!
+//! The order is by tier first, then by score, then by article id. An article's **tier** is
+//! the number of the query's required clauses it has in the form typed
+//! ([`Clause::exact`]: the spelling typed, not another inflection, another spelling, a
+//! compound part, a longer compound, another name, a completion or a correction), so the
+//! form typed ranks first as an order, not a weight: `Kims` puts every article with `Kims`
+//! above every article with only `Kim`, whatever their scores.
 
 use super::matching::Clause;
 use super::settings::{B, K1, OPTIONAL_WEIGHT, PROXIMITY_BONUS};
@@ -30,6 +37,7 @@ pub fn score(
     };
     // Walk the candidates, advancing a cursor in each clause.
     let mut cursors = vec![0usize; required.len()];
+    let mut exact_cursors = vec![0usize; required.len()];
     let mut optional_cursors = vec![0usize; optional.len()];
     let mut out = Vec::new();
     'articles: for article in candidates {
@@ -42,6 +50,10 @@ pub fn score(
                 Some(tf) => tfs.push((tf, required_idf[k])),
                 None => continue 'articles,
             }
+        }
+        let mut tier = 0;
+        for (c, at) in required.iter().zip(&mut exact_cursors) {
+            tier += u32::from(advance(&c.exact, at, article).is_some());
         }
         for (k, c) in optional.iter().enumerate() {
             if let Some(tf) = advance(&c.tf, &mut optional_cursors[k], article) {
@@ -56,14 +68,15 @@ pub fn score(
             .sum();
         out.push(Scored {
             article,
+            tier,
             score: total,
         });
     }
     Ok(out)
 }
 
-/// The term frequency of `article` in the sorted `tf`, moving `at` forward.
-fn advance(tf: &[(ArticleId, f32)], at: &mut usize, article: ArticleId) -> Option<f32> {
+/// The value of `article` in the sorted `tf`, moving `at` forward.
+fn advance<T: Copy>(tf: &[(ArticleId, T)], at: &mut usize, article: ArticleId) -> Option<T> {
     while *at < tf.len() && tf[*at].0 < article {
         *at += 1;
     }
@@ -73,7 +86,8 @@ fn advance(tf: &[(ArticleId, f32)], at: &mut usize, article: ArticleId) -> Optio
     }
 }
 
-/// Scored articles, best first; ties by article id, so the order is deterministic. Only
+/// Scored articles, best first (by tier, then score); ties by article id, so the order is
+/// deterministic. Only
 /// the first `needed` are put in order: the rest follow in no particular order (sorting
 /// tens of thousands of matches for a page of twenty is most of a frequent word's ranking).
 pub fn best_first(mut ranked: Vec<Scored>, needed: usize) -> Vec<Scored> {
@@ -86,15 +100,26 @@ pub fn best_first(mut ranked: Vec<Scored>, needed: usize) -> Vec<Scored> {
     ranked
 }
 
-/// The answer order: higher score first, ties by article id.
+/// The answer order: higher tier first, then higher score, ties by article id.
 fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
-    b.score
-        .total_cmp(&a.score)
+    b.tier
+        .cmp(&a.tier)
+        .then_with(|| b.score.total_cmp(&a.score))
         .then_with(|| a.article.cmp(&b.article))
 }
 
-/// Multiply scores by the proximity bonus, best BM25 first, in growing batches, until no
-/// article left could enter the first `needed` even with the largest bonus: those stay
+/// Scores as the answer shows them: the tier plus the score squashed into 0 to 1
+/// (`1 - 1 / (1 + score)`), so a hit's score orders hits as the ranking does (tier first)
+/// and stays comparable within a tier.
+pub fn as_relevance(ranked: &mut [Scored]) {
+    for s in ranked {
+        s.score = s.tier as f32 + (1.0 - 1.0 / (1.0 + s.score.max(0.0)));
+    }
+}
+
+/// Multiply scores by the proximity bonus, best first (tier, then BM25), in growing batches,
+/// until no article left could enter the first `needed` even with the largest bonus (one
+/// of a lower tier never can: the bonus moves articles within their tier): those stay
 /// without it and rank below. So the first `needed` are exactly in order, and a frequent
 /// word pair (`und ist`) does not decode positions for thousands of articles nobody sees.
 pub fn apply_proximity(
@@ -112,10 +137,15 @@ pub fn apply_proximity(
     let mut finals: Vec<Scored> = Vec::new();
     while done < scored.len() {
         if finals.len() >= needed {
-            // The needed-th best final score so far, against the best any other could reach.
+            // The needed-th best final so far, against the best any other could reach: the
+            // rest come in order, so none of them has a higher tier than the next.
             finals.sort_unstable_by(better);
-            let threshold = finals[needed - 1].score;
-            if scored[done].score * (1.0 + PROXIMITY_BONUS) < threshold {
+            let threshold = finals[needed - 1];
+            let next = scored[done];
+            if next.tier < threshold.tier
+                || (next.tier == threshold.tier
+                    && next.score * (1.0 + PROXIMITY_BONUS) < threshold.score)
+            {
                 break;
             }
         }
@@ -197,5 +227,34 @@ mod tests {
         assert!(far < adjacent && far > 0.0);
         assert_eq!(proximity(&[&[1, 2]]), 0.0);
         assert_eq!(proximity(&[&[1], &[]]), 0.0);
+    }
+
+    #[test]
+    fn the_tier_orders_before_the_score_and_the_shown_score_follows_the_order() {
+        let hit = |article: u32, tier: u32, score: f32| Scored {
+            article: ArticleId(article),
+            tier,
+            score,
+        };
+        let mut ranked = best_first(
+            vec![
+                hit(0, 0, 40.0),
+                hit(1, 1, 0.1),
+                hit(2, 2, 0.0),
+                hit(3, 1, 7.0),
+                hit(4, 1, 7.0),
+                hit(5, 0, 1e9),
+            ],
+            usize::MAX,
+        );
+        let order: Vec<u32> = ranked.iter().map(|s| s.article.0).collect();
+        assert_eq!(order, [2, 3, 4, 1, 5, 0]);
+        as_relevance(&mut ranked);
+        for pair in ranked.windows(2) {
+            assert!(pair[0].score >= pair[1].score, "{pair:?}");
+        }
+        assert!(ranked
+            .iter()
+            .all(|s| s.score >= s.tier as f32 && s.score <= s.tier as f32 + 1.0));
     }
 }

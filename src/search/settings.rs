@@ -1,5 +1,9 @@
 //! Every ranking and paging setting, in one place: change relevance here.
 //!
+//! Hits are ordered by their exactness tier first (how many required words they have in the
+//! form typed, see [`super::rank`]): that is an order, with no setting. The weights below
+//! order the hits within a tier.
+//!
 //! Scores are BM25 ([`K1`], [`B`]) over weighted term frequencies: each occurrence counts
 //! with its field's weight, times the factor of the form it matched in (the word itself 1,
 //! a variant such as a compound part [`DERIVED_WEIGHT`], a completion [`PREFIX_WEIGHT`], ...).
@@ -20,10 +24,12 @@ pub const BODY_WEIGHT: f32 = 1.0;
 /// relative to the word. Applied at index time's kinds (`derived`), read here.
 pub const DERIVED_WEIGHT: f32 = 0.5;
 /// Extra weight when the article spells the word exactly as the query does (`Kims`, not
-/// `Kim`; `Pjöngjang`, not `Pjongjang`): the exact form ranks above the other forms.
+/// `Kim`; `Pjöngjang`, not `Pjongjang`), within a tier (the tier already puts the form
+/// typed first).
 pub const EXACT_BONUS: f32 = 0.5;
 /// Weight of an occurrence in another exact form of a word that is its own term (`Kims` for
-/// `Kim`): negative, on top of the term's own weight, so the form typed ranks first. (Exact
+/// `Kim`): negative, on top of the term's own weight, so within a tier the form typed
+/// weighs more. (Exact
 /// forms are variants, so this takes 0.25 of the occurrence's 1.)
 pub const OTHER_FORM_WEIGHT: f32 = -0.5;
 /// Weight of another name of an entity the word names (`Beijing` for `Peking`).

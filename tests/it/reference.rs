@@ -11,6 +11,7 @@
 //! Ranking may differ; the set of articles and the notices may not.
 
 mod generate;
+mod order;
 
 use crate::index_over;
 use article_explorer::search::{TYPO_KEEP_PREFIX, TYPO_MIN_CHARS};
@@ -460,6 +461,22 @@ fn evaluate(
             }
             Item::Year { year, negated } => years.push((*year, *negated)),
             Item::And => {}
+        }
+    }
+    // A query that opens with `wie`: the next word, one word typed in lower case, is part of
+    // the question (`Wie hoch …`), optional like a stop word.
+    let single_word = |c: &(Vec<Alt>, BTreeSet<ArticleId>, bool)| match c.0.as_slice() {
+        [Alt::Word(w)] => Some(w.clone()),
+        [Alt::Other(w)] if !w.contains(' ') => Some(w.clone()),
+        _ => None,
+    };
+    let opens_how = clauses
+        .first()
+        .and_then(single_word)
+        .is_some_and(|w| fold_key(&w) == "wie");
+    if let Some(second) = clauses.get_mut(1).filter(|_| opens_how) {
+        if single_word(second).is_some_and(|w| w.starts_with(char::is_lowercase)) {
+            second.2 = true;
         }
     }
     let all_optional = clauses.iter().all(|c| c.2);

@@ -1,7 +1,8 @@
 //! The relevance suite: German queries of every kind over the samples (`seeds/`), over a
 //! second folder written for the tests (`tests/fixtures/german/`) and over a third written
-//! for the query semantics (`tests/fixtures/queries/`, one contrast per article), and real
-//! queries over real news (`crates/ingest/tests/dev/`, category `real`).
+//! for the query semantics (`tests/fixtures/queries/`, one contrast per article), pairs of
+//! articles that differ in the form of a word (`tests/fixtures/relevance-forms/`), and real
+//! queries over real news (`crates/ingest/tests/dev/`, categories `real` and `real top`).
 //!
 //! A query may start with options in brackets: `[Trump]` selects the entity facet of that
 //! name (as the page's facet list does), `[2019-01..2019-06]` a date range.
@@ -252,6 +253,30 @@ fn check(ex: &Explorer<'_>, query: &str, expect: Expect) -> Result<(), String> {
                 return Err(format!("no correction in {:?}", results.loosened));
             }
         }
+        ExactFirst(needle) => {
+            let with = containing(ex, &[needle]);
+            let flags: Vec<bool> = results
+                .hits
+                .iter()
+                .map(|h| with.contains(&h.article.id))
+                .collect();
+            let order = || {
+                results
+                    .hits
+                    .iter()
+                    .zip(&flags)
+                    .map(|(h, f)| format!("{}{}", h.article.file, if *f { "*" } else { "" }))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            if !flags.contains(&true) || !flags.contains(&false) {
+                return Err(format!("no contrast (* has {needle:?}): {}", order()));
+            }
+            let first_without = flags.iter().position(|f| !f).unwrap_or(flags.len());
+            if flags[first_without..].contains(&true) {
+                return Err(format!("order (* has {needle:?}): {}", order()));
+            }
+        }
         Dropped => {
             if !results
                 .loosened
@@ -272,6 +297,7 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
     let queries = explorer_over("tests/fixtures/queries");
     let dev = explorer_over("crates/ingest/tests/dev");
     let names = explorer_over("tests/fixtures/names");
+    let forms = explorer_over("tests/fixtures/relevance-forms");
     let mut failures = Vec::new();
     let mut per_category: Vec<(&str, usize, usize)> = Vec::new();
     for (category, corpus, query, expect) in CASES {
@@ -281,6 +307,7 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
             Queries => &queries,
             Dev => &dev,
             Names => &names,
+            Forms => &forms,
         };
         let outcome = check(ex, query, *expect);
         println!(
@@ -340,6 +367,8 @@ fn a_page_is_ranked_as_if_every_match_were_ranked() {
     // Ranking only what a page needs (proximity is skipped for articles that cannot reach
     // it) must give that page exactly the order of the full ranking. Articles where
     // BM25 and proximity disagree (200 articles): the more often `Ahorn` occurs, the farther `Birke` is.
+    // Every third article has only another form (`Ahorne`), a lower exactness tier: the
+    // pruning must hold within tiers.
     let dir = std::env::temp_dir().join(format!("explorer-ranking-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let filler = [
@@ -347,8 +376,9 @@ fn a_page_is_ranked_as_if_every_match_were_ranked() {
     ];
     for i in 0..200usize {
         let mut words: Vec<String> = Vec::new();
+        let ahorn = if i % 3 == 0 { "Ahorne" } else { "Ahorn" };
         for k in 0..(i % 7 + 1) {
-            words.push("Ahorn".into());
+            words.push(ahorn.into());
             words.push(filler[k % filler.len()].into());
         }
         for k in 0..(i * 3 % 17) {
@@ -368,6 +398,7 @@ fn a_page_is_ranked_as_if_every_match_were_ranked() {
     let build = explorer_ingest::build(&dir).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     let index = explorer_index::Index::open(&build.index).unwrap();
+    let mut tiered = 0;
     for text in [
         "Ahorn Birke",
         "Birke Ahorn Wald",
@@ -379,6 +410,8 @@ fn a_page_is_ranked_as_if_every_match_were_ranked() {
             .unwrap()
             .ranked;
         assert!(full.len() > 20, "{text:?}: {} matches", full.len());
+        let tiers: BTreeSet<u32> = full.iter().map(|s| s.tier).collect();
+        tiered += usize::from(tiers.len() > 1);
         for needed in [1, 2, 3, 5, 10] {
             let page = article_explorer::search::run_for(&index, &query, needed)
                 .unwrap()
@@ -387,6 +420,7 @@ fn a_page_is_ranked_as_if_every_match_were_ranked() {
             assert_eq!(page[..needed], full[..needed], "{text:?}: first {needed}");
         }
     }
+    assert!(tiered >= 2, "{tiered} queries rank in more than one tier");
 }
 
 #[test]
@@ -446,7 +480,9 @@ fn every_row_of_the_query_semantics_has_a_test() {
         include_str!("relevance.rs"),
         include_str!("relevance/cases.rs"),
         include_str!("reference.rs"),
+        include_str!("reference/order.rs"),
         include_str!("../../src/query.rs"),
+        include_str!("../../src/search/plan.rs"),
         include_str!("../../crates/text/src/compound.rs"),
         include_str!("../../crates/text/src/analyze.rs"),
         include_str!("../../crates/text/src/stem.rs"),

@@ -14,10 +14,10 @@ const STOP_WORDS: &[&str] = &[
     "hat", "hatte", "hatten", "haben", "hier", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "im",
     "in", "ist", "ja", "kann", "konnen", "man", "mich", "mir", "mit", "muss", "nach", "nein",
     "nicht", "noch", "ob", "oder", "ohne", "sein", "seit", "sich", "sie", "sind", "so", "soll",
-    "sollen", "uber", "um", "und", "uns", "unter", "vom", "von", "vor", "war", "waren", "warum",
-    "was", "weil", "welche", "welchem", "welchen", "welcher", "welches", "wem", "wen", "wenn",
-    "wer", "werden", "wessen", "weshalb", "wie", "wieso", "wieviel", "wir", "wird", "wo", "woher",
-    "wohin", "wurde", "wurden", "zu", "zum", "zur", "zwischen", "viel", "viele",
+    "sollen", "uber", "um", "und", "uns", "unter", "vom", "von", "vor", "wann", "war", "waren",
+    "warum", "was", "weil", "welche", "welchem", "welchen", "welcher", "welches", "wem", "wen",
+    "wenn", "wer", "werden", "wessen", "weshalb", "wie", "wieso", "wieviel", "wir", "wird", "wo",
+    "woher", "wohin", "wurde", "wurden", "zu", "zum", "zur", "zwischen", "viel", "viele",
 ];
 
 /// Whether `word` (as typed) is a stop word or a question word.
