@@ -238,7 +238,7 @@ pub fn match_matcher_within<'a>(
     // The form typed is the hyphenated one: the phrase where the text also has its parts
     // written together (the index's hyphen-whole variant), not them apart nor closed.
     closed.exact.clear();
-    let written_whole = index.postings(whole)?;
+    let written_whole = super::expand::postings(index, whole)?;
     phrase.exact.retain(|(a, _)| {
         written_whole
             .as_ref()
@@ -477,7 +477,7 @@ pub fn not_typed_where_joined(
     clause: &mut Clause<'_>,
     joined: &str,
 ) -> Result<(), IndexError> {
-    let Some(list) = index.postings(joined)? else {
+    let Some(list) = super::expand::postings(index, joined)? else {
         return Ok(());
     };
     let at = slots_of(
