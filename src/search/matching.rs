@@ -7,7 +7,8 @@ use super::settings::{
     TITLE_WEIGHT,
 };
 use crate::query::Matcher;
-use explorer_index::{ArticleId, Field, Index, IndexError, Kind, PostingList};
+use explorer_index::{ArticleId, ArticleRecord, Field, Index, IndexError, Kind, PostingList};
+use explorer_text::{term_of, tokenize};
 use std::collections::BTreeSet;
 
 /// The articles one clause of the query matches, with weighted term frequencies.
@@ -189,7 +190,7 @@ pub fn match_matcher_within<'a>(
         if typos == Typos::No {
             if let Some(parts) = super::expand::compound_parts(index, &matcher.text)? {
                 let slots = parts.into_iter().map(|(l, _)| vec![(l, COMPOUND_WEIGHT)]);
-                let longer = match_sequence(slots.collect(), 0)?;
+                let longer = match_sequence(index, slots.collect(), 0)?;
                 if !longer.is_empty() {
                     matched_terms.extend(super::expand::part_keys(&matcher.text));
                 }
@@ -210,7 +211,7 @@ pub fn match_matcher_within<'a>(
             matched_terms,
         )?);
     }
-    let phrase = match_sequence(slots, 1)?;
+    let phrase = match_sequence(index, slots, 1)?;
     let Some(whole) = &matcher.whole else {
         return Ok(phrase);
     };
@@ -236,7 +237,14 @@ pub fn match_matcher_within<'a>(
 /// The articles where an occurrence of every slot follows the previous one `step`
 /// positions later: a phrase (`step` 1) or the parts of one compound (`step` 0). The
 /// articles every slot has are candidates, and only their positions are decoded.
+///
+/// A slot with a list whose positions are in the texts (a stop word, see
+/// `explorer_index::PositionsKept::InText`) is checked there: at the places the other slots
+/// give, the token of the candidate's stored text is read, and matches if its term is the
+/// list's. So `Tag der offenen Tür` matches exactly where it would with every position
+/// stored, reading a few tokens of the few articles where `Tag`, `offenen` and `Tür` line up.
 fn match_sequence<'a>(
+    index: &Index<'a>,
     slots: Vec<Vec<(PostingList<'a>, f32)>>,
     step: u32,
 ) -> Result<Clause<'a>, IndexError> {
@@ -257,37 +265,40 @@ fn match_sequence<'a>(
         });
     }
     let candidates = candidates.unwrap_or_default();
-    let Some((first, later)) = slots.split_first() else {
+    let Some((_, later)) = slots.split_first() else {
         return Ok(Clause::default());
     };
     if candidates.is_empty() {
         return Ok(Clause::default());
     }
-    // Positions of every later slot, per candidate; occurrences (with weight) of the first.
-    let later = later
+    // Positions of every later slot's stored lists, per candidate.
+    let later_positions = later
         .iter()
         .map(|slot| positions_of(slot, &candidates))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut text = TextTerms::new(index);
+    let firsts = first_occurrences(&slots, &candidates, step, &mut text)?;
     let mut tf = vec![0f32; candidates.len()];
     let mut starts: Vec<Vec<(u32, bool)>> = vec![Vec::new(); candidates.len()];
-    for (list, weight) in first {
-        let at = slots_of(list.articles(), &candidates);
-        list.for_each_positions_where(
-            |i| at[i].is_some(),
-            |i, ps| {
-                let Some(k) = at[i] else { return };
-                for (&p, kind) in ps.iter().zip(list.kinds(i)) {
-                    let follows = later.iter().enumerate().all(|(j, per)| {
-                        let want = p.saturating_add(step.saturating_mul(j as u32 + 1));
-                        per[k].binary_search(&want).is_ok()
-                    });
-                    if follows {
-                        tf[k] += field_weight(kind) * weight;
-                        starts[k].push((p, kind.field == Field::Title));
-                    }
+    for (k, occurrences) in firsts.into_iter().enumerate() {
+        let article = candidates[k];
+        for (p, kind, weight) in occurrences {
+            let mut follows = true;
+            for (j, slot) in later.iter().enumerate() {
+                let want = p.saturating_add(step.saturating_mul(j as u32 + 1));
+                if later_positions[j][k].binary_search(&want).is_ok()
+                    || text.has_term_of(article, want, slot)?
+                {
+                    continue;
                 }
-            },
-        )?;
+                follows = false;
+                break;
+            }
+            if follows {
+                tf[k] += field_weight(kind) * weight;
+                starts[k].push((p, kind.field == Field::Title));
+            }
+        }
     }
     let mut out_tf = Vec::new();
     let mut known = Vec::new();
@@ -307,6 +318,220 @@ fn match_sequence<'a>(
             known,
         },
     })
+}
+
+/// Whether some list of `slot` keeps its positions in the texts.
+fn in_text(slot: &[(PostingList<'_>, f32)]) -> bool {
+    slot.iter().any(|(l, _)| l.positions_in_text())
+}
+
+/// The occurrences of the first slot of a sequence in each of `candidates`: position, kind
+/// and the weight of its list. A list with stored positions gives its own; a list whose
+/// positions are in the texts is read at the places the first slot without such a list (the
+/// anchor) puts the first word, in the anchor's field (a sequence never leaves its block),
+/// not derived (such a list has no derived occurrence); when every slot is in the texts, at
+/// every token of the candidates' texts.
+fn first_occurrences(
+    slots: &[Vec<(PostingList<'_>, f32)>],
+    candidates: &[ArticleId],
+    step: u32,
+    text: &mut TextTerms<'_, '_>,
+) -> Result<Vec<Vec<(u32, Kind, f32)>>, IndexError> {
+    let mut out: Vec<Vec<(u32, Kind, f32)>> = vec![Vec::new(); candidates.len()];
+    let Some(first) = slots.first() else {
+        return Ok(out);
+    };
+    for (list, weight) in first.iter().filter(|(l, _)| !l.positions_in_text()) {
+        let at = slots_of(list.articles(), candidates);
+        list.for_each_positions_where(
+            |i| at[i].is_some(),
+            |i, ps| {
+                if let Some(k) = at[i] {
+                    out[k].extend(
+                        ps.iter()
+                            .zip(list.kinds(i))
+                            .map(|(&p, kind)| (p, kind, *weight)),
+                    );
+                }
+            },
+        )?;
+    }
+    let from_text: Vec<&(PostingList<'_>, f32)> = first
+        .iter()
+        .filter(|(l, _)| l.positions_in_text())
+        .collect();
+    if from_text.is_empty() {
+        return Ok(out);
+    }
+    let Some(anchor) = slots.iter().position(|s| !in_text(s)) else {
+        // Every slot in the texts (`"in der"`): the first word's every occurrence.
+        for (k, &article) in candidates.iter().enumerate() {
+            for (list, weight) in &from_text {
+                let Ok(i) = list.articles().binary_search(&article) else {
+                    continue;
+                };
+                let positions = text.positions_of_term(article, list.offset())?;
+                out[k].extend(
+                    positions
+                        .into_iter()
+                        .zip(list.kinds(i))
+                        .map(|(p, kind)| (p, kind, *weight)),
+                );
+            }
+        }
+        return Ok(out);
+    };
+    let shift = step.saturating_mul(anchor as u32);
+    let mut places: Vec<Vec<(u32, Field)>> = vec![Vec::new(); candidates.len()];
+    for (list, _) in &slots[anchor] {
+        let at = slots_of(list.articles(), candidates);
+        list.for_each_positions_where(
+            |i| at[i].is_some(),
+            |i, ps| {
+                if let Some(k) = at[i] {
+                    places[k].extend(
+                        ps.iter()
+                            .zip(list.kinds(i))
+                            .filter_map(|(&p, kind)| Some((p.checked_sub(shift)?, kind.field))),
+                    );
+                }
+            },
+        )?;
+    }
+    for (k, mut here) in places.into_iter().enumerate() {
+        here.sort_unstable();
+        here.dedup_by_key(|(p, _)| *p);
+        for (p, field) in here {
+            let Some(term) = text.term_at(candidates[k], p)? else {
+                continue;
+            };
+            for (list, weight) in &from_text {
+                if term == list.offset() as u64 {
+                    let kind = Kind {
+                        field,
+                        derived: false,
+                    };
+                    out[k].push((p, kind, *weight));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The terms of articles' tokens, read from their stored texts as the index analysed them
+/// (`explorer_text::term_of` of each token of each indexed block, a token's position being
+/// its block's first plus its place in `explorer_text::tokenize`), as offsets of their lists:
+/// for the lists whose positions are in the texts. Remembers the last article's blocks.
+struct TextTerms<'i, 'a> {
+    index: &'i Index<'a>,
+    article: Option<(ArticleId, ArticleRecord<'a>)>,
+    /// Per block of that article: the list offset of each token's term, once read.
+    blocks: Vec<Option<Vec<Option<u64>>>>,
+}
+
+impl<'i, 'a> TextTerms<'i, 'a> {
+    fn new(index: &'i Index<'a>) -> Self {
+        TextTerms {
+            index,
+            article: None,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// `article`'s record, read once.
+    fn load(&mut self, article: ArticleId) -> Result<&ArticleRecord<'a>, IndexError> {
+        if self.article.as_ref().is_none_or(|(a, _)| *a != article) {
+            let record = self.index.article(article)?;
+            self.blocks = vec![None; record.blocks.len()];
+            self.article = Some((article, record));
+        }
+        match &self.article {
+            Some((_, record)) => Ok(record),
+            None => Err(IndexError::NoSuchArticle {
+                id: article.0,
+                count: self.index.article_count(),
+            }),
+        }
+    }
+
+    /// The list offsets of the terms of block `b`'s tokens (of the loaded article).
+    fn block_terms(&mut self, b: usize) -> &[Option<u64>] {
+        if self.blocks.get(b).is_some_and(Option::is_none) {
+            let terms = match &self.article {
+                Some((_, record)) => record.blocks.get(b).map_or_else(Vec::new, |block| {
+                    tokenize(record.block_text(block))
+                        .iter()
+                        .map(|t| self.index.terms().get(term_of(t.text)))
+                        .collect()
+                }),
+                None => Vec::new(),
+            };
+            self.blocks[b] = Some(terms);
+        }
+        self.blocks.get(b).and_then(Option::as_deref).unwrap_or(&[])
+    }
+
+    /// The list offset of the term of the token at `position` of `article`, if an indexed
+    /// token is there and its term is in the index.
+    fn term_at(&mut self, article: ArticleId, position: u32) -> Result<Option<u64>, IndexError> {
+        let record = self.load(article)?;
+        let Some(b) = record
+            .blocks
+            .iter()
+            .rposition(|block| block.kind.is_indexed() && block.first_position <= position)
+        else {
+            return Ok(None);
+        };
+        let first = record.blocks[b].first_position;
+        let terms = self.block_terms(b);
+        Ok(terms.get((position - first) as usize).copied().flatten())
+    }
+
+    /// Whether the token at `position` of `article` has the term of a list of `slot` whose
+    /// positions are in the texts.
+    fn has_term_of(
+        &mut self,
+        article: ArticleId,
+        position: u32,
+        slot: &[(PostingList<'_>, f32)],
+    ) -> Result<bool, IndexError> {
+        if !in_text(slot) {
+            return Ok(false);
+        }
+        let Some(term) = self.term_at(article, position)? else {
+            return Ok(false);
+        };
+        Ok(slot
+            .iter()
+            .any(|(l, _)| l.positions_in_text() && l.offset() as u64 == term))
+    }
+
+    /// Every position of `article` where a token has the term of the list at `offset`,
+    /// sorted.
+    fn positions_of_term(
+        &mut self,
+        article: ArticleId,
+        offset: usize,
+    ) -> Result<Vec<u32>, IndexError> {
+        let record = self.load(article)?;
+        let indexed: Vec<(usize, u32)> = record
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| block.kind.is_indexed())
+            .map(|(b, block)| (b, block.first_position))
+            .collect();
+        let mut out = Vec::new();
+        for (b, first) in indexed {
+            for (t, term) in self.block_terms(b).iter().enumerate() {
+                if *term == Some(offset as u64) {
+                    out.push(first + t as u32);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// One word: its expansions' weighted frequencies summed per article (weighed only in the

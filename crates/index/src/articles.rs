@@ -51,6 +51,12 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
+    /// Whether the block's words are in the postings (every kind but boilerplate). The
+    /// writer's caller indexes those, the engine reads positions in the text of those.
+    pub fn is_indexed(self) -> bool {
+        self != BlockKind::Boilerplate
+    }
+
     fn from_u8(b: u8) -> Option<BlockKind> {
         Some(match b {
             0 => BlockKind::Caption,

@@ -294,10 +294,15 @@ pub struct ChunkFile {
 /// Turns a default index (texts in BODY) into its hosted form: the same sections in the same
 /// order, with BODY replaced by a TXTC table, and the texts in gzip chunks of consecutive
 /// articles, each closed once it holds `target` bytes or more (so at least one article).
-/// Deterministic: the same index and target give the same bytes.
+/// Deterministic: the same index and target give the same bytes. An index that leaves some
+/// positions to its texts ([`crate::PositionsKept::InText`]) is refused with
+/// [`IndexError::PositionsInText`]: without its texts, it could not check a phrase.
 #[cfg(feature = "write")]
 pub fn split_text(index: &[u8], target: usize) -> Result<HostedIndex, IndexError> {
     use std::io::Write;
+    if let Some(term) = crate::Index::open(index)?.first_term_with_positions_in_text()? {
+        return Err(IndexError::PositionsInText { term });
+    }
     let sections = crate::container::open_with::<true>(index)?;
     let body = sections.get(*b"BODY")?;
     let records = articles::texts::decode_all(body, "BODY")?;

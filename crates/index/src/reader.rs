@@ -187,6 +187,19 @@ impl<'a> Index<'a> {
         out
     }
 
+    /// The first term (in term order) whose positions are left to the texts (see
+    /// [`crate::PositionsKept::InText`]), if any: such an index cannot lose its texts.
+    pub fn first_term_with_positions_in_text(&self) -> Result<Option<String>, IndexError> {
+        use fst::Streamer;
+        let mut stream = self.terms.stream();
+        while let Some((term, offset)) = stream.next() {
+            if self.postings_at(offset)?.positions_in_text() {
+                return Ok(Some(String::from_utf8_lossy(term).into_owned()));
+            }
+        }
+        Ok(None)
+    }
+
     /// Each section's tag and size in bytes, in file order (for reports).
     pub fn section_sizes(&self) -> &[([u8; 4], usize)] {
         &self.sections

@@ -40,6 +40,9 @@ use std::path::Path;
 pub struct Options {
     /// Every warning (a skipped file, a fallback decoding, a malformed date) fails the build.
     pub strict: bool,
+    /// The texts will leave the index (hosted mode, `explorer_index::chunks::split_text`):
+    /// store every position, the stop words' too, which a default index leaves to its texts.
+    pub texts_apart: bool,
 }
 
 /// The result of a successful build.
@@ -73,12 +76,22 @@ pub fn build_step_by_step(
     dir: &Path,
     step: &mut dyn FnMut(&'static str),
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    build_step_by_step_with(dir, Options::default(), step)
+}
+
+/// [`build_step_by_step`] with options (`strict` aside).
+pub fn build_step_by_step_with(
+    dir: &Path,
+    options: Options,
+    step: &mut dyn FnMut(&'static str),
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let corpus = corpus::read_folder(dir).map_err(|e| vec![e])?;
     step("read + parse");
     let parsed = &corpus.parsed;
     let recognized = entities::recognize(&texts_of(&corpus.documents, parsed), None);
     step("entities");
-    let (index, _) = indexer::write_index(&corpus.documents, parsed, &recognized);
+    let (index, _) =
+        indexer::write_index(&corpus.documents, parsed, &recognized, options.texts_apart);
     step("analyse + write");
     Ok(index)
 }
@@ -135,7 +148,7 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
     // side, and add the entities to the index when both are done.
     let (recognized, draft) = std::thread::scope(|scope| {
         let recognizing = scope.spawn(|| entities::recognize(&texts, curation.as_ref()));
-        let draft = indexer::add_articles(&corpus.documents, parsed);
+        let draft = indexer::add_articles(&corpus.documents, parsed, options.texts_apart);
         let recognized = recognizing
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
