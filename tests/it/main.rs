@@ -11,6 +11,7 @@ mod hosted;
 mod lazy;
 mod metadata;
 mod nasty;
+mod positions;
 mod reference;
 mod relevance;
 mod robustness;

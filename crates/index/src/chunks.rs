@@ -306,6 +306,15 @@ pub fn split_text(index: &[u8], target: usize) -> Result<HostedIndex, IndexError
     let sections = crate::container::open_with::<true>(index)?;
     let body = sections.get(*b"BODY")?;
     let records = articles::texts::decode_all(body, "BODY")?;
+    // The titles that point into the texts are written out: the texts leave.
+    let head_section = sections.get(*b"HEAD")?;
+    let heads = (0..records.len())
+        .map(|i| {
+            let h = articles::decode_head(head_section, Some(body), ArticleId(i as u32))?;
+            Ok(articles::ArticleRecord::with_text(h, "", Vec::new()))
+        })
+        .collect::<Result<Vec<_>, IndexError>>()?;
+    let head = articles::encode_heads(&heads, |_| None);
     let mut groups = Vec::new();
     let (mut start, mut size) = (0, 0);
     for (i, (text, blocks)) in records.iter().enumerate() {
@@ -365,6 +374,7 @@ pub fn split_text(index: &[u8], target: usize) -> Result<HostedIndex, IndexError
         .iter()
         .map(|&(tag, bytes)| match &tag {
             b"BODY" => (*b"TXTC", &txtc[..]),
+            b"HEAD" => (tag, &head[..]),
             _ => (tag, bytes),
         })
         .collect();

@@ -310,7 +310,7 @@ impl<'a> Index<'a> {
 
     /// What it takes to list and rank article `id`, without its text.
     pub fn head(&self, id: ArticleId) -> Result<ArticleHead<'a>, IndexError> {
-        articles::decode_head(self.head, id)
+        articles::decode_head(self.head, self.body, id)
     }
 
     /// The stored article `id`, with its text. A hosted index has no texts: for it this is

@@ -45,11 +45,11 @@ impl<'a> IndexWriter<'a> {
         self
     }
 
-    /// Leave the positions of the terms `in_text` says yes to to the articles' texts, where
-    /// every occurrence of such a term is a token whose own term it is (none derived: a term
-    /// with a derived occurrence keeps its positions). The stop words of this project: a
-    /// third of all positions, needed only by phrases, which check them in the text. Not for
-    /// an index whose texts go elsewhere (hosted: `chunks::split_text` refuses it).
+    /// Leave the positions of the terms `in_text` says yes to to the articles' texts, where every occurrence of such a term is a token whose own
+    /// term it is (none derived: a term with a derived occurrence keeps its positions). In
+    /// this project the stop words: a third of all positions, which only phrases need, and
+    /// phrases check them in the text. Not for an index whose texts go elsewhere (hosted:
+    /// `chunks::split_text` refuses it).
     pub fn positions_in_text(mut self, in_text: impl Fn(&str) -> bool + 'a) -> Self {
         self.in_text = Box::new(in_text);
         self

@@ -174,9 +174,9 @@ pub struct Draft<'a> {
 }
 
 /// Analyse every article and add it with its terms to a new index. `documents[i]` becomes
-/// `ArticleId(i)`. The stop words' positions are left to the texts (a third of all
-/// positions; phrases check them in the text), unless `texts_apart` (hosted: the texts leave
-/// the index).
+/// `ArticleId(i)`. The positions of stop words are left to the texts (a third of all
+/// positions; phrases check them in the text), unless `texts_apart` (hosted: the texts
+/// leave the index).
 ///
 /// Analysis runs on a thread of its own, a few articles ahead of the writer; both go through
 /// the articles in order, so the writer gets the same articles and occurrences as if one
@@ -195,6 +195,8 @@ pub fn add_articles<'a>(
     let every = (documents.len() / 20).max(1000);
     let mut writer = IndexWriter::new(fold_key).without_positions(is_exact_key);
     if !texts_apart {
+        // Stop words: optional in a query, so neither proximity nor a snippet's hint reads
+        // their positions; only a phrase does, and it checks them in the text.
         writer = writer.positions_in_text(is_stop_word);
     }
     let mut stats = Stats::default();

@@ -114,6 +114,33 @@ pub(crate) fn decode<'a>(
     Ok((text, blocks))
 }
 
+/// The text of record `i`, without its blocks.
+pub(crate) fn decode_text_only<'a>(
+    table: &'a [u8],
+    name: &'static str,
+    i: u32,
+) -> Result<&'a str, IndexError> {
+    let count = count(table, name)?;
+    if i >= count {
+        return Err(IndexError::NoSuchArticle { id: i, count });
+    }
+    let corrupt = |offset| IndexError::Corrupt {
+        section: name,
+        offset,
+    };
+    let slot = |n: usize| -> Result<usize, IndexError> {
+        let at = 4 + 4 * n;
+        read_u32_le(table, at)
+            .map(|v| v as usize)
+            .ok_or(corrupt(at))
+    };
+    let (start, end) = (slot(i as usize)?, slot(i as usize + 1)?);
+    table
+        .get(start..end)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .ok_or(corrupt(start))
+}
+
 fn decode_blocks(c: &mut Cursor<'_>) -> Option<Vec<Block>> {
     let n = c.u32()? as usize;
     let mut blocks = Vec::with_capacity(n.min(1024));
