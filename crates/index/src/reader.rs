@@ -305,7 +305,7 @@ impl<'a> Index<'a> {
 
     /// The entity mentions of article `id`, sorted by position.
     pub fn mentions(&self, id: ArticleId) -> Result<Vec<Mention>, IndexError> {
-        entities::decode_mentions(self.ment, id)
+        entities::decode_mentions(self.ment, self.aent, id)
     }
 
     /// What it takes to list and rank article `id`, without its text.
