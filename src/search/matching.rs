@@ -8,8 +8,8 @@ use super::settings::{
 };
 use crate::query::Matcher;
 use explorer_index::{ArticleId, ArticleRecord, Field, Index, IndexError, Kind, PostingList};
-use explorer_text::{term_of, tokenize};
-use std::collections::BTreeSet;
+use explorer_text::{term_of, tokenize, Token};
+use std::collections::{BTreeSet, HashMap};
 
 /// The articles one clause of the query matches, with weighted term frequencies.
 #[derive(Debug, Clone, Default)]
@@ -277,22 +277,32 @@ fn match_sequence<'a>(
         .map(|slot| positions_of(slot, &candidates))
         .collect::<Result<Vec<_>, _>>()?;
     let mut text = TextTerms::new(index);
-    let firsts = first_occurrences(&slots, &candidates, step, &mut text)?;
+    let firsts = first_occurrences(&slots, &candidates, step, &later_positions, &mut text)?;
     let mut tf = vec![0f32; candidates.len()];
     let mut starts: Vec<Vec<(u32, bool)>> = vec![Vec::new(); candidates.len()];
     for (k, occurrences) in firsts.into_iter().enumerate() {
         let article = candidates[k];
         for (p, kind, weight) in occurrences {
+            let want = |j: usize| p.saturating_add(step.saturating_mul(j as u32 + 1));
+            // The stored positions first: the text is read only where they all agree.
             let mut follows = true;
+            let mut unsure = Vec::new();
             for (j, slot) in later.iter().enumerate() {
-                let want = p.saturating_add(step.saturating_mul(j as u32 + 1));
-                if later_positions[j][k].binary_search(&want).is_ok()
-                    || text.has_term_of(article, want, slot)?
-                {
+                if later_positions[j][k].binary_search(&want(j)).is_ok() {
+                    continue;
+                }
+                if in_text(slot) {
+                    unsure.push(j);
                     continue;
                 }
                 follows = false;
                 break;
+            }
+            for j in unsure {
+                if !follows {
+                    break;
+                }
+                follows = text.has_term_of(article, want(j), &later[j])?;
             }
             if follows {
                 tf[k] += field_weight(kind) * weight;
@@ -335,6 +345,7 @@ fn first_occurrences(
     slots: &[Vec<(PostingList<'_>, f32)>],
     candidates: &[ArticleId],
     step: u32,
+    later_positions: &[Vec<Vec<u32>>],
     text: &mut TextTerms<'_, '_>,
 ) -> Result<Vec<Vec<(u32, Kind, f32)>>, IndexError> {
     let mut out: Vec<Vec<(u32, Kind, f32)>> = vec![Vec::new(); candidates.len()];
@@ -401,6 +412,13 @@ fn first_occurrences(
     for (k, mut here) in places.into_iter().enumerate() {
         here.sort_unstable();
         here.dedup_by_key(|(p, _)| *p);
+        // Only where every later slot with stored positions follows is the text read.
+        here.retain(|&(p, _)| {
+            slots.iter().skip(1).enumerate().all(|(j, slot)| {
+                let want = p.saturating_add(step.saturating_mul(j as u32 + 1));
+                in_text(slot) || later_positions[j][k].binary_search(&want).is_ok()
+            })
+        });
         for (p, field) in here {
             let Some(term) = text.term_at(candidates[k], p)? else {
                 continue;
@@ -422,12 +440,16 @@ fn first_occurrences(
 /// The terms of articles' tokens, read from their stored texts as the index analysed them
 /// (`explorer_text::term_of` of each token of each indexed block, a token's position being
 /// its block's first plus its place in `explorer_text::tokenize`), as offsets of their lists:
-/// for the lists whose positions are in the texts. Remembers the last article's blocks.
+/// for the lists whose positions are in the texts. Remembers the last article's tokens by
+/// block, and the list offset of every word it looked up (a phrase reads the same few stop
+/// words over and over).
 struct TextTerms<'i, 'a> {
     index: &'i Index<'a>,
     article: Option<(ArticleId, ArticleRecord<'a>)>,
-    /// Per block of that article: the list offset of each token's term, once read.
-    blocks: Vec<Option<Vec<Option<u64>>>>,
+    /// Per block of that article: its tokens, once read.
+    blocks: Vec<Option<Vec<Token<'a>>>>,
+    /// Word as written → the list offset of its term, if the index has it.
+    words: HashMap<&'a str, Option<u64>>,
 }
 
 impl<'i, 'a> TextTerms<'i, 'a> {
@@ -436,56 +458,74 @@ impl<'i, 'a> TextTerms<'i, 'a> {
             index,
             article: None,
             blocks: Vec::new(),
+            words: HashMap::new(),
         }
     }
 
-    /// `article`'s record, read once.
-    fn load(&mut self, article: ArticleId) -> Result<&ArticleRecord<'a>, IndexError> {
+    /// Make `article` the one read.
+    fn load(&mut self, article: ArticleId) -> Result<(), IndexError> {
         if self.article.as_ref().is_none_or(|(a, _)| *a != article) {
             let record = self.index.article(article)?;
             self.blocks = vec![None; record.blocks.len()];
             self.article = Some((article, record));
         }
-        match &self.article {
-            Some((_, record)) => Ok(record),
-            None => Err(IndexError::NoSuchArticle {
-                id: article.0,
-                count: self.index.article_count(),
-            }),
-        }
+        Ok(())
     }
 
-    /// The list offsets of the terms of block `b`'s tokens (of the loaded article).
-    fn block_terms(&mut self, b: usize) -> &[Option<u64>] {
+    /// The tokens of block `b` of the loaded article.
+    fn tokens(&mut self, b: usize) -> &[Token<'a>] {
         if self.blocks.get(b).is_some_and(Option::is_none) {
-            let terms = match &self.article {
-                Some((_, record)) => record.blocks.get(b).map_or_else(Vec::new, |block| {
-                    tokenize(record.block_text(block))
-                        .iter()
-                        .map(|t| self.index.terms().get(term_of(t.text)))
-                        .collect()
-                }),
+            let tokens = match &self.article {
+                Some((_, record)) => record
+                    .blocks
+                    .get(b)
+                    .map_or_else(Vec::new, |block| tokenize(record.block_text(block))),
                 None => Vec::new(),
             };
-            self.blocks[b] = Some(terms);
+            self.blocks[b] = Some(tokens);
         }
         self.blocks.get(b).and_then(Option::as_deref).unwrap_or(&[])
+    }
+
+    /// The list offset of the term of `word`.
+    fn offset_of(&mut self, word: &'a str) -> Option<u64> {
+        let index = self.index;
+        *self
+            .words
+            .entry(word)
+            .or_insert_with(|| index.terms().get(term_of(word)))
+    }
+
+    /// The indexed blocks of the loaded article: (block, first position).
+    fn indexed_blocks(&self) -> Vec<(usize, u32)> {
+        self.article.as_ref().map_or_else(Vec::new, |(_, record)| {
+            record
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, block)| block.kind.is_indexed())
+                .map(|(b, block)| (b, block.first_position))
+                .collect()
+        })
     }
 
     /// The list offset of the term of the token at `position` of `article`, if an indexed
     /// token is there and its term is in the index.
     fn term_at(&mut self, article: ArticleId, position: u32) -> Result<Option<u64>, IndexError> {
-        let record = self.load(article)?;
-        let Some(b) = record
-            .blocks
-            .iter()
-            .rposition(|block| block.kind.is_indexed() && block.first_position <= position)
+        self.load(article)?;
+        let Some((b, first)) = self
+            .indexed_blocks()
+            .into_iter()
+            .rev()
+            .find(|&(_, first)| first <= position)
         else {
             return Ok(None);
         };
-        let first = record.blocks[b].first_position;
-        let terms = self.block_terms(b);
-        Ok(terms.get((position - first) as usize).copied().flatten())
+        let word = self
+            .tokens(b)
+            .get((position - first) as usize)
+            .map(|t| t.text);
+        Ok(word.and_then(|w| self.offset_of(w)))
     }
 
     /// Whether the token at `position` of `article` has the term of a list of `slot` whose
@@ -514,18 +554,12 @@ impl<'i, 'a> TextTerms<'i, 'a> {
         article: ArticleId,
         offset: usize,
     ) -> Result<Vec<u32>, IndexError> {
-        let record = self.load(article)?;
-        let indexed: Vec<(usize, u32)> = record
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, block)| block.kind.is_indexed())
-            .map(|(b, block)| (b, block.first_position))
-            .collect();
+        self.load(article)?;
         let mut out = Vec::new();
-        for (b, first) in indexed {
-            for (t, term) in self.block_terms(b).iter().enumerate() {
-                if *term == Some(offset as u64) {
+        for (b, first) in self.indexed_blocks() {
+            let words: Vec<&'a str> = self.tokens(b).iter().map(|t| t.text).collect();
+            for (t, word) in words.into_iter().enumerate() {
+                if self.offset_of(word) == Some(offset as u64) {
                     out.push(first + t as u32);
                 }
             }
