@@ -335,6 +335,9 @@ fn in_text(slot: &[(PostingList<'_>, f32)]) -> bool {
     slot.iter().any(|(l, _)| l.positions_in_text())
 }
 
+/// An occurrence of a sequence's first slot: position, kind, and the weight of its list.
+type FirstOccurrence = (u32, Kind, f32);
+
 /// The occurrences of the first slot of a sequence in each of `candidates`: position, kind
 /// and the weight of its list. A list with stored positions gives its own; a list whose
 /// positions are in the texts is read at the places the first slot without such a list (the
@@ -347,8 +350,8 @@ fn first_occurrences(
     step: u32,
     later_positions: &[Vec<Vec<u32>>],
     text: &mut TextTerms<'_, '_>,
-) -> Result<Vec<Vec<(u32, Kind, f32)>>, IndexError> {
-    let mut out: Vec<Vec<(u32, Kind, f32)>> = vec![Vec::new(); candidates.len()];
+) -> Result<Vec<Vec<FirstOccurrence>>, IndexError> {
+    let mut out: Vec<Vec<FirstOccurrence>> = vec![Vec::new(); candidates.len()];
     let Some(first) = slots.first() else {
         return Ok(out);
     };
