@@ -56,7 +56,11 @@ fn main() -> ExitCode {
     };
 
     report_progress();
-    let options = explorer_ingest::Options { strict };
+    let options = explorer_ingest::Options {
+        strict,
+        texts_apart: hosted,
+        ..Default::default()
+    };
     let build = match explorer_ingest::build_with(&dir, options) {
         Ok(build) => build,
         Err(errors) => {

@@ -251,6 +251,11 @@ impl<'i> Marker<'i> {
             return self.beginning(article);
         }
         let Some((block, tokens, start, end)) = self.window(article, &hint.matches) else {
+            if hint.partial && hint.matches.is_empty() {
+                // The index placed none of the matches (their positions are in the text):
+                // the beginning, with its words analysed for their marks.
+                return self.marked_beginning(article);
+            }
             return self.beginning(article);
         };
         let first = block.first_position;
@@ -454,6 +459,18 @@ impl<'i> Marker<'i> {
         } else {
             self.contained_part(token.text).is_some()
         }
+    }
+
+    /// The beginning of the first paragraph, with what [`Marker::highlight`] marks in it.
+    fn marked_beginning(&self, article: &ArticleRecord<'_>) -> Snippet {
+        let text = article
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map_or("", |b| article.block_text(b));
+        let tokens = tokenize(text);
+        let end = tokens.len().min(SNIPPET_TOKENS);
+        self.marked_window(text, &tokens, 0, end, None)
     }
 
     /// The beginning of the first paragraph (when nothing is marked).

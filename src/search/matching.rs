@@ -9,6 +9,9 @@ use super::settings::{
 use crate::query::Matcher;
 use explorer_index::{ArticleId, Field, Index, IndexError, Kind, PostingList};
 use std::collections::BTreeSet;
+use text::{in_text, TextTerms};
+
+mod text;
 
 /// The articles one clause of the query matches, with weighted term frequencies.
 #[derive(Debug, Clone, Default)]
@@ -194,7 +197,7 @@ pub fn match_matcher_within<'a>(
         if typos == Typos::No {
             if let Some(parts) = super::expand::compound_parts(index, &matcher.text)? {
                 let slots = parts.into_iter().map(|(l, _)| vec![(l, COMPOUND_WEIGHT)]);
-                let longer = match_sequence(slots.collect(), 0)?;
+                let longer = match_sequence(index, slots.collect(), 0)?;
                 if !longer.is_empty() {
                     matched_terms.extend(super::expand::part_keys(&matcher.text));
                 }
@@ -215,7 +218,7 @@ pub fn match_matcher_within<'a>(
             matched_terms,
         )?);
     }
-    let mut phrase = match_sequence(slots, 1)?;
+    let mut phrase = match_sequence(index, slots, 1)?;
     let Some(whole) = &matcher.whole else {
         return Ok(phrase);
     };
@@ -250,7 +253,14 @@ pub fn match_matcher_within<'a>(
 /// The articles where an occurrence of every slot follows the previous one `step`
 /// positions later: a phrase (`step` 1) or the parts of one compound (`step` 0). The
 /// articles every slot has are candidates, and only their positions are decoded.
+///
+/// A slot with a list whose positions are in the texts (a stop word, see
+/// `explorer_index::PositionsKept::InText`) is checked there: at the places the other slots
+/// give, the token of the candidate's stored text is read, and matches if its term is the
+/// list's. So `Tag der offenen Tür` matches exactly where it would with every position
+/// stored, reading a few tokens of the few articles where `Tag`, `offenen` and `Tür` line up.
 fn match_sequence<'a>(
+    index: &Index<'a>,
     slots: Vec<Vec<(PostingList<'a>, f32)>>,
     step: u32,
 ) -> Result<Clause<'a>, IndexError> {
@@ -271,37 +281,50 @@ fn match_sequence<'a>(
         });
     }
     let candidates = candidates.unwrap_or_default();
-    let Some((first, later)) = slots.split_first() else {
+    let Some((_, later)) = slots.split_first() else {
         return Ok(Clause::default());
     };
     if candidates.is_empty() {
         return Ok(Clause::default());
     }
-    // Positions of every later slot, per candidate; occurrences (with weight) of the first.
-    let later = later
+    // Positions of every later slot's stored lists, per candidate.
+    let later_positions = later
         .iter()
         .map(|slot| positions_of(slot, &candidates))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut text = TextTerms::new(index);
+    let firsts = first_occurrences(&slots, &candidates, step, &later_positions, &mut text)?;
     let mut tf = vec![0f32; candidates.len()];
     let mut starts: Vec<Vec<(u32, bool)>> = vec![Vec::new(); candidates.len()];
-    for (list, weight) in first {
-        let at = slots_of(list.articles(), &candidates);
-        list.for_each_positions_where(
-            |i| at[i].is_some(),
-            |i, ps| {
-                let Some(k) = at[i] else { return };
-                for (&p, kind) in ps.iter().zip(list.kinds(i)) {
-                    let follows = later.iter().enumerate().all(|(j, per)| {
-                        let want = p.saturating_add(step.saturating_mul(j as u32 + 1));
-                        per[k].binary_search(&want).is_ok()
-                    });
-                    if follows {
-                        tf[k] += field_weight(kind) * weight;
-                        starts[k].push((p, kind.field == Field::Title));
-                    }
+    for (k, occurrences) in firsts.into_iter().enumerate() {
+        let article = candidates[k];
+        for (p, kind, weight) in occurrences {
+            let want = |j: usize| p.saturating_add(step.saturating_mul(j as u32 + 1));
+            // The stored positions first: the text is read only where they all agree.
+            let mut follows = true;
+            let mut unsure = Vec::new();
+            for (j, slot) in later.iter().enumerate() {
+                if later_positions[j][k].binary_search(&want(j)).is_ok() {
+                    continue;
                 }
-            },
-        )?;
+                if in_text(slot) {
+                    unsure.push(j);
+                    continue;
+                }
+                follows = false;
+                break;
+            }
+            for j in unsure {
+                if !follows {
+                    break;
+                }
+                follows = text.has_term_of(article, want(j), &later[j])?;
+            }
+            if follows {
+                tf[k] += field_weight(kind) * weight;
+                starts[k].push((p, kind.field == Field::Title));
+            }
+        }
     }
     let mut out_tf = Vec::new();
     let mut known = Vec::new();
@@ -327,6 +350,111 @@ fn match_sequence<'a>(
         },
         exact,
     })
+}
+
+/// An occurrence of a sequence's first slot: position, kind, and the weight of its list.
+type FirstOccurrence = (u32, Kind, f32);
+
+/// The occurrences of the first slot of a sequence in each of `candidates`: position, kind
+/// and the weight of its list. A list with stored positions gives its own; a list whose
+/// positions are in the texts is read at the places the first slot without such a list (the
+/// anchor) puts the first word, in the anchor's field (a sequence never leaves its block),
+/// not derived (such a list has no derived occurrence); when every slot is in the texts, at
+/// every token of the candidates' texts.
+fn first_occurrences(
+    slots: &[Vec<(PostingList<'_>, f32)>],
+    candidates: &[ArticleId],
+    step: u32,
+    later_positions: &[Vec<Vec<u32>>],
+    text: &mut TextTerms<'_, '_>,
+) -> Result<Vec<Vec<FirstOccurrence>>, IndexError> {
+    let mut out: Vec<Vec<FirstOccurrence>> = vec![Vec::new(); candidates.len()];
+    let Some(first) = slots.first() else {
+        return Ok(out);
+    };
+    for (list, weight) in first.iter().filter(|(l, _)| !l.positions_in_text()) {
+        let at = slots_of(list.articles(), candidates);
+        list.for_each_positions_where(
+            |i| at[i].is_some(),
+            |i, ps| {
+                if let Some(k) = at[i] {
+                    out[k].extend(
+                        ps.iter()
+                            .zip(list.kinds(i))
+                            .map(|(&p, kind)| (p, kind, *weight)),
+                    );
+                }
+            },
+        )?;
+    }
+    let from_text: Vec<&(PostingList<'_>, f32)> = first
+        .iter()
+        .filter(|(l, _)| l.positions_in_text())
+        .collect();
+    if from_text.is_empty() {
+        return Ok(out);
+    }
+    let Some(anchor) = slots.iter().position(|s| !in_text(s)) else {
+        // Every slot in the texts (`"in der"`): the first word's every occurrence.
+        for (k, &article) in candidates.iter().enumerate() {
+            for (list, weight) in &from_text {
+                let Ok(i) = list.articles().binary_search(&article) else {
+                    continue;
+                };
+                let positions = text.positions_of_term(article, list.offset())?;
+                out[k].extend(
+                    positions
+                        .into_iter()
+                        .zip(list.kinds(i))
+                        .map(|(p, kind)| (p, kind, *weight)),
+                );
+            }
+        }
+        return Ok(out);
+    };
+    let shift = step.saturating_mul(anchor as u32);
+    let mut places: Vec<Vec<(u32, Field)>> = vec![Vec::new(); candidates.len()];
+    for (list, _) in &slots[anchor] {
+        let at = slots_of(list.articles(), candidates);
+        list.for_each_positions_where(
+            |i| at[i].is_some(),
+            |i, ps| {
+                if let Some(k) = at[i] {
+                    places[k].extend(
+                        ps.iter()
+                            .zip(list.kinds(i))
+                            .filter_map(|(&p, kind)| Some((p.checked_sub(shift)?, kind.field))),
+                    );
+                }
+            },
+        )?;
+    }
+    for (k, mut here) in places.into_iter().enumerate() {
+        here.sort_unstable();
+        here.dedup_by_key(|(p, _)| *p);
+        // Only where every later slot with stored positions follows is the text read.
+        here.retain(|&(p, _)| {
+            slots.iter().skip(1).enumerate().all(|(j, slot)| {
+                let want = p.saturating_add(step.saturating_mul(j as u32 + 1));
+                in_text(slot) || later_positions[j][k].binary_search(&want).is_ok()
+            })
+        });
+        for (p, field) in here {
+            let Some(term) = text.term_at(candidates[k], p)? else {
+                continue;
+            };
+            for (list, weight) in &from_text {
+                if term == list.offset() as u64 {
+                    let kind = Kind {
+                        field,
+                        derived: false,
+                    };
+                    out[k].push((p, kind, *weight));
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// One word: its expansions' weighted frequencies summed per article (weighed only in the

@@ -278,6 +278,12 @@ impl Ranking<'_> {
         let order = sorted_order(articles);
         let in_order: Vec<ArticleId> = order.iter().map(|&k| articles[k]).collect();
         let mut key = 0u32;
+        // A list whose positions are in the texts (a stop word of a query of stop words
+        // alone) gives the hint none: the snippet then reads its words itself.
+        let unplaced = self
+            .clauses
+            .iter()
+            .any(|c| c.positions.lists.iter().any(|(l, _)| l.positions_in_text()));
         for clause in &self.clauses {
             for (list, _) in &clause.positions.lists {
                 key += 1;
@@ -312,7 +318,7 @@ impl Ranking<'_> {
                 matches.dedup_by_key(|(p, _)| *p);
                 Hint {
                     matches,
-                    partial: self.phrases,
+                    partial: self.phrases || unplaced,
                 }
             })
             .collect())

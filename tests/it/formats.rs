@@ -309,7 +309,14 @@ fn every_file_is_indexed_or_named_with_its_reason_and_strict_mode_fails_on_any()
         };
         assert!(why.to_string().contains(expected), "{name}: {why}");
     }
-    let errors = build_with(&dir(), Options { strict: true }).unwrap_err();
+    let errors = build_with(
+        &dir(),
+        Options {
+            strict: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert!(errors
         .iter()
         .any(|e| e.to_string().contains("nur-navigation.html")));

@@ -1,7 +1,7 @@
 //! Hosted mode: the index without texts, the texts in gzip chunks loaded on demand. Whatever
 //! is loaded, answers agree with the embedded index; what is not loaded is said, never wrong.
 
-use crate::index_over;
+use crate::{hosted_index_over, index_over};
 use article_explorer::{ArticleId, Explorer, IndexError, SearchOptions};
 use explorer_index::chunks::{split_text, HostedIndex};
 use std::io::Read;
@@ -10,7 +10,7 @@ use std::io::Read;
 const CHUNK_TEXT: usize = 1024;
 
 fn hosted(dir: &str) -> (Explorer<'static>, &'static HostedIndex) {
-    let split = split_text(index_over(dir), CHUNK_TEXT).expect("the index splits");
+    let split = split_text(hosted_index_over(dir), CHUNK_TEXT).expect("the index splits");
     let split: &'static HostedIndex = Box::leak(Box::new(split));
     (
         Explorer::open(&split.index).expect("the hosted index opens"),

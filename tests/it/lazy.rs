@@ -2,7 +2,7 @@
 //! and assembled again from what was loaded. With every file loaded the engine answers as
 //! over the whole index; with only some, exactly the loaded terms are there.
 
-use crate::index_over;
+use crate::{hosted_index_over, index_over};
 use article_explorer::{Explorer, SearchOptions};
 use explorer_index::chunks::split_text;
 use explorer_index::lazy::{split, FileKind, LazyFiles, LazyIndex, Lookup, ShardSizes};
@@ -126,7 +126,7 @@ fn a_word_looked_up_in_rounds_is_in_the_assembled_index_and_nothing_else_is_gues
 
 #[test]
 fn the_hosted_and_the_default_index_split_into_the_same_shards_and_packs() {
-    let whole = index_over("seeds");
+    let whole = hosted_index_over("seeds");
     let hosted = split_text(whole, 1024).unwrap();
     let names = |files: &LazyFiles| -> Vec<String> {
         let of = files.files.iter();

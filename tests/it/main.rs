@@ -11,6 +11,7 @@ mod hosted;
 mod lazy;
 mod metadata;
 mod nasty;
+mod positions;
 mod reference;
 mod relevance;
 mod robustness;
@@ -26,8 +27,32 @@ pub fn explorer_over(dir: &str) -> Explorer<'static> {
 
 /// The index bytes over `dir`, leaked (see [`explorer_over`]).
 pub fn index_over(dir: &str) -> &'static [u8] {
+    index_over_with(dir, explorer_ingest::Options::default())
+}
+
+/// The index bytes over `dir` for hosting (every position stored: its texts may leave it),
+/// leaked.
+pub fn hosted_index_over(dir: &str) -> &'static [u8] {
+    let options = explorer_ingest::Options {
+        texts_apart: true,
+        ..Default::default()
+    };
+    index_over_with(dir, options)
+}
+
+/// The index bytes over `dir` with the stop words' positions left to the texts
+/// (`Options::stop_words_in_text`), leaked.
+pub fn compact_index_over(dir: &str) -> &'static [u8] {
+    let options = explorer_ingest::Options {
+        stop_words_in_text: true,
+        ..Default::default()
+    };
+    index_over_with(dir, options)
+}
+
+fn index_over_with(dir: &str, options: explorer_ingest::Options) -> &'static [u8] {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let build = explorer_ingest::build(&path).unwrap_or_else(|errors| {
+    let build = explorer_ingest::build_with(&path, options).unwrap_or_else(|errors| {
         panic!(
             "{dir}: {}",
             errors

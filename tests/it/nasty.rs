@@ -180,7 +180,14 @@ fn decoded_and_odd_articles_are_searchable_and_keep_their_text_as_text() {
 
 #[test]
 fn strict_mode_turns_warnings_into_errors_that_name_the_file() {
-    let errors = build_with(&nasty(), Options { strict: true }).unwrap_err();
+    let errors = build_with(
+        &nasty(),
+        Options {
+            strict: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert!(errors
         .iter()
         .any(|e| e.to_string().contains("12-baddate.txt:1:")));
@@ -195,7 +202,7 @@ fn strict_mode_turns_warnings_into_errors_that_name_the_file() {
         .contains("23-broken.jsonl:2: item #2: broken JSON Lines")));
     assert!(build_with(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/german"),
-        Options { strict: false }
+        Options::default()
     )
     .is_ok());
 }

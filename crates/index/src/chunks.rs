@@ -294,13 +294,27 @@ pub struct ChunkFile {
 /// Turns a default index (texts in BODY) into its hosted form: the same sections in the same
 /// order, with BODY replaced by a TXTC table, and the texts in gzip chunks of consecutive
 /// articles, each closed once it holds `target` bytes or more (so at least one article).
-/// Deterministic: the same index and target give the same bytes.
+/// Deterministic: the same index and target give the same bytes. An index that leaves some
+/// positions to its texts ([`crate::PositionsKept::InText`]) is refused with
+/// [`IndexError::PositionsInText`]: without its texts, it could not check a phrase.
 #[cfg(feature = "write")]
 pub fn split_text(index: &[u8], target: usize) -> Result<HostedIndex, IndexError> {
     use std::io::Write;
+    if let Some(term) = crate::Index::open(index)?.first_term_with_positions_in_text()? {
+        return Err(IndexError::PositionsInText { term });
+    }
     let sections = crate::container::open_with::<true>(index)?;
     let body = sections.get(*b"BODY")?;
     let records = articles::texts::decode_all(body, "BODY")?;
+    // The titles that point into the texts are written out: the texts leave.
+    let head_section = sections.get(*b"HEAD")?;
+    let heads = (0..records.len())
+        .map(|i| {
+            let h = articles::decode_head(head_section, Some(body), ArticleId(i as u32))?;
+            Ok(articles::ArticleRecord::with_text(h, "", Vec::new()))
+        })
+        .collect::<Result<Vec<_>, IndexError>>()?;
+    let head = articles::encode_heads(&heads, |_| None);
     let mut groups = Vec::new();
     let (mut start, mut size) = (0, 0);
     for (i, (text, blocks)) in records.iter().enumerate() {
@@ -360,6 +374,7 @@ pub fn split_text(index: &[u8], target: usize) -> Result<HostedIndex, IndexError
         .iter()
         .map(|&(tag, bytes)| match &tag {
             b"BODY" => (*b"TXTC", &txtc[..]),
+            b"HEAD" => (tag, &head[..]),
             _ => (tag, bytes),
         })
         .collect();

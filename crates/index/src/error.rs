@@ -40,6 +40,11 @@ pub enum IndexError {
     /// A text chunk number outside `0..count`.
     #[cfg(feature = "chunks")]
     NoSuchChunk { chunk: u32, count: u32 },
+    /// The texts cannot leave this index: the positions of `term` are only in them (see
+    /// [`crate::PositionsKept::InText`]); build the index for hosting with every position
+    /// stored (`explorer_ingest::Options::texts_apart`).
+    #[cfg(feature = "chunks")]
+    PositionsInText { term: String },
 }
 
 /// What is wrong with the bytes given as a text chunk.
@@ -116,6 +121,11 @@ impl fmt::Display for IndexError {
             IndexError::NoSuchChunk { chunk, count } => {
                 write!(f, "no text chunk {chunk}: the index has {count}")
             }
+            #[cfg(feature = "chunks")]
+            IndexError::PositionsInText { term } => write!(
+                f,
+                "the texts cannot be split from this index: the positions of {term:?} are only in them; build it for hosting (every position stored)"
+            ),
         }
     }
 }

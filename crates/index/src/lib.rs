@@ -58,7 +58,7 @@ pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
 #[cfg(feature = "chunks")]
 pub use error::ChunkProblem;
 pub use error::IndexError;
-pub use postings::{ColumnBytes, Field, Kind, Occurrence, Posting, PostingList};
+pub use postings::{ColumnBytes, Field, Kind, Occurrence, PositionsKept, Posting, PostingList};
 pub use reader::Index;
 #[cfg(feature = "write")]
 pub use writer::IndexWriter;
@@ -68,7 +68,7 @@ pub const MAGIC: [u8; 8] = *b"AEXPLIDX";
 
 /// Version of the byte format. Bump it whenever the meaning of any byte changes; the
 /// compatibility test over the committed fixture index fails until you do.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// An article's number in the index: its position in the sorted list of source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,7 +1,7 @@
 //! Postings lists: for one term, the articles it occurs in and where.
 //!
 //! ```text
-//! list        count << 1 | has positions (varint)
+//! list        count << 2 | positions in the text << 1 | has positions (varint)
 //!             k_ids (1 byte); only with positions: k_first << 4 | k_gap (1 byte): exp-Golomb
 //!             orders
 //!             the list's usual kind (1 byte: `derived << 2 | field`)
@@ -23,7 +23,11 @@
 //! ranking reads ids and heads without decoding a single position.
 //! Positions are decoded only for what needs them (phrases, proximity, a snippet's hint).
 //! A list may carry no positions at all: the writer leaves them out for terms that only ever
-//! add weight to a word found anyway (exact-spelling keys).
+//! add weight to a word found anyway (exact-spelling keys), and for the stop words, whose
+//! positions were a third of all positions (see [`PositionsKept`]). A stop word's list says
+//! that its positions are *in the text*: every occurrence is a token whose own term it is
+//! (none derived), so the token at a position of the article's stored text tells whether the
+//! term is there; a phrase with a stop word checks it there (`src/search/matching.rs`).
 //!
 //! Positions count tokens through the whole article with a gap between blocks, so phrase and
 //! proximity checks never join the last word of one paragraph to the first of the next.
@@ -106,12 +110,29 @@ pub struct Posting {
 /// A posting whose occurrences differ in kind (their kinds follow, 3 bits each).
 const MIXED: u8 = 8;
 
+/// Which positions a list keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionsKept {
+    /// Every occurrence's position, in the list.
+    Stored,
+    /// None: the term only adds weight to a word found anyway (an exact-spelling key).
+    None,
+    /// None in the list, but every occurrence is a token whose own term this is, so the
+    /// article's stored text has them (the stop words of a default index).
+    InText,
+}
+
 /// Append the encoding of `postings` (sorted by article, occurrences sorted by position and
-/// unique) to `out`; without `positions`, only the kinds of the occurrences are kept.
+/// unique) to `out`; without stored positions, only the kinds of the occurrences are kept.
 #[cfg(feature = "write")]
-pub(crate) fn encode(out: &mut Vec<u8>, postings: &[Posting], positions: bool) {
+pub(crate) fn encode(out: &mut Vec<u8>, postings: &[Posting], kept: PositionsKept) {
     use crate::varint::{best_order, put_u64, BitWriter};
-    put_u64(out, (postings.len() as u64) << 1 | u64::from(positions));
+    let positions = kept == PositionsKept::Stored;
+    let in_text = kept == PositionsKept::InText;
+    put_u64(
+        out,
+        (postings.len() as u64) << 2 | u64::from(in_text) << 1 | u64::from(positions),
+    );
     let mut last = None;
     let ids: Vec<u64> = postings
         .iter()
@@ -203,6 +224,8 @@ pub struct PostingList<'a> {
     /// The position column, if the list has one: its first bit in `bits`, and the orders of
     /// first positions and of gaps.
     positions: Option<(usize, u32, u32)>,
+    /// The list has no positions, but the articles' texts have them (see [`PositionsKept`]).
+    in_text: bool,
     offset: usize,
     /// Where the ids and the heads end, in bits (for size reports).
     ids_end: usize,
@@ -232,6 +255,26 @@ impl<'a> PostingList<'a> {
     /// Whether the list stores positions.
     pub fn has_positions(&self) -> bool {
         self.positions.is_some()
+    }
+
+    /// Whether the list's positions are left to the articles' texts: every occurrence is a
+    /// token whose own term the list's term is (see [`PositionsKept::InText`]).
+    pub fn positions_in_text(&self) -> bool {
+        self.in_text
+    }
+
+    /// Which positions the list keeps.
+    pub fn positions_kept(&self) -> PositionsKept {
+        match (self.positions.is_some(), self.in_text) {
+            (true, _) => PositionsKept::Stored,
+            (false, true) => PositionsKept::InText,
+            (false, false) => PositionsKept::None,
+        }
+    }
+
+    /// Where the list starts in the POST section: equal for two lists of one term.
+    pub fn offset(&self) -> usize {
+        self.offset
     }
 
     /// The kinds of the `i`-th article's occurrences, in position order.
@@ -400,8 +443,12 @@ pub(crate) fn decode(section: &[u8], offset: usize) -> Result<PostingList<'_>, I
 fn decode_list(section: &[u8], offset: usize) -> Option<PostingList<'_>> {
     let mut c = Cursor::new(section, offset);
     let header = c.u64()?;
-    let count = usize::try_from(header >> 1).ok()?;
+    let count = usize::try_from(header >> 2).ok()?;
     let has_positions = header & 1 == 1;
+    let in_text = header & 2 == 2;
+    if has_positions && in_text {
+        return None;
+    }
     let k_ids = u32::from(c.u8()?);
     let k_pos = if has_positions { c.u8()? } else { 0 };
     let (k_first, k_gap) = (u32::from(k_pos >> 4), u32::from(k_pos & 15));
@@ -459,6 +506,7 @@ fn decode_list(section: &[u8], offset: usize) -> Option<PostingList<'_>> {
         kind_at,
         bits,
         positions,
+        in_text,
         offset,
         ids_end,
         heads_end,
@@ -497,16 +545,18 @@ mod tests {
         #[test]
         fn round_trips(postings in arb_postings()) {
             let mut out = vec![0xAA];
-            encode(&mut out, &postings, true);
+            encode(&mut out, &postings, PositionsKept::Stored);
             prop_assert_eq!(decode(&out, 1).unwrap().to_postings().unwrap(), postings);
         }
 
         #[test]
-        fn keeps_kinds_without_positions(postings in arb_postings()) {
+        fn keeps_kinds_without_positions(postings in arb_postings(), in_text: bool) {
             let mut out = vec![0xAA];
-            encode(&mut out, &postings, false);
+            let kept = if in_text { PositionsKept::InText } else { PositionsKept::None };
+            encode(&mut out, &postings, kept);
             let list = decode(&out, 1).unwrap();
             prop_assert!(!list.has_positions());
+            prop_assert_eq!(list.positions_kept(), kept);
             let without: Vec<Posting> = postings
                 .iter()
                 .map(|p| Posting {

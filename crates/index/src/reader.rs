@@ -187,6 +187,19 @@ impl<'a> Index<'a> {
         out
     }
 
+    /// The first term (in term order) whose positions are left to the texts (see
+    /// [`crate::PositionsKept::InText`]), if any: such an index cannot lose its texts.
+    pub fn first_term_with_positions_in_text(&self) -> Result<Option<String>, IndexError> {
+        use fst::Streamer;
+        let mut stream = self.terms.stream();
+        while let Some((term, offset)) = stream.next() {
+            if self.postings_at(offset)?.positions_in_text() {
+                return Ok(Some(String::from_utf8_lossy(term).into_owned()));
+            }
+        }
+        Ok(None)
+    }
+
     /// Each section's tag and size in bytes, in file order (for reports).
     pub fn section_sizes(&self) -> &[([u8; 4], usize)] {
         &self.sections
@@ -292,12 +305,12 @@ impl<'a> Index<'a> {
 
     /// The entity mentions of article `id`, sorted by position.
     pub fn mentions(&self, id: ArticleId) -> Result<Vec<Mention>, IndexError> {
-        entities::decode_mentions(self.ment, id)
+        entities::decode_mentions(self.ment, self.aent, id)
     }
 
     /// What it takes to list and rank article `id`, without its text.
     pub fn head(&self, id: ArticleId) -> Result<ArticleHead<'a>, IndexError> {
-        articles::decode_head(self.head, id)
+        articles::decode_head(self.head, self.body, id)
     }
 
     /// The stored article `id`, with its text. A hosted index has no texts: for it this is

@@ -43,6 +43,11 @@ impl<'a> Cursor<'a> {
         self.pos
     }
 
+    /// The bytes from the current position on.
+    pub(crate) fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.pos..).unwrap_or(&[])
+    }
+
     #[cfg(all(test, feature = "write"))]
     pub(crate) fn is_at_end(&self) -> bool {
         self.pos >= self.bytes.len()

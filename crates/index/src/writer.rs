@@ -1,7 +1,7 @@
 //! [`IndexWriter`]: collects analysed articles and writes the index bytes (build time only).
 
 use crate::entities::{self, EntityId, EntityKind, Mention};
-use crate::postings::{self, Occurrence, Posting};
+use crate::postings::{self, Occurrence, PositionsKept, Posting};
 use crate::{articles, container, ArticleId, ArticleMeta, ArticleRecord};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,6 +14,8 @@ pub struct IndexWriter<'a> {
     terms: BTreeMap<String, BTreeMap<ArticleId, Vec<Occurrence>>>,
     /// Terms whose lists store no positions.
     positionless: Box<dyn Fn(&str) -> bool + 'a>,
+    /// Terms whose positions are left to the texts when none of their occurrences is derived.
+    in_text: Box<dyn Fn(&str) -> bool + 'a>,
     entities: Vec<(&'a str, EntityKind, Vec<&'a str>)>,
     mentions: BTreeMap<ArticleId, Vec<Mention>>,
     metas: BTreeMap<ArticleId, ArticleMeta<'a>>,
@@ -28,6 +30,7 @@ impl<'a> IndexWriter<'a> {
             records: Vec::new(),
             terms: BTreeMap::new(),
             positionless: Box::new(|_| false),
+            in_text: Box::new(|_| false),
             entities: Vec::new(),
             mentions: BTreeMap::new(),
             metas: BTreeMap::new(),
@@ -39,6 +42,16 @@ impl<'a> IndexWriter<'a> {
     /// neither phrases nor proximity nor snippets look at. Positions are most of the postings.
     pub fn without_positions(mut self, positionless: impl Fn(&str) -> bool + 'a) -> Self {
         self.positionless = Box::new(positionless);
+        self
+    }
+
+    /// Leave the positions of the terms `in_text` says yes to to the articles' texts, where every occurrence of such a term is a token whose own
+    /// term it is (none derived: a term with a derived occurrence keeps its positions). In
+    /// this project the stop words: a third of all positions, which only phrases need, and
+    /// phrases check them in the text. Not for an index whose texts go elsewhere (hosted:
+    /// `chunks::split_text` refuses it).
+    pub fn positions_in_text(mut self, in_text: impl Fn(&str) -> bool + 'a) -> Self {
+        self.in_text = Box::new(in_text);
         self
     }
 
@@ -98,13 +111,25 @@ impl<'a> IndexWriter<'a> {
             records,
             terms,
             positionless,
+            in_text,
             entities,
             mentions,
             metas,
         } = self;
         let mut first: Vec<(String, BTreeMap<ArticleId, Vec<Occurrence>>)> =
             terms.into_iter().collect();
-        let with_positions: Vec<bool> = first.iter().map(|(t, _)| !positionless(t)).collect();
+        let with_positions: Vec<PositionsKept> = first
+            .iter()
+            .map(|(t, by_article)| {
+                if positionless(t) {
+                    PositionsKept::None
+                } else if in_text(t) && by_article.values().flatten().all(|o| !o.derived) {
+                    PositionsKept::InText
+                } else {
+                    PositionsKept::Stored
+                }
+            })
+            .collect();
         // Halves of about equal work: occurrences and postings.
         let weight = |m: &BTreeMap<ArticleId, Vec<Occurrence>>| {
             m.len() + m.values().map(Vec::len).sum::<usize>()
@@ -178,7 +203,7 @@ impl<'a> IndexWriter<'a> {
 /// the offset of its list in them.
 fn encode_lists(
     terms: Vec<(String, BTreeMap<ArticleId, Vec<Occurrence>>)>,
-    with_positions: &[bool],
+    with_positions: &[PositionsKept],
 ) -> (Vec<u8>, Vec<(String, u64)>) {
     let mut post = Vec::new();
     let mut keys = Vec::with_capacity(terms.len());

@@ -9,7 +9,9 @@ use explorer_index::{
     ArticleRecord, Block, BlockKind, EntityId, EntityKind, Field, IndexWriter, Mention,
     MentionKind, Occurrence,
 };
-use explorer_text::{fold_key, is_exact_key, term_of, Analyzer, Decompound, VariantKind};
+use explorer_text::{
+    fold_key, is_exact_key, is_stop_word, term_of, Analyzer, Decompound, VariantKind,
+};
 
 /// Every inflected form of about 66,000 German nouns (see `lexicon/README.md`).
 const GERMAN_NOUNS: &str = include_str!("../lexicon/german-nouns.txt");
@@ -160,8 +162,9 @@ pub fn write_index(
     documents: &[Document],
     parsed: &[Parsed],
     recognized: &Recognized,
+    stop_words_in_text: bool,
 ) -> (Vec<u8>, Stats) {
-    add_articles(documents, parsed).finish(recognized)
+    add_articles(documents, parsed, stop_words_in_text).finish(recognized)
 }
 
 /// An index being written: its articles and terms are in, its entities not yet.
@@ -171,20 +174,31 @@ pub struct Draft<'a> {
 }
 
 /// Analyse every article and add it with its terms to a new index. `documents[i]` becomes
-/// `ArticleId(i)`.
+/// `ArticleId(i)`. Every position is stored, unless `stop_words_in_text`: then the stop
+/// words' positions are left to the texts (a third of all positions; a phrase checks them
+/// in the text, see [`crate::Options::stop_words_in_text`]).
 ///
 /// Analysis runs on a thread of its own, a few articles ahead of the writer; both go through
 /// the articles in order, so the writer gets the same articles and occurrences as if one
 /// thread did both. (An article's occurrences reach it sorted by term, which is several
 /// times kinder to its term map than text order; it keeps occurrences as sets, so the order
 /// in which they are added is not in the bytes.)
-pub fn add_articles<'a>(documents: &'a [Document], parsed: &'a [Parsed]) -> Draft<'a> {
+pub fn add_articles<'a>(
+    documents: &'a [Document],
+    parsed: &'a [Parsed],
+    stop_words_in_text: bool,
+) -> Draft<'a> {
     progress(|| "collecting the vocabulary (compound splitting, names)".to_string());
     let vocabulary = &Vocabulary::of(documents, parsed);
     progress(|| format!("analysing and writing {} articles", documents.len()));
     // About twenty lines for a large corpus, none in between.
     let every = (documents.len() / 20).max(1000);
     let mut writer = IndexWriter::new(fold_key).without_positions(is_exact_key);
+    if stop_words_in_text {
+        // Stop words: optional in a query, so neither proximity nor a snippet's hint reads
+        // their positions; only a phrase does, and it checks them in the text.
+        writer = writer.positions_in_text(is_stop_word);
+    }
     let mut stats = Stats::default();
     std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel(ANALYSED_AHEAD);
@@ -257,6 +271,9 @@ fn analyse(
             end: span.end as u32,
             first_position,
         });
+        if !span.kind.is_indexed() {
+            continue;
+        }
         let field = match span.kind {
             BlockKind::Boilerplate => continue,
             BlockKind::Title => Field::Title,

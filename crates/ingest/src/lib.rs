@@ -40,6 +40,21 @@ use std::path::Path;
 pub struct Options {
     /// Every warning (a skipped file, a fallback decoding, a malformed date) fails the build.
     pub strict: bool,
+    /// The texts will leave the index (hosted mode, `explorer_index::chunks::split_text`):
+    /// store every position (overrides `stop_words_in_text`).
+    pub texts_apart: bool,
+    /// Leave the stop words' positions to the texts (a third of all positions: at 10k the
+    /// index without texts is 0.35 instead of 0.40 × the text), at a price: a phrase with a
+    /// stop word checks it in its candidates' texts, 10-20 × slower (bench/RESULTS.md).
+    /// Off by default: the default build keeps every position.
+    pub stop_words_in_text: bool,
+}
+
+impl Options {
+    /// Whether the stop words' positions are left to the texts.
+    fn positions_in_text(&self) -> bool {
+        self.stop_words_in_text && !self.texts_apart
+    }
 }
 
 /// The result of a successful build.
@@ -73,12 +88,27 @@ pub fn build_step_by_step(
     dir: &Path,
     step: &mut dyn FnMut(&'static str),
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    build_step_by_step_with(dir, Options::default(), step)
+}
+
+/// [`build_step_by_step`] with options (`strict` aside).
+pub fn build_step_by_step_with(
+    dir: &Path,
+    options: Options,
+    step: &mut dyn FnMut(&'static str),
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let corpus = corpus::read_folder(dir).map_err(|e| vec![e])?;
     step("read + parse");
     let parsed = &corpus.parsed;
     let recognized = entities::recognize(&texts_of(&corpus.documents, parsed), None);
     step("entities");
-    let (index, _) = indexer::write_index(&corpus.documents, parsed, &recognized);
+    let (index, _) =
+        indexer::write_index(
+            &corpus.documents,
+            parsed,
+            &recognized,
+            options.positions_in_text(),
+        );
     step("analyse + write");
     Ok(index)
 }
@@ -135,7 +165,7 @@ pub fn build_with(dir: &Path, options: Options) -> Result<Build, Vec<Diagnostic>
     // side, and add the entities to the index when both are done.
     let (recognized, draft) = std::thread::scope(|scope| {
         let recognizing = scope.spawn(|| entities::recognize(&texts, curation.as_ref()));
-        let draft = indexer::add_articles(&corpus.documents, parsed);
+        let draft = indexer::add_articles(&corpus.documents, parsed, options.positions_in_text());
         let recognized = recognizing
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

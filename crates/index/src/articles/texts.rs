@@ -4,16 +4,18 @@
 //! ```text
 //! count u32 LE | (count + 1) x text offset u32 LE | (count + 1) x blocks offset u32 LE
 //! texts        every text, one after the other (UTF-8)
-//! blocks       per record: block count varint, then per block: kind u8,
-//!              start - previous block's end (zigzag varint), end - start (varint),
-//!              first position - previous block's first position (zigzag varint)
+//! blocks       per record: block count varint; with blocks, k_start u8, k_len << 4 |
+//!              k_first u8 (exp-Golomb orders), then bits, per block: kind (3 bits),
+//!              start - previous block's end, end - start, first position - previous
+//!              block's first position (each a wrapping u32 difference, of its order)
 //! ```
 //!
 //! Offsets are relative to the table; record `i`'s text is `texts[offset i .. offset i + 1]`,
 //! its blocks likewise. The texts stand together, apart from the block tables, so that the
 //! table compresses as well as the texts alone (the index travels gzip'd; a format that
 //! interleaved each text with its blocks gzip'd about 12 % larger than the plain texts).
-//! Block spans are coded against the previous block: a few bytes per block.
+//! Block spans are coded against the previous block, as bit codes: about 3 bytes per block
+//! (5.5 as varints).
 
 use super::{read_u32_le, Block, BlockKind};
 use crate::varint::Cursor;
@@ -27,7 +29,6 @@ pub(crate) type TextRecord<'a> = (&'a str, Vec<Block>);
 pub(crate) fn encode<'r>(
     records: impl ExactSizeIterator<Item = (&'r str, &'r [Block])> + Clone,
 ) -> Vec<u8> {
-    use crate::varint::put_u64;
     let count = records.len();
     let header = 4 + 8 * (count + 1);
     let text_len: usize = records.clone().map(|(t, _)| t.len()).sum();
@@ -35,16 +36,7 @@ pub(crate) fn encode<'r>(
     let mut block_starts = Vec::with_capacity(count + 1);
     for (_, bs) in records.clone() {
         block_starts.push(blocks.len());
-        put_u64(&mut blocks, bs.len() as u64);
-        let (mut end, mut first) = (0i64, 0i64);
-        for b in bs {
-            blocks.push(b.kind as u8);
-            put_u64(&mut blocks, zigzag(i64::from(b.start) - end));
-            put_u64(&mut blocks, u64::from(b.end.saturating_sub(b.start)));
-            put_u64(&mut blocks, zigzag(i64::from(b.first_position) - first));
-            end = i64::from(b.start.max(b.end));
-            first = i64::from(b.first_position);
-        }
+        encode_blocks(&mut blocks, bs);
     }
     block_starts.push(blocks.len());
     let mut out = Vec::with_capacity(header + text_len + blocks.len());
@@ -65,16 +57,45 @@ pub(crate) fn encode<'r>(
     out
 }
 
+/// One record's blocks (see the module docs).
 #[cfg(feature = "write")]
-fn zigzag(v: i64) -> u64 {
-    ((v << 1) ^ (v >> 63)) as u64
+fn encode_blocks(out: &mut Vec<u8>, blocks: &[Block]) {
+    use crate::varint::{best_order, put_u64, BitWriter};
+    put_u64(out, blocks.len() as u64);
+    if blocks.is_empty() {
+        return;
+    }
+    // Per block: start - previous end, length, first position - previous first position,
+    // each a wrapping u32 difference (a span or position going back costs more, not fails).
+    let (mut end, mut first) = (0u32, 0u32);
+    let values: Vec<[u64; 3]> = blocks
+        .iter()
+        .map(|b| {
+            let v = [
+                u64::from(b.start.wrapping_sub(end)),
+                u64::from(b.end.wrapping_sub(b.start)),
+                u64::from(b.first_position.wrapping_sub(first)),
+            ];
+            end = b.end;
+            first = b.first_position;
+            v
+        })
+        .collect();
+    let order = |i: usize| best_order(values.iter().map(move |v| v[i])).min(15);
+    let k = [order(0), order(1), order(2)];
+    out.push(k[0] as u8);
+    out.push((k[1] << 4 | k[2]) as u8);
+    let mut w = BitWriter::default();
+    for (b, v) in blocks.iter().zip(&values) {
+        w.bits(b.kind as u64, 3);
+        for i in 0..3 {
+            w.golomb(v[i], k[i]);
+        }
+    }
+    out.extend_from_slice(&w.finish());
 }
 
-fn unzigzag(v: u64) -> i64 {
-    ((v >> 1) as i64) ^ -((v & 1) as i64)
-}
-
-/// Number of records.
+/// Number of records./// Number of records.
 pub(crate) fn count(table: &[u8], name: &'static str) -> Result<u32, IndexError> {
     read_u32_le(table, 0).ok_or(IndexError::Corrupt {
         section: name,
@@ -114,17 +135,58 @@ pub(crate) fn decode<'a>(
     Ok((text, blocks))
 }
 
+/// The text of record `i`, without its blocks.
+pub(crate) fn decode_text_only<'a>(
+    table: &'a [u8],
+    name: &'static str,
+    i: u32,
+) -> Result<&'a str, IndexError> {
+    let count = count(table, name)?;
+    if i >= count {
+        return Err(IndexError::NoSuchArticle { id: i, count });
+    }
+    let corrupt = |offset| IndexError::Corrupt {
+        section: name,
+        offset,
+    };
+    let slot = |n: usize| -> Result<usize, IndexError> {
+        let at = 4 + 4 * n;
+        read_u32_le(table, at)
+            .map(|v| v as usize)
+            .ok_or(corrupt(at))
+    };
+    let (start, end) = (slot(i as usize)?, slot(i as usize + 1)?);
+    table
+        .get(start..end)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .ok_or(corrupt(start))
+}
+
 fn decode_blocks(c: &mut Cursor<'_>) -> Option<Vec<Block>> {
+    use crate::varint::BitReader;
     let n = c.u32()? as usize;
-    let mut blocks = Vec::with_capacity(n.min(1024));
-    let (mut end, mut first) = (0i64, 0i64);
+    if n == 0 {
+        return Some(Vec::new());
+    }
+    let k_start = u32::from(c.u8()?);
+    let k = c.u8()?;
+    let (k_len, k_first) = (u32::from(k >> 4), u32::from(k & 15));
+    let bits = c.rest();
+    // Every block takes at least six bits: a hostile count cannot make us reserve more.
+    if k_start > 15 || n.saturating_mul(6) > bits.len() * 8 {
+        return None;
+    }
+    let mut r = BitReader::new(bits, 0);
+    let mut blocks = Vec::with_capacity(n);
+    let (mut end, mut first) = (0u32, 0u32);
+    let next = |r: &mut BitReader<'_>, k| -> Option<u32> { u32::try_from(r.golomb(k)?).ok() };
     for _ in 0..n {
-        let kind = BlockKind::from_u8(c.u8()?)?;
-        let start = u32::try_from(end.checked_add(unzigzag(c.u64()?))?).ok()?;
-        let stop = start.checked_add(c.u32()?)?;
-        let first_position = u32::try_from(first.checked_add(unzigzag(c.u64()?))?).ok()?;
-        end = i64::from(stop);
-        first = i64::from(first_position);
+        let kind = BlockKind::from_u8(r.bits(3)? as u8)?;
+        let start = end.wrapping_add(next(&mut r, k_start)?);
+        let stop = start.wrapping_add(next(&mut r, k_len)?);
+        let first_position = first.wrapping_add(next(&mut r, k_first)?);
+        end = stop;
+        first = first_position;
         blocks.push(Block {
             kind,
             start,

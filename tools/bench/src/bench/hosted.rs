@@ -69,10 +69,16 @@ pub fn command(rest: &[String]) -> Result<()> {
 
     // 1. Build: the index, its text chunks, its lazy files.
     let started = Instant::now();
-    let full = explorer_ingest::build_step_by_step(&corpus, &mut |_| {}).map_err(|errors| {
-        let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        util::Error::new(format!("building the index: {}", all.join("; ")))
-    })?;
+    let options = explorer_ingest::Options {
+        texts_apart: true,
+        ..Default::default()
+    };
+    let full = explorer_ingest::build_step_by_step_with(&corpus, options, &mut |_| {}).map_err(
+        |errors| {
+            let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            util::Error::new(format!("building the index: {}", all.join("; ")))
+        },
+    )?;
     let build_ms = started.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
     let hosted =
