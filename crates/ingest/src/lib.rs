@@ -102,13 +102,12 @@ pub fn build_step_by_step_with(
     let parsed = &corpus.parsed;
     let recognized = entities::recognize(&texts_of(&corpus.documents, parsed), None);
     step("entities");
-    let (index, _) =
-        indexer::write_index(
-            &corpus.documents,
-            parsed,
-            &recognized,
-            options.positions_in_text(),
-        );
+    let (index, _) = indexer::write_index(
+        &corpus.documents,
+        parsed,
+        &recognized,
+        options.positions_in_text(),
+    );
     step("analyse + write");
     Ok(index)
 }
