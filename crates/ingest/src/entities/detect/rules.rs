@@ -203,7 +203,7 @@ impl Scan<'_, '_> {
         if !self.facts[i].is(Fact::Role) {
             return None;
         }
-        if !self.parts(&tok) {
+        if !self.town_club(&tok) && !self.parts(&tok) {
             self.affiliation(&tok);
         }
         // `Bundesjustizminister Dr. Marco Buschmann`: titles stand between role and name.

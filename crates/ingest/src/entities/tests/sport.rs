@@ -1,0 +1,39 @@
+//! Table-driven tests of issue 15's fourth round: clubs and events by their shape, with
+//! invented people in real towns.
+
+use super::names;
+
+fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let got = names(text);
+        let want: Vec<(String, &str)> = expected
+            .iter()
+            .map(|(s, k)| ((*s).to_owned(), *k))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+/// Before a player's or coach's role a town or region names its club; before other words,
+/// and a country before a coach (a national team), they stay what they are.
+#[test]
+fn a_town_before_a_players_role_is_its_club() {
+    check(&[
+        (
+            "Die Bayern-Profis jubelten, Köln-Trainer Ulf Bramsted schwieg.",
+            &[
+                ("Bayern", "organization"),
+                ("Köln", "organization"),
+                ("Ulf Bramsted", "person"),
+            ],
+        ),
+        (
+            "Ein Köln-Besucher traf Deutschland-Trainer Ulf Bramsted.",
+            &[
+                ("Köln", "place"),
+                ("Deutschland", "country"),
+                ("Ulf Bramsted", "person"),
+            ],
+        ),
+    ]);
+}
