@@ -37,3 +37,20 @@ fn a_town_before_a_players_role_is_its_club() {
         ),
     ]);
 }
+
+/// A title in quotes that starts with an event's noun is the event; a quote of other words,
+/// or the noun without quotes, is not.
+#[test]
+fn a_quoted_title_that_starts_with_an_event_noun_is_an_event() {
+    check(&[
+        (
+            "Zum Abschluss lud die Partei zum „Fest der Nachbarn“ in Villach.",
+            &[("Fest der Nachbarn", "event"), ("Villach", "place")],
+        ),
+        (
+            "Der Verein plant die \"Nacht der offenen Ateliers\" und ein Fest für Kinder.",
+            &[("Nacht der offenen Ateliers", "event")],
+        ),
+        ("Er nannte es „Haus der Freude“.", &[]),
+    ]);
+}
