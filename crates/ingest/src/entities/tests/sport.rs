@@ -54,3 +54,24 @@ fn a_quoted_title_that_starts_with_an_event_noun_is_an_event() {
         ("Er nannte es „Haus der Freude“.", &[]),
     ]);
 }
+
+/// One word before its abbreviation in brackets is the body the abbreviation names; not a
+/// word before a common abbreviation, nor before letters that are not its initials.
+#[test]
+fn a_word_before_its_abbreviation_names_a_body() {
+    check(&[
+        (
+            "Die Akten gingen an den Oberlandesprüfer (OLP) in Graz.",
+            &[
+                ("Oberlandesprüfer", "organization"),
+                ("OLP", "organization"),
+                ("Graz", "place"),
+            ],
+        ),
+        ("Das Bruttoinlandsprodukt (BIP) stieg.", &[]),
+        (
+            "Der Oberlandesprüfer (XQZ) schwieg.",
+            &[("XQZ", "organization")],
+        ),
+    ]);
+}
