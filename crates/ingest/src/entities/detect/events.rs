@@ -4,7 +4,7 @@
 
 use super::bodies::{all_digits, starts_upper};
 use super::{Fact, Scan};
-use crate::entities::tokens::Tok;
+use crate::entities::tokens::{Tok, QUOTE_MARKS};
 use crate::entities::EntityKind;
 
 /// Weather systems named by the weather services.
@@ -31,9 +31,6 @@ const QUOTED_EVENT_NOUNS: &[&str] = &[
     "Fest", "Festival", "Turnier", "Konzert", "Gala", "Ball", "Messe", "Kongress", "Forum",
     "Gipfel", "Tag", "Nacht", "Lauf", "Marsch",
 ];
-
-/// Opening and closing quotation marks.
-const QUOTES: &str = "„“”\"»«‚‘'";
 
 /// Abbreviations of tournaments.
 const EVENT_ABBREVIATIONS: &[&str] = &["WM", "EM"];
@@ -310,7 +307,7 @@ impl Scan<'_, '_> {
         let opened = self.text[..tok.start]
             .chars()
             .next_back()
-            .is_some_and(|c| QUOTES.contains(c));
+            .is_some_and(|c| QUOTE_MARKS.contains(c));
         if !opened {
             return None;
         }
@@ -320,7 +317,7 @@ impl Scan<'_, '_> {
             if self.text[t.end..]
                 .chars()
                 .next()
-                .is_some_and(|c| QUOTES.contains(c))
+                .is_some_and(|c| QUOTE_MARKS.contains(c))
             {
                 self.push_name(tok.start, t.end, EntityKind::Event, 3);
                 return Some(j + 1);

@@ -75,3 +75,16 @@ fn a_word_before_its_abbreviation_names_a_body() {
         ),
     ]);
 }
+
+/// A quote inside a sentence that holds just a capitalised adjective and a noun is a name;
+/// a quoted sentence is not.
+#[test]
+fn a_quoted_name_inside_a_sentence_is_a_name() {
+    check(&[
+        (
+            "Zweitstärkste Kraft blieb die „Liberale Bauernpartei“ mit zehn Prozent.",
+            &[("Liberale Bauernpartei", "organization")],
+        ),
+        ("Er sagte „Große Worte helfen nicht“ und ging.", &[]),
+    ]);
+}
