@@ -88,3 +88,26 @@ fn a_quoted_name_inside_a_sentence_is_a_name() {
         ("Er sagte „Große Worte helfen nicht“ und ging.", &[]),
     ]);
 }
+
+/// A body named by an adjective and a compound is named by the compound alone later in the
+/// same article.
+#[test]
+fn a_bodys_compound_alone_is_the_body_named_in_full() {
+    check(&[(
+        "Die Steirische Blitzversicherung zahlt. Laut Blitzversicherung fehlt Geld.",
+        &[
+            ("Steirische Blitzversicherung", "organization"),
+            ("Blitzversicherung", "organization"),
+        ],
+    )]);
+}
+
+/// The name shown is the full form even where the short form is mentioned more often.
+#[test]
+fn a_short_form_is_never_the_name_shown() {
+    let text = "Die Steirische Blitzversicherung zahlt. Laut Blitzversicherung fehlt Geld. \
+                Die Blitzversicherung prüft.";
+    let found = super::found_with(&[text], None);
+    let shown: Vec<&str> = found[0].iter().map(|m| m.3.as_str()).collect();
+    assert_eq!(shown, ["Steirische Blitzversicherung"; 3]);
+}
