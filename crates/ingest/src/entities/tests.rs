@@ -5,7 +5,7 @@ use super::*;
 use crate::parse::parse;
 use std::path::Path;
 
-mod sport;
+mod shapes;
 
 type Found = Vec<(String, &'static str, MentionKind, String)>;
 

@@ -1,5 +1,5 @@
-//! Table-driven tests of issue 15's fourth round: clubs and events by their shape, with
-//! invented people in real towns.
+//! Table-driven tests of issue 15's fourth round: clubs, events, bodies and quoted names by
+//! their shape, with invented names (people and bodies) in real towns.
 
 use super::names;
 
