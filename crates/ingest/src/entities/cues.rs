@@ -565,7 +565,7 @@ pub(crate) fn event_suffix(word: &str) -> Option<usize> {
 }
 
 mod bodies;
-pub(crate) use bodies::{is_institution, is_regional_body};
+pub(crate) use bodies::{is_institution, is_regional_body, is_squad_role};
 
 #[cfg(test)]
 mod tests;

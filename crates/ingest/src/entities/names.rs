@@ -13,11 +13,18 @@ const JOINERS: &[&str] = &[
 ];
 
 /// The name to show: for people the longest, then most mentioned full name, otherwise the
-/// most mentioned form that is not an abbreviation, without genitive `s`, in the nominative.
+/// most mentioned form that is not an abbreviation nor the end of a longer form, without
+/// genitive `s`, in the nominative.
 pub(crate) fn display_name(seen: &BTreeMap<String, u32>, kind: EntityKind, t: &Tables) -> String {
     let genitive = |s: &str| {
         s.strip_suffix('s')
             .is_some_and(|stem| seen.contains_key(stem))
+    };
+    // `Hagelversicherung` beside `Österreichische Hagelversicherung`: a form that ends a
+    // longer one is its short form, never the name shown.
+    let short_form = |s: &str| {
+        seen.keys()
+            .any(|o| o.len() > s.len() && o.ends_with(s) && o[..o.len() - s.len()].ends_with(' '))
     };
     let best = seen
         .iter()
@@ -30,6 +37,7 @@ pub(crate) fn display_name(seen: &BTreeMap<String, u32>, kind: EntityKind, t: &T
                     0
                 },
                 !is_abbreviation(s),
+                !short_form(s),
                 !genitive(s),
                 **n,
                 std::cmp::Reverse(s.len()),

@@ -393,6 +393,7 @@ fn second_pass(
     let mut local: BTreeMap<String, usize> = BTreeMap::new();
     let mut in_article: BTreeSet<usize> = BTreeSet::new();
     let mut clubs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut heads: BTreeMap<String, usize> = BTreeMap::new();
     for c in first.iter() {
         if let Target::Name(key) = &c.target {
             let Some(&i) = keys.index.get(key) else {
@@ -413,6 +414,15 @@ fn second_pass(
                 clubs
                     .entry(words[words.len() - 1].to_owned())
                     .or_insert(root);
+            }
+            // `Hagelversicherung` after `Österreichische Hagelversicherung`: an adjective's
+            // body named by its compound head alone.
+            if merged[&root].kind() == EntityKind::Organization
+                && words.len() == 2
+                && words[0].ends_with('e')
+                && words[1].chars().count() >= 10
+            {
+                heads.entry(words[1].to_owned()).or_insert(root);
             }
             if merged[&root].kind() == EntityKind::Person {
                 let words: Vec<&str> = key.split(' ').collect();
@@ -455,7 +465,7 @@ fn second_pass(
         }
     }
     // `Borussia`, `Dynamo` alone: the club the article names in full.
-    for (word, &root) in &clubs {
+    for (word, &root) in clubs.iter().chain(&heads) {
         local.entry(word.clone()).or_insert(root);
     }
     let lowercase: FastSet<&str> = toks

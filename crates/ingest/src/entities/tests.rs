@@ -5,6 +5,8 @@ use super::*;
 use crate::parse::parse;
 use std::path::Path;
 
+mod shapes;
+
 type Found = Vec<(String, &'static str, MentionKind, String)>;
 
 /// `(surface, kind, mention, entity name)` of every mention of every text, in text order.

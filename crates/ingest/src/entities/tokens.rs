@@ -4,6 +4,27 @@
 //! This is not `explorer_text::tokenize`: names need `Jong-un`, `King‘s` and `d’Ivoire` kept
 //! whole, and the rules look at the punctuation between words.
 
+/// Opening and closing quotation marks.
+pub(crate) const QUOTE_MARKS: &str = "„“”\"»«‚‘'";
+
+/// The word at `start` directly follows an opening quote that follows a word (not `.`, `:`),
+/// so the quote is inside a sentence (`die „Republikanische Volkspartei“`).
+pub(crate) fn opens_inner_quote(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let Some(q) = before
+        .chars()
+        .next_back()
+        .filter(|q| QUOTE_MARKS.contains(*q))
+    else {
+        return false;
+    };
+    before[..before.len() - q.len_utf8()]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
+}
+
 /// A word of the text. `start..end` are byte offsets into the whole article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok<'a> {

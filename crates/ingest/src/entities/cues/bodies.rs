@@ -50,3 +50,34 @@ pub(crate) fn is_regional_body(word: &str) -> bool {
     .iter()
     .any(|h| lower.ends_with(h) && lower.len() > h.len() + 3)
 }
+
+/// A player's, coach's or supporter's role after a hyphen (`Köln-Trainer`, `Bayern-Profis`):
+/// the town or region before it names its club. Whole words only (`Hollywood-Schauspieler`
+/// is no club).
+pub(crate) fn is_squad_role(word: &str) -> bool {
+    is_exactly(
+        word,
+        &[
+            "profi",
+            "profis",
+            "spieler",
+            "mittelfeldspieler",
+            "trainer",
+            "trainerin",
+            "cheftrainer",
+            "coach",
+            "goalie",
+            "keeper",
+            "torhüter",
+            "torwart",
+            "betreuer",
+            "stürmer",
+            "verteidiger",
+            "innenverteidiger",
+            "kapitän",
+            "legionär",
+            "fans",
+            "sportdirektor",
+        ],
+    )
+}

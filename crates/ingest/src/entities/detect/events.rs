@@ -4,7 +4,7 @@
 
 use super::bodies::{all_digits, starts_upper};
 use super::{Fact, Scan};
-use crate::entities::tokens::Tok;
+use crate::entities::tokens::{Tok, QUOTE_MARKS};
 use crate::entities::EntityKind;
 
 /// Weather systems named by the weather services.
@@ -24,6 +24,12 @@ const WEATHER: &[&str] = &[
 /// English heads of tournaments' names, after any capitalised words.
 const ENGLISH_EVENT_HEADS: &[&str] = &[
     "League", "Cup", "Open", "Games", "Trophy", "Masters", "Award", "Awards", "Tour", "Festival",
+];
+
+/// Nouns that start an event's title in quotes (`beim „Fest der Nachbarn“`).
+const QUOTED_EVENT_NOUNS: &[&str] = &[
+    "Fest", "Festival", "Turnier", "Konzert", "Gala", "Ball", "Messe", "Kongress", "Forum",
+    "Gipfel", "Tag", "Nacht", "Lauf", "Marsch",
 ];
 
 /// Abbreviations of tournaments.
@@ -168,6 +174,9 @@ impl Scan<'_, '_> {
         if WEATHER.contains(&tok.text) {
             return self.weather(i);
         }
+        if let Some(end) = self.quoted_event(i) {
+            return Some(end);
+        }
         // `Museumsforum NRW`, `Filmfestival Locarno`: an event's compound and its place.
         if let Some(end) = self.event_of_place(i) {
             return Some(end);
@@ -286,5 +295,35 @@ impl Scan<'_, '_> {
         }
         self.push_name(next.start, next.end, EntityKind::Event, 3);
         Some(i + 2)
+    }
+
+    /// `beim „Fest der Nachbarn“`, `die "Nacht der Chöre"`: a title in quotes of two to six
+    /// words that starts with an event's noun is the event's name.
+    fn quoted_event(&mut self, i: usize) -> Option<usize> {
+        let tok = *self.tok(i)?;
+        if !QUOTED_EVENT_NOUNS.contains(&tok.text) {
+            return None;
+        }
+        let opened = self.text[..tok.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| QUOTE_MARKS.contains(c));
+        if !opened {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < i + 6 && self.tight(j) {
+            let t = self.toks[j];
+            if self.text[t.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| QUOTE_MARKS.contains(c))
+            {
+                self.push_name(tok.start, t.end, EntityKind::Event, 3);
+                return Some(j + 1);
+            }
+            j += 1;
+        }
+        None
     }
 }

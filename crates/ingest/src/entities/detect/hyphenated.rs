@@ -21,6 +21,9 @@ impl Scan<'_, '_> {
         if parts.len() < 2 {
             return self.event_compound(i).then_some(i + 1);
         }
+        if self.town_club(&tok) {
+            return Some(i + 1);
+        }
         let (first, last) = (parts[0].2, parts[parts.len() - 1].2);
         let first_known = self.lookup.form(&form_key([first])).is_some();
         // `PRO-GE`: abbreviations only, none of them a known name, are one abbreviation.
@@ -65,6 +68,24 @@ impl Scan<'_, '_> {
             }
         }
         self.parts(&tok).then_some(i + 1)
+    }
+
+    /// `Bayern-Profis`, `Köln-Trainer`: before a player's or coach's role, a town or region
+    /// (not a country: `Deutschland-Trainer` coaches a national team) names its club.
+    pub(super) fn town_club(&mut self, tok: &Tok<'_>) -> bool {
+        let parts = tok.parts();
+        if parts.len() != 2 || !cues::is_squad_role(parts[1].2) {
+            return false;
+        }
+        let (s, e, town) = parts[0];
+        let place = matches!(
+            self.lookup.form(&form_key([town])),
+            Some((_, EntityKind::Place, false))
+        );
+        if place {
+            self.push_name(s, e, EntityKind::Organization, 3);
+        }
+        place
     }
 
     /// `Koreakrieg`: a place name and an event noun in one word.

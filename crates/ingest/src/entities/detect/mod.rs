@@ -412,6 +412,7 @@ impl<'a> Scan<'a, '_> {
             .or_else(|| self.company(i))
             .or_else(|| self.town_body(i))
             .or_else(|| self.official(i))
+            .or_else(|| self.abbreviated_word(i))
             .or_else(|| self.suspended(i))
             .or_else(|| self.designated(i))
             .or_else(|| self.institution(i))

@@ -4,7 +4,7 @@
 use super::{Fact, Scan};
 use crate::entities::cues;
 use crate::entities::tables::form_key;
-use crate::entities::tokens::Tok;
+use crate::entities::tokens::{opens_inner_quote, Tok, QUOTE_MARKS};
 use crate::entities::{EntityKind, MentionKind, Target};
 
 impl Scan<'_, '_> {
@@ -203,7 +203,7 @@ impl Scan<'_, '_> {
         if !self.facts[i].is(Fact::Role) {
             return None;
         }
-        if !self.parts(&tok) {
+        if !self.town_club(&tok) && !self.parts(&tok) {
             self.affiliation(&tok);
         }
         // `Bundesjustizminister Dr. Marco Buschmann`: titles stand between role and name.
@@ -259,7 +259,11 @@ impl Scan<'_, '_> {
             h += 1;
         }
         let head = *self.tok(h)?;
-        let mid_sentence = !self.toks[i].sentence_start;
+        // `die „Republikanische Volkspartei“`: a quote inside a sentence that holds just the
+        // name capitalises its first word as a name does, not as a sentence does.
+        let quoted =
+            self.toks[i].sentence_start && opens_inner_quote(self.text, self.toks[i].start);
+        let mid_sentence = !self.toks[i].sentence_start || quoted;
         // `Deutsche Telekom`: mid-sentence, the head may be a name too.
         let named_head = mid_sentence
             && self.name_like(h)
@@ -323,6 +327,9 @@ impl Scan<'_, '_> {
             return None; // `Vereinten Nationen` is in the gazetteer
         }
         let (s, e) = (self.toks[i].start, self.toks[end - 1].end);
+        if quoted && !self.text[e..].starts_with(|c: char| QUOTE_MARKS.contains(c)) {
+            return None; // `sagte er „Große Worte helfen nicht“`: a quoted sentence
+        }
         self.push_name(s, e, kind, 3);
         Some(self.acronym_alias(end, kind, s, e))
     }
