@@ -155,19 +155,18 @@ pub fn facets<'a>(
         })
         .collect();
     found.sort_unstable();
-    found
-        .into_iter()
-        .map(|key| {
-            let id = table.in_name_order[(key & u64::from(u32::MAX)) as usize];
-            let (name, kind) = index.entity_name(EntityId(id))?;
-            Ok(Facet {
-                id: EntityId(id),
-                name,
-                kind,
-                count: counts[id as usize],
-            })
-        })
-        .collect()
+    let mut out = Vec::with_capacity(found.len());
+    for key in found {
+        let id = table.in_name_order[(key & u64::from(u32::MAX)) as usize];
+        let (name, kind) = index.entity_name(EntityId(id))?;
+        out.push(Facet {
+            id: EntityId(id),
+            name,
+            kind,
+            count: counts[id as usize],
+        });
+    }
+    Ok(out)
 }
 
 /// Articles per month over the `dates` of a set of articles, oldest first, and the number
