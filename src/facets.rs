@@ -6,9 +6,7 @@
 //! more often than chance.
 
 use crate::model::{Cooccurrence, DateCount, Facet, InContext};
-use explorer_index::{
-    ArticleId, ArticleRecord, EntityId, EntityKind, Index, IndexError, YearMonth,
-};
+use explorer_index::{ArticleId, ArticleRecord, EntityId, Index, IndexError, YearMonth};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Characters of context on each side of a mention in context.
@@ -61,23 +59,25 @@ fn entities_of(
 /// The distinct entities of every article, and every entity's name and kind, decoded once:
 /// facets count them over every match of every search, and decoding the index's tables
 /// each time was most of a frequent word's facets. About 4 bytes per (article, entity)
-/// pair, and 24 per entity.
+/// pair, and 8 per entity. It borrows nothing of the index (names are read from it when a
+/// facet is shown), so the engine that caches it is covariant in its index's lifetime (the
+/// lazy engine owns its bytes through `yoke`: src/lazy.rs).
 #[derive(Debug, Clone, Default)]
-pub struct ArticleEntities<'a> {
+pub struct ArticleEntities {
     /// Where each article's entries begin in `entries` (one more than there are articles).
     starts: Vec<u32>,
     /// `entity id << 1 | mentioned by name`, per article sorted by id.
     entries: Vec<u32>,
-    /// Per entity id: its name and kind.
-    names: Vec<(&'a str, EntityKind)>,
+    /// How many entities the index has.
+    entity_count: usize,
     /// Per entity id: its place among all entities sorted by name (ties by id), so facets
     /// sort by numbers; and per place, the entity id.
     by_name: Vec<u32>,
     in_name_order: Vec<u32>,
 }
 
-impl<'a> ArticleEntities<'a> {
-    pub fn read(index: &Index<'a>) -> Result<Self, IndexError> {
+impl ArticleEntities {
+    pub fn read(index: &Index<'_>) -> Result<Self, IndexError> {
         let names = (0..index.entity_count())
             .map(|i| index.entity_name(EntityId(i)))
             .collect::<Result<Vec<_>, IndexError>>()?;
@@ -90,7 +90,7 @@ impl<'a> ArticleEntities<'a> {
         let mut out = ArticleEntities {
             starts: Vec::with_capacity(index.article_count() as usize + 1),
             entries: Vec::new(),
-            names,
+            entity_count: names.len(),
             by_name,
             in_name_order: order,
         };
@@ -121,13 +121,13 @@ impl<'a> ArticleEntities<'a> {
 /// most frequent first (ties by name). `selected` entities are always included.
 pub fn facets<'a>(
     index: &Index<'a>,
-    table: &ArticleEntities<'a>,
+    table: &ArticleEntities,
     articles: &[ArticleId],
     selected: &[EntityId],
     demonyms: bool,
 ) -> Result<Vec<Facet<'a>>, IndexError> {
     // Dense counts: one slot per entity, no map in the per-article loop.
-    let mut counts = vec![0usize; table.names.len()];
+    let mut counts = vec![0usize; table.entity_count];
     let by_name_only = u32::from(!demonyms);
     for &article in articles {
         for &entry in table.of(article) {
@@ -155,19 +155,18 @@ pub fn facets<'a>(
         })
         .collect();
     found.sort_unstable();
-    Ok(found
-        .into_iter()
-        .map(|key| {
-            let id = table.in_name_order[(key & u64::from(u32::MAX)) as usize];
-            let (name, kind) = table.names[id as usize];
-            Facet {
-                id: EntityId(id),
-                name,
-                kind,
-                count: counts[id as usize],
-            }
-        })
-        .collect())
+    let mut out = Vec::with_capacity(found.len());
+    for key in found {
+        let id = table.in_name_order[(key & u64::from(u32::MAX)) as usize];
+        let (name, kind) = index.entity_name(EntityId(id))?;
+        out.push(Facet {
+            id: EntityId(id),
+            name,
+            kind,
+            count: counts[id as usize],
+        });
+    }
+    Ok(out)
 }
 
 /// Articles per month over the `dates` of a set of articles, oldest first, and the number

@@ -11,10 +11,10 @@
 //! are not all loaded is an error naming the first file it lacks, never a guess.
 //!
 //! The engine reads an ordinary index assembled from what is loaded
-//! (`LazyIndex::assemble`). **Known limit:** each assembled index lives as long as the
-//! page (the engine borrows it for `'static`), so memory grows by one assembled copy (the
-//! sections and the loaded postings) per query that fetched something; an index reading its
-//! dictionary from the store in place would remove it.
+//! (`LazyIndex::assemble`), and owns it: a [`Yoke`] keeps the engine (which borrows the
+//! bytes) together with the bytes, so installing the next round's engine drops the last one
+//! and its copy. Every answer borrows the `LazyExplorer` it came from, so none outlives its
+//! engine. What remains per page is the store (the files loaded) and one assembled copy.
 
 use crate::search::expand::reads;
 use crate::{Explorer, SearchOptions, SearchResults};
@@ -22,6 +22,12 @@ use explorer_index::lazy::{LazyError, LazyIndex};
 use explorer_index::{Index, IndexError};
 use std::collections::BTreeSet;
 use std::fmt;
+use std::rc::{Rc, Weak};
+use yoke::Yoke;
+
+/// An engine together with the assembled index bytes it reads (dropped with them; an `Rc`
+/// only so that [`LazyExplorer::engine_bytes`] can hand out a weak handle, never shared).
+type OwnedEngine = Yoke<Explorer<'static>, Rc<[u8]>>;
 
 /// Why the lazy explorer cannot answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +66,7 @@ pub struct LazyExplorer {
     store: LazyIndex,
     /// The engine over the index assembled when it was last needed (`None` before the
     /// sections are loaded).
-    explorer: Option<Explorer<'static>>,
+    explorer: Option<OwnedEngine>,
     /// Whether files were supplied since `explorer` was assembled.
     stale: bool,
     /// The files supplied since `explorer` was assembled: its index lists their terms
@@ -119,13 +125,19 @@ impl LazyExplorer {
         Ok(())
     }
 
-    /// The engine over what is loaded, assembled again if files came since.
-    pub fn explorer(&mut self) -> Result<&mut Explorer<'static>, LazyExplorerError> {
+    /// Assembles the engine again if files came since (nothing to do if none came).
+    fn refresh(&mut self) -> Result<(), LazyExplorerError> {
         if self.stale || self.explorer.is_none() {
             let bytes = self.store.assemble()?;
-            self.install(bytes)?;
+            self.install(bytes.into())?;
         }
-        match self.explorer.as_mut() {
+        Ok(())
+    }
+
+    /// The engine over what is loaded, assembled again if files came since.
+    pub fn explorer(&mut self) -> Result<&Explorer<'_>, LazyExplorerError> {
+        self.refresh()?;
+        match self.engine() {
             Some(explorer) => Ok(explorer),
             None => Err(LazyError::Missing {
                 name: self.store.root_name().to_owned(),
@@ -134,16 +146,30 @@ impl LazyExplorer {
         }
     }
 
+    /// [`Explorer::add_text_chunk`] on the engine (assembled first if files came since).
+    pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), LazyExplorerError> {
+        self.refresh()?;
+        match self.explorer.as_mut() {
+            Some(engine) => Ok(engine.with_mut_return(move |ex| ex.add_text_chunk(chunk, bytes))?),
+            None => Err(LazyError::Missing {
+                name: self.store.root_name().to_owned(),
+            }
+            .into()),
+        }
+    }
+
     /// Makes the index `bytes`, assembled from everything the store holds now, the page's
-    /// engine (for the page's life: see the module docs).
-    fn install(&mut self, bytes: Vec<u8>) -> Result<(), IndexError> {
-        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let mut explorer = Explorer::over(Index::open_embedded(bytes)?);
+    /// engine; the last engine and its bytes are dropped (the text chunks it loaded move).
+    fn install(&mut self, bytes: Rc<[u8]>) -> Result<(), IndexError> {
+        let mut engine = OwnedEngine::try_attach_to_cart(bytes, |bytes| {
+            Index::open_embedded(bytes).map(Explorer::over)
+        })?;
         if let Some(mut old) = self.explorer.take() {
             // The same sections, so the same text chunks: what was loaded stays.
-            explorer.texts = std::mem::take(&mut old.texts);
+            let texts = old.with_mut_return(|ex| std::mem::take(&mut ex.texts));
+            engine.with_mut(move |ex| ex.texts = texts);
         }
-        self.explorer = Some(explorer);
+        self.explorer = Some(engine);
         self.stale = false;
         self.since.clear();
         Ok(())
@@ -151,8 +177,16 @@ impl LazyExplorer {
 
     /// The engine over what was loaded when it was last assembled (at the last section,
     /// then after each query's last round); `None` before the sections are loaded.
-    pub fn engine(&self) -> Option<&Explorer<'static>> {
-        self.explorer.as_ref()
+    pub fn engine(&self) -> Option<&Explorer<'_>> {
+        self.explorer.as_ref().map(|engine| engine.get())
+    }
+
+    /// A weak handle on the assembled bytes the engine reads (for tests: it upgrades while
+    /// they are alive, so a test can see that installing the next engine freed them).
+    pub fn engine_bytes(&self) -> Option<Weak<[u8]>> {
+        self.explorer
+            .as_ref()
+            .map(|engine| Rc::downgrade(engine.backing_cart()))
     }
 
     /// The files `query` with `options` still needs, in the order to fetch them (one round:
@@ -178,7 +212,7 @@ impl LazyExplorer {
         }
         if self.stale {
             // A round's engine over a copy assembled for this round only.
-            let bytes = self.store.assemble()?;
+            let bytes: Rc<[u8]> = self.store.assemble()?.into();
             let explorer = Explorer::over(Index::open_embedded(&bytes)?);
             let (answer, read) = reads::recording(|| call(&explorer));
             answer?;
@@ -202,9 +236,9 @@ impl LazyExplorer {
     /// `call`'s answer, when every file it reads is loaded; otherwise [`LazyError::Missing`]
     /// naming the first file it lacks (run the rounds of [`LazyExplorer::missing_for`]
     /// first). Never an answer from part of what it reads.
-    pub fn checked<T>(
-        &self,
-        call: impl FnOnce(&Explorer<'static>) -> Result<T, IndexError>,
+    pub fn checked<'s, T>(
+        &'s self,
+        call: impl FnOnce(&'s Explorer<'s>) -> Result<T, IndexError>,
     ) -> Result<T, LazyExplorerError> {
         let Some(explorer) = self.engine() else {
             let name = self.missing_to_open().into_iter().next();
@@ -233,9 +267,9 @@ impl LazyExplorer {
         &mut self,
         query: &str,
         options: &SearchOptions,
-    ) -> Result<SearchResults<'static>, LazyExplorerError> {
+    ) -> Result<SearchResults<'_>, LazyExplorerError> {
         if self.missing_to_open().is_empty() {
-            self.explorer()?;
+            self.refresh()?;
         }
         self.checked(|ex| ex.search(query, options))
     }

@@ -62,12 +62,14 @@ pub static BUILD_SUMMARY: &str = include_str!(concat!(env!("OUT_DIR"), "/build-s
 /// Mentions in context shown for an entity.
 pub const IN_CONTEXT_LIMIT: usize = 30;
 
-/// The explorer over one index.
+/// The explorer over one index. Covariant in `'a` (its caches borrow nothing of the
+/// index), which lets the lazy engine own its bytes through `yoke` (src/lazy.rs).
+#[cfg_attr(feature = "lazy", derive(yoke::Yokeable))]
 pub struct Explorer<'a> {
     index: Index<'a>,
     texts: Texts,
     /// Every article's entities, decoded on the first search that counts facets.
-    article_entities: std::sync::OnceLock<facets::ArticleEntities<'a>>,
+    article_entities: std::sync::OnceLock<facets::ArticleEntities>,
     /// Every article's source and authors, decoded on the first search that needs them.
     meta_table: std::sync::OnceLock<metadata::MetaTable>,
     /// Every entity's name and aliases folded for the facet box, on its first use.
@@ -176,7 +178,7 @@ impl<'a> Explorer<'a> {
     }
 
     /// Every article's entities, decoded on the first search that counts facets.
-    fn article_entities(&self) -> Result<&facets::ArticleEntities<'a>, IndexError> {
+    fn article_entities(&self) -> Result<&facets::ArticleEntities, IndexError> {
         match self.article_entities.get() {
             Some(table) => Ok(table),
             None => {

@@ -47,9 +47,9 @@ impl JsExplorer {
     /// Runs `call` on the engine. On a lazy index the call is checked: what it read of the
     /// dictionary must be loaded, or it is an error naming the first file it lacks (the
     /// page runs `missingFor`'s rounds first), never an answer from part of the index.
-    fn run<T>(
-        &self,
-        call: impl FnOnce(&crate::Explorer<'static>) -> Result<T, crate::IndexError>,
+    fn run<'s, T>(
+        &'s self,
+        call: impl FnOnce(&'s crate::Explorer<'s>) -> Result<T, crate::IndexError>,
     ) -> Result<T, JsError> {
         match &self.inner {
             Engine::Embedded(ex) => call(ex).map_err(to_js_error),
@@ -60,7 +60,7 @@ impl JsExplorer {
 
     /// The engine, if it can answer (a lazy index: once its sections are loaded).
     #[cfg(feature = "chunks")]
-    fn engine(&self) -> Option<&crate::Explorer<'static>> {
+    fn engine(&self) -> Option<&crate::Explorer<'_>> {
         match &self.inner {
             Engine::Embedded(ex) => Some(ex),
             #[cfg(feature = "lazy")]
@@ -68,12 +68,13 @@ impl JsExplorer {
         }
     }
 
+    /// Hands text chunk `chunk` to the engine (a lazy one's, assembled first if files came).
     #[cfg(feature = "chunks")]
-    fn engine_mut(&mut self) -> Result<&mut crate::Explorer<'static>, JsError> {
+    fn add_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), JsError> {
         match &mut self.inner {
-            Engine::Embedded(ex) => Ok(ex),
+            Engine::Embedded(ex) => ex.add_text_chunk(chunk, bytes).map_err(to_js_error),
             #[cfg(feature = "lazy")]
-            Engine::Lazy(lazy) => lazy.explorer().map_err(lazy::to_js_error),
+            Engine::Lazy(lazy) => lazy.add_text_chunk(chunk, bytes).map_err(lazy::to_js_error),
         }
     }
 }
@@ -112,9 +113,7 @@ impl JsExplorer {
     /// bytes are not that chunk of this build.
     #[wasm_bindgen(js_name = addTextChunk)]
     pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), JsError> {
-        self.engine_mut()?
-            .add_text_chunk(chunk, bytes)
-            .map_err(to_js_error)
+        self.add_chunk(chunk, bytes)
     }
 }
 

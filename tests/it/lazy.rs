@@ -261,4 +261,55 @@ mod rounds {
             need
         );
     }
+
+    #[test]
+    fn each_new_engine_frees_the_last_one_and_keeps_the_text_chunks_loaded() {
+        let whole_bytes = index_over("tests/fixtures/german");
+        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let files = split(&hosted.index, SMALL).unwrap();
+        let mut page = page(&files);
+        // A text chunk loaded once stays loaded through every later engine.
+        let first = article_explorer::ArticleId(0);
+        let chunk = {
+            let ex = page.explorer().unwrap();
+            ex.missing_texts([first]).unwrap()[0].clone()
+        };
+        let gzip = &hosted
+            .chunks
+            .iter()
+            .find(|c| c.name == chunk.file)
+            .unwrap()
+            .gzip;
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut text)
+            .unwrap();
+        page.add_text_chunk(chunk.chunk, text).unwrap();
+        let mut engines = Vec::new();
+        for q in queries() {
+            loop {
+                let need = page
+                    .missing_for_search(&q, &SearchOptions::default())
+                    .unwrap();
+                if need.is_empty() {
+                    break;
+                }
+                for name in need {
+                    page.supply(&name, bytes_of(&files, &name).to_vec())
+                        .unwrap();
+                }
+            }
+            let bytes = page.engine_bytes().expect("an engine after the rounds");
+            if !engines
+                .iter()
+                .any(|e: &std::rc::Weak<[u8]>| e.ptr_eq(&bytes))
+            {
+                engines.push(bytes);
+            }
+            assert!(page.engine().unwrap().text_loaded(first), "{q}");
+        }
+        assert!(engines.len() > 3, "the queries installed new engines");
+        let alive = engines.iter().filter(|e| e.upgrade().is_some()).count();
+        assert_eq!(alive, 1, "only the page's engine keeps its bytes");
+        assert!(engines.last().unwrap().upgrade().is_some());
+    }
 }
