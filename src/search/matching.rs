@@ -9,7 +9,7 @@ use super::settings::{
 use crate::query::Matcher;
 use explorer_index::{ArticleId, Field, Index, IndexError, Kind, PostingList};
 use std::collections::BTreeSet;
-use text::{in_text, TextTerms};
+use text::{field_of_bits, in_text, TextTerms};
 
 mod lists;
 mod text;
@@ -351,33 +351,35 @@ fn first_occurrences(
         return Ok(out);
     };
     let shift = step.saturating_mul(anchor as u32);
-    let mut places: Vec<Vec<(u32, Field)>> = vec![Vec::new(); candidates.len()];
+    // Per candidate: position << 2 | field, so the sort is the `u64` one the .wasm already has
+    // (in the order of (position, field)).
+    let mut places: Vec<Vec<u64>> = vec![Vec::new(); candidates.len()];
     for (list, _) in &slots[anchor] {
         let at = slots_of(list.articles(), candidates);
         list.for_each_positions_where(
             |i| at[i].is_some(),
             |i, ps| {
                 if let Some(k) = at[i] {
-                    places[k].extend(
-                        ps.iter()
-                            .zip(list.kinds(i))
-                            .filter_map(|(&p, kind)| Some((p.checked_sub(shift)?, kind.field))),
-                    );
+                    places[k].extend(ps.iter().zip(list.kinds(i)).filter_map(|(&p, kind)| {
+                        Some(u64::from(p.checked_sub(shift)?) << 2 | kind.field as u64)
+                    }));
                 }
             },
         )?;
     }
     for (k, mut here) in places.into_iter().enumerate() {
         here.sort_unstable();
-        here.dedup_by_key(|(p, _)| *p);
-        // Only where every later slot with stored positions follows is the text read.
-        here.retain(|&(p, _)| {
-            slots.iter().skip(1).enumerate().all(|(j, slot)| {
+        here.dedup_by_key(|key| *key >> 2);
+        for key in here {
+            let (p, field) = ((key >> 2) as u32, field_of_bits(key));
+            // Only where every later slot with stored positions follows is the text read.
+            let follows = slots.iter().skip(1).enumerate().all(|(j, slot)| {
                 let want = p.saturating_add(step.saturating_mul(j as u32 + 1));
                 in_text(slot) || later_positions[j][k].binary_search(&want).is_ok()
-            })
-        });
-        for (p, field) in here {
+            });
+            if !follows {
+                continue;
+            }
             let Some(term) = text.term_at(candidates[k], p)? else {
                 continue;
             };

@@ -303,6 +303,16 @@ impl<'a> PostingList<'a> {
         mut wanted: impl FnMut(usize) -> bool,
         mut f: impl FnMut(usize, &[u32]),
     ) -> Result<(), IndexError> {
+        self.positions_where(&mut wanted, &mut f)
+    }
+
+    /// [`PostingList::for_each_positions_where`]'s decoder, compiled once: generic over the
+    /// callers' closures it was a copy per caller in the .wasm.
+    fn positions_where(
+        &self,
+        wanted: &mut dyn FnMut(usize) -> bool,
+        f: &mut dyn FnMut(usize, &[u32]),
+    ) -> Result<(), IndexError> {
         let Some((start, k_first, k_gap)) = self.positions else {
             return Ok(());
         };

@@ -2,13 +2,22 @@
 //! the stop words of a default index), read from the candidates' stored texts with the same
 //! analysis as the build.
 
-use explorer_index::{ArticleId, ArticleRecord, Index, IndexError, PostingList};
+use explorer_index::{ArticleId, ArticleRecord, Field, Index, IndexError, PostingList};
 use explorer_text::{term_of, tokenize, Token};
-use std::collections::HashMap;
 
 /// Whether some list of `slot` keeps its positions in the texts.
 pub(super) fn in_text(slot: &[(PostingList<'_>, f32)]) -> bool {
     slot.iter().any(|(l, _)| l.positions_in_text())
+}
+
+/// The field of a `position << 2 | field` key (`super::first_occurrences`' places to read).
+pub(super) fn field_of_bits(key: u64) -> Field {
+    match key & 3 {
+        0 => Field::Body,
+        1 => Field::Title,
+        2 => Field::Lead,
+        _ => Field::Caption,
+    }
 }
 
 /// The terms of articles' tokens, read from their stored texts as the index analysed them
@@ -22,8 +31,9 @@ pub(super) struct TextTerms<'i, 'a> {
     article: Option<(ArticleId, ArticleRecord<'a>)>,
     /// Per block of that article: its tokens, once read.
     blocks: Vec<Option<Vec<Token<'a>>>>,
-    /// Word as written → the list offset of its term, if the index has it.
-    words: HashMap<&'a str, Option<u64>>,
+    /// Word as written → the list offset of its term, if the index has it; sorted by word
+    /// (a sorted `Vec`, not a `HashMap`: no hashing code in the .wasm for this rare path).
+    words: Vec<(&'a str, Option<u64>)>,
 }
 
 impl<'i, 'a> TextTerms<'i, 'a> {
@@ -32,7 +42,7 @@ impl<'i, 'a> TextTerms<'i, 'a> {
             index,
             article: None,
             blocks: Vec::new(),
-            words: HashMap::new(),
+            words: Vec::new(),
         }
     }
 
@@ -63,11 +73,14 @@ impl<'i, 'a> TextTerms<'i, 'a> {
 
     /// The list offset of the term of `word`.
     fn offset_of(&mut self, word: &'a str) -> Option<u64> {
-        let index = self.index;
-        *self
-            .words
-            .entry(word)
-            .or_insert_with(|| index.terms().get(term_of(word)))
+        match self.words.binary_search_by(|(w, _)| w.cmp(&word)) {
+            Ok(i) => self.words[i].1,
+            Err(i) => {
+                let offset = self.index.terms().get(term_of(word));
+                self.words.insert(i, (word, offset));
+                offset
+            }
+        }
     }
 
     /// The indexed blocks of the loaded article: (block, first position).
