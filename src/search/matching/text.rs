@@ -76,7 +76,8 @@ impl<'i, 'a> TextTerms<'i, 'a> {
         match self.words.binary_search_by(|(w, _)| w.cmp(&word)) {
             Ok(i) => self.words[i].1,
             Err(i) => {
-                let offset = self.index.terms().get(term_of(word));
+                // As `&str`, the key type of the index's other lookups: one copy of `get`.
+                let offset = self.index.terms().get(term_of(word).as_str());
                 self.words.insert(i, (word, offset));
                 offset
             }
