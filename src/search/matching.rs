@@ -521,16 +521,26 @@ pub fn lower_joined(
     clause: &mut Clause<'_>,
     joined: &str,
 ) -> Result<(), IndexError> {
+    joined_in(index, joined, &mut clause.tf, |list, i, tf| {
+        *tf = (*tf + weighted(list, i) * OTHER_FORM_WEIGHT).max(*tf * 0.5);
+    })
+}
+
+/// Calls `adjust` with the list of key `joined`, an article's place in it and that article's
+/// value in `per_article` (sorted by article), for every article in both.
+fn joined_in<T>(
+    index: &Index<'_>,
+    joined: &str,
+    per_article: &mut [(ArticleId, T)],
+    mut adjust: impl FnMut(&PostingList<'_>, usize, &mut T),
+) -> Result<(), IndexError> {
     let Some(list) = super::expand::postings(index, joined)? else {
         return Ok(());
     };
-    let at = slots_of(
-        list.articles(),
-        &clause.tf.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
-    );
-    for (i, slot) in at.into_iter().enumerate() {
-        if let Some((_, tf)) = slot.and_then(|k| clause.tf.get_mut(k)) {
-            *tf = (*tf + weighted(&list, i) * OTHER_FORM_WEIGHT).max(*tf * 0.5);
+    let articles: Vec<ArticleId> = per_article.iter().map(|(a, _)| *a).collect();
+    for (i, slot) in slots_of(list.articles(), &articles).into_iter().enumerate() {
+        if let Some((_, value)) = slot.and_then(|k| per_article.get_mut(k)) {
+            adjust(&list, i, value);
         }
     }
     Ok(())
@@ -545,19 +555,10 @@ pub fn not_typed_where_joined(
     clause: &mut Clause<'_>,
     joined: &str,
 ) -> Result<(), IndexError> {
-    let Some(list) = super::expand::postings(index, joined)? else {
-        return Ok(());
-    };
-    let at = slots_of(
-        list.articles(),
-        &clause.exact.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
-    );
-    for (i, slot) in at.into_iter().enumerate() {
-        if let Some((_, n)) = slot.and_then(|k| clause.exact.get_mut(k)) {
-            let joined = list.kinds(i).filter(|k| k.derived).count() as u32;
-            *n = n.saturating_sub(joined);
-        }
-    }
+    joined_in(index, joined, &mut clause.exact, |list, i, n| {
+        let joined = list.kinds(i).filter(|k| k.derived).count() as u32;
+        *n = n.saturating_sub(joined);
+    })?;
     clause.exact.retain(|(_, n)| *n > 0);
     Ok(())
 }

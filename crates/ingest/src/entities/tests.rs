@@ -45,6 +45,18 @@ fn names(text: &str) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// Each text's names and kinds, as [`names`] gives them, are exactly the expected ones.
+fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let got = names(text);
+        let want: Vec<(String, &str)> = expected
+            .iter()
+            .map(|(s, k)| ((*s).to_owned(), *k))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 #[test]
 fn rules_find_names_they_were_never_told() {
     let cases: &[(&str, &[(&str, &str)])] = &[
@@ -78,14 +90,7 @@ fn rules_find_names_they_were_never_told() {
         ),
         ("Ein Treffen mit Ngozi Okonjo-Iweala in Genf.", &[("Ngozi Okonjo-Iweala", "person"), ("Genf", "place")]),
     ];
-    for (text, expected) in cases {
-        let got = names(text);
-        let want: Vec<(String, &str)> = expected
-            .iter()
-            .map(|(s, k)| ((*s).to_owned(), *k))
-            .collect();
-        assert_eq!(got, want, "{text}");
-    }
+    check(cases);
 }
 
 #[test]
@@ -144,14 +149,7 @@ fn organisations_events_and_people_by_their_shape() {
             &[],
         ),
     ];
-    for (text, expected) in cases {
-        let got = names(text);
-        let want: Vec<(String, &str)> = expected
-            .iter()
-            .map(|(s, k)| ((*s).to_owned(), *k))
-            .collect();
-        assert_eq!(got, want, "{text}");
-    }
+    check(cases);
 }
 
 #[test]
@@ -496,14 +494,7 @@ fn names_of_official_news_by_their_shape() {
             &[],
         ),
     ];
-    for (text, expected) in cases {
-        let got = names(text);
-        let want: Vec<(String, &str)> = expected
-            .iter()
-            .map(|(s, k)| ((*s).to_owned(), *k))
-            .collect();
-        assert_eq!(got, want, "{text}");
-    }
+    check(cases);
 }
 
 /// Shapes of issue 15's third round, with invented bodies in real places: a region's body,
@@ -545,14 +536,7 @@ fn bodies_and_events_of_a_place_by_their_shape() {
             &[("Quarvex", "organization"), ("Ilse Brünner", "person")],
         ),
     ];
-    for (text, expected) in cases {
-        let got = names(text);
-        let want: Vec<(String, &str)> = expected
-            .iter()
-            .map(|(s, k)| ((*s).to_owned(), *k))
-            .collect();
-        assert_eq!(got, want, "{text}");
-    }
+    check(cases);
 }
 
 #[test]

@@ -1,18 +1,7 @@
 //! Table-driven tests of issue 15's fourth round: clubs, events, bodies and quoted names by
 //! their shape, with invented names (people and bodies) in real towns.
 
-use super::names;
-
-fn check(cases: &[(&str, &[(&str, &str)])]) {
-    for (text, expected) in cases {
-        let got = names(text);
-        let want: Vec<(String, &str)> = expected
-            .iter()
-            .map(|(s, k)| ((*s).to_owned(), *k))
-            .collect();
-        assert_eq!(got, want, "{text}");
-    }
-}
+use super::check;
 
 /// Before a player's or coach's role a town or region names its club; before other words,
 /// and a country before a coach (a national team), they stay what they are.
