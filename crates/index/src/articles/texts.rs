@@ -109,27 +109,14 @@ pub(crate) fn decode<'a>(
     name: &'static str,
     i: u32,
 ) -> Result<TextRecord<'a>, IndexError> {
-    let count = count(table, name)?;
-    if i >= count {
-        return Err(IndexError::NoSuchArticle { id: i, count });
-    }
+    let text = decode_text_only(table, name, i)?;
     let corrupt = |offset| IndexError::Corrupt {
         section: name,
         offset,
     };
-    let slot = |n: usize| -> Result<usize, IndexError> {
-        let at = 4 + 4 * n;
-        read_u32_le(table, at)
-            .map(|v| v as usize)
-            .ok_or(corrupt(at))
-    };
-    let (count, i) = (count as usize, i as usize);
-    let (start, end) = (slot(i)?, slot(i + 1)?);
-    let text = table
-        .get(start..end)
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .ok_or(corrupt(start))?;
-    let at = slot(count + 1 + i)?;
+    // The blocks' offsets follow the texts' `count + 1` offsets.
+    let slot = 4 + 4 * (count(table, name)? as usize + 1 + i as usize);
+    let at = read_u32_le(table, slot).ok_or(corrupt(slot))? as usize;
     let mut c = Cursor::new(table, at);
     let blocks = decode_blocks(&mut c).ok_or(corrupt(c.pos()))?;
     Ok((text, blocks))
