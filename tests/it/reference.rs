@@ -79,8 +79,24 @@ struct Entity {
     articles: BTreeSet<ArticleId>,
 }
 
+/// The byte ranges of article `id`'s mentions of people by name.
+fn people_in(index: &explorer_index::Index<'_>, id: ArticleId) -> Vec<std::ops::Range<usize>> {
+    index
+        .mentions(id)
+        .unwrap()
+        .into_iter()
+        .filter(|m| {
+            m.kind == explorer_index::MentionKind::Name
+                && index.entity(m.entity).unwrap().kind == EntityKind::Person
+        })
+        .map(|m| m.start as usize..m.end as usize)
+        .collect()
+}
+
 fn model_of(dir: &Path) -> Model {
-    let explorer = Explorer::open(index_over(dir.to_str().expect("a UTF-8 path"))).unwrap();
+    let bytes = index_over(dir.to_str().expect("a UTF-8 path"));
+    let explorer = Explorer::open(bytes).unwrap();
+    let index = explorer_index::Index::open(bytes).unwrap();
     let corpus = explorer_ingest::corpus::read_folder(dir).unwrap();
     let parsed = parse_all(&corpus.documents, &mut Vec::new());
     let vocabulary = Vocabulary::of(&corpus.documents, &parsed);
@@ -102,7 +118,8 @@ fn model_of(dir: &Path) -> Model {
     let mut all_keys = BTreeSet::new();
     let mut spellings = BTreeSet::new();
     let mut articles = Vec::new();
-    for (doc, p) in corpus.documents.iter().zip(&parsed) {
+    for (id, (doc, p)) in corpus.documents.iter().zip(&parsed).enumerate() {
+        let people = people_in(&index, ArticleId(id as u32));
         let mut tokens: BTreeMap<u32, BTreeSet<String>> = BTreeMap::new();
         let mut surface = Vec::new();
         let mut position = 0u32;
@@ -126,6 +143,11 @@ fn model_of(dir: &Path) -> Model {
                         continue;
                     }
                     if v.kind == VariantKind::CompoundPart {
+                        // A person's name is never split into parts.
+                        let at = b.start + a.start;
+                        if people.iter().any(|r| r.contains(&at)) {
+                            continue;
+                        }
                         part_keys.insert(v.term.clone());
                     }
                     keys.insert(v.term);

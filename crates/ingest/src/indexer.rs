@@ -167,10 +167,21 @@ pub fn write_index(
     add_articles(documents, parsed, stop_words_in_text).finish(recognized)
 }
 
-/// An index being written: its articles and terms are in, its entities not yet.
+/// An index being written: its articles and terms are in, its entities not yet, nor the
+/// compound parts, which wait for the entities (see [`Draft::finish`]).
 pub struct Draft<'a> {
     writer: IndexWriter<'a>,
     stats: Stats,
+    /// Per article, the compound parts of its tokens.
+    parts: Vec<Vec<Part>>,
+}
+
+/// A compound part (`~berg` of `Sonnenberg`) of one token, held until the entities are known.
+struct Part {
+    term: String,
+    occurrence: Occurrence,
+    /// Byte offset of its token in the article's text.
+    token_start: u32,
 }
 
 /// Analyse every article and add it with its terms to a new index. `documents[i]` becomes
@@ -200,6 +211,7 @@ pub fn add_articles<'a>(
         writer = writer.positions_in_text(is_stop_word);
     }
     let mut stats = Stats::default();
+    let mut parts = Vec::with_capacity(documents.len());
     std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel(ANALYSED_AHEAD);
         scope.spawn(move || {
@@ -228,6 +240,7 @@ pub fn add_articles<'a>(
             for (term, occurrence) in &article.occurrences {
                 writer.add_term(id, term, *occurrence);
             }
+            parts.push(article.parts);
             stats.articles += 1;
             stats.dated += usize::from(p.date.is_some());
             stats.titled += usize::from(!p.title_derived);
@@ -237,7 +250,11 @@ pub fn add_articles<'a>(
             }
         }
     });
-    Draft { writer, stats }
+    Draft {
+        writer,
+        stats,
+        parts,
+    }
 }
 
 /// How many analysed articles may wait for the writer.
@@ -248,8 +265,10 @@ struct Analysed {
     blocks: Vec<Block>,
     /// Tokens indexed: one occurrence each that is not derived.
     indexed_len: u32,
-    /// Every term with its occurrence, sorted.
+    /// Every term with its occurrence, sorted, but the compound parts.
     occurrences: Vec<(String, Occurrence)>,
+    /// The compound parts.
+    parts: Vec<Part>,
 }
 
 fn analyse(
@@ -260,6 +279,7 @@ fn analyse(
 ) -> Analysed {
     let mut blocks = Vec::with_capacity(p.blocks.len());
     let mut occurrences = Vec::new();
+    let mut parts = Vec::new();
     let mut indexed_len = 0;
     let mut position = 0u32;
     let mut seen_lead = false;
@@ -297,7 +317,13 @@ fn analyse(
                 // A genitive base counts only when the corpus has it as a name.
                 let keep = variant.kind != VariantKind::Genitive
                     || vocabulary.name_terms.contains(&variant.term);
-                if keep {
+                if variant.kind == VariantKind::CompoundPart {
+                    parts.push(Part {
+                        term: variant.term,
+                        occurrence: occurrence(true),
+                        token_start: (span.start + token.start) as u32,
+                    });
+                } else if keep {
                     occurrences.push((variant.term, occurrence(true)));
                 }
             }
@@ -310,17 +336,44 @@ fn analyse(
         blocks,
         indexed_len,
         occurrences,
+        parts,
     }
 }
 
 impl<'a> Draft<'a> {
-    /// Add the entities and their mentions, and write the index. `recognized.entities[i]`
-    /// becomes `EntityId(i)`.
+    /// Add the compound parts, the entities and their mentions, and write the index.
+    /// `recognized.entities[i]` becomes `EntityId(i)`.
+    ///
+    /// A person's name is never split into parts: a part of a token that starts inside a
+    /// mention of a person is left out (`Berg` does not find `Anna Sonnenberg`), whether or
+    /// not the name is in a gazetteer. (Place names in the gazetteer are not split at all,
+    /// see [`Vocabulary`]; names the recogniser found are known only now.)
     pub fn finish(self, recognized: &'a Recognized) -> (Vec<u8>, Stats) {
         let Draft {
             mut writer,
             mut stats,
+            parts,
         } = self;
+        for (article, parts) in parts.into_iter().enumerate() {
+            let people: Vec<(usize, usize)> = recognized
+                .mentions
+                .get(article)
+                .into_iter()
+                .flatten()
+                .filter(|m| {
+                    recognized.entities[m.entity].kind == entities::EntityKind::Person
+                        && m.kind == entities::MentionKind::Name
+                })
+                .map(|m| (m.start, m.end))
+                .collect();
+            let id = explorer_index::ArticleId(article as u32);
+            for part in parts {
+                let at = part.token_start as usize;
+                if !people.iter().any(|&(start, end)| start <= at && at < end) {
+                    writer.add_term(id, &part.term, part.occurrence);
+                }
+            }
+        }
         for e in &recognized.entities {
             let aliases = e.aliases.iter().map(String::as_str).collect();
             writer.add_entity(&e.name, entity_kind(e.kind), aliases);

@@ -321,6 +321,16 @@ pub const CASES: &[(&str, Corpus, &str, Expect)] = &[
     ("names", Names, "Heim ", NoneWith("Rosenheim")),
     ("names", Names, "Heim ", FindsAllWith(&["Pflegeheim"])),
     ("names", Names, "Finnland ", FindsExactlyWith(&["Finnland"])),
+    // A person's name, on no list: the recogniser finds her by role and first name.
+    ("names", Names, "Mann ", NoneWith("Lindemann")),
+    ("names", Names, "Linde ", NoneWith("Lindemann")),
+    ("names", Names, "Mann ", FindsAllWith(&["Feuerwehrmann"])),
+    (
+        "names",
+        Names,
+        "Lindemann ",
+        FindsExactlyWith(&["Lindemann"]),
+    ),
     ("names", Names, "Salzburg ", FindsExactlyWith(&["Salzburg"])),
     (
         "names",
