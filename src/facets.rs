@@ -172,20 +172,54 @@ pub fn facets<'a>(
 /// Articles per month over the `dates` of a set of articles, oldest first, and the number
 /// without a date.
 pub fn dates(dates: impl Iterator<Item = Option<YearMonth>>) -> (Vec<DateCount>, usize) {
-    let mut by_month = BTreeMap::new();
+    // Each month as one number in the months' order: counted in a dense table over the
+    // span of months seen (a search's matches span a few hundred), not a map per article.
+    let key = |d: YearMonth| u32::from(d.year) << 8 | u32::from(d.month);
+    let month = |k: u32| YearMonth {
+        year: (k >> 8) as u16,
+        month: k as u8,
+    };
     let mut undated = 0;
+    let mut keys: Vec<u32> = Vec::new();
     for date in dates {
         match date {
-            Some(d) => *by_month.entry(d).or_default() += 1,
+            Some(d) => keys.push(key(d)),
             None => undated += 1,
         }
     }
-    let dates = by_month
-        .into_iter()
-        .map(|(date, count)| DateCount { date, count })
-        .collect();
-    (dates, undated)
+    let (Some(&lo), Some(&hi)) = (keys.iter().min(), keys.iter().max()) else {
+        return (Vec::new(), undated);
+    };
+    let mut out = Vec::new();
+    if hi - lo < DENSE_MONTHS {
+        let mut counts = vec![0usize; (hi - lo + 1) as usize];
+        for &k in &keys {
+            if let Some(c) = counts.get_mut((k - lo) as usize) {
+                *c += 1;
+            }
+        }
+        for (k, &count) in (lo..).zip(&counts) {
+            if count > 0 {
+                out.push(DateCount {
+                    date: month(k),
+                    count,
+                });
+            }
+        }
+    } else {
+        keys.sort_unstable();
+        for run in keys.chunk_by(|a, b| a == b) {
+            out.push(DateCount {
+                date: month(run[0]),
+                count: run.len(),
+            });
+        }
+    }
+    (out, undated)
 }
+
+/// Widest span of month keys (`year << 8 | month`) [`dates`] counts in a dense table.
+const DENSE_MONTHS: u32 = 1 << 16;
 
 /// Entities that co-occur with `entity` in `articles` (the current results), most
 /// over-represented first. Lift = P(other | entity, results) / P(other | collection).
@@ -366,6 +400,38 @@ mod tests {
         let facets = facets(index, &table, &[], &[unseen], true).unwrap();
         assert_eq!(facets.len(), 1);
         assert_eq!((facets[0].id, facets[0].count), (unseen, 0));
+    }
+
+    #[test]
+    fn dates_are_counted_per_month_oldest_first_in_either_table() {
+        let ym = |year, month| Some(YearMonth { year, month });
+        // A span of a few years (dense table) and one across millennia (sorted keys).
+        for far in [2030, 9000] {
+            let dates = [
+                ym(2019, 12),
+                None,
+                ym(2019, 3),
+                ym(far, 1),
+                ym(2019, 12),
+                ym(2020, 1),
+                None,
+                ym(2019, 3),
+                ym(2019, 12),
+            ];
+            let mut expected: BTreeMap<YearMonth, usize> = BTreeMap::new();
+            for d in dates.iter().flatten() {
+                *expected.entry(*d).or_default() += 1;
+            }
+            let (got, undated) = dates_of(dates);
+            let got: Vec<(YearMonth, usize)> = got.iter().map(|d| (d.date, d.count)).collect();
+            assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "{far}");
+            assert_eq!(undated, 2);
+        }
+        assert_eq!(dates_of([None]), (Vec::new(), 1));
+    }
+
+    fn dates_of<const N: usize>(d: [Option<YearMonth>; N]) -> (Vec<DateCount>, usize) {
+        dates(d.into_iter())
     }
 
     #[test]

@@ -209,6 +209,9 @@ impl<'i> Marker<'i> {
     /// The query word or long matched term `word` contains, if it is to be marked for it
     /// (not a name: `Russland` is no compound of `Land`, as at index time). Remembered.
     fn contained_part(&self, word: &str) -> Option<String> {
+        if self.parts.is_empty() {
+            return None;
+        }
         if let Some(known) = self.memo.contains.borrow().get(word) {
             return known.clone();
         }
@@ -303,23 +306,16 @@ impl<'i> Marker<'i> {
             }) {
                 continue;
             }
-            // No window can hold more than the block's matches: a block whose matches
-            // cannot beat the best window so far is not even tokenized.
+            // A block none of whose windows can beat the best so far is not even
+            // tokenized: a window counts the matches from one of them on, within
+            // SNIPPET_TOKENS positions, which bounds its quality from above.
             let end_of_block = article
                 .blocks
                 .get(b + 1)
                 .map_or(u32::MAX, |next| next.first_position);
-            keys.clear();
-            keys.extend(
-                matches[from..]
-                    .iter()
-                    .take_while(|&&(p, _)| p < end_of_block)
-                    .map(|&(_, key)| key),
-            );
-            let count = keys.len();
-            keys.sort_unstable();
-            keys.dedup();
-            if best.is_some_and(|(q, ..)| (keys.len(), count) <= q) {
+            let in_block = matches[from..].partition_point(|&(p, _)| p < end_of_block);
+            let bound = window_bound(&matches[from..from + in_block], &mut keys);
+            if best.is_some_and(|(q, ..)| bound <= q) {
                 continue;
             }
             let tokens = tokenize(article.block_text(block));
@@ -487,6 +483,29 @@ impl<'i> Marker<'i> {
         };
         cut(text, 0, to, &[])
     }
+}
+
+/// The best quality (distinct keys, matches) any window of [`Marker::window`] can have over
+/// `matches` (one block's, sorted by position): each window counts the matches from one of
+/// them on, within [`SNIPPET_TOKENS`] positions of it (fewer where the block ends), so the
+/// best such span over the matches bounds it. `keys` is scratch space.
+fn window_bound(matches: &[(u32, u32)], keys: &mut Vec<u32>) -> (usize, usize) {
+    let mut bound = (0, 0);
+    let mut end = 0;
+    for (k, &(at, _)) in matches.iter().enumerate() {
+        let reach = at.saturating_add(SNIPPET_TOKENS as u32);
+        end = end.max(k);
+        while end < matches.len() && matches[end].0 < reach {
+            end += 1;
+        }
+        keys.clear();
+        keys.extend(matches[k..end].iter().map(|&(_, key)| key));
+        let count = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        bound = bound.max((keys.len(), count));
+    }
+    bound
 }
 
 /// `text[from..to]` with an ellipsis on each side that was cut, and the `marks` (byte
