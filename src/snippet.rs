@@ -241,6 +241,40 @@ impl<'i> Marker<'i> {
             .collect()
     }
 
+    /// Byte ranges of the marked words of `title`, the title of `article` (if its text can
+    /// be read): what [`Marker::highlight`] marks, found, where the title is a block of the
+    /// text and `hint` places every match, by analysing only the words the index matched
+    /// there (as a snippet's window is marked: [`Marker::marked_window`]).
+    pub fn title_highlights(
+        &self,
+        title: &str,
+        article: Option<&ArticleRecord<'_>>,
+        hint: &Hint,
+    ) -> Vec<Range<usize>> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        let block = article.filter(|_| !hint.partial).and_then(|a| {
+            a.blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Title && a.block_text(b) == title)
+        });
+        let Some(block) = block else {
+            return self.highlight(title);
+        };
+        let tokens = tokenize(title);
+        let first = block.first_position;
+        let matched: Vec<usize> = hint
+            .matches
+            .iter()
+            .filter(|&&(p, _)| p >= first)
+            .map(|&(p, _)| (p - first) as usize)
+            .take_while(|&t| t < tokens.len())
+            .collect();
+        self.marked_window(title, &tokens, 0, tokens.len(), Some(&matched))
+            .highlights
+    }
+
     /// The best passage of `article`: the window of [`SNIPPET_TOKENS`] tokens in a body
     /// block (paragraph, heading, caption) with the most distinct matched keys, then the
     /// most matches, earliest first; the matches are the index's ([`Hint`]: where the
