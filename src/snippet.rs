@@ -320,8 +320,8 @@ impl<'i> Marker<'i> {
         article: &'r ArticleRecord<'_>,
         matches: &[(u32, u32)],
     ) -> Option<(&'r Block, Vec<Token<'r>>, usize, usize)> {
-        let mut best: Option<((usize, usize), usize, usize, usize)> = None;
-        let mut best_tokens = Vec::new();
+        // The best (quality, block, match's token in the block) so far.
+        let mut best: Option<((usize, usize), usize, usize)> = None;
         let mut keys: Vec<u32> = Vec::new();
         for (b, block) in article.blocks.iter().enumerate() {
             if !matches!(
@@ -332,44 +332,24 @@ impl<'i> Marker<'i> {
             }
             let first = block.first_position;
             let from = matches.partition_point(|&(p, _)| p < first);
-            if matches.get(from).is_none_or(|&(p, _)| {
-                article
-                    .blocks
-                    .get(b + 1)
-                    .is_some_and(|next| p >= next.first_position)
-            }) {
-                continue;
-            }
-            // A block none of whose windows can beat the best so far is not even
-            // tokenized: a window counts the matches from one of them on, within
-            // SNIPPET_TOKENS positions, which bounds its quality from above.
             let end_of_block = article
                 .blocks
                 .get(b + 1)
                 .map_or(u32::MAX, |next| next.first_position);
-            let in_block = matches[from..].partition_point(|&(p, _)| p < end_of_block);
-            let bound = window_bound(&matches[from..from + in_block], &mut keys);
-            if best.is_some_and(|(q, ..)| bound <= q) {
-                continue;
-            }
-            let tokens = tokenize(article.block_text(block));
-            let n = tokens.len();
-            let last = first.saturating_add(n as u32);
-            let here: Vec<(usize, u32)> = matches[from..]
-                .iter()
-                .take_while(|&&(p, _)| p < last)
-                .map(|&(p, key)| ((p - first) as usize, key))
-                .collect();
-            let mut improved = false;
-            for (k, &(at, _)) in here.iter().enumerate() {
-                // Window: from a few tokens before this match, SNIPPET_TOKENS long.
-                let start = at.saturating_sub(4).min(n.saturating_sub(SNIPPET_TOKENS));
-                let end = (start + SNIPPET_TOKENS).min(n);
+            let here = &matches[from..];
+            let here = &here[..here.partition_point(|&(p, _)| p < end_of_block)];
+            for (k, &(p, _)) in here.iter().enumerate() {
+                // The window from a few tokens before this match, SNIPPET_TOKENS long,
+                // counts the matches from this one to its end. Where the block ends first
+                // the window moves back, but it then holds every match from this one on,
+                // the same ones: so its quality needs no tokens (nor the block's length).
+                let at = (p - first) as usize;
+                let end = at.saturating_sub(4) + SNIPPET_TOKENS;
                 keys.clear();
                 keys.extend(
                     here[k..]
                         .iter()
-                        .take_while(|(t, _)| *t < end)
+                        .take_while(|&&(q, _)| ((q - first) as usize) < end)
                         .map(|&(_, key)| key),
                 );
                 let count = keys.len();
@@ -377,16 +357,18 @@ impl<'i> Marker<'i> {
                 keys.dedup();
                 let quality = (keys.len(), count);
                 if best.is_none_or(|(q, ..)| quality > q) {
-                    best = Some((quality, b, start, end));
-                    improved = true;
+                    best = Some((quality, b, at));
                 }
             }
-            if improved {
-                best_tokens = tokens;
-            }
         }
-        let (_, b, start, end) = best?;
-        Some((article.blocks.get(b)?, best_tokens, start, end))
+        // Only the block chosen is tokenized, for the window's words.
+        let (_, b, at) = best?;
+        let block = article.blocks.get(b)?;
+        let tokens = tokenize(article.block_text(block));
+        let n = tokens.len();
+        let start = at.saturating_sub(4).min(n.saturating_sub(SNIPPET_TOKENS));
+        let end = (start + SNIPPET_TOKENS).min(n);
+        Some((block, tokens, start, end))
     }
 
     /// The window `start..end` of `tokens` (the tokens of `text`) cut from `text` with its
@@ -517,29 +499,6 @@ impl<'i> Marker<'i> {
         };
         cut(text, 0, to, &[])
     }
-}
-
-/// The best quality (distinct keys, matches) any window of [`Marker::window`] can have over
-/// `matches` (one block's, sorted by position): each window counts the matches from one of
-/// them on, within [`SNIPPET_TOKENS`] positions of it (fewer where the block ends), so the
-/// best such span over the matches bounds it. `keys` is scratch space.
-fn window_bound(matches: &[(u32, u32)], keys: &mut Vec<u32>) -> (usize, usize) {
-    let mut bound = (0, 0);
-    let mut end = 0;
-    for (k, &(at, _)) in matches.iter().enumerate() {
-        let reach = at.saturating_add(SNIPPET_TOKENS as u32);
-        end = end.max(k);
-        while end < matches.len() && matches[end].0 < reach {
-            end += 1;
-        }
-        keys.clear();
-        keys.extend(matches[k..end].iter().map(|&(_, key)| key));
-        let count = keys.len();
-        keys.sort_unstable();
-        keys.dedup();
-        bound = bound.max((keys.len(), count));
-    }
-    bound
 }
 
 /// `text[from..to]` with an ellipsis on each side that was cut, and the `marks` (byte

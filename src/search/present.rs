@@ -196,8 +196,8 @@ mod tests {
                 let results = ex.search(q, &options).expect("searches");
                 let parsed = crate::query::parse(q);
                 let ranking = super::super::run(&ex.index, &parsed).expect("runs");
-                let marker = snippet::Marker::new(&ranking.matched_terms, &parsed)
-                    .with_names(&ex.index);
+                let marker =
+                    snippet::Marker::new(&ranking.matched_terms, &parsed).with_names(&ex.index);
                 for hit in &results.hits {
                     let title = hit.article.title;
                     assert_eq!(
