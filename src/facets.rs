@@ -74,6 +74,10 @@ pub struct ArticleEntities {
     /// sort by numbers; and per place, the entity id.
     by_name: Vec<u32>,
     in_name_order: Vec<u32>,
+    /// Per entity id, the number of articles that mention it: by name or demonym
+    /// (`[0]`), by name (`[1]`). Facets over most of the articles count the others and
+    /// subtract.
+    totals: [Vec<u32>; 2],
 }
 
 impl ArticleEntities {
@@ -93,6 +97,7 @@ impl ArticleEntities {
             entity_count: names.len(),
             by_name,
             in_name_order: order,
+            totals: [vec![0; names.len()], vec![0; names.len()]],
         };
         let mut buf = Vec::new();
         out.starts.push(0);
@@ -102,6 +107,15 @@ impl ArticleEntities {
                 buf.iter()
                     .map(|&(id, by_name)| id.0 << 1 | u32::from(by_name)),
             );
+            for &(id, by_name) in &buf {
+                let [all, named] = &mut out.totals;
+                if let Some(n) = all.get_mut(id.0 as usize) {
+                    *n += 1;
+                }
+                if let Some(n) = named.get_mut(id.0 as usize).filter(|_| by_name) {
+                    *n += 1;
+                }
+            }
             out.starts.push(out.entries.len() as u32);
         }
         Ok(out)
@@ -126,18 +140,7 @@ pub fn facets<'a>(
     selected: &[EntityId],
     demonyms: bool,
 ) -> Result<Vec<Facet<'a>>, IndexError> {
-    // Dense counts: one slot per entity, no map in the per-article loop.
-    let mut counts = vec![0usize; table.entity_count];
-    let by_name_only = u32::from(!demonyms);
-    for &article in articles {
-        for &entry in table.of(article) {
-            if entry & by_name_only == by_name_only {
-                if let Some(c) = counts.get_mut((entry >> 1) as usize) {
-                    *c += 1;
-                }
-            }
-        }
-    }
+    let counts = counts(table, articles, demonyms);
     for &id in selected {
         // A selected id the index does not know is an error, as everywhere else.
         if id.0 as usize >= counts.len() {
@@ -167,6 +170,48 @@ pub fn facets<'a>(
         });
     }
     Ok(out)
+}
+
+/// How many of `articles` mention each entity (per entity id). Over most of the articles
+/// (a frequent word's matches), the entities of the others are counted and taken from the
+/// totals: the same counts from a fraction of the entries.
+fn counts(table: &ArticleEntities, articles: &[ArticleId], demonyms: bool) -> Vec<usize> {
+    let by_name_only = u32::from(!demonyms);
+    let all = table.starts.len().saturating_sub(1);
+    let count_in = |counts: &mut [usize], article: ArticleId, up: bool| {
+        for &entry in table.of(article) {
+            if entry & by_name_only == by_name_only {
+                if let Some(c) = counts.get_mut((entry >> 1) as usize) {
+                    *c = if up { *c + 1 } else { c.saturating_sub(1) };
+                }
+            }
+        }
+    };
+    if articles.len() > all / 2 {
+        // Which articles are in: each once (a list with an article twice or an id the
+        // index lacks is counted directly, as below).
+        let mut member = vec![false; all];
+        let once = articles.iter().all(|a| {
+            member
+                .get_mut(a.0 as usize)
+                .is_some_and(|m| !std::mem::replace(m, true))
+        });
+        if once {
+            let totals = &table.totals[usize::from(!demonyms)];
+            let mut counts: Vec<usize> = totals.iter().map(|&n| n as usize).collect();
+            counts.resize(table.entity_count, 0);
+            for (a, _) in member.iter().enumerate().filter(|(_, &m)| !m) {
+                count_in(&mut counts, ArticleId(a as u32), false);
+            }
+            return counts;
+        }
+    }
+    // Dense counts: one slot per entity, no map in the per-article loop.
+    let mut counts = vec![0usize; table.entity_count];
+    for &article in articles {
+        count_in(&mut counts, article, true);
+    }
+    counts
 }
 
 /// Articles per month over the `dates` of a set of articles, oldest first, and the number
@@ -376,7 +421,18 @@ mod tests {
         let index = &ex.index;
         let table = ArticleEntities::read(index).unwrap();
         let all: Vec<ArticleId> = index.article_ids().collect();
-        for (articles, demonyms) in [(&all[..], true), (&all[..], false), (&all[1..], true)] {
+        // Most of the articles (counted from the totals), a few, and one article twice.
+        let twice: Vec<ArticleId> = all.iter().chain(&all[..1]).copied().collect();
+        for (articles, demonyms) in [
+            (&all[..], true),
+            (&all[..], false),
+            (&all[1..], true),
+            (&all[2..], false),
+            (&all[..1], false),
+            (&all[..2], true),
+            (&twice[..], true),
+            (&twice[..], false),
+        ] {
             // Counted the long way: each article's entities from the index, names looked up.
             let mut expected: BTreeMap<EntityId, usize> = BTreeMap::new();
             for &a in articles {
