@@ -56,10 +56,10 @@ fn entities_of(
         .collect())
 }
 
-/// The distinct entities of every article, and every entity's name and kind, decoded once:
-/// facets count them over every match of every search, and decoding the index's tables
-/// each time was most of a frequent word's facets. About 4 bytes per (article, entity)
-/// pair, and 8 per entity. It borrows nothing of the index (names are read from it when a
+/// The distinct entities of every article, every entity's place by name and its number of
+/// articles, decoded once: facets count them over every match of every search, and decoding
+/// the index's tables each time was most of a frequent word's facets. About 4 bytes per
+/// (article, entity) pair, and 16 per entity. It borrows nothing of the index (names are read from it when a
 /// facet is shown), so the engine that caches it is covariant in its index's lifetime (the
 /// lazy engine owns its bytes through `yoke`: src/lazy.rs).
 #[derive(Debug, Clone, Default)]
