@@ -39,12 +39,19 @@ pub fn score(
     let mut cursors = vec![0usize; required.len()];
     let mut exact_cursors = vec![0usize; required.len()];
     let mut optional_cursors = vec![0usize; optional.len()];
-    let mut out = Vec::new();
+    // At most every candidate scores.
+    let mut out = Vec::with_capacity(
+        required
+            .first()
+            .map_or(index.article_count() as usize, |c| c.tf.len()),
+    );
+    // Each article's (tf, idf) pairs: one buffer for all of them.
+    let mut tfs: Vec<(f32, f32)> = Vec::with_capacity(required.len() + optional.len());
     'articles: for article in candidates {
         if excluded.contains(&article) {
             continue;
         }
-        let mut tfs: Vec<(f32, f32)> = Vec::with_capacity(required.len());
+        tfs.clear();
         for (k, c) in required.iter().enumerate() {
             match advance(&c.tf, &mut cursors[k], article) {
                 Some(tf) => tfs.push((tf, required_idf[k])),
