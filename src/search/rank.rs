@@ -108,7 +108,7 @@ pub fn best_first(mut ranked: Vec<Scored>, needed: usize) -> Vec<Scored> {
 }
 
 /// The answer order: higher tier first, then higher score, ties by article id.
-fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+pub fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
     b.tier
         .cmp(&a.tier)
         .then_with(|| b.score.total_cmp(&a.score))
@@ -120,8 +120,13 @@ fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
 /// and stays comparable within a tier.
 pub fn as_relevance(ranked: &mut [Scored]) {
     for s in ranked {
-        s.score = s.tier as f32 + (1.0 - 1.0 / (1.0 + s.score.max(0.0)));
+        shown(s);
     }
+}
+
+/// [`as_relevance`] for one article.
+pub fn shown(s: &mut Scored) {
+    s.score = s.tier as f32 + (1.0 - 1.0 / (1.0 + s.score.max(0.0)));
 }
 
 /// Multiply scores by the proximity bonus, best first (tier, then BM25), in growing batches,
