@@ -34,7 +34,7 @@ use crate::snippet::Hint;
 use expand::Typos;
 use explorer_index::{ArticleId, EntityId, Index, IndexError};
 use matching::Clause;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// A ranked article.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -269,17 +269,24 @@ pub fn browse<'a>(
     entities: &[EntityId],
     excluded: &BTreeSet<ArticleId>,
 ) -> Result<Ranking<'a>, IndexError> {
-    let mut scores: BTreeMap<ArticleId, f32> = BTreeMap::new();
-    if entities.is_empty() {
-        scores.extend(index.article_ids().map(|a| (a, 0.0)));
-    }
+    // One slot per article (`None`: not mentioned), summed in the entities' order.
+    let everyone = entities.is_empty().then_some(0.0);
+    let mut per_article: Vec<Option<f32>> = vec![everyone; index.article_count() as usize];
     for &id in entities {
         for (article, n) in index.entity(id)?.articles {
-            *scores.entry(article).or_default() += n as f32;
+            match per_article.get_mut(article.0 as usize) {
+                Some(slot) => *slot = Some(slot.unwrap_or(0.0) + n as f32),
+                // An id the index does not have is an error, as everywhere else.
+                None => {
+                    index.length(article)?;
+                }
+            }
         }
     }
-    let scores = scores
-        .into_iter()
+    let scores = index
+        .article_ids()
+        .zip(per_article)
+        .filter_map(|(article, score)| Some((article, score?)))
         .filter(|(a, _)| !excluded.contains(a))
         .map(|(article, score)| Scored {
             article,
