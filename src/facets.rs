@@ -56,10 +56,10 @@ fn entities_of(
         .collect())
 }
 
-/// The distinct entities of every article, and every entity's name and kind, decoded once:
-/// facets count them over every match of every search, and decoding the index's tables
-/// each time was most of a frequent word's facets. About 4 bytes per (article, entity)
-/// pair, and 8 per entity. It borrows nothing of the index (names are read from it when a
+/// The distinct entities of every article, every entity's place by name and its number of
+/// articles, decoded once: facets count them over every match of every search, and decoding
+/// the index's tables each time was most of a frequent word's facets. About 4 bytes per
+/// (article, entity) pair, and 16 per entity. It borrows nothing of the index (names are read from it when a
 /// facet is shown), so the engine that caches it is covariant in its index's lifetime (the
 /// lazy engine owns its bytes through `yoke`: src/lazy.rs).
 #[derive(Debug, Clone, Default)]
@@ -74,6 +74,10 @@ pub struct ArticleEntities {
     /// sort by numbers; and per place, the entity id.
     by_name: Vec<u32>,
     in_name_order: Vec<u32>,
+    /// Per entity id, the number of articles that mention it: by name or demonym
+    /// (`[0]`), by name (`[1]`). Facets over most of the articles count the others and
+    /// subtract.
+    totals: [Vec<u32>; 2],
 }
 
 impl ArticleEntities {
@@ -93,6 +97,7 @@ impl ArticleEntities {
             entity_count: names.len(),
             by_name,
             in_name_order: order,
+            totals: [vec![0; names.len()], vec![0; names.len()]],
         };
         let mut buf = Vec::new();
         out.starts.push(0);
@@ -102,6 +107,15 @@ impl ArticleEntities {
                 buf.iter()
                     .map(|&(id, by_name)| id.0 << 1 | u32::from(by_name)),
             );
+            for &(id, by_name) in &buf {
+                let [all, named] = &mut out.totals;
+                if let Some(n) = all.get_mut(id.0 as usize) {
+                    *n += 1;
+                }
+                if let Some(n) = named.get_mut(id.0 as usize).filter(|_| by_name) {
+                    *n += 1;
+                }
+            }
             out.starts.push(out.entries.len() as u32);
         }
         Ok(out)
@@ -126,18 +140,7 @@ pub fn facets<'a>(
     selected: &[EntityId],
     demonyms: bool,
 ) -> Result<Vec<Facet<'a>>, IndexError> {
-    // Dense counts: one slot per entity, no map in the per-article loop.
-    let mut counts = vec![0usize; table.entity_count];
-    let by_name_only = u32::from(!demonyms);
-    for &article in articles {
-        for &entry in table.of(article) {
-            if entry & by_name_only == by_name_only {
-                if let Some(c) = counts.get_mut((entry >> 1) as usize) {
-                    *c += 1;
-                }
-            }
-        }
-    }
+    let counts = counts(table, articles, demonyms);
     for &id in selected {
         // A selected id the index does not know is an error, as everywhere else.
         if id.0 as usize >= counts.len() {
@@ -169,23 +172,99 @@ pub fn facets<'a>(
     Ok(out)
 }
 
+/// How many of `articles` mention each entity (per entity id). Over most of the articles
+/// (a frequent word's matches), the entities of the others are counted and taken from the
+/// totals: the same counts from a fraction of the entries.
+fn counts(table: &ArticleEntities, articles: &[ArticleId], demonyms: bool) -> Vec<usize> {
+    let by_name_only = u32::from(!demonyms);
+    let all = table.starts.len().saturating_sub(1);
+    let count_in = |counts: &mut [usize], article: ArticleId, up: bool| {
+        for &entry in table.of(article) {
+            if entry & by_name_only == by_name_only {
+                if let Some(c) = counts.get_mut((entry >> 1) as usize) {
+                    *c = if up { *c + 1 } else { c.saturating_sub(1) };
+                }
+            }
+        }
+    };
+    if articles.len() > all / 2 {
+        // Which articles are in: each once (a list with an article twice or an id the
+        // index lacks is counted directly, as below).
+        let mut member = vec![false; all];
+        let once = articles.iter().all(|a| {
+            member
+                .get_mut(a.0 as usize)
+                .is_some_and(|m| !std::mem::replace(m, true))
+        });
+        if once {
+            let totals = &table.totals[usize::from(!demonyms)];
+            let mut counts: Vec<usize> = totals.iter().map(|&n| n as usize).collect();
+            counts.resize(table.entity_count, 0);
+            for (a, _) in member.iter().enumerate().filter(|(_, &m)| !m) {
+                count_in(&mut counts, ArticleId(a as u32), false);
+            }
+            return counts;
+        }
+    }
+    // Dense counts: one slot per entity, no map in the per-article loop.
+    let mut counts = vec![0usize; table.entity_count];
+    for &article in articles {
+        count_in(&mut counts, article, true);
+    }
+    counts
+}
+
 /// Articles per month over the `dates` of a set of articles, oldest first, and the number
 /// without a date.
 pub fn dates(dates: impl Iterator<Item = Option<YearMonth>>) -> (Vec<DateCount>, usize) {
-    let mut by_month = BTreeMap::new();
+    // Each month as one number in the months' order: counted in a dense table over the
+    // span of months seen (a search's matches span a few hundred), not a map per article.
+    let key = |d: YearMonth| u32::from(d.year) << 8 | u32::from(d.month);
+    let month = |k: u32| YearMonth {
+        year: (k >> 8) as u16,
+        month: k as u8,
+    };
     let mut undated = 0;
+    let mut keys: Vec<u32> = Vec::new();
     for date in dates {
         match date {
-            Some(d) => *by_month.entry(d).or_default() += 1,
+            Some(d) => keys.push(key(d)),
             None => undated += 1,
         }
     }
-    let dates = by_month
-        .into_iter()
-        .map(|(date, count)| DateCount { date, count })
-        .collect();
-    (dates, undated)
+    let (Some(&lo), Some(&hi)) = (keys.iter().min(), keys.iter().max()) else {
+        return (Vec::new(), undated);
+    };
+    let mut out = Vec::new();
+    if hi - lo < DENSE_MONTHS {
+        let mut counts = vec![0usize; (hi - lo + 1) as usize];
+        for &k in &keys {
+            if let Some(c) = counts.get_mut((k - lo) as usize) {
+                *c += 1;
+            }
+        }
+        for (k, &count) in (lo..).zip(&counts) {
+            if count > 0 {
+                out.push(DateCount {
+                    date: month(k),
+                    count,
+                });
+            }
+        }
+    } else {
+        keys.sort_unstable();
+        for run in keys.chunk_by(|a, b| a == b) {
+            out.push(DateCount {
+                date: month(run[0]),
+                count: run.len(),
+            });
+        }
+    }
+    (out, undated)
 }
+
+/// Widest span of month keys (`year << 8 | month`) [`dates`] counts in a dense table.
+const DENSE_MONTHS: u32 = 1 << 16;
 
 /// Entities that co-occur with `entity` in `articles` (the current results), most
 /// over-represented first. Lift = P(other | entity, results) / P(other | collection).
@@ -342,7 +421,18 @@ mod tests {
         let index = &ex.index;
         let table = ArticleEntities::read(index).unwrap();
         let all: Vec<ArticleId> = index.article_ids().collect();
-        for (articles, demonyms) in [(&all[..], true), (&all[..], false), (&all[1..], true)] {
+        // Most of the articles (counted from the totals), a few, and one article twice.
+        let twice: Vec<ArticleId> = all.iter().chain(&all[..1]).copied().collect();
+        for (articles, demonyms) in [
+            (&all[..], true),
+            (&all[..], false),
+            (&all[1..], true),
+            (&all[2..], false),
+            (&all[..1], false),
+            (&all[..2], true),
+            (&twice[..], true),
+            (&twice[..], false),
+        ] {
             // Counted the long way: each article's entities from the index, names looked up.
             let mut expected: BTreeMap<EntityId, usize> = BTreeMap::new();
             for &a in articles {
@@ -366,6 +456,38 @@ mod tests {
         let facets = facets(index, &table, &[], &[unseen], true).unwrap();
         assert_eq!(facets.len(), 1);
         assert_eq!((facets[0].id, facets[0].count), (unseen, 0));
+    }
+
+    #[test]
+    fn dates_are_counted_per_month_oldest_first_in_either_table() {
+        let ym = |year, month| Some(YearMonth { year, month });
+        // A span of a few years (dense table) and one across millennia (sorted keys).
+        for far in [2030, 9000] {
+            let dates = [
+                ym(2019, 12),
+                None,
+                ym(2019, 3),
+                ym(far, 1),
+                ym(2019, 12),
+                ym(2020, 1),
+                None,
+                ym(2019, 3),
+                ym(2019, 12),
+            ];
+            let mut expected: BTreeMap<YearMonth, usize> = BTreeMap::new();
+            for d in dates.iter().flatten() {
+                *expected.entry(*d).or_default() += 1;
+            }
+            let (got, undated) = dates_of(dates);
+            let got: Vec<(YearMonth, usize)> = got.iter().map(|d| (d.date, d.count)).collect();
+            assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "{far}");
+            assert_eq!(undated, 2);
+        }
+        assert_eq!(dates_of([None]), (Vec::new(), 1));
+    }
+
+    fn dates_of<const N: usize>(d: [Option<YearMonth>; N]) -> (Vec<DateCount>, usize) {
+        dates(d.into_iter())
     }
 
     #[test]

@@ -209,6 +209,9 @@ impl<'i> Marker<'i> {
     /// The query word or long matched term `word` contains, if it is to be marked for it
     /// (not a name: `Russland` is no compound of `Land`, as at index time). Remembered.
     fn contained_part(&self, word: &str) -> Option<String> {
+        if self.parts.is_empty() {
+            return None;
+        }
         if let Some(known) = self.memo.contains.borrow().get(word) {
             return known.clone();
         }
@@ -236,6 +239,40 @@ impl<'i> Marker<'i> {
             .into_iter()
             .map(|(r, _)| r)
             .collect()
+    }
+
+    /// Byte ranges of the marked words of `title`, the title of `article` (if its text can
+    /// be read): what [`Marker::highlight`] marks, found, where the title is a block of the
+    /// text and `hint` places every match, by analysing only the words the index matched
+    /// there (as a snippet's window is marked: [`Marker::marked_window`]).
+    pub fn title_highlights(
+        &self,
+        title: &str,
+        article: Option<&ArticleRecord<'_>>,
+        hint: &Hint,
+    ) -> Vec<Range<usize>> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        let block = article.filter(|_| !hint.partial).and_then(|a| {
+            a.blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Title && a.block_text(b) == title)
+        });
+        let Some(block) = block else {
+            return self.highlight(title);
+        };
+        let tokens = tokenize(title);
+        let first = block.first_position;
+        let matched: Vec<usize> = hint
+            .matches
+            .iter()
+            .filter(|&&(p, _)| p >= first)
+            .map(|&(p, _)| (p - first) as usize)
+            .take_while(|&t| t < tokens.len())
+            .collect();
+        self.marked_window(title, &tokens, 0, tokens.len(), Some(&matched))
+            .highlights
     }
 
     /// The best passage of `article`: the window of [`SNIPPET_TOKENS`] tokens in a body
@@ -283,8 +320,8 @@ impl<'i> Marker<'i> {
         article: &'r ArticleRecord<'_>,
         matches: &[(u32, u32)],
     ) -> Option<(&'r Block, Vec<Token<'r>>, usize, usize)> {
-        let mut best: Option<((usize, usize), usize, usize, usize)> = None;
-        let mut best_tokens = Vec::new();
+        // The best (quality, block, match's token in the block) so far.
+        let mut best: Option<((usize, usize), usize, usize)> = None;
         let mut keys: Vec<u32> = Vec::new();
         for (b, block) in article.blocks.iter().enumerate() {
             if !matches!(
@@ -295,51 +332,24 @@ impl<'i> Marker<'i> {
             }
             let first = block.first_position;
             let from = matches.partition_point(|&(p, _)| p < first);
-            if matches.get(from).is_none_or(|&(p, _)| {
-                article
-                    .blocks
-                    .get(b + 1)
-                    .is_some_and(|next| p >= next.first_position)
-            }) {
-                continue;
-            }
-            // No window can hold more than the block's matches: a block whose matches
-            // cannot beat the best window so far is not even tokenized.
             let end_of_block = article
                 .blocks
                 .get(b + 1)
                 .map_or(u32::MAX, |next| next.first_position);
-            keys.clear();
-            keys.extend(
-                matches[from..]
-                    .iter()
-                    .take_while(|&&(p, _)| p < end_of_block)
-                    .map(|&(_, key)| key),
-            );
-            let count = keys.len();
-            keys.sort_unstable();
-            keys.dedup();
-            if best.is_some_and(|(q, ..)| (keys.len(), count) <= q) {
-                continue;
-            }
-            let tokens = tokenize(article.block_text(block));
-            let n = tokens.len();
-            let last = first.saturating_add(n as u32);
-            let here: Vec<(usize, u32)> = matches[from..]
-                .iter()
-                .take_while(|&&(p, _)| p < last)
-                .map(|&(p, key)| ((p - first) as usize, key))
-                .collect();
-            let mut improved = false;
-            for (k, &(at, _)) in here.iter().enumerate() {
-                // Window: from a few tokens before this match, SNIPPET_TOKENS long.
-                let start = at.saturating_sub(4).min(n.saturating_sub(SNIPPET_TOKENS));
-                let end = (start + SNIPPET_TOKENS).min(n);
+            let here = &matches[from..];
+            let here = &here[..here.partition_point(|&(p, _)| p < end_of_block)];
+            for (k, &(p, _)) in here.iter().enumerate() {
+                // The window from a few tokens before this match, SNIPPET_TOKENS long,
+                // counts the matches from this one to its end. Where the block ends first
+                // the window moves back, but it then holds every match from this one on,
+                // the same ones: so its quality needs no tokens (nor the block's length).
+                let at = (p - first) as usize;
+                let end = at.saturating_sub(4) + SNIPPET_TOKENS;
                 keys.clear();
                 keys.extend(
                     here[k..]
                         .iter()
-                        .take_while(|(t, _)| *t < end)
+                        .take_while(|&&(q, _)| ((q - first) as usize) < end)
                         .map(|&(_, key)| key),
                 );
                 let count = keys.len();
@@ -347,16 +357,18 @@ impl<'i> Marker<'i> {
                 keys.dedup();
                 let quality = (keys.len(), count);
                 if best.is_none_or(|(q, ..)| quality > q) {
-                    best = Some((quality, b, start, end));
-                    improved = true;
+                    best = Some((quality, b, at));
                 }
             }
-            if improved {
-                best_tokens = tokens;
-            }
         }
-        let (_, b, start, end) = best?;
-        Some((article.blocks.get(b)?, best_tokens, start, end))
+        // Only the block chosen is tokenized, for the window's words.
+        let (_, b, at) = best?;
+        let block = article.blocks.get(b)?;
+        let tokens = tokenize(article.block_text(block));
+        let n = tokens.len();
+        let start = at.saturating_sub(4).min(n.saturating_sub(SNIPPET_TOKENS));
+        let end = (start + SNIPPET_TOKENS).min(n);
+        Some((block, tokens, start, end))
     }
 
     /// The window `start..end` of `tokens` (the tokens of `text`) cut from `text` with its

@@ -38,9 +38,9 @@ pub fn postings<'a>(index: &Index<'a>, key: &str) -> Result<Option<PostingList<'
 }
 
 /// Calls `found` with every key that begins with `prefix` and that `automaton` accepts, in
-/// key order, until it returns `false` (keys that are not UTF-8 are skipped). The automaton
-/// must accept no key outside `prefix`, or the caller must ignore those: a lazy index has
-/// only the dictionary shards of the prefix's range loaded.
+/// key order, until it returns `false` (keys that are not UTF-8 are skipped). Only the
+/// prefix's range of the dictionary is walked (a typo automaton alone would also walk every
+/// other first letter), which is all a lazy index has loaded.
 fn walk<A: Automaton>(
     index: &Index<'_>,
     prefix: &str,
@@ -48,7 +48,15 @@ fn walk<A: Automaton>(
     mut found: impl FnMut(&str) -> bool,
 ) {
     reads::note_prefix(prefix);
-    let mut stream = index.terms().search(automaton).into_stream();
+    let mut range = index.terms().search(automaton).ge(prefix.as_bytes());
+    // The first key after every key beginning with `prefix`: its last byte plus one (UTF-8
+    // has no byte 0xFF to carry over).
+    if let Some((&last, head)) = prefix.as_bytes().split_last() {
+        let mut end = head.to_vec();
+        end.push(last.saturating_add(1));
+        range = range.lt(end);
+    }
+    let mut stream = range.into_stream();
     while let Some((key, _)) = stream.next() {
         if let Ok(key) = std::str::from_utf8(key) {
             if !found(key) {

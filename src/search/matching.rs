@@ -202,23 +202,30 @@ fn match_sequence<'a>(
     slots: Vec<Vec<(PostingList<'a>, f32)>>,
     step: u32,
 ) -> Result<Clause<'a>, IndexError> {
-    let mut candidates: Option<Vec<ArticleId>> = None;
-    for slot in &slots {
-        let mut here: Vec<ArticleId> = slot
-            .iter()
-            .flat_map(|(l, _)| l.articles().iter().copied())
-            .collect();
-        here.sort_unstable();
-        here.dedup();
-        candidates = Some(match candidates {
-            None => here,
-            Some(c) => c
-                .into_iter()
-                .filter(|a| here.binary_search(a).is_ok())
-                .collect(),
-        });
+    // The articles of the slot with the fewest, then those of them every other slot has
+    // (looked up in its sorted lists: a stop word's ten thousand articles are not gathered).
+    let size = |s: &Vec<(PostingList<'a>, f32)>| -> usize {
+        s.iter().map(|(l, _)| l.articles().len()).sum()
+    };
+    let smallest = (0..slots.len()).min_by_key(|&s| slots.get(s).map_or(0, size));
+    let mut candidates: Vec<ArticleId> = smallest
+        .and_then(|s| slots.get(s))
+        .map(|slot| {
+            slot.iter()
+                .flat_map(|(l, _)| l.articles().iter().copied())
+                .collect()
+        })
+        .unwrap_or_default();
+    candidates.sort_unstable();
+    candidates.dedup();
+    for (s, slot) in slots.iter().enumerate() {
+        if Some(s) != smallest {
+            candidates.retain(|a| {
+                slot.iter()
+                    .any(|(l, _)| l.articles().binary_search(a).is_ok())
+            });
+        }
     }
-    let candidates = candidates.unwrap_or_default();
     let Some((_, later)) = slots.split_first() else {
         return Ok(Clause::default());
     };

@@ -34,7 +34,7 @@ use crate::snippet::Hint;
 use expand::Typos;
 use explorer_index::{ArticleId, EntityId, Index, IndexError};
 use matching::Clause;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// A ranked article.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,7 +61,8 @@ pub enum Notice {
 /// The outcome of running a query.
 #[derive(Debug, Clone, Default)]
 pub struct Ranking<'a> {
-    /// Every match, best first (after [`run_for`], only its first `needed` in order).
+    /// Every match, best first (after [`run_for`], only its first `needed` in order; after
+    /// [`run_unordered`], its first [`MIN_ORDERED`], scored by BM25 and proximity).
     pub ranked: Vec<Scored>,
     /// Index keys that matched (terms and compound-part keys), for highlighting.
     pub matched_terms: BTreeSet<String>,
@@ -87,15 +88,35 @@ pub fn run_for<'a>(
     query: &Query,
     needed: usize,
 ) -> Result<Ranking<'a>, IndexError> {
-    run_weighing(index, query, needed, true)
+    run_weighing(index, query, needed, Scores::Shown, true)
 }
 
-/// [`run_for`]; `weigh_within`: whether optional words are weighed only in the articles
-/// the required ones match (the same scores, sooner; `false` only to test that).
+/// [`run`] for matches that are filtered or sorted by date afterwards: every article has
+/// its whole score (the proximity bonus wherever it applies), but only the first
+/// [`MIN_ORDERED`] are in order and the scores are BM25's, not yet the relevance shown:
+/// the caller orders what passes its filters ([`rank::best_first`]) and then shows the
+/// scores ([`rank::shown`]), rather than every match being sorted for a few.
+pub fn run_unordered<'a>(index: &Index<'a>, query: &Query) -> Result<Ranking<'a>, IndexError> {
+    run_weighing(index, query, usize::MAX, Scores::Ranked, true)
+}
+
+/// Which scores a [`Ranking`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scores {
+    /// The relevance the answer shows, the first `needed` in order.
+    Shown,
+    /// BM25 with the proximity bonus, the first [`MIN_ORDERED`] in order.
+    Ranked,
+}
+
+/// [`run_for`] or [`run_unordered`]; `weigh_within`: whether optional words are weighed
+/// only in the articles the required ones match (the same scores, sooner; `false` only to
+/// test that).
 fn run_weighing<'a>(
     index: &Index<'a>,
     query: &Query,
     needed: usize,
+    scores_kept: Scores,
     weigh_within: bool,
 ) -> Result<Ranking<'a>, IndexError> {
     let needed = needed.max(MIN_ORDERED);
@@ -225,8 +246,13 @@ fn run_weighing<'a>(
     if telling.len() > 1 {
         rank::apply_proximity(&telling, &mut scores, needed)?;
     }
-    let mut ranked = rank::best_first(scores, needed);
-    rank::as_relevance(&mut ranked);
+    let mut ranked = match scores_kept {
+        Scores::Shown => rank::best_first(scores, needed),
+        Scores::Ranked => rank::best_first(scores, MIN_ORDERED),
+    };
+    if scores_kept == Scores::Shown {
+        rank::as_relevance(&mut ranked);
+    }
     Ok(Ranking {
         ranked,
         matched_terms,
@@ -243,17 +269,24 @@ pub fn browse<'a>(
     entities: &[EntityId],
     excluded: &BTreeSet<ArticleId>,
 ) -> Result<Ranking<'a>, IndexError> {
-    let mut scores: BTreeMap<ArticleId, f32> = BTreeMap::new();
-    if entities.is_empty() {
-        scores.extend(index.article_ids().map(|a| (a, 0.0)));
-    }
+    // One slot per article (`None`: not mentioned), summed in the entities' order.
+    let everyone = entities.is_empty().then_some(0.0);
+    let mut per_article: Vec<Option<f32>> = vec![everyone; index.article_count() as usize];
     for &id in entities {
         for (article, n) in index.entity(id)?.articles {
-            *scores.entry(article).or_default() += n as f32;
+            match per_article.get_mut(article.0 as usize) {
+                Some(slot) => *slot = Some(slot.unwrap_or(0.0) + n as f32),
+                // An id the index does not have is an error, as everywhere else.
+                None => {
+                    index.length(article)?;
+                }
+            }
         }
     }
-    let scores = scores
-        .into_iter()
+    let scores = index
+        .article_ids()
+        .zip(per_article)
+        .filter_map(|(article, score)| Some((article, score?)))
         .filter(|(a, _)| !excluded.contains(a))
         .map(|(article, score)| Scored {
             article,
@@ -356,8 +389,10 @@ mod tests {
                 "und ",
             ] {
                 let parsed = crate::query::parse(q);
-                let within = run_weighing(&index, &parsed, usize::MAX, true).expect("runs");
-                let everywhere = run_weighing(&index, &parsed, usize::MAX, false).expect("runs");
+                let within =
+                    run_weighing(&index, &parsed, usize::MAX, Scores::Shown, true).expect("runs");
+                let everywhere =
+                    run_weighing(&index, &parsed, usize::MAX, Scores::Shown, false).expect("runs");
                 assert_eq!(within.ranked, everywhere.ranked, "{fixture}: {q}");
                 assert_eq!(within.matched_terms, everywhere.matched_terms, "{q}");
                 scored += within.ranked.len();

@@ -47,16 +47,17 @@ pub fn select<'a>(
         || !filters.excluded.is_empty()
         || has_dates
         || !by_meta.is_empty();
-    let ranking = if !parsed.clauses.is_empty() || !parsed.excluded.is_empty() {
-        // Only a page sorted by relevance over every match needs just its first articles
-        // in exact order; filters and other orders need them all.
-        let needed = if !filtered && options.sort == Sort::Relevance {
-            options
-                .offset
-                .saturating_add(options.limit.min(super::MAX_LIMIT))
-        } else {
-            usize::MAX
-        };
+    // Only a page's articles need to be in exact order.
+    let needed = options
+        .offset
+        .saturating_add(options.limit.min(super::MAX_LIMIT));
+    // Filters and other orders than relevance: the matches are ordered (and their scores
+    // made the relevance shown) after they are filtered, below.
+    let unordered = filtered || options.sort != Sort::Relevance;
+    let words = !parsed.clauses.is_empty() || !parsed.excluded.is_empty();
+    let ranking = if words && unordered {
+        super::run_unordered(index, &parsed)?
+    } else if words {
         super::run_for(index, &parsed, needed)?
     } else if filtered {
         super::browse(index, &filters.required, &BTreeSet::new())?
@@ -90,6 +91,21 @@ pub fn select<'a>(
     let (dates, undated) = facets::dates(matching.iter().map(|(_, d)| *d));
     if has_dates {
         matching.retain(|(_, date)| in_dates(*date, options, &parsed));
+    }
+    if words && unordered {
+        if options.sort == Sort::Relevance {
+            let needed = needed.max(super::MIN_ORDERED);
+            let better = |(a, _): &(Scored, _), (b, _): &(Scored, _)| super::rank::better(a, b);
+            if needed < matching.len() {
+                matching.select_nth_unstable_by(needed, better);
+                matching[..needed].sort_unstable_by(better);
+            } else {
+                matching.sort_unstable_by(better);
+            }
+        }
+        for (scored, _) in &mut matching {
+            super::rank::shown(scored);
+        }
     }
     sort(&mut matching, options.sort);
     Ok(Selection {
@@ -136,4 +152,80 @@ pub fn sort(matching: &mut [(Scored, Option<YearMonth>)], order: Sort) {
         };
         by_date.then_with(|| sa.article.cmp(&sb.article))
     });
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// Matches filtered or sorted by date, ordered after the filters, are in the order of
+    /// the whole ranking and have its scores.
+    #[test]
+    fn filtered_matches_keep_the_whole_rankings_order_and_scores() {
+        let dir = std::env::temp_dir().join(format!("explorer-filtered-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let filler = ["Wald", "Weg", "Bach", "Wiese", "Feld", "Hang"];
+        for i in 0..400usize {
+            let mut words: Vec<&str> = vec!["Ahorn"; i * 7 % 11 + 1];
+            words.extend((0..i * 3 % 17).map(|k| filler[(i + k) % filler.len()]));
+            if i % 5 < 2 {
+                words.push("Birke");
+            }
+            let text = format!(
+                " date {}-{:02}\nTitel {i}\n\n{}.\n",
+                2010 + i % 10,
+                1 + i % 12,
+                words.join(" ")
+            );
+            std::fs::write(dir.join(format!("{i:03}.txt")), text).expect("an article");
+        }
+        let built = explorer_ingest::build(&dir).expect("builds");
+        std::fs::remove_dir_all(&dir).expect("cleaned up");
+        let ex = Explorer::open(&built.index).expect("opens");
+        let since = Some(YearMonth {
+            year: 2012,
+            month: 6,
+        });
+        let mut compared = 0;
+        for (q, from, sort) in [
+            ("Ahorn -datum:2013 ", None, Sort::Relevance),
+            ("Ahorn -datum:2010..2014 ", None, Sort::Relevance),
+            ("Ahorn datum:2011..2016 ", None, Sort::Relevance),
+            ("Ahorn Birke ", since, Sort::Relevance),
+            ("Ahorn ", since, Sort::Relevance),
+            ("Ahorn ", None, Sort::Newest),
+            ("Ahorn Wald ", since, Sort::Oldest),
+        ] {
+            let options = SearchOptions {
+                limit: 5,
+                from,
+                sort,
+                ..SearchOptions::default()
+            };
+            let selection = select(&ex, q, &options).expect("selects");
+            let whole = super::super::run(&ex.index, &selection.parsed).expect("ranks");
+            let kept: BTreeSet<ArticleId> =
+                selection.matching.iter().map(|(s, _)| s.article).collect();
+            let expected: Vec<Scored> = whole
+                .ranked
+                .into_iter()
+                .filter(|s| kept.contains(&s.article))
+                .collect();
+            assert!(
+                expected.len() > super::super::MIN_ORDERED,
+                "{q}: enough matches"
+            );
+            let mut got: Vec<Scored> = selection.matching.iter().map(|(s, _)| *s).collect();
+            if sort == Sort::Relevance {
+                let first = super::super::MIN_ORDERED;
+                assert_eq!(got[..first], expected[..first], "{q}: the first in order");
+            }
+            got.sort_by_key(|s| s.article);
+            let mut expected = expected;
+            expected.sort_by_key(|s| s.article);
+            assert_eq!(got, expected, "{q}: the same scores");
+            compared += got.len();
+        }
+        assert!(compared > 1000, "{compared}");
+    }
 }

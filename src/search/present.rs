@@ -52,23 +52,20 @@ pub fn answer<'a>(
         .iter()
         .map(|scored| {
             let head = ex.index.head(scored.article)?;
-            let snippet = match ex.record(scored.article)? {
-                Some(record) => {
-                    let hint = readable
-                        .iter()
-                        .position(|&a| a == scored.article)
-                        .and_then(|k| hints.get_mut(k))
-                        .map(std::mem::take)
-                        .unwrap_or_default();
-                    Some(marker.best_passage(&record, hint))
-                }
-                None => None,
-            };
+            let record = ex.record(scored.article)?;
+            let hint = readable
+                .iter()
+                .position(|&a| a == scored.article)
+                .and_then(|k| hints.get_mut(k))
+                .map(std::mem::take)
+                .unwrap_or_default();
+            let title_highlights = marker.title_highlights(head.title, record.as_ref(), &hint);
+            let snippet = record.map(|record| marker.best_passage(&record, hint));
             Ok(Hit {
                 article: summary(&ex.index, scored.article, &head)?,
                 score: scored.score,
                 snippet,
-                title_highlights: marker.highlight(head.title),
+                title_highlights,
             })
         })
         .collect::<Result<Vec<_>, IndexError>>()?;
@@ -158,6 +155,62 @@ fn spellings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hit's title marks, found from the index's positions, are the marks of its title
+    /// analysed whole (every form that matched, compounds, hyphenated chains).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn title_marks_from_the_positions_are_the_titles_analysed_marks() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut marked = 0;
+        for corpus in ["seeds", "tests/fixtures/german"] {
+            let built = explorer_ingest::build(&root.join(corpus)).expect("the corpus builds");
+            let ex = Explorer::open(&built.index).expect("opens");
+            for q in [
+                "Hafen ",
+                "Hamburger Hafen ",
+                "Häfen ",
+                "Tabellenführer ",
+                "Tabelenführer ",
+                "Fußball Aufsteiger ",
+                "Teleskop Sternwarte ",
+                "Wasserstoff ",
+                "Wasserstoffzug Zug ",
+                "Zürich Straßen ",
+                "Unwe",
+                "\"Hamburger Hafen\" ",
+                "Aufsteiger -Düsseldorf ",
+                "Kim ",
+                "Kim Jong Un ",
+                "Pjöngjang Gipfeltreffen ",
+                "Treffen ",
+                "Nordkorea Experte ",
+                "Nordkorea-Experte ",
+                "Atom ",
+                "die ",
+            ] {
+                let options = SearchOptions {
+                    limit: 50,
+                    ..SearchOptions::default()
+                };
+                let results = ex.search(q, &options).expect("searches");
+                let parsed = crate::query::parse(q);
+                let ranking = super::super::run(&ex.index, &parsed).expect("runs");
+                let marker =
+                    snippet::Marker::new(&ranking.matched_terms, &parsed).with_names(&ex.index);
+                for hit in &results.hits {
+                    let title = hit.article.title;
+                    assert_eq!(
+                        hit.title_highlights,
+                        marker.highlight(title),
+                        "{corpus}: {q:?} in {title:?}"
+                    );
+                    marked += hit.title_highlights.len();
+                }
+            }
+        }
+        assert!(marked > 10, "titles are marked: {marked}");
+    }
 
     #[test]
     fn a_long_query_is_echoed_short() {

@@ -39,12 +39,19 @@ pub fn score(
     let mut cursors = vec![0usize; required.len()];
     let mut exact_cursors = vec![0usize; required.len()];
     let mut optional_cursors = vec![0usize; optional.len()];
-    let mut out = Vec::new();
+    // At most every candidate scores.
+    let mut out = Vec::with_capacity(
+        required
+            .first()
+            .map_or(index.article_count() as usize, |c| c.tf.len()),
+    );
+    // Each article's (tf, idf) pairs: one buffer for all of them.
+    let mut tfs: Vec<(f32, f32)> = Vec::with_capacity(required.len() + optional.len());
     'articles: for article in candidates {
         if excluded.contains(&article) {
             continue;
         }
-        let mut tfs: Vec<(f32, f32)> = Vec::with_capacity(required.len());
+        tfs.clear();
         for (k, c) in required.iter().enumerate() {
             match advance(&c.tf, &mut cursors[k], article) {
                 Some(tf) => tfs.push((tf, required_idf[k])),
@@ -101,7 +108,7 @@ pub fn best_first(mut ranked: Vec<Scored>, needed: usize) -> Vec<Scored> {
 }
 
 /// The answer order: higher tier first, then higher score, ties by article id.
-fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+pub fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
     b.tier
         .cmp(&a.tier)
         .then_with(|| b.score.total_cmp(&a.score))
@@ -113,8 +120,13 @@ fn better(a: &Scored, b: &Scored) -> std::cmp::Ordering {
 /// and stays comparable within a tier.
 pub fn as_relevance(ranked: &mut [Scored]) {
     for s in ranked {
-        s.score = s.tier as f32 + (1.0 - 1.0 / (1.0 + s.score.max(0.0)));
+        shown(s);
     }
+}
+
+/// [`as_relevance`] for one article.
+pub fn shown(s: &mut Scored) {
+    s.score = s.tier as f32 + (1.0 - 1.0 / (1.0 + s.score.max(0.0)));
 }
 
 /// Multiply scores by the proximity bonus, best first (tier, then BM25), in growing batches,

@@ -1,5 +1,5 @@
 use super::*;
-use explorer_index::{Block, YearMonth};
+use explorer_index::{ArticleId, Block, YearMonth};
 use explorer_text::term_of;
 
 fn record(text: &str) -> ArticleRecord<'_> {
@@ -280,4 +280,90 @@ fn names_looked_up_word_by_word_are_the_names_of_the_index() {
         marked_words.iter().any(|w| w == "Landtag"),
         "{marked_words:?}"
     );
+}
+
+/// The best window as it was chosen by tokenizing each block with matches: the window from
+/// four tokens before a match, clamped to the block's tokens, counting the matches in it.
+fn window_by_tokens(
+    article: &ArticleRecord<'_>,
+    matches: &[(u32, u32)],
+) -> Option<(u32, usize, usize)> {
+    let mut best: Option<((usize, usize), u32, usize, usize)> = None;
+    for (b, block) in article.blocks.iter().enumerate() {
+        if !matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::Heading | BlockKind::Caption
+        ) {
+            continue;
+        }
+        let first = block.first_position;
+        let end_of_block = article
+            .blocks
+            .get(b + 1)
+            .map_or(u32::MAX, |next| next.first_position);
+        let n = tokenize(article.block_text(block)).len();
+        let here: Vec<(usize, u32)> = matches
+            .iter()
+            .filter(|&&(p, _)| p >= first && p < end_of_block && ((p - first) as usize) < n)
+            .map(|&(p, key)| ((p - first) as usize, key))
+            .collect();
+        for (k, &(at, _)) in here.iter().enumerate() {
+            let start = at.saturating_sub(4).min(n.saturating_sub(SNIPPET_TOKENS));
+            let end = (start + SNIPPET_TOKENS).min(n);
+            let mut keys: Vec<u32> = here[k..]
+                .iter()
+                .take_while(|(t, _)| *t < end)
+                .map(|&(_, key)| key)
+                .collect();
+            let count = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            if best.is_none_or(|(q, ..)| (keys.len(), count) > q) {
+                best = Some(((keys.len(), count), block.start, start, end));
+            }
+        }
+    }
+    best.map(|(_, block, start, end)| (block, start, end))
+}
+
+/// The window chosen from the matches' positions alone, tokenizing only its block, is the
+/// window chosen by tokenizing every block with matches, for the hits of real searches.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_window_chosen_without_tokens_is_the_window_chosen_with_them() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut compared = 0;
+    for corpus in ["seeds", "tests/fixtures/german"] {
+        let built = explorer_ingest::build(&root.join(corpus)).expect("the corpus builds");
+        let ex = crate::Explorer::open(&built.index).expect("opens");
+        for q in [
+            "die ",
+            "der und ",
+            "Kim Pjöngjang ",
+            "Treffen Gipfel ",
+            "Hafen Container ",
+            "Wasserstoff Zug ",
+            "Peking Moskau Sanktionen ",
+            "Tabellenführer Trainer ",
+            "in ",
+        ] {
+            let ranking = crate::search::run(&ex.index, &crate::query::parse(q)).expect("runs");
+            let articles: Vec<ArticleId> = ranking.ranked.iter().map(|s| s.article).collect();
+            let hints = ranking.hints(&articles).expect("hints");
+            let m = Marker::new(&ranking.matched_terms, &crate::query::parse(q));
+            for (&a, hint) in articles.iter().zip(&hints) {
+                let article = ex.record(a).expect("reads").expect("embedded");
+                let got = m
+                    .window(&article, &hint.matches)
+                    .map(|(block, _, start, end)| (block.start, start, end));
+                assert_eq!(
+                    got,
+                    window_by_tokens(&article, &hint.matches),
+                    "{corpus}: {q:?} in {a:?}"
+                );
+                compared += usize::from(got.is_some());
+            }
+        }
+    }
+    assert!(compared > 20, "windows compared: {compared}");
 }
