@@ -11,21 +11,17 @@
 //! Ranking may differ; the set of articles and the notices may not.
 
 mod generate;
+mod model;
 mod order;
 
-use crate::index_over;
 use article_explorer::search::{TYPO_KEEP_PREFIX, TYPO_MIN_CHARS};
-use article_explorer::{ArticleId, Explorer, Loosened, SearchOptions, YearMonth};
-use explorer_index::BlockKind;
+use article_explorer::{ArticleId, Loosened, SearchOptions};
 use explorer_index::EntityKind;
-use explorer_ingest::indexer::{parse_all, Vocabulary};
-use explorer_text::{
-    compound, fold, fold_key, is_exact_key, is_stop_word, part_key, term_of, tokenize, Analyzer,
-    VariantKind,
-};
+use explorer_text::{compound, fold, fold_key, is_stop_word, part_key, term_of, tokenize};
 use generate::{generate, render, write_generated_corpus, Item};
+use model::{model_of, Entity, Model};
 use proptest::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -45,162 +41,6 @@ static TYPING: AtomicUsize = AtomicUsize::new(0);
 static CORRECTED: AtomicUsize = AtomicUsize::new(0);
 static TYPOS: AtomicUsize = AtomicUsize::new(0);
 static HYPHENS: AtomicUsize = AtomicUsize::new(0);
-
-/// One corpus, analysed: per article its tokens (position → keys), its date.
-struct Model {
-    explorer: Explorer<'static>,
-    articles: Vec<Article>,
-    /// Words of the indexed text, as written (one token each).
-    words: Vec<String>,
-    /// Every compound-part key of the corpus.
-    part_keys: BTreeSet<String>,
-    /// Every key of the corpus (terms and variants; no exact spellings), sorted as the term
-    /// dictionary is.
-    keys: BTreeSet<String>,
-    /// The exact spellings the index keeps (`exact_key` without its `=`).
-    spellings: BTreeSet<String>,
-    /// Per entity: name, kind, aliases, the articles mentioning it.
-    entities: Vec<Entity>,
-}
-
-struct Article {
-    /// The words of its indexed blocks, in order (for phrases that occur).
-    words: Vec<String>,
-    /// Keys per token position: the primary term and the variants (no exact spellings).
-    tokens: BTreeMap<u32, BTreeSet<String>>,
-    date: Option<YearMonth>,
-}
-
-struct Entity {
-    id: explorer_index::EntityId,
-    name: String,
-    kind: EntityKind,
-    names: Vec<String>,
-    articles: BTreeSet<ArticleId>,
-}
-
-/// The byte ranges of article `id`'s mentions of people by name.
-fn people_in(index: &explorer_index::Index<'_>, id: ArticleId) -> Vec<std::ops::Range<usize>> {
-    index
-        .mentions(id)
-        .unwrap()
-        .into_iter()
-        .filter(|m| {
-            m.kind == explorer_index::MentionKind::Name
-                && index.entity(m.entity).unwrap().kind == EntityKind::Person
-        })
-        .map(|m| m.start as usize..m.end as usize)
-        .collect()
-}
-
-fn model_of(dir: &Path) -> Model {
-    let bytes = index_over(dir.to_str().expect("a UTF-8 path"));
-    let explorer = Explorer::open(bytes).unwrap();
-    let index = explorer_index::Index::open(bytes).unwrap();
-    let corpus = explorer_ingest::corpus::read_folder(dir).unwrap();
-    let parsed = parse_all(&corpus.documents, &mut Vec::new());
-    let vocabulary = Vocabulary::of(&corpus.documents, &parsed);
-    // The bases a genitive may point to: primary terms of capitalised tokens.
-    let mut name_terms = BTreeSet::new();
-    let mut words = BTreeSet::new();
-    for (doc, p) in corpus.documents.iter().zip(&parsed) {
-        for b in p.blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate) {
-            for t in tokenize(&doc.text[b.start..b.end]) {
-                if t.text.starts_with(char::is_uppercase) {
-                    name_terms.insert(term_of(t.text));
-                }
-                words.insert(t.text.to_owned());
-            }
-        }
-    }
-    let mut analyzer = Analyzer::new(Some(&vocabulary));
-    let mut part_keys = BTreeSet::new();
-    let mut all_keys = BTreeSet::new();
-    let mut spellings = BTreeSet::new();
-    let mut articles = Vec::new();
-    for (id, (doc, p)) in corpus.documents.iter().zip(&parsed).enumerate() {
-        let people = people_in(&index, ArticleId(id as u32));
-        let mut tokens: BTreeMap<u32, BTreeSet<String>> = BTreeMap::new();
-        let mut surface = Vec::new();
-        let mut position = 0u32;
-        for b in &p.blocks {
-            if b.kind == BlockKind::Boilerplate {
-                continue;
-            }
-            let block = &doc.text[b.start..b.end];
-            surface.extend(tokenize(block).iter().map(|t| t.text.to_owned()));
-            let analysed = analyzer.analyze(block);
-            let count = analysed.len() as u32;
-            for a in analysed {
-                let keys = tokens.entry(position + a.position).or_default();
-                keys.insert(a.term);
-                for v in a.variants {
-                    if v.kind == VariantKind::Genitive && !name_terms.contains(&v.term) {
-                        continue;
-                    }
-                    if is_exact_key(&v.term) {
-                        spellings.insert(v.term[1..].to_owned());
-                        continue;
-                    }
-                    if v.kind == VariantKind::CompoundPart {
-                        // A person's name is never split into parts.
-                        let at = b.start + a.start;
-                        if people.iter().any(|r| r.contains(&at)) {
-                            continue;
-                        }
-                        part_keys.insert(v.term.clone());
-                    }
-                    keys.insert(v.term);
-                }
-            }
-            position += count + BLOCK_GAP;
-        }
-        all_keys.extend(tokens.values().flatten().cloned());
-        articles.push(Article {
-            words: surface,
-            tokens,
-            date: p.date,
-        });
-    }
-    let entities = explorer
-        .entities()
-        .unwrap()
-        .into_iter()
-        .map(|e| {
-            let view = explorer
-                .entity(e.id, "", &SearchOptions::default())
-                .unwrap();
-            Entity {
-                id: e.id,
-                name: e.name.to_owned(),
-                kind: e.kind,
-                names: std::iter::once(e.name)
-                    .chain(e.aliases.iter().copied())
-                    .map(str::to_owned)
-                    .collect(),
-                articles: view.articles.iter().map(|a| a.id).collect(),
-            }
-        })
-        .collect();
-    let words = words
-        .into_iter()
-        .filter(|w| {
-            tokenize(w).len() == 1
-                && !["OR", "ODER", "AND", "UND"].contains(&w.as_str())
-                && !w.contains([':', '"', '“', '”', '„', '|', '&'])
-                && !w.starts_with('-')
-        })
-        .collect();
-    Model {
-        explorer,
-        articles,
-        words,
-        part_keys,
-        keys: all_keys,
-        spellings,
-        entities,
-    }
-}
 
 impl Model {
     /// The articles word `w` (as typed) matches: a token with its term or its part key, with
