@@ -16,8 +16,9 @@ use article_explorer::{ArticleId, Explorer, Loosened, SearchOptions, YearMonth};
 use std::collections::BTreeSet;
 
 mod cases;
+mod real;
 
-use cases::{Corpus, Expect, CASES};
+use cases::{Corpus, Expect};
 use Corpus::*;
 use Expect::*;
 
@@ -300,7 +301,7 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
     let forms = explorer_over("tests/fixtures/relevance-forms");
     let mut failures = Vec::new();
     let mut per_category: Vec<(&str, usize, usize)> = Vec::new();
-    for (category, corpus, query, expect) in CASES {
+    for (category, corpus, query, expect) in cases::all() {
         let ex = match corpus {
             Seeds => &seeds,
             German => &german,
@@ -335,8 +336,8 @@ fn german_queries_of_every_kind_find_what_a_reader_expects() {
     }
     println!(
         "relevance: {} of {} queries pass",
-        CASES.len() - failures.len(),
-        CASES.len()
+        cases::all().count() - failures.len(),
+        cases::all().count()
     );
     assert!(
         failures.is_empty(),
@@ -471,7 +472,7 @@ fn a_long_query_is_echoed_short() {
     assert_eq!(short.echo, "Kim Jong Un");
 }
 
-/// Every row of docs/QUERY.md names its test: a category of [`CASES`] (`relevance/…`) or a
+/// Every row of docs/QUERY.md names its test: a category of [`cases::all`] (`relevance/…`) or a
 /// test function (`fn …`) in this folder.
 #[test]
 fn every_row_of_the_query_semantics_has_a_test() {
@@ -509,7 +510,7 @@ fn every_row_of_the_query_semantics_has_a_test() {
         rows += 1;
         for test in tests {
             let ok = if let Some(category) = test.strip_prefix("relevance/") {
-                CASES.iter().any(|(c, ..)| *c == category)
+                cases::all().any(|(c, ..)| *c == category)
             } else if let Some(name) = test.strip_prefix("fn ") {
                 sources.contains(&format!("fn {name}("))
             } else {
