@@ -18,7 +18,8 @@
 
 use crate::search::expand::reads;
 use crate::{Explorer, SearchOptions, SearchResults};
-use explorer_index::lazy::{LazyError, LazyIndex};
+use explorer_index::lazy::reads::{self as row_reads, RowReads};
+use explorer_index::lazy::{LazyError, LazyIndex, ROW_TABLES};
 use explorer_index::{Index, IndexError};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -91,15 +92,32 @@ impl LazyExplorer {
         &self.store
     }
 
-    /// The files to load before anything can be answered: the sections this version keeps
-    /// out of the dictionary (docs/HOSTED.md), those not supplied yet.
+    /// The files to load before anything can be answered: the sections every answer needs
+    /// (all but the per-article tables kept in row chunks: docs/HOSTED.md), those not
+    /// supplied yet. The rows of HEAD and MENT a call reads come in its rounds.
     pub fn missing_to_open(&self) -> Vec<String> {
         self.store
-            .sections()
-            .iter()
+            .ready_sections()
             .map(|(_, f)| f.name())
             .filter(|name| !self.store.has(name))
             .collect()
+    }
+
+    /// [`LazyExplorer::missing_to_open`], and the per-article tables (HEAD, MENT) whole:
+    /// what a page needs that reads them without rounds. Today's element lists every
+    /// article's title when it opens (`articles()`) and calls `article()` and `entity()`
+    /// without rounds, so its page loads these (docs/HOSTED.md).
+    pub fn missing_to_open_whole(&self) -> Vec<String> {
+        let mut names = self.missing_to_open();
+        names.extend(
+            self.store
+                .sections()
+                .iter()
+                .filter(|(tag, _)| ROW_TABLES.contains(tag))
+                .map(|(_, f)| f.name())
+                .filter(|name| !self.store.has(name)),
+        );
+        names
     }
 
     /// Hands over file `name` (fetched because a call named it); refused, naming it, when
@@ -214,12 +232,12 @@ impl LazyExplorer {
             // A round's engine over a copy assembled for this round only.
             let bytes: Rc<[u8]> = self.store.assemble()?.into();
             let explorer = Explorer::over(Index::open_embedded(&bytes)?);
-            let (answer, read) = reads::recording(|| call(&explorer));
-            answer?;
+            let (answer, read) = record(|| call(&explorer));
             let need = self.missing_in(&read)?;
             if !need.is_empty() {
                 return Ok(need);
             }
+            answer?;
             // Its reads were all loaded: this round's index becomes the page's engine
             // (the store has not changed since it was assembled).
             drop(explorer);
@@ -228,9 +246,12 @@ impl LazyExplorer {
         }
         // Nothing more to fetch: the page's engine over all of it.
         let explorer = self.explorer()?;
-        let (answer, read) = reads::recording(|| call(explorer));
-        answer?;
-        Ok(self.missing_in(&read)?)
+        let (answer, read) = record(|| call(explorer));
+        let need = self.missing_in(&read)?;
+        if need.is_empty() {
+            answer?;
+        }
+        Ok(need)
     }
 
     /// `call`'s answer, when every file it reads is loaded; otherwise [`LazyError::Missing`]
@@ -245,20 +266,20 @@ impl LazyExplorer {
             let name = name.unwrap_or_else(|| self.store.root_name().to_owned());
             return Err(LazyError::Missing { name }.into());
         };
-        let (answer, read) = reads::recording(|| call(explorer));
-        let answer = answer?;
+        let (answer, (read, rows)) = record(|| call(explorer));
         // Every file it read must be in the engine's index: loaded, and before it was
-        // assembled.
-        let files = self.store.files_for(
+        // assembled. Checked before the answer: a row not loaded reads as empty.
+        let mut files = self.store.files_for(
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
         )?;
+        files.extend(self.store.rows_files(&rows.rows));
         match files
             .into_iter()
             .find(|f| !self.store.has(f) || self.since.contains(f))
         {
             Some(name) => Err(LazyError::Missing { name }.into()),
-            None => Ok(answer),
+            None => Ok(answer?),
         }
     }
 
@@ -274,10 +295,27 @@ impl LazyExplorer {
         self.checked(|ex| ex.search(query, options))
     }
 
-    fn missing_in(&self, read: &reads::Reads) -> Result<Vec<String>, LazyError> {
-        self.store.missing(
+    fn missing_in(&self, (read, rows): &Recorded) -> Result<Vec<String>, LazyError> {
+        let mut need = self.store.missing(
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
-        )
+        )?;
+        need.extend(
+            self.store
+                .rows_files(&rows.rows)
+                .into_iter()
+                .filter(|name| !self.store.has(name)),
+        );
+        Ok(need)
     }
+}
+
+/// What a call read: of the dictionary (keys, prefixes), and rows of HEAD and MENT.
+type Recorded = (reads::Reads, RowReads);
+
+/// Runs `call` while recording what it reads of the dictionary (the engine's
+/// `search::expand::reads`) and of the per-article tables (the index's reader).
+fn record<T>(call: impl FnOnce() -> T) -> (T, Recorded) {
+    let ((answer, read), rows) = row_reads::recording(|| reads::recording(call));
+    (answer, (read, rows))
 }

@@ -11,6 +11,7 @@ use explorer_index::lazy::{split, FileKind, LazyFiles, LazyIndex, Lookup, ShardS
 const SMALL: ShardSizes = ShardSizes {
     shard: 512,
     pack: 512,
+    rows: 512,
 };
 
 /// The bench's queries, sent as the page sends them (bench/queries.txt says how).
