@@ -218,8 +218,9 @@ impl LazyExplorer {
     }
 
     /// The files `call` still needs: it runs on what is loaded while its reads of the
-    /// dictionary are recorded, and the store names the files they lack (the sections
-    /// first, if they are not loaded). Empty: `call` can run ([`LazyExplorer::checked`]).
+    /// dictionary and of the per-article rows are recorded, and the store names the files
+    /// they lack (the sections first, if they are not loaded). Empty: `call` can run
+    /// ([`LazyExplorer::checked`]). Each round installs an engine over what is loaded.
     pub fn missing_for(
         &mut self,
         call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
@@ -228,24 +229,12 @@ impl LazyExplorer {
         if !sections.is_empty() {
             return Ok(sections);
         }
-        if self.stale {
-            // A round's engine over a copy assembled for this round only.
-            let bytes: Rc<[u8]> = self.store.assemble()?.into();
-            let explorer = Explorer::over(Index::open_embedded(&bytes)?);
-            let (answer, read) = record(|| call(&explorer));
-            let need = self.missing_in(&read)?;
-            if !need.is_empty() {
-                return Ok(need);
-            }
-            answer?;
-            // Its reads were all loaded: this round's index becomes the page's engine
-            // (the store has not changed since it was assembled).
-            drop(explorer);
-            self.install(bytes)?;
-            return Ok(Vec::new());
-        }
-        // Nothing more to fetch: the page's engine over all of it.
-        let explorer = self.explorer()?;
+        // Each round's engine over everything loaded so far (assembled again if files came
+        // since); it keeps the text chunks loaded, which the reader and the entity view read.
+        self.refresh()?;
+        let explorer = self.engine().ok_or_else(|| LazyError::Missing {
+            name: self.store.root_name().to_owned(),
+        })?;
         let (answer, read) = record(|| call(explorer));
         let need = self.missing_in(&read)?;
         if need.is_empty() {

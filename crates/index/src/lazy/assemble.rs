@@ -12,8 +12,8 @@ use fst::Streamer;
 
 use super::rows::ROW_TABLES;
 use super::store::LazyIndex;
-use crate::container::Tag;
 use super::LazyError;
+use crate::container::Tag;
 
 /// Where the assembled POST section holds the empty list of terms not loaded.
 const NOT_LOADED: u64 = 0;

@@ -366,13 +366,18 @@ fn per_article_tables_come_in_row_chunks_that_assemble_to_the_whole_tables() {
     damaged[4] ^= 1;
     let err = lazy.supply(&need[0], damaged).unwrap_err();
     assert!(matches!(&err, LazyError::Damaged { name, .. } if *name == need[0]));
-    lazy.supply(&need[0], file(&files, &need[0]).to_vec()).unwrap();
+    lazy.supply(&need[0], file(&files, &need[0]).to_vec())
+        .unwrap();
     let partial_bytes = lazy.assemble().unwrap();
     let partial = Index::open(&partial_bytes).unwrap();
     let five = crate::ArticleId(5);
     assert_eq!(partial.head(five).unwrap(), whole.head(five).unwrap());
     assert_eq!(partial.head(crate::ArticleId(59)).unwrap().file, "");
-    assert_eq!(lazy.rows_files(&[(*b"HEAD", 5)]), need, "loaded: still its file");
+    assert_eq!(
+        lazy.rows_files(&[(*b"HEAD", 5)]),
+        need,
+        "loaded: still its file"
+    );
 
     // Every chunk: the tables are the whole index's, byte for byte.
     for (name, kind, bytes) in &files.files {
