@@ -9,7 +9,9 @@
 //! them whole, and then needs no chunk. The engine notes every row it reads
 //! ([`super::reads`]); [`LazyIndex::rows_files`] names the chunks those rows are in.
 
-use super::files::{FileKind, FileRef};
+#[cfg(feature = "write")]
+use super::files::FileKind;
+use super::files::FileRef;
 use super::store::LazyIndex;
 use super::LazyError;
 use crate::container::Tag;
@@ -112,28 +114,49 @@ impl LazyIndex {
         Some(start..end)
     }
 
-    /// The file of table `tag` whole (its section), if it is loaded.
-    fn table_whole(&self, tag: Tag) -> Option<String> {
-        let (_, file) = self.sections().iter().find(|(t, _)| *t == tag)?;
-        let name = file.name();
-        self.has(&name).then_some(name)
-    }
-
     /// The files that reading `rows` (table, article) takes, each once, in order: the
-    /// table's section where it is loaded whole, else the row chunk of each article. An
-    /// article beyond the index needs nothing (the engine answers that it does not exist).
+    /// table's section where it is loaded whole, else the row chunk of each article, or the
+    /// whole table when the chunks still to fetch would be at least three quarters of its
+    /// bytes (an entity view or a timeline may read the mentions of most articles: then one
+    /// file, about as many bytes, gzip doing better on one file than on many).
+    /// An article beyond the index needs nothing (the engine answers that it does not
+    /// exist).
     pub fn rows_files<'r>(&self, rows: impl IntoIterator<Item = &'r (Tag, u32)>) -> Vec<String> {
-        let mut files: Vec<String> = Vec::new();
+        // Per table: its section (name, length, whether loaded) and the chunks read.
+        type Table = (Tag, Option<(String, u32, bool)>, Vec<FileRef>);
+        let mut tables: Vec<Table> = Vec::new();
         for &(tag, article) in rows {
-            let name = match self.table_whole(tag) {
-                Some(name) => name,
-                None => match self.row_chunk(tag, article) {
-                    Some((_, f)) => f.name(),
-                    None => continue,
-                },
+            let at = match tables.iter().position(|(t, _, _)| *t == tag) {
+                Some(at) => at,
+                None => {
+                    let section = self.sections().iter().find(|(t, _)| *t == tag);
+                    let section = section.map(|(_, f)| (f.name(), f.len, self.has(&f.name())));
+                    tables.push((tag, section, Vec::new()));
+                    tables.len() - 1
+                }
             };
-            if !files.contains(&name) {
-                files.push(name);
+            let (_, section, chunks) = &mut tables[at];
+            if section.as_ref().is_some_and(|(_, _, loaded)| *loaded) {
+                continue;
+            }
+            if let Some((_, f)) = self.row_chunk(tag, article) {
+                if chunks.last() != Some(f) && !chunks.contains(f) {
+                    chunks.push(*f);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        for (_, section, chunks) in tables {
+            // What is still to fetch decides: chunks loaded before cost nothing.
+            let to_fetch: u64 = chunks
+                .iter()
+                .filter(|f| !self.has(&f.name()))
+                .map(|f| u64::from(f.len))
+                .sum();
+            match section {
+                Some((name, _, true)) => files.push(name),
+                Some((name, len, _)) if to_fetch * 4 >= u64::from(len) * 3 => files.push(name),
+                _ => files.extend(chunks.iter().map(FileRef::name)),
             }
         }
         files
