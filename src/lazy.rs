@@ -128,10 +128,14 @@ impl LazyExplorer {
         }
         self.store.supply(name, bytes)?;
         self.stale = true;
-        if self.explorer.is_some() {
+        let section = self.store.sections().iter().any(|(_, f)| f.name() == name);
+        if self.explorer.is_some() && !section {
             self.since.insert(name.to_owned());
         } else if self.missing_to_open().is_empty() {
-            // The last section: the page is ready (the engine answers what needs no term).
+            // The last section every answer needs: the page is ready (the engine answers
+            // what needs no term). Or a table whole after it (HEAD, MENT, which a page
+            // loads when it reads them without rounds): at once in the engine, since the
+            // calls that read it run no rounds to assemble it.
             self.explorer().map_err(|e| match e {
                 LazyExplorerError::Lazy(e) => e,
                 LazyExplorerError::Index(_) => LazyError::Corrupt {
