@@ -37,7 +37,11 @@ fn main() -> ExitCode {
     let lazy_sizes = match std::env::var("ARTICLES_LAZY_FILE") {
         Err(_) => defaults,
         Ok(v) => match v.trim().parse::<usize>() {
-            Ok(n) if n > 0 => explorer_index::lazy::ShardSizes { shard: n, pack: n },
+            Ok(n) if n > 0 => explorer_index::lazy::ShardSizes {
+                shard: n,
+                pack: n,
+                rows: n,
+            },
             _ => {
                 eprintln!("error: ARTICLES_LAZY_FILE={v:?}: expected a number of bytes > 0");
                 return ExitCode::FAILURE;

@@ -18,7 +18,8 @@
 
 use crate::search::expand::reads;
 use crate::{Explorer, SearchOptions, SearchResults};
-use explorer_index::lazy::{LazyError, LazyIndex};
+use explorer_index::lazy::reads::{self as row_reads, RowReads};
+use explorer_index::lazy::{LazyError, LazyIndex, ROW_TABLES};
 use explorer_index::{Index, IndexError};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -91,15 +92,32 @@ impl LazyExplorer {
         &self.store
     }
 
-    /// The files to load before anything can be answered: the sections this version keeps
-    /// out of the dictionary (docs/HOSTED.md), those not supplied yet.
+    /// The files to load before anything can be answered: the sections every answer needs
+    /// (all but the per-article tables kept in row chunks: docs/HOSTED.md), those not
+    /// supplied yet. The rows of HEAD and MENT a call reads come in its rounds.
     pub fn missing_to_open(&self) -> Vec<String> {
         self.store
-            .sections()
-            .iter()
+            .ready_sections()
             .map(|(_, f)| f.name())
             .filter(|name| !self.store.has(name))
             .collect()
+    }
+
+    /// [`LazyExplorer::missing_to_open`], and the per-article tables (HEAD, MENT) whole:
+    /// what a page needs that reads them without rounds. Today's element lists every
+    /// article's title when it opens (`articles()`) and calls `article()` and `entity()`
+    /// without rounds, so its page loads these (docs/HOSTED.md).
+    pub fn missing_to_open_whole(&self) -> Vec<String> {
+        let mut names = self.missing_to_open();
+        names.extend(
+            self.store
+                .sections()
+                .iter()
+                .filter(|(tag, _)| ROW_TABLES.contains(tag))
+                .map(|(_, f)| f.name())
+                .filter(|name| !self.store.has(name)),
+        );
+        names
     }
 
     /// Hands over file `name` (fetched because a call named it); refused, naming it, when
@@ -110,10 +128,14 @@ impl LazyExplorer {
         }
         self.store.supply(name, bytes)?;
         self.stale = true;
-        if self.explorer.is_some() {
+        let section = self.store.sections().iter().any(|(_, f)| f.name() == name);
+        if self.explorer.is_some() && !section {
             self.since.insert(name.to_owned());
         } else if self.missing_to_open().is_empty() {
-            // The last section: the page is ready (the engine answers what needs no term).
+            // The last section every answer needs: the page is ready (the engine answers
+            // what needs no term). Or a table whole after it (HEAD, MENT, which a page
+            // loads when it reads them without rounds): at once in the engine, since the
+            // calls that read it run no rounds to assemble it.
             self.explorer().map_err(|e| match e {
                 LazyExplorerError::Lazy(e) => e,
                 LazyExplorerError::Index(_) => LazyError::Corrupt {
@@ -200,8 +222,9 @@ impl LazyExplorer {
     }
 
     /// The files `call` still needs: it runs on what is loaded while its reads of the
-    /// dictionary are recorded, and the store names the files they lack (the sections
-    /// first, if they are not loaded). Empty: `call` can run ([`LazyExplorer::checked`]).
+    /// dictionary and of the per-article rows are recorded, and the store names the files
+    /// they lack (the sections first, if they are not loaded). Empty: `call` can run
+    /// ([`LazyExplorer::checked`]). Each round installs an engine over what is loaded.
     pub fn missing_for(
         &mut self,
         call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
@@ -210,27 +233,18 @@ impl LazyExplorer {
         if !sections.is_empty() {
             return Ok(sections);
         }
-        if self.stale {
-            // A round's engine over a copy assembled for this round only.
-            let bytes: Rc<[u8]> = self.store.assemble()?.into();
-            let explorer = Explorer::over(Index::open_embedded(&bytes)?);
-            let (answer, read) = reads::recording(|| call(&explorer));
+        // Each round's engine over everything loaded so far (assembled again if files came
+        // since); it keeps the text chunks loaded, which the reader and the entity view read.
+        self.refresh()?;
+        let explorer = self.engine().ok_or_else(|| LazyError::Missing {
+            name: self.store.root_name().to_owned(),
+        })?;
+        let (answer, read) = record(|| call(explorer));
+        let need = self.missing_in(&read)?;
+        if need.is_empty() {
             answer?;
-            let need = self.missing_in(&read)?;
-            if !need.is_empty() {
-                return Ok(need);
-            }
-            // Its reads were all loaded: this round's index becomes the page's engine
-            // (the store has not changed since it was assembled).
-            drop(explorer);
-            self.install(bytes)?;
-            return Ok(Vec::new());
         }
-        // Nothing more to fetch: the page's engine over all of it.
-        let explorer = self.explorer()?;
-        let (answer, read) = reads::recording(|| call(explorer));
-        answer?;
-        Ok(self.missing_in(&read)?)
+        Ok(need)
     }
 
     /// `call`'s answer, when every file it reads is loaded; otherwise [`LazyError::Missing`]
@@ -245,20 +259,20 @@ impl LazyExplorer {
             let name = name.unwrap_or_else(|| self.store.root_name().to_owned());
             return Err(LazyError::Missing { name }.into());
         };
-        let (answer, read) = reads::recording(|| call(explorer));
-        let answer = answer?;
+        let (answer, (read, rows)) = record(|| call(explorer));
         // Every file it read must be in the engine's index: loaded, and before it was
-        // assembled.
-        let files = self.store.files_for(
+        // assembled. Checked before the answer: a row not loaded reads as empty.
+        let mut files = self.store.files_for(
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
         )?;
+        files.extend(self.store.rows_files(&rows.rows));
         match files
             .into_iter()
             .find(|f| !self.store.has(f) || self.since.contains(f))
         {
             Some(name) => Err(LazyError::Missing { name }.into()),
-            None => Ok(answer),
+            None => Ok(answer?),
         }
     }
 
@@ -274,10 +288,27 @@ impl LazyExplorer {
         self.checked(|ex| ex.search(query, options))
     }
 
-    fn missing_in(&self, read: &reads::Reads) -> Result<Vec<String>, LazyError> {
-        self.store.missing(
+    fn missing_in(&self, (read, rows): &Recorded) -> Result<Vec<String>, LazyError> {
+        let mut need = self.store.missing(
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
-        )
+        )?;
+        need.extend(
+            self.store
+                .rows_files(&rows.rows)
+                .into_iter()
+                .filter(|name| !self.store.has(name)),
+        );
+        Ok(need)
     }
+}
+
+/// What a call read: of the dictionary (keys, prefixes), and rows of HEAD and MENT.
+type Recorded = (reads::Reads, RowReads);
+
+/// Runs `call` while recording what it reads of the dictionary (the engine's
+/// `search::expand::reads`) and of the per-article tables (the index's reader).
+fn record<T>(call: impl FnOnce() -> T) -> (T, Recorded) {
+    let ((answer, read), rows) = row_reads::recording(|| reads::recording(call));
+    (answer, (read, rows))
 }

@@ -36,11 +36,13 @@ impl JsExplorer {
         matches!(self.inner, Engine::Lazy(_))
     }
 
-    /// The files to hand over before anything answers (the sections), those not yet.
+    /// The files to hand over before the page answers, those not yet: the sections, and
+    /// the per-article tables (HEAD, MENT) whole, since the page lists every article when
+    /// it opens and calls `article()`/`entity()` without rounds (docs/HOSTED.md).
     #[wasm_bindgen(js_name = missingToOpen)]
     pub fn missing_to_open(&self) -> Vec<String> {
         match &self.inner {
-            Engine::Lazy(lazy) => lazy.missing_to_open(),
+            Engine::Lazy(lazy) => lazy.missing_to_open_whole(),
             Engine::Embedded(_) => Vec::new(),
         }
     }

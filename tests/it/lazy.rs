@@ -11,6 +11,7 @@ use explorer_index::lazy::{split, FileKind, LazyFiles, LazyIndex, Lookup, ShardS
 const SMALL: ShardSizes = ShardSizes {
     shard: 512,
     pack: 512,
+    rows: 512,
 };
 
 /// The bench's queries, sent as the page sends them (bench/queries.txt says how).
@@ -216,6 +217,8 @@ mod rounds {
                 };
                 assert_eq!(a.total, b.total, "{dir}: {q}");
                 assert_eq!(ids(&a), ids(&b), "{dir}: {q}");
+                // Titles, files, dates: the rows of the page's hits came in the rounds.
+                assert_eq!(a.hits, b.hits, "{dir}: {q}");
                 assert_eq!(facets(&a), facets(&b), "{dir}: {q}");
                 assert_eq!(a.loosened, b.loosened, "{dir}: {q}");
                 assert_eq!(a.dates, b.dates, "{dir}: {q}");
@@ -311,5 +314,162 @@ mod rounds {
         let alive = engines.iter().filter(|e| e.upgrade().is_some()).count();
         assert_eq!(alive, 1, "only the page's engine keeps its bytes");
         assert!(engines.last().unwrap().upgrade().is_some());
+    }
+
+    /// Row chunks of one or two articles each, so that a page of hits reads a few of many.
+    const ROWS_APART: ShardSizes = ShardSizes { rows: 64, ..SMALL };
+
+    /// Runs the rounds of `call` on `page` (fetching from `files`); the files fetched.
+    fn rounds_for(
+        page: &mut LazyExplorer,
+        files: &LazyFiles,
+        call: impl Fn(&Explorer<'_>) -> Result<(), article_explorer::IndexError>,
+    ) -> Vec<String> {
+        let mut fetched = Vec::new();
+        loop {
+            let need = page.missing_for(&call).unwrap();
+            if need.is_empty() {
+                return fetched;
+            }
+            assert!(fetched.len() < 10_000, "the rounds end");
+            for name in need {
+                page.supply(&name, bytes_of(files, &name).to_vec()).unwrap();
+                fetched.push(name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_of_hits_needs_the_row_chunks_of_its_articles_only_and_a_search_before_them_names_one()
+    {
+        let whole_bytes = index_over("seeds");
+        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let files = split(&hosted.index, ROWS_APART).unwrap();
+        let all_rows = files.files.iter().filter(|f| f.1 == FileKind::Rows).count();
+        let whole = Explorer::open(&hosted.index).unwrap();
+        let options = SearchOptions {
+            limit: 3,
+            ..SearchOptions::default()
+        };
+        let q = "Gipfeltreffen ";
+        let mut page = page(&files);
+        let mut rows_named = false;
+        loop {
+            let need = page.missing_for_search(q, &options).unwrap();
+            if need.is_empty() {
+                break;
+            }
+            if need.iter().any(|n| n.starts_with("a-")) {
+                rows_named = true;
+                // The dictionary is there, the titles are not: an error naming a row chunk.
+                match page.search(q, &options) {
+                    Err(LazyExplorerError::Lazy(LazyError::Missing { name })) => {
+                        assert!(need.contains(&name), "{name} not in {need:?}")
+                    }
+                    other => panic!("{:?}", other.map(|r| r.total)),
+                }
+            }
+            for name in need {
+                page.supply(&name, bytes_of(&files, &name).to_vec())
+                    .unwrap();
+            }
+        }
+        assert!(rows_named, "the hits' rows came in a round");
+        let loaded = files
+            .files
+            .iter()
+            .filter(|f| f.1 == FileKind::Rows && page.store().has(&f.0))
+            .count();
+        assert!(
+            loaded > 0 && loaded <= 3 && loaded < all_rows,
+            "{loaded} of {all_rows}"
+        );
+        let a = whole.search(q, &options).unwrap();
+        let b = page.search(q, &options).unwrap();
+        assert!(!a.hits.is_empty());
+        assert_eq!(a.hits, b.hits);
+    }
+
+    #[test]
+    fn an_entity_view_and_an_article_load_their_rows_in_rounds_and_answer_like_the_whole_index() {
+        let whole_bytes = index_over("seeds");
+        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let files = split(&hosted.index, ROWS_APART).unwrap();
+        let mut whole = Explorer::open(&hosted.index).unwrap();
+        let mut page = page(&files);
+        // An entity of a few articles (one of most would fetch the tables whole).
+        let entity = whole
+            .entities()
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.articles >= 2)
+            .min_by_key(|e| e.articles)
+            .unwrap()
+            .id;
+        let options = SearchOptions::default();
+        match page.checked(|ex| ex.entity(entity, "", &options)) {
+            Err(LazyExplorerError::Lazy(LazyError::Missing { name })) => {
+                assert!(name.starts_with("a-"), "{name}")
+            }
+            other => panic!("an entity view before its rounds: {:?}", other.is_ok()),
+        }
+        let fetched = rounds_for(&mut page, &files, |ex| {
+            ex.entity(entity, "", &options).map(drop)
+        });
+        assert!(fetched.iter().all(|n| n.starts_with("a-")), "{fetched:?}");
+        let view = page.checked(|ex| ex.entity(entity, "", &options)).unwrap();
+        assert_eq!(view, whole.entity(entity, "", &options).unwrap());
+
+        // An article: its text first (the reader loads it), then its rows in rounds.
+        let id = view.articles[0].id;
+        let chunk = whole.missing_texts([id]).unwrap()[0].clone();
+        let gzip = &hosted
+            .chunks
+            .iter()
+            .find(|c| c.name == chunk.file)
+            .unwrap()
+            .gzip;
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut text)
+            .unwrap();
+        whole.add_text_chunk(chunk.chunk, text.clone()).unwrap();
+        page.add_text_chunk(chunk.chunk, text).unwrap();
+        rounds_for(&mut page, &files, |ex| {
+            ex.article(id, Some("Regierung")).map(drop)
+        });
+        let article = page
+            .checked(|ex| ex.article(id, Some("Regierung")))
+            .unwrap();
+        assert_eq!(article, whole.article(id, Some("Regierung")).unwrap());
+        assert!(
+            !article.entities.is_empty(),
+            "its mentions came with its rows"
+        );
+    }
+
+    #[test]
+    fn a_page_that_loads_the_tables_whole_answers_without_rounds_whatever_order_they_come_in() {
+        let whole_bytes = index_over("tests/fixtures/german");
+        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let files = split(&hosted.index, SMALL).unwrap();
+        let whole = Explorer::open(&hosted.index).unwrap();
+        let root = bytes_of(&files, &files.root);
+        let mut page = LazyExplorer::open(&files.root, root).unwrap();
+        let all = page.missing_to_open_whole();
+        let ready = page.missing_to_open();
+        assert_eq!(all.len(), ready.len() + 2, "HEAD and MENT whole besides");
+        // The tables whole arrive after the engine was assembled for the other sections.
+        for name in ready
+            .iter()
+            .chain(all.iter().filter(|n| !ready.contains(n)))
+        {
+            page.supply(name, bytes_of(&files, name).to_vec()).unwrap();
+        }
+        let listed = page.checked(|ex| ex.articles()).unwrap();
+        assert_eq!(listed, whole.articles().unwrap());
+        let entity = whole.entities().unwrap()[0].id;
+        let options = SearchOptions::default();
+        let view = page.checked(|ex| ex.entity(entity, "", &options)).unwrap();
+        assert_eq!(view, whole.entity(entity, "", &options).unwrap());
     }
 }

@@ -305,17 +305,23 @@ impl<'a> Index<'a> {
 
     /// The entity mentions of article `id`, sorted by position.
     pub fn mentions(&self, id: ArticleId) -> Result<Vec<Mention>, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note(*b"MENT", id);
         entities::decode_mentions(self.ment, self.aent, id)
     }
 
     /// What it takes to list and rank article `id`, without its text.
     pub fn head(&self, id: ArticleId) -> Result<ArticleHead<'a>, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note(*b"HEAD", id);
         articles::decode_head(self.head, self.body, id)
     }
 
     /// The stored article `id`, with its text. A hosted index has no texts: for it this is
     /// `IndexError::TextNotLoaded` (the caller loads the chunk, see `Index::text_chunks`).
     pub fn article(&self, id: ArticleId) -> Result<ArticleRecord<'a>, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note(*b"HEAD", id);
         let Some(body) = self.body else {
             #[cfg(feature = "chunks")]
             if let Some(chunks) = &self.text_chunks {

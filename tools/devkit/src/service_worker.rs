@@ -33,8 +33,9 @@ pub fn precached(path: &str) -> bool {
     path != WORKER && path != crate::single_file::FILE && !path.ends_with(".d.ts")
 }
 
-/// Lazy hosted mode's files fetched per query, kept as they are fetched, not precached.
-pub const LAZY_KEPT: [&str; 3] = ["index/d-", "index/p-", "text/"];
+/// Lazy hosted mode's files fetched per query (shards, packs, row chunks, texts), kept as
+/// they are fetched, not precached.
+pub const LAZY_KEPT: [&str; 4] = ["index/d-", "index/p-", "index/a-", "text/"];
 
 /// Adds the registration to `dist/index.html`, then writes `dist/sw.js` for every file of
 /// `dist/` as it is now.
@@ -325,7 +326,7 @@ mod tests {
             "{js}"
         );
         assert!(
-            js.contains(r#"const KEPT = ["./index/d-", "./index/p-", "./text/"]"#),
+            js.contains(r#"const KEPT = ["./index/d-", "./index/p-", "./index/a-", "./text/"]"#),
             "{js}"
         );
         assert_eq!(js.matches("self.addEventListener('install'").count(), 1);

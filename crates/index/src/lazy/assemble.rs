@@ -10,8 +10,10 @@ use std::collections::BTreeMap;
 
 use fst::Streamer;
 
+use super::rows::ROW_TABLES;
 use super::store::LazyIndex;
 use super::LazyError;
+use crate::container::Tag;
 
 /// Where the assembled POST section holds the empty list of terms not loaded.
 const NOT_LOADED: u64 = 0;
@@ -21,8 +23,16 @@ impl LazyIndex {
     /// [`LazyError::Missing`] naming the first section not supplied.
     pub fn assemble(&self) -> Result<Vec<u8>, LazyError> {
         let mut sections: Vec<([u8; 4], &[u8])> = Vec::new();
+        let tables: Vec<(Tag, Vec<u8>)> = ROW_TABLES
+            .iter()
+            .filter(|tag| self.sections().iter().any(|(t, _)| t == *tag))
+            .map(|&tag| self.assembled_table(tag).map(|table| (tag, table)))
+            .collect::<Result<_, _>>()?;
         for (tag, _) in self.sections() {
-            sections.push((*tag, self.section(*tag)?));
+            match tables.iter().find(|(t, _)| t == tag) {
+                Some((_, table)) => sections.push((*tag, table)),
+                None => sections.push((*tag, self.section(*tag)?)),
+            }
         }
         let mut terms = fst::MapBuilder::memory();
         // At offset 0: the empty list of every term whose pack is not loaded (no articles,

@@ -14,6 +14,8 @@ pub enum FileKind {
     Pack,
     /// One section of the index, unchanged.
     Section,
+    /// The rows of a per-article table (HEAD, MENT) for a run of consecutive articles.
+    Rows,
 }
 
 impl FileKind {
@@ -23,6 +25,7 @@ impl FileKind {
             FileKind::Shard => 'd',
             FileKind::Pack => 'p',
             FileKind::Section => 's',
+            FileKind::Rows => 'a',
         }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use fst::{IntoStreamer, Map, Streamer};
 
 use super::files::{FileKind, FileRef};
+use super::rows::ROW_TABLES;
 use super::{LazyError, LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::Tag;
 use crate::{postings, PostingList};
@@ -65,6 +66,8 @@ pub struct LazyIndex {
     /// First key of each shard, and the shard's file.
     shards: Vec<(Vec<u8>, FileRef)>,
     sections: Vec<(Tag, FileRef)>,
+    /// Per-article tables also kept in row chunks: each chunk's first article and file.
+    pub(super) rows: Vec<(Tag, Vec<(u32, FileRef)>)>,
     loaded_shards: BTreeMap<usize, Shard>,
     /// Packs and sections supplied, by name.
     loaded: BTreeMap<String, Vec<u8>>,
@@ -112,11 +115,12 @@ impl LazyIndex {
             return Err(corrupt("root (checksum)"));
         }
         parse_root(body)
-            .map(|(article_count, shards, sections)| LazyIndex {
+            .map(|(article_count, shards, sections, rows)| LazyIndex {
                 root_name: name.to_owned(),
                 article_count,
                 shards,
                 sections,
+                rows,
                 loaded_shards: BTreeMap::new(),
                 loaded: BTreeMap::new(),
             })
@@ -138,10 +142,18 @@ impl LazyIndex {
         self.shards.len()
     }
 
-    /// The files of the index's other sections (what the page loads before it is ready, in
-    /// this version: see docs/HOSTED.md), with their tags.
+    /// The files of the index's other sections, with their tags (those of
+    /// [`LazyIndex::ready_sections`], and the tables also kept in row chunks).
     pub fn sections(&self) -> &[(Tag, FileRef)] {
         &self.sections
+    }
+
+    /// The sections every answer needs (what a page loads before it is ready): all but the
+    /// tables kept in row chunks, which are loaded by the rows a call reads (docs/HOSTED.md).
+    pub fn ready_sections(&self) -> impl Iterator<Item = &(Tag, FileRef)> {
+        self.sections
+            .iter()
+            .filter(|(tag, _)| !self.rows.iter().any(|(t, _)| t == tag))
     }
 
     /// A section's bytes, if supplied.
@@ -204,6 +216,7 @@ impl LazyIndex {
             )
             .find(|f| f.name() == name)
             .map(|f| (f, None))
+            .or_else(|| self.rows_chunk_named(name).map(|(_, _, f)| (f, None)))
     }
 
     /// Hand over the bytes of file `name`, fetched because a lookup asked for it. Bytes that
@@ -226,6 +239,9 @@ impl LazyIndex {
                 self.loaded_shards.insert(i, shard);
             }
             None => {
+                if file.kind == FileKind::Rows {
+                    self.check_rows_chunk(name, &bytes)?;
+                }
                 self.loaded.insert(name.to_owned(), bytes);
             }
         }
@@ -406,7 +422,12 @@ impl LazyIndex {
     }
 }
 
-type RootTables = (u32, Vec<(Vec<u8>, FileRef)>, Vec<(Tag, FileRef)>);
+type RootTables = (
+    u32,
+    Vec<(Vec<u8>, FileRef)>,
+    Vec<(Tag, FileRef)>,
+    Vec<(Tag, Vec<(u32, FileRef)>)>,
+);
 
 fn parse_root(body: &[u8]) -> Option<RootTables> {
     let article_count = u32_at(body, 0)?;
@@ -434,7 +455,34 @@ fn parse_root(body: &[u8]) -> Option<RootTables> {
         at += 4 + FileRef::SIZE;
         sections.push((tag, file));
     }
-    (at == body.len()).then_some((article_count, shards, sections))
+    let count = u32_at(body, at)? as usize;
+    at += 4;
+    let mut rows = Vec::with_capacity(count.min(ROW_TABLES.len()));
+    for _ in 0..count {
+        let tag: Tag = body.get(at..at + 4)?.try_into().ok()?;
+        let n = u32_at(body, at + 4)? as usize;
+        at += 8;
+        let mut chunks: Vec<(u32, FileRef)> = Vec::with_capacity(n.min(body.len() / 16));
+        for _ in 0..n {
+            let first = u32_at(body, at)?;
+            let file = FileRef::read(FileKind::Rows, body, at + 4)?;
+            at += 4 + FileRef::SIZE;
+            // Chunks start at article 0 and go up: found by binary search.
+            if (chunks.is_empty() && first != 0)
+                || chunks.last().is_some_and(|(f, _)| *f >= first)
+                || first >= article_count
+            {
+                return None;
+            }
+            chunks.push((first, file));
+        }
+        // Only a table that is also a section, and each once.
+        if !sections.iter().any(|(t, _)| *t == tag) || rows.iter().any(|(t, _)| *t == tag) {
+            return None;
+        }
+        rows.push((tag, chunks));
+    }
+    (at == body.len()).then_some((article_count, shards, sections, rows))
 }
 
 pub(crate) fn parse_shard(name: &str, bytes: Vec<u8>) -> Result<Shard, LazyError> {

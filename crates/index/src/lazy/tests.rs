@@ -45,6 +45,7 @@ fn index() -> Vec<u8> {
 const TINY: ShardSizes = ShardSizes {
     shard: 256,
     pack: 128,
+    rows: 64,
 };
 
 fn file<'f>(files: &'f LazyFiles, name: &str) -> &'f [u8] {
@@ -336,4 +337,68 @@ proptest::proptest! {
         shard.extend_from_slice(&bytes);
         let _ = super::store::parse_shard("d-test.bin", shard);
     }
+}
+
+#[test]
+fn per_article_tables_come_in_row_chunks_that_assemble_to_the_whole_tables() {
+    let bytes = index();
+    let whole = Index::open(&bytes).unwrap();
+    let files = split(&bytes, TINY).unwrap();
+    let mut lazy = open(&files);
+    let ready: Vec<String> = lazy.ready_sections().map(|(_, f)| f.name()).collect();
+    assert_eq!(ready.len() + ROW_TABLES.len(), lazy.sections().len());
+    for name in &ready {
+        lazy.supply(name, file(&files, name).to_vec()).unwrap();
+    }
+    // Ready without HEAD and MENT: an index, whose rows read as empty until loaded.
+    let partial_bytes = lazy.assemble().unwrap();
+    let partial = Index::open(&partial_bytes).unwrap();
+    assert_eq!(partial.article_count(), 60);
+    assert_eq!(partial.head(crate::ArticleId(5)).unwrap().file, "");
+
+    // Rows of most articles: the whole table is one file and fewer bytes than its chunks.
+    let (_, head) = *lazy.sections().iter().find(|(t, _)| t == b"HEAD").unwrap();
+    let every: Vec<(crate::container::Tag, u32)> = (0..60).map(|a| (*b"HEAD", a)).collect();
+    assert_eq!(lazy.rows_files(&every), vec![head.name()]);
+
+    // The row of one article: one chunk, named by the store, holding it and its neighbours.
+    let need = lazy.rows_files(&[(*b"HEAD", 5)]);
+    assert_eq!(need.len(), 1);
+    assert!(need[0].starts_with("a-"), "{need:?}");
+    let chunks = files.files.iter().filter(|f| f.1 == FileKind::Rows).count();
+    assert!(chunks > 4, "tiny row chunks: {chunks}");
+    let mut damaged = file(&files, &need[0]).to_vec();
+    damaged[4] ^= 1;
+    let err = lazy.supply(&need[0], damaged).unwrap_err();
+    assert!(matches!(&err, LazyError::Damaged { name, .. } if *name == need[0]));
+    lazy.supply(&need[0], file(&files, &need[0]).to_vec())
+        .unwrap();
+    let partial_bytes = lazy.assemble().unwrap();
+    let partial = Index::open(&partial_bytes).unwrap();
+    let five = crate::ArticleId(5);
+    assert_eq!(partial.head(five).unwrap(), whole.head(five).unwrap());
+    assert_eq!(partial.head(crate::ArticleId(59)).unwrap().file, "");
+    assert_eq!(
+        lazy.rows_files(&[(*b"HEAD", 5)]),
+        need,
+        "loaded: still its file"
+    );
+
+    // Every chunk: the tables are the whole index's, byte for byte.
+    for (name, kind, bytes) in &files.files {
+        if *kind == FileKind::Rows {
+            lazy.supply(name, bytes.clone()).unwrap();
+        }
+    }
+    let assembled = lazy.assemble().unwrap();
+    let from_chunks = crate::container::open_with::<true>(&assembled).unwrap();
+    let original = crate::container::open_with::<true>(&bytes).unwrap();
+    for tag in ROW_TABLES {
+        assert_eq!(from_chunks.get(tag).unwrap(), original.get(tag).unwrap());
+    }
+
+    // A table loaded whole needs no chunk: its rows are read from the section.
+    lazy.supply(&head.name(), file(&files, &head.name()).to_vec())
+        .unwrap();
+    assert_eq!(lazy.rows_files(&[(*b"HEAD", 59)]), vec![head.name()]);
 }

@@ -5,6 +5,7 @@
 use fst::Streamer;
 
 use super::files::{FileKind, FileRef};
+use super::rows::{split_rows, ROW_TABLES};
 use super::{LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::{self, Tag};
 use crate::IndexError;
@@ -18,6 +19,9 @@ pub struct ShardSizes {
     /// A pack is closed once it reaches this size; a list of more than half of it gets a
     /// pack of its own.
     pub pack: usize,
+    /// A row chunk (the HEAD or MENT records of consecutive articles) is closed once it
+    /// reaches this size.
+    pub rows: usize,
 }
 
 impl Default for ShardSizes {
@@ -25,6 +29,7 @@ impl Default for ShardSizes {
         ShardSizes {
             shard: 16 * 1024,
             pack: 16 * 1024,
+            rows: 4 * 1024,
         }
     }
 }
@@ -106,6 +111,23 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
         body.extend_from_slice(tag);
         file.write(&mut body);
         files.push((file.name(), FileKind::Section, bytes.to_vec()));
+    }
+    let tables: Vec<(Tag, &[u8])> = ROW_TABLES
+        .iter()
+        .filter_map(|tag| Some((*tag, sections.get(*tag).ok()?)))
+        .collect();
+    body.extend_from_slice(&(tables.len() as u32).to_le_bytes());
+    for (tag, table) in tables {
+        let chunks = split_rows(table, sizes.rows, &mut files).ok_or(IndexError::Corrupt {
+            section: "HEAD/MENT (a per-article table)",
+            offset: 0,
+        })?;
+        body.extend_from_slice(&tag);
+        body.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
+        for (first, file) in chunks {
+            body.extend_from_slice(&first.to_le_bytes());
+            file.write(&mut body);
+        }
     }
     let mut root = Vec::with_capacity(20 + body.len());
     root.extend_from_slice(&ROOT_MAGIC);

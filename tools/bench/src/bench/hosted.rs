@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use article_explorer::lazy::LazyExplorer;
 use article_explorer::{Explorer, SearchOptions};
-use explorer_index::lazy::{self, FileKind, LazyIndex, ShardSizes};
+use explorer_index::lazy::{self, FileKind, ShardSizes};
 
 use super::{measure, queries};
 use crate::util::{self, bail, Context, Result};
@@ -46,7 +46,7 @@ pub fn run(corpus: &std::path::Path, queries: &std::path::Path) -> Result<()> {
     util::run(&mut cmd)
 }
 
-/// `bench-lazy --corpus DIR --queries FILE [--out DIR] [--shard BYTES] [--pack BYTES]` (`--no-check`: accepted, ignored).
+/// `bench-lazy --corpus DIR --queries FILE [--out DIR] [--shard BYTES] [--pack BYTES] [--rows BYTES]` (`--no-check`: accepted, ignored).
 pub fn command(rest: &[String]) -> Result<()> {
     let mut flags = devkit::cli::Flags::parse("bench-lazy", rest)?;
     let corpus = flags.value("--corpus")?.map(PathBuf::from);
@@ -59,6 +59,7 @@ pub fn command(rest: &[String]) -> Result<()> {
     let sizes = ShardSizes {
         shard: number(flags.value("--shard")?, defaults.shard),
         pack: number(flags.value("--pack")?, defaults.pack),
+        rows: number(flags.value("--rows")?, defaults.rows),
     };
     flags.finish()?;
     let (Some(corpus), Some(queries)) = (corpus, queries) else {
@@ -90,7 +91,7 @@ pub fn command(rest: &[String]) -> Result<()> {
     let split_ms = t.elapsed().as_secs_f64() * 1e3;
     let peak = measure::own_peak_rss();
     println!(
-        "lazy: {} built in {:.1} s (analysis {:.1} s, text chunks {:.1} s, lazy files {:.1} s), peak memory {}; shard {} B, pack {} B",
+        "lazy: {} built in {:.1} s (analysis {:.1} s, text chunks {:.1} s, lazy files {:.1} s), peak memory {}; shard {} B, pack {} B, rows {} B",
         corpus.display(),
         (build_ms + chunks_ms + split_ms) / 1e3,
         build_ms / 1e3,
@@ -99,6 +100,7 @@ pub fn command(rest: &[String]) -> Result<()> {
         peak.map(crate::sizes::format_size).unwrap_or_default(),
         sizes.shard,
         sizes.pack,
+        sizes.rows,
     );
     if let Some(out) = &out {
         let dir = out.join("index");
@@ -124,6 +126,7 @@ pub fn command(rest: &[String]) -> Result<()> {
         FileKind::Section,
         FileKind::Shard,
         FileKind::Pack,
+        FileKind::Rows,
     ] {
         let of: Vec<_> = files.files.iter().filter(|f| f.1 == kind).collect();
         let raw: usize = of.iter().map(|f| f.2.len()).sum();
@@ -143,38 +146,63 @@ pub fn command(rest: &[String]) -> Result<()> {
         kib(text_gz)
     );
 
-    // 3. Ready: the root and the sections (this version loads every section but TERM/POST).
+    // 3. Ready: the root and the sections the engine needs before any answer (not the
+    // per-article tables, whose rows come in the rounds); and what today's element page
+    // loads besides (those tables whole: it lists every article when it opens).
     let root_bytes = files
         .files
         .iter()
         .find(|f| f.0 == files.root)
         .map(|f| f.2.as_slice())
         .unwrap_or_default();
-    let mut fresh = LazyIndex::open(&files.root, root_bytes).map_err(|e| err(&e))?;
-    let mut ready_gz = gz[files.root.as_str()];
-    let mut by_section = Vec::new();
-    for (tag, f) in fresh.sections().to_vec() {
-        let name = f.name();
-        let bytes = file_bytes(&files, &name)?;
-        fresh.supply(&name, bytes.to_vec()).map_err(|e| err(&e))?;
-        ready_gz += gz[name.as_str()];
-        by_section.push(format!(
-            "{} {}",
-            String::from_utf8_lossy(&tag),
-            kib(gz[name.as_str()])
-        ));
-    }
+    let fresh = LazyExplorer::open(&files.root, root_bytes).map_err(|e| err(&e))?;
+    let ready = fresh.missing_to_open();
+    let whole_extra: Vec<String> = fresh
+        .missing_to_open_whole()
+        .into_iter()
+        .filter(|n| !ready.contains(n))
+        .collect();
+    let tag_of = |name: &str| -> String {
+        let found = fresh
+            .store()
+            .sections()
+            .iter()
+            .find(|(_, f)| f.name() == name);
+        found.map_or_else(
+            || "?".into(),
+            |(t, _)| String::from_utf8_lossy(t).into_owned(),
+        )
+    };
+    let list_of = |names: &[String]| -> String {
+        let parts: Vec<String> = names
+            .iter()
+            .map(|n| format!("{} {}", tag_of(n), kib(gz[n.as_str()])))
+            .collect();
+        parts.join(", ")
+    };
+    let ready_gz: usize =
+        gz[files.root.as_str()] + ready.iter().map(|n| gz[n.as_str()]).sum::<usize>();
+    let extra_gz: usize = whole_extra.iter().map(|n| gz[n.as_str()]).sum();
     println!(
         "\nready: {} gzip in {} requests (root {} with {} shards; sections: {})",
         kib(ready_gz),
-        1 + fresh.sections().len(),
+        1 + ready.len(),
         kib(gz[files.root.as_str()]),
-        fresh.shard_count(),
-        by_section.join(", ")
+        fresh.store().shard_count(),
+        list_of(&ready),
+    );
+    println!(
+        "ready for today's element page (the per-article tables whole besides): {} gzip in {} requests (+ {})",
+        kib(ready_gz + extra_gz),
+        1 + ready.len() + whole_extra.len(),
+        list_of(&whole_extra),
     );
 
     // 4. Per query: what a fresh page fetches, in the engine's own rounds, and its answer.
     let whole = Explorer::open(&full).map_err(|e| err(&e))?;
+    // The entity view compares with today's hosted page, no text loaded (its lines in
+    // context come from loaded texts).
+    let hosted_whole = Explorer::open(&hosted.index).map_err(|e| err(&e))?;
     let index = explorer_index::Index::open(&hosted.index).map_err(|e| err(&e))?;
     let chunks = index.text_chunks();
     let chunk_gz: std::collections::BTreeMap<&str, usize> = hosted
@@ -186,8 +214,9 @@ pub fn command(rest: &[String]) -> Result<()> {
         limit: 20,
         ..SearchOptions::default()
     };
-    println!("\n| query | rounds | requests | fetched gzip | of which texts | new with cache | engine over the rounds (this build) | same answer |\n|---|---:|---:|---:|---:|---:|---:|---|");
+    println!("\n| query | rounds | requests | fetched gzip | of which texts | of which rows | new with cache | entity view of the first facet, then | engine over the rounds (this build) | same answer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     let mut seen: BTreeSet<String> = BTreeSet::new();
+    let (mut query_sizes, mut entity_sizes): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     let (mut sum_fresh, mut sum_cached, mut sum_requests, mut differ) = (0, 0, 0, 0);
     for q in &list {
         // A fresh page: the root and the sections, then the rounds the engine asks for.
@@ -227,6 +256,35 @@ pub fn command(rest: &[String]) -> Result<()> {
                 why.push(part);
             }
         }
+        let first_facet = want.facets.first().map(|f| f.id);
+        drop(got);
+        // The entity view of the first facet (a click on it), after the query's rounds.
+        let mut entity_files: Vec<String> = Vec::new();
+        if let Some(id) = first_facet {
+            let view = |ex: &Explorer<'_>| ex.entity(id, &q.text, &options).map(drop);
+            loop {
+                let need = page.missing_for(view).map_err(|e| err(&e))?;
+                if need.is_empty() {
+                    break;
+                }
+                for name in need {
+                    page.supply(&name, file_bytes(&files, &name)?.to_vec())
+                        .map_err(|e| err(&e))?;
+                    entity_files.push(name);
+                }
+            }
+            let a = page
+                .checked(|ex| ex.entity(id, &q.text, &options))
+                .map_err(|e| err(&e))?;
+            let b = hosted_whole
+                .entity(id, &q.text, &options)
+                .map_err(|e| err(&e))?;
+            if a != b {
+                why.push("entity view");
+            }
+        }
+        let entity_gz: usize = entity_files.iter().map(|n| gz[n.as_str()]).sum();
+        entity_sizes.push(entity_gz);
         if !why.is_empty() {
             differ += 1;
         }
@@ -246,6 +304,11 @@ pub fn command(rest: &[String]) -> Result<()> {
             rounds += 1;
         }
         let index_gz: usize = fetched.iter().map(|n| gz[n.as_str()]).sum();
+        let rows_gz: usize = fetched
+            .iter()
+            .filter(|n| n.starts_with("a-"))
+            .map(|n| gz[n.as_str()])
+            .sum();
         let texts_gz: usize = texts
             .iter()
             .map(|n| chunk_gz.get(n.as_str()).copied().unwrap_or(0))
@@ -263,6 +326,7 @@ pub fn command(rest: &[String]) -> Result<()> {
             .sum();
         let requests = fetched.len() + texts.len();
         sum_fresh += index_gz + texts_gz;
+        query_sizes.push(index_gz + texts_gz);
         sum_cached += new;
         sum_requests += requests;
         let verdict = if why.is_empty() {
@@ -271,11 +335,14 @@ pub fn command(rest: &[String]) -> Result<()> {
             format!("**no**: {}", why.join(", "))
         };
         println!(
-            "| `{}` | {rounds} | {requests} | {} | {} | {} | {engine_ms:.1} ms | {verdict} |",
+            "| `{}` | {rounds} | {requests} | {} | {} | {} | {} | {} in {} files | {engine_ms:.1} ms | {verdict} |",
             q.text.trim_end(),
             kib(index_gz + texts_gz),
             kib(texts_gz),
+            kib(rows_gz),
             kib(new),
+            kib(entity_gz),
+            entity_files.len(),
         );
     }
     println!(
@@ -284,6 +351,17 @@ pub fn command(rest: &[String]) -> Result<()> {
         kib(sum_fresh),
         sum_requests,
         kib(sum_cached),
+    );
+    let median_max = |sizes: &mut Vec<usize>| -> String {
+        sizes.sort_unstable();
+        let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
+        let max = sizes.last().copied().unwrap_or(0);
+        format!("{} / {}", kib(median), kib(max))
+    };
+    println!(
+        "one query, fresh cache, median / max: {}; the entity view of its first facet after it, median / max: {}",
+        median_max(&mut query_sizes),
+        median_max(&mut entity_sizes),
     );
     Ok(())
 }

@@ -1,0 +1,217 @@
+//! Row chunks: the per-article tables HEAD (file, title, date) and MENT (mentions) cut into
+//! files of consecutive articles, so that a page fetches the rows of the articles it shows
+//! rather than the whole table. Each chunk is a table of this crate's format
+//! (`count u32 | count x offset u32, relative to the chunk | records`) of the articles from
+//! its first one (listed in the root) to the next chunk's first.
+//!
+//! The whole tables stay files too (the root's section table lists them): a page that reads
+//! them without rounds (today's element lists every article's title when it opens) loads
+//! them whole, and then needs no chunk. The engine notes every row it reads
+//! ([`super::reads`]); [`LazyIndex::rows_files`] names the chunks those rows are in.
+
+#[cfg(feature = "write")]
+use super::files::FileKind;
+use super::files::FileRef;
+use super::store::LazyIndex;
+use super::LazyError;
+use crate::container::Tag;
+
+/// The tables kept in row chunks as well as whole.
+pub const ROW_TABLES: [Tag; 2] = [*b"HEAD", *b"MENT"];
+
+/// A row that is not loaded, in an assembled table: a valid empty record of both tables (a
+/// HEAD record with no file, no title, no date, length 0; a MENT record of no mentions). The
+/// engine's recorded reads make sure it is never taken for an answer.
+const NOT_LOADED: [u8; 4] = [0; 4];
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// The byte span of every record of a table, in order: record `i` runs from its offset to
+/// the next record's (or the table's end). `None` if the offsets are out of order or bounds.
+pub(crate) fn record_spans(table: &[u8]) -> Option<Vec<(usize, usize)>> {
+    let count = u32_at(table, 0)? as usize;
+    let header = 4usize.checked_add(count.checked_mul(4)?)?;
+    if header > table.len() {
+        return None;
+    }
+    let mut spans = Vec::with_capacity(count);
+    let mut last = header;
+    for i in 0..count {
+        let start = u32_at(table, 4 + 4 * i)? as usize;
+        if start < last || start > table.len() {
+            return None;
+        }
+        if let Some(prev) = spans.last_mut() {
+            let (_, end): &mut (usize, usize) = prev;
+            *end = start;
+        }
+        spans.push((start, table.len()));
+        last = start;
+    }
+    Some(spans)
+}
+
+/// A table (this crate's format) of `records`.
+fn table<'r>(count: usize, records: impl Iterator<Item = &'r [u8]>) -> Vec<u8> {
+    let header = 4 + 4 * count;
+    let mut offsets = Vec::with_capacity(header);
+    let mut body = Vec::new();
+    offsets.extend_from_slice(&(count as u32).to_le_bytes());
+    for record in records {
+        offsets.extend_from_slice(&((header + body.len()) as u32).to_le_bytes());
+        body.extend_from_slice(record);
+    }
+    offsets.extend_from_slice(&body);
+    offsets
+}
+
+/// Build time: cut table `section` into chunks of consecutive records, each closed once it
+/// reaches `max` bytes; writes them into `files` and returns each chunk's first article and
+/// file. `None` if the table does not decode.
+#[cfg(feature = "write")]
+pub(crate) fn split_rows(
+    section: &[u8],
+    max: usize,
+    files: &mut Vec<(String, FileKind, Vec<u8>)>,
+) -> Option<Vec<(u32, FileRef)>> {
+    let spans = record_spans(section)?;
+    let mut chunks = Vec::new();
+    let mut first = 0;
+    let mut bytes = 0;
+    for (i, (start, end)) in spans.iter().enumerate() {
+        bytes += end - start + 4;
+        let last = i + 1 == spans.len();
+        if bytes >= max || last {
+            let rows = &spans[first..=i];
+            let chunk = table(rows.len(), rows.iter().map(|&(s, e)| &section[s..e]));
+            let file = FileRef::of(FileKind::Rows, &chunk);
+            files.push((file.name(), FileKind::Rows, chunk));
+            chunks.push((first as u32, file));
+            first = i + 1;
+            bytes = 0;
+        }
+    }
+    Some(chunks)
+}
+
+impl LazyIndex {
+    /// The row chunk of table `tag` that holds `article`: its number and file.
+    fn row_chunk(&self, tag: Tag, article: u32) -> Option<(usize, &FileRef)> {
+        let (_, chunks) = self.rows.iter().find(|(t, _)| *t == tag)?;
+        let i = chunks
+            .partition_point(|(first, _)| *first <= article)
+            .checked_sub(1)?;
+        chunks.get(i).map(|(_, f)| (i, f))
+    }
+
+    /// The articles chunk `i` of table `tag` holds.
+    fn chunk_articles(&self, tag: Tag, i: usize) -> Option<std::ops::Range<u32>> {
+        let (_, chunks) = self.rows.iter().find(|(t, _)| *t == tag)?;
+        let start = chunks.get(i)?.0;
+        let end = chunks.get(i + 1).map_or(self.article_count(), |c| c.0);
+        Some(start..end)
+    }
+
+    /// The files that reading `rows` (table, article) takes, each once, in order: the
+    /// table's section where it is loaded whole, else the row chunk of each article, or the
+    /// whole table when the chunks still to fetch would be at least three quarters of its
+    /// bytes (an entity view or a timeline may read the mentions of most articles: then one
+    /// file, about as many bytes, gzip doing better on one file than on many).
+    /// An article beyond the index needs nothing (the engine answers that it does not
+    /// exist).
+    pub fn rows_files<'r>(&self, rows: impl IntoIterator<Item = &'r (Tag, u32)>) -> Vec<String> {
+        // Per table: its section (name, length, whether loaded) and the chunks read.
+        type Table = (Tag, Option<(String, u32, bool)>, Vec<FileRef>);
+        let mut tables: Vec<Table> = Vec::new();
+        for &(tag, article) in rows {
+            let at = match tables.iter().position(|(t, _, _)| *t == tag) {
+                Some(at) => at,
+                None => {
+                    let section = self.sections().iter().find(|(t, _)| *t == tag);
+                    let section = section.map(|(_, f)| (f.name(), f.len, self.has(&f.name())));
+                    tables.push((tag, section, Vec::new()));
+                    tables.len() - 1
+                }
+            };
+            let (_, section, chunks) = &mut tables[at];
+            if section.as_ref().is_some_and(|(_, _, loaded)| *loaded) {
+                continue;
+            }
+            if let Some((_, f)) = self.row_chunk(tag, article) {
+                if chunks.last() != Some(f) && !chunks.contains(f) {
+                    chunks.push(*f);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        for (_, section, chunks) in tables {
+            // What is still to fetch decides: chunks loaded before cost nothing.
+            let to_fetch: u64 = chunks
+                .iter()
+                .filter(|f| !self.has(&f.name()))
+                .map(|f| u64::from(f.len))
+                .sum();
+            match section {
+                Some((name, _, true)) => files.push(name),
+                Some((name, len, _)) if to_fetch * 4 >= u64::from(len) * 3 => files.push(name),
+                _ => files.extend(chunks.iter().map(FileRef::name)),
+            }
+        }
+        files
+    }
+
+    /// Which row chunk `name` is: table and number.
+    pub(crate) fn rows_chunk_named(&self, name: &str) -> Option<(Tag, usize, FileRef)> {
+        self.rows.iter().find_map(|(tag, chunks)| {
+            let i = chunks.iter().position(|(_, f)| f.name() == name)?;
+            Some((*tag, i, chunks[i].1))
+        })
+    }
+
+    /// Checks a supplied row chunk: a table of as many records as its articles.
+    pub(crate) fn check_rows_chunk(&self, name: &str, bytes: &[u8]) -> Result<(), LazyError> {
+        let corrupt = LazyError::Corrupt {
+            name: name.to_owned(),
+            what: "row chunk (its table)",
+        };
+        let (tag, i, _) = self.rows_chunk_named(name).ok_or(corrupt.clone())?;
+        let articles = self.chunk_articles(tag, i).ok_or(corrupt.clone())?;
+        match record_spans(bytes) {
+            Some(spans) if spans.len() == articles.len() => Ok(()),
+            _ => Err(corrupt),
+        }
+    }
+
+    /// Table `tag` for the assembled index: the section if loaded whole, else one record
+    /// per article, from its row chunk if loaded, else [`NOT_LOADED`].
+    pub(crate) fn assembled_table(&self, tag: Tag) -> Result<Vec<u8>, LazyError> {
+        if let Ok(whole) = self.section(tag) {
+            return Ok(whole.to_vec());
+        }
+        let n = self.article_count() as usize;
+        let mut records: Vec<&[u8]> = vec![&NOT_LOADED; n];
+        if let Some((_, chunks)) = self.rows.iter().find(|(t, _)| *t == tag) {
+            for (i, (first, file)) in chunks.iter().enumerate() {
+                let name = file.name();
+                let Some(bytes) = self.loaded_bytes(&name) else {
+                    continue;
+                };
+                let spans = record_spans(bytes).ok_or(LazyError::Corrupt {
+                    name: name.clone(),
+                    what: "row chunk (its table)",
+                })?;
+                let range = self.chunk_articles(tag, i).unwrap_or(0..0);
+                for (k, (s, e)) in spans.into_iter().enumerate() {
+                    if let Some(slot) = records.get_mut(*first as usize + k) {
+                        if range.contains(&(*first + k as u32)) {
+                            *slot = &bytes[s..e];
+                        }
+                    }
+                }
+            }
+        }
+        Ok(table(n, records.into_iter()))
+    }
+}
