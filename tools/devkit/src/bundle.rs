@@ -21,6 +21,12 @@ pub const ELEMENT_ENTRY: &str = "article-explorer.js";
 pub const GLUE: &str = "pkg/article_explorer.js";
 /// What `explorer.js` reads when no `wasm` option is given: the single file sets it.
 pub const WASM_GLOBAL: &str = "__ARTICLE_EXPLORER_WASM__";
+/// The worker of `createExplorer({ worker: true })` in `www/` (imports `../explorer.js`).
+pub const WORKER_ENTRY: &str = "runtime/worker.js";
+/// The worker bundled into one module in `dist/`, next to the element bundle.
+pub const WORKER_BUNDLE: &str = "article-explorer-worker.js";
+/// What `runtime/worker-client.js` reads to find the worker script: a URL, or `{ code }`.
+pub const WORKER_GLOBAL: &str = "__ARTICLE_EXPLORER_WORKER__";
 
 /// One bundled module.
 pub struct Bundle {
@@ -87,6 +93,15 @@ pub fn element(ctx: &Ctx, dist: &Path, minify: bool) -> Result<Option<Bundle>> {
     for problem in problems(&bundled) {
         println!("warning: dist/{ELEMENT_ENTRY}: {problem}");
     }
+    let mut bundled = bundled;
+    if dist.join(WORKER_BUNDLE).is_file() {
+        // The element's worker is the bundled one beside it, not www's runtime/worker.js
+        // (whose imports a one-file embed does not have). `??=`: the single file names it first.
+        bundled.code = format!(
+            "globalThis.{WORKER_GLOBAL}??=new URL(\"./{WORKER_BUNDLE}\",import.meta.url).href;\n{}",
+            bundled.code
+        );
+    }
     std::fs::write(&target, &bundled.code).context(|| format!("writing {}", target.display()))?;
     println!(
         "dist/{ELEMENT_ENTRY}: {} modules in one, {}",
@@ -94,6 +109,34 @@ pub fn element(ctx: &Ctx, dist: &Path, minify: bool) -> Result<Option<Bundle>> {
         crate::sizes::format_size(bundled.code.len() as u64)
     );
     Ok(Some(bundled))
+}
+
+/// Writes `dist/article-explorer-worker.js`, the worker of `createExplorer({ worker: true })`
+/// with the API and the glue in one module (the embed's worker; the single file inlines it).
+/// `None` when `www/` has no worker.
+pub fn worker(ctx: &Ctx, dist: &Path, minify: bool) -> Result<Option<Bundle>> {
+    if !dist.join(WORKER_ENTRY).is_file() {
+        return Ok(None);
+    }
+    let bundled = bundle(ctx, dist, WORKER_ENTRY, minify)?;
+    if !bundled.has_glue() {
+        bail!("dist/{WORKER_BUNDLE}: {GLUE} is not inside; the worker cannot start on its own");
+    }
+    let target = dist.join(WORKER_BUNDLE);
+    std::fs::write(&target, &bundled.code).context(|| format!("writing {}", target.display()))?;
+    println!(
+        "dist/{WORKER_BUNDLE}: {} modules in one, {}",
+        bundled.inputs.len(),
+        crate::sizes::format_size(bundled.code.len() as u64)
+    );
+    Ok(Some(bundled))
+}
+
+/// The classic script that names the worker by its source (`{ code }`), for a page that
+/// cannot fetch it (the single file, from file://): the worker then starts from a Blob URL.
+pub fn worker_global(worker: &Bundle) -> String {
+    let code = serde_json::to_string(&worker.code).unwrap_or_else(|_| "\"\"".into());
+    format!("globalThis.{WORKER_GLOBAL}={{code:{code}}};")
 }
 
 /// What keeps a bundle from working on its own (from file:// in the single file).
