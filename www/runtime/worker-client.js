@@ -8,7 +8,9 @@
  *
  * Which worker script: `globalThis.__ARTICLE_EXPLORER_WORKER__` when a bundle
  * set it (a URL, or `{ code }`: the worker's bundled source, started from a
- * Blob URL by the single file), else `./worker.js` next to this module. The
+ * Blob URL by the single file), else `./worker.js` next to this module. A
+ * bundle's worker is a classic script (Chromium refuses module workers from
+ * Blob URLs on file:// pages); `./worker.js` is a module worker. The
  * wasm is fetched and compiled once, in the worker: the page only resolves
  * where it is (a URL the worker fetches, or the inlined bytes, which it
  * copies over) and never instantiates the engine itself.
@@ -153,16 +155,17 @@ export function onMainThread(ex, methods) {
 /**
  * The worker script's URL: what a bundle named, else `fallback`.
  * @param {URL|null} fallback
- * @returns {{ url: string|URL, blob: boolean }|null}
+ * @returns {{ url: string|URL, blob: boolean, type: WorkerType }|null}
  */
 function workerScript(fallback) {
   const named = /** @type {any} */ (globalThis)[WORKER_GLOBAL];
   if (named && typeof named.code === 'string') {
     const blob = new Blob([named.code], { type: 'text/javascript' });
-    return { url: URL.createObjectURL(blob), blob: true };
+    return { url: URL.createObjectURL(blob), blob: true, type: 'classic' };
   }
-  if (typeof named === 'string' || named instanceof URL) return { url: named, blob: false };
-  return fallback ? { url: fallback, blob: false } : null;
+  // A bundle's worker is a classic script; www's runtime/worker.js is a module.
+  if (typeof named === 'string' || named instanceof URL) return { url: named, blob: false, type: 'classic' };
+  return fallback ? { url: fallback, blob: false, type: 'module' } : null;
 }
 
 /**
@@ -177,7 +180,7 @@ export async function startWorker(fallback) {
   if (!script) return null;
   let worker;
   try {
-    worker = new Worker(script.url, { type: 'module', name: 'article-explorer' });
+    worker = new Worker(script.url, { type: script.type, name: 'article-explorer' });
   } catch {
     return null;
   } finally {

@@ -45,24 +45,44 @@ impl Bundle {
 /// Bundles `dist/<entry>` and its static imports into one minified ES module.
 /// `minify` is off for debug builds, which keep names readable.
 pub fn bundle(ctx: &Ctx, dist: &Path, entry: &str, minify: bool) -> Result<Bundle> {
+    bundle_as(ctx, dist, entry, minify, false)
+}
+
+/// [`bundle`], or with `classic`, one classic script (an IIFE, `import.meta.url` undefined):
+/// what a worker started from a Blob URL on a file:// page must be (Chromium refuses module
+/// workers there).
+fn bundle_as(ctx: &Ctx, dist: &Path, entry: &str, minify: bool, classic: bool) -> Result<Bundle> {
     let tool = ctx.path(ESBUILD);
     if !tool.is_file() {
         bail!("{ESBUILD} is missing: run `cargo xtask setup` (npm ci installs esbuild)");
     }
     let work = scratch_dir(ctx)?;
-    let result = run_esbuild(&tool, dist, entry, &work, minify);
+    let result = run_esbuild(&tool, dist, entry, &work, minify, classic);
     // Best effort: a leftover scratch folder under target/ harms nothing.
     let _ = std::fs::remove_dir_all(&work);
     result
 }
 
-fn run_esbuild(tool: &Path, dist: &Path, entry: &str, work: &Path, minify: bool) -> Result<Bundle> {
+fn run_esbuild(
+    tool: &Path,
+    dist: &Path,
+    entry: &str,
+    work: &Path,
+    minify: bool,
+    classic: bool,
+) -> Result<Bundle> {
     let out = work.join("bundle.js");
     let meta = work.join("meta.json");
+    let format: &[&str] = if classic {
+        &["--format=iife", "--define:import.meta.url=undefined"]
+    } else {
+        &["--format=esm"]
+    };
     let mut cmd = Command::new(tool);
     cmd.current_dir(dist)
         .arg(entry)
-        .args(["--bundle", "--format=esm", "--target=es2022"])
+        .args(["--bundle", "--target=es2022"])
+        .args(format)
         .args(minify.then_some("--minify"))
         .args([
             // Module scripts are always decoded as UTF-8: no need for \u escapes.
@@ -112,13 +132,13 @@ pub fn element(ctx: &Ctx, dist: &Path, minify: bool) -> Result<Option<Bundle>> {
 }
 
 /// Writes `dist/article-explorer-worker.js`, the worker of `createExplorer({ worker: true })`
-/// with the API and the glue in one module (the embed's worker; the single file inlines it).
-/// `None` when `www/` has no worker.
+/// with the API and the glue in one classic script (the embed's worker; the single file
+/// inlines it). `None` when `www/` has no worker.
 pub fn worker(ctx: &Ctx, dist: &Path, minify: bool) -> Result<Option<Bundle>> {
     if !dist.join(WORKER_ENTRY).is_file() {
         return Ok(None);
     }
-    let bundled = bundle(ctx, dist, WORKER_ENTRY, minify)?;
+    let bundled = bundle_as(ctx, dist, WORKER_ENTRY, minify, true)?;
     if !bundled.has_glue() {
         bail!("dist/{WORKER_BUNDLE}: {GLUE} is not inside; the worker cannot start on its own");
     }
