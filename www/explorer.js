@@ -35,6 +35,22 @@
  * ex.entity(7).textPending;                // articles whose texts would add lines in context
  * ```
  *
+ * In a Web Worker (1.6): `createExplorer({ worker: true })` resolves to an
+ * {@link AsyncArticleExplorer} with the same methods, each returning a Promise
+ * of the same answer, so that no call (compiling the wasm, opening the index,
+ * a slow query) can stall the page. The worker fetches and compiles the wasm
+ * itself (or is handed the page's inlined bytes); the page never instantiates
+ * it. Where no worker can be made, the same engine runs on the main thread
+ * behind the same Promises (`inWorker` says which). Errors keep their code.
+ *
+ * ```js
+ * const ex = await createExplorer({ worker: true });
+ * ex.inWorker;                              // true when a worker serves it
+ * const r = await ex.search('Pjöngjang');   // the same answer as search() above
+ * await ex.each('entityRef', [[1], [2]]);   // many small calls in one round trip
+ * ex.close();                               // ends the worker
+ * ```
+ *
  * The WebAssembly file is fetched from `./pkg/article_explorer_bg.wasm` next
  * to this module, unless `createExplorer({ wasm })` says otherwise or the page
  * set `globalThis.__ARTICLE_EXPLORER_WASM__` (the bytes, or a Promise of them:
@@ -66,7 +82,7 @@ import { METHODS } from './runtime/worker-methods.js';
 export { ExplorerError, AsyncArticleExplorer };
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.5.0';
+export const version = '1.6.0';
 
 /**
  * The contract's shapes (declared in ./types.d.ts, imported here for JSDoc).

@@ -26,7 +26,7 @@ export const WORKER_GLOBAL = '__ARTICLE_EXPLORER_WORKER__';
 /**
  * @typedef {(method: string, args: unknown[], each?: boolean) => Promise<any>} Send
  *   `each`: `args` is a list of argument lists, answered in one message
- * @typedef {{ methods: string[], hosted: boolean, lazy: boolean }} Opened
+ * @typedef {import('../types.js').WorkerOpened} Opened
  */
 
 /**
@@ -82,7 +82,7 @@ export class AsyncArticleExplorer {
    * @returns {Promise<unknown[]>}
    */
   async each(method, argLists) {
-    /** @type {Array<{ ok: boolean, value?: unknown, error?: { code: any, message: string } }>} */
+    /** @type {Array<{ ok: boolean, value?: unknown, error?: import('../types.js').WireError }>} */
     const answers = await this.#call(method, argLists, true);
     return answers.map((a) => (a.ok ? a.value : new ExplorerError(a.error?.code ?? 'call', a.error?.message ?? `${method}() failed`)));
   }
