@@ -154,7 +154,11 @@ pub fn worker(ctx: &Ctx, dist: &Path, minify: bool) -> Result<Option<Bundle>> {
 
 /// The classic script that names the worker by its source (`{ code }`), for a page that
 /// cannot fetch it (the single file, from file://): the worker then starts from a Blob URL.
-pub fn worker_global(worker: &Bundle) -> String {
+/// Empty without a worker.
+pub fn worker_global(worker: Option<&Bundle>) -> String {
+    let Some(worker) = worker else {
+        return String::new();
+    };
     let code = serde_json::to_string(&worker.code).unwrap_or_else(|_| "\"\"".into());
     format!("globalThis.{WORKER_GLOBAL}={{code:{code}}};")
 }
@@ -218,6 +222,19 @@ mod tests {
         );
         assert!(metafile_inputs("{}").is_err());
         assert!(metafile_inputs("nope").is_err());
+    }
+
+    #[test]
+    fn the_inlined_worker_is_its_source_as_a_string() {
+        assert_eq!(worker_global(None), "");
+        let worker = Bundle {
+            code: "postMessage(\"</script>\")\n".into(),
+            inputs: vec![],
+        };
+        assert_eq!(
+            worker_global(Some(&worker)),
+            format!(r#"globalThis.{WORKER_GLOBAL}={{code:"postMessage(\"</script>\")\n"}};"#)
+        );
     }
 
     #[test]

@@ -224,11 +224,8 @@ pub fn write(
     } else {
         (WasmEncoding::Base64, wasm)
     };
-    let named = worker.as_ref().map(bundle::worker_global).unwrap_or_default();
-    let html = finish(
-        &inlined.html,
-        &format!("{named}{}", loader(&payload, encoding)),
-    );
+    let named = bundle::worker_global(worker.as_ref());
+    let html = finish(&inlined.html, &(named + &loader(&payload, encoding)));
     println!(
         "{FILE}: wasm as {} ({} of wasm in the page, before base64)",
         encoding.describe(),
