@@ -542,6 +542,9 @@ async function openLazy(glue, options, textBase) {
   return explorer;
 }
 
+/** The smallest WebAssembly module (magic and version): compiling it asks the page's policy. */
+const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
 /**
  * `createExplorer({ worker: true })`: the engine in a dedicated Web Worker,
  * which fetches and compiles the wasm itself (or is handed the page's inlined
@@ -552,6 +555,13 @@ async function openLazy(glue, options, textBase) {
  * @returns {Promise<AsyncArticleExplorer>}
  */
 async function createAsync(options) {
+  // The page's policy binds its worker too: a worker script has its own (none), so without
+  // this check a host page whose Content-Security-Policy forbids WebAssembly would run it anyway.
+  try {
+    new WebAssembly.Module(EMPTY_WASM);
+  } catch (e) {
+    throw new ExplorerError('load', `Could not start the WebAssembly module: ${describe(e)}`, e);
+  }
   const worker = await startWorker(DEFAULT_WORKER);
   if (!worker) return onMainThread(await createExplorer({ ...options, worker: false }), METHODS);
   try {
