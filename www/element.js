@@ -40,7 +40,8 @@
  * drawn. Where no worker can be made, the same explorer runs on the main
  * thread. `element.asyncExplorer` is that explorer (methods return
  * Promises); `element.explorer` is the synchronous one of
- * `createExplorer()`, made on the main thread only when a page asks for it.
+ * `createExplorer()`, made on the main thread only when a page asks for it
+ * (a second engine: in hosted modes it has its own loaded texts and index files).
  *
  * @module element
  */
