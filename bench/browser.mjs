@@ -97,10 +97,12 @@ async function openBenchPage(browser, base, { isolate, worker = false }) {
   // Records console errors, uncaught exceptions, failed requests, HTTP errors and a crash.
   const { context, page, problems } = await openPage(browser);
   if (isolate) {
-    // Cross-origin isolation for a fine-grained performance.now(). Only the document needs the
-    // headers (same-origin subresources pass COEP as they are), so only it is routed: routing
-    // the module too would send a 100 MB body through the DevTools protocol.
-    await page.route('**/bench.html*', async (route) => {
+    // Cross-origin isolation for a fine-grained performance.now(). Only the document and the
+    // worker's script need the headers (same-origin subresources pass COEP as they are), so
+    // only they are routed: routing the module too would send a 100 MB body through the
+    // DevTools protocol.
+    // A dedicated worker's script needs the embedder policy too (the worker-backed explorer).
+    const isolated = async (route) => {
       const response = await route.fetch();
       await route.fulfill({
         response,
@@ -111,7 +113,9 @@ async function openBenchPage(browser, base, { isolate, worker = false }) {
           'cross-origin-resource-policy': 'same-origin',
         },
       });
-    });
+    };
+    await page.route('**/bench.html*', isolated);
+    await page.route('**/runtime/worker.js', isolated);
   }
   const started = Date.now();
   // Fresh loads also fetch the first answer's texts (hosted mode); the query page does not.
