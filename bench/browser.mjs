@@ -93,14 +93,16 @@ function rendererMemory(browserPid) {
   return result;
 }
 
-async function openBenchPage(browser, base, { isolate }) {
+async function openBenchPage(browser, base, { isolate, worker = false }) {
   // Records console errors, uncaught exceptions, failed requests, HTTP errors and a crash.
   const { context, page, problems } = await openPage(browser);
   if (isolate) {
-    // Cross-origin isolation for a fine-grained performance.now(). Only the document needs the
-    // headers (same-origin subresources pass COEP as they are), so only it is routed: routing
-    // the module too would send a 100 MB body through the DevTools protocol.
-    await page.route('**/bench.html*', async (route) => {
+    // Cross-origin isolation for a fine-grained performance.now(). Only the document and the
+    // worker's script need the headers (same-origin subresources pass COEP as they are), so
+    // only they are routed: routing the module too would send a 100 MB body through the
+    // DevTools protocol.
+    // A dedicated worker's script needs the embedder policy too (the worker-backed explorer).
+    const isolated = async (route) => {
       const response = await route.fetch();
       await route.fulfill({
         response,
@@ -111,11 +113,14 @@ async function openBenchPage(browser, base, { isolate }) {
           'cross-origin-resource-policy': 'same-origin',
         },
       });
-    });
+    };
+    await page.route('**/bench.html*', isolated);
+    await page.route('**/runtime/worker.js', isolated);
   }
   const started = Date.now();
   // Fresh loads also fetch the first answer's texts (hosted mode); the query page does not.
-  await page.goto(new URL(isolate ? 'bench.html' : 'bench.html?texts=1', base).href, { timeout: LOAD_TIMEOUT_MS });
+  const query = [isolate ? '' : 'texts=1', worker ? 'worker=1' : ''].filter(Boolean).join('&');
+  await page.goto(new URL(`bench.html${query ? `?${query}` : ''}`, base).href, { timeout: LOAD_TIMEOUT_MS });
   await page.waitForFunction(() => window.__bench && window.__bench.done, null, {
     timeout: LOAD_TIMEOUT_MS,
     polling: 50,
@@ -138,6 +143,44 @@ async function openBenchPage(browser, base, { isolate }) {
   return { context, page, bench, problems, wallMs: Date.now() - started };
 }
 
+/**
+ * `--loads` fresh loads of bench.html (`worker`: with ?worker=1): ready, first answer, longest
+ * main-thread task until then, into `into.loads` and `into.ready`; problems into `result`.
+ */
+async function readiness(browser, opts, worker, into, result) {
+  for (let i = 0; i < opts.loads; i++) {
+    const { context, page, bench, problems } = await openBenchPage(browser, opts.url, { isolate: false, worker });
+    let heap = null;
+    if (i === 0) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      heap = Object.fromEntries(metrics.map((m) => [m.name, m.value])).JSHeapUsedSize ?? null;
+    }
+    into.loads.push({ ...bench, jsHeapAfterReady: heap });
+    result.problems.push(...problems);
+    log(`${worker ? 'worker ' : ''}load ${i + 1}/${opts.loads}: ready ${bench.ready?.toFixed(0)} ms (in a worker: ${bench.inWorker}), first answer ${bench.firstAnswer?.toFixed(0)} ms`);
+    await context.close();
+    if (problems.length) break;
+  }
+  const ok = into.loads.filter((l) => typeof l.firstAnswer === 'number');
+  into.ready = {
+    createdMs: median(ok.map((l) => l.ready)),
+    firstAnswerMs: median(ok.map((l) => l.firstAnswer)),
+    createExplorerMs: median(ok.map((l) => l.ready - l.scriptStart)),
+    wasmFetchMs: median(ok.filter((l) => l.wasmFetch).map((l) => l.wasmFetch.responseEnd - l.wasmFetch.start)),
+    firstSnippetsMs: median(ok.filter((l) => typeof l.firstSnippets === 'number').map((l) => l.firstSnippets)),
+    firstTextBytes: median(ok.filter((l) => typeof l.firstTextBytes === 'number').map((l) => l.firstTextBytes)),
+    firstTextChunks: median(ok.filter((l) => typeof l.firstTextChunks === 'number').map((l) => l.firstTextChunks)),
+    // The longest main-thread task until the first answer (median over the loads; 0: none
+    // over 50 ms).
+    longestTaskMs: median(ok.filter((l) => Array.isArray(l.longTasks)).map((l) =>
+      Math.max(0, ...l.longTasks.filter((t) => t.start <= l.firstAnswer).map((t) => t.ms)))),
+  };
+  into.ready.inWorker = into.loads.every((l) => l.inWorker === true);
+}
+
 async function main() {
   const opts = args();
   const queries = JSON.parse(readFileSync(opts.queries, 'utf8'));
@@ -146,37 +189,11 @@ async function main() {
   const browserPid = process.pid;
   const result = { loads: [], problems: [] };
   try {
-    // 1. Ready, from fresh contexts.
-    for (let i = 0; i < opts.loads; i++) {
-      const { context, page, bench, problems } = await openBenchPage(browser, opts.url, { isolate: false });
-      let heap = null;
-      if (i === 0) {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Performance.enable');
-        await cdp.send('HeapProfiler.collectGarbage');
-        const { metrics } = await cdp.send('Performance.getMetrics');
-        heap = Object.fromEntries(metrics.map((m) => [m.name, m.value])).JSHeapUsedSize ?? null;
-      }
-      result.loads.push({ ...bench, jsHeapAfterReady: heap });
-      result.problems.push(...problems);
-      log(`load ${i + 1}/${opts.loads}: ready ${bench.ready?.toFixed(0)} ms, first answer ${bench.firstAnswer?.toFixed(0)} ms`);
-      await context.close();
-      if (problems.length) break;
-    }
-    const ok = result.loads.filter((l) => typeof l.firstAnswer === 'number');
-    result.ready = {
-      createdMs: median(ok.map((l) => l.ready)),
-      firstAnswerMs: median(ok.map((l) => l.firstAnswer)),
-      createExplorerMs: median(ok.map((l) => l.ready - l.scriptStart)),
-      wasmFetchMs: median(ok.filter((l) => l.wasmFetch).map((l) => l.wasmFetch.responseEnd - l.wasmFetch.start)),
-      firstSnippetsMs: median(ok.filter((l) => typeof l.firstSnippets === 'number').map((l) => l.firstSnippets)),
-      firstTextBytes: median(ok.filter((l) => typeof l.firstTextBytes === 'number').map((l) => l.firstTextBytes)),
-      firstTextChunks: median(ok.filter((l) => typeof l.firstTextChunks === 'number').map((l) => l.firstTextChunks)),
-      // The longest main-thread task until the first answer (median over the loads; 0: none
-      // over 50 ms).
-      longestTaskMs: median(ok.filter((l) => Array.isArray(l.longTasks)).map((l) =>
-        Math.max(0, ...l.longTasks.filter((t) => t.start <= l.firstAnswer).map((t) => t.ms)))),
-    };
+    // 1. Ready, from fresh contexts: the synchronous API, then the worker-backed one (as the UI loads it).
+    await readiness(browser, opts, false, result, result);
+    if (result.problems.length) throw new Error(result.problems.join('\n'));
+    result.worker = { loads: [] };
+    await readiness(browser, opts, true, result.worker, result);
     if (result.problems.length) throw new Error(result.problems.join('\n'));
 
     // 2. Queries, on an isolated page.
@@ -271,6 +288,32 @@ async function main() {
       renderer: browserPid ? rendererMemory(browserPid) : null,
     };
     await context.close();
+
+    // 4. The same queries through the worker-backed explorer, as the UI asks them: each
+    //    search() awaited, so the time includes both message hops and the structured clone.
+    const w = await openBenchPage(browser, opts.url, { isolate: true, worker: true });
+    result.problems.push(...w.problems);
+    if (w.problems.length) throw new Error(w.problems.join('\n'));
+    const timed = await w.page.evaluate(async ({ queries, runs }) => {
+      const ex = window.__explorer;
+      const out = queries.map(() => []);
+      for (let pass = 0; pass <= runs; pass++) {
+        for (let i = 0; i < queries.length; i++) {
+          const t = performance.now();
+          await ex.search(queries[i].query, { limit: 20 });
+          if (pass > 0) out[i].push(performance.now() - t);
+        }
+      }
+      return { ms: out, inWorker: ex.inWorker === true };
+    }, { queries, runs: opts.runs });
+    result.worker.latency = stats(timed.ms.flat());
+    result.worker.latency.inWorker = timed.inWorker;
+    result.worker.slowest = queries
+      .map((q, i) => ({ query: q.query, max: Math.max(...timed.ms[i]) }))
+      .sort((a, b) => b.max - a.max)
+      .slice(0, 3);
+    log(`worker round trip p50 ${result.worker.latency.p50.toFixed(3)} ms, p95 ${result.worker.latency.p95.toFixed(3)} ms, max ${result.worker.latency.max.toFixed(3)} ms`);
+    await w.context.close();
   } catch (e) {
     result.error = String((e && e.message) || e);
     log(`failed: ${result.error}`);

@@ -33,12 +33,20 @@
  * parts `root`, `search`, `facets`, `timeline`, `results`, `hit`, `reader`,
  * `entity` (`article-explorer::part(reader) { … }`).
  *
- * All instances share one loaded WebAssembly module and one explorer.
+ * All instances share one explorer, served by a Web Worker
+ * (`createExplorer({ worker: true })`): the page stays responsive while the
+ * wasm compiles and every query runs; answers are awaited and an answer for
+ * a state that moved on (a newer query typed meanwhile) is dropped, not
+ * drawn. Where no worker can be made, the same explorer runs on the main
+ * thread. `element.asyncExplorer` is that explorer (methods return
+ * Promises); `element.explorer` is the synchronous one of
+ * `createExplorer()`, made on the main thread only when a page asks for it
+ * (a second engine: in hosted modes it has its own loaded texts and index files).
  *
  * @module element
  */
 
-import { createExplorer, ExplorerError, ArticleExplorer, version } from './explorer.js';
+import { createExplorer, ExplorerError, ArticleExplorer, AsyncArticleExplorer, version } from './explorer.js';
 import { strings } from './i18n.js';
 import { ExplorerView } from './ui/controller.js';
 import { catalogOf } from './ui/catalog.js';
@@ -46,13 +54,30 @@ import { hashStore, memoryStore } from './ui/history.js';
 import { adoptStyles } from './ui/styles.js';
 import { emptyState, formatHash } from './ui/state.js';
 
-export { createExplorer, ExplorerError, ArticleExplorer, version };
+export { createExplorer, ExplorerError, ArticleExplorer, AsyncArticleExplorer, version };
 
 /** @type {Promise<import('./explorer.js').ArticleExplorer>|null} */
 let shared = null;
+/** @type {Promise<import('./explorer.js').AsyncArticleExplorer>|null} */
+let sharedAsync = null;
 
 /**
- * The explorer every `<article-explorer>` of this page uses (loaded once).
+ * The worker-backed explorer every `<article-explorer>` of this page uses (loaded once).
+ * @returns {Promise<import('./explorer.js').AsyncArticleExplorer>}
+ */
+export function sharedAsyncExplorer() {
+  if (!sharedAsync) {
+    sharedAsync = createExplorer({ worker: true });
+    sharedAsync.catch(() => {
+      sharedAsync = null; // a later element may try again
+    });
+  }
+  return sharedAsync;
+}
+
+/**
+ * The synchronous explorer of this page (loaded once, on the main thread, when first asked
+ * for: the elements themselves use {@link sharedAsyncExplorer}).
  * @returns {Promise<import('./explorer.js').ArticleExplorer>}
  */
 export function sharedExplorer() {
@@ -130,16 +155,24 @@ export class ArticleExplorerElement extends HTMLElement {
     else if (name === 'entities') this.#view.applyAttributes({ entities: entityList(value) });
   }
 
-  /** The explorer behind this element (shared by all instances on the page). */
+  /**
+   * A synchronous explorer over the same index (shared by all instances on the page; loaded
+   * on the main thread when first asked for, apart from the worker the element uses).
+   */
   get explorer() {
     return sharedExplorer();
+  }
+
+  /** The worker-backed explorer this element asks (shared by all instances on the page). */
+  get asyncExplorer() {
+    return sharedAsyncExplorer();
   }
 
   async #start() {
     this.setAttribute('state', 'loading');
     try {
-      const explorer = await sharedExplorer();
-      this.#catalog = catalogOf(explorer);
+      const explorer = await sharedAsyncExplorer();
+      this.#catalog = await catalogOf(explorer);
     } catch (e) {
       this.#view?.showLoadError(e);
       this.setAttribute('state', 'error');
@@ -149,7 +182,7 @@ export class ArticleExplorerElement extends HTMLElement {
       this.#rejectReady(e);
       return;
     }
-    this.#begin();
+    await this.#begin();
     this.setAttribute('state', 'ready');
     this.dispatchEvent(
       new CustomEvent('explorer-ready', {
@@ -166,7 +199,7 @@ export class ArticleExplorerElement extends HTMLElement {
     const view = /** @type {ExplorerView} */ (this.#view);
     const useHash = this.getAttribute('history') === 'hash';
     const store = useHash ? hashStore(() => view.applyStored()) : memoryStore(keep);
-    view.start(/** @type {import('./ui/catalog.js').Catalog} */ (this.#catalog), store, {
+    return view.start(/** @type {import('./ui/catalog.js').Catalog} */ (this.#catalog), store, {
       ...emptyState(),
       q: this.getAttribute('query') ?? '',
       entities: entityList(this.getAttribute('entities')),
@@ -179,7 +212,7 @@ export class ArticleExplorerElement extends HTMLElement {
     const catalog = /** @type {import('./ui/catalog.js').Catalog} */ (this.#catalog);
     const keep = formatHash(/** @type {ExplorerView} */ (this.#view).state, (id) => catalog.refOf(id));
     this.#replaceView();
-    this.#begin(keep);
+    void this.#begin(keep);
   }
 
   /** A new, empty view in the current language in place of the old one. */

@@ -35,6 +35,22 @@
  * ex.entity(7).textPending;                // articles whose texts would add lines in context
  * ```
  *
+ * In a Web Worker (1.6): `createExplorer({ worker: true })` resolves to an
+ * {@link AsyncArticleExplorer} with the same methods, each returning a Promise
+ * of the same answer, so that no call (compiling the wasm, opening the index,
+ * a slow query) can stall the page. The worker fetches and compiles the wasm
+ * itself (or is handed the page's inlined bytes); the page never instantiates
+ * it. Where no worker can be made, the same engine runs on the main thread
+ * behind the same Promises (`inWorker` says which). Errors keep their code.
+ *
+ * ```js
+ * const ex = await createExplorer({ worker: true });
+ * ex.inWorker;                              // true when a worker serves it
+ * const r = await ex.search('Pjöngjang');   // the same answer as search() above
+ * await ex.each('entityRef', [[1], [2]]);   // many small calls in one round trip
+ * ex.close();                               // ends the worker
+ * ```
+ *
  * The WebAssembly file is fetched from `./pkg/article_explorer_bg.wasm` next
  * to this module, unless `createExplorer({ wasm })` says otherwise or the page
  * set `globalThis.__ARTICLE_EXPLORER_WASM__` (the bytes, or a Promise of them:
@@ -60,11 +76,13 @@ import { ChunkLoader, articleIds } from './runtime/texts.js';
 import { IndexLoader } from './runtime/lazy.js';
 // Issue 19 (collection views): graph, related, timeline, exports; see collection.js.
 import { attachCollection } from './collection.js';
+import { AsyncArticleExplorer, onMainThread, openInWorker, startWorker, wasmForWorker } from './runtime/worker-client.js';
+import { METHODS } from './runtime/worker-methods.js';
 
-export { ExplorerError };
+export { ExplorerError, AsyncArticleExplorer };
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.5.0';
+export const version = '1.6.0';
 
 /**
  * The contract's shapes (declared in ./types.d.ts, imported here for JSDoc).
@@ -109,11 +127,31 @@ export const version = '1.5.0';
  *   Lazy hosted mode (`cargo xtask dist --hosted --lazy`): the folder of the
  *   index files. Defaults to `./index/` relative to this file. Ignored by
  *   other builds.
+ * @property {boolean} [worker]
+ *   `true`: resolve to an {@link AsyncArticleExplorer} (every method returns a
+ *   Promise) served by a dedicated Web Worker, so no call can stall the page;
+ *   on the main thread when no worker can be made (its `inWorker` says which).
+ *   The worker fetches and compiles the wasm; the page does not load it too.
  */
 
-const DEFAULT_WASM = new URL('./pkg/article_explorer_bg.wasm', import.meta.url);
-const DEFAULT_TEXT = new URL('./text/', import.meta.url);
-const DEFAULT_INDEX = new URL('./index/', import.meta.url);
+/**
+ * `path` next to this module; null when this module has no folder (bundled
+ * into a worker made from a Blob URL, which is then given every URL).
+ * @param {string} path
+ */
+function beside(path) {
+  try {
+    return new URL(path, import.meta.url);
+  } catch {
+    return null;
+  }
+}
+
+const DEFAULT_WASM = beside('./pkg/article_explorer_bg.wasm');
+const DEFAULT_TEXT = beside('./text/');
+const DEFAULT_INDEX = beside('./index/');
+/** The worker of `createExplorer({ worker: true })` when no bundle names another. */
+const DEFAULT_WORKER = beside('./runtime/worker.js');
 /** Rounds of one fetchFor() at most: the module names shards, then packs (docs/HOSTED.md). */
 const MAX_ROUNDS = 16;
 
@@ -152,7 +190,7 @@ export class ArticleExplorer {
   /**
    * Not for direct use: call {@link createExplorer}.
    * @param {any} inner
-   * @param {URL} [textBase] hosted mode: the folder of the text chunks
+   * @param {URL|null} [textBase] hosted mode: the folder of the text chunks
    * @param {IndexLoader|null} [index] lazy hosted mode: the index files' loader
    */
   constructor(inner, textBase = DEFAULT_TEXT, index = null) {
@@ -427,13 +465,26 @@ export class ArticleExplorer {
 
 /**
  * Loads the WebAssembly module (once per page) and opens the embedded index.
+ * With `{ worker: true }`: an {@link AsyncArticleExplorer} instead, whose
+ * methods return Promises, served by a Web Worker when one can be made.
  *
- * @param {CreateOptions} [options]
+ * @overload
+ * @param {CreateOptions & { worker: true }} options
+ * @returns {Promise<AsyncArticleExplorer>}
+ */
+/**
+ * @overload
+ * @param {CreateOptions & { worker?: false }} [options]
  * @returns {Promise<ArticleExplorer>}
+ */
+/**
+ * @param {CreateOptions} [options]
+ * @returns {Promise<ArticleExplorer|AsyncArticleExplorer>}
  * @throws {ExplorerError} `code: "load"` when the files cannot be fetched or
  *   started, `code: "index"` when the embedded index is damaged.
  */
 export async function createExplorer(options = {}) {
+  if (options.worker) return createAsync(options);
   const glue = await initialise(options, DEFAULT_WASM);
   let textBase = DEFAULT_TEXT;
   if (options.text !== undefined) {
@@ -489,4 +540,49 @@ async function openLazy(glue, options, textBase) {
     }
   });
   return explorer;
+}
+
+/** The smallest WebAssembly module (magic and version): compiling it asks the page's policy. */
+const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/**
+ * `createExplorer({ worker: true })`: the engine in a dedicated Web Worker,
+ * which fetches and compiles the wasm itself (or is handed the page's inlined
+ * bytes); on the main thread when no worker can be made (no Worker, a policy
+ * that forbids it, a script that does not load). The URLs the worker needs
+ * are resolved here, where this module's folder is known.
+ * @param {CreateOptions} options
+ * @returns {Promise<AsyncArticleExplorer>}
+ */
+async function createAsync(options) {
+  // The page's policy binds its worker too: a worker script has its own (none), so without
+  // this check a host page whose Content-Security-Policy forbids WebAssembly would run it anyway.
+  try {
+    new WebAssembly.Module(EMPTY_WASM);
+  } catch (e) {
+    throw new ExplorerError('load', `Could not start the WebAssembly module: ${describe(e)}`, e);
+  }
+  const worker = await startWorker(DEFAULT_WORKER);
+  if (!worker) return onMainThread(await createExplorer({ ...options, worker: false }), METHODS);
+  try {
+    const where = globalThis.location?.href;
+    /** @param {string|URL|undefined} given @param {URL|null} fallback */
+    const folder = (given, fallback) => {
+      try {
+        return given === undefined ? fallback?.href : new URL(String(given), where).href;
+      } catch (e) {
+        throw new ExplorerError('argument', `createExplorer(): options.text and options.index must be URLs, got ${describe(given)}`, e);
+      }
+    };
+    const sent = {
+      wasm: await wasmForWorker(options.wasm ?? /** @type {any} */ (globalThis).__ARTICLE_EXPLORER_WASM__ ?? DEFAULT_WASM),
+      text: folder(options.text, DEFAULT_TEXT),
+      index: folder(options.index, DEFAULT_INDEX),
+      ...(options.glue === undefined ? {} : { glue: new URL(String(options.glue), where).href }),
+    };
+    return await openInWorker(worker, sent);
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  }
 }

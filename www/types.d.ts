@@ -282,3 +282,27 @@ export interface RawOverview {
   first: string | null;
   last: string | null;
 }
+
+// ---------------------------------------------------------------- across the worker boundary
+
+/** What failed, as `ExplorerError.code` says it. */
+export type ErrorCode = "load" | "index" | "argument" | "call" | "text";
+
+/**
+ * An error as it crosses from the worker of `createExplorer({ worker: true })`
+ * (runtime/worker.js): the page throws an `ExplorerError` with this code and message.
+ */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * The worker's answer to `open`: the methods of the synchronous API this build has (the
+ * worker-backed explorer forwards those), and the build's mode.
+ */
+export interface WorkerOpened {
+  methods: string[];
+  hosted: boolean;
+  lazy: boolean;
+}

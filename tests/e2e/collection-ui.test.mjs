@@ -206,7 +206,9 @@ test('stars and notes survive a reload of the single file from file://, apart fr
   await el.locator('.star-toggle').click();
   await el.locator('textarea.note').fill('Notiz über Neuladen hinweg');
   await el.locator('textarea.note').blur();
-  const key = await api(page, (ex) => `article-explorer:stars:${ex.collectionId()}`);
+  // The element's own (worker-backed) explorer: no second engine on the page, and no
+  // `new Function` (the single file's policy forbids eval once wasm compiled on the page).
+  const key = await page.evaluate(async () => `article-explorer:stars:${await (await document.querySelector('article-explorer').asyncExplorer).collectionId()}`);
   await page.reload();
   await waitReady(page);
   await el.locator('button[data-panel="stars"]').click();

@@ -81,7 +81,7 @@ test('a lazy page is ready with its root and sections, then a query fetches only
     assert.ok(shards.length > 1 && packs.length > 1, 'the test build has several shards and packs');
     assert.ok(files.includes('ROOT') && files.some((f) => f.startsWith('r-')), 'the root first');
     assert.deepEqual(files.filter((f) => /^[dp]-/.test(f)), [], 'no dictionary file is fetched to be ready');
-    assert.equal(await page.evaluate(async () => (await document.querySelector('article-explorer').explorer).lazy), true);
+    assert.equal(await page.evaluate(async () => (await document.querySelector('article-explorer').asyncExplorer).lazy), true);
 
     const atReady = files.length;
     await typeQuery(page, WORD);
@@ -99,8 +99,9 @@ test('a lazy page is ready with its root and sections, then a query fetches only
     assert.ok(shardsRead.length >= 1 && packsRead.length >= 1, `the word's shard and pack: ${fetched}`);
     assert.ok(shardsRead.length + packsRead.length < shards.length + packs.length, 'not every dictionary file');
     assert.equal(new Set(fetched).size, fetched.length, 'each file once');
-    // The page shows the API's answer, which now answers at once from what was fetched.
-    const total = await page.evaluate(async (w) => (await document.querySelector('article-explorer').explorer).search(w).total, WORD);
+    // The page shows the API's answer, which now answers at once from what was fetched (the
+    // element's own explorer, in its worker: the one that fetched them).
+    const total = await page.evaluate(async (w) => (await (await document.querySelector('article-explorer').asyncExplorer).search(w)).total, WORD);
     assert.ok((await statusText(page)).startsWith(`${total} Artikel`), await statusText(page));
     assert.equal(files.length, atReady + fetched.length, 'and fetches nothing more for it');
     assert.deepEqual(problems, []);

@@ -92,10 +92,10 @@ test('one script tag and one element embed the explorer in a page', { timeout: 4
     const [first] = await hitTitles(page);
     await openArticle(page, ex, first);
 
-    // The bundle is the only script: no module of www/ and no glue is fetched besides it.
+    // The bundle and its worker are the only scripts: no module of www/ and no glue is fetched besides.
     const paths = [...new Set(requests.filter((r) => r.startsWith(BASE)).map((r) => new URL(r).pathname))].sort();
     const root = new URL(BASE).pathname;
-    assert.deepEqual(paths, [`${root}article-explorer.js`, `${root}embed-host.html`, `${root}pkg/article_explorer_bg.wasm`]);
+    assert.deepEqual(paths, [`${root}article-explorer-worker.js`, `${root}article-explorer.js`, `${root}embed-host.html`, `${root}pkg/article_explorer_bg.wasm`]);
     assert.deepEqual(problems, [], `no console error (a CSP violation is one) under "${POLICY}"`);
   } finally {
     await context.close();

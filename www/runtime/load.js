@@ -39,9 +39,10 @@ async function fetchWasm(url) {
 /**
  * Imports the glue and initialises the wasm module once per glue URL.
  * @param {{ wasm?: any, glue?: string|URL }} options
- * @param {URL} defaultWasm where the .wasm is when neither the options nor
+ * @param {URL|null} defaultWasm where the .wasm is when neither the options nor
  *   the page say (next to explorer.js; computed there, as `import.meta.url`
- *   of a module in this folder would be wrong inside a bundle)
+ *   of a module in this folder would be wrong inside a bundle; null inside a
+ *   worker made from a Blob URL, which is always given the module)
  * @returns {Promise<any>} the glue's module namespace (its `Explorer` class)
  */
 export function initialise(options, defaultWasm) {
@@ -64,6 +65,9 @@ export function initialise(options, defaultWasm) {
         source = await (options.wasm ?? /** @type {any} */ (globalThis).__ARTICLE_EXPLORER_WASM__ ?? defaultWasm);
       } catch (e) {
         throw new ExplorerError('load', `Could not get the WebAssembly bytes: ${describe(e)}`, e);
+      }
+      if (source === null || source === undefined) {
+        throw new ExplorerError('load', 'No WebAssembly module given and no folder to find it in: pass createExplorer({ wasm })');
       }
       if (typeof source === 'string' || source instanceof URL || source instanceof Request) {
         source = await fetchWasm(source);

@@ -54,7 +54,7 @@ export class ChunkLoader {
   /** chunk number -> the fetch in flight (resolves when added). @type {Map<number, Promise<void>>} */
   #inflight = new Map();
 
-  /** @param {URL} base the folder of the text chunks */
+  /** @param {URL|null} base the folder of the text chunks (null: none could be found) */
   constructor(base) {
     this.base = base;
   }
@@ -69,11 +69,15 @@ export class ChunkLoader {
    */
   async load(missing, add) {
     const done = { chunks: 0, bytes: 0 };
+    const base = this.base;
+    if (!base && missing.length > 0) {
+      throw new ExplorerError('text', 'No folder for the text chunks: pass createExplorer({ text }) (this module was loaded from a Blob URL)');
+    }
     const waits = missing.map((m) => {
       let pending = this.#inflight.get(m.chunk);
       if (!pending) {
         pending = (async () => {
-          const { bytes, fetched } = await fetchChunk(new URL(m.file, this.base));
+          const { bytes, fetched } = await fetchChunk(new URL(m.file, /** @type {URL} */ (base)));
           add(m.chunk, bytes);
           done.chunks += 1;
           done.bytes += fetched;

@@ -52,6 +52,11 @@ export class CollectionTools {
     this.store = null;
     /** Names in the network. */
     this.nodes = NETWORK_NODES;
+    /** The graph being asked for (its key), if any. @type {string|null} */
+    this.graphAsked = null;
+    /** The starred articles among the results, as last answered. @type {import('../collection.js').ScopedHit[]} */
+    this.starred = [];
+    this.starredAsked = 0;
 
     const { ct } = this;
     /** @param {Panel} panel @param {string} text */
@@ -86,7 +91,7 @@ export class CollectionTools {
   #stars() {
     const ex = this.explorer;
     if (!this.store && ex) {
-      this.store = StarStore.of(ex.collectionId());
+      this.store = StarStore.of(this.view.catalog?.collectionId ?? '');
       this.store.subscribe(() => this.#starsChanged());
     }
     return this.store;
@@ -130,9 +135,24 @@ export class CollectionTools {
     const { query, options } = this.scope();
     const key = JSON.stringify([query, options.entities, options.from, options.to, options.demonyms, this.nodes]);
     if (this.graph?.key !== key) {
-      const start = performance.now();
-      const graph = ex.graph({ ...options, query, limit: this.nodes });
-      this.graph = { key, graph, ms: performance.now() - start };
+      // Asked of the worker; drawn when it is in, unless the panel or the results moved on.
+      if (this.graphAsked !== key) {
+        this.graphAsked = key;
+        const start = performance.now();
+        ex.graph({ ...options, query, limit: this.nodes }).then(
+          (/** @type {import('../collection.js').Graph} */ graph) => {
+            if (this.graphAsked !== key) return;
+            this.graphAsked = null;
+            this.graph = { key, graph, ms: performance.now() - start };
+            if (this.open === 'network') this.#drawPanel();
+          },
+          (/** @type {unknown} */ e) => {
+            if (this.graphAsked === key) this.graphAsked = null;
+            console.warn('article explorer: graph() failed:', e);
+          },
+        );
+      }
+      return h('p', { class: 'small muted', role: 'status', text: this.view.t.loading });
     }
     const { graph } = this.graph;
     const width = this.panel.clientWidth || this.view.layout.resultsPane.clientWidth || undefined;
@@ -146,10 +166,12 @@ export class CollectionTools {
     const ex = /** @type {any} */ (this.explorer);
     return renderExport(this.ct, (what, format) => {
       const { query, options } = this.scope();
-      const text = what === 'results' ? ex.exportResults(query, options, format) : ex.exportEntities(query, options, format);
+      const asked = what === 'results' ? ex.exportResults(query, options, format) : ex.exportEntities(query, options, format);
       const name = fileName(what === 'results' ? (this.view.t.lang === 'en' ? 'hits' : 'treffer') : this.view.t.lang === 'en' ? 'names' : 'namen', query, format);
-      download(name, text, mimeOf(format));
-      return this.ct.exportDone(name);
+      return asked.then((/** @type {string} */ text) => {
+        download(name, text, mimeOf(format));
+        return this.ct.exportDone(name);
+      });
     });
   }
 
@@ -157,7 +179,7 @@ export class CollectionTools {
     const store = /** @type {StarStore} */ (this.#stars());
     const { catalog, t } = this.view;
     const byFile = new Map((catalog?.articles ?? []).map((a) => [a.file, a]));
-    const inResults = this.#starredInScope().length;
+    const inResults = this.starred.length;
     return renderStarsPanel(this.ct, store, {
       article: (file) => byFile.get(file),
       href: (patch) => this.view.href(patch),
@@ -195,16 +217,31 @@ export class CollectionTools {
     });
   }
 
-  /** The starred articles among the results, in answer order. */
-  #starredInScope() {
+  /**
+   * The starred articles among the results, in answer order, asked of the
+   * worker into `this.starred`; then the stars panel and list are drawn again
+   * (unless stars or results changed meanwhile: that ask draws).
+   */
+  async #askStarred() {
     const ex = /** @type {any} */ (this.explorer);
     const store = this.#stars();
-    if (!ex || !store) return [];
-    const byFile = new Map((this.view.catalog?.articles ?? []).map((a) => [a.file, a.id]));
-    const ids = store.list().map((s) => byFile.get(s.file)).filter((id) => id !== undefined);
-    if (ids.length === 0) return [];
-    const { query, options } = this.scope();
-    return ex.within(ids, query, options);
+    const asked = ++this.starredAsked;
+    /** @type {import('../collection.js').ScopedHit[]} */
+    let hits = [];
+    if (ex && store) {
+      const byFile = new Map((this.view.catalog?.articles ?? []).map((a) => [a.file, a.id]));
+      const ids = store.list().map((s) => byFile.get(s.file)).filter((id) => id !== undefined);
+      const { query, options } = this.scope();
+      try {
+        hits = ids.length === 0 ? [] : await ex.within(ids, query, options);
+      } catch (e) {
+        console.warn('article explorer: within() failed:', e);
+      }
+    }
+    if (asked !== this.starredAsked) return;
+    this.starred = hits;
+    if (this.open === 'stars') this.#drawPanel();
+    this.#drawStarredList();
   }
 
   /** "Starred hits only": the starred results instead of the list. */
@@ -217,7 +254,7 @@ export class CollectionTools {
       this.starredList.replaceChildren();
       return;
     }
-    const hits = this.#starredInScope();
+    const hits = this.starred;
     const store = /** @type {StarStore} */ (this.store);
     const byId = new Map((this.view.catalog?.articles ?? []).map((a) => [a.id, a]));
     this.starredList.replaceChildren(
@@ -236,8 +273,7 @@ export class CollectionTools {
   #starsChanged() {
     const n = this.store?.list().length ?? 0;
     this.buttons.stars.textContent = this.ct.starsButton(n);
-    if (this.open === 'stars') this.#drawPanel();
-    if (this.onlyStarred) this.#drawStarredList();
+    void this.#askStarred();
   }
 
   // ------------------------------------------------------------ hooks
@@ -246,8 +282,7 @@ export class CollectionTools {
   afterResults() {
     if (!this.explorer) return;
     this.#starsChanged();
-    if (this.open === 'network' || this.open === 'stars') this.#drawPanel();
-    this.#drawStarredList();
+    if (this.open === 'network') this.#drawPanel();
     this.#drawShare();
   }
 
@@ -282,9 +317,17 @@ export class CollectionTools {
     }
     // The histogram shows the results before the date filter: so does the share.
     const { query, options } = this.scope();
-    const t = ex.timeline(this.share, { query, entities: options.entities, demonyms: options.demonyms });
-    const name = this.view.catalog?.byId.get(this.share)?.name ?? String(this.share);
-    drawShare(this.ct, slot, name, t.months, t.undated);
+    const share = this.share;
+    const timeline = slot.querySelector('.timeline');
+    ex.timeline(share, { query, entities: options.entities, demonyms: options.demonyms }).then(
+      (/** @type {import('../collection.js').Timeline} */ t) => {
+        // Drawn into the histogram it was asked for, if that is still the one shown.
+        if (this.share !== share || slot.querySelector('.timeline') !== timeline) return;
+        const name = this.view.catalog?.byId.get(share)?.name ?? String(share);
+        drawShare(this.ct, slot, name, t.months, t.undated);
+      },
+      (/** @type {unknown} */ e) => console.warn('article explorer: timeline() failed:', e),
+    );
   }
 
   /**
@@ -309,13 +352,13 @@ export class CollectionTools {
           renderMentionJump(t, this.ct, reader, a.entities ?? []),
         ]),
       );
-      let related = [];
-      try {
-        related = ex.related(a.id, { limit: RELATED }).hits;
-      } catch {
-        related = [];
-      }
-      reader.append(renderRelated(t, this.ct, related, (patch) => this.view.href(patch)));
+      // Appended when the worker answers, to the reader it was asked for if still shown.
+      ex.related(a.id, { limit: RELATED }).then(
+        (/** @type {{ hits: import('../collection.js').RelatedHit[] }} */ r) => r.hits,
+        () => [],
+      ).then((/** @type {import('../collection.js').RelatedHit[]} */ related) => {
+        if (reader.isConnected) reader.append(renderRelated(t, this.ct, related, (patch) => this.view.href(patch)));
+      });
     } else if (detail.kind === 'entity') {
       const header = pane.querySelector('.reader-header');
       const view = /** @type {any} */ (detail.view);

@@ -7,12 +7,14 @@
  *     -> state = patched(state, patch)              (ui/transitions.js, pure)
  *     -> URL (ui/history.js)
  *     -> effects: the list's search, debounced while typing, an answer for an
- *        outdated state dropped; the detail's article or entity; hosted texts
- *                                                    (ui/effects.js)
+ *        outdated state dropped; the detail's article or entity; hosted texts;
+ *        each asked of the worker-backed explorer and awaited (ui/effects.js)
  *     -> draw what they answered                     (ui/draw.js, the renderers)
  *
  * A state change from outside (Back, Forward, an edited hash, a changed
- * attribute) goes through `applyStored()` / `applyAttributes()` and the same loop.
+ * attribute) goes through `applyStored()` / `applyAttributes()` and the same
+ * loop, once the engine has resolved the entity references it names (the
+ * newest such change wins).
  *
  * @module ui/controller
  */
@@ -64,6 +66,10 @@ export class ExplorerView {
     /** What the detail pane shows. */
     this.detailKey = '';
     this.searches = new Scheduler();
+    /** Changes from outside whose entity references are being resolved; the newest applies. */
+    this.outside = 0;
+    /** The detail pane's asks: an answer for an older one is dropped. */
+    this.detailAsked = 0;
     this.facetUi = { filter: '', shown: /** @type {Map<string, number>} */ (new Map()) };
     /** data-key of the element to focus when the detail closes */
     /** @type {string|null} */
@@ -87,13 +93,14 @@ export class ExplorerView {
    * @param {StateStore} store
    * @param {RawState} initial used when the store holds no state
    */
-  start(catalog, store, initial) {
+  async start(catalog, store, initial) {
+    const stored = store.read();
+    const raw = stored && stored !== '#' ? parseHash(stored) : initial;
+    await this.#resolveRaw(raw, catalog);
     this.catalog = catalog;
     this.store = store;
     // Without recognised names the name box and the adjective switch have nothing to do.
     this.layout.facetTools.replaceChildren(...(catalog.entities.length > 0 ? [renderFacetTools(this.ctx())] : []));
-    const stored = store.read();
-    const raw = stored && stored !== '#' ? parseHash(stored) : initial;
     // Whatever was typed while loading wins over the initial query.
     if (this.layout.input.value.trim() && !raw.q) raw.q = this.layout.input.value;
     this.#setRaw(raw);
@@ -156,6 +163,16 @@ export class ExplorerView {
   #resolve = (ref) => /** @type {Catalog} */ (this.catalog).resolve(ref);
 
   /**
+   * Asks the engine for the entities a state as written names (then {@link #resolve} knows them).
+   * @param {{ entities: string[], entity?: string|null }} raw
+   * @param {Catalog|null} [catalog]
+   */
+  #resolveRaw(raw, catalog = this.catalog) {
+    const refs = raw.entity ? [...raw.entities, raw.entity] : raw.entities;
+    return catalog ? catalog.resolveAll(refs) : Promise.resolve();
+  }
+
+  /**
    * Takes a state as written (entity names unresolved) as the current one.
    * @param {RawState} raw
    */
@@ -180,9 +197,13 @@ export class ExplorerView {
   }
 
   /** Applies the store's state (Back, Forward, an edited hash). */
-  applyStored() {
+  async applyStored() {
     if (!this.catalog || !this.store) return;
-    this.#setRaw(parseHash(this.store.read()));
+    const raw = parseHash(this.store.read());
+    const asked = ++this.outside;
+    await this.#resolveRaw(raw);
+    if (asked !== this.outside) return; // a newer change from outside applies
+    this.#setRaw(raw);
     this.#apply();
   }
 
@@ -190,8 +211,11 @@ export class ExplorerView {
    * Applies a state given as attributes (`query`, `entities`).
    * @param {{ q?: string, entities?: string[] }} raw
    */
-  applyAttributes(raw) {
+  async applyAttributes(raw) {
     if (!this.catalog) return;
+    const asked = ++this.outside;
+    if (raw.entities !== undefined) await this.#resolveRaw({ entities: raw.entities });
+    if (asked !== this.outside) return; // a newer change from outside applies
     const patch = /** @type {Partial<ViewState>} */ ({ article: null, entity: null });
     if (raw.q !== undefined) patch.q = raw.q;
     if (raw.entities === undefined) {
@@ -307,11 +331,11 @@ export class ExplorerView {
    * @param {number} seq
    * @param {string} key
    */
-  #searchLoaded(seq, key) {
+  async #searchLoaded(seq, key) {
     const catalog = /** @type {Catalog} */ (this.catalog);
     const state = this.state;
-    const { result, error } = fetchResults(catalog, state);
-    if (!this.searches.current(seq)) return; // a newer search answers
+    const { result, error } = await fetchResults(catalog, state);
+    if (!this.searches.current(seq)) return; // a newer search answers: this one is not drawn
     this.shown = { key, result, error };
     this.#drawResults();
     if (result && !result.overview) this.#fillSnippets(key, 0, result.hits);
@@ -385,23 +409,27 @@ export class ExplorerView {
   renderFacets() {
     const result = this.shown?.result;
     if (!result) return;
-    const named = /** @type {Catalog} */ (this.catalog).named(this.facetUi.filter);
+    const named = /** @type {Catalog} */ (this.catalog).named(this.facetUi.filter, () => this.renderFacets());
+    if (named === undefined) return; // asked: drawn when the answer is in
     draw.drawFacets(this.screen, this.ctx(), result, this.facetUi, named);
   }
 
   /** Appends the next page of hits. */
-  moreHits() {
+  async moreHits() {
     const list = /** @type {HTMLOListElement|null} */ (this.layout.listView.querySelector('ol.hits'));
     const result = this.shown?.result;
+    const shown = this.shown;
     if (!this.catalog || !list || !result) return;
     const offset = list.children.length;
     let page;
     try {
-      page = fetchPage(this.catalog, this.state, offset);
+      page = await fetchPage(this.catalog, this.state, offset);
     } catch (e) {
-      draw.setStatus(this.screen, this.t.searchFailed(message(e)));
+      if (this.shown === shown) draw.setStatus(this.screen, this.t.searchFailed(message(e)));
       return;
     }
+    // Another list is shown by now, or this page was appended already (a second click).
+    if (this.shown !== shown || !list.isConnected || list.children.length !== offset) return;
     const items = renderHitItems(this.ctx(), page.hits, offset + 1);
     list.append(...items);
     if (this.shown) this.#fillSnippets(this.shown.key, offset, page.hits);
@@ -418,7 +446,7 @@ export class ExplorerView {
    * @param {{ refresh?: boolean }} [options] refresh: draw the same view again
    *   (its texts arrived), keeping scroll and focus
    */
-  #showDetail({ refresh = false } = {}) {
+  async #showDetail({ refresh = false } = {}) {
     const key = detailKey(this.state);
     draw.markOpen(this.screen, this.state.article);
     if (key === this.detailKey && !refresh) return;
@@ -433,7 +461,9 @@ export class ExplorerView {
     }
     if (!wasOpen && draw.listIsBeside(this.screen) === false) this.listScroll = window.scrollY;
     const catalog = /** @type {Catalog} */ (this.catalog);
-    const detail = fetchDetail(catalog, this.state, this.textFailures.get(key), this.shown?.result?.total ?? null);
+    const asked = ++this.detailAsked;
+    const detail = await fetchDetail(catalog, this.state, this.textFailures.get(key), this.shown?.result?.total ?? null);
+    if (asked !== this.detailAsked || this.detailKey !== key) return; // another detail was asked for meanwhile
     if ((detail.kind === 'loading' || detail.kind === 'entity') && detail.load.length > 0) {
       loadTexts(catalog, detail.load, (failure) => {
         if (failure !== undefined) this.textFailures.set(key, failure);

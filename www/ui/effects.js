@@ -2,8 +2,10 @@
 /**
  * The effects of the view: asking the explorer (search, overview, article,
  * entity), fetching hosted texts, and the timing around them (debouncing
- * typed queries, dropping answers for a state that moved on). Each returns
- * data for the renderers; none touches the DOM.
+ * typed queries, dropping answers for a state that moved on). The explorer
+ * is the worker-backed one: each effect is awaited, and the caller checks
+ * that its state is still the current one before drawing the answer. Each
+ * returns data for the renderers; none touches the DOM.
  *
  * @module ui/effects
  */
@@ -87,13 +89,13 @@ export class Scheduler {
  * The list for `state`: a search, or the start page for the untouched collection.
  * @param {Catalog} catalog
  * @param {ViewState} state
- * @returns {{ result: Result|null, error: unknown }}
+ * @returns {Promise<{ result: Result|null, error: unknown }>}
  */
-export function fetchResults(catalog, state) {
+export async function fetchResults(catalog, state) {
   try {
     const request = searchRequest(state);
-    if (!request) return { result: { overview: true, ...catalog.overview(state.sort, state.demonyms) }, error: null };
-    return { result: catalog.explorer.search(request.query, request.options), error: null };
+    if (!request) return { result: { overview: true, ...(await catalog.overview(state.sort, state.demonyms)) }, error: null };
+    return { result: await catalog.explorer.search(request.query, request.options), error: null };
   } catch (error) {
     return { result: null, error };
   }
@@ -119,8 +121,9 @@ export function loadIndexFor(catalog, state) {
  * @param {Catalog} catalog
  * @param {ViewState} state
  * @param {number} offset
+ * @returns {Promise<{ hits: import('../types.js').Hit[], loosened?: import('../types.js').Loosened[] }>}
  */
-export function fetchPage(catalog, state, offset) {
+export async function fetchPage(catalog, state, offset) {
   const request = searchRequest(state, offset);
   if (!request) return { hits: [], loosened: [] };
   return catalog.explorer.search(request.query, request.options);
@@ -140,10 +143,10 @@ export function loadSnippets(catalog, state, offset, hits, done) {
   const ids = hits.filter((hit) => hit.snippet?.pending).map((hit) => hit.id);
   if (ids.length === 0) return;
   catalog.explorer.loadText(ids).then(
-    () => {
+    async () => {
       let page = null;
       try {
-        page = fetchPage(catalog, state, offset);
+        page = await fetchPage(catalog, state, offset);
       } catch {
         page = null;
       }
@@ -176,23 +179,23 @@ export function loadTexts(catalog, ids, done) {
  * @param {ViewState} state
  * @param {string|undefined} failure why its texts could not be loaded last time
  * @param {number|null} shownTotal the number of results the list shows
- * @returns {Detail}
+ * @returns {Promise<Detail>}
  */
-export function fetchDetail(catalog, state, failure, shownTotal) {
+export async function fetchDetail(catalog, state, failure, shownTotal) {
   const { explorer } = catalog;
   if (state.article !== null) {
     const summary = catalog.articleById.get(state.article);
     if (failure !== undefined) return { kind: 'error', what: 'text', message: failure };
-    if (summary && !explorer.textLoaded(state.article)) return { kind: 'loading', summary, load: [state.article] };
+    if (summary && !(await explorer.textLoaded(state.article))) return { kind: 'loading', summary, load: [state.article] };
     try {
-      return { kind: 'article', article: explorer.article(state.article, { query: state.q.trim() }) };
+      return { kind: 'article', article: await explorer.article(state.article, { query: state.q.trim() }) };
     } catch (e) {
       return catalog.articleById.has(state.article) ? { kind: 'error', what: 'article', message: message(e) } : { kind: 'error', what: 'articleMissing', message: '' };
     }
   }
   const id = /** @type {number} */ (state.entity);
   try {
-    const view = explorer.entity(id, entityRequest(state, id));
+    const view = await explorer.entity(id, entityRequest(state, id));
     const pending = view.textPending ?? [];
     return {
       kind: 'entity',

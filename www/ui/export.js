@@ -55,7 +55,7 @@ export const mimeOf = (format) => (format === 'csv' ? 'text/csv;charset=utf-8' :
 /**
  * The export panel: four buttons and a status line.
  * @param {import('./collection-strings.js').CollectionStrings} ct
- * @param {(what: 'results'|'entities', format: 'csv'|'json') => string} run exports and downloads, returns what to say
+ * @param {(what: 'results'|'entities', format: 'csv'|'json') => string|Promise<string>} run exports and downloads, returns what to say
  */
 export function renderExport(ct, run) {
   const status = h('p', { class: 'small export-status', role: 'status', 'aria-live': 'polite' });
@@ -77,11 +77,17 @@ export function renderExport(ct, run) {
     const b = ev.target instanceof Element ? ev.target.closest('button[data-export]') : null;
     if (!b) return;
     const [what, format] = /** @type {['results'|'entities', 'csv'|'json']} */ ((b.getAttribute('data-export') ?? '').split('-'));
-    try {
-      status.textContent = run(what, format);
-    } catch (e) {
-      status.textContent = ct.exportFailed(e instanceof Error ? e.message : String(e));
-    }
+    // The export is asked of the worker: the status line says what came of it when it is in.
+    Promise.resolve()
+      .then(() => run(what, format))
+      .then(
+        (text) => {
+          status.textContent = text;
+        },
+        (e) => {
+          status.textContent = ct.exportFailed(e instanceof Error ? e.message : String(e));
+        },
+      );
   });
   return section;
 }

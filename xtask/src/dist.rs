@@ -175,6 +175,9 @@ pub fn run_over(
     }
     steps.run("copy www/", || copy_www(ctx, dist))?;
     let minify = profile == Profile::Release;
+    let worker = steps.run("bundle article-explorer-worker.js (esbuild)", || {
+        bundle::worker(ctx, dist, minify)
+    })?;
     let element = steps.run("bundle article-explorer.js (esbuild)", || {
         bundle::element(ctx, dist, minify)
     })?;
@@ -210,7 +213,7 @@ pub fn run_over(
         });
     }
     steps.run("single file explorer.html", || {
-        single_file::write(ctx, dist, element, minify)
+        single_file::write(ctx, dist, element, worker, minify)
     })?;
     steps.run("service worker sw.js", || service_worker::write(dist))?;
     let files = steps.run("size table", || sizes::measure(dist))?;

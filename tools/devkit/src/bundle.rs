@@ -21,6 +21,12 @@ pub const ELEMENT_ENTRY: &str = "article-explorer.js";
 pub const GLUE: &str = "pkg/article_explorer.js";
 /// What `explorer.js` reads when no `wasm` option is given: the single file sets it.
 pub const WASM_GLOBAL: &str = "__ARTICLE_EXPLORER_WASM__";
+/// The worker of `createExplorer({ worker: true })` in `www/` (imports `../explorer.js`).
+pub const WORKER_ENTRY: &str = "runtime/worker.js";
+/// The worker bundled into one module in `dist/`, next to the element bundle.
+pub const WORKER_BUNDLE: &str = "article-explorer-worker.js";
+/// What `runtime/worker-client.js` reads to find the worker script: a URL, or `{ code }`.
+pub const WORKER_GLOBAL: &str = "__ARTICLE_EXPLORER_WORKER__";
 
 /// One bundled module.
 pub struct Bundle {
@@ -39,24 +45,44 @@ impl Bundle {
 /// Bundles `dist/<entry>` and its static imports into one minified ES module.
 /// `minify` is off for debug builds, which keep names readable.
 pub fn bundle(ctx: &Ctx, dist: &Path, entry: &str, minify: bool) -> Result<Bundle> {
+    bundle_as(ctx, dist, entry, minify, false)
+}
+
+/// [`bundle`], or with `classic`, one classic script (an IIFE, `import.meta.url` undefined):
+/// what a worker started from a Blob URL on a file:// page must be (Chromium refuses module
+/// workers there).
+fn bundle_as(ctx: &Ctx, dist: &Path, entry: &str, minify: bool, classic: bool) -> Result<Bundle> {
     let tool = ctx.path(ESBUILD);
     if !tool.is_file() {
         bail!("{ESBUILD} is missing: run `cargo xtask setup` (npm ci installs esbuild)");
     }
     let work = scratch_dir(ctx)?;
-    let result = run_esbuild(&tool, dist, entry, &work, minify);
+    let result = run_esbuild(&tool, dist, entry, &work, minify, classic);
     // Best effort: a leftover scratch folder under target/ harms nothing.
     let _ = std::fs::remove_dir_all(&work);
     result
 }
 
-fn run_esbuild(tool: &Path, dist: &Path, entry: &str, work: &Path, minify: bool) -> Result<Bundle> {
+fn run_esbuild(
+    tool: &Path,
+    dist: &Path,
+    entry: &str,
+    work: &Path,
+    minify: bool,
+    classic: bool,
+) -> Result<Bundle> {
     let out = work.join("bundle.js");
     let meta = work.join("meta.json");
+    let format: &[&str] = if classic {
+        &["--format=iife", "--define:import.meta.url=undefined"]
+    } else {
+        &["--format=esm"]
+    };
     let mut cmd = Command::new(tool);
     cmd.current_dir(dist)
         .arg(entry)
-        .args(["--bundle", "--format=esm", "--target=es2022"])
+        .args(["--bundle", "--target=es2022"])
+        .args(format)
         .args(minify.then_some("--minify"))
         .args([
             // Module scripts are always decoded as UTF-8: no need for \u escapes.
@@ -87,6 +113,15 @@ pub fn element(ctx: &Ctx, dist: &Path, minify: bool) -> Result<Option<Bundle>> {
     for problem in problems(&bundled) {
         println!("warning: dist/{ELEMENT_ENTRY}: {problem}");
     }
+    let mut bundled = bundled;
+    if dist.join(WORKER_BUNDLE).is_file() {
+        // The element's worker is the bundled one beside it, not www's runtime/worker.js
+        // (whose imports a one-file embed does not have). `??=`: the single file names it first.
+        bundled.code = format!(
+            "globalThis.{WORKER_GLOBAL}??=new URL(\"./{WORKER_BUNDLE}\",import.meta.url).href;\n{}",
+            bundled.code
+        );
+    }
     std::fs::write(&target, &bundled.code).context(|| format!("writing {}", target.display()))?;
     println!(
         "dist/{ELEMENT_ENTRY}: {} modules in one, {}",
@@ -94,6 +129,38 @@ pub fn element(ctx: &Ctx, dist: &Path, minify: bool) -> Result<Option<Bundle>> {
         crate::sizes::format_size(bundled.code.len() as u64)
     );
     Ok(Some(bundled))
+}
+
+/// Writes `dist/article-explorer-worker.js`, the worker of `createExplorer({ worker: true })`
+/// with the API and the glue in one classic script (the embed's worker; the single file
+/// inlines it). `None` when `www/` has no worker.
+pub fn worker(ctx: &Ctx, dist: &Path, minify: bool) -> Result<Option<Bundle>> {
+    if !dist.join(WORKER_ENTRY).is_file() {
+        return Ok(None);
+    }
+    let bundled = bundle_as(ctx, dist, WORKER_ENTRY, minify, true)?;
+    if !bundled.has_glue() {
+        bail!("dist/{WORKER_BUNDLE}: {GLUE} is not inside; the worker cannot start on its own");
+    }
+    let target = dist.join(WORKER_BUNDLE);
+    std::fs::write(&target, &bundled.code).context(|| format!("writing {}", target.display()))?;
+    println!(
+        "dist/{WORKER_BUNDLE}: {} modules in one, {}",
+        bundled.inputs.len(),
+        crate::sizes::format_size(bundled.code.len() as u64)
+    );
+    Ok(Some(bundled))
+}
+
+/// The classic script that names the worker by its source (`{ code }`), for a page that
+/// cannot fetch it (the single file, from file://): the worker then starts from a Blob URL.
+/// Empty without a worker.
+pub fn worker_global(worker: Option<&Bundle>) -> String {
+    let Some(worker) = worker else {
+        return String::new();
+    };
+    let code = serde_json::to_string(&worker.code).unwrap_or_else(|_| "\"\"".into());
+    format!("globalThis.{WORKER_GLOBAL}={{code:{code}}};")
 }
 
 /// What keeps a bundle from working on its own (from file:// in the single file).
@@ -155,6 +222,19 @@ mod tests {
         );
         assert!(metafile_inputs("{}").is_err());
         assert!(metafile_inputs("nope").is_err());
+    }
+
+    #[test]
+    fn the_inlined_worker_is_its_source_as_a_string() {
+        assert_eq!(worker_global(None), "");
+        let worker = Bundle {
+            code: "postMessage(\"</script>\")\n".into(),
+            inputs: vec![],
+        };
+        assert_eq!(
+            worker_global(Some(&worker)),
+            format!(r#"globalThis.{WORKER_GLOBAL}={{code:"postMessage(\"</script>\")\n"}};"#)
+        );
     }
 
     #[test]

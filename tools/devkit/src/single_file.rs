@@ -138,12 +138,13 @@ pub fn finish(page: &str, loader: &str) -> String {
 }
 
 /// The single file's policy: no requests (`default-src 'none'`), only its own inline scripts,
-/// wasm compilation, inline styles, and `data:`/`blob:` images and fonts.
+/// wasm compilation, inline styles, `data:`/`blob:` images and fonts, Blob URL workers.
 pub fn content_security_policy(script_hashes: &[String]) -> String {
     let scripts: Vec<String> = script_hashes.iter().map(|h| format!("'{h}'")).collect();
     format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src 'unsafe-inline'; \
-         img-src data: blob:; font-src data:; connect-src data: blob:; base-uri 'none'",
+         img-src data: blob:; font-src data:; connect-src data: blob:; worker-src blob:; \
+         base-uri 'none'",
         scripts.join(" ")
     )
 }
@@ -190,7 +191,14 @@ pub fn smallest(page: &str, wasm: &[u8]) -> Vec<(WasmEncoding, String)> {
 }
 
 /// Writes `dist/explorer.html` from `dist/index.html` and the wasm in `dist/pkg/`.
-pub fn write(ctx: &Ctx, dist: &Path, element: Option<Bundle>, minify: bool) -> Result<()> {
+/// The `worker` bundle is inlined as source for a Blob URL worker (file:// fetches nothing).
+pub fn write(
+    ctx: &Ctx,
+    dist: &Path,
+    element: Option<Bundle>,
+    worker: Option<Bundle>,
+    minify: bool,
+) -> Result<()> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .context(|| format!("reading {}", index_path.display()))?;
@@ -216,7 +224,8 @@ pub fn write(ctx: &Ctx, dist: &Path, element: Option<Bundle>, minify: bool) -> R
     } else {
         (WasmEncoding::Base64, wasm)
     };
-    let html = finish(&inlined.html, &loader(&payload, encoding));
+    let named = bundle::worker_global(worker.as_ref());
+    let html = finish(&inlined.html, &(named + &loader(&payload, encoding)));
     println!(
         "{FILE}: wasm as {} ({} of wasm in the page, before base64)",
         encoding.describe(),

@@ -238,6 +238,7 @@ pub fn markdown(r: &Value) -> String {
         "search(q, {limit: 20}) timed in the page, warm (after a warm-up pass); hosted: with \
          the queries' texts loaded",
     );
+    worker_rows(&mut m, &w["worker"]);
     if w["latencyNoText"].is_object() {
         row(
             &mut m,
@@ -421,6 +422,42 @@ fn peak(v: &Value) -> String {
     v.as_u64()
         .map(|b| format!(", peak {}", format_size(b)))
         .unwrap_or_default()
+}
+
+/// The worker-backed explorer (`createExplorer({ worker: true })`), as the UI loads and asks it.
+fn worker_rows(m: &mut String, w: &Value) {
+    if !w["ready"].is_object() {
+        return;
+    }
+    let served = if w["ready"]["inWorker"].as_bool() == Some(true) {
+        "in a Web Worker"
+    } else {
+        "NOT in a worker (fell back to the main thread)"
+    };
+    row(
+        m,
+        "worker: ready → first answer",
+        format!(
+            "{} (explorer open {}), {served}",
+            ms(&w["ready"]["firstAnswerMs"]),
+            ms(&w["ready"]["createdMs"])
+        ),
+        "median of fresh loads of bench.html?worker=1: the worker fetches, compiles and opens \
+         the index; the first search's answer has arrived on the page",
+    );
+    row(
+        m,
+        "  worker: longest main-thread task until then",
+        ms(&w["ready"]["longestTaskMs"]),
+        "PerformanceObserver \"longtask\" on the page (0: none over 50 ms)",
+    );
+    row(
+        m,
+        "worker: query round trip p50 / p95 / max",
+        latency(&w["latency"]),
+        "await search(q, {limit: 20}) timed on the page: message to the worker, the search, \
+         the answer cloned back",
+    );
 }
 
 fn latency(v: &Value) -> String {
