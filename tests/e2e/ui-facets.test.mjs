@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useBrowser, openPage, gotoReady, api, entities, typeQuery, statusCount, deepActive, needEntities, WORD, NONSENSE,
+  useBrowser, openPage, gotoReady, api, entities, typeQuery, statusCount, deepActive, needEntities, eventually, WORD, NONSENSE,
 } from './ui-helpers.mjs';
 
 useBrowser();
@@ -139,9 +139,9 @@ test('not counting adjectives gives the facet counts the API gives for it', { ti
     await typeQuery(page, WORD);
     await host.locator('#demonyms').uncheck();
     await page.waitForURL(/[#&]dem=0/);
-    const shown = await readFacets(host);
     const expected = await api(page, (ex, q) => ex.search(q, { demonyms: false }).facets, WORD);
     const counts = new Map(expected.map((f) => [f.id, f.count]));
+    const shown = await eventually(page, () => readFacets(host), (fs) => fs.every((f) => f.count === counts.get(f.id)));
     for (const f of shown) assert.equal(f.count, counts.get(f.id), `${f.name} without adjectives`);
   }),
 );

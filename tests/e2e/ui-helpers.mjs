@@ -171,3 +171,22 @@ export function needEntities(t, list) {
   t.skip('the index has no recognised entities (entities() is empty): entity assertions skipped');
   return true;
 }
+
+/**
+ * Reads `read()` until `ok(reading)` holds or `ms` pass, and returns the last reading (the
+ * caller asserts on it). The UI draws when the worker's answer arrives, after the URL and the
+ * controls have changed: a test that changed a control reads the list through this.
+ * @template T
+ * @param {import('playwright-core').Page} page
+ * @param {() => Promise<T>} read
+ * @param {(reading: T) => boolean} ok
+ * @param {number} [ms]
+ * @returns {Promise<T>}
+ */
+export async function eventually(page, read, ok, ms = 5000) {
+  let reading = await read();
+  for (const until = Date.now() + ms; !ok(reading) && Date.now() < until; reading = await read()) {
+    await page.waitForTimeout(50);
+  }
+  return reading;
+}

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, gotoReady, api, typeQuery, statusCount, WORD } from './ui-helpers.mjs';
+import { useBrowser, openPage, gotoReady, api, typeQuery, statusCount, eventually, WORD } from './ui-helpers.mjs';
 
 useBrowser();
 
@@ -21,12 +21,17 @@ test('sorting by date puts the newest or the oldest first and the undated last',
     for (const sort of ['newest', 'oldest']) {
       await host.locator('#sort').selectOption(sort);
       await page.waitForURL(new RegExp(`[#&]sort=${sort}`));
-      const dates = await hitDates(host);
-      const dated = dates.filter(Boolean);
+      const inOrder = (/** @type {(string|null)[]} */ dates) => {
+        const dated = dates.filter(Boolean);
+        const sorted = [...dated].sort();
+        if (sort === 'newest') sorted.reverse();
+        return { dated, sorted, ok: JSON.stringify(dated) === JSON.stringify(sorted) };
+      };
+      const dates = await eventually(page, () => hitDates(host), (d) => inOrder(d).ok);
       const firstUndated = dates.indexOf(null);
       if (firstUndated >= 0) assert.ok(dates.slice(firstUndated).every((d) => d === null), `${sort}: undated articles come last`);
-      const sorted = [...dated].sort();
-      if (sort === 'newest') sorted.reverse();
+      const { dated, sorted } = inOrder(dates);
+      assert.ok(dated.length >= 2, `${sort}: at least two dated hits to order`);
       assert.deepEqual(dated, sorted, `${sort}: dated hits are in order`);
     }
     await host.locator('#sort').selectOption('relevance');
@@ -86,7 +91,7 @@ test('a date range keeps only articles of those months and hides the undated vis
     await host.locator('#date-from').selectOption(last);
     await page.waitForURL(new RegExp(`[#&]from=${last}`));
     const expected = await api(page, (ex, from) => ex.search('', { from }).total, last);
-    assert.equal(await statusCount(host), expected);
+    assert.equal(await eventually(page, () => statusCount(host), (n) => n === expected), expected);
     for (const d of await hitDates(host)) assert.ok(d !== null && d >= last, `${d} is in the range`);
     await host.locator('.active-filters button[data-action="clear-dates"]').waitFor();
     const undated = await api(page, (ex) => ex.articles().filter((a) => !a.date).length);
@@ -101,7 +106,10 @@ test('a date range keeps only articles of those months and hides the undated vis
     await bar.click();
     await page.waitForURL(new RegExp(`[#&]from=${from}&to=${to}`));
     assert.equal(await host.locator('.timeline button.bar[aria-pressed="true"]').count(), 1);
-    for (const d of await hitDates(host)) assert.ok(d !== null && d >= String(from) && d <= String(to), `${d} is in ${from}–${to}`);
+    const inRange = (/** @type {string|null} */ d) => d !== null && d >= String(from) && d <= String(to);
+    const dates = await eventually(page, () => hitDates(host), (ds) => ds.length > 0 && ds.every(inRange));
+    assert.ok(dates.length > 0, 'the bar\'s month has hits');
+    for (const d of dates) assert.ok(inRange(d), `${d} is in ${from}–${to}`);
     await host.locator('.timeline button.bar[aria-pressed="true"]').click();
     await page.waitForFunction(() => !location.hash.includes('from='));
     await host.locator('.collection-list').waitFor();
