@@ -189,9 +189,9 @@ struct Part {
 /// words' positions are left to the texts (a third of all positions; a phrase checks them
 /// in the text, see [`crate::Options::stop_words_in_text`]).
 ///
-/// Analysis runs on a thread of its own, a few articles ahead of the writer; both go through
-/// the articles in order, so the writer gets the same articles and occurrences as if one
-/// thread did both. (An article's occurrences reach it sorted by term, which is several
+/// Analysis runs on threads of their own ([`ANALYSERS`], taking the articles in turn), a few
+/// articles ahead of the writer, which takes them back in order, so it gets the same articles
+/// and occurrences as if one thread did both. (An article's occurrences reach it sorted by term, which is several
 /// times kinder to its term map than text order; it keeps occurrences as sets, so the order
 /// in which they are added is not in the bytes.)
 pub fn add_articles<'a>(
@@ -213,20 +213,28 @@ pub fn add_articles<'a>(
     let mut stats = Stats::default();
     let mut parts = Vec::with_capacity(documents.len());
     std::thread::scope(|scope| {
-        let (send, receive) = std::sync::mpsc::sync_channel(ANALYSED_AHEAD);
-        scope.spawn(move || {
-            let mut analyzer = Analyzer::new(Some(vocabulary));
-            for (doc, p) in documents.iter().zip(parsed) {
-                if send
-                    .send(analyse(&mut analyzer, vocabulary, doc, p))
-                    .is_err()
-                {
-                    break;
-                }
-            }
-        });
-        // If the analysis stops early, it panicked, and the scope passes the panic on.
-        for ((doc, p), article) in documents.iter().zip(parsed).zip(receive) {
+        // Article i is analysed by thread i % ANALYSERS; the writer takes them back in turn.
+        let receivers: Vec<_> = (0..ANALYSERS)
+            .map(|first| {
+                let (send, receive) = std::sync::mpsc::sync_channel(ANALYSED_AHEAD);
+                scope.spawn(move || {
+                    let mut analyzer = Analyzer::new(Some(vocabulary));
+                    let mine = documents.iter().zip(parsed).skip(first).step_by(ANALYSERS);
+                    for (doc, p) in mine {
+                        if send
+                            .send(analyse(&mut analyzer, vocabulary, doc, p))
+                            .is_err()
+                        {
+                            break;
+                        }
+                    }
+                });
+                receive
+            })
+            .collect();
+        let in_order = (0..documents.len()).map_while(|i| receivers[i % ANALYSERS].recv().ok());
+        // If an analysis stops early, it panicked, and the scope passes the panic on.
+        for ((doc, p), article) in documents.iter().zip(parsed).zip(in_order) {
             let id = writer.add_article(ArticleRecord {
                 file: &doc.file,
                 title: &p.title,
@@ -257,8 +265,12 @@ pub fn add_articles<'a>(
     }
 }
 
-/// How many analysed articles may wait for the writer.
+/// How many analysed articles may wait for the writer, per analysing thread.
 const ANALYSED_AHEAD: usize = 16;
+
+/// Threads analysing articles. Analysis is most of the build's work (the writer's share is
+/// small since its terms are hashed), so two threads do it, beside the entity recogniser's.
+const ANALYSERS: usize = 2;
 
 /// An article analysed for the writer.
 struct Analysed {
