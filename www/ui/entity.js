@@ -13,6 +13,7 @@ import { h, dateElement, metaLine, titleContent } from './dom.js';
 import { kindKey } from './kinds.js';
 import { detailBar } from './reader.js';
 import { entityChip } from './results.js';
+import { drawInPieces } from './pieces.js';
 
 /** Co-occurring names listed before the rest folds away. */
 const COOCCURRING_SHOWN = 15;
@@ -208,7 +209,7 @@ function renderCooccurring(ctx, view, mine) {
 }
 
 /**
- * The articles (within the current results) mentioning it.
+ * The articles (within the current results) mentioning it, in pieces (`ui/pieces`).
  * @param {ViewContext} ctx
  * @param {import('../types.js').ArticleSummary[]} articles
  */
@@ -217,15 +218,18 @@ function renderArticles(ctx, articles) {
   const section = h('section', { class: 'entity-section', 'aria-labelledby': 'entity-articles-heading' }, [
     h('h3', { id: 'entity-articles-heading', class: 'small-heading', text: `${t.entityArticles} (${t.count(articles.length)})` }),
   ]);
-  const list = h('ul', { class: 'collection-list compact-list', role: 'list' });
-  for (const a of articles) {
-    list.append(
+  const list = h('ul', { class: 'collection-list compact-list', id: 'entity-articles', role: 'list', 'aria-labelledby': 'entity-articles-heading' });
+  const more = drawInPieces(
+    list,
+    articles,
+    (a) =>
       h('li', { class: 'collection-item', 'data-id': String(a.id) }, [
         h('a', { class: 'item-link', href: ctx.href({ article: a.id }), 'data-article': String(a.id), 'data-key': `ea:${a.id}` }, [titleContent(t, a)]),
         metaLine([dateElement(t, a.date)], 'span'),
       ]),
-    );
-  }
+    { t, key: 'more:entity-articles' },
+  );
   section.append(list);
+  if (more) section.append(more);
   return section;
 }
