@@ -466,6 +466,7 @@ export class ExplorerView {
     const catalog = /** @type {Catalog} */ (this.catalog);
     const asked = ++this.detailAsked;
     const detail = await fetchDetail(catalog, this.state, this.textFailures.get(key), this.shown?.result?.total ?? null);
+    await nextTask(); // drawn in a task of its own, apart from copying the answer from the worker
     if (asked !== this.detailAsked || this.detailKey !== key) return; // another detail was asked for meanwhile
     if ((detail.kind === 'loading' || detail.kind === 'entity') && detail.load.length > 0) {
       loadTexts(catalog, detail.load, (failure) => {
