@@ -12,6 +12,17 @@ import {
 useBrowser();
 
 /**
+ * The status line's count once the list for a new filter is drawn (the chip shows at once,
+ * the list when the worker answered): waits a little for `expected`, then returns what it says.
+ * @param {import('playwright-core').Locator} host
+ * @param {number} expected
+ */
+async function settledCount(host, expected) {
+  for (let k = 0; k < 40 && (await statusCount(host)) !== expected; k++) await new Promise((r) => setTimeout(r, 50));
+  return statusCount(host);
+}
+
+/**
  * The frame of every test here: a fresh page with the explorer ready; then, unless
  * `anyEntities`, the rest of the test is skipped (needEntities) when the index has no
  * entities; then `body({ page, host, list })` with the explorer element and the index's
@@ -79,7 +90,7 @@ test('filtering by an entity facet narrows the results and the selected facet st
     const pick = overview.find((f) => f.count < total) ?? overview[0];
     await host.locator(`#f-${pick.id}`).check();
     await host.locator(`.active-filters button[data-id="${pick.id}"]`).waitFor();
-    const narrowed = await statusCount(host);
+    const narrowed = await settledCount(host, pick.count);
     assert.equal(narrowed, pick.count, `the facet's count (${pick.count}) is the number of articles after filtering`);
     assert.match(page.url(), /[#&]e=/, 'the filter is in the URL');
 
@@ -99,7 +110,7 @@ test('filtering by an entity facet narrows the results and the selected facet st
       await host.locator(`#f-${second.id}`).check();
       await host.locator(`.active-filters button[data-id="${second.id}"]`).waitFor();
       const both = await api(page, (ex, ids) => ex.search('', { entities: ids }).total, [pick.id, second.id]);
-      assert.equal(await statusCount(host), both, 'two selections are ANDed');
+      assert.equal(await settledCount(host, both), both, 'two selections are ANDed');
       assert.ok(both <= Math.min(pick.count, second.count));
       await host.locator(`.active-filters button[data-id="${second.id}"]`).click();
       await host.locator(`.active-filters button[data-id="${second.id}"]`).waitFor({ state: 'detached' });
@@ -156,6 +167,9 @@ test('the entity view shows its articles, mentions in context and co-occurring n
     assert.match(page.url(), /[#&]ent=/, 'the open entity view is in the URL');
 
     const expected = await api(page, (ex, id) => ex.entity(id, {}), e.id);
+    // Long lists are drawn in pieces (ui/pieces.js): "mehr anzeigen" until every row is in.
+    const more = view.locator('button.more-items');
+    for (let k = 0; k < 1000 && (await more.count()) > 0; k++) await more.first().click();
     const articleLinks = view.locator('.entity-section .collection-list a.item-link');
     assert.equal(await articleLinks.count(), expected.articles.length, 'its articles are listed');
     if (expected.inContext.length > 0) {
@@ -170,7 +184,7 @@ test('the entity view shows its articles, mentions in context and co-occurring n
     await view.locator('button[data-action="toggle-entity"]').click();
     await host.locator(`.active-filters button[data-id="${e.id}"]`).waitFor();
     const total = await api(page, (ex, id) => ex.search('', { entities: [id] }).total, e.id);
-    assert.equal(await statusCount(host), total);
+    assert.equal(await settledCount(host, total), total);
     assert.equal(await view.locator('button[data-action="toggle-entity"]').getAttribute('aria-pressed'), 'true');
 
     // Esc closes it; focus returns to the name that opened it.

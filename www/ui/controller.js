@@ -22,7 +22,7 @@
 import { buildLayout } from './layout.js';
 import { emptyState, parseHash, formatHash, searchKey } from './state.js';
 import { patched, entityToggled, closing, resolveRefs, fromRaw, detailKey, sameDetail, PAGE_SIZE } from './transitions.js';
-import { Scheduler, fetchResults, fetchPage, fetchDetail, loadIndexFor, loadSnippets, loadTexts, message } from './effects.js';
+import { Scheduler, nextTask, fetchResults, fetchPage, fetchDetail, loadIndexFor, loadSnippets, loadTexts, message } from './effects.js';
 import * as draw from './draw.js';
 import { renderHitItems, fillSnippets, failSnippets } from './results.js';
 import { renderFacetTools } from './facets.js';
@@ -335,6 +335,9 @@ export class ExplorerView {
     const catalog = /** @type {Catalog} */ (this.catalog);
     const state = this.state;
     const { result, error } = await fetchResults(catalog, state);
+    // The answer was copied from the worker in this task (10-20 ms for the start page at
+    // 10k articles): drawing it waits for a task of its own.
+    await nextTask();
     if (!this.searches.current(seq)) return; // a newer search answers: this one is not drawn
     this.shown = { key, result, error };
     this.#drawResults();
@@ -463,6 +466,7 @@ export class ExplorerView {
     const catalog = /** @type {Catalog} */ (this.catalog);
     const asked = ++this.detailAsked;
     const detail = await fetchDetail(catalog, this.state, this.textFailures.get(key), this.shown?.result?.total ?? null);
+    await nextTask(); // drawn in a task of its own, apart from copying the answer from the worker
     if (asked !== this.detailAsked || this.detailKey !== key) return; // another detail was asked for meanwhile
     if ((detail.kind === 'loading' || detail.kind === 'entity') && detail.load.length > 0) {
       loadTexts(catalog, detail.load, (failure) => {

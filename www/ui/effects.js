@@ -32,6 +32,17 @@ export const DEBOUNCE_MS = 150;
  *   What the detail pane shows; `load`: hosted texts to fetch, then ask again.
  */
 
+/**
+ * Resolves in a later task (`scheduler.yield()` where the browser has it: ahead of other
+ * queued work), so that the work after it does not add to the task that ran before.
+ * @returns {Promise<void>}
+ */
+export function nextTask() {
+  const scheduler = /** @type {{ yield?: () => Promise<void> }|undefined} */ (/** @type {any} */ (globalThis).scheduler);
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** A debounced run with a sequence number, so a late answer for an old state is dropped. */
 export class Scheduler {
   seq = 0;

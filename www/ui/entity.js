@@ -13,11 +13,14 @@ import { h, dateElement, metaLine, titleContent } from './dom.js';
 import { kindKey } from './kinds.js';
 import { detailBar } from './reader.js';
 import { entityChip } from './results.js';
+import { drawInPieces } from './pieces.js';
 
-/** Co-occurring names listed before the rest folds away. */
+/** Co-occurring names drawn at once, and how many more each "mehr anzeigen" adds. */
 const COOCCURRING_SHOWN = 15;
-/** Keyword-in-context lines shown before the rest folds away (whole articles). */
+const COOCCURRING_STEP = 100;
+/** Keyword-in-context lines drawn at once (whole articles), and articles each "mehr anzeigen" adds. */
 const KWIC_SHOWN = 8;
+const KWIC_STEP = 50;
 
 /**
  * @typedef {import('./results.js').ViewContext} ViewContext
@@ -119,48 +122,41 @@ function renderInContext(ctx, view, kind, textNote = null) {
     if (last && last.article === line.article) last.lines.push(line);
     else groups.push({ article: line.article, lines: [line] });
   }
-  /** @param {typeof groups} part */
-  const render = (part) => {
-    const list = h('ul', { class: 'kwic', role: 'list' });
-    for (const g of part) {
-      const article = catalog.articleById.get(g.article);
-      const lineList = h('ul', { class: 'kwic-lines', role: 'list', lang: 'de' });
-      for (const line of g.lines) {
-        lineList.append(
-          h('li', { class: 'kwic-line' }, [
-            h('span', { class: 'kwic-before' }, [h('span', { text: line.before })]),
-            h('strong', {
-              class: `kwic-mention mention k-${kind}${line.kind === 'demonym' ? ' demonym' : ''}`,
-              title: line.kind === 'demonym' ? t.demonymNote : undefined,
-              text: line.mention,
-            }),
-            h('span', { class: 'kwic-after', text: line.after }),
-          ]),
-        );
-      }
-      list.append(
-        h('li', { class: 'kwic-group' }, [
-          article
-            ? h('a', { class: 'kwic-source', href: ctx.href({ article: article.id }), 'data-article': String(article.id), 'data-key': `kw:${article.id}` }, [
-                titleContent(t, article),
-              ])
-            : null,
-          lineList,
+  /** @param {typeof groups[number]} g */
+  const group = (g) => {
+    const article = catalog.articleById.get(g.article);
+    const lineList = h('ul', { class: 'kwic-lines', role: 'list', lang: 'de' });
+    for (const line of g.lines) {
+      lineList.append(
+        h('li', { class: 'kwic-line' }, [
+          h('span', { class: 'kwic-before' }, [h('span', { text: line.before })]),
+          h('strong', {
+            class: `kwic-mention mention k-${kind}${line.kind === 'demonym' ? ' demonym' : ''}`,
+            title: line.kind === 'demonym' ? t.demonymNote : undefined,
+            text: line.mention,
+          }),
+          h('span', { class: 'kwic-after', text: line.after }),
         ]),
       );
     }
-    return list;
+    return h('li', { class: 'kwic-group' }, [
+      article
+        ? h('a', { class: 'kwic-source', href: ctx.href({ article: article.id }), 'data-article': String(article.id), 'data-key': `kw:${article.id}` }, [
+            titleContent(t, article),
+          ])
+        : null,
+      lineList,
+    ]);
   };
-  // The first articles' lines show; the rest fold away.
+  // The first articles' lines show; the rest in pieces (`ui/pieces`), article by article.
   let shown = 0;
   let cut = 0;
   while (cut < groups.length && shown < KWIC_SHOWN) shown += groups[cut++].lines.length;
-  section.append(render(groups.slice(0, cut)));
+  const list = h('ul', { class: 'kwic', id: 'kwic-list', role: 'list', 'aria-labelledby': 'kwic-heading' });
+  const more = drawInPieces(list, groups, group, { t, key: 'more:kwic', first: cut, step: KWIC_STEP });
+  section.append(list);
   if (note) section.append(note);
-  if (cut < groups.length) {
-    const rest = groups.slice(cut).reduce((n, g) => n + g.lines.length, 0);
-    section.append(h('details', { class: 'more-details' }, [h('summary', { text: t.showMore(rest) }), render(groups.slice(cut))]));
-  }
+  if (more) section.append(more);
   return section;
 }
 
@@ -181,34 +177,29 @@ function renderCooccurring(ctx, view, mine) {
     return section;
   }
   section.append(h('p', { class: 'hint', text: t.cooccurringHint }));
-  /** @param {typeof list} items */
-  const rows = (items) => {
-    const ol = h('ol', { class: 'cooc', role: 'list' });
-    for (const c of items) {
-      const barEl = h('span', { class: 'cooc-bar', 'aria-hidden': 'true' });
-      barEl.style.setProperty('--share', String(mine > 0 ? Math.min(1, c.count / mine) : 0));
-      const lift = Number.isFinite(c.lift) ? c.lift : 0;
-      ol.append(
-        h('li', { class: 'cooc-row', title: t.cooccurrenceLabel(c.name, c.count, lift) }, [
-          entityChip(ctx, c, null),
-          barEl,
-          h('span', { class: 'cooc-count', text: t.count(c.count) }),
-          h('span', { class: 'cooc-lift', text: t.lift(lift) }),
-          h('span', { class: 'visually-hidden', text: t.cooccurrenceLabel(c.name, c.count, lift) }),
-        ]),
-      );
-    }
-    return ol;
+  /** @param {typeof list[number]} c */
+  const row = (c) => {
+    const barEl = h('span', { class: 'cooc-bar', 'aria-hidden': 'true' });
+    barEl.style.setProperty('--share', String(mine > 0 ? Math.min(1, c.count / mine) : 0));
+    const lift = Number.isFinite(c.lift) ? c.lift : 0;
+    return h('li', { class: 'cooc-row', title: t.cooccurrenceLabel(c.name, c.count, lift) }, [
+      entityChip(ctx, c, null),
+      barEl,
+      h('span', { class: 'cooc-count', text: t.count(c.count) }),
+      h('span', { class: 'cooc-lift', text: t.lift(lift) }),
+      h('span', { class: 'visually-hidden', text: t.cooccurrenceLabel(c.name, c.count, lift) }),
+    ]);
   };
-  section.append(rows(list.slice(0, COOCCURRING_SHOWN)));
-  if (list.length > COOCCURRING_SHOWN) {
-    section.append(h('details', { class: 'more-details' }, [h('summary', { text: t.showMore(list.length - COOCCURRING_SHOWN) }), rows(list.slice(COOCCURRING_SHOWN))]));
-  }
+  // The strongest names at once, the rest in pieces (`ui/pieces`).
+  const ol = h('ol', { class: 'cooc', id: 'cooc-list', role: 'list', 'aria-labelledby': 'cooc-heading' });
+  const more = drawInPieces(ol, list, row, { t, key: 'more:cooc', first: COOCCURRING_SHOWN, step: COOCCURRING_STEP });
+  section.append(ol);
+  if (more) section.append(more);
   return section;
 }
 
 /**
- * The articles (within the current results) mentioning it.
+ * The articles (within the current results) mentioning it, in pieces (`ui/pieces`).
  * @param {ViewContext} ctx
  * @param {import('../types.js').ArticleSummary[]} articles
  */
@@ -217,15 +208,18 @@ function renderArticles(ctx, articles) {
   const section = h('section', { class: 'entity-section', 'aria-labelledby': 'entity-articles-heading' }, [
     h('h3', { id: 'entity-articles-heading', class: 'small-heading', text: `${t.entityArticles} (${t.count(articles.length)})` }),
   ]);
-  const list = h('ul', { class: 'collection-list compact-list', role: 'list' });
-  for (const a of articles) {
-    list.append(
+  const list = h('ul', { class: 'collection-list compact-list', id: 'entity-articles', role: 'list', 'aria-labelledby': 'entity-articles-heading' });
+  const more = drawInPieces(
+    list,
+    articles,
+    (a) =>
       h('li', { class: 'collection-item', 'data-id': String(a.id) }, [
         h('a', { class: 'item-link', href: ctx.href({ article: a.id }), 'data-article': String(a.id), 'data-key': `ea:${a.id}` }, [titleContent(t, a)]),
         metaLine([dateElement(t, a.date)], 'span'),
       ]),
-    );
-  }
+    { t, key: 'more:entity-articles' },
+  );
   section.append(list);
+  if (more) section.append(more);
   return section;
 }

@@ -9,6 +9,7 @@
 
 import { h, highlighted, titleContent, dateElement, metaLine } from './dom.js';
 import { kindKey } from './kinds.js';
+import { drawInPieces } from './pieces.js';
 
 /**
  * @typedef {object} ViewContext What every renderer may use.
@@ -71,7 +72,8 @@ export function entityChip(ctx, entity, count) {
 
 /**
  * The empty state: what the collection holds (size, dates, the most
- * mentioned names, how to search) and every article.
+ * mentioned names, how to search) and the articles, drawn in pieces
+ * (`ui/pieces`: the first screenful, more on demand).
  * @param {ViewContext} ctx
  * @param {import('../types.js').Overview} overview the engine's start page
  */
@@ -105,18 +107,21 @@ export function renderOverview(ctx, overview) {
   for (const [example, meaning] of t.tips) tips.append(h('dt', {}, [h('code', { text: example })]), h('dd', { text: meaning }));
   section.append(h('details', { class: 'tips' }, [h('summary', { text: t.tipsSummary }), tips]));
 
-  const list = h('ul', { class: 'collection-list', role: 'list' });
-  for (const article of articles) {
-    list.append(
+  const list = h('ul', { class: 'collection-list', id: 'collection-list', role: 'list', 'aria-labelledby': 'collection-heading' });
+  const more = drawInPieces(
+    list,
+    articles,
+    (article) =>
       h('li', { class: 'collection-item', 'data-id': String(article.id), part: 'hit' }, [
         h('a', { class: 'item-link', href: ctx.href({ article: article.id }), 'data-article': String(article.id), 'data-key': `a:${article.id}` }, [
           titleContent(t, article),
         ]),
         metaLine([dateElement(t, article.date), ...metaItems(t, article, { language: false })], 'span'),
       ]),
-    );
-  }
+    { t, key: 'more:collection' },
+  );
   section.append(list);
+  if (more) section.append(more);
   return section;
 }
 

@@ -118,7 +118,6 @@ export const detailCss = /* css */ `
 .cooc-row:has(.k-event) .cooc-bar { --kind: var(--event); }
 .cooc-count, .cooc-lift { text-align: end; font-variant-numeric: tabular-nums; font-size: 0.875em; }
 .cooc-lift { color: var(--muted); }
-.more-details summary { cursor: pointer; color: var(--link); margin-top: 0.5em; }
 @container pane (max-width: 420px) {
   .cooc-row { grid-template-columns: minmax(0, 1fr) 2.5em 3.5em; row-gap: 0.25em; }
   .cooc-bar { grid-column: 1 / -1; grid-row: 2; height: 0.35em; }

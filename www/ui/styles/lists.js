@@ -68,6 +68,6 @@ export const listsCss = /* css */ `
 .snippet.pending::before { content: ""; display: inline-block; width: 0.8em; height: 0.8em; margin-inline-end: 0.5em; border: 2px solid currentColor; border-right-color: transparent; border-radius: 50%; vertical-align: -0.1em; animation: ae-spin 0.9s linear infinite; }
 @keyframes ae-spin { to { transform: rotate(1turn); } }
 @media (prefers-reduced-motion: reduce) { .snippet.pending::before { animation: none; } }
-.more { display: flex; margin: 1em auto 0; }
+.more, .more-items { display: flex; margin: 1em auto 0; }
 .no-hits p { margin: 0 0 0.75em; }
 `;
