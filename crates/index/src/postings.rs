@@ -320,7 +320,8 @@ impl<'a> PostingList<'a> {
             return out;
         }
         // 3 bits per kind, 19 kinds in a window of 57 bits: per kind value, the fields
-        // equal to it found with masks and counted.
+        // equal to it found with masks, counted where there are any (a posting mixes two or
+        // three kinds of the eight).
         const LOW: u64 = 0x1249_2492_4924_9249; // bit 0 of each 3-bit field
         let mut r = BitReader::new(self.bits, self.kind_at.get(i).copied().unwrap_or(0));
         let mut left = count as usize;
@@ -329,9 +330,21 @@ impl<'a> PostingList<'a> {
             let fields = LOW & ((1u64 << (3 * n)) - 1);
             let w = r.peek();
             let (a, b, c) = (w & fields, (w >> 1) & fields, (w >> 2) & fields);
-            for (v, slot) in out.iter_mut().enumerate() {
-                let pick = |x: u64, bit: usize| if v & bit != 0 { x } else { !x };
-                *slot += (pick(a, 1) & pick(b, 2) & pick(c, 4) & fields).count_ones();
+            let (na, nb, nc) = (a ^ fields, b ^ fields, c ^ fields);
+            let lanes = [
+                na & nb & nc,
+                a & nb & nc,
+                na & b & nc,
+                a & b & nc,
+                na & nb & c,
+                a & nb & c,
+                na & b & c,
+                a & b & c,
+            ];
+            for (slot, lane) in out.iter_mut().zip(lanes) {
+                if lane != 0 {
+                    *slot += lane.count_ones();
+                }
             }
             // In range: the decoder checked that every posting's kinds are there.
             if r.advance(3 * n).is_none() {

@@ -271,16 +271,16 @@ impl<'a> Skipper<'a> {
     }
 
     /// Step over `n` codes of order `k`; `None` on a malformed one.
+    #[inline(always)]
     pub(crate) fn skip(&mut self, n: usize, k: u32) -> Option<()> {
         let (mut pos, mut w, mut avail) = (self.pos, self.word, self.avail);
         for _ in 0..n {
-            let mut m = w.trailing_zeros();
-            if m >= avail {
+            if w == 0 || w.trailing_zeros() >= avail {
                 // The code's one bit is not loaded yet: load at least 57 bits from `pos`.
                 w = window_at(self.bytes, pos);
                 avail = 64 - (pos % 8) as u32;
-                m = w.trailing_zeros();
             }
+            let m = w.trailing_zeros();
             // At most 32 - k zeros for a value that fits 32 bits (and a loaded one bit).
             if m + k > 32 {
                 return None;
@@ -306,7 +306,7 @@ impl<'a> Skipper<'a> {
 
 /// 64 bits of `bytes` from bit `pos` on, shifted down: at least 57 of them from the bytes,
 /// `64 - pos % 8` in all (zeros past the end).
-#[inline]
+#[inline(always)]
 fn window_at(bytes: &[u8], pos: usize) -> u64 {
     let byte = pos / 8;
     let word = match bytes.get(byte..byte + 8) {
