@@ -554,7 +554,8 @@ fn decode_list(section: &[u8], offset: usize) -> Option<PostingList<'_>> {
     if count > bits.len() * 8 / 3 {
         return None;
     }
-    let mut r = BitReader::new(bits, 0);
+    // Read a word of bits at a time (a frequent word's list is tens of thousands of codes).
+    let mut r = Skipper::new(bits, 0);
     let mut articles = Vec::with_capacity(count);
     let mut next = 0u32;
     for _ in 0..count {

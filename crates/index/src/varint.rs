@@ -298,6 +298,70 @@ impl<'a> Skipper<'a> {
         Some(())
     }
 
+    /// Load at least 57 bits from `pos`.
+    #[inline(always)]
+    fn load(&mut self) {
+        self.word = window_at(self.bytes, self.pos);
+        self.avail = 64 - (self.pos % 8) as u32;
+    }
+
+    /// Step over `len` bits; `None` past the end.
+    #[inline(always)]
+    pub(crate) fn advance(&mut self, len: usize) -> Option<()> {
+        self.pos = self.pos.checked_add(len)?;
+        match u32::try_from(len) {
+            Ok(len) if len < self.avail => {
+                self.word >>= len;
+                self.avail -= len;
+            }
+            _ => self.avail = 0,
+        }
+        (self.pos <= self.bytes.len() * 8).then_some(())
+    }
+
+    /// The next bits without reading them (at least 32; zeros past the end).
+    #[inline(always)]
+    pub(crate) fn peek(&mut self) -> u64 {
+        if self.avail < 32 {
+            self.load();
+        }
+        self.word
+    }
+
+    /// One exp-Golomb value of order `k`, as [`BitReader::golomb`] reads it, from the loaded
+    /// word where it is there.
+    #[inline(always)]
+    pub(crate) fn golomb(&mut self, k: u32) -> Option<u64> {
+        if self.word.trailing_zeros() >= self.avail {
+            self.load();
+        }
+        let m = self.word.trailing_zeros();
+        if m + k > 32 {
+            return None;
+        }
+        let top = m + k;
+        let len = 2 * m + k + 1;
+        if len > self.avail {
+            self.load();
+            if len > self.avail {
+                // Longer than a loaded word (a value near 2^32 of order 0).
+                let mut r = BitReader::new(self.bytes, self.pos);
+                let v = r.golomb(k)?;
+                self.pos = r.pos();
+                self.avail = 0;
+                return Some(v);
+            }
+        }
+        let low = (self.word >> (m + 1)) & ((1u64 << top) - 1);
+        self.advance(len as usize)?;
+        Some(((1u64 << top) | low) - (1u64 << k))
+    }
+
+    /// In bits from the start of the bytes.
+    pub(crate) fn pos(&self) -> usize {
+        self.pos
+    }
+
     /// A reader where the codes skipped end; `None` if they ran past the end.
     pub(crate) fn reader(&self) -> Option<BitReader<'a>> {
         (self.pos <= self.bytes.len() * 8).then(|| BitReader::new(self.bytes, self.pos))
@@ -416,6 +480,13 @@ mod tests {
                 proptest::prop_assert!(s.skip(n / 3, k).is_some());
                 proptest::prop_assert!(s.skip(n - n / 3, k).is_some());
                 proptest::prop_assert_eq!(s.reader().map(|r| r.pos()), Some(r.pos()));
+            }
+            // Read from the loaded word: the values written, then the end.
+            let (mut s, mut r) = (Skipper::new(&bytes, start), BitReader::new(&bytes, start));
+            for &v in &all {
+                proptest::prop_assert_eq!(s.golomb(k), Some(v));
+                r.golomb(k);
+                proptest::prop_assert_eq!(s.pos(), r.pos());
             }
             // One code more than there are runs off the end (or into the zero padding).
             let mut s = Skipper::new(&bytes, start);
