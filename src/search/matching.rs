@@ -2,10 +2,7 @@
 //! frequencies, read from postings lists (positions are decoded only where needed).
 
 use super::expand::{expansions, expansions_with_forms, Form, Typos};
-use super::settings::{
-    BODY_WEIGHT, CAPTION_WEIGHT, COMPOUND_WEIGHT, DERIVED_WEIGHT, LEAD_WEIGHT, OTHER_FORM_WEIGHT,
-    TITLE_WEIGHT,
-};
+use super::settings::{COMPOUND_WEIGHT, OTHER_FORM_WEIGHT};
 use crate::query::Matcher;
 use explorer_index::{ArticleId, Field, Index, IndexError, Kind, PostingList};
 use std::collections::BTreeSet;
@@ -13,8 +10,11 @@ use text::{field_of_bits, in_text, TextTerms};
 
 mod lists;
 mod text;
+mod weights;
 
 pub use lists::{merge_sorted, positions_of, slots_of};
+pub use weights::field_weight;
+use weights::{occurrences, weighted};
 
 /// The articles one clause of the query matches, with weighted term frequencies.
 #[derive(Debug, Clone, Default)]
@@ -85,21 +85,6 @@ impl<'a> Clause<'a> {
             }
         }
         Ok(out)
-    }
-}
-
-/// The weight of one occurrence: its field's, less for a variant.
-pub fn field_weight(kind: Kind) -> f32 {
-    let field = match kind.field {
-        Field::Title => TITLE_WEIGHT,
-        Field::Lead => LEAD_WEIGHT,
-        Field::Caption => CAPTION_WEIGHT,
-        Field::Body => BODY_WEIGHT,
-    };
-    if kind.derived {
-        field * DERIVED_WEIGHT
-    } else {
-        field
     }
 }
 
@@ -487,35 +472,6 @@ fn match_word<'a>(
         },
         exact,
     })
-}
-
-/// The weighted frequency of the `i`-th posting of `list`, and (when `typed`) how its
-/// occurrences count towards the form typed, by the [`Form`] of the list's key: the typed
-/// spelling's own key ([`Form::Typed`]: `Kims`, `Zürich`, `Museum`) counts every
-/// occurrence; where the spelling typed is its term's (`Kim`, `Vertrag`), the term
-/// ([`Form::Term`]) counts its own occurrences (not those derived from another token, such
-/// as a genitive's base or a hyphenated word's whole) and its other forms' keys
-/// ([`Form::OtherForm`]: `Kims`, `Verträge`) count theirs against it. One pass over the
-/// occurrences' kinds.
-fn occurrences(list: &PostingList<'_>, i: usize, form: Form, typed: bool) -> (f32, i64) {
-    match form {
-        Form::Term if typed => {
-            let (mut weight, mut own) = (0.0, 0);
-            for kind in list.kinds(i) {
-                weight += field_weight(kind);
-                own += i64::from(!kind.derived);
-            }
-            (weight, own)
-        }
-        Form::Typed if typed => (weighted(list, i), i64::from(list.count(i))),
-        Form::OtherForm if typed => (weighted(list, i), -i64::from(list.count(i))),
-        _ => (weighted(list, i), 0),
-    }
-}
-
-/// The weighted frequency of the `i`-th posting of `list`.
-fn weighted(list: &PostingList<'_>, i: usize) -> f32 {
-    list.kinds(i).map(field_weight).sum()
 }
 
 /// Lower `clause`'s weight in the articles where its word is written joined to the next word

@@ -34,8 +34,15 @@
 //! `derived` marks a term the analyser derived from a token rather than the token itself (a
 //! compound part, say); ranking weighs it lower.
 
-use crate::varint::{BitReader, Cursor};
+use crate::varint::{BitReader, Cursor, Skipper};
 use crate::{ArticleId, IndexError};
+
+mod columns;
+#[cfg(all(test, feature = "write"))]
+mod tests;
+
+pub(crate) use columns::column_bytes;
+pub use columns::ColumnBytes;
 
 /// Where in an article an occurrence is; ranking weighs the fields differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,6 +85,29 @@ impl Kind {
             field: Field::from_bits(bits),
             derived: bits & 4 != 0,
         }
+    }
+
+    /// Every kind, in the order of [`Kind::index`].
+    pub const ALL: [Kind; 8] = {
+        let fields = [Field::Body, Field::Title, Field::Lead, Field::Caption];
+        let mut all = [Kind {
+            field: Field::Body,
+            derived: false,
+        }; 8];
+        let mut i = 0;
+        while i < 8 {
+            all[i] = Kind {
+                field: fields[i & 3],
+                derived: i >= 4,
+            };
+            i += 1;
+        }
+        all
+    };
+
+    /// Its place in [`Kind::ALL`] (and in [`PostingList::kind_counts`]).
+    pub fn index(self) -> usize {
+        (usize::from(self.derived) << 2) | self.field as usize
     }
 }
 
@@ -277,6 +307,61 @@ impl<'a> PostingList<'a> {
         self.offset
     }
 
+    /// The kind of every occurrence in the `i`-th article, if they are all of one kind
+    /// (`None` if they differ: see [`PostingList::kind_counts`]).
+    pub fn uniform_kind(&self, i: usize) -> Option<Kind> {
+        let (_, bits) = *self.heads.get(i)?;
+        (bits != MIXED).then(|| Kind::from_bits(bits))
+    }
+
+    /// How many of the `i`-th article's occurrences are of each kind, by [`Kind::index`]: what
+    /// ranking needs of them, read a word of kinds at a time (most postings of a frequent
+    /// word mix the lead's or the title's occurrences with the body's).
+    pub fn kind_counts(&self, i: usize) -> [u32; 8] {
+        let mut out = [0u32; 8];
+        let Some(&(count, bits)) = self.heads.get(i) else {
+            return out;
+        };
+        if bits != MIXED {
+            out[usize::from(bits & 7)] = count;
+            return out;
+        }
+        // 3 bits per kind, 19 kinds in a window of 57 bits: per kind value, the fields
+        // equal to it found with masks, counted where there are any (a posting mixes two or
+        // three kinds of the eight).
+        const LOW: u64 = 0x1249_2492_4924_9249; // bit 0 of each 3-bit field
+        let mut r = BitReader::new(self.bits, self.kind_at.get(i).copied().unwrap_or(0));
+        let mut left = count as usize;
+        while left > 0 {
+            let n = left.min(19);
+            let fields = LOW & ((1u64 << (3 * n)) - 1);
+            let w = r.peek();
+            let (a, b, c) = (w & fields, (w >> 1) & fields, (w >> 2) & fields);
+            let (na, nb, nc) = (a ^ fields, b ^ fields, c ^ fields);
+            let lanes = [
+                na & nb & nc,
+                a & nb & nc,
+                na & b & nc,
+                a & b & nc,
+                na & nb & c,
+                a & nb & c,
+                na & b & c,
+                a & b & c,
+            ];
+            for (slot, lane) in out.iter_mut().zip(lanes) {
+                if lane != 0 {
+                    *slot += lane.count_ones();
+                }
+            }
+            // In range: the decoder checked that every posting's kinds are there.
+            if r.advance(3 * n).is_none() {
+                break;
+            }
+            left -= n;
+        }
+        out
+    }
+
     /// The kinds of the `i`-th article's occurrences, in position order.
     pub fn kinds(&self, i: usize) -> impl Iterator<Item = Kind> + '_ {
         let (count, bits) = self.heads.get(i).copied().unwrap_or((0, 0));
@@ -320,14 +405,16 @@ impl<'a> PostingList<'a> {
             section: "POST",
             offset: self.offset,
         };
-        let mut r = BitReader::new(self.bits, start);
+        // The articles not wanted are stepped over a word of bits at a time.
+        let mut skip = Skipper::new(self.bits, start);
         let mut buf = Vec::new();
         for (i, &(count, _)) in self.heads.iter().enumerate() {
             if !wanted(i) {
-                skip_positions(&mut r, count as usize, k_first, k_gap)
+                skip_positions(&mut skip, count as usize, k_first, k_gap)
                     .ok_or_else(|| corrupt.clone())?;
                 continue;
             }
+            let mut r = skip.reader().ok_or_else(|| corrupt.clone())?;
             buf.clear();
             let mut next = 0u32;
             for j in 0..count {
@@ -338,7 +425,9 @@ impl<'a> PostingList<'a> {
                 next = position.checked_add(1).ok_or_else(|| corrupt.clone())?;
             }
             f(i, &buf);
+            skip = Skipper::new(self.bits, r.pos());
         }
+        skip.reader().ok_or(corrupt)?;
         Ok(())
     }
 
@@ -366,77 +455,11 @@ impl<'a> PostingList<'a> {
     }
 }
 
-/// The bytes of each column of postings lists, and what they hold (for size reports).
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct ColumnBytes {
-    pub lists: usize,
-    pub postings: usize,
-    pub occurrences: usize,
-    /// The lists' count headers.
-    pub header: usize,
-    pub ids: usize,
-    /// Occurrence counts and uniform kinds.
-    pub heads: usize,
-    /// The kinds of the occurrences of postings whose kinds differ.
-    pub mixed_kinds: usize,
-    pub positions: usize,
-}
-
-impl ColumnBytes {
-    pub fn total(&self) -> usize {
-        self.header + self.ids + self.heads + self.mixed_kinds + self.positions
-    }
-
-    pub fn add(&mut self, other: &ColumnBytes) {
-        self.lists += other.lists;
-        self.postings += other.postings;
-        self.occurrences += other.occurrences;
-        self.header += other.header;
-        self.ids += other.ids;
-        self.heads += other.heads;
-        self.mixed_kinds += other.mixed_kinds;
-        self.positions += other.positions;
-    }
-}
-
-/// The columns of the list at `offset` of the POST section; `None` if it does not decode.
-pub(crate) fn column_bytes(section: &[u8], offset: usize) -> Option<ColumnBytes> {
-    let list = decode_list(section, offset)?;
-    let count = list.len();
-    let occurrences: usize = list.heads.iter().map(|h| h.0 as usize).sum();
-    // Bits of each column, from the decoder's own walk.
-    let (ids_end, heads_end) = (list.ids_end, list.heads_end);
-    let mut positions = 0;
-    if let Some((start, k_first, k_gap)) = list.positions {
-        let mut r = BitReader::new(list.bits, start);
-        for &(n, _) in &list.heads {
-            skip_positions(&mut r, n as usize, k_first, k_gap)?;
-        }
-        positions = r.pos() - start;
-    }
-    let mixed: usize = list
-        .heads
-        .iter()
-        .filter(|h| h.1 == MIXED)
-        .map(|h| 3 * h.0 as usize)
-        .sum();
-    Some(ColumnBytes {
-        lists: 1,
-        postings: count,
-        occurrences,
-        header: section.len() - list.bits.len() - offset,
-        ids: ids_end.div_ceil(8),
-        heads: (heads_end - ids_end - mixed) / 8,
-        mixed_kinds: mixed / 8,
-        positions: positions / 8,
-    })
-}
-
 /// Skips the `count` positions of one posting.
-fn skip_positions(r: &mut BitReader<'_>, count: usize, k_first: u32, k_gap: u32) -> Option<()> {
+fn skip_positions(r: &mut Skipper<'_>, count: usize, k_first: u32, k_gap: u32) -> Option<()> {
     if count > 0 {
-        r.skip_golomb(1, k_first)?;
-        r.skip_golomb(count - 1, k_gap)?;
+        r.skip(1, k_first)?;
+        r.skip(count - 1, k_gap)?;
     }
     Some(())
 }
@@ -472,7 +495,8 @@ fn decode_list(section: &[u8], offset: usize) -> Option<PostingList<'_>> {
     if count > bits.len() * 8 / 3 {
         return None;
     }
-    let mut r = BitReader::new(bits, 0);
+    // Read a word of bits at a time (a frequent word's list is tens of thousands of codes).
+    let mut r = Skipper::new(bits, 0);
     let mut articles = Vec::with_capacity(count);
     let mut next = 0u32;
     for _ in 0..count {
@@ -521,71 +545,4 @@ fn decode_list(section: &[u8], offset: usize) -> Option<PostingList<'_>> {
         ids_end,
         heads_end,
     })
-}
-
-#[cfg(all(test, feature = "write"))]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn arb_postings() -> impl Strategy<Value = Vec<Posting>> {
-        proptest::collection::btree_map(
-            0u32..10_000,
-            proptest::collection::btree_map(0u32..100_000, (0u8..4, any::<bool>()), 1..20),
-            0..30,
-        )
-        .prop_map(|m| {
-            m.into_iter()
-                .map(|(article, occs)| Posting {
-                    article: ArticleId(article),
-                    occurrences: occs
-                        .into_iter()
-                        .map(|(position, (f, derived))| Occurrence {
-                            position,
-                            field: Field::from_bits(f),
-                            derived,
-                        })
-                        .collect(),
-                })
-                .collect()
-        })
-    }
-
-    proptest! {
-        #[test]
-        fn round_trips(postings in arb_postings()) {
-            let mut out = vec![0xAA];
-            encode(&mut out, &postings, PositionsKept::Stored);
-            prop_assert_eq!(decode(&out, 1).unwrap().to_postings().unwrap(), postings);
-        }
-
-        #[test]
-        fn keeps_kinds_without_positions(postings in arb_postings(), in_text: bool) {
-            let mut out = vec![0xAA];
-            let kept = if in_text { PositionsKept::InText } else { PositionsKept::None };
-            encode(&mut out, &postings, kept);
-            let list = decode(&out, 1).unwrap();
-            prop_assert!(!list.has_positions());
-            prop_assert_eq!(list.positions_kept(), kept);
-            let without: Vec<Posting> = postings
-                .iter()
-                .map(|p| Posting {
-                    article: p.article,
-                    occurrences: p
-                        .occurrences
-                        .iter()
-                        .map(|o| Occurrence { position: 0, ..*o })
-                        .collect(),
-                })
-                .collect();
-            prop_assert_eq!(list.to_postings().unwrap(), without);
-        }
-
-        #[test]
-        fn never_panics_on_garbage(bytes in proptest::collection::vec(any::<u8>(), 0..200), at in 0usize..210) {
-            if let Ok(list) = decode(&bytes, at) {
-                let _ = list.to_postings();
-            }
-        }
-    }
 }

@@ -183,18 +183,7 @@ impl<'a> BitReader<'a> {
     /// At least 57 bits from the current position (zeros past the end).
     #[inline]
     fn window(&self) -> u64 {
-        let byte = self.pos / 8;
-        let word = match self.bytes.get(byte..byte + 8) {
-            Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-            None => {
-                let mut buf = [0u8; 8];
-                let available = self.bytes.get(byte..).unwrap_or(&[]);
-                let n = available.len().min(8);
-                buf[..n].copy_from_slice(&available[..n]);
-                u64::from_le_bytes(buf)
-            }
-        };
-        word >> (self.pos % 8)
+        window_at(self.bytes, self.pos)
     }
 
     /// The next bits without reading them (at least 57; zeros past the end).
@@ -254,22 +243,147 @@ impl<'a> BitReader<'a> {
         self.pos = end;
         Some(((1u64 << top) | low) - (1u64 << k))
     }
+}
 
-    /// Step over `n` exp-Golomb values of order `k`.
-    pub(crate) fn skip_golomb(&mut self, n: usize, k: u32) -> Option<()> {
-        for _ in 0..n {
-            let m = self.window().trailing_zeros();
-            if m + k > 32 || m >= 57 {
-                return None;
-            }
-            let next = self.pos.checked_add(2 * m as usize + k as usize + 1)?;
-            if next > self.bytes.len() * 8 {
-                return None;
-            }
-            self.pos = next;
+/// Steps over exp-Golomb codes a word at a time: each code is shifted out of a loaded word,
+/// a count of zeros and a shift, not a load, and the word is kept from one call to the next
+/// (a frequent word's positions before the few articles a query needs are hundreds of
+/// thousands of codes, a few per posting).
+#[derive(Debug, Clone)]
+pub(crate) struct Skipper<'a> {
+    bytes: &'a [u8],
+    /// In bits from the start of `bytes`; may run past the end, which [`Skipper::reader`]
+    /// refuses.
+    pos: usize,
+    /// The bits from `pos` on, `avail` of them loaded (zeros above).
+    word: u64,
+    avail: u32,
+}
+
+impl<'a> Skipper<'a> {
+    pub(crate) fn new(bytes: &'a [u8], bit: usize) -> Self {
+        Skipper {
+            bytes,
+            pos: bit,
+            word: 0,
+            avail: 0,
         }
+    }
+
+    /// Step over `n` codes of order `k`; `None` on a malformed one.
+    #[inline(always)]
+    pub(crate) fn skip(&mut self, n: usize, k: u32) -> Option<()> {
+        let (mut pos, mut w, mut avail) = (self.pos, self.word, self.avail);
+        for _ in 0..n {
+            if w == 0 || w.trailing_zeros() >= avail {
+                // The code's one bit is not loaded yet: load at least 57 bits from `pos`.
+                w = window_at(self.bytes, pos);
+                avail = 64 - (pos % 8) as u32;
+            }
+            let m = w.trailing_zeros();
+            // At most 32 - k zeros for a value that fits 32 bits (and a loaded one bit).
+            if m + k > 32 {
+                return None;
+            }
+            let len = 2 * m + k + 1;
+            pos = pos.checked_add(len as usize)?;
+            if len < avail {
+                w >>= len;
+                avail -= len;
+            } else {
+                avail = 0;
+            }
+        }
+        (self.pos, self.word, self.avail) = (pos, w, avail);
         Some(())
     }
+
+    /// Load at least 57 bits from `pos`.
+    #[inline(always)]
+    fn load(&mut self) {
+        self.word = window_at(self.bytes, self.pos);
+        self.avail = 64 - (self.pos % 8) as u32;
+    }
+
+    /// Step over `len` bits; `None` past the end.
+    #[inline(always)]
+    pub(crate) fn advance(&mut self, len: usize) -> Option<()> {
+        self.pos = self.pos.checked_add(len)?;
+        match u32::try_from(len) {
+            Ok(len) if len < self.avail => {
+                self.word >>= len;
+                self.avail -= len;
+            }
+            _ => self.avail = 0,
+        }
+        (self.pos <= self.bytes.len() * 8).then_some(())
+    }
+
+    /// The next bits without reading them (at least 32; zeros past the end).
+    #[inline(always)]
+    pub(crate) fn peek(&mut self) -> u64 {
+        if self.avail < 32 {
+            self.load();
+        }
+        self.word
+    }
+
+    /// One exp-Golomb value of order `k`, as [`BitReader::golomb`] reads it, from the loaded
+    /// word where it is there.
+    #[inline(always)]
+    pub(crate) fn golomb(&mut self, k: u32) -> Option<u64> {
+        if self.word.trailing_zeros() >= self.avail {
+            self.load();
+        }
+        let m = self.word.trailing_zeros();
+        if m + k > 32 {
+            return None;
+        }
+        let top = m + k;
+        let len = 2 * m + k + 1;
+        if len > self.avail {
+            self.load();
+            if len > self.avail {
+                // Longer than a loaded word (a value near 2^32 of order 0).
+                let mut r = BitReader::new(self.bytes, self.pos);
+                let v = r.golomb(k)?;
+                self.pos = r.pos();
+                self.avail = 0;
+                return Some(v);
+            }
+        }
+        let low = (self.word >> (m + 1)) & ((1u64 << top) - 1);
+        self.advance(len as usize)?;
+        Some(((1u64 << top) | low) - (1u64 << k))
+    }
+
+    /// In bits from the start of the bytes.
+    pub(crate) fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// A reader where the codes skipped end; `None` if they ran past the end.
+    pub(crate) fn reader(&self) -> Option<BitReader<'a>> {
+        (self.pos <= self.bytes.len() * 8).then(|| BitReader::new(self.bytes, self.pos))
+    }
+}
+
+/// 64 bits of `bytes` from bit `pos` on, shifted down: at least 57 of them from the bytes,
+/// `64 - pos % 8` in all (zeros past the end).
+#[inline(always)]
+fn window_at(bytes: &[u8], pos: usize) -> u64 {
+    let byte = pos / 8;
+    let word = match bytes.get(byte..byte + 8) {
+        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        None => {
+            let mut buf = [0u8; 8];
+            let available = bytes.get(byte..).unwrap_or(&[]);
+            let n = available.len().min(8);
+            buf[..n].copy_from_slice(&available[..n]);
+            u64::from_le_bytes(buf)
+        }
+    };
+    word >> (pos % 8)
 }
 
 #[cfg(all(test, feature = "write"))]
@@ -329,9 +443,55 @@ mod tests {
                 assert_eq!(r.golomb(k), Some(v), "order {k}");
             }
             assert_eq!(r.bits(3), Some(5));
-            let mut s = BitReader::new(&bytes, 0);
-            s.skip_golomb(values.len(), k).unwrap();
-            assert_eq!(s.pos(), r.pos() - 3);
+            let mut s = Skipper::new(&bytes, 0);
+            s.skip(values.len(), k).unwrap();
+            assert_eq!(s.reader().unwrap().pos(), r.pos() - 3);
+        }
+    }
+
+    proptest::proptest! {
+        /// Skipping codes a word at a time ends where decoding them one by one does, for
+        /// any run of codes (short and long ones across word boundaries), and refuses to
+        /// step past the end.
+        #[test]
+        fn skipping_ends_where_decoding_does(
+            values in proptest::collection::vec(0u64..=u64::from(u32::MAX) >> 4, 0..80),
+            small in proptest::collection::vec(0u64..40, 0..80),
+            k in 0u32..6,
+            start in 0usize..8,
+        ) {
+            let mut w = BitWriter::default();
+            w.bits(0, start as u32);
+            let all: Vec<u64> = values.iter().chain(&small).copied().collect();
+            for &v in &all {
+                w.golomb(v, k);
+            }
+            let bytes = w.finish();
+            for n in 0..=all.len() {
+                let mut r = BitReader::new(&bytes, start);
+                for _ in 0..n {
+                    r.golomb(k).unwrap();
+                }
+                let mut s = Skipper::new(&bytes, start);
+                proptest::prop_assert!(s.skip(n, k).is_some());
+                proptest::prop_assert_eq!(s.reader().map(|r| r.pos()), Some(r.pos()));
+                // In two steps, the loaded word kept between them.
+                let mut s = Skipper::new(&bytes, start);
+                proptest::prop_assert!(s.skip(n / 3, k).is_some());
+                proptest::prop_assert!(s.skip(n - n / 3, k).is_some());
+                proptest::prop_assert_eq!(s.reader().map(|r| r.pos()), Some(r.pos()));
+            }
+            // Read from the loaded word: the values written, then the end.
+            let (mut s, mut r) = (Skipper::new(&bytes, start), BitReader::new(&bytes, start));
+            for &v in &all {
+                proptest::prop_assert_eq!(s.golomb(k), Some(v));
+                r.golomb(k);
+                proptest::prop_assert_eq!(s.pos(), r.pos());
+            }
+            // One code more than there are runs off the end (or into the zero padding).
+            let mut s = Skipper::new(&bytes, start);
+            let beyond = s.skip(all.len() + 1, k).and_then(|_| s.reader());
+            proptest::prop_assert!(beyond.is_none_or(|r| r.pos() <= bytes.len() * 8));
         }
     }
 
