@@ -277,15 +277,7 @@ mod rounds {
             let ex = page.explorer().unwrap();
             ex.missing_texts([first]).unwrap()[0].clone()
         };
-        let gzip = &hosted
-            .chunks
-            .iter()
-            .find(|c| c.name == chunk.file)
-            .unwrap()
-            .gzip;
-        let mut text = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut text)
-            .unwrap();
+        let text = unzipped(&hosted, &chunk.file);
         page.add_text_chunk(chunk.chunk, text).unwrap();
         let mut engines = Vec::new();
         for q in queries() {
@@ -318,6 +310,15 @@ mod rounds {
 
     /// Row chunks of one or two articles each, so that a page of hits reads a few of many.
     const ROWS_APART: ShardSizes = ShardSizes { rows: 64, ..SMALL };
+
+    /// The text chunk `file` of `hosted`, unzipped (as the page's loader hands it over).
+    fn unzipped(hosted: &explorer_index::chunks::HostedIndex, file: &str) -> Vec<u8> {
+        let gzip = &hosted.chunks.iter().find(|c| c.name == file).unwrap().gzip;
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut text)
+            .unwrap();
+        text
+    }
 
     /// Runs the rounds of `call` on `page` (fetching from `files`); the files fetched.
     fn rounds_for(
@@ -423,15 +424,7 @@ mod rounds {
         // An article: its text first (the reader loads it), then its rows in rounds.
         let id = view.articles[0].id;
         let chunk = whole.missing_texts([id]).unwrap()[0].clone();
-        let gzip = &hosted
-            .chunks
-            .iter()
-            .find(|c| c.name == chunk.file)
-            .unwrap()
-            .gzip;
-        let mut text = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut text)
-            .unwrap();
+        let text = unzipped(&hosted, &chunk.file);
         whole.add_text_chunk(chunk.chunk, text.clone()).unwrap();
         page.add_text_chunk(chunk.chunk, text).unwrap();
         rounds_for(&mut page, &files, |ex| {
