@@ -27,7 +27,13 @@ test('sorting by date puts the newest or the oldest first and the undated last',
         if (sort === 'newest') sorted.reverse();
         return { dated, sorted, ok: JSON.stringify(dated) === JSON.stringify(sorted) };
       };
-      const dates = await eventually(page, () => hitDates(host), (d) => inOrder(d).ok);
+      // The list shows the engine's order for this sort once the worker's answer is drawn
+      // (the page shows the first hits of the same search).
+      const expected = await api(page, (ex, { q, sort }) => ex.search(q, { sort, limit: 50 }).hits.map((h) => h.id), { q: WORD, sort });
+      const shownIds = () => host.locator('ol.hits > li').evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-id'))));
+      const ids = await eventually(page, shownIds, (shown) => shown.length > 0 && shown.every((id, i) => id === expected[i]));
+      assert.deepEqual(ids, expected.slice(0, ids.length), `${sort}: the list is the engine's order`);
+      const dates = await hitDates(host);
       const firstUndated = dates.indexOf(null);
       if (firstUndated >= 0) assert.ok(dates.slice(firstUndated).every((d) => d === null), `${sort}: undated articles come last`);
       const { dated, sorted } = inOrder(dates);
