@@ -392,3 +392,20 @@ fn bad_options_are_errors_that_name_the_option() {
     assert!(message(ex.article((-1).into(), JsValue::UNDEFINED)).contains("article(): id"));
     assert!(message(ex.entity("x".into(), JsValue::UNDEFINED)).contains("entity(): id"));
 }
+
+#[wasm_bindgen_test]
+fn every_listed_entity_carries_the_reference_entity_ref_gives() {
+    let ex = JsExplorer::new().unwrap();
+    let entities = Array::from(&ex.entities().unwrap());
+    assert!(entities.length() > 0, "the seeds name entities");
+    for (i, e) in entities.iter().enumerate() {
+        let id = get(&e, "id").as_f64().unwrap() as u32;
+        let reference = get(&e, "ref").as_string().unwrap();
+        assert_eq!(reference, ex.entity_ref(id).unwrap(), "entity {id}");
+        if i >= 20 {
+            continue;
+        }
+        let view = ex.entity(id.into(), JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&view, "ref").as_string(), Some(reference));
+    }
+}

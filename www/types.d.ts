@@ -144,7 +144,10 @@ export interface Article extends ArticleSummary {
   entities: ArticleEntity[];
 }
 
-/** A recognised entity: `count` articles mention it, `mentions` times in all. */
+/**
+ * A recognised entity: `count` articles mention it, `mentions` times in all. `ref`: how a
+ * link writes it, as `entityRef(id)` answers (its name when that finds it again, else its id).
+ */
 export interface EntityInfo {
   id: number;
   name: string;
@@ -152,6 +155,7 @@ export interface EntityInfo {
   count: number;
   mentions: number;
   aliases: string[];
+  ref: string;
 }
 
 /** A mention with the words around it. */
@@ -200,7 +204,8 @@ export interface TextLoad {
 
 /**
  * What one `fetchFor()` call fetched (lazy hosted mode): index files, their bytes as
- * received, and in how many rounds (dictionary shards, then postings packs).
+ * received, and in how many rounds (dictionary shards, then postings packs, then row
+ * chunks). `fetchForArticle()`, `fetchForEntity()` and `fetchForOverview()` answer the same.
  */
 export interface IndexLoad {
   files: number;

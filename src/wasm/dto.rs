@@ -109,6 +109,8 @@ pub(super) struct EntityDto<'a> {
     count: u32,
     mentions: u32,
     aliases: Vec<&'a str>,
+    /// How a link writes it (`Explorer::entity_ref`).
+    reference: String,
 }
 
 base!(EntityDto {
@@ -118,10 +120,12 @@ base!(EntityDto {
     count: "count",
     mentions: "mentions",
     aliases: "aliases",
+    reference: "ref",
 });
 
-impl<'a> From<&EntitySummary<'a>> for EntityDto<'a> {
-    fn from(e: &EntitySummary<'a>) -> Self {
+impl<'a> EntityDto<'a> {
+    /// Entity `e`, which a link writes as `reference` (the engine's `entity_ref`).
+    pub(super) fn new(e: &EntitySummary<'a>, reference: String) -> Self {
         EntityDto {
             id: e.id.0,
             name: e.name,
@@ -129,6 +133,7 @@ impl<'a> From<&EntitySummary<'a>> for EntityDto<'a> {
             count: e.articles,
             mentions: e.mentions,
             aliases: e.aliases.clone(),
+            reference,
         }
     }
 }
@@ -456,10 +461,11 @@ extends!(EntityViewDto {
     text_pending: "textPending",
 });
 
-impl<'a> From<&EntityView<'a>> for EntityViewDto<'a> {
-    fn from(view: &EntityView<'a>) -> Self {
+impl<'a> EntityViewDto<'a> {
+    /// The view of an entity that a link writes as `reference`.
+    pub(super) fn new(view: &EntityView<'a>, reference: String) -> Self {
         EntityViewDto {
-            info: EntityDto::from(&view.summary),
+            info: EntityDto::new(&view.summary, reference),
             articles: view.articles.iter().map(ArticleDto::from).collect(),
             in_context: view
                 .in_context

@@ -136,11 +136,18 @@ impl JsExplorer {
         to_js(&list.iter().map(ArticleDto::from).collect::<Vec<_>>())
     }
 
-    /// Every recognised entity, mentioned in most articles first.
+    /// Every recognised entity, mentioned in most articles first, each with how a link
+    /// writes it (`ref`, as `entityRef()` answers).
     #[wasm_bindgen(unchecked_return_type = "EntityInfo[]")]
     pub fn entities(&self) -> Result<JsValue, JsError> {
-        let list = self.run(|ex| ex.entities())?;
-        to_js(&list.iter().map(EntityDto::from).collect::<Vec<_>>())
+        self.run(|ex| {
+            let list = ex
+                .entities()?
+                .iter()
+                .map(|e| Ok(EntityDto::new(e, ex.entity_ref(e.id)?)))
+                .collect::<Result<Vec<_>, crate::IndexError>>()?;
+            Ok(to_js(&list))
+        })?
     }
 
     /// Search with filters, facet counts and a date histogram.
@@ -223,7 +230,8 @@ impl JsExplorer {
         let options = options.search()?;
         self.run(|ex| {
             let view = ex.entity(EntityId(id), &query, &options)?;
-            Ok(to_js(&EntityViewDto::from(&view)))
+            let reference = ex.entity_ref(view.summary.id)?;
+            Ok(to_js(&EntityViewDto::new(&view, reference)))
         })?
     }
 

@@ -77,6 +77,7 @@ test('entity references and the facet box are read by the engine, as the query l
       byStart: ex.resolveEntity(e.name.slice(0, Math.max(4, e.name.length - 1))) !== null,
       nobody: ex.resolveEntity('xqzvjwkq'),
       ref: ex.resolveEntity(ex.entityRef(e.id)),
+      listedRefs: ex.entities().filter((x) => x.ref !== ex.entityRef(x.id)).map((x) => x.id),
       shouted: [...ex.entitiesNamed(e.name.toUpperCase())].includes(e.id),
       blank: ex.entitiesNamed(' ').length === ex.entities().length,
       none: ex.entitiesNamed('xqzvjwkq').length,
@@ -89,6 +90,7 @@ test('entity references and the facet box are read by the engine, as the query l
   assert.ok(r.byStart);
   assert.equal(r.nobody, null);
   assert.equal(r.ref, r.id);
+  assert.deepEqual(r.listedRefs, [], 'entities() gives each entity the reference entityRef() gives');
   assert.ok(r.shouted);
   assert.ok(r.blank);
   assert.equal(r.none, 0);
