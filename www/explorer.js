@@ -73,7 +73,7 @@
 import { initialise } from './runtime/load.js';
 import { ExplorerError, describe, fromWasm } from './runtime/errors.js';
 import { ChunkLoader, articleIds } from './runtime/texts.js';
-import { IndexLoader } from './runtime/lazy.js';
+import { IndexLoader, openLazy } from './runtime/lazy.js';
 // Issue 19 (collection views): graph, related, timeline, exports; see collection.js.
 import { attachCollection } from './collection.js';
 import { AsyncArticleExplorer, onMainThread, openInWorker, startWorker, wasmForWorker } from './runtime/worker-client.js';
@@ -82,7 +82,7 @@ import { METHODS } from './runtime/worker-methods.js';
 export { ExplorerError, AsyncArticleExplorer };
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.6.0';
+export const version = '1.7.0';
 
 /**
  * The contract's shapes (declared in ./types.d.ts, imported here for JSDoc).
@@ -152,8 +152,6 @@ const DEFAULT_TEXT = beside('./text/');
 const DEFAULT_INDEX = beside('./index/');
 /** The worker of `createExplorer({ worker: true })` when no bundle names another. */
 const DEFAULT_WORKER = beside('./runtime/worker.js');
-/** Rounds of one fetchFor() at most: the module names shards, then packs (docs/HOSTED.md). */
-const MAX_ROUNDS = 16;
 
 /**
  * Names the facets the module sends as `[id, count, ...]` numbers.
@@ -279,12 +277,13 @@ export class ArticleExplorer {
 
   /**
    * Lazy hosted mode: fetches the index files `search(query, options)` needs
-   * (the module names them, in rounds: dictionary shards, then postings packs;
-   * each file once, also across concurrent calls) and hands them over. When it
-   * resolves, `search()` with this query, and `entity()`/`article()` with it
-   * as their `query`, answer from what is loaded exactly as over the whole
-   * index; before, such a call throws `code: "index"` naming the file it
-   * lacks, never guessing. Resolves at once in every other build.
+   * (the module names them, in rounds: dictionary shards, then postings packs,
+   * then the row chunks of its page of hits; each file once, also across
+   * concurrent calls) and hands them over. When it resolves, `search()` with
+   * this query answers from what is loaded exactly as over the whole index;
+   * before, it throws `code: "index"` naming the file it lacks, never
+   * guessing. The other calls have rounds of their own: `fetchForArticle`,
+   * `fetchForEntity`, `fetchForOverview`. Resolves at once in every other build.
    * @param {string} query
    * @param {SearchOptions} [options]
    * @returns {Promise<IndexLoad>}
@@ -292,21 +291,63 @@ export class ArticleExplorer {
    *   fetched (network gone, missing) or that is not the file named (damaged,
    *   of another build); files already loaded stay, a later call tries again.
    */
-  async fetchFor(query, options) {
-    const done = { files: 0, bytes: 0, rounds: 0 };
+  fetchFor(query, options) {
+    return this.#rounds('fetchFor', 'missingFor', [query, options]);
+  }
+
+  /**
+   * Lazy hosted mode: fetches, in rounds as {@link fetchFor} does, the index
+   * files `article(id, options)` reads (the head and mentions of the article;
+   * its text is {@link loadText}'s). Resolves at once in every other build.
+   * @param {number} id
+   * @param {ArticleOptions} [options]
+   * @returns {Promise<IndexLoad>}
+   * @throws {ExplorerError} as {@link fetchFor}; `code: "argument"` for a bad id.
+   */
+  fetchForArticle(id, options) {
+    return this.#rounds('fetchForArticle', 'missingForArticle', [id, options]);
+  }
+
+  /**
+   * Lazy hosted mode: fetches, in rounds, the index files `entity(id, options)`
+   * reads (the rows of the articles in its scope, what its query reads).
+   * @param {number} id
+   * @param {EntityOptions} [options]
+   * @returns {Promise<IndexLoad>}
+   */
+  fetchForEntity(id, options) {
+    return this.#rounds('fetchForEntity', 'missingForEntity', [id, options]);
+  }
+
+  /**
+   * Lazy hosted mode: fetches, in rounds, the index files `overview(options)`
+   * reads (the heads of its page of articles: ask a page with `limit`).
+   * @param {OverviewOptions} [options]
+   * @returns {Promise<IndexLoad>}
+   */
+  fetchForOverview(options) {
+    return this.#rounds('fetchForOverview', 'missingForOverview', [options]);
+  }
+
+  /**
+   * Lazy hosted mode: fetches, in rounds, the index files `related(id, options)`
+   * reads (the rows of the article and of the articles it compares).
+   * @param {number} id @param {{ limit?: number }} [options]
+   * @returns {Promise<IndexLoad>}
+   */
+  fetchForRelated(id, options) {
+    return this.#rounds('fetchForRelated', 'missingForRelated', [id, options]);
+  }
+
+  /**
+   * The rounds of a call: the module's `method` names the files, the loader fetches them.
+   * @param {string} call @param {string} method @param {unknown[]} args
+   * @returns {Promise<IndexLoad>}
+   */
+  async #rounds(call, method, args) {
     const loader = this.#index;
-    if (!this.lazy || !loader) return done;
-    for (;;) {
-      /** @type {string[]} */
-      const missing = this.#call('missingFor', [query, options]);
-      if (missing.length === 0) return done;
-      if (done.rounds >= MAX_ROUNDS) {
-        throw new ExplorerError('index', `fetchFor(): still missing after ${MAX_ROUNDS} rounds: ${missing.join(', ')}`);
-      }
-      done.rounds += 1;
-      done.files += missing.length;
-      done.bytes += await loader.load(missing, (name, bytes) => this.#addIndexFile(name, bytes));
-    }
+    if (!this.lazy || !loader || !this.#has(method)) return { files: 0, bytes: 0, rounds: 0 };
+    return loader.rounds(`${call}()`, () => this.#call(method, args), (name, bytes) => this.#addIndexFile(name, bytes));
   }
 
   /** @param {string} name @param {Uint8Array} bytes */
@@ -495,7 +536,10 @@ export async function createExplorer(options = {}) {
     }
     if (!textBase.pathname.endsWith('/')) textBase.pathname += '/';
   }
-  if (typeof glue.Explorer.openLazy === 'function') return openLazy(glue, options, textBase);
+  if (typeof glue.Explorer.openLazy === 'function') {
+    const { inner, loader } = await openLazy(glue, options.index, DEFAULT_INDEX);
+    return new ArticleExplorer(inner, textBase, loader);
+  }
   let inner;
   try {
     inner = new glue.Explorer();
@@ -503,43 +547,6 @@ export async function createExplorer(options = {}) {
     throw new ExplorerError('index', `Could not open the embedded index: ${describe(e)}`, e);
   }
   return new ArticleExplorer(inner, textBase);
-}
-
-/**
- * Lazy hosted mode: the root file (named by the folder's `ROOT`), then the
- * files the module needs before it answers (its sections).
- * @param {any} glue
- * @param {CreateOptions} options
- * @param {URL} textBase
- */
-async function openLazy(glue, options, textBase) {
-  let base = DEFAULT_INDEX;
-  if (options.index !== undefined) {
-    try {
-      base = new URL(String(options.index), globalThis.location?.href ?? DEFAULT_INDEX);
-    } catch (e) {
-      throw new ExplorerError('argument', `createExplorer(): options.index must be a URL, got ${describe(options.index)}`, e);
-    }
-    if (!base.pathname.endsWith('/')) base.pathname += '/';
-  }
-  const loader = new IndexLoader(base);
-  const name = await loader.rootName();
-  let inner;
-  try {
-    inner = glue.Explorer.openLazy(name, await loader.fetch(name));
-  } catch (e) {
-    if (e instanceof ExplorerError) throw e;
-    throw fromWasm('openLazy', e);
-  }
-  const explorer = new ArticleExplorer(inner, textBase, loader);
-  await loader.load(inner.missingToOpen(), (file, bytes) => {
-    try {
-      inner.addIndexFile(file, bytes);
-    } catch (e) {
-      throw fromWasm('addIndexFile', e);
-    }
-  });
-  return explorer;
 }
 
 /** The smallest WebAssembly module (magic and version): compiling it asks the page's policy. */

@@ -245,6 +245,21 @@ impl JsExplorer {
         to_js(&RelatedDto { hits })
     }
 
+    /// Lazy hosted mode: one round of the files `related(id, options)` needs that are not
+    /// loaded (the rows of the article and of its candidates; `fetchForRelated`).
+    #[cfg(feature = "lazy")]
+    #[wasm_bindgen(js_name = missingForRelated)]
+    pub fn missing_for_related(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ limit?: number } | undefined")] options: JsValue,
+    ) -> Result<Vec<String>, JsError> {
+        let js = JsOptions::new("fetchForRelated()", options.clone())?;
+        let limit = limit_of(&options, &js)?.unwrap_or(crate::collection::related::DEFAULT_RELATED);
+        let id = ArticleId(super::options::id("fetchForRelated()", &id)?);
+        self.rounds(|ex| ex.related(id, limit).map(drop))
+    }
+
     /// The results of `query` and `{ entities, from, to, sort, demonyms, limit }` (all of
     /// them unless `limit`) as `"csv"` or `"json"` text.
     #[wasm_bindgen(js_name = exportResults)]

@@ -5,6 +5,7 @@
 use super::options::{self, JsOptions};
 use super::{Engine, JsExplorer};
 use crate::lazy::{LazyExplorer, LazyExplorerError};
+use crate::{ArticleId, EntityId, Explorer, IndexError};
 use wasm_bindgen::prelude::*;
 
 /// A lazy index's error as a JS `Error` starting with `index file: ` (explorer.js reads it
@@ -36,13 +37,14 @@ impl JsExplorer {
         matches!(self.inner, Engine::Lazy(_))
     }
 
-    /// The files to hand over before the page answers, those not yet: the sections, and
-    /// the per-article tables (HEAD, MENT) whole, since the page lists every article when
-    /// it opens and calls `article()`/`entity()` without rounds (docs/HOSTED.md).
+    /// The files to hand over before the page answers, those not yet: the sections every
+    /// answer needs. The rows of the per-article tables (HEAD, MENT) come in the rounds of
+    /// the calls that read them (`missingFor`, `missingForArticle`, `missingForEntity`,
+    /// `missingForOverview`; docs/HOSTED.md).
     #[wasm_bindgen(js_name = missingToOpen)]
     pub fn missing_to_open(&self) -> Vec<String> {
         match &self.inner {
-            Engine::Lazy(lazy) => lazy.missing_to_open_whole(),
+            Engine::Lazy(lazy) => lazy.missing_to_open(),
             Engine::Embedded(_) => Vec::new(),
         }
     }
@@ -66,6 +68,53 @@ impl JsExplorer {
         }
     }
 
+    /// One round of the files `article(id, options)` needs that are not loaded (the head
+    /// and mentions of its row chunks; its text is `loadText`'s). Empty: `article` answers.
+    #[wasm_bindgen(js_name = missingForArticle)]
+    pub fn missing_for_article(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ArticleOptions | undefined")] options: JsValue,
+    ) -> Result<Vec<String>, JsError> {
+        let id = ArticleId(options::id("fetchForArticle()", &id)?);
+        let query = JsOptions::new("fetchForArticle()", options)?.string("query")?;
+        let query = query.filter(|q| !q.trim().is_empty());
+        self.rounds(|ex| match ex.article(id, query.as_deref()) {
+            // The text comes with `loadText`; what the rounds fetch is the rest it reads.
+            Err(IndexError::TextNotLoaded { .. }) => Ok(()),
+            answer => answer.map(drop),
+        })
+    }
+
+    /// One round of the files `entity(id, options)` needs that are not loaded (the rows of
+    /// the articles it reads, and what its query reads of the dictionary).
+    #[wasm_bindgen(js_name = missingForEntity)]
+    pub fn missing_for_entity(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EntityOptions | undefined")] options: JsValue,
+    ) -> Result<Vec<String>, JsError> {
+        let id = EntityId(options::id("fetchForEntity()", &id)?);
+        let options = JsOptions::new("fetchForEntity()", options)?;
+        let query = options.string("query")?.unwrap_or_default();
+        let options = options.search()?;
+        self.rounds(|ex| {
+            ex.entity(id, &query, &options)?;
+            ex.entity_ref(id).map(drop)
+        })
+    }
+
+    /// One round of the files `overview(options)` needs that are not loaded (the heads of
+    /// its page of articles).
+    #[wasm_bindgen(js_name = missingForOverview)]
+    pub fn missing_for_overview(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "OverviewOptions | undefined")] options: JsValue,
+    ) -> Result<Vec<String>, JsError> {
+        let options = JsOptions::new("fetchForOverview()", options)?.overview()?;
+        self.rounds(|ex| ex.overview(&options).map(drop))
+    }
+
     /// Hands over the lazy index file `name`; throws, naming it, when the bytes are not
     /// that file of this index (damaged, of another build, not asked for).
     #[wasm_bindgen(js_name = addIndexFile)]
@@ -77,6 +126,20 @@ impl JsExplorer {
             Engine::Embedded(_) => Err(JsError::new(&format!(
                 "index file: {name}: this explorer's index is embedded, not lazy"
             ))),
+        }
+    }
+}
+
+impl JsExplorer {
+    /// One round of `call`'s files not loaded (`LazyExplorer::missing_for`); none for an
+    /// embedded index.
+    pub(super) fn rounds(
+        &mut self,
+        call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
+    ) -> Result<Vec<String>, JsError> {
+        match &mut self.inner {
+            Engine::Lazy(lazy) => lazy.missing_for(call).map_err(to_js_error),
+            Engine::Embedded(_) => Ok(Vec::new()),
         }
     }
 }

@@ -10,10 +10,12 @@
  * @module runtime/lazy
  */
 
-import { ExplorerError, describe } from './errors.js';
+import { ExplorerError, describe, fromWasm } from './errors.js';
 
 /** The file in the index folder that names the root file of this build. */
 export const ROOT_POINTER = 'ROOT';
+/** Rounds of one call at most: the module names shards, then packs, then rows (docs/HOSTED.md). */
+const MAX_ROUNDS = 16;
 
 /** Fetches the files of one lazy index folder. */
 export class IndexLoader {
@@ -78,4 +80,66 @@ export class IndexLoader {
     await Promise.all(waits);
     return fetched;
   }
+
+  /**
+   * The rounds of one call (`fetchFor`, `fetchForArticle`, ...): asks `missing()`
+   * for the files the module still names, fetches them, hands each to `add`,
+   * and asks again until it names none. Resolves with what was fetched.
+   * @param {string} call the call, for errors
+   * @param {() => string[]} missing one round of the module's names
+   * @param {(name: string, bytes: Uint8Array) => void} add
+   * @returns {Promise<import('../types.js').IndexLoad>}
+   */
+  async rounds(call, missing, add) {
+    const done = { files: 0, bytes: 0, rounds: 0 };
+    for (;;) {
+      const names = missing();
+      if (names.length === 0) return done;
+      if (done.rounds >= MAX_ROUNDS) {
+        throw new ExplorerError('index', `${call}: still missing after ${MAX_ROUNDS} rounds: ${names.join(', ')}`);
+      }
+      done.rounds += 1;
+      done.files += names.length;
+      done.bytes += await this.load(names, add);
+    }
+  }
+}
+
+/**
+ * Opens a lazy index: the folder `given` (or `fallback`), its root file (named
+ * by the folder's `ROOT`), then the files the module needs before it answers
+ * (`missingToOpen()`: the sections; the rows come in each call's rounds).
+ * @param {any} glue the wasm-bindgen module
+ * @param {string|URL|undefined} given `createExplorer`'s `options.index`
+ * @param {URL|null} fallback
+ * @returns {Promise<{ inner: any, loader: IndexLoader }>}
+ */
+export async function openLazy(glue, given, fallback) {
+  let base = fallback;
+  if (given !== undefined) {
+    try {
+      base = new URL(String(given), globalThis.location?.href ?? fallback ?? undefined);
+    } catch (e) {
+      throw new ExplorerError('argument', `createExplorer(): options.index must be a URL, got ${describe(given)}`, e);
+    }
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+  }
+  if (!base) throw new ExplorerError('argument', 'createExplorer(): options.index is needed here (no folder to find index/ in)');
+  const loader = new IndexLoader(base);
+  const name = await loader.rootName();
+  let inner;
+  try {
+    inner = glue.Explorer.openLazy(name, await loader.fetch(name));
+  } catch (e) {
+    if (e instanceof ExplorerError) throw e;
+    throw fromWasm('openLazy', e);
+  }
+  await loader.load(inner.missingToOpen(), (file, bytes) => {
+    try {
+      inner.addIndexFile(file, bytes);
+    } catch (e) {
+      throw fromWasm('addIndexFile', e);
+    }
+  });
+  return { inner, loader };
 }

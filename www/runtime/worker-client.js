@@ -112,6 +112,14 @@ export class AsyncArticleExplorer {
   /** @param {string} query @param {object} [options] */
   fetchFor(query, options) { return this.#call('fetchFor', [query, options]); }
   /** @param {number} id @param {object} [options] */
+  fetchForArticle(id, options) { return this.#call('fetchForArticle', [id, options]); }
+  /** @param {number} id @param {object} [options] */
+  fetchForEntity(id, options) { return this.#call('fetchForEntity', [id, options]); }
+  /** @param {object} [options] */
+  fetchForOverview(options) { return this.#call('fetchForOverview', [options]); }
+  /** @param {number} id @param {object} [options] */
+  fetchForRelated(id, options) { return this.#call('fetchForRelated', [id, options]); }
+  /** @param {number} id @param {object} [options] */
   timeline(id, options) { return this.#call('timeline', [id, options]); }
   /** @param {object} [options] */
   graph(options) { return this.#call('graph', [options]); }

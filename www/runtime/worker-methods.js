@@ -22,6 +22,10 @@ export const METHODS = [
   'textLoaded',
   'loadText',
   'fetchFor',
+  'fetchForArticle',
+  'fetchForEntity',
+  'fetchForOverview',
+  'fetchForRelated',
   // Issue 19 (collection.js), attached when the build has them.
   'graph',
   'timeline',
