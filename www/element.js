@@ -191,7 +191,7 @@ export class ArticleExplorerElement extends HTMLElement {
       new CustomEvent('explorer-ready', {
         bubbles: true,
         composed: true,
-        detail: { articles: this.#catalog.articles.length, entities: this.#catalog.entities.length },
+        detail: { articles: this.#catalog.articleCount, entities: this.#catalog.entities.length },
       }),
     );
     this.#resolveReady();

@@ -153,6 +153,8 @@ const de = (() => {
     }),
     /** @param {number} n */
     showMore: (n) => `mehr anzeigen (${count(n)} weitere)`,
+    /** @param {string} message */
+    moreFailed: (message) => `Weitere Einträge konnten nicht geladen werden: ${message}`,
     showLess: 'weniger anzeigen',
     /** @param {string} name */
     filterBy: (name) => `Nach „${name}“ filtern`,
@@ -342,6 +344,7 @@ const en = (() => {
       other: { one: 'Name', many: 'Other names' },
     },
     showMore: (n) => `show more (${count(n)} more)`,
+    moreFailed: (message) => `More entries could not be loaded: ${message}`,
     showLess: 'show fewer',
     filterBy: (name) => `Filter by “${name}”`,
     facetCount: (name, n) => `${name}: ${articles(n)}`,

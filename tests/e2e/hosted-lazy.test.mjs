@@ -12,7 +12,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, openPage as openBrowserPage } from './browser.mjs';
 
@@ -139,6 +139,115 @@ test('on a lazy page an entity view opens, a typo is corrected and a facet narro
     await page.locator(`#f-${pick.id}`).check();
     await page.locator(`.active-filters button[data-id="${pick.id}"]`).waitFor();
     await page.locator('#status', { hasText: new RegExp(`^${pick.count} Artikel`) }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * The file of a whole section of the build, as its root lists it (the section's tag, then
+ * the FNV-1a 64 hash that names its file, little-endian: docs/HOSTED.md); checked to exist.
+ * @param {string} tag `HEAD` or `MENT`
+ */
+function sectionFile(tag) {
+  const root = indexFiles('r')[0];
+  const bytes = readFileSync(join(DIST, 'index', root));
+  const at = bytes.indexOf(Buffer.from(tag, 'ascii'));
+  assert.ok(at >= 0, `the root lists ${tag}`);
+  const name = `s-${bytes.readBigUInt64LE(at + 4).toString(16).padStart(16, '0')}.bin`;
+  assert.ok(existsSync(join(DIST, 'index', name)), `${tag}'s file ${name} is in the build`);
+  return name;
+}
+
+test('a lazy explorer is ready without the whole article tables, and an article and an entity view fetch their rows in rounds', { timeout: 30_000 }, async () => {
+  const { context, page, problems, files } = await openPage();
+  try {
+    const whole = [sectionFile('HEAD'), sectionFile('MENT')];
+    // A blank page of the dist's origin: only the API, so that what it fetched to be ready is all there is.
+    const url = new URL('rounds-test.html', BASE).href;
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Test</title>' }));
+    await page.goto(url);
+    const r = await page.evaluate(async (base) => {
+      const { createExplorer } = await import(new URL('explorer.js', base).href);
+      const ex = await createExplorer();
+      const atReady = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/index/')).map((p) => p.slice(7));
+      /** @param {() => unknown} call */
+      const code = (call) => {
+        try {
+          call();
+          return 'answered';
+        } catch (e) {
+          return `${e.code}: ${e.message}`;
+        }
+      };
+      const entity = ex.entities()[0];
+      const before = { article: code(() => ex.article(0)), entity: code(() => ex.entity(entity.id)) };
+      const loads = { article: await ex.fetchForArticle(0), entity: await ex.fetchForEntity(entity.id) };
+      await ex.loadText([0]);
+      const article = ex.article(0);
+      const view = ex.entity(entity.id);
+      const overview = await ex.fetchForOverview({ offset: 1, limit: 2 });
+      return { atReady, before, loads, title: article.title, paragraphs: article.paragraphs.length, viewArticles: view.articles.length, overview, page: ex.overview({ offset: 1, limit: 2 }).articles.length };
+    }, BASE);
+    assert.deepEqual(r.atReady.filter((f) => whole.includes(f) || /^[dpa]-/.test(f)), [], `ready with the root and the sections only: ${r.atReady}`);
+    assert.match(r.before.article, /^index: .*not loaded: [as]-[0-9a-f]+\.bin/, 'article() before its rounds names the file it lacks');
+    assert.match(r.before.entity, /^index: .*not loaded: [as]-[0-9a-f]+\.bin/, 'so does entity()');
+    assert.ok(r.loads.article.files >= 1 && r.loads.entity.rounds >= 1, JSON.stringify(r.loads));
+    assert.ok(r.title.length > 0 && r.paragraphs > 0 && r.viewArticles > 0, JSON.stringify(r));
+    assert.equal(r.page, 2, 'a page of the overview after its rounds');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a lazy page the start page, an article, an entity view and a search are drawn from what their rounds fetched', { timeout: 40_000 }, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    await ready(page);
+    const first = page.locator('.collection-list a.item-link').first();
+    const title = ((await first.textContent()) ?? '').trim();
+    await first.click();
+    await page.locator('article.reader .reader-body').waitFor();
+    assert.equal(((await page.locator('article.reader .reader-title').textContent()) ?? '').trim(), title, 'the article opens');
+    await page.locator('.top-entities a.chip').first().click();
+    await page.locator('.entity-view .kwic-line').first().waitFor();
+    await typeQuery(page, WORD);
+    await page.locator('ol.hits > li.hit').first().waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('"mehr anzeigen" on a lazy start page asks the engine for the next page, in its order', { timeout: 30_000 }, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    await ready(page);
+    const r = await page.evaluate(async (base) => {
+      const { catalogOf } = await import(new URL('ui/catalog.js', base).href);
+      const { drawInPieces } = await import(new URL('ui/pieces.js', base).href);
+      const { strings } = await import(new URL('i18n.js', base).href);
+      const ex = await document.querySelector('article-explorer').asyncExplorer;
+      const catalog = await catalogOf(ex);
+      const start = await catalog.overview('newest', true);
+      const list = Object.assign(document.createElement('ul'), { id: 'paged' });
+      const row = (/** @type {any} */ a) => Object.assign(document.createElement('li'), { textContent: String(a.id) });
+      // Two rows drawn, two more per press, the rest asked of the engine as the start page asks.
+      const more = drawInPieces(list, start.articles.slice(0, 2), row, {
+        t: strings('de'), key: 'more:paged', first: 2, step: 2, total: start.total,
+        fetch: (/** @type {number} */ offset, /** @type {number} */ limit) => catalog.overviewPage('newest', true, offset, limit),
+      });
+      document.body.append(list);
+      if (more) document.body.append(more);
+      return { total: start.total, order: start.articles.map((/** @type {any} */ a) => String(a.id)), button: more !== null };
+    }, BASE);
+    assert.ok(r.total > 2 && r.button, `more articles than two, and the button: ${JSON.stringify(r)}`);
+    await page.locator('body > button.more-items').click();
+    await page.waitForFunction(() => document.querySelectorAll('#paged > li').length > 2);
+    const shown = await page.locator('#paged > li').allTextContents();
+    assert.deepEqual(shown, r.order.slice(0, Math.min(4, r.total)), 'the next page, in the engine\'s order');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

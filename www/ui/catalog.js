@@ -3,15 +3,21 @@
  * What the page keeps of the engine's answers, asked once per loaded
  * explorer and shared by every `<article-explorer>` on the page: the article
  * and entity lists with lookups by id, every entity's reference
- * (`entityRef()`, asked in one round trip when the catalog loads), and
- * caches of the start page (`overview()`), of resolved references
+ * (`ref`, which `entities()` gives with each), and
+ * caches of the start page's first page (`overview()`), of resolved references
  * (`resolveEntity()`) and of the facet box's matches (`entitiesNamed()`).
+ * In lazy hosted mode the article list is not asked at start (it would need
+ * every article's head): it holds the summaries the page has been given
+ * (the start page's pages, hits, entity views), and each call that reads
+ * rows runs its rounds first (`fetchForOverview`, in effects.js the others).
  * The explorer is the worker-backed one (every answer awaited); what the
  * renderers read synchronously is what was asked before. No rule about
  * names, words or order lives here: each answer comes from the wasm module.
  *
  * @module ui/catalog
  */
+
+import { FIRST_PIECE } from './pieces.js';
 
 /**
  * @typedef {import('../types.js').EntityInfo} EntityInfo
@@ -29,16 +35,22 @@ export class Catalog {
   #resolved = new Map();
   /** @type {{ text: string, ids: Set<number>|null }|null} the facet box's last answer (ids null: asking) */
   #named = null;
+  /** @type {Promise<void>|null} lazy hosted mode: every article asked for (`complete()`) */
+  #complete = null;
 
   /**
    * Not for direct use: {@link catalogOf} loads one.
    * @param {AsyncArticleExplorer} explorer
-   * @param {{ articles: ArticleSummary[], entities: EntityInfo[], refs: Map<number, string>, collectionId: string|null }} loaded
+   * @param {{ articles: ArticleSummary[], count: number, entities: EntityInfo[], refs: Map<number, string>, collectionId: string|null }} loaded
    */
   constructor(explorer, loaded) {
     this.explorer = explorer;
-    /** @type {ArticleSummary[]} */
+    /** Lazy hosted mode: `articles` holds those seen so far, rows are fetched per call. */
+    this.lazy = Boolean(explorer.lazy);
+    /** @type {ArticleSummary[]} every article (lazy hosted mode: those the page was given) */
     this.articles = loaded.articles;
+    /** How many articles the collection has. */
+    this.articleCount = loaded.count;
     /** @type {EntityInfo[]} */
     this.entities = loaded.entities;
     this.#refs = loaded.refs;
@@ -87,13 +99,50 @@ export class Catalog {
     return this.#refs.get(id) ?? String(id);
   }
 
+  /**
+   * Lazy hosted mode: keeps the summaries of articles the engine gave (a page
+   * of the start page, hits, an entity view's articles) for the views that
+   * look one up by id. Every other build has them all already.
+   * @param {ArticleSummary[]} summaries
+   */
+  learn(summaries) {
+    if (!this.lazy) return;
+    for (const a of summaries) {
+      if (this.articleById.has(a.id)) continue;
+      const { id, file, title, titleDerived, date, source, authors, url, language } = a;
+      const summary = { id, file, title, titleDerived, date, source, authors, url, language };
+      this.articleById.set(id, summary);
+      this.articles.push(summary);
+    }
+  }
+
+  /**
+   * Lazy hosted mode: makes `articles` every article (the stars, which name
+   * articles by file, need them all): the whole overview's rounds (every
+   * head), asked once. At once in every other build.
+   * @returns {Promise<void>}
+   */
+  complete() {
+    if (!this.lazy) return Promise.resolve();
+    this.#complete ??= this.#overview({}).then(
+      () => {},
+      (e) => {
+        this.#complete = null; // asked again next time
+        throw e;
+      },
+    );
+    return this.#complete;
+  }
+
   /** @param {number} id */
   nameOf(id) {
     return this.byId.get(id)?.name ?? String(id);
   }
 
   /**
-   * The start page for an order and a way of counting entities (asked once each).
+   * The start page for an order and a way of counting entities, with its
+   * first page of articles (asked once each; the next pages:
+   * {@link overviewPage}).
    * @param {import('../types.js').Sort} sort
    * @param {boolean} demonyms
    * @returns {Promise<Overview>}
@@ -102,11 +151,35 @@ export class Catalog {
     const key = `${sort} ${demonyms}`;
     let o = this.#overviews.get(key);
     if (!o) {
-      o = this.explorer.overview({ sort, demonyms });
+      o = this.#overview({ sort, demonyms, limit: FIRST_PIECE });
       this.#overviews.set(key, o);
       o.catch(() => this.#overviews.delete(key)); // asked again next time
     }
     return o;
+  }
+
+  /**
+   * The start page's articles from `offset` (at most `limit`), in the engine's order.
+   * @param {import('../types.js').Sort} sort
+   * @param {boolean} demonyms
+   * @param {number} offset
+   * @param {number} limit
+   * @returns {Promise<ArticleSummary[]>}
+   */
+  async overviewPage(sort, demonyms, offset, limit) {
+    return (await this.#overview({ sort, demonyms, offset, limit })).articles;
+  }
+
+  /**
+   * `overview(options)`, after its rounds in lazy hosted mode (the heads of its page).
+   * @param {import('../types.js').OverviewOptions} options
+   * @returns {Promise<Overview>}
+   */
+  async #overview(options) {
+    if (this.lazy) await this.explorer.fetchForOverview(options);
+    const answer = await this.explorer.overview(options);
+    this.learn(answer.articles);
+    return answer;
   }
 
   /**
@@ -141,8 +214,8 @@ export class Catalog {
 const catalogs = new WeakMap();
 
 /**
- * The catalog of an explorer (loaded once): the article and entity lists,
- * every entity's reference and the collection id, asked together.
+ * The catalog of an explorer (loaded once): the article and entity lists
+ * (each entity with its reference) and the collection id, asked together.
  * @param {AsyncArticleExplorer} explorer
  * @returns {Promise<Catalog>}
  */
@@ -164,14 +237,13 @@ async function load(explorer) {
     return [];
   });
   const collectionId = explorer.collectionId().catch(() => null);
-  const [articles, listed] = await Promise.all([explorer.articles(), entitiesAsked]);
+  // Lazy hosted mode: no list of every article (every head); the count needs none.
+  const articlesAsked = explorer.lazy ? explorer.overview({ limit: 0 }).then((o) => ({ articles: [], count: o.total })) : explorer.articles().then((articles) => ({ articles, count: articles.length }));
+  const [{ articles, count }, listed] = await Promise.all([articlesAsked, entitiesAsked]);
   /** @type {EntityInfo[]} */
   const entities = Array.isArray(listed) ? listed : [];
-  const answers = entities.length > 0 ? await explorer.each('entityRef', entities.map((e) => [e.id])) : [];
   /** @type {Map<number, string>} */
   const refs = new Map();
-  entities.forEach((e, i) => {
-    if (typeof answers[i] === 'string') refs.set(e.id, /** @type {string} */ (answers[i]));
-  });
-  return new Catalog(explorer, { articles, entities, refs, collectionId: await collectionId });
+  for (const e of entities) if (typeof e.ref === 'string') refs.set(e.id, e.ref);
+  return new Catalog(explorer, { articles, count, entities, refs, collectionId: await collectionId });
 }

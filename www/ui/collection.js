@@ -48,6 +48,10 @@ export class CollectionTools {
     /** @type {{ key: string, graph: import('../collection.js').Graph, ms: number }|null} */
     this.graph = null;
     this.message = '';
+    /** Lazy hosted mode: whether the catalog holds every article (the stars panel needs them). */
+    this.whole = false;
+    /** @type {string|null} why it could not (shown once in the panel) */
+    this.wholeFailed = null;
     /** @type {StarStore|null} */
     this.store = null;
     /** Names in the network. */
@@ -178,6 +182,23 @@ export class CollectionTools {
   #starsPanel() {
     const store = /** @type {StarStore} */ (this.#stars());
     const { catalog, t } = this.view;
+    if (catalog?.lazy && !this.whole) {
+      // Lazy hosted mode: the stars name articles by file, so every article's head first.
+      const failed = this.wholeFailed;
+      this.wholeFailed = null; // shown once; opening the panel again tries again
+      if (failed !== null) return h('p', { class: 'small', role: 'status', text: t.searchFailed(failed) });
+      catalog.complete().then(
+        () => {
+          this.whole = true;
+        },
+        (/** @type {unknown} */ e) => {
+          this.wholeFailed = e instanceof Error ? e.message : String(e);
+        },
+      ).then(() => {
+        if (this.open === 'stars') this.#drawPanel();
+      });
+      return h('p', { class: 'small muted', role: 'status', text: t.loading });
+    }
     const byFile = new Map((catalog?.articles ?? []).map((a) => [a.file, a]));
     const inResults = this.starred.length;
     return renderStarsPanel(this.ct, store, {
@@ -228,7 +249,9 @@ export class CollectionTools {
     const asked = ++this.starredAsked;
     /** @type {import('../collection.js').ScopedHit[]} */
     let hits = [];
-    if (ex && store) {
+    if (ex && store && store.list().length > 0) {
+      // Lazy hosted mode: the starred files' ids need every article's head (asked once).
+      await this.view.catalog?.complete().catch(() => {});
       const byFile = new Map((this.view.catalog?.articles ?? []).map((a) => [a.file, a.id]));
       const ids = store.list().map((s) => byFile.get(s.file)).filter((id) => id !== undefined);
       const { query, options } = this.scope();
@@ -353,7 +376,9 @@ export class CollectionTools {
         ]),
       );
       // Appended when the worker answers, to the reader it was asked for if still shown.
-      ex.related(a.id, { limit: RELATED }).then(
+      // Lazy hosted mode: the rows it compares first (the rounds resolve at once elsewhere).
+      const rounds = this.view.catalog?.lazy ? ex.fetchForRelated(a.id, { limit: RELATED }) : Promise.resolve();
+      rounds.then(() => ex.related(a.id, { limit: RELATED })).then(
         (/** @type {{ hits: import('../collection.js').RelatedHit[] }} */ r) => r.hits,
         () => [],
       ).then((/** @type {import('../collection.js').RelatedHit[]} */ related) => {

@@ -94,7 +94,8 @@ export function drawList(screen, ctx, shown) {
     replaceKeepingFocus(layout.listView, [], layout.input);
   } else if (result.overview) {
     setStatus(screen, '');
-    replaceKeepingFocus(layout.listView, [renderOverview(ctx, result)], layout.input);
+    const more = (/** @type {number} */ offset, /** @type {number} */ limit) => ctx.catalog.overviewPage(state.sort, state.demonyms, offset, limit);
+    replaceKeepingFocus(layout.listView, [renderOverview(ctx, result, more)], layout.input);
   } else if (result.total === 0 || result.hits.length === 0) {
     const echo = result.echo ?? q; // the query as the engine quotes it
     setStatus(screen, q ? (filtered ? t.noHitsFiltered(echo) : t.noHits(echo)) : t.noHitsFiltersOnly);

@@ -26,7 +26,7 @@ export const DEBOUNCE_MS = 150;
  * @typedef {{ key: string, result: Result|null, error: unknown }} Shown
  *
  * @typedef {{ kind: 'article', article: import('../types.js').Article }
- *   | { kind: 'loading', summary: import('../types.js').ArticleSummary, load: number[] }
+ *   | { kind: 'loading', summary: import('../types.js').ArticleSummary|null, load: number[] }
  *   | { kind: 'entity', view: import('../types.js').EntityView, total: number|null, failure: string|undefined, load: number[] }
  *   | { kind: 'error', what: 'text'|'article'|'articleMissing'|'entity'|'entityMissing', message: string }} Detail
  *   What the detail pane shows; `load`: hosted texts to fetch, then ask again.
@@ -106,7 +106,9 @@ export async function fetchResults(catalog, state) {
   try {
     const request = searchRequest(state);
     if (!request) return { result: { overview: true, ...(await catalog.overview(state.sort, state.demonyms)) }, error: null };
-    return { result: await catalog.explorer.search(request.query, request.options), error: null };
+    const result = await catalog.explorer.search(request.query, request.options);
+    catalog.learn(result.hits);
+    return { result, error: null };
   } catch (error) {
     return { result: null, error };
   }
@@ -185,7 +187,10 @@ export function loadTexts(catalog, ids, done) {
 }
 
 /**
- * What the detail pane shows for `state` (an article or an entity view).
+ * What the detail pane shows for `state` (an article or an entity view). In
+ * lazy hosted mode the index files the view reads are fetched first, in
+ * rounds (`fetchForArticle`, `fetchForEntity`); a failed fetch is the view's
+ * error, naming the file.
  * @param {Catalog} catalog
  * @param {ViewState} state
  * @param {string|undefined} failure why its texts could not be loaded last time
@@ -195,18 +200,30 @@ export function loadTexts(catalog, ids, done) {
 export async function fetchDetail(catalog, state, failure, shownTotal) {
   const { explorer } = catalog;
   if (state.article !== null) {
-    const summary = catalog.articleById.get(state.article);
+    const id = state.article;
     if (failure !== undefined) return { kind: 'error', what: 'text', message: failure };
-    if (summary && !(await explorer.textLoaded(state.article))) return { kind: 'loading', summary, load: [state.article] };
+    const options = { query: state.q.trim() };
+    const rounds = await detailRounds(catalog, () => explorer.fetchForArticle(id, options));
+    if (rounds) return rounds.code === 'index' ? { kind: 'error', what: 'article', message: message(rounds) } : { kind: 'error', what: 'articleMissing', message: '' };
+    const summary = catalog.articleById.get(id);
+    // Lazy hosted mode knows no list of every article: a deep link waits for its text untitled.
+    const known = summary !== undefined || catalog.lazy;
+    if (known && !(await explorer.textLoaded(id))) return { kind: 'loading', summary: summary ?? null, load: [id] };
     try {
-      return { kind: 'article', article: await explorer.article(state.article, { query: state.q.trim() }) };
+      const article = await explorer.article(id, options);
+      catalog.learn([article]);
+      return { kind: 'article', article };
     } catch (e) {
-      return catalog.articleById.has(state.article) ? { kind: 'error', what: 'article', message: message(e) } : { kind: 'error', what: 'articleMissing', message: '' };
+      return catalog.articleById.has(id) ? { kind: 'error', what: 'article', message: message(e) } : { kind: 'error', what: 'articleMissing', message: '' };
     }
   }
   const id = /** @type {number} */ (state.entity);
+  const request = entityRequest(state, id);
+  const rounds = catalog.byId.has(id) ? await detailRounds(catalog, () => explorer.fetchForEntity(id, request)) : null;
+  if (rounds) return { kind: 'error', what: 'entity', message: message(rounds) };
   try {
-    const view = await explorer.entity(id, entityRequest(state, id));
+    const view = await explorer.entity(id, request);
+    catalog.learn(view.articles ?? []);
     const pending = view.textPending ?? [];
     return {
       kind: 'entity',
@@ -217,6 +234,23 @@ export async function fetchDetail(catalog, state, failure, shownTotal) {
     };
   } catch (e) {
     return catalog.byId.has(id) ? { kind: 'error', what: 'entity', message: message(e) } : { kind: 'error', what: 'entityMissing', message: '' };
+  }
+}
+
+/**
+ * Lazy hosted mode: runs a detail view's rounds; the error when they failed,
+ * else null (also in every other build, which has nothing to fetch).
+ * @param {Catalog} catalog
+ * @param {() => Promise<unknown>} rounds
+ * @returns {Promise<{ code?: string }|null>}
+ */
+async function detailRounds(catalog, rounds) {
+  if (!catalog.lazy) return null;
+  try {
+    await rounds();
+    return null;
+  } catch (e) {
+    return /** @type {{ code?: string }} */ (e instanceof Error ? e : new Error(String(e)));
   }
 }
 

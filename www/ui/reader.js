@@ -181,20 +181,23 @@ function renderArticleEntities(ctx, entities, demonyms, open) {
  * Hosted mode: the reader while the article's text is being fetched: its
  * title, date and file (known without the text) and a status line.
  * @param {ViewContext} ctx
- * @param {import('../types.js').ArticleSummary} summary
+ * @param {import('../types.js').ArticleSummary|null} summary null: not known yet (lazy
+ *   hosted mode, opened by a link before any list named it): the heading says it loads
  * @returns {DetailView}
  */
 export function renderArticleLoading(ctx, summary) {
   const { t, catalog, state } = ctx;
-  const heading = h('h2', { id: 'reader-title', class: 'reader-title', tabindex: '-1' }, [titleContent(t, summary)]);
+  const heading = h('h2', { id: 'reader-title', class: 'reader-title', tabindex: '-1' }, summary ? [titleContent(t, summary)] : [t.articleLoading]);
   const openEntity = state.entity !== null ? catalog.byId.get(state.entity) : undefined;
   const { bar, back } = detailBar(ctx, openEntity ? t.backToEntity(openEntity.name) : undefined);
-  const element = h('article', { class: 'reader', 'aria-labelledby': 'reader-title', 'aria-busy': 'true', 'data-id': String(summary.id), lang: 'de' }, [
+  const element = h('article', { class: 'reader', 'aria-labelledby': 'reader-title', 'aria-busy': 'true', 'data-id': String(summary?.id ?? state.article), lang: 'de' }, [
     bar,
-    h('header', { class: 'reader-header' }, [
-      heading,
-      metaLine([dateElement(t, summary.date), ...metaItems(t, summary), h('span', { class: 'file', title: t.fileLabel(summary.file), text: summary.file })]),
-    ]),
+    summary
+      ? h('header', { class: 'reader-header' }, [
+          heading,
+          metaLine([dateElement(t, summary.date), ...metaItems(t, summary), h('span', { class: 'file', title: t.fileLabel(summary.file), text: summary.file })]),
+        ])
+      : h('header', { class: 'reader-header' }, [heading]),
     h('p', { class: 'muted text-loading', role: 'status', lang: t.lang, text: t.articleLoading }),
   ]);
   return { element, heading, back };

@@ -73,17 +73,21 @@ export function entityChip(ctx, entity, count) {
 /**
  * The empty state: what the collection holds (size, dates, the most
  * mentioned names, how to search) and the articles, drawn in pieces
- * (`ui/pieces`: the first screenful, more on demand).
+ * (`ui/pieces`: the first screenful, more on demand). The overview may hold
+ * only the first page of its `total` articles: `more(offset, limit)` asks
+ * the engine for the next ones when "mehr anzeigen" is pressed.
  * @param {ViewContext} ctx
  * @param {import('../types.js').Overview} overview the engine's start page
+ * @param {(offset: number, limit: number) => Promise<import('../types.js').ArticleSummary[]>} [more]
  */
-export function renderOverview(ctx, overview) {
+export function renderOverview(ctx, overview, more) {
   const { t, catalog } = ctx;
   const articles = overview.articles;
+  const total = typeof overview.total === 'number' ? overview.total : articles.length;
   const section = h('section', { class: 'collection', 'aria-labelledby': 'collection-heading' }, [
-    h('h2', { id: 'collection-heading', text: t.collectionHeading(articles.length) }),
+    h('h2', { id: 'collection-heading', text: t.collectionHeading(total) }),
   ]);
-  if (articles.length === 0) {
+  if (total === 0) {
     section.append(h('p', { class: 'muted', text: t.collectionEmpty }));
     return section;
   }
@@ -108,7 +112,7 @@ export function renderOverview(ctx, overview) {
   section.append(h('details', { class: 'tips' }, [h('summary', { text: t.tipsSummary }), tips]));
 
   const list = h('ul', { class: 'collection-list', id: 'collection-list', role: 'list', 'aria-labelledby': 'collection-heading' });
-  const more = drawInPieces(
+  const button = drawInPieces(
     list,
     articles,
     (article) =>
@@ -118,10 +122,10 @@ export function renderOverview(ctx, overview) {
         ]),
         metaLine([dateElement(t, article.date), ...metaItems(t, article, { language: false })], 'span'),
       ]),
-    { t, key: 'more:collection' },
+    { t, key: 'more:collection', total, fetch: more },
   );
   section.append(list);
-  if (more) section.append(more);
+  if (button) section.append(button);
   return section;
 }
 
