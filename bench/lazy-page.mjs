@@ -68,13 +68,25 @@ try {
   for (let i = 0; i < loads; i++) {
     const { context, page, problems } = await openPage(browser, { timeout: 600_000 });
     await context.route('**/sw-register.js', (r) => r.fulfill({ contentType: 'text/javascript', body: '' }));
+    // One entry per request, in the order they were made (so that "by the event" is the
+    // requests made before it, whatever order their bodies arrive in); bytes once received.
     /** @type {Array<{ path: string, bytes: number, gzip: number }>} */
     const responses = [];
+    /** @type {Map<import('playwright-core').Request, { path: string, bytes: number, gzip: number }>} */
+    const byRequest = new Map();
     const pending = [];
+    page.on('request', (req) => {
+      const entry = { path: new URL(req.url()).pathname, bytes: 0, gzip: 0 };
+      byRequest.set(req, entry);
+      responses.push(entry);
+    });
     page.on('response', (res) => {
+      const entry = byRequest.get(res.request());
       pending.push(
         res.body().then(
-          (body) => responses.push({ path: new URL(res.url()).pathname, bytes: body.length, gzip: gzipSync(body).length }),
+          (body) => {
+            if (entry) Object.assign(entry, { bytes: body.length, gzip: gzipSync(body).length });
+          },
           () => {},
         ),
       );
@@ -88,7 +100,7 @@ try {
       document.addEventListener('explorer-ready', () => { window.__ready = performance.now(); }, true);
       document.addEventListener('explorer-search', () => { window.__firstList ??= performance.now(); }, true);
     });
-    // Responses up to the event: those the page had asked for by then (their bodies in full).
+    // Up to the event: the requests the page had made by then (their bodies in full).
     await page.goto(base);
     await page.waitForFunction(() => window.__ready, null, { polling: 20 });
     const atReady = responses.length;

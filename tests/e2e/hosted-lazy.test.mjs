@@ -254,6 +254,28 @@ test('"mehr anzeigen" on a lazy start page asks the engine for the next page, in
   }
 });
 
+test('on a lazy page a star is kept by the collection\'s id, asked only when a star is set, and shown again after a reload', { timeout: 40_000 }, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    await ready(page);
+    const first = page.locator('.collection-list a.item-link').first();
+    await first.click();
+    await page.locator('article.reader .reader-body').waitFor();
+    const toggle = page.locator('article.reader .star-toggle');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false', 'no stars kept: unpressed, the id not asked');
+    await toggle.click();
+    await page.locator('article.reader .star-toggle[aria-pressed="true"]').waitFor();
+    const id = await page.evaluate(async () => (await document.querySelector('article-explorer').asyncExplorer).collectionId());
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('article-explorer:stars:')));
+    assert.deepEqual(kept, [`article-explorer:stars:${id}`], 'kept under the collection\'s id');
+    await page.reload();
+    await page.locator('article.reader .star-toggle[aria-pressed="true"]').waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a missing index file is an error in the page that names the file', { timeout: 30_000 }, async () => {
   const { context, page, problems } = await openPage();
   try {

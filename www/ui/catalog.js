@@ -37,6 +37,8 @@ export class Catalog {
   #named = null;
   /** @type {Promise<void>|null} lazy hosted mode: every article asked for (`complete()`) */
   #complete = null;
+  /** @type {Promise<string|null>|null} lazy hosted mode: the collection's id asked for */
+  #collectionId = null;
 
   /**
    * Not for direct use: {@link catalogOf} loads one.
@@ -118,8 +120,8 @@ export class Catalog {
 
   /**
    * Lazy hosted mode: makes `articles` every article (the stars, which name
-   * articles by file, need them all): the whole overview's rounds (every
-   * head), asked once. At once in every other build.
+   * articles by file, need them all, and the collection's id every head):
+   * the whole overview's rounds, asked once. At once in every other build.
    * @returns {Promise<void>}
    */
   complete() {
@@ -132,6 +134,29 @@ export class Catalog {
       },
     );
     return this.#complete;
+  }
+
+  /**
+   * The collection's id (`collectionId()`, what the stars are kept by). Asked
+   * with the catalog in every build but lazy hosted mode, where it is a
+   * fingerprint of every article's head: asked here, after {@link complete}.
+   * @returns {Promise<string|null>}
+   */
+  loadCollectionId() {
+    if (this.collectionId !== null || !this.lazy) return Promise.resolve(this.collectionId);
+    this.#collectionId ??= this.complete()
+      .then(() => this.explorer.collectionId())
+      .then(
+        (id) => {
+          this.collectionId = id;
+          return id;
+        },
+        (e) => {
+          this.#collectionId = null; // asked again next time
+          throw e;
+        },
+      );
+    return this.#collectionId;
   }
 
   /** @param {number} id */
@@ -236,7 +261,8 @@ async function load(explorer) {
     console.warn('article explorer: entities() failed, showing none:', e);
     return [];
   });
-  const collectionId = explorer.collectionId().catch(() => null);
+  // Lazy hosted mode: a fingerprint of every head, asked when the stars need it (loadCollectionId).
+  const collectionId = explorer.lazy ? Promise.resolve(null) : explorer.collectionId().catch(() => null);
   // Lazy hosted mode: no list of every article (every head); the count needs none.
   const articlesAsked = explorer.lazy ? explorer.overview({ limit: 0 }).then((o) => ({ articles: [], count: o.total })) : explorer.articles().then((articles) => ({ articles, count: articles.length }));
   const [{ articles, count }, listed] = await Promise.all([articlesAsked, entitiesAsked]);

@@ -71,6 +71,8 @@ const de = (() => {
     /** @param {string} why */
     starsImportFailed: (why) => `Import fehlgeschlagen: ${why}`,
     starsNotJson: 'Die Datei ist keine Markierungsdatei des Artikel-Explorers.',
+    /** @param {string} why */
+    starsUnavailable: (why) => `Markierungen sind gerade nicht verfügbar: ${why}`,
     storageRefused:
       'Ihr Browser erlaubt dieser Seite nicht, Daten zu speichern. Markierungen und Notizen gelten nur bis zum Schließen; exportieren Sie sie als JSON, um sie zu behalten.',
     /** @param {string} why */
@@ -166,6 +168,7 @@ const en = (() => {
     starsImported: (n, skipped) => `${count(n)} stars imported${skipped > 0 ? `, ${count(skipped)} not in this collection were skipped` : ''}.`,
     starsImportFailed: (why) => `Import failed: ${why}`,
     starsNotJson: 'This file is not a stars file of the article explorer.',
+    starsUnavailable: (why) => `Stars are not available right now: ${why}`,
     storageRefused:
       'Your browser does not let this page store data. Stars and notes last only until you close it; export them as JSON to keep them.',
     storageFailed: (why) => `Saving failed (${why}). Export your stars as JSON to keep them.`,

@@ -19,7 +19,7 @@ import { h } from './dom.js';
 import { collectionStrings } from './collection-strings.js';
 import { renderNetwork } from './network.js';
 import { renderExport, download, fileName, mimeOf } from './export.js';
-import { StarStore, renderStarControls, renderStarsPanel } from './stars.js';
+import { StarStore, anyStarsStored, renderStarControls, renderStarsPanel } from './stars.js';
 import { renderRelated, renderMentionJump } from './related.js';
 import { renderEntityTimeline, drawShare, renderShareSelect } from './months.js';
 
@@ -48,10 +48,12 @@ export class CollectionTools {
     /** @type {{ key: string, graph: import('../collection.js').Graph, ms: number }|null} */
     this.graph = null;
     this.message = '';
-    /** Lazy hosted mode: whether the catalog holds every article (the stars panel needs them). */
-    this.whole = false;
-    /** @type {string|null} why it could not (shown once in the panel) */
-    this.wholeFailed = null;
+    /** Lazy hosted mode: whether the collection's id is being asked for (the stars need it). */
+    this.idAsked = false;
+    /** @type {string|null} why it could not be had (said once in the stars panel) */
+    this.idFailed = null;
+    /** @type {number|null} the article whose star was pressed while the id was asked for */
+    this.pendingStar = null;
     /** @type {StarStore|null} */
     this.store = null;
     /** Names in the network. */
@@ -91,14 +93,85 @@ export class CollectionTools {
     return this.view.catalog?.explorer ?? null;
   }
 
-  /** The stars of this collection (opened on first use). */
-  #stars() {
+  /**
+   * The stars of this collection (opened on first use). Null in lazy hosted
+   * mode until the collection's id is in: it is a fingerprint of every
+   * article's head, asked (in the background) when stars are first used.
+   * @param {{ ask?: boolean }} [options] ask: ask for the id if it is not in (lazy hosted mode)
+   * @returns {StarStore|null}
+   */
+  #stars({ ask = true } = {}) {
     const ex = this.explorer;
-    if (!this.store && ex) {
-      this.store = StarStore.of(this.view.catalog?.collectionId ?? '');
+    const catalog = this.view.catalog;
+    if (!this.store && ex && catalog) {
+      if (catalog.lazy && catalog.collectionId === null) {
+        if (ask) this.#askCollectionId();
+        return null;
+      }
+      this.store = StarStore.of(catalog.collectionId ?? '');
       this.store.subscribe(() => this.#starsChanged());
     }
     return this.store;
+  }
+
+  /** Lazy hosted mode: asks for the collection's id; the stars are drawn when it is in. */
+  #askCollectionId() {
+    const catalog = this.view.catalog;
+    if (this.idAsked || !catalog) return;
+    this.idAsked = true;
+    catalog.loadCollectionId().then(
+      () => {
+        this.idAsked = false;
+        this.#starsChanged();
+        const store = this.#stars();
+        for (const slot of this.view.layout.detail.querySelectorAll('.star-slot')) {
+          const a = catalog.articleById.get(Number(/** @type {HTMLElement} */ (slot).dataset.id));
+          if (!a || !store) continue;
+          // A star pressed while the id was asked for is set now.
+          if (this.pendingStar === a.id && !store.get(a.file)) store.toggle(a, true);
+          slot.replaceWith(renderStarControls(this.ct, store, a));
+        }
+        this.pendingStar = null;
+      },
+      // Asked again once the stars panel has said why (idAsked stays set until then).
+      (/** @type {unknown} */ e) => {
+        this.idFailed = e instanceof Error ? e.message : String(e);
+        this.pendingStar = null;
+        for (const slot of this.view.layout.detail.querySelectorAll('.star-slot')) {
+          slot.querySelector('[aria-busy]')?.removeAttribute('aria-busy');
+          slot.querySelector('.star-failed')?.remove();
+          slot.append(h('span', { class: 'small star-failed', role: 'status', text: this.ct.starsUnavailable(this.idFailed) }));
+        }
+        console.warn('article explorer: the collection id could not be had, no stars:', e);
+      },
+    ).then(() => {
+      if (this.open === 'stars') this.#drawPanel();
+    });
+  }
+
+  /**
+   * Lazy hosted mode, before the collection's id is in: the star button,
+   * unpressed (this browser keeps no stars, or they are being read); pressed,
+   * it asks for the id and sets the star when it is in. Replaced by the real
+   * controls then.
+   * @param {import('../types.js').Article} a
+   */
+  #starSlot(a) {
+    const button = h('button', { type: 'button', class: 'button star-toggle', 'aria-pressed': 'false', 'data-key': 'star-toggle', title: this.ct.starHint }, [
+      h('span', { class: 'star-icon', 'aria-hidden': 'true', text: '☆ ' }),
+      this.ct.star,
+    ]);
+    button.addEventListener('click', () => {
+      if (this.idFailed !== null) {
+        // Asked before and failed: pressed again, asked again.
+        this.idFailed = null;
+        this.idAsked = false;
+      }
+      this.pendingStar = a.id;
+      button.setAttribute('aria-busy', 'true');
+      this.#askCollectionId();
+    });
+    return h('div', { class: 'star-box star-slot', 'data-id': String(a.id) }, [button]);
   }
 
   /** What the list shows, as a query and options for the collection calls (all results, no page). */
@@ -180,24 +253,16 @@ export class CollectionTools {
   }
 
   #starsPanel() {
-    const store = /** @type {StarStore} */ (this.#stars());
     const { catalog, t } = this.view;
-    if (catalog?.lazy && !this.whole) {
-      // Lazy hosted mode: the stars name articles by file, so every article's head first.
-      const failed = this.wholeFailed;
-      this.wholeFailed = null; // shown once; opening the panel again tries again
-      if (failed !== null) return h('p', { class: 'small', role: 'status', text: t.searchFailed(failed) });
-      catalog.complete().then(
-        () => {
-          this.whole = true;
-        },
-        (/** @type {unknown} */ e) => {
-          this.wholeFailed = e instanceof Error ? e.message : String(e);
-        },
-      ).then(() => {
-        if (this.open === 'stars') this.#drawPanel();
-      });
-      return h('p', { class: 'small muted', role: 'status', text: t.loading });
+    const store = this.#stars();
+    if (!store) {
+      // Lazy hosted mode: drawn again when the collection's id is in (or why it is not).
+      const failed = this.idFailed;
+      if (failed !== null) {
+        this.idFailed = null; // said once; drawing the panel again asks again
+        this.idAsked = false;
+      }
+      return h('p', { class: failed === null ? 'small muted' : 'small', role: 'status', text: failed === null ? t.loading : this.ct.starsUnavailable(failed) });
     }
     const byFile = new Map((catalog?.articles ?? []).map((a) => [a.file, a]));
     const inResults = this.starred.length;
@@ -245,13 +310,12 @@ export class CollectionTools {
    */
   async #askStarred() {
     const ex = /** @type {any} */ (this.explorer);
-    const store = this.#stars();
+    // Lazy hosted mode: the collection's id is asked for only if this browser keeps stars.
+    const store = this.#stars({ ask: anyStarsStored() });
     const asked = ++this.starredAsked;
     /** @type {import('../collection.js').ScopedHit[]} */
     let hits = [];
-    if (ex && store && store.list().length > 0) {
-      // Lazy hosted mode: the starred files' ids need every article's head (asked once).
-      await this.view.catalog?.complete().catch(() => {});
+    if (ex && store) {
       const byFile = new Map((this.view.catalog?.articles ?? []).map((a) => [a.file, a.id]));
       const ids = store.list().map((s) => byFile.get(s.file)).filter((id) => id !== undefined);
       const { query, options } = this.scope();
@@ -367,11 +431,11 @@ export class CollectionTools {
       const reader = /** @type {HTMLElement|null} */ (pane.querySelector('article.reader'));
       const header = reader?.querySelector('.reader-header');
       if (!reader || !header) return;
-      const store = /** @type {StarStore} */ (this.#stars());
+      const store = this.#stars({ ask: anyStarsStored() });
       const a = detail.article;
       header.after(
         h('div', { class: 'reader-tools' }, [
-          renderStarControls(this.ct, store, a),
+          store ? renderStarControls(this.ct, store, a) : this.#starSlot(a),
           renderMentionJump(t, this.ct, reader, a.entities ?? []),
         ]),
       );

@@ -42,6 +42,21 @@ function usableStorage() {
   }
 }
 
+/**
+ * Whether this browser keeps stars of any collection (lazy hosted mode asks
+ * for its collection's id, which costs every article's head, only then or
+ * when a star is set).
+ * @returns {boolean}
+ */
+export function anyStarsStored() {
+  const s = usableStorage();
+  if (!s) return false;
+  for (let i = 0; i < s.length; i++) {
+    if (s.key(i)?.startsWith(PREFIX)) return true;
+  }
+  return false;
+}
+
 /** @type {Map<string, StarStore>} */
 const stores = new Map();
 
