@@ -64,8 +64,10 @@
  * @param {import('./explorer.js').ArticleExplorer} ex
  * @param {(name: string, args: unknown[]) => any} call calls the wasm object, errors as ExplorerError
  * @param {(code: string, message: string) => Error} fail makes an ExplorerError
+ * @param {(call: string, method: string, args: unknown[]) => Promise<import('./types.js').IndexLoad>} rounds
+ *   lazy hosted mode: runs the rounds of the module's `method` (resolves at once in other builds)
  */
-export function attachCollection(ex, call, fail) {
+export function attachCollection(ex, call, fail, rounds) {
   const entity = ex.entity.bind(ex);
 
   const methods = {
@@ -125,6 +127,25 @@ export function attachCollection(ex, call, fail) {
      */
     exportEntities(query, options = {}, format = 'csv') {
       return call('exportEntities', [query, options, format]);
+    },
+    /**
+     * Lazy hosted mode: fetches, in rounds, the index files `timeline(id, options)`
+     * reads (as `fetchFor` does for a search); at once in every other build.
+     * @param {number} id
+     * @param {import('./explorer.js').EntityOptions} [options]
+     */
+    fetchForTimeline(id, options = {}) {
+      return rounds('fetchForTimeline', 'missingForTimeline', [id, options]);
+    },
+    /**
+     * Lazy hosted mode: fetches, in rounds, the index files `exportResults` (`what:
+     * 'results'`) or `exportEntities` (`'entities'`) reads with this query and options.
+     * @param {'results'|'entities'} what
+     * @param {string} query
+     * @param {import('./explorer.js').SearchOptions} [options]
+     */
+    fetchForExport(what, query, options = {}) {
+      return rounds('fetchForExport', 'missingForExport', [what, query, options]);
     },
     /**
      * A fingerprint of the collection (16 hex digits), the same in every build of one folder.

@@ -196,7 +196,7 @@ export class ArticleExplorer {
     this.#chunks = new ChunkLoader(textBase);
     this.#index = index;
     // Issue 19: the collection calls (collection.js), through the same error wrapping.
-    attachCollection(this, (name, args) => this.#call(name, args), (code, msg) => new ExplorerError(code, msg));
+    attachCollection(this, (name, args) => this.#call(name, args), (code, msg) => new ExplorerError(code, msg), (call, method, args) => this.#rounds(call, method, args));
   }
 
   /**

@@ -260,6 +260,47 @@ impl JsExplorer {
         self.rounds(|ex| ex.related(id, limit).map(drop))
     }
 
+    /// Lazy hosted mode: one round of the files `timeline(id, options)` needs that are not
+    /// loaded (without demonyms, the mentions of the entity's articles in scope).
+    #[cfg(feature = "lazy")]
+    #[wasm_bindgen(js_name = missingForTimeline)]
+    pub fn missing_for_timeline(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EntityOptions | undefined")] options: JsValue,
+    ) -> Result<Vec<String>, JsError> {
+        let options = JsOptions::new("fetchForTimeline()", options)?;
+        let query = options.string("query")?.unwrap_or_default();
+        let id = EntityId(super::options::id("fetchForTimeline()", &id)?);
+        let options = options.search()?;
+        self.rounds(|ex| ex.timeline(id, &query, &options).map(drop))
+    }
+
+    /// Lazy hosted mode: one round of the files `exportResults(query, options)` (`what`:
+    /// `"results"`: the heads of every result) or `exportEntities` (`"entities"`: the
+    /// mentions in scope) needs that are not loaded; the format reads nothing more.
+    #[cfg(feature = "lazy")]
+    #[wasm_bindgen(js_name = missingForExport)]
+    pub fn missing_for_export(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "\"results\" | \"entities\"")] what: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SearchOptions | undefined")] options: JsValue,
+    ) -> Result<Vec<String>, JsError> {
+        let what = super::options::string("fetchForExport()", "what", &what)?;
+        let js = JsOptions::new("fetchForExport()", options.clone())?;
+        let limit = limit_of(&options, &js)?;
+        let query = super::options::string("fetchForExport()", "query", &query)?;
+        let options = js.search()?;
+        match what.as_str() {
+            "results" => self.rounds(|ex| ex.export_results(&query, &options, limit, Format::Csv).map(drop)),
+            "entities" => self.rounds(|ex| ex.export_entities(&query, &options, Format::Csv).map(drop)),
+            _ => Err(JsError::new(&format!(
+                "bad argument: fetchForExport(): what must be \"results\" or \"entities\", got {what:?}"
+            ))),
+        }
+    }
+
     /// The results of `query` and `{ entities, from, to, sort, demonyms, limit }` (all of
     /// them unless `limit`) as `"csv"` or `"json"` text.
     #[wasm_bindgen(js_name = exportResults)]

@@ -202,6 +202,58 @@ test('a lazy explorer is ready without the whole article tables, and an article 
   }
 });
 
+test('on a lazy explorer the exports, a timeline without demonyms and related articles answer after their rounds, and name a file before', { timeout: 30_000 }, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    const url = new URL('rounds-test.html', BASE).href;
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Test</title>' }));
+    await page.goto(url);
+    const r = await page.evaluate(async (base) => {
+      const { createExplorer } = await import(new URL('explorer.js', base).href);
+      const ex = await createExplorer();
+      /** @param {() => unknown} call */
+      const code = (call) => {
+        try {
+          call();
+          return 'answered';
+        } catch (e) {
+          return e.code;
+        }
+      };
+      const id = ex.entities()[0].id;
+      const plain = { demonyms: false };
+      const before = {
+        results: code(() => ex.exportResults('', {}, 'csv')),
+        entities: code(() => ex.exportEntities('', {}, 'json')),
+        timeline: code(() => ex.timeline(id, plain)),
+        entity: code(() => ex.entity(id, plain)),
+        related: code(() => ex.related(0)),
+      };
+      await ex.fetchForExport('results', '', {});
+      await ex.fetchForExport('entities', '', {});
+      await ex.fetchForTimeline(id, plain);
+      await ex.fetchForEntity(id, plain);
+      await ex.fetchForRelated(0);
+      const csv = ex.exportResults('', {}, 'csv');
+      return {
+        before,
+        rows: csv.trim().split('\n').length - 1,
+        total: ex.overview({ limit: 0 }).total,
+        entities: JSON.parse(ex.exportEntities('', {}, 'json')).entities.length > 0,
+        months: Array.isArray(ex.timeline(id, plain).months),
+        view: Array.isArray(ex.entity(id, plain).timeline),
+        related: Array.isArray(ex.related(0).hits),
+      };
+    }, BASE);
+    assert.deepEqual(r.before, { results: 'index', entities: 'index', timeline: 'index', entity: 'index', related: 'index' }, 'each names what it lacks');
+    assert.equal(r.rows, r.total, 'every article exported');
+    assert.ok(r.entities && r.months && r.view && r.related, JSON.stringify(r));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a lazy page the start page, an article, an entity view and a search are drawn from what their rounds fetched', { timeout: 40_000 }, async () => {
   const { context, page, problems } = await openPage();
   try {

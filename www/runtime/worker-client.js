@@ -132,6 +132,10 @@ export class AsyncArticleExplorer {
   collectionId() { return this.#call('collectionId', []); }
   /** @param {number[]} ids @param {string} query @param {object} [options] */
   within(ids, query, options) { return this.#call('within', [ids, query, options]); }
+  /** @param {number} id @param {object} [options] */
+  fetchForTimeline(id, options) { return this.#call('fetchForTimeline', [id, options]); }
+  /** @param {'results'|'entities'} what @param {string} query @param {object} [options] */
+  fetchForExport(what, query, options) { return this.#call('fetchForExport', [what, query, options]); }
 
   /** Ends the worker (or frees the main thread's explorer). Later calls reject. */
   close() {

@@ -34,4 +34,6 @@ export const METHODS = [
   'exportEntities',
   'collectionId',
   'within',
+  'fetchForTimeline',
+  'fetchForExport',
 ];

@@ -243,7 +243,9 @@ export class CollectionTools {
     const ex = /** @type {any} */ (this.explorer);
     return renderExport(this.ct, (what, format) => {
       const { query, options } = this.scope();
-      const asked = what === 'results' ? ex.exportResults(query, options, format) : ex.exportEntities(query, options, format);
+      // Lazy hosted mode: the rows it reads first (the rounds resolve at once elsewhere).
+      const rounds = this.view.catalog?.lazy ? ex.fetchForExport(what, query, options) : Promise.resolve();
+      const asked = rounds.then(() => (what === 'results' ? ex.exportResults(query, options, format) : ex.exportEntities(query, options, format)));
       const name = fileName(what === 'results' ? (this.view.t.lang === 'en' ? 'hits' : 'treffer') : this.view.t.lang === 'en' ? 'names' : 'namen', query, format);
       return asked.then((/** @type {string} */ text) => {
         download(name, text, mimeOf(format));
@@ -406,7 +408,10 @@ export class CollectionTools {
     const { query, options } = this.scope();
     const share = this.share;
     const timeline = slot.querySelector('.timeline');
-    ex.timeline(share, { query, entities: options.entities, demonyms: options.demonyms }).then(
+    const asked = { query, entities: options.entities, demonyms: options.demonyms };
+    // Lazy hosted mode: the rows it reads first (without demonyms: the mentions in scope).
+    const rounds = this.view.catalog?.lazy ? ex.fetchForTimeline(share, asked) : Promise.resolve();
+    rounds.then(() => ex.timeline(share, asked)).then(
       (/** @type {import('../collection.js').Timeline} */ t) => {
         // Drawn into the histogram it was asked for, if that is still the one shown.
         if (this.share !== share || slot.querySelector('.timeline') !== timeline) return;
