@@ -273,6 +273,28 @@ test('on a lazy page the start page, an article, an entity view and a search are
   }
 });
 
+test('a link to an article opens it on a lazy page before any list named it, and the ready event counts every article', { timeout: 30_000 }, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    await page.addInitScript(() => {
+      document.addEventListener('explorer-ready', (e) => { window.__readyDetail = /** @type {CustomEvent} */ (e).detail; }, true);
+    });
+    await page.goto(new URL('#a=1', BASE).href);
+    await page.locator('article.reader .reader-body').waitFor();
+    const title = ((await page.locator('article.reader .reader-title').textContent()) ?? '').trim();
+    const r = await page.evaluate(async () => {
+      const ex = await document.querySelector('article-explorer').asyncExplorer;
+      await ex.fetchForArticle(1);
+      return { title: (await ex.article(1)).title, total: (await ex.overview({ limit: 0 })).total, ready: window.__readyDetail };
+    });
+    assert.equal(title, r.title, 'the article the link names');
+    assert.equal(r.ready.articles, r.total, 'every article counted, none listed');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('"mehr anzeigen" on a lazy start page asks the engine for the next page, in its order', { timeout: 30_000 }, async () => {
   const { context, page, problems } = await openPage();
   try {
