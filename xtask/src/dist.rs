@@ -3,11 +3,11 @@
 //! 1. `cargo build --lib --target wasm32-unknown-unknown --release -p article-explorer`, reading
 //!    cargo's JSON messages for the `.wasm` and for the build script's `OUT_DIR`, whose
 //!    `build-summary.txt` (what went into the index) is printed;
-//! 2. `wasm-bindgen --target web` into `dist/pkg/` as `article_explorer{.js,_bg.wasm,.d.ts}`;
-//! 3. `wasm-opt -O1` (npm's binaryen) with the features the module declares, over the code: the
-//!    index's bytes are cut out of their data segment for it and put back after as a segment
-//!    at the same address (`devkit::wasm_data`). `-O1`, not
-//!    `-Oz`: on this module its code section is 11 % smaller after gzip (105 KB against 118 KB
+//! 2. `wasm-bindgen --target web` into `dist/pkg/` as `article_explorer{.js,_bg.wasm,.d.ts}`,
+//!    over the code: the index's bytes are cut out of their data segment first ([`apart`]);
+//! 3. `wasm-opt -O1` (npm's binaryen) with the features the module declares, over the code,
+//!    and the index put back after as a data segment at its address (`devkit::wasm_data`).
+//!    `-O1`, not `-Oz`: on this module its code section is 11 % smaller after gzip (105 KB against 118 KB
 //!    over the seeds; larger raw, 312 KB against 289 KB) and it runs 2.6 times faster (3.6 s
 //!    against 9.3 s of CPU);
 //! 4. every file of `www/` copied into `dist/`, which is cleared first;
@@ -39,10 +39,9 @@ use crate::setup::WASM_OPT;
 use crate::sizes;
 use crate::util::{self, bail, Context, Ctx, Error, Result};
 use crate::wasm_features;
-use devkit::wasm_data;
-
 use devkit::{bundle, service_worker, single_file};
 
+mod apart;
 mod cargo_build;
 use cargo_build::build;
 pub use cargo_build::read_messages;
@@ -160,22 +159,23 @@ pub fn run_over(
     print_build_summary(build.out_dir.as_deref());
 
     let pkg = dist.join("pkg");
-    steps.run("wasm-bindgen", || {
+    let index = build.out_dir.as_deref().map(|d| d.join("index.bin"));
+    let apart = steps.run("wasm-bindgen (the code; the index apart)", || {
         if dist.exists() {
             std::fs::remove_dir_all(dist).context(|| format!("clearing {}", dist.display()))?;
         }
-        bindgen(&wasm, &pkg, profile)
+        let apart = apart::cut(ctx, &wasm, index.as_deref())?;
+        bindgen(&apart.module, &pkg, profile)?;
+        Ok(apart)
     })?;
     let bg = pkg.join(format!("{OUT_NAME}_bg.wasm"));
     match profile {
-        Profile::Release => {
-            let index = build.out_dir.as_deref().map(|d| d.join("index.bin"));
-            steps.run("wasm-opt -O1 (the code; the index apart)", || {
-                optimise(ctx, &bg, index.as_deref())
-            })?
-        }
+        Profile::Release => steps.run("wasm-opt -O1 (the code; the index apart)", || {
+            optimise(ctx, &bg)
+        })?,
         Profile::Debug => println!("\nwasm-opt: skipped for a debug build"),
     }
+    steps.run("index back into the .wasm", || apart.put_back(&bg))?;
     steps.run("copy www/", || copy_www(ctx, dist))?;
     let minify = profile == Profile::Release;
     let worker = steps.run("bundle article-explorer-worker.js (esbuild)", || {
@@ -410,10 +410,8 @@ fn bindgen(wasm: &Path, pkg: &Path, profile: Profile) -> Result<()> {
     util::run(&mut cmd)
 }
 
-/// wasm-opt over the module with the embedded index zeroed (so that it works on the code
-/// alone), then the index put back as one data segment at its address
-/// (`devkit::wasm_data`). If the index cannot be found whole, the module is optimised as it is.
-fn optimise(ctx: &Ctx, wasm: &Path, index: Option<&Path>) -> Result<()> {
+/// wasm-opt over the module (the code: [`apart`] cut the index out before wasm-bindgen).
+fn optimise(ctx: &Ctx, wasm: &Path) -> Result<()> {
     let tool = ctx.path(WASM_OPT);
     if !tool.is_file() {
         bail!("{WASM_OPT} is missing: run `cargo xtask setup` (npm ci installs binaryen)");
@@ -433,22 +431,6 @@ fn optimise(ctx: &Ctx, wasm: &Path, index: Option<&Path>) -> Result<()> {
         Err(err) => bail!("{}: {err}", wasm.display()),
     };
     let before = bytes.len() as u64;
-    let index = index
-        .and_then(|p| std::fs::read(p).ok())
-        .unwrap_or_default();
-    let place = wasm_data::find_whole(&bytes, &index)
-        .filter(|_| !index.is_empty())
-        .and_then(|(address, at)| Some((address, wasm_data::cut_out(&bytes, at, index.len())?)));
-    match place {
-        Some((address, ref code)) => {
-            std::fs::write(wasm, code).context(|| format!("writing {}", wasm.display()))?;
-            println!(
-                "the index ({}) is cut out for wasm-opt and put back after it, at address {address}",
-                sizes::format_size(index.len() as u64)
-            );
-        }
-        None => println!("the index was not found whole in the module: wasm-opt gets it all"),
-    }
     let mut cmd = Command::new(tool);
     cmd.arg(WASM_OPT_LEVEL)
         .args(wasm_features::wasm_opt_flags(&used))
@@ -460,16 +442,6 @@ fn optimise(ctx: &Ctx, wasm: &Path, index: Option<&Path>) -> Result<()> {
             "{err}\nwasm-opt could not optimise the module; dist/ is incomplete"
         ))
     })?;
-    if let Some((address, _)) = place {
-        let optimised = std::fs::read(wasm).context(|| format!("reading {}", wasm.display()))?;
-        let Some(whole) = wasm_data::with_segment(&optimised, address, &index) else {
-            bail!(
-                "{}: no data section after wasm-opt to put the index back into",
-                wasm.display()
-            );
-        };
-        std::fs::write(wasm, whole).context(|| format!("writing {}", wasm.display()))?;
-    }
     let after = std::fs::metadata(wasm).map(|m| m.len()).unwrap_or(0);
     println!(
         "{}: {} -> {}",

@@ -1,0 +1,81 @@
+//! The embedded index kept apart from the code while wasm-bindgen and wasm-opt work on the
+//! module: cut out of cargo's `.wasm` first, put back into `dist/pkg/` as one data segment at
+//! its address last (`devkit::wasm_data`). At 10k articles the index is 48 MiB of a 49 MiB
+//! module: both tools only read and wrote it (wasm-opt took seconds to parse it, even zeroed).
+
+use std::path::{Path, PathBuf};
+
+use crate::sizes;
+use crate::util::{bail, Context, Ctx, Result};
+use devkit::wasm_data;
+
+/// The module the tools get, and what to put back after them.
+pub(super) struct Apart {
+    /// cargo's `.wasm`, or the copy without the index.
+    pub module: PathBuf,
+    /// The index and its address, when it was cut out.
+    cut: Option<(Vec<u8>, u32)>,
+}
+
+/// cargo's module `wasm` with the build script's `index` cut out, written to
+/// `target/xtask-dist/<pid>/code.wasm`; cargo's own file is left as it is. When the index is
+/// empty (lazy mode) or not found whole, the tools get the module as it is.
+pub(super) fn cut(ctx: &Ctx, wasm: &Path, index: Option<&Path>) -> Result<Apart> {
+    let index = index
+        .and_then(|p| std::fs::read(p).ok())
+        .unwrap_or_default();
+    let whole = Apart {
+        module: wasm.to_path_buf(),
+        cut: None,
+    };
+    if index.is_empty() {
+        return Ok(whole);
+    }
+    let bytes = std::fs::read(wasm).context(|| format!("reading {}", wasm.display()))?;
+    let Some((address, code)) = wasm_data::find_whole(&bytes, &index)
+        .and_then(|(address, at)| Some((address, wasm_data::cut_out(&bytes, at, index.len())?)))
+    else {
+        println!(
+            "the index was not found whole in the module: wasm-bindgen and wasm-opt get it all"
+        );
+        return Ok(whole);
+    };
+    let dir = ctx.path(&format!("target/xtask-dist/{}", std::process::id()));
+    std::fs::create_dir_all(&dir).context(|| format!("creating {}", dir.display()))?;
+    let module = dir.join("code.wasm");
+    std::fs::write(&module, &code).context(|| format!("writing {}", module.display()))?;
+    println!(
+        "the index ({}) is cut out of the module ({} left) and put back at address {address} after wasm-opt",
+        sizes::format_size(index.len() as u64),
+        sizes::format_size(code.len() as u64)
+    );
+    Ok(Apart {
+        module,
+        cut: Some((index, address)),
+    })
+}
+
+impl Apart {
+    /// Puts the index back into `wasm` (wasm-bindgen's and wasm-opt's output) and removes the
+    /// copy made for them.
+    pub(super) fn put_back(self, wasm: &Path) -> Result<()> {
+        let Some((index, address)) = self.cut else {
+            return Ok(());
+        };
+        let _ = std::fs::remove_file(&self.module);
+        let code = std::fs::read(wasm).context(|| format!("reading {}", wasm.display()))?;
+        let Some(whole) = wasm_data::with_segment(&code, address, &index) else {
+            bail!(
+                "{}: no data section to put the index back into",
+                wasm.display()
+            );
+        };
+        std::fs::write(wasm, &whole).context(|| format!("writing {}", wasm.display()))?;
+        println!(
+            "the index is back in {}: {}",
+            wasm.display(),
+            sizes::format_size(whole.len() as u64)
+        );
+        Ok(())
+    }
+}
