@@ -39,7 +39,7 @@ use crate::setup::WASM_OPT;
 use crate::sizes;
 use crate::util::{self, bail, Context, Ctx, Error, Result};
 use crate::wasm_features;
-use devkit::{bundle, service_worker, single_file};
+use devkit::{bundle, gzip, service_worker, single_file};
 
 mod apart;
 mod cargo_build;
@@ -169,12 +169,34 @@ pub fn run_over(
         Ok(apart)
     })?;
     let bg = pkg.join(format!("{OUT_NAME}_bg.wasm"));
-    match profile {
-        Profile::Release => steps.run("wasm-opt -O1 (the code; the index apart)", || {
-            optimise(ctx, &bg)
-        })?,
-        Profile::Debug => println!("\nwasm-opt: skipped for a debug build"),
-    }
+    // The single file's gzip of the index, on the other core while wasm-opt (one thread) runs.
+    let index_for_single = apart.index().filter(|_| mode == Mode::Embedded);
+    let index_run = std::thread::scope(|scope| -> Result<Option<gzip::Deflated>> {
+        let deflating = index_for_single.map(|index| {
+            scope.spawn(move || gzip::Deflated::new(index, single_file::LEVEL, false))
+        });
+        match profile {
+            Profile::Release => steps.run("wasm-opt -O1 (the code; the index apart)", || {
+                optimise(ctx, &bg)
+            })?,
+            Profile::Debug => println!("\nwasm-opt: skipped for a debug build"),
+        }
+        let Some(thread) = deflating else {
+            return Ok(None);
+        };
+        // Any wait for it is a step of its own in the summary.
+        steps
+            .run(
+                "gzip of the index for the single file (beside wasm-opt)",
+                || {
+                    thread
+                        .join()
+                        .map_err(|_| Error::new("deflating the index for the single file failed"))
+                },
+            )
+            .map(Some)
+    })?;
+    let index = apart.index().map(<[u8]>::to_vec);
     steps.run("index back into the .wasm", || apart.put_back(&bg))?;
     steps.run("copy www/", || copy_www(ctx, dist))?;
     let minify = profile == Profile::Release;
@@ -218,7 +240,11 @@ pub fn run_over(
         });
     }
     let wasm_gzip = steps.run("single file explorer.html", || {
-        single_file::write(ctx, dist, element, worker, minify)
+        let gz = match (index, index_run) {
+            (Some(index), Some(run)) => apart::gzip_around(&bg, &index, run, single_file::LEVEL)?,
+            _ => None,
+        };
+        single_file::write(ctx, dist, element, worker, minify, gz)
     })?;
     steps.run("service worker sw.js", || service_worker::write(dist))?;
     let wasm_path = format!("pkg/{OUT_NAME}_bg.wasm");

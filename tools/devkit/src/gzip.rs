@@ -16,25 +16,53 @@ pub const PIECE: usize = 4 << 20;
 
 /// `bytes` as one gzip stream at `level` (0-9), its pieces deflated side by side.
 pub fn gzip(bytes: &[u8], level: u32) -> Vec<u8> {
-    let pieces: Vec<&[u8]> = if bytes.is_empty() {
-        vec![bytes]
-    } else {
-        bytes.chunks(PIECE).collect()
-    };
-    let last = pieces.len() - 1;
-    let deflated = on_all_cores(pieces.len(), |i| deflate(pieces[i], level, i == last));
+    join(&[Deflated::new(bytes, level, true)])
+}
+
+/// A run of bytes deflated in pieces, ended (`last`) or to be followed by another run: the
+/// parts of a file can be deflated at different times (`dist` deflates the index while
+/// wasm-opt works on the code) and [`join`]ed into one gzip stream.
+pub struct Deflated {
+    pieces: Vec<Vec<u8>>,
+    crc: Crc,
+}
+
+impl Deflated {
+    /// `bytes` deflated in [`PIECE`]s on every core; `last`: the final run of the stream.
+    pub fn new(bytes: &[u8], level: u32, last: bool) -> Deflated {
+        let pieces: Vec<&[u8]> = if bytes.is_empty() {
+            vec![bytes]
+        } else {
+            bytes.chunks(PIECE).collect()
+        };
+        let end = pieces.len() - 1;
+        let pieces = on_all_cores(pieces.len(), |i| {
+            deflate(pieces[i], level, last && i == end)
+        });
+        let mut crc = Crc::new();
+        crc.update(bytes);
+        Deflated { pieces, crc }
+    }
+}
+
+/// The runs, in order, as one gzip stream: the header, every piece, the CRC-32 and length of
+/// all the runs' bytes. The last run must be the one made with `last`.
+pub fn join(runs: &[Deflated]) -> Vec<u8> {
     let mut crc = Crc::new();
-    crc.update(bytes);
-    let body: usize = deflated.iter().map(Vec::len).sum();
+    let mut body = 0;
+    for run in runs {
+        crc.combine(&run.crc);
+        body += run.pieces.iter().map(Vec::len).sum::<usize>();
+    }
     let mut out = Vec::with_capacity(body + 18);
     // ID1 ID2, deflate, no flags, no modification time, no extra flags, OS unknown.
     out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
-    for piece in &deflated {
+    for piece in runs.iter().flat_map(|r| &r.pieces) {
         out.extend_from_slice(piece);
     }
     out.extend_from_slice(&crc.sum().to_le_bytes());
     // ISIZE: the length modulo 2^32, as RFC 1952 says.
-    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out.extend_from_slice(&crc.amount().to_le_bytes());
     out
 }
 
@@ -157,6 +185,22 @@ mod tests {
                 assert_eq!(gunzip(&gzip(&input, level)), input, "level {level}");
             }
         }
+    }
+
+    #[test]
+    fn runs_deflated_apart_join_into_one_stream() {
+        let input = text(PIECE + 5000);
+        let (a, rest) = input.split_at(1000);
+        let (b, c) = rest.split_at(PIECE);
+        let runs = [
+            Deflated::new(a, 6, false),
+            Deflated::new(b, 6, false),
+            Deflated::new(c, 6, true),
+        ];
+        assert_eq!(gunzip(&join(&runs)), input);
+        // An empty last run ends the stream too.
+        let runs = [Deflated::new(&input, 6, false), Deflated::new(&[], 6, true)];
+        assert_eq!(gunzip(&join(&runs)), input);
     }
 
     #[test]

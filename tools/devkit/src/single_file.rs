@@ -189,13 +189,15 @@ pub fn smallest(page: &str, wasm: &[u8]) -> Vec<(WasmEncoding, String)> {
 
 /// Writes `dist/explorer.html` from `dist/index.html` and the wasm in `dist/pkg/`.
 /// The `worker` bundle is inlined as source for a Blob URL worker (file:// fetches nothing).
-/// Returns the size of the wasm after gzip (level 6, as the size table reports it).
+/// `wasm_gzip`: the wasm's gzip at [`LEVEL`] when the caller made it already (`dist` deflates
+/// the index while wasm-opt runs). Returns the size of the wasm after gzip (the size table's).
 pub fn write(
     ctx: &Ctx,
     dist: &Path,
     element: Option<Bundle>,
     worker: Option<Bundle>,
     minify: bool,
+    wasm_gzip: Option<Vec<u8>>,
 ) -> Result<u64> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)
@@ -216,7 +218,7 @@ pub fn write(
     }
     // gzip + base64 unless gzip saves nothing (the page differs only in the loader, so the
     // two pages need not both be built).
-    let gz = gzip(&wasm);
+    let gz = wasm_gzip.unwrap_or_else(|| gzip(&wasm));
     let wasm_gzip = gz.len() as u64;
     let (encoding, payload) = if gz.len() + 200 < wasm.len() {
         (WasmEncoding::GzipBase64, gz)
@@ -375,10 +377,13 @@ fn remaining_requests(page: &str) -> Vec<String> {
     found
 }
 
-/// gzip at level 6, in pieces on every core (`crate::gzip`): the wasm with a large index is
+/// The gzip level of the inlined wasm.
+pub const LEVEL: u32 = 6;
+
+/// gzip at [`LEVEL`], in pieces on every core (`crate::gzip`): the wasm with a large index is
 /// tens of MiB.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    crate::gzip::gzip(bytes, 6)
+    crate::gzip::gzip(bytes, LEVEL)
 }
 
 /// Standard base64 with padding (RFC 4648), as `atob` reads it.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::sizes;
 use crate::util::{bail, Context, Ctx, Result};
-use devkit::wasm_data;
+use devkit::{gzip, wasm_data};
 
 /// The module the tools get, and what to put back after them.
 pub(super) struct Apart {
@@ -56,6 +56,11 @@ pub(super) fn cut(ctx: &Ctx, wasm: &Path, index: Option<&Path>) -> Result<Apart>
 }
 
 impl Apart {
+    /// The index, when it was cut out.
+    pub(super) fn index(&self) -> Option<&[u8]> {
+        self.cut.as_ref().map(|(index, _)| index.as_slice())
+    }
+
     /// Puts the index back into `wasm` (wasm-bindgen's and wasm-opt's output) and removes the
     /// copy made for them.
     pub(super) fn put_back(self, wasm: &Path) -> Result<()> {
@@ -78,4 +83,26 @@ impl Apart {
         );
         Ok(())
     }
+}
+
+/// The gzip of `wasm` (the module with the index back in it) for the single file, with the
+/// index's part taken from `index_run` (deflated while wasm-opt ran): the bytes before and
+/// after the index are deflated now and the three runs joined. `None` if the index is not in
+/// the module whole (then the single file deflates it all).
+pub(super) fn gzip_around(
+    wasm: &Path,
+    index: &[u8],
+    index_run: gzip::Deflated,
+    level: u32,
+) -> Result<Option<Vec<u8>>> {
+    let bytes = std::fs::read(wasm).context(|| format!("reading {}", wasm.display()))?;
+    let Some((_, at)) = wasm_data::find_whole(&bytes, index) else {
+        return Ok(None);
+    };
+    let (before, after) = (&bytes[..at], &bytes[at + index.len()..]);
+    Ok(Some(gzip::join(&[
+        gzip::Deflated::new(before, level, false),
+        index_run,
+        gzip::Deflated::new(after, level, true),
+    ])))
 }
