@@ -196,8 +196,7 @@ pub fn run_over(
             )
             .map(Some)
     })?;
-    let index = apart.index().map(<[u8]>::to_vec);
-    steps.run("index back into the .wasm", || apart.put_back(&bg))?;
+    let index = steps.run("index back into the .wasm", || apart.put_back(&bg))?;
     steps.run("copy www/", || copy_www(ctx, dist))?;
     let minify = profile == Profile::Release;
     let worker = steps.run("bundle article-explorer-worker.js (esbuild)", || {

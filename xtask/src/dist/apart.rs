@@ -61,11 +61,11 @@ impl Apart {
         self.cut.as_ref().map(|(index, _)| index.as_slice())
     }
 
-    /// Puts the index back into `wasm` (wasm-bindgen's and wasm-opt's output) and removes the
-    /// copy made for them.
-    pub(super) fn put_back(self, wasm: &Path) -> Result<()> {
+    /// Puts the index back into `wasm` (wasm-bindgen's and wasm-opt's output), removes the
+    /// copy made for them and returns the index (`None`: nothing was cut out).
+    pub(super) fn put_back(self, wasm: &Path) -> Result<Option<Vec<u8>>> {
         let Some((index, address)) = self.cut else {
-            return Ok(());
+            return Ok(None);
         };
         let _ = std::fs::remove_file(&self.module);
         let code = std::fs::read(wasm).context(|| format!("reading {}", wasm.display()))?;
@@ -81,7 +81,7 @@ impl Apart {
             wasm.display(),
             sizes::format_size(whole.len() as u64)
         );
-        Ok(())
+        Ok(Some(index))
     }
 }
 
