@@ -1,7 +1,9 @@
 //! The embedded index kept apart from the code while wasm-bindgen and wasm-opt work on the
 //! module: cut out of cargo's `.wasm` first, put back into `dist/pkg/` as one data segment at
 //! its address last (`devkit::wasm_data`). At 10k articles the index is 48 MiB of a 49 MiB
-//! module: both tools only read and wrote it (wasm-opt took seconds to parse it, even zeroed).
+//! module: both tools only read and wrote it. wasm-opt's time does not change (its -O1 over a
+//! zeroed index was as fast, 3.5 s of CPU, same output); wasm-bindgen's falls a little, and
+//! the index's gzip for the single file can run beside wasm-opt.
 
 use std::path::{Path, PathBuf};
 
