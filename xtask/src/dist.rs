@@ -3,10 +3,11 @@
 //! 1. `cargo build --lib --target wasm32-unknown-unknown --release -p article-explorer`, reading
 //!    cargo's JSON messages for the `.wasm` and for the build script's `OUT_DIR`, whose
 //!    `build-summary.txt` (what went into the index) is printed;
-//! 2. `wasm-bindgen --target web` into `dist/pkg/` as `article_explorer{.js,_bg.wasm,.d.ts}`;
-//! 3. `wasm-opt -O1` (npm's binaryen) with the features the module declares, over the code: the
-//!    index's bytes are zeroed for it and put back after (`devkit::wasm_data`). `-O1`, not
-//!    `-Oz`: on this module its code section is 11 % smaller after gzip (105 KB against 118 KB
+//! 2. `wasm-bindgen --target web` into `dist/pkg/` as `article_explorer{.js,_bg.wasm,.d.ts}`,
+//!    over the code: the index's bytes are cut out of their data segment first ([`apart`]);
+//! 3. `wasm-opt -O1` (npm's binaryen) with the features the module declares, over the code,
+//!    and the index put back after as a data segment at its address (`devkit::wasm_data`).
+//!    `-O1`, not `-Oz`: on this module its code section is 11 % smaller after gzip (105 KB against 118 KB
 //!    over the seeds; larger raw, 312 KB against 289 KB) and it runs 2.6 times faster (3.6 s
 //!    against 9.3 s of CPU);
 //! 4. every file of `www/` copied into `dist/`, which is cleared first;
@@ -16,7 +17,9 @@
 //!    file:// with the network off;
 //! 7. [`service_worker`]: `dist/sw.js`, registered by `dist/index.html`, so that the served
 //!    folder works offline after a first visit;
-//! 8. a table of every file's raw and gzip size (brotli and exact figures: `cargo xtask bench`).
+//! 8. a table of every file's raw and gzip size, cheap ones: gzip -6 up to 1 MiB, gzip -1 above
+//!    (marked), the .wasm's gzip -6 taken from the single file (brotli and exact figures:
+//!    `cargo xtask bench`).
 //!
 //! `--hosted` ([`Mode::Hosted`]) builds hosted mode into `dist-hosted/` instead: the crate's
 //! `hosted` feature (the index in the .wasm keeps no article text), the text chunks the build
@@ -36,10 +39,9 @@ use crate::setup::WASM_OPT;
 use crate::sizes;
 use crate::util::{self, bail, Context, Ctx, Error, Result};
 use crate::wasm_features;
-use devkit::wasm_data;
+use devkit::{bundle, gzip, service_worker, single_file};
 
-use devkit::{bundle, service_worker, single_file};
-
+mod apart;
 mod cargo_build;
 use cargo_build::build;
 pub use cargo_build::read_messages;
@@ -157,22 +159,44 @@ pub fn run_over(
     print_build_summary(build.out_dir.as_deref());
 
     let pkg = dist.join("pkg");
-    steps.run("wasm-bindgen", || {
+    let index = build.out_dir.as_deref().map(|d| d.join("index.bin"));
+    let apart = steps.run("wasm-bindgen (the code; the index apart)", || {
         if dist.exists() {
             std::fs::remove_dir_all(dist).context(|| format!("clearing {}", dist.display()))?;
         }
-        bindgen(&wasm, &pkg, profile)
+        let apart = apart::cut(ctx, &wasm, index.as_deref())?;
+        bindgen(&apart.module, &pkg, profile)?;
+        Ok(apart)
     })?;
     let bg = pkg.join(format!("{OUT_NAME}_bg.wasm"));
-    match profile {
-        Profile::Release => {
-            let index = build.out_dir.as_deref().map(|d| d.join("index.bin"));
-            steps.run("wasm-opt -O1 (the code; the index apart)", || {
-                optimise(ctx, &bg, index.as_deref())
-            })?
+    // The single file's gzip of the index, on the other core while wasm-opt (one thread) runs.
+    let index_for_single = apart.index().filter(|_| mode == Mode::Embedded);
+    let index_run = std::thread::scope(|scope| -> Result<Option<gzip::Deflated>> {
+        let deflating = index_for_single.map(|index| {
+            scope.spawn(move || gzip::Deflated::new(index, single_file::LEVEL, false))
+        });
+        match profile {
+            Profile::Release => steps.run("wasm-opt -O1 (the code; the index apart)", || {
+                optimise(ctx, &bg)
+            })?,
+            Profile::Debug => println!("\nwasm-opt: skipped for a debug build"),
         }
-        Profile::Debug => println!("\nwasm-opt: skipped for a debug build"),
-    }
+        let Some(thread) = deflating else {
+            return Ok(None);
+        };
+        // Any wait for it is a step of its own in the summary.
+        steps
+            .run(
+                "gzip of the index for the single file (beside wasm-opt)",
+                || {
+                    thread
+                        .join()
+                        .map_err(|_| Error::new("deflating the index for the single file failed"))
+                },
+            )
+            .map(Some)
+    })?;
+    let index = steps.run("index back into the .wasm", || apart.put_back(&bg))?;
     steps.run("copy www/", || copy_www(ctx, dist))?;
     let minify = profile == Profile::Release;
     let worker = steps.run("bundle article-explorer-worker.js (esbuild)", || {
@@ -195,9 +219,11 @@ pub fn run_over(
             })?;
         }
         let files = steps.run("size table", || {
-            sizes::measure_where(dist, |p| {
-                !p.starts_with(TEXT_DIR) && !p.starts_with(INDEX_DIR)
-            })
+            sizes::measure_where(
+                dist,
+                |p| !p.starts_with(TEXT_DIR) && !p.starts_with(INDEX_DIR),
+                &[],
+            )
         })?;
         println!("\n{}", sizes::format_table(&files));
         print_chunk_sizes(&dist.join(TEXT_DIR))?;
@@ -212,18 +238,26 @@ pub fn run_over(
             steps: steps.0,
         });
     }
-    steps.run("single file explorer.html", || {
-        single_file::write(ctx, dist, element, worker, minify)
+    let wasm_gzip = steps.run("single file explorer.html", || {
+        let gz = match (index, index_run) {
+            (Some(index), Some(run)) => apart::gzip_around(&bg, &index, run, single_file::LEVEL)?,
+            _ => None,
+        };
+        single_file::write(ctx, dist, element, worker, minify, gz)
     })?;
     steps.run("service worker sw.js", || service_worker::write(dist))?;
-    let files = steps.run("size table", || sizes::measure(dist))?;
+    let wasm_path = format!("pkg/{OUT_NAME}_bg.wasm");
+    let files = steps.run("size table", || {
+        sizes::measure_where(dist, |_| true, &[(wasm_path.as_str(), wasm_gzip)])
+    })?;
     println!("\n{}", sizes::format_table(&files));
     if let Some(single) = files.iter().find(|f| f.path == single_file::FILE) {
         println!(
-            "single file: {} {} raw, {} gzip",
+            "single file: {} {} raw, {} gzip{}",
             single.path,
             sizes::format_size(single.raw),
-            sizes::format_size(single.gzip)
+            sizes::format_size(single.gzip),
+            if single.fast { " (-1)" } else { "" }
         );
     }
     println!("dist ready: {}", dist.display());
@@ -401,10 +435,8 @@ fn bindgen(wasm: &Path, pkg: &Path, profile: Profile) -> Result<()> {
     util::run(&mut cmd)
 }
 
-/// wasm-opt over the module with the embedded index zeroed (so that it works on the code
-/// alone), then the index put back as one data segment at its address
-/// (`devkit::wasm_data`). If the index cannot be found whole, the module is optimised as it is.
-fn optimise(ctx: &Ctx, wasm: &Path, index: Option<&Path>) -> Result<()> {
+/// wasm-opt over the module (the code: [`apart`] cut the index out before wasm-bindgen).
+fn optimise(ctx: &Ctx, wasm: &Path) -> Result<()> {
     let tool = ctx.path(WASM_OPT);
     if !tool.is_file() {
         bail!("{WASM_OPT} is missing: run `cargo xtask setup` (npm ci installs binaryen)");
@@ -424,22 +456,6 @@ fn optimise(ctx: &Ctx, wasm: &Path, index: Option<&Path>) -> Result<()> {
         Err(err) => bail!("{}: {err}", wasm.display()),
     };
     let before = bytes.len() as u64;
-    let index = index
-        .and_then(|p| std::fs::read(p).ok())
-        .unwrap_or_default();
-    let place = wasm_data::find_whole(&bytes, &index).filter(|_| !index.is_empty());
-    match place {
-        Some((address, at)) => {
-            let mut blank = bytes;
-            blank[at..at + index.len()].fill(0);
-            std::fs::write(wasm, &blank).context(|| format!("writing {}", wasm.display()))?;
-            println!(
-                "the index ({}) is zeroed for wasm-opt and put back after it, at address {address}",
-                sizes::format_size(index.len() as u64)
-            );
-        }
-        None => println!("the index was not found whole in the module: wasm-opt gets it all"),
-    }
     let mut cmd = Command::new(tool);
     cmd.arg(WASM_OPT_LEVEL)
         .args(wasm_features::wasm_opt_flags(&used))
@@ -451,16 +467,6 @@ fn optimise(ctx: &Ctx, wasm: &Path, index: Option<&Path>) -> Result<()> {
             "{err}\nwasm-opt could not optimise the module; dist/ is incomplete"
         ))
     })?;
-    if let Some((address, _)) = place {
-        let optimised = std::fs::read(wasm).context(|| format!("reading {}", wasm.display()))?;
-        let Some(whole) = wasm_data::with_segment(&optimised, address, &index) else {
-            bail!(
-                "{}: no data section after wasm-opt to put the index back into",
-                wasm.display()
-            );
-        };
-        std::fs::write(wasm, whole).context(|| format!("writing {}", wasm.display()))?;
-    }
     let after = std::fs::metadata(wasm).map(|m| m.len()).unwrap_or(0);
     println!(
         "{}: {} -> {}",

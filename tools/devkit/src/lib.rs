@@ -7,12 +7,14 @@
 //!   used to rewrite our own pages and to read text out of documentation pages;
 //! - [`bundle`], [`single_file`], [`service_worker`]: what `cargo xtask dist` makes out of the
 //!   built files (the element's bundle, `explorer.html`, `sw.js`);
-//! - [`sizes`]: size tables (raw, gzip; brotli where asked for) and [`wasm_features`]: the
+//! - [`sizes`]: size tables (raw, gzip; brotli where asked for), [`gzip`]: gzip of large files
+//!   on every core, and [`wasm_features`]: the
 //!   target features a module declares, for wasm-opt; [`wasm_data`]: where the embedded index
 //!   sits in a module (wasm-opt works on the module without it).
 
 pub mod bundle;
 pub mod cli;
+pub mod gzip;
 pub mod html;
 pub mod service_worker;
 pub mod single_file;

@@ -10,11 +10,8 @@
 //! wasm from there. A Content-Security-Policy `<meta>` allows exactly the inline scripts (by
 //! hash), wasm compilation and inline styles, and no request at all.
 
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use sha2::{Digest, Sha256};
 
 use crate::bundle::{self, Bundle, ELEMENT_ENTRY, WASM_GLOBAL};
@@ -192,13 +189,16 @@ pub fn smallest(page: &str, wasm: &[u8]) -> Vec<(WasmEncoding, String)> {
 
 /// Writes `dist/explorer.html` from `dist/index.html` and the wasm in `dist/pkg/`.
 /// The `worker` bundle is inlined as source for a Blob URL worker (file:// fetches nothing).
+/// `wasm_gzip`: the wasm's gzip at [`LEVEL`] when the caller made it already (`dist` deflates
+/// the index while wasm-opt runs). Returns the size of the wasm after gzip (the size table's).
 pub fn write(
     ctx: &Ctx,
     dist: &Path,
     element: Option<Bundle>,
     worker: Option<Bundle>,
     minify: bool,
-) -> Result<()> {
+    wasm_gzip: Option<Vec<u8>>,
+) -> Result<u64> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .context(|| format!("reading {}", index_path.display()))?;
@@ -218,7 +218,8 @@ pub fn write(
     }
     // gzip + base64 unless gzip saves nothing (the page differs only in the loader, so the
     // two pages need not both be built).
-    let gz = gzip(&wasm);
+    let gz = wasm_gzip.unwrap_or_else(|| gzip(&wasm));
+    let wasm_gzip = gz.len() as u64;
     let (encoding, payload) = if gz.len() + 200 < wasm.len() {
         (WasmEncoding::GzipBase64, gz)
     } else {
@@ -233,7 +234,7 @@ pub fn write(
     );
     let target = dist.join(FILE);
     std::fs::write(&target, html).context(|| format!("writing {}", target.display()))?;
-    Ok(())
+    Ok(wasm_gzip)
 }
 
 struct DistResources<'a> {
@@ -376,11 +377,13 @@ fn remaining_requests(page: &str) -> Vec<String> {
     found
 }
 
+/// The gzip level of the inlined wasm.
+pub const LEVEL: u32 = 6;
+
+/// gzip at [`LEVEL`], in pieces on every core (`crate::gzip`): the wasm with a large index is
+/// tens of MiB.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default()
+    crate::gzip::gzip(bytes, LEVEL)
 }
 
 /// Standard base64 with padding (RFC 4648), as `atob` reads it.
