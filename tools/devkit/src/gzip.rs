@@ -8,6 +8,12 @@
 //! on every machine. Each piece starts without the previous piece's 32 KiB window: at 4 MiB
 //! pieces that costs a few hundred bytes in all on a 50 MiB module. An input of at most one
 //! piece is a plain gzip stream.
+//!
+//! Why by hand, over `flate2`, rather than a parallel gzip crate (`gzp`): `dist` deflates the
+//! index before the code in front of it exists (while wasm-opt works on the code) and joins
+//! the runs later, in file order; a streaming writer takes its input in order. What is ours is
+//! the framing (RFC 1952 header and trailer) and the cut into pieces; deflate and the CRC
+//! (with `Crc::combine`) are flate2's.
 
 use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 
