@@ -19,7 +19,7 @@
 use crate::search::expand::reads;
 use crate::{Explorer, SearchOptions, SearchResults};
 use explorer_index::lazy::reads::{self as row_reads, RowReads};
-use explorer_index::lazy::{LazyError, LazyIndex, ROW_TABLES};
+use explorer_index::lazy::{LazyError, LazyIndex};
 use explorer_index::{Index, IndexError};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -93,8 +93,9 @@ impl LazyExplorer {
     }
 
     /// The files to load before anything can be answered: the sections every answer needs
-    /// (all but the per-article tables kept in row chunks: docs/HOSTED.md), those not
-    /// supplied yet. The rows of HEAD and MENT a call reads come in its rounds.
+    /// (all but the tables kept in row chunks and the alias fst: docs/HOSTED.md), those not
+    /// supplied yet. The rows of HEAD, MENT, AENT and ENTS a call reads, and the alias fst
+    /// if it reads it, come in its rounds.
     pub fn missing_to_open(&self) -> Vec<String> {
         self.store
             .ready_sections()
@@ -103,17 +104,16 @@ impl LazyExplorer {
             .collect()
     }
 
-    /// [`LazyExplorer::missing_to_open`], and the per-article tables (HEAD, MENT) whole:
-    /// what a page needs that reads them without rounds. Today's element lists every
-    /// article's title when it opens (`articles()`) and calls `article()` and `entity()`
-    /// without rounds, so its page loads these (docs/HOSTED.md).
+    /// [`LazyExplorer::missing_to_open`], and the tables kept in row chunks (HEAD, MENT,
+    /// AENT, ENTS) and the alias fst whole: what a page needs that reads them without
+    /// rounds. Today's element lists every article's title when it opens (`articles()`),
+    /// every entity (`entities()`), and calls `article()` and `entity()` without rounds, so
+    /// its page loads these (docs/HOSTED.md).
     pub fn missing_to_open_whole(&self) -> Vec<String> {
         let mut names = self.missing_to_open();
         names.extend(
             self.store
-                .sections()
-                .iter()
-                .filter(|(tag, _)| ROW_TABLES.contains(tag))
+                .deferred_sections()
                 .map(|(_, f)| f.name())
                 .filter(|name| !self.store.has(name)),
         );
@@ -266,7 +266,7 @@ impl LazyExplorer {
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
         )?;
-        files.extend(self.store.rows_files(&rows.rows));
+        files.extend(self.store.files_read(&rows));
         match files
             .into_iter()
             .find(|f| !self.store.has(f) || self.since.contains(f))
@@ -295,7 +295,7 @@ impl LazyExplorer {
         )?;
         need.extend(
             self.store
-                .rows_files(&rows.rows)
+                .files_read(rows)
                 .into_iter()
                 .filter(|name| !self.store.has(name)),
         );

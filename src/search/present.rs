@@ -25,13 +25,7 @@ pub fn answer<'a>(
         undated,
     } = selection;
     let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
-    let facets = facets::facets(
-        &ex.index,
-        ex.article_entities()?,
-        &ids,
-        &selected,
-        options.demonyms,
-    )?;
+    let facets = facets::facets_for(ex, &ids, &selected, options.demonyms)?;
     let (sources, authors) = metadata::facets(&ex.index, ex.meta_table()?, &ids, options)?;
     let marker = snippet::Marker::new(&ranking.matched_terms, &parsed).with_names(&ex.index);
     let page: Vec<&Scored> = matching

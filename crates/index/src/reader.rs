@@ -249,16 +249,22 @@ impl<'a> Index<'a> {
 
     /// Entity `id` with its aliases and articles.
     pub fn entity(&self, id: EntityId) -> Result<EntityRecord<'a>, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_row(*b"ENTS", id.0);
         entities::decode_entity(self.ents, id)
     }
 
     /// The name and kind of entity `id` (cheaper than [`Index::entity`]).
     pub fn entity_name(&self, id: EntityId) -> Result<(&'a str, EntityKind), IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_row(*b"ENTS", id.0);
         entities::decode_entity_name(self.ents, id)
     }
 
     /// The entity a folded name or alias stands for, if exactly one.
     pub fn entity_by_alias(&self, folded: &str) -> Option<EntityId> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"ALIA");
         self.aliases
             .get(folded)
             .and_then(|v| u32::try_from(v).ok())
@@ -267,12 +273,16 @@ impl<'a> Index<'a> {
 
     /// The alias map (folded alias -> entity id), for prefix lookups.
     pub fn aliases(&self) -> &Map<&'a [u8]> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"ALIA");
         &self.aliases
     }
 
     /// The distinct entities article `id` mentions, each with whether by name (else only by
     /// demonym), sorted by id.
     pub fn article_entities(&self, id: ArticleId) -> Result<Vec<(EntityId, bool)>, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note(*b"AENT", id);
         let mut out = Vec::new();
         entities::decode_article_entities(self.aent, id, &mut out)?;
         Ok(out)
@@ -284,6 +294,8 @@ impl<'a> Index<'a> {
         id: ArticleId,
         out: &mut Vec<(EntityId, bool)>,
     ) -> Result<(), IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note(*b"AENT", id);
         entities::decode_article_entities(self.aent, id, out)
     }
 
@@ -306,7 +318,11 @@ impl<'a> Index<'a> {
     /// The entity mentions of article `id`, sorted by position.
     pub fn mentions(&self, id: ArticleId) -> Result<Vec<Mention>, IndexError> {
         #[cfg(feature = "lazy")]
-        crate::lazy::reads::note(*b"MENT", id);
+        {
+            // Its mentions name their entities by place among the article's (AENT).
+            crate::lazy::reads::note(*b"MENT", id);
+            crate::lazy::reads::note(*b"AENT", id);
+        }
         entities::decode_mentions(self.ment, self.aent, id)
     }
 

@@ -5,12 +5,15 @@
 //! sees every key, as on the whole index, but reading such a term's postings is not an
 //! answer. The engine records what it reads (`search::expand::reads`) and the caller asks
 //! [`LazyIndex::missing`] whether it was all loaded; a term of a shard not loaded is absent.
+//! A table kept in row chunks holds the rows loaded and empty records for the others, and
+//! the alias fst, until it is loaded, is empty: again the recorded reads (`reads.rs`) say
+//! whether a call read what is not there.
 
 use std::collections::BTreeMap;
 
 use fst::Streamer;
 
-use super::rows::ROW_TABLES;
+use super::rows::{LAZY_SECTIONS, ROW_TABLES};
 use super::store::LazyIndex;
 use super::LazyError;
 use crate::container::Tag;
@@ -28,10 +31,22 @@ impl LazyIndex {
             .filter(|tag| self.sections().iter().any(|(t, _)| t == *tag))
             .map(|&tag| self.assembled_table(tag).map(|table| (tag, table)))
             .collect::<Result<_, _>>()?;
+        // A lazy section not loaded yet: an empty fst (the alias map) in its place.
+        let empty = fst::MapBuilder::memory()
+            .into_inner()
+            .map_err(|_| LazyError::Corrupt {
+                name: self.root_name().to_owned(),
+                what: "an empty alias map",
+            })?;
         for (tag, _) in self.sections() {
             match tables.iter().find(|(t, _)| t == tag) {
                 Some((_, table)) => sections.push((*tag, table)),
-                None => sections.push((*tag, self.section(*tag)?)),
+                None => match self.section(*tag) {
+                    Err(LazyError::Missing { .. }) if LAZY_SECTIONS.contains(tag) => {
+                        sections.push((*tag, &empty))
+                    }
+                    found => sections.push((*tag, found?)),
+                },
             }
         }
         let mut terms = fst::MapBuilder::memory();

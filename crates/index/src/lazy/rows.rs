@@ -1,13 +1,19 @@
-//! Row chunks: the per-article tables HEAD (file, title, date) and MENT (mentions) cut into
-//! files of consecutive articles, so that a page fetches the rows of the articles it shows
-//! rather than the whole table. Each chunk is a table of this crate's format
-//! (`count u32 | count x offset u32, relative to the chunk | records`) of the articles from
+//! Row chunks: the tables of one record per article, HEAD (file, title, date), MENT
+//! (mentions) and AENT (its distinct entities), and the entity table ENTS (name, kind,
+//! aliases, articles: one record per entity), cut into files of consecutive records, so
+//! that a page fetches the rows of the articles it shows and of the entities it names
+//! rather than the whole tables. Each chunk is a table of this crate's format
+//! (`count u32 | count x offset u32, relative to the chunk | records`) of the records from
 //! its first one (listed in the root) to the next chunk's first.
 //!
 //! The whole tables stay files too (the root's section table lists them): a page that reads
 //! them without rounds (today's element lists every article's title when it opens) loads
 //! them whole, and then needs no chunk. The engine notes every row it reads
 //! ([`super::reads`]); [`LazyIndex::rows_files`] names the chunks those rows are in.
+//!
+//! The alias fst (ALIA) is not cut: a lookup by name may read any part of it. It is one of
+//! the [`LAZY_SECTIONS`], out of what the page loads to be ready and fetched whole by the
+//! first call that reads it.
 
 #[cfg(feature = "write")]
 use super::files::FileKind;
@@ -17,11 +23,15 @@ use super::LazyError;
 use crate::container::Tag;
 
 /// The tables kept in row chunks as well as whole.
-pub const ROW_TABLES: [Tag; 2] = [*b"HEAD", *b"MENT"];
+pub const ROW_TABLES: [Tag; 4] = [*b"HEAD", *b"MENT", *b"AENT", *b"ENTS"];
 
-/// A row that is not loaded, in an assembled table: a valid empty record of both tables (a
-/// HEAD record with no file, no title, no date, length 0; a MENT record of no mentions). The
-/// engine's recorded reads make sure it is never taken for an answer.
+/// The sections fetched whole, and only when a call reads them: not needed to be ready.
+pub const LAZY_SECTIONS: [Tag; 1] = [*b"ALIA"];
+
+/// A row that is not loaded, in an assembled table: a valid empty record of every row table
+/// (a HEAD record with no file, no title, no date, length 0; a MENT or AENT record of no
+/// mentions or entities; an ENTS record of an unnamed person with no alias and no article).
+/// The engine's recorded reads make sure it is never taken for an answer.
 const NOT_LOADED: [u8; 4] = [0; 4];
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -96,21 +106,45 @@ pub(crate) fn split_rows(
     Some(chunks)
 }
 
+/// A table kept in row chunks, as the root lists it.
+#[derive(Debug, Clone)]
+pub(crate) struct RowTable {
+    pub(crate) tag: Tag,
+    /// Its number of records (articles; entities for ENTS).
+    pub(crate) count: u32,
+    /// Each chunk's first record and file, from record 0 up.
+    pub(crate) chunks: Vec<(u32, FileRef)>,
+}
+
 impl LazyIndex {
-    /// The row chunk of table `tag` that holds `article`: its number and file.
-    fn row_chunk(&self, tag: Tag, article: u32) -> Option<(usize, &FileRef)> {
-        let (_, chunks) = self.rows.iter().find(|(t, _)| *t == tag)?;
-        let i = chunks
-            .partition_point(|(first, _)| *first <= article)
-            .checked_sub(1)?;
-        chunks.get(i).map(|(_, f)| (i, f))
+    fn row_table(&self, tag: Tag) -> Option<&RowTable> {
+        self.rows.iter().find(|t| t.tag == tag)
     }
 
-    /// The articles chunk `i` of table `tag` holds.
+    /// The number of records of row table `tag` (articles; entities for ENTS).
+    pub fn row_count(&self, tag: Tag) -> Option<u32> {
+        self.row_table(tag).map(|t| t.count)
+    }
+
+    /// The row chunk of table `tag` that holds record `i`: its number and file (`None`
+    /// beyond the table: the engine answers that no such record exists).
+    fn row_chunk(&self, tag: Tag, i: u32) -> Option<(usize, &FileRef)> {
+        let table = self.row_table(tag)?;
+        if i >= table.count {
+            return None;
+        }
+        let k = table
+            .chunks
+            .partition_point(|(first, _)| *first <= i)
+            .checked_sub(1)?;
+        table.chunks.get(k).map(|(_, f)| (k, f))
+    }
+
+    /// The records chunk `i` of table `tag` holds.
     fn chunk_articles(&self, tag: Tag, i: usize) -> Option<std::ops::Range<u32>> {
-        let (_, chunks) = self.rows.iter().find(|(t, _)| *t == tag)?;
-        let start = chunks.get(i)?.0;
-        let end = chunks.get(i + 1).map_or(self.article_count(), |c| c.0);
+        let table = self.row_table(tag)?;
+        let start = table.chunks.get(i)?.0;
+        let end = table.chunks.get(i + 1).map_or(table.count, |c| c.0);
         Some(start..end)
     }
 
@@ -119,8 +153,7 @@ impl LazyIndex {
     /// whole table when the chunks still to fetch would be at least three quarters of its
     /// bytes (an entity view or a timeline may read the mentions of most articles: then one
     /// file, about as many bytes, gzip doing better on one file than on many).
-    /// An article beyond the index needs nothing (the engine answers that it does not
-    /// exist).
+    /// A record beyond its table needs nothing (the engine answers that it does not exist).
     pub fn rows_files<'r>(&self, rows: impl IntoIterator<Item = &'r (Tag, u32)>) -> Vec<String> {
         // Per table: its section (name, length, whether loaded) and the chunks read.
         type Table = (Tag, Option<(String, u32, bool)>, Vec<FileRef>);
@@ -162,11 +195,23 @@ impl LazyIndex {
         files
     }
 
+    /// The files that `reads` take: [`LazyIndex::rows_files`] of its rows, and the file of
+    /// each section it read whole (the alias fst). Each once, loaded or not.
+    pub fn files_read(&self, reads: &super::reads::RowReads) -> Vec<String> {
+        let mut files = self.rows_files(&reads.rows);
+        for tag in &reads.sections {
+            if let Some((_, f)) = self.sections().iter().find(|(t, _)| t == tag) {
+                files.push(f.name());
+            }
+        }
+        files
+    }
+
     /// Which row chunk `name` is: table and number.
     pub(crate) fn rows_chunk_named(&self, name: &str) -> Option<(Tag, usize, FileRef)> {
-        self.rows.iter().find_map(|(tag, chunks)| {
-            let i = chunks.iter().position(|(_, f)| f.name() == name)?;
-            Some((*tag, i, chunks[i].1))
+        self.rows.iter().find_map(|table| {
+            let i = table.chunks.iter().position(|(_, f)| f.name() == name)?;
+            Some((table.tag, i, table.chunks[i].1))
         })
     }
 
@@ -185,14 +230,14 @@ impl LazyIndex {
     }
 
     /// Table `tag` for the assembled index: the section if loaded whole, else one record
-    /// per article, from its row chunk if loaded, else [`NOT_LOADED`].
+    /// per article (entity), from its row chunk if loaded, else [`NOT_LOADED`].
     pub(crate) fn assembled_table(&self, tag: Tag) -> Result<Vec<u8>, LazyError> {
         if let Ok(whole) = self.section(tag) {
             return Ok(whole.to_vec());
         }
-        let n = self.article_count() as usize;
+        let n = self.row_count(tag).unwrap_or(0) as usize;
         let mut records: Vec<&[u8]> = vec![&NOT_LOADED; n];
-        if let Some((_, chunks)) = self.rows.iter().find(|(t, _)| *t == tag) {
+        if let Some(RowTable { chunks, .. }) = self.row_table(tag) {
             for (i, (first, file)) in chunks.iter().enumerate() {
                 let name = file.name();
                 let Some(bytes) = self.loaded_bytes(&name) else {

@@ -122,7 +122,9 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
             section: "HEAD/MENT (a per-article table)",
             offset: 0,
         })?;
+        let records = crate::articles::count(table, "a table kept in row chunks")?;
         body.extend_from_slice(&tag);
+        body.extend_from_slice(&records.to_le_bytes());
         body.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
         for (first, file) in chunks {
             body.extend_from_slice(&first.to_le_bytes());
