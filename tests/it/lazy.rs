@@ -245,7 +245,18 @@ mod rounds {
         let need = page
             .missing_for_search("Regierung", &SearchOptions::default())
             .unwrap();
-        assert!(need.iter().all(|n| n.starts_with("d-")), "{need:?}");
+        // The word's shards, and the alias map (is the word a name?), nothing else.
+        let (_, alia) = *page
+            .store()
+            .sections()
+            .iter()
+            .find(|(t, _)| t == b"ALIA")
+            .unwrap();
+        assert!(
+            need.iter()
+                .all(|n| n.starts_with("d-") || *n == alia.name()),
+            "{need:?}"
+        );
         match page.search("Regierung", &SearchOptions::default()) {
             Err(LazyExplorerError::Lazy(LazyError::Missing { name })) => {
                 assert!(need.contains(&name), "{name} not in {need:?}")
@@ -376,19 +387,49 @@ mod rounds {
             }
         }
         assert!(rows_named, "the hits' rows came in a round");
-        let loaded = files
-            .files
-            .iter()
-            .filter(|f| f.1 == FileKind::Rows && page.store().has(&f.0))
-            .count();
-        assert!(
-            loaded > 0 && loaded <= 3 && loaded < all_rows,
-            "{loaded} of {all_rows}"
-        );
+        // Of HEAD, the chunks of the page's three hits; the facets read AENT of every
+        // match and ENTS of the entities found, not the whole tables.
+        let loaded = |tag: &[u8; 4]| {
+            files
+                .files
+                .iter()
+                .filter(|f| page.store().rows_table_of(&f.0) == Some(*tag))
+                .filter(|f| page.store().has(&f.0))
+                .count()
+        };
+        let (heads, all_heads) = (loaded(b"HEAD"), all_of(&page, &files, b"HEAD"));
+        assert!(heads > 0 && heads <= 3, "{heads} of {all_heads}");
+        for tag in [b"AENT", b"ENTS"] {
+            // Read: some chunks, or the section whole when they would be most of it.
+            let (n, all) = (loaded(tag), all_of(&page, &files, tag));
+            let (_, whole_table) = page
+                .store()
+                .sections()
+                .iter()
+                .find(|(t, _)| t == tag)
+                .unwrap();
+            let read = n > 0 || page.store().has(&whole_table.name());
+            assert!(
+                read && n < all.max(2),
+                "{}: {n} of {all}",
+                String::from_utf8_lossy(tag)
+            );
+        }
+        assert!(heads < all_rows);
         let a = whole.search(q, &options).unwrap();
         let b = page.search(q, &options).unwrap();
         assert!(!a.hits.is_empty());
         assert_eq!(a.hits, b.hits);
+    }
+
+    /// The row chunks of table `tag` that `files` has.
+    fn all_of(page: &LazyExplorer, files: &LazyFiles, tag: &[u8; 4]) -> usize {
+        let named = |f: &&(String, FileKind, Vec<u8>)| page.store().rows_table_of(&f.0);
+        files
+            .files
+            .iter()
+            .filter(|f| named(f) == Some(*tag))
+            .count()
     }
 
     #[test]
@@ -417,7 +458,18 @@ mod rounds {
         let fetched = rounds_for(&mut page, &files, |ex| {
             ex.entity(entity, "", &options).map(drop)
         });
-        assert!(fetched.iter().all(|n| n.starts_with("a-")), "{fetched:?}");
+        // Row chunks, or tables whole (the seeds' are a few chunks), and the alias map.
+        let deferred: Vec<String> = page
+            .store()
+            .deferred_sections()
+            .map(|(_, f)| f.name())
+            .collect();
+        assert!(
+            fetched
+                .iter()
+                .all(|n| n.starts_with("a-") || deferred.contains(n)),
+            "{fetched:?}"
+        );
         let view = page.checked(|ex| ex.entity(entity, "", &options)).unwrap();
         assert_eq!(view, whole.entity(entity, "", &options).unwrap());
 
@@ -441,6 +493,62 @@ mod rounds {
     }
 
     #[test]
+    fn ready_takes_no_entity_table_and_the_entity_calls_load_theirs_in_rounds() {
+        let whole_bytes = index_over("seeds");
+        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let files = split(&hosted.index, ROWS_APART).unwrap();
+        let whole = Explorer::open(&hosted.index).unwrap();
+        let mut page = page(&files);
+        let section = |page: &LazyExplorer, tag: &[u8; 4]| {
+            let (_, f) = page
+                .store()
+                .sections()
+                .iter()
+                .find(|(t, _)| t == tag)
+                .unwrap();
+            f.name()
+        };
+        for tag in [b"ENTS", b"AENT", b"ALIA"] {
+            assert!(!page.store().has(&section(&page, tag)), "ready without it");
+        }
+        // Every entity: before its rounds an error naming an ENTS file, then the whole list.
+        match page.checked(|ex| ex.entities()) {
+            Err(LazyExplorerError::Lazy(LazyError::Missing { name })) => assert!(
+                name == section(&page, b"ENTS")
+                    || page.store().rows_table_of(&name) == Some(*b"ENTS"),
+                "{name}"
+            ),
+            other => panic!("entities() before its rounds: {:?}", other.is_ok()),
+        }
+        rounds_for(&mut page, &files, |ex| ex.entities().map(drop));
+        let listed = page.checked(|ex| ex.entities()).unwrap();
+        assert_eq!(listed, whole.entities().unwrap());
+        // A name looked up (the alias map, fetched whole when read) and a search filtered by
+        // an entity of a few articles: the whole index's answers.
+        let named = listed
+            .iter()
+            .filter(|e| e.articles >= 2)
+            .min_by_key(|e| e.articles);
+        let named = named.unwrap();
+        let mut fresh = super::rounds::page(&files);
+        let fetched = rounds_for(&mut fresh, &files, |ex| {
+            ex.resolve_entity(named.name).map(drop)
+        });
+        assert!(fetched.contains(&section(&fresh, b"ALIA")), "{fetched:?}");
+        let resolved = fresh.checked(|ex| ex.resolve_entity(named.name)).unwrap();
+        assert_eq!(resolved, whole.resolve_entity(named.name).unwrap());
+        let options = SearchOptions {
+            entities: vec![named.id],
+            ..SearchOptions::default()
+        };
+        rounds_for(&mut fresh, &files, |ex| ex.search("", &options).map(drop));
+        let a = whole.search("", &options).unwrap();
+        let b = fresh.checked(|ex| ex.search("", &options)).unwrap();
+        assert_eq!(a.total, named.articles as usize);
+        assert_eq!((a.total, &a.hits, &a.facets), (b.total, &b.hits, &b.facets));
+    }
+
+    #[test]
     fn a_page_that_loads_the_tables_whole_answers_without_rounds_whatever_order_they_come_in() {
         let whole_bytes = index_over("tests/fixtures/german");
         let hosted = split_text(whole_bytes, 1024).unwrap();
@@ -450,7 +558,11 @@ mod rounds {
         let mut page = LazyExplorer::open(&files.root, root).unwrap();
         let all = page.missing_to_open_whole();
         let ready = page.missing_to_open();
-        assert_eq!(all.len(), ready.len() + 2, "HEAD and MENT whole besides");
+        assert_eq!(
+            all.len(),
+            ready.len() + 5,
+            "HEAD, MENT, AENT, ENTS and ALIA whole besides"
+        );
         // The tables whole arrive after the engine was assembled for the other sections.
         for name in ready
             .iter()

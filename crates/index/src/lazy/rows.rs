@@ -207,6 +207,11 @@ impl LazyIndex {
         files
     }
 
+    /// The table whose row chunk `name` is (`None`: not a row chunk of this index).
+    pub fn rows_table_of(&self, name: &str) -> Option<Tag> {
+        self.rows_chunk_named(name).map(|(tag, _, _)| tag)
+    }
+
     /// Which row chunk `name` is: table and number.
     pub(crate) fn rows_chunk_named(&self, name: &str) -> Option<(Tag, usize, FileRef)> {
         self.rows.iter().find_map(|table| {
