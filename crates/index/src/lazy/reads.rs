@@ -21,6 +21,9 @@ use crate::ArticleId;
 pub struct RowReads {
     pub rows: BTreeSet<(Tag, u32)>,
     pub sections: BTreeSet<Tag>,
+    /// Tables every row of which was read (through a table the engine derived from them
+    /// and keeps: a call that uses it reads them all).
+    pub tables: BTreeSet<Tag>,
 }
 
 thread_local! {
@@ -48,6 +51,19 @@ pub(crate) fn note_row(tag: Tag, i: u32) {
     ROWS.with(|r| {
         if let Some(reads) = r.borrow_mut().as_mut() {
             reads.rows.insert((tag, i));
+        }
+    });
+}
+
+/// Notes that every row of table `tag` was read: what the engine calls when it uses a table
+/// it derived from all of them and keeps (the facets' table of every article's entities,
+/// the facet box's folded names), so that its use, not only its making, needs them loaded:
+/// a table made from rows not loaded is never an answer.
+#[inline]
+pub fn note_table(tag: Tag) {
+    ROWS.with(|r| {
+        if let Some(reads) = r.borrow_mut().as_mut() {
+            reads.tables.insert(tag);
         }
     });
 }

@@ -195,10 +195,18 @@ impl LazyIndex {
         files
     }
 
-    /// The files that `reads` take: [`LazyIndex::rows_files`] of its rows, and the file of
-    /// each section it read whole (the alias fst). Each once, loaded or not.
+    /// The files that `reads` take: [`LazyIndex::rows_files`] of its rows and of every row
+    /// of the tables it read whole, and the file of each section it read (the alias fst).
+    /// Each once, loaded or not.
     pub fn files_read(&self, reads: &super::reads::RowReads) -> Vec<String> {
-        let mut files = self.rows_files(&reads.rows);
+        // A table read whole: one row of each of its chunks stands for it.
+        let every: Vec<(Tag, u32)> = reads
+            .tables
+            .iter()
+            .filter_map(|tag| self.row_table(*tag))
+            .flat_map(|t| t.chunks.iter().map(|(first, _)| (t.tag, *first)))
+            .collect();
+        let mut files = self.rows_files(reads.rows.iter().chain(&every));
         for tag in &reads.sections {
             if let Some((_, f)) = self.sections().iter().find(|(t, _)| t == tag) {
                 files.push(f.name());

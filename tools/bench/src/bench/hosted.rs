@@ -216,6 +216,20 @@ pub fn command(rest: &[String]) -> Result<()> {
     };
     println!("\n| query | rounds | requests | fetched gzip | of which texts | of which rows | new with cache | entity view of the first facet, then | engine over the rounds (this build) | same answer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     let mut seen: BTreeSet<String> = BTreeSet::new();
+    // Over the list with a cache: the bytes new to it, by what they are.
+    let mut cached_by: std::collections::BTreeMap<String, usize> = Default::default();
+    let kind_of = |name: &str| -> String {
+        match name.get(..2) {
+            Some("d-") => "shards".into(),
+            Some("p-") => "packs".into(),
+            Some("s-") => format!("{} whole", tag_of(name)),
+            Some("a-") => match fresh.store().rows_table_of(name) {
+                Some(t) => format!("{} rows", String::from_utf8_lossy(&t)),
+                None => "rows".into(),
+            },
+            _ => "texts".into(),
+        }
+    };
     let (mut query_sizes, mut entity_sizes): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     let (mut sum_fresh, mut sum_cached, mut sum_requests, mut differ) = (0, 0, 0, 0);
     for q in &list {
@@ -322,7 +336,10 @@ pub fn command(rest: &[String]) -> Result<()> {
                     .map(|n| (n, chunk_gz.get(n.as_str()).copied().unwrap_or(0))),
             )
             .filter(|(n, _)| seen.insert((*n).clone()))
-            .map(|(_, g)| g)
+            .map(|(n, g)| {
+                *cached_by.entry(kind_of(n)).or_default() += g;
+                g
+            })
             .sum();
         let requests = fetched.len() + texts.len();
         sum_fresh += index_gz + texts_gz;
@@ -352,6 +369,10 @@ pub fn command(rest: &[String]) -> Result<()> {
         sum_requests,
         kib(sum_cached),
     );
+    let mut by: Vec<(String, usize)> = cached_by.into_iter().collect();
+    by.sort_by(|a, b| b.1.cmp(&a.1));
+    let by: Vec<String> = by.iter().map(|(k, n)| format!("{k} {}", kib(*n))).collect();
+    println!("over the list with a cache, by kind: {}", by.join(", "));
     let median_max = |sizes: &mut Vec<usize>| -> String {
         sizes.sort_unstable();
         let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
