@@ -197,6 +197,9 @@ impl<'a> Explorer<'a> {
 
     /// Every article's source and authors, decoded on the first search that needs them.
     fn meta_table(&self) -> Result<&metadata::MetaTable, IndexError> {
+        // Made from AMET: a lazy engine's call that uses it reads it (src/lazy.rs).
+        #[cfg(feature = "lazy")]
+        explorer_index::lazy::reads::note_section(*b"AMET");
         match self.meta_table.get() {
             Some(table) => Ok(table),
             None => {

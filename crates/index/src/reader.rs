@@ -301,17 +301,23 @@ impl<'a> Index<'a> {
 
     /// Indexed length of article `id`, in tokens (for BM25). Constant time.
     pub fn length(&self, id: ArticleId) -> Result<u32, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"ARTS");
         articles::decode_arts(self.arts, id).map(|(len, _)| len)
     }
 
     /// The date of article `id`. Constant time.
     pub fn date(&self, id: ArticleId) -> Result<Option<crate::YearMonth>, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"ARTS");
         articles::decode_arts(self.arts, id).map(|(_, date)| date)
     }
 
     /// Each article's source, authors, URL and language, and the tables of source and
     /// author names (ids for facets).
     pub fn metadata(&self) -> &Metadata<'a> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"AMET");
         &self.metadata
     }
 
@@ -340,7 +346,7 @@ impl<'a> Index<'a> {
         crate::lazy::reads::note(*b"HEAD", id);
         let Some(body) = self.body else {
             #[cfg(feature = "chunks")]
-            if let Some(chunks) = &self.text_chunks {
+            if let Some(chunks) = self.text_chunks() {
                 self.head(id)?;
                 return Err(chunks.not_loaded(id));
             }
@@ -353,6 +359,8 @@ impl<'a> Index<'a> {
     /// the texts are in the index itself (the default).
     #[cfg(feature = "chunks")]
     pub fn text_chunks(&self) -> Option<&TextChunks<'a>> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"TXTC");
         self.text_chunks.as_ref()
     }
 }

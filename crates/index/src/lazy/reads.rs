@@ -68,9 +68,9 @@ pub fn note_table(tag: Tag) {
     });
 }
 
-/// Notes that section `tag` was read (as a whole: the alias fst).
+/// Notes that section `tag` was read (one fetched whole: the alias fst, ARTS, AMET, TXTC).
 #[inline]
-pub(crate) fn note_section(tag: Tag) {
+pub fn note_section(tag: Tag) {
     ROWS.with(|r| {
         if let Some(reads) = r.borrow_mut().as_mut() {
             reads.sections.insert(tag);

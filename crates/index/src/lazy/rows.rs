@@ -12,8 +12,8 @@
 //! ([`super::reads`]); [`LazyIndex::rows_files`] names the chunks those rows are in.
 //!
 //! The alias fst (ALIA) is not cut: a lookup by name may read any part of it. It is one of
-//! the [`LAZY_SECTIONS`], out of what the page loads to be ready and fetched whole by the
-//! first call that reads it.
+//! the [`LAZY_SECTIONS`] (with ARTS, AMET, TXTC), out of what the page loads to be ready and
+//! fetched whole by the first call that reads it.
 
 #[cfg(feature = "write")]
 use super::files::FileKind;
@@ -26,7 +26,11 @@ use crate::container::Tag;
 pub const ROW_TABLES: [Tag; 4] = [*b"HEAD", *b"MENT", *b"AENT", *b"ENTS"];
 
 /// The sections fetched whole, and only when a call reads them: not needed to be ready.
-pub const LAZY_SECTIONS: [Tag; 1] = [*b"ALIA"];
+/// The alias fst (a lookup by name), ARTS (lengths and dates: ranking, date filters and the
+/// histogram), AMET (sources, authors: the source facets and every listed article) and TXTC
+/// (which text chunk holds an article: snippets, the reader). Until loaded, the assembled
+/// index holds a placeholder of the right shape (`assemble.rs`), never read for an answer.
+pub const LAZY_SECTIONS: [Tag; 4] = [*b"ALIA", *b"ARTS", *b"AMET", *b"TXTC"];
 
 /// A row that is not loaded, in an assembled table: a valid empty record of every row table
 /// (a HEAD record with no file, no title, no date, length 0; a MENT or AENT record of no
