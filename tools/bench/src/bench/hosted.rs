@@ -369,10 +369,68 @@ pub fn command(rest: &[String]) -> Result<()> {
         sum_requests,
         kib(sum_cached),
     );
-    let mut by: Vec<(String, usize)> = cached_by.into_iter().collect();
-    by.sort_by(|a, b| b.1.cmp(&a.1));
-    let by: Vec<String> = by.iter().map(|(k, n)| format!("{k} {}", kib(*n))).collect();
-    println!("over the list with a cache, by kind: {}", by.join(", "));
+    let by_kind = |by: std::collections::BTreeMap<String, usize>| -> String {
+        let mut by: Vec<(String, usize)> = by.into_iter().collect();
+        by.sort_by(|a, b| b.1.cmp(&a.1));
+        let by: Vec<String> = by.iter().map(|(k, n)| format!("{k} {}", kib(*n))).collect();
+        by.join(", ")
+    };
+    println!(
+        "over the list with a cache (a fresh page per query: its own choice of rows or whole tables), by kind: {}",
+        by_kind(cached_by)
+    );
+
+    // 5. One page over the whole list, in order, keeping what it fetched (one visitor's
+    // session: its store decides what is still missing, as the hosted page's does).
+    let mut session = LazyExplorer::open(&files.root, root_bytes).map_err(|e| err(&e))?;
+    let mut session_by: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut session_requests = 1;
+    *session_by.entry("root".into()).or_default() += gz[files.root.as_str()];
+    for name in session.missing_to_open() {
+        *session_by.entry(kind_of(&name)).or_default() += gz[name.as_str()];
+        session_requests += 1;
+        session
+            .supply(&name, file_bytes(&files, &name)?.to_vec())
+            .map_err(|e| err(&e))?;
+    }
+    let mut session_texts: BTreeSet<String> = BTreeSet::new();
+    for q in &list {
+        loop {
+            let need = session
+                .missing_for_search(&q.text, &options)
+                .map_err(|e| err(&e))?;
+            if need.is_empty() {
+                break;
+            }
+            for name in need {
+                *session_by.entry(kind_of(&name)).or_default() += gz[name.as_str()];
+                session_requests += 1;
+                session
+                    .supply(&name, file_bytes(&files, &name)?.to_vec())
+                    .map_err(|e| err(&e))?;
+            }
+        }
+        let got = session.search(&q.text, &options).map_err(|e| err(&e))?;
+        if let Some(chunks) = chunks {
+            for hit in &got.hits {
+                if let Ok(name) = chunks
+                    .chunk_of(hit.article.id)
+                    .and_then(|c| chunks.file_name(c))
+                {
+                    if session_texts.insert(name.clone()) {
+                        *session_by.entry("texts".into()).or_default() +=
+                            chunk_gz.get(name.as_str()).copied().unwrap_or(0);
+                        session_requests += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "one page over the list in order, keeping what it fetched (ready included): {} in {session_requests} requests; by kind: {}",
+        kib(session_by.values().sum()),
+        by_kind(session_by)
+    );
     let median_max = |sizes: &mut Vec<usize>| -> String {
         sizes.sort_unstable();
         let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
