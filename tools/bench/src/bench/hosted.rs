@@ -371,7 +371,7 @@ pub fn command(rest: &[String]) -> Result<()> {
     );
     let by_kind = |by: std::collections::BTreeMap<String, usize>| -> String {
         let mut by: Vec<(String, usize)> = by.into_iter().collect();
-        by.sort_by(|a, b| b.1.cmp(&a.1));
+        by.sort_by_key(|b| std::cmp::Reverse(b.1));
         let by: Vec<String> = by.iter().map(|(k, n)| format!("{k} {}", kib(*n))).collect();
         by.join(", ")
     };
