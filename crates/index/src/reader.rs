@@ -256,8 +256,9 @@ impl<'a> Index<'a> {
 
     /// The name and kind of entity `id` (cheaper than [`Index::entity`]).
     pub fn entity_name(&self, id: EntityId) -> Result<(&'a str, EntityKind), IndexError> {
+        // Of its record only the name and kind: in a lazy index, the names' rows.
         #[cfg(feature = "lazy")]
-        crate::lazy::reads::note_row(*b"ENTS", id.0);
+        crate::lazy::reads::note_row(crate::lazy::NAME_ROWS, id.0);
         entities::decode_entity_name(self.ents, id)
     }
 

@@ -18,8 +18,8 @@
 //! pack  p-HASH   postings lists of consecutive terms of one shard, as in the index's POST
 //! section s-HASH one section of the index (ARTS, HEAD, ENTS, ...), its bytes unchanged
 //! rows  a-HASH   the records of consecutive articles of a per-article table (HEAD, MENT,
-//!                AENT) or of consecutive entities (ENTS), as a table of the index's format
-//!                (`rows.rs`)
+//!                AENT) or of consecutive entities (ENTS, and ENAM: their names and kinds
+//!                only), as a table of the index's format (`rows.rs`)
 //! ```
 //!
 //! Shard `i` holds the terms from its first key up to the next shard's first key, so a prefix
@@ -46,7 +46,7 @@ mod writer;
 
 pub use error::LazyError;
 pub use files::{file_hash, FileKind, FileRef};
-pub use rows::{LAZY_SECTIONS, ROW_TABLES};
+pub use rows::{LAZY_SECTIONS, NAME_ROWS, ROW_TABLES};
 pub use store::{prefix_range, KeyRange, LazyIndex, Lookup, RangeLookup};
 #[cfg(feature = "write")]
 pub use writer::{split, LazyFiles, ShardSizes};
@@ -60,7 +60,7 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// or a shard changes meaning.
 ///
 /// 3: the root lists each row table's record count (ENTS has one record per entity), and
-/// AENT and ENTS are row tables too.
+/// AENT, ENTS and ENAM (the entities' names, rows only) are row tables too.
 pub const LAZY_VERSION: u32 = 3;
 
 #[cfg(all(test, feature = "write"))]

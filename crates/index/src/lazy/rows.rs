@@ -25,6 +25,13 @@ use crate::container::Tag;
 /// The tables kept in row chunks as well as whole.
 pub const ROW_TABLES: [Tag; 4] = [*b"HEAD", *b"MENT", *b"AENT", *b"ENTS"];
 
+/// The names of the entities: a table derived from ENTS at build time, kept in row chunks
+/// only (no section), one record per entity of its name and kind and no alias or article
+/// (so a record of it is a valid ENTS record). The facets read only the names and kinds of
+/// the entities they list ([`crate::Index::entity_name`]), a fifth of ENTS's bytes; the
+/// assembled ENTS takes a record from ENTS's chunk when loaded, else from this table's.
+pub const NAME_ROWS: Tag = *b"ENAM";
+
 /// The sections fetched whole, and only when a call reads them: not needed to be ready.
 /// The alias fst (a lookup by name), ARTS (lengths and dates: ranking, date filters and the
 /// histogram), AMET (sources, authors: the source facets and every listed article) and TXTC
@@ -120,6 +127,24 @@ pub(crate) struct RowTable {
     pub(crate) chunks: Vec<(u32, FileRef)>,
 }
 
+/// Build time: the [`NAME_ROWS`] table of an ENTS table: each record's name and kind, then
+/// no alias and no article. `None` if the table does not decode.
+#[cfg(feature = "write")]
+pub(crate) fn names_table(ents: &[u8]) -> Option<Vec<u8>> {
+    let spans = record_spans(ents)?;
+    let mut records = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        let record = &ents[start..end];
+        let mut c = crate::varint::Cursor::new(record, 0);
+        c.str()?;
+        c.u8()?;
+        let mut name = record[..c.pos()].to_vec();
+        name.extend_from_slice(&[0, 0]);
+        records.push(name);
+    }
+    Some(table(records.len(), records.iter().map(Vec::as_slice)))
+}
+
 impl LazyIndex {
     fn row_table(&self, tag: Tag) -> Option<&RowTable> {
         self.rows.iter().find(|t| t.tag == tag)
@@ -163,6 +188,9 @@ impl LazyIndex {
         type Table = (Tag, Option<(String, u32, bool)>, Vec<FileRef>);
         let mut tables: Vec<Table> = Vec::new();
         for &(tag, article) in rows {
+            if tag == NAME_ROWS && self.ents_has(article) {
+                continue;
+            }
             let at = match tables.iter().position(|(t, _, _)| *t == tag) {
                 Some(at) => at,
                 None => {
@@ -219,6 +247,16 @@ impl LazyIndex {
         files
     }
 
+    /// Whether ENTS's record of entity `i` is loaded (the table whole, or its chunk): then
+    /// its name needs no [`NAME_ROWS`] chunk.
+    fn ents_has(&self, i: u32) -> bool {
+        let whole = self.sections().iter().find(|(t, _)| t == b"ENTS");
+        whole.is_some_and(|(_, f)| self.has(&f.name()))
+            || self
+                .row_chunk(*b"ENTS", i)
+                .is_some_and(|(_, f)| self.has(&f.name()))
+    }
+
     /// The table whose row chunk `name` is (`None`: not a row chunk of this index).
     pub fn rows_table_of(&self, name: &str) -> Option<Tag> {
         self.rows_chunk_named(name).map(|(tag, _, _)| tag)
@@ -254,7 +292,16 @@ impl LazyIndex {
         }
         let n = self.row_count(tag).unwrap_or(0) as usize;
         let mut records: Vec<&[u8]> = vec![&NOT_LOADED; n];
-        if let Some(RowTable { chunks, .. }) = self.row_table(tag) {
+        // ENTS: the names first, then the records loaded whole over them.
+        let from = if tag == *b"ENTS" {
+            vec![NAME_ROWS, tag]
+        } else {
+            vec![tag]
+        };
+        for tag in from {
+            let Some(RowTable { chunks, .. }) = self.row_table(tag) else {
+                continue;
+            };
             for (i, (first, file)) in chunks.iter().enumerate() {
                 let name = file.name();
                 let Some(bytes) = self.loaded_bytes(&name) else {

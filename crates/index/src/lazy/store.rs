@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use fst::{IntoStreamer, Map, Streamer};
 
 use super::files::{FileKind, FileRef};
-use super::rows::{RowTable, LAZY_SECTIONS, ROW_TABLES};
+use super::rows::{RowTable, LAZY_SECTIONS, NAME_ROWS, ROW_TABLES};
 use super::{LazyError, LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::Tag;
 use crate::{postings, PostingList};
@@ -466,7 +466,7 @@ fn parse_root(body: &[u8]) -> Option<RootTables> {
     }
     let count = u32_at(body, at)? as usize;
     at += 4;
-    let mut rows = Vec::with_capacity(count.min(ROW_TABLES.len()));
+    let mut rows = Vec::with_capacity(count.min(ROW_TABLES.len() + 1));
     for _ in 0..count {
         let tag: Tag = body.get(at..at + 4)?.try_into().ok()?;
         let records = u32_at(body, at + 4)?;
@@ -488,9 +488,11 @@ fn parse_root(body: &[u8]) -> Option<RootTables> {
         }
         // Only a table that is also a section, each once; one of articles has as many
         // records as the index has articles.
-        if !sections.iter().any(|(t, _)| *t == tag)
+        // The entities' names are rows only, of ENTS's count.
+        let section = if tag == NAME_ROWS { *b"ENTS" } else { tag };
+        if !sections.iter().any(|(t, _)| *t == section)
             || rows.iter().any(|t: &RowTable| t.tag == tag)
-            || (tag != *b"ENTS" && records != article_count)
+            || (section != *b"ENTS" && records != article_count)
         {
             return None;
         }

@@ -481,6 +481,20 @@ fn entity_rows_and_the_alias_map_come_when_read_and_equal_the_whole_index_s() {
     }
     let loaded_bytes = lazy.assemble().unwrap();
     let loaded = Index::open(&loaded_bytes).unwrap();
+    // The name read its row of names (ENAM), not of ENTS: the whole record is one more
+    // chunk, then the record is the whole index's.
+    assert_eq!(loaded.entity_name(seven), whole.entity_name(seven));
+    let (_, read) = reads::recording(|| loaded.entity(seven).map(drop));
+    let need = lazy.files_read(&read);
+    assert_eq!(need.len(), 1, "{need:?}");
+    assert_eq!(lazy.rows_table_of(&need[0]), Some(*b"ENTS"));
+    assert!(!lazy.has(&need[0]));
+    lazy.supply(&need[0], file(&files, &need[0]).to_vec())
+        .unwrap();
+    // Its record loaded, the name needs no row of names.
+    assert!(lazy.rows_files(&[(NAME_ROWS, seven.0)]).is_empty());
+    let loaded_bytes = lazy.assemble().unwrap();
+    let loaded = Index::open(&loaded_bytes).unwrap();
     assert_eq!(loaded.entity(seven).unwrap(), whole.entity(seven).unwrap());
     assert_eq!(loaded.entity_by_alias("alias07"), Some(seven));
     assert_eq!(
