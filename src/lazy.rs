@@ -129,13 +129,18 @@ impl LazyExplorer {
         self.store.supply(name, bytes)?;
         self.stale = true;
         let section = self.store.sections().iter().any(|(_, f)| f.name() == name);
-        if self.explorer.is_some() && !section {
+        // A section loaded whole while others a page loads whole are still to come: the
+        // engine waits for the last of them (one assembly at open, not one per file, each a
+        // copy of the sections), and a call that reads it meanwhile is told it is missing.
+        let more_to_come =
+            section && self.missing_to_open_whole().len() > self.missing_to_open().len();
+        if self.explorer.is_some() && (!section || more_to_come) {
             self.since.insert(name.to_owned());
         } else if self.missing_to_open().is_empty() {
             // The last section every answer needs: the page is ready (the engine answers
-            // what needs no term). Or a table whole after it (HEAD, MENT, which a page
-            // loads when it reads them without rounds): at once in the engine, since the
-            // calls that read it run no rounds to assemble it.
+            // what needs no term). Or the last of the tables and sections a page loads whole
+            // after it (it reads them without rounds): at once in the engine, since the
+            // calls that read them run no rounds to assemble it.
             self.explorer().map_err(|e| match e {
                 LazyExplorerError::Lazy(e) => e,
                 LazyExplorerError::Index(_) => LazyError::Corrupt {
