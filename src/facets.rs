@@ -172,78 +172,6 @@ pub fn facets<'a>(
     Ok(out)
 }
 
-/// The facets of a search's matches `articles` on engine `ex`: [`facets`] over the table of
-/// every article's entities, decoded once per engine. A lazy index (feature `lazy`) counts
-/// from the entities of the matches themselves instead ([`facets_of_matches`]): its engine
-/// reads the rows of AENT and ENTS that the matches and their entities need, not the whole
-/// tables (docs/HOSTED.md).
-pub(crate) fn facets_for<'a>(
-    ex: &crate::Explorer<'a>,
-    articles: &[ArticleId],
-    selected: &[EntityId],
-    demonyms: bool,
-) -> Result<Vec<Facet<'a>>, IndexError> {
-    #[cfg(feature = "lazy")]
-    return facets_of_matches(&ex.index, articles, selected, demonyms);
-    #[cfg(not(feature = "lazy"))]
-    facets(
-        &ex.index,
-        ex.article_entities()?,
-        articles,
-        selected,
-        demonyms,
-    )
-}
-
-/// [`facets`] counted from the entities of each of `articles` (their AENT rows), with the
-/// names and kinds of the entities found (their ENTS rows): the same facets, in the same
-/// order (most first, ties by name, then by id), reading nothing of the articles not
-/// matched or the entities not found.
-#[cfg(feature = "lazy")]
-pub(crate) fn facets_of_matches<'a>(
-    index: &Index<'a>,
-    articles: &[ArticleId],
-    selected: &[EntityId],
-    demonyms: bool,
-) -> Result<Vec<Facet<'a>>, IndexError> {
-    let mut counts: BTreeMap<EntityId, usize> = BTreeMap::new();
-    let mut buf = Vec::new();
-    for &article in articles {
-        index.article_entities_into(article, &mut buf)?;
-        for &(id, by_name) in &buf {
-            if demonyms || by_name {
-                *counts.entry(id).or_default() += 1;
-            }
-        }
-    }
-    for &id in selected {
-        // A selected id the index does not know is an error, as everywhere else.
-        if id.0 >= index.entity_count() {
-            index.entity(id)?;
-        }
-        counts.entry(id).or_default();
-    }
-    let mut out = counts
-        .into_iter()
-        .map(|(id, count)| {
-            let (name, kind) = index.entity_name(id)?;
-            Ok(Facet {
-                id,
-                name,
-                kind,
-                count,
-            })
-        })
-        .collect::<Result<Vec<_>, IndexError>>()?;
-    out.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.name.cmp(b.name))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    Ok(out)
-}
-
 /// How many of `articles` mention each entity (per entity id). Over most of the articles
 /// (a frequent word's matches), the entities of the others are counted and taken from the
 /// totals: the same counts from a fraction of the entries.
@@ -481,6 +409,56 @@ fn context_after(text: &str, at: usize) -> &str {
         Some(i) if end < line_end => &slice[..i],
         _ => slice,
     }
+}
+
+/// [`facets`] counted from the entities of each of `articles` (their AENT rows), with the
+/// names and kinds of the entities found (their rows of names): the same facets, in the
+/// same order (most first, ties by name, then by id), reading nothing of the articles not
+/// matched or the entities not found. What a lazy engine's search counts (its engine reads
+/// the rows the matches and their entities need, not the whole tables: docs/HOSTED.md).
+#[cfg(feature = "lazy")]
+pub(crate) fn facets_of_matches<'a>(
+    index: &Index<'a>,
+    articles: &[ArticleId],
+    selected: &[EntityId],
+    demonyms: bool,
+) -> Result<Vec<Facet<'a>>, IndexError> {
+    let mut counts: BTreeMap<EntityId, usize> = BTreeMap::new();
+    let mut buf = Vec::new();
+    for &article in articles {
+        index.article_entities_into(article, &mut buf)?;
+        for &(id, by_name) in &buf {
+            if demonyms || by_name {
+                *counts.entry(id).or_default() += 1;
+            }
+        }
+    }
+    for &id in selected {
+        // A selected id the index does not know is an error, as everywhere else.
+        if id.0 >= index.entity_count() {
+            index.entity(id)?;
+        }
+        counts.entry(id).or_default();
+    }
+    let mut out = counts
+        .into_iter()
+        .map(|(id, count)| {
+            let (name, kind) = index.entity_name(id)?;
+            Ok(Facet {
+                id,
+                name,
+                kind,
+                count,
+            })
+        })
+        .collect::<Result<Vec<_>, IndexError>>()?;
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.name.cmp(b.name))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(out)
 }
 
 #[cfg(test)]

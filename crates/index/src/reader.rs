@@ -346,8 +346,10 @@ impl<'a> Index<'a> {
         #[cfg(feature = "lazy")]
         crate::lazy::reads::note(*b"HEAD", id);
         let Some(body) = self.body else {
+            #[cfg(feature = "lazy")]
+            crate::lazy::reads::note_section(*b"TXTC");
             #[cfg(feature = "chunks")]
-            if let Some(chunks) = self.text_chunks() {
+            if let Some(chunks) = &self.text_chunks {
                 self.head(id)?;
                 return Err(chunks.not_loaded(id));
             }
