@@ -411,6 +411,56 @@ fn context_after(text: &str, at: usize) -> &str {
     }
 }
 
+/// [`facets`] counted from the entities of each of `articles` (their AENT rows), with the
+/// names and kinds of the entities found (their rows of names): the same facets, in the
+/// same order (most first, ties by name, then by id), reading nothing of the articles not
+/// matched or the entities not found. What a lazy engine's search counts (its engine reads
+/// the rows the matches and their entities need, not the whole tables: docs/HOSTED.md).
+#[cfg(feature = "lazy")]
+pub(crate) fn facets_of_matches<'a>(
+    index: &Index<'a>,
+    articles: &[ArticleId],
+    selected: &[EntityId],
+    demonyms: bool,
+) -> Result<Vec<Facet<'a>>, IndexError> {
+    let mut counts: BTreeMap<EntityId, usize> = BTreeMap::new();
+    let mut buf = Vec::new();
+    for &article in articles {
+        index.article_entities_into(article, &mut buf)?;
+        for &(id, by_name) in &buf {
+            if demonyms || by_name {
+                *counts.entry(id).or_default() += 1;
+            }
+        }
+    }
+    for &id in selected {
+        // A selected id the index does not know is an error, as everywhere else.
+        if id.0 >= index.entity_count() {
+            index.entity(id)?;
+        }
+        counts.entry(id).or_default();
+    }
+    let mut out = counts
+        .into_iter()
+        .map(|(id, count)| {
+            let (name, kind) = index.entity_name(id)?;
+            Ok(Facet {
+                id,
+                name,
+                kind,
+                count,
+            })
+        })
+        .collect::<Result<Vec<_>, IndexError>>()?;
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.name.cmp(b.name))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,12 +500,27 @@ mod tests {
                 got.iter().map(|f| (f.count, f.name, f.id)).collect();
             assert!(!got.is_empty());
             assert_eq!(got, expected);
+            // A lazy index counts from the matches' own rows: the same facets.
+            #[cfg(feature = "lazy")]
+            {
+                let lazy = facets_of_matches(index, articles, &[], demonyms).unwrap();
+                let lazy: Vec<(usize, &str, EntityId)> =
+                    lazy.iter().map(|f| (f.count, f.name, f.id)).collect();
+                assert_eq!(lazy, got);
+            }
         }
         // A selected entity is listed even when no article counts it.
         let unseen = EntityId(0);
         let facets = facets(index, &table, &[], &[unseen], true).unwrap();
         assert_eq!(facets.len(), 1);
         assert_eq!((facets[0].id, facets[0].count), (unseen, 0));
+        #[cfg(feature = "lazy")]
+        {
+            let lazy = facets_of_matches(index, &[], &[unseen], true).unwrap();
+            assert_eq!(lazy, facets);
+            let beyond = EntityId(index.entity_count());
+            assert!(facets_of_matches(index, &[], &[beyond], true).is_err());
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@
 use crate::search::expand::reads;
 use crate::{Explorer, SearchOptions, SearchResults};
 use explorer_index::lazy::reads::{self as row_reads, RowReads};
-use explorer_index::lazy::{LazyError, LazyIndex, ROW_TABLES};
+use explorer_index::lazy::{LazyError, LazyIndex};
 use explorer_index::{Index, IndexError};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -93,8 +93,9 @@ impl LazyExplorer {
     }
 
     /// The files to load before anything can be answered: the sections every answer needs
-    /// (all but the per-article tables kept in row chunks: docs/HOSTED.md), those not
-    /// supplied yet. The rows of HEAD and MENT a call reads come in its rounds.
+    /// (all but the tables kept in row chunks and the alias fst: docs/HOSTED.md), those not
+    /// supplied yet. The rows of HEAD, MENT, AENT and ENTS a call reads, and the alias fst
+    /// if it reads it, come in its rounds.
     pub fn missing_to_open(&self) -> Vec<String> {
         self.store
             .ready_sections()
@@ -103,17 +104,16 @@ impl LazyExplorer {
             .collect()
     }
 
-    /// [`LazyExplorer::missing_to_open`], and the per-article tables (HEAD, MENT) whole:
-    /// what a page needs that reads them without rounds. Today's element lists every
-    /// article's title when it opens (`articles()`) and calls `article()` and `entity()`
-    /// without rounds, so its page loads these (docs/HOSTED.md).
+    /// [`LazyExplorer::missing_to_open`], and the tables kept in row chunks (HEAD, MENT,
+    /// AENT, ENTS) and the alias fst whole: what a page needs that reads them without
+    /// rounds. Today's element lists every article's title when it opens (`articles()`),
+    /// every entity (`entities()`), and calls `article()` and `entity()` without rounds, so
+    /// its page loads these (docs/HOSTED.md).
     pub fn missing_to_open_whole(&self) -> Vec<String> {
         let mut names = self.missing_to_open();
         names.extend(
             self.store
-                .sections()
-                .iter()
-                .filter(|(tag, _)| ROW_TABLES.contains(tag))
+                .deferred_sections()
                 .map(|(_, f)| f.name())
                 .filter(|name| !self.store.has(name)),
         );
@@ -129,13 +129,18 @@ impl LazyExplorer {
         self.store.supply(name, bytes)?;
         self.stale = true;
         let section = self.store.sections().iter().any(|(_, f)| f.name() == name);
-        if self.explorer.is_some() && !section {
+        // A section loaded whole while others a page loads whole are still to come: the
+        // engine waits for the last of them (one assembly at open, not one per file, each a
+        // copy of the sections), and a call that reads it meanwhile is told it is missing.
+        let more_to_come =
+            section && self.missing_to_open_whole().len() > self.missing_to_open().len();
+        if self.explorer.is_some() && (!section || more_to_come) {
             self.since.insert(name.to_owned());
         } else if self.missing_to_open().is_empty() {
             // The last section every answer needs: the page is ready (the engine answers
-            // what needs no term). Or a table whole after it (HEAD, MENT, which a page
-            // loads when it reads them without rounds): at once in the engine, since the
-            // calls that read it run no rounds to assemble it.
+            // what needs no term). Or the last of the tables and sections a page loads whole
+            // after it (it reads them without rounds): at once in the engine, since the
+            // calls that read them run no rounds to assemble it.
             self.explorer().map_err(|e| match e {
                 LazyExplorerError::Lazy(e) => e,
                 LazyExplorerError::Index(_) => LazyError::Corrupt {
@@ -187,9 +192,13 @@ impl LazyExplorer {
             Index::open_embedded(bytes).map(Explorer::over)
         })?;
         if let Some(mut old) = self.explorer.take() {
-            // The same sections, so the same text chunks: what was loaded stays.
-            let texts = old.with_mut_return(|ex| std::mem::take(&mut ex.texts));
-            engine.with_mut(move |ex| ex.texts = texts);
+            // The same text chunks, so what was loaded stays; unless the last engine had the
+            // placeholder of TXTC (not loaded then), against which no text could be loaded.
+            let chunks = |ex: &Explorer<'_>| ex.index.text_chunks().map(|c| c.count());
+            if chunks(old.get()) == chunks(engine.get()) {
+                let texts = old.with_mut_return(|ex| std::mem::take(&mut ex.texts));
+                engine.with_mut(move |ex| ex.texts = texts);
+            }
         }
         self.explorer = Some(engine);
         self.stale = false;
@@ -266,7 +275,7 @@ impl LazyExplorer {
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
         )?;
-        files.extend(self.store.rows_files(&rows.rows));
+        files.extend(self.store.files_read(&rows));
         match files
             .into_iter()
             .find(|f| !self.store.has(f) || self.since.contains(f))
@@ -295,7 +304,7 @@ impl LazyExplorer {
         )?;
         need.extend(
             self.store
-                .rows_files(&rows.rows)
+                .files_read(rows)
                 .into_iter()
                 .filter(|name| !self.store.has(name)),
         );

@@ -179,6 +179,13 @@ impl<'a> Explorer<'a> {
 
     /// Every article's entities, decoded on the first search that counts facets.
     fn article_entities(&self) -> Result<&facets::ArticleEntities, IndexError> {
+        // Made from every row of AENT and every entity's name: a lazy engine's call that uses
+        // it reads them all, also when it was made by an earlier call (src/lazy.rs).
+        #[cfg(feature = "lazy")]
+        {
+            explorer_index::lazy::reads::note_table(*b"AENT");
+            explorer_index::lazy::reads::note_table(explorer_index::lazy::NAME_ROWS);
+        }
         match self.article_entities.get() {
             Some(table) => Ok(table),
             None => {
@@ -190,6 +197,9 @@ impl<'a> Explorer<'a> {
 
     /// Every article's source and authors, decoded on the first search that needs them.
     fn meta_table(&self) -> Result<&metadata::MetaTable, IndexError> {
+        // Made from AMET: a lazy engine's call that uses it reads it (src/lazy.rs).
+        #[cfg(feature = "lazy")]
+        explorer_index::lazy::reads::note_section(*b"AMET");
         match self.meta_table.get() {
             Some(table) => Ok(table),
             None => {

@@ -68,6 +68,9 @@ impl<'a> Explorer<'a> {
     /// once, on the first call: the box asks on every keystroke.
     pub fn entities_named(&self, text: &str) -> Result<Vec<EntityId>, IndexError> {
         let needle = name_key(text);
+        // Made from every row of ENTS (see `Explorer::article_entities`).
+        #[cfg(feature = "lazy")]
+        explorer_index::lazy::reads::note_table(*b"ENTS");
         let keys = match self.name_keys.get() {
             Some(keys) => keys,
             None => {

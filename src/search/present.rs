@@ -25,6 +25,9 @@ pub fn answer<'a>(
         undated,
     } = selection;
     let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
+    // A lazy engine counts from the matches' own rows (`facets::facets_of_matches`), not
+    // from the table of every article's entities, which would read all of AENT.
+    #[cfg(not(feature = "lazy"))]
     let facets = facets::facets(
         &ex.index,
         ex.article_entities()?,
@@ -32,6 +35,8 @@ pub fn answer<'a>(
         &selected,
         options.demonyms,
     )?;
+    #[cfg(feature = "lazy")]
+    let facets = facets::facets_of_matches(&ex.index, &ids, &selected, options.demonyms)?;
     let (sources, authors) = metadata::facets(&ex.index, ex.meta_table()?, &ids, options)?;
     let marker = snippet::Marker::new(&ranking.matched_terms, &parsed).with_names(&ex.index);
     let page: Vec<&Scored> = matching

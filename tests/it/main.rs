@@ -9,6 +9,8 @@ mod formats;
 #[cfg(feature = "chunks")]
 mod hosted;
 mod lazy;
+#[cfg(feature = "lazy")]
+mod lazy_entities;
 mod metadata;
 mod nasty;
 mod positions;

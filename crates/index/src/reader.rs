@@ -249,16 +249,23 @@ impl<'a> Index<'a> {
 
     /// Entity `id` with its aliases and articles.
     pub fn entity(&self, id: EntityId) -> Result<EntityRecord<'a>, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_row(*b"ENTS", id.0);
         entities::decode_entity(self.ents, id)
     }
 
     /// The name and kind of entity `id` (cheaper than [`Index::entity`]).
     pub fn entity_name(&self, id: EntityId) -> Result<(&'a str, EntityKind), IndexError> {
+        // Of its record only the name and kind: in a lazy index, the names' rows.
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_row(crate::lazy::NAME_ROWS, id.0);
         entities::decode_entity_name(self.ents, id)
     }
 
     /// The entity a folded name or alias stands for, if exactly one.
     pub fn entity_by_alias(&self, folded: &str) -> Option<EntityId> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"ALIA");
         self.aliases
             .get(folded)
             .and_then(|v| u32::try_from(v).ok())
@@ -267,12 +274,16 @@ impl<'a> Index<'a> {
 
     /// The alias map (folded alias -> entity id), for prefix lookups.
     pub fn aliases(&self) -> &Map<&'a [u8]> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"ALIA");
         &self.aliases
     }
 
     /// The distinct entities article `id` mentions, each with whether by name (else only by
     /// demonym), sorted by id.
     pub fn article_entities(&self, id: ArticleId) -> Result<Vec<(EntityId, bool)>, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note(*b"AENT", id);
         let mut out = Vec::new();
         entities::decode_article_entities(self.aent, id, &mut out)?;
         Ok(out)
@@ -284,29 +295,41 @@ impl<'a> Index<'a> {
         id: ArticleId,
         out: &mut Vec<(EntityId, bool)>,
     ) -> Result<(), IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note(*b"AENT", id);
         entities::decode_article_entities(self.aent, id, out)
     }
 
     /// Indexed length of article `id`, in tokens (for BM25). Constant time.
     pub fn length(&self, id: ArticleId) -> Result<u32, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"ARTS");
         articles::decode_arts(self.arts, id).map(|(len, _)| len)
     }
 
     /// The date of article `id`. Constant time.
     pub fn date(&self, id: ArticleId) -> Result<Option<crate::YearMonth>, IndexError> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"ARTS");
         articles::decode_arts(self.arts, id).map(|(_, date)| date)
     }
 
     /// Each article's source, authors, URL and language, and the tables of source and
     /// author names (ids for facets).
     pub fn metadata(&self) -> &Metadata<'a> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"AMET");
         &self.metadata
     }
 
     /// The entity mentions of article `id`, sorted by position.
     pub fn mentions(&self, id: ArticleId) -> Result<Vec<Mention>, IndexError> {
         #[cfg(feature = "lazy")]
-        crate::lazy::reads::note(*b"MENT", id);
+        {
+            // Its mentions name their entities by place among the article's (AENT).
+            crate::lazy::reads::note(*b"MENT", id);
+            crate::lazy::reads::note(*b"AENT", id);
+        }
         entities::decode_mentions(self.ment, self.aent, id)
     }
 
@@ -323,6 +346,8 @@ impl<'a> Index<'a> {
         #[cfg(feature = "lazy")]
         crate::lazy::reads::note(*b"HEAD", id);
         let Some(body) = self.body else {
+            #[cfg(feature = "lazy")]
+            crate::lazy::reads::note_section(*b"TXTC");
             #[cfg(feature = "chunks")]
             if let Some(chunks) = &self.text_chunks {
                 self.head(id)?;
@@ -337,6 +362,8 @@ impl<'a> Index<'a> {
     /// the texts are in the index itself (the default).
     #[cfg(feature = "chunks")]
     pub fn text_chunks(&self) -> Option<&TextChunks<'a>> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(*b"TXTC");
         self.text_chunks.as_ref()
     }
 }

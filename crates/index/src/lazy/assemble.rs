@@ -5,12 +5,15 @@
 //! sees every key, as on the whole index, but reading such a term's postings is not an
 //! answer. The engine records what it reads (`search::expand::reads`) and the caller asks
 //! [`LazyIndex::missing`] whether it was all loaded; a term of a shard not loaded is absent.
+//! A table kept in row chunks holds the rows loaded and empty records for the others, and
+//! the alias fst, until it is loaded, is empty: again the recorded reads (`reads.rs`) say
+//! whether a call read what is not there.
 
 use std::collections::BTreeMap;
 
 use fst::Streamer;
 
-use super::rows::ROW_TABLES;
+use super::rows::{LAZY_SECTIONS, ROW_TABLES};
 use super::store::LazyIndex;
 use super::LazyError;
 use crate::container::Tag;
@@ -18,7 +21,57 @@ use crate::container::Tag;
 /// Where the assembled POST section holds the empty list of terms not loaded.
 const NOT_LOADED: u64 = 0;
 
+/// An empty table of `n` records of `record` bytes each (this crate's table format).
+fn empty_table(n: u32, record: &[u8]) -> Vec<u8> {
+    let header = 4 + 4 * n as usize;
+    let mut out = Vec::with_capacity(header + n as usize * record.len());
+    out.extend_from_slice(&n.to_le_bytes());
+    for i in 0..n as usize {
+        out.extend_from_slice(&((header + i * record.len()) as u32).to_le_bytes());
+    }
+    for _ in 0..n {
+        out.extend_from_slice(record);
+    }
+    out
+}
+
 impl LazyIndex {
+    /// What stands for lazy section `tag` until it is loaded: the shape the index's reader
+    /// checks, with nothing in it. An empty alias map; ARTS of undated articles of length 0;
+    /// AMET of articles with no source, author, language or URL; TXTC of one chunk of every
+    /// article, of no bytes (a text checked against it is refused). The recorded reads
+    /// (`reads.rs`) make sure none of it is taken for an answer.
+    fn placeholder(&self, tag: Tag) -> Vec<u8> {
+        let n = self.article_count();
+        match &tag {
+            b"ARTS" => vec![0; n as usize * crate::articles::ARTS_RECORD],
+            b"AMET" => {
+                // Header (the four parts' offsets), the source column (0: none), three
+                // empty name tables, and a record per article: no language, no author, "".
+                let column = 16 + 4 * n as usize;
+                let parts = [column, column + 4, column + 8, column + 12];
+                let mut out = Vec::new();
+                for p in parts {
+                    out.extend_from_slice(&(p as u32).to_le_bytes());
+                }
+                out.resize(column + 12, 0);
+                out.extend_from_slice(&empty_table(n, &[0, 0, 0]));
+                out
+            }
+            b"TXTC" => {
+                let mut out = Vec::new();
+                let records: &[u32] = if n == 0 { &[] } else { &[0, n, 0, 0, 0] };
+                out.extend_from_slice(&u32::from(n > 0).to_le_bytes());
+                for v in records {
+                    out.extend_from_slice(&v.to_le_bytes());
+                }
+                out
+            }
+            // The alias map (and any other): an empty fst.
+            _ => fst::MapBuilder::memory().into_inner().unwrap_or_default(),
+        }
+    }
+
     /// The bytes of an index (this crate's format) of the sections and the loaded terms, or
     /// [`LazyError::Missing`] naming the first section not supplied.
     pub fn assemble(&self) -> Result<Vec<u8>, LazyError> {
@@ -28,10 +81,19 @@ impl LazyIndex {
             .filter(|tag| self.sections().iter().any(|(t, _)| t == *tag))
             .map(|&tag| self.assembled_table(tag).map(|table| (tag, table)))
             .collect::<Result<_, _>>()?;
+        // A lazy section not loaded yet: a placeholder of its shape in its place.
+        let placeholders: Vec<(Tag, Vec<u8>)> = LAZY_SECTIONS
+            .iter()
+            .filter(|&&tag| matches!(self.section(tag), Err(LazyError::Missing { .. })))
+            .map(|&tag| (tag, self.placeholder(tag)))
+            .collect();
         for (tag, _) in self.sections() {
             match tables.iter().find(|(t, _)| t == tag) {
                 Some((_, table)) => sections.push((*tag, table)),
-                None => sections.push((*tag, self.section(*tag)?)),
+                None => match placeholders.iter().find(|(t, _)| t == tag) {
+                    Some((_, bytes)) => sections.push((*tag, bytes)),
+                    None => sections.push((*tag, self.section(*tag)?)),
+                },
             }
         }
         let mut terms = fst::MapBuilder::memory();

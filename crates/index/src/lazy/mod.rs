@@ -10,14 +10,16 @@
 //!                      dictionary shards: count u32, then per shard its first key (u16 length,
 //!                        bytes) and its file (hash u64, length u32)
 //!                      other sections of the index: count u32, per section tag [u8; 4] and file
-//!                      row chunks (version 2): count u32, per table tag [u8; 4], chunk count
-//!                        u32, per chunk its first article u32 and file
+//!                      row chunks: count u32, per table tag [u8; 4], record count u32
+//!                        (version 3), chunk count u32, per chunk its first record u32 and
+//!                        file
 //! shard d-HASH   magic "AEXPLDIC" | LAZY_VERSION u32 | packs: count u16, per pack (hash u64,
 //!                length u32) | fst::Map term -> pack number << 32 | offset in the pack
 //! pack  p-HASH   postings lists of consecutive terms of one shard, as in the index's POST
 //! section s-HASH one section of the index (ARTS, HEAD, ENTS, ...), its bytes unchanged
-//! rows  a-HASH   the records of consecutive articles of a per-article table (HEAD, MENT),
-//!                as a table of the index's format (`rows.rs`)
+//! rows  a-HASH   the records of consecutive articles of a per-article table (HEAD, MENT,
+//!                AENT) or of consecutive entities (ENTS, and ENAM: their names and kinds
+//!                only), as a table of the index's format (`rows.rs`)
 //! ```
 //!
 //! Shard `i` holds the terms from its first key up to the next shard's first key, so a prefix
@@ -44,7 +46,7 @@ mod writer;
 
 pub use error::LazyError;
 pub use files::{file_hash, FileKind, FileRef};
-pub use rows::ROW_TABLES;
+pub use rows::{LAZY_SECTIONS, NAME_ROWS, ROW_TABLES};
 pub use store::{prefix_range, KeyRange, LazyIndex, Lookup, RangeLookup};
 #[cfg(feature = "write")]
 pub use writer::{split, LazyFiles, ShardSizes};
@@ -56,7 +58,10 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// Version of the lazy files' format, apart from the index's [`crate::FORMAT_VERSION`] (a
 /// section file holds a section of that format unchanged). Bump it when a byte of the root
 /// or a shard changes meaning.
-pub const LAZY_VERSION: u32 = 2;
+///
+/// 3: the root lists each row table's record count (ENTS has one record per entity), and
+/// AENT, ENTS and ENAM (the entities' names, rows only) are row tables too.
+pub const LAZY_VERSION: u32 = 3;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;

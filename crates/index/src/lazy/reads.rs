@@ -1,9 +1,13 @@
-//! What a call reads of the per-article tables a lazy index keeps in row chunks (HEAD,
-//! MENT): [`Index::head`](crate::Index::head), [`Index::article`](crate::Index::article) and
-//! [`Index::mentions`](crate::Index::mentions) note the article they read while a
-//! [`recording`] runs, so the engine's own reads decide which row chunks a call needs, as
-//! its dictionary reads decide the shards and packs (`search::expand::reads` in the engine).
-//! Nothing is noted outside a recording (one thread-local check per read).
+//! What a call reads of the tables a lazy index keeps in row chunks (HEAD, MENT, AENT,
+//! ENTS: `rows.rs`) and of the sections it fetches only when read (ALIA):
+//! [`Index::head`](crate::Index::head), [`Index::article`](crate::Index::article),
+//! [`Index::mentions`](crate::Index::mentions), [`Index::article_entities`](crate::Index::article_entities),
+//! [`Index::entity`](crate::Index::entity) and [`Index::entity_name`](crate::Index::entity_name)
+//! note the row they read, [`Index::entity_by_alias`](crate::Index::entity_by_alias) and
+//! [`Index::aliases`](crate::Index::aliases) the alias section, while a [`recording`] runs,
+//! so the engine's own reads decide which files a call needs, as its dictionary reads decide
+//! the shards and packs (`search::expand::reads` in the engine). Nothing is noted outside a
+//! recording (one thread-local check per read).
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -11,10 +15,15 @@ use std::collections::BTreeSet;
 use crate::container::Tag;
 use crate::ArticleId;
 
-/// The rows one call read: (table, article).
+/// What one call read: rows (table, record: an article, or an entity in ENTS) and whole
+/// sections.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RowReads {
     pub rows: BTreeSet<(Tag, u32)>,
+    pub sections: BTreeSet<Tag>,
+    /// Tables every row of which was read (through a table the engine derived from them
+    /// and keeps: a call that uses it reads them all).
+    pub tables: BTreeSet<Tag>,
 }
 
 thread_local! {
@@ -33,9 +42,38 @@ pub fn recording<T>(f: impl FnOnce() -> T) -> (T, RowReads) {
 /// Notes that the row of `article` in table `tag` was read.
 #[inline]
 pub(crate) fn note(tag: Tag, article: ArticleId) {
+    note_row(tag, article.0);
+}
+
+/// Notes that record `i` of table `tag` was read (an article's, or an entity's in ENTS).
+#[inline]
+pub(crate) fn note_row(tag: Tag, i: u32) {
     ROWS.with(|r| {
         if let Some(reads) = r.borrow_mut().as_mut() {
-            reads.rows.insert((tag, article.0));
+            reads.rows.insert((tag, i));
+        }
+    });
+}
+
+/// Notes that every row of table `tag` was read: what the engine calls when it uses a table
+/// it derived from all of them and keeps (the facets' table of every article's entities,
+/// the facet box's folded names), so that its use, not only its making, needs them loaded:
+/// a table made from rows not loaded is never an answer.
+#[inline]
+pub fn note_table(tag: Tag) {
+    ROWS.with(|r| {
+        if let Some(reads) = r.borrow_mut().as_mut() {
+            reads.tables.insert(tag);
+        }
+    });
+}
+
+/// Notes that section `tag` was read (one fetched whole: the alias fst, ARTS, AMET, TXTC).
+#[inline]
+pub fn note_section(tag: Tag) {
+    ROWS.with(|r| {
+        if let Some(reads) = r.borrow_mut().as_mut() {
+            reads.sections.insert(tag);
         }
     });
 }

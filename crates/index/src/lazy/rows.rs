@@ -1,13 +1,19 @@
-//! Row chunks: the per-article tables HEAD (file, title, date) and MENT (mentions) cut into
-//! files of consecutive articles, so that a page fetches the rows of the articles it shows
-//! rather than the whole table. Each chunk is a table of this crate's format
-//! (`count u32 | count x offset u32, relative to the chunk | records`) of the articles from
+//! Row chunks: the tables of one record per article, HEAD (file, title, date), MENT
+//! (mentions) and AENT (its distinct entities), and the entity table ENTS (name, kind,
+//! aliases, articles: one record per entity), cut into files of consecutive records, so
+//! that a page fetches the rows of the articles it shows and of the entities it names
+//! rather than the whole tables. Each chunk is a table of this crate's format
+//! (`count u32 | count x offset u32, relative to the chunk | records`) of the records from
 //! its first one (listed in the root) to the next chunk's first.
 //!
 //! The whole tables stay files too (the root's section table lists them): a page that reads
 //! them without rounds (today's element lists every article's title when it opens) loads
 //! them whole, and then needs no chunk. The engine notes every row it reads
 //! ([`super::reads`]); [`LazyIndex::rows_files`] names the chunks those rows are in.
+//!
+//! The alias fst (ALIA) is not cut: a lookup by name may read any part of it. It is one of
+//! the [`LAZY_SECTIONS`] (with ARTS, AMET, TXTC), out of what the page loads to be ready and
+//! fetched whole by the first call that reads it.
 
 #[cfg(feature = "write")]
 use super::files::FileKind;
@@ -17,11 +23,26 @@ use super::LazyError;
 use crate::container::Tag;
 
 /// The tables kept in row chunks as well as whole.
-pub const ROW_TABLES: [Tag; 2] = [*b"HEAD", *b"MENT"];
+pub const ROW_TABLES: [Tag; 4] = [*b"HEAD", *b"MENT", *b"AENT", *b"ENTS"];
 
-/// A row that is not loaded, in an assembled table: a valid empty record of both tables (a
-/// HEAD record with no file, no title, no date, length 0; a MENT record of no mentions). The
-/// engine's recorded reads make sure it is never taken for an answer.
+/// The names of the entities: a table derived from ENTS at build time, kept in row chunks
+/// only (no section), one record per entity of its name and kind and no alias or article
+/// (so a record of it is a valid ENTS record). The facets read only the names and kinds of
+/// the entities they list ([`crate::Index::entity_name`]), a fifth of ENTS's bytes; the
+/// assembled ENTS takes a record from ENTS's chunk when loaded, else from this table's.
+pub const NAME_ROWS: Tag = *b"ENAM";
+
+/// The sections fetched whole, and only when a call reads them: not needed to be ready.
+/// The alias fst (a lookup by name), ARTS (lengths and dates: ranking, date filters and the
+/// histogram), AMET (sources, authors: the source facets and every listed article) and TXTC
+/// (which text chunk holds an article: snippets, the reader). Until loaded, the assembled
+/// index holds a placeholder of the right shape (`assemble.rs`), never read for an answer.
+pub const LAZY_SECTIONS: [Tag; 4] = [*b"ALIA", *b"ARTS", *b"AMET", *b"TXTC"];
+
+/// A row that is not loaded, in an assembled table: a valid empty record of every row table
+/// (a HEAD record with no file, no title, no date, length 0; a MENT or AENT record of no
+/// mentions or entities; an ENTS record of an unnamed person with no alias and no article).
+/// The engine's recorded reads make sure it is never taken for an answer.
 const NOT_LOADED: [u8; 4] = [0; 4];
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -96,21 +117,63 @@ pub(crate) fn split_rows(
     Some(chunks)
 }
 
+/// A table kept in row chunks, as the root lists it.
+#[derive(Debug, Clone)]
+pub(crate) struct RowTable {
+    pub(crate) tag: Tag,
+    /// Its number of records (articles; entities for ENTS).
+    pub(crate) count: u32,
+    /// Each chunk's first record and file, from record 0 up.
+    pub(crate) chunks: Vec<(u32, FileRef)>,
+}
+
+/// Build time: the [`NAME_ROWS`] table of an ENTS table: each record's name and kind, then
+/// no alias and no article. `None` if the table does not decode.
+#[cfg(feature = "write")]
+pub(crate) fn names_table(ents: &[u8]) -> Option<Vec<u8>> {
+    let spans = record_spans(ents)?;
+    let mut records = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        let record = &ents[start..end];
+        let mut c = crate::varint::Cursor::new(record, 0);
+        c.str()?;
+        c.u8()?;
+        let mut name = record[..c.pos()].to_vec();
+        name.extend_from_slice(&[0, 0]);
+        records.push(name);
+    }
+    Some(table(records.len(), records.iter().map(Vec::as_slice)))
+}
+
 impl LazyIndex {
-    /// The row chunk of table `tag` that holds `article`: its number and file.
-    fn row_chunk(&self, tag: Tag, article: u32) -> Option<(usize, &FileRef)> {
-        let (_, chunks) = self.rows.iter().find(|(t, _)| *t == tag)?;
-        let i = chunks
-            .partition_point(|(first, _)| *first <= article)
-            .checked_sub(1)?;
-        chunks.get(i).map(|(_, f)| (i, f))
+    fn row_table(&self, tag: Tag) -> Option<&RowTable> {
+        self.rows.iter().find(|t| t.tag == tag)
     }
 
-    /// The articles chunk `i` of table `tag` holds.
+    /// The number of records of row table `tag` (articles; entities for ENTS).
+    pub fn row_count(&self, tag: Tag) -> Option<u32> {
+        self.row_table(tag).map(|t| t.count)
+    }
+
+    /// The row chunk of table `tag` that holds record `i`: its number and file (`None`
+    /// beyond the table: the engine answers that no such record exists).
+    fn row_chunk(&self, tag: Tag, i: u32) -> Option<(usize, &FileRef)> {
+        let table = self.row_table(tag)?;
+        if i >= table.count {
+            return None;
+        }
+        let k = table
+            .chunks
+            .partition_point(|(first, _)| *first <= i)
+            .checked_sub(1)?;
+        table.chunks.get(k).map(|(_, f)| (k, f))
+    }
+
+    /// The records chunk `i` of table `tag` holds.
     fn chunk_articles(&self, tag: Tag, i: usize) -> Option<std::ops::Range<u32>> {
-        let (_, chunks) = self.rows.iter().find(|(t, _)| *t == tag)?;
-        let start = chunks.get(i)?.0;
-        let end = chunks.get(i + 1).map_or(self.article_count(), |c| c.0);
+        let table = self.row_table(tag)?;
+        let start = table.chunks.get(i)?.0;
+        let end = table.chunks.get(i + 1).map_or(table.count, |c| c.0);
         Some(start..end)
     }
 
@@ -119,13 +182,15 @@ impl LazyIndex {
     /// whole table when the chunks still to fetch would be at least three quarters of its
     /// bytes (an entity view or a timeline may read the mentions of most articles: then one
     /// file, about as many bytes, gzip doing better on one file than on many).
-    /// An article beyond the index needs nothing (the engine answers that it does not
-    /// exist).
+    /// A record beyond its table needs nothing (the engine answers that it does not exist).
     pub fn rows_files<'r>(&self, rows: impl IntoIterator<Item = &'r (Tag, u32)>) -> Vec<String> {
         // Per table: its section (name, length, whether loaded) and the chunks read.
         type Table = (Tag, Option<(String, u32, bool)>, Vec<FileRef>);
         let mut tables: Vec<Table> = Vec::new();
         for &(tag, article) in rows {
+            if tag == NAME_ROWS && self.ents_has(article) {
+                continue;
+            }
             let at = match tables.iter().position(|(t, _, _)| *t == tag) {
                 Some(at) => at,
                 None => {
@@ -162,11 +227,46 @@ impl LazyIndex {
         files
     }
 
+    /// The files that `reads` take: [`LazyIndex::rows_files`] of its rows and of every row
+    /// of the tables it read whole, and the file of each section it read (the alias fst).
+    /// Each once, loaded or not.
+    pub fn files_read(&self, reads: &super::reads::RowReads) -> Vec<String> {
+        // A table read whole: one row of each of its chunks stands for it.
+        let every: Vec<(Tag, u32)> = reads
+            .tables
+            .iter()
+            .filter_map(|tag| self.row_table(*tag))
+            .flat_map(|t| t.chunks.iter().map(|(first, _)| (t.tag, *first)))
+            .collect();
+        let mut files = self.rows_files(reads.rows.iter().chain(&every));
+        for tag in &reads.sections {
+            if let Some((_, f)) = self.sections().iter().find(|(t, _)| t == tag) {
+                files.push(f.name());
+            }
+        }
+        files
+    }
+
+    /// Whether ENTS's record of entity `i` is loaded (the table whole, or its chunk): then
+    /// its name needs no [`NAME_ROWS`] chunk.
+    fn ents_has(&self, i: u32) -> bool {
+        let whole = self.sections().iter().find(|(t, _)| t == b"ENTS");
+        whole.is_some_and(|(_, f)| self.has(&f.name()))
+            || self
+                .row_chunk(*b"ENTS", i)
+                .is_some_and(|(_, f)| self.has(&f.name()))
+    }
+
+    /// The table whose row chunk `name` is (`None`: not a row chunk of this index).
+    pub fn rows_table_of(&self, name: &str) -> Option<Tag> {
+        self.rows_chunk_named(name).map(|(tag, _, _)| tag)
+    }
+
     /// Which row chunk `name` is: table and number.
     pub(crate) fn rows_chunk_named(&self, name: &str) -> Option<(Tag, usize, FileRef)> {
-        self.rows.iter().find_map(|(tag, chunks)| {
-            let i = chunks.iter().position(|(_, f)| f.name() == name)?;
-            Some((*tag, i, chunks[i].1))
+        self.rows.iter().find_map(|table| {
+            let i = table.chunks.iter().position(|(_, f)| f.name() == name)?;
+            Some((table.tag, i, table.chunks[i].1))
         })
     }
 
@@ -185,14 +285,23 @@ impl LazyIndex {
     }
 
     /// Table `tag` for the assembled index: the section if loaded whole, else one record
-    /// per article, from its row chunk if loaded, else [`NOT_LOADED`].
+    /// per article (entity), from its row chunk if loaded, else [`NOT_LOADED`].
     pub(crate) fn assembled_table(&self, tag: Tag) -> Result<Vec<u8>, LazyError> {
         if let Ok(whole) = self.section(tag) {
             return Ok(whole.to_vec());
         }
-        let n = self.article_count() as usize;
+        let n = self.row_count(tag).unwrap_or(0) as usize;
         let mut records: Vec<&[u8]> = vec![&NOT_LOADED; n];
-        if let Some((_, chunks)) = self.rows.iter().find(|(t, _)| *t == tag) {
+        // ENTS: the names first, then the records loaded whole over them.
+        let from = if tag == *b"ENTS" {
+            vec![NAME_ROWS, tag]
+        } else {
+            vec![tag]
+        };
+        for tag in from {
+            let Some(RowTable { chunks, .. }) = self.row_table(tag) else {
+                continue;
+            };
             for (i, (first, file)) in chunks.iter().enumerate() {
                 let name = file.name();
                 let Some(bytes) = self.loaded_bytes(&name) else {

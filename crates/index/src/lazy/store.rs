@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use fst::{IntoStreamer, Map, Streamer};
 
 use super::files::{FileKind, FileRef};
-use super::rows::ROW_TABLES;
+use super::rows::{RowTable, LAZY_SECTIONS, NAME_ROWS, ROW_TABLES};
 use super::{LazyError, LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::Tag;
 use crate::{postings, PostingList};
@@ -66,8 +66,8 @@ pub struct LazyIndex {
     /// First key of each shard, and the shard's file.
     shards: Vec<(Vec<u8>, FileRef)>,
     sections: Vec<(Tag, FileRef)>,
-    /// Per-article tables also kept in row chunks: each chunk's first article and file.
-    pub(super) rows: Vec<(Tag, Vec<(u32, FileRef)>)>,
+    /// Tables also kept in row chunks: each chunk's first record and file.
+    pub(super) rows: Vec<RowTable>,
     loaded_shards: BTreeMap<usize, Shard>,
     /// Packs and sections supplied, by name.
     loaded: BTreeMap<String, Vec<u8>>,
@@ -149,11 +149,20 @@ impl LazyIndex {
     }
 
     /// The sections every answer needs (what a page loads before it is ready): all but the
-    /// tables kept in row chunks, which are loaded by the rows a call reads (docs/HOSTED.md).
+    /// tables kept in row chunks, which are loaded by the rows a call reads, and the
+    /// [`LAZY_SECTIONS`], loaded whole by the first call that reads them (docs/HOSTED.md).
     pub fn ready_sections(&self) -> impl Iterator<Item = &(Tag, FileRef)> {
-        self.sections
-            .iter()
-            .filter(|(tag, _)| !self.rows.iter().any(|(t, _)| t == tag))
+        self.sections.iter().filter(|(tag, _)| {
+            !self.rows.iter().any(|t| t.tag == *tag) && !LAZY_SECTIONS.contains(tag)
+        })
+    }
+
+    /// The sections a page loads whole when it reads them without rounds: the tables kept
+    /// in row chunks and the [`LAZY_SECTIONS`].
+    pub fn deferred_sections(&self) -> impl Iterator<Item = &(Tag, FileRef)> {
+        self.sections.iter().filter(|(tag, _)| {
+            self.rows.iter().any(|t| t.tag == *tag) || LAZY_SECTIONS.contains(tag)
+        })
     }
 
     /// A section's bytes, if supplied.
@@ -426,7 +435,7 @@ type RootTables = (
     u32,
     Vec<(Vec<u8>, FileRef)>,
     Vec<(Tag, FileRef)>,
-    Vec<(Tag, Vec<(u32, FileRef)>)>,
+    Vec<RowTable>,
 );
 
 fn parse_root(body: &[u8]) -> Option<RootTables> {
@@ -457,30 +466,41 @@ fn parse_root(body: &[u8]) -> Option<RootTables> {
     }
     let count = u32_at(body, at)? as usize;
     at += 4;
-    let mut rows = Vec::with_capacity(count.min(ROW_TABLES.len()));
+    let mut rows = Vec::with_capacity(count.min(ROW_TABLES.len() + 1));
     for _ in 0..count {
         let tag: Tag = body.get(at..at + 4)?.try_into().ok()?;
-        let n = u32_at(body, at + 4)? as usize;
-        at += 8;
+        let records = u32_at(body, at + 4)?;
+        let n = u32_at(body, at + 8)? as usize;
+        at += 12;
         let mut chunks: Vec<(u32, FileRef)> = Vec::with_capacity(n.min(body.len() / 16));
         for _ in 0..n {
             let first = u32_at(body, at)?;
             let file = FileRef::read(FileKind::Rows, body, at + 4)?;
             at += 4 + FileRef::SIZE;
-            // Chunks start at article 0 and go up: found by binary search.
+            // Chunks start at record 0 and go up: found by binary search.
             if (chunks.is_empty() && first != 0)
                 || chunks.last().is_some_and(|(f, _)| *f >= first)
-                || first >= article_count
+                || first >= records
             {
                 return None;
             }
             chunks.push((first, file));
         }
-        // Only a table that is also a section, and each once.
-        if !sections.iter().any(|(t, _)| *t == tag) || rows.iter().any(|(t, _)| *t == tag) {
+        // Only a table that is also a section, each once; one of articles has as many
+        // records as the index has articles.
+        // The entities' names are rows only, of ENTS's count.
+        let section = if tag == NAME_ROWS { *b"ENTS" } else { tag };
+        if !sections.iter().any(|(t, _)| *t == section)
+            || rows.iter().any(|t: &RowTable| t.tag == tag)
+            || (section != *b"ENTS" && records != article_count)
+        {
             return None;
         }
-        rows.push((tag, chunks));
+        rows.push(RowTable {
+            tag,
+            count: records,
+            chunks,
+        });
     }
     (at == body.len()).then_some((article_count, shards, sections, rows))
 }

@@ -19,7 +19,12 @@ fn index() -> Vec<u8> {
         })
         .collect();
     let files: Vec<String> = (0..60).map(|a| format!("a{a:02}.txt")).collect();
+    let names: Vec<String> = (0..40).map(|e| format!("entity {e:02}")).collect();
+    let aliases: Vec<String> = (0..40).map(|e| format!("alias{e:02}")).collect();
     let mut w = IndexWriter::new(|s: &str| s.to_lowercase());
+    for (name, alias) in names.iter().zip(&aliases) {
+        w.add_entity(name, crate::EntityKind::Place, vec![alias]);
+    }
     for (file, text) in files.iter().zip(&texts) {
         let id = w.add_article(ArticleRecord {
             file,
@@ -37,6 +42,19 @@ fn index() -> Vec<u8> {
                 derived: false,
             };
             w.add_term(id, word, occurrence);
+        }
+        // Two entities an article (the first by name, the second by demonym), over its
+        // first words; the last ten entities in no article.
+        for (k, e) in [id.0 % 30, (id.0 * 7 + 3) % 30].into_iter().enumerate() {
+            w.add_mention(
+                id,
+                crate::Mention {
+                    start: 4 * k as u32,
+                    end: 4 * k as u32 + 2,
+                    entity: crate::EntityId(e),
+                    kind: [crate::MentionKind::Name, crate::MentionKind::Demonym][k],
+                },
+            );
         }
     }
     w.finish()
@@ -346,7 +364,17 @@ fn per_article_tables_come_in_row_chunks_that_assemble_to_the_whole_tables() {
     let files = split(&bytes, TINY).unwrap();
     let mut lazy = open(&files);
     let ready: Vec<String> = lazy.ready_sections().map(|(_, f)| f.name()).collect();
-    assert_eq!(ready.len() + ROW_TABLES.len(), lazy.sections().len());
+    // Every section is ready, a row table or lazy (this index keeps its texts: no TXTC).
+    let lazy_here = lazy
+        .sections()
+        .iter()
+        .filter(|(t, _)| LAZY_SECTIONS.contains(t))
+        .count();
+    assert_eq!(lazy_here, LAZY_SECTIONS.len() - 1);
+    assert_eq!(
+        ready.len() + ROW_TABLES.len() + lazy_here,
+        lazy.sections().len()
+    );
     for name in &ready {
         lazy.supply(name, file(&files, name).to_vec()).unwrap();
     }
@@ -401,4 +429,80 @@ fn per_article_tables_come_in_row_chunks_that_assemble_to_the_whole_tables() {
     lazy.supply(&head.name(), file(&files, &head.name()).to_vec())
         .unwrap();
     assert_eq!(lazy.rows_files(&[(*b"HEAD", 59)]), vec![head.name()]);
+}
+
+#[test]
+fn entity_rows_and_the_alias_map_come_when_read_and_equal_the_whole_index_s() {
+    let bytes = index();
+    let whole = Index::open(&bytes).unwrap();
+    let files = split(&bytes, TINY).unwrap();
+    let mut lazy = open(&files);
+    assert_eq!(lazy.row_count(*b"ENTS"), Some(40));
+    assert_eq!(lazy.row_count(*b"AENT"), Some(60));
+    let alia = lazy
+        .sections()
+        .iter()
+        .find(|(t, _)| t == b"ALIA")
+        .unwrap()
+        .1;
+    assert!(lazy.ready_sections().all(|(_, f)| *f != alia));
+    for (_, f) in lazy.ready_sections().cloned().collect::<Vec<_>>() {
+        lazy.supply(&f.name(), file(&files, &f.name()).to_vec())
+            .unwrap();
+    }
+    // Ready: an index whose entity rows are empty and whose alias map is empty.
+    let ready_bytes = lazy.assemble().unwrap();
+    let ready = Index::open(&ready_bytes).unwrap();
+    assert_eq!(ready.entity_count(), 40);
+    let (seven, three) = (crate::EntityId(7), crate::ArticleId(3));
+    let ((name, aliased, listed), read) = reads::recording(|| {
+        (
+            ready.entity_name(seven).unwrap().0.to_owned(),
+            ready.entity_by_alias("alias07"),
+            ready.article_entities(three).unwrap(),
+        )
+    });
+    assert_eq!((name.as_str(), aliased, listed.len()), ("", None, 0));
+    // The reads name one ENTS chunk, one AENT chunk and the alias map, nothing else.
+    let need = lazy.files_read(&read);
+    assert_eq!(need.len(), 3, "{need:?}");
+    assert!(need.contains(&alia.name()));
+    assert!(need.iter().filter(|n| n.starts_with("a-")).count() == 2);
+    // A damaged entity chunk is refused by name.
+    let chunk = need.iter().find(|n| n.starts_with("a-")).unwrap();
+    let mut damaged = file(&files, chunk).to_vec();
+    *damaged.last_mut().unwrap() ^= 1;
+    assert!(matches!(
+        lazy.supply(chunk, damaged),
+        Err(LazyError::Damaged { name, .. }) if name == *chunk
+    ));
+    for name in &need {
+        lazy.supply(name, file(&files, name).to_vec()).unwrap();
+    }
+    let loaded_bytes = lazy.assemble().unwrap();
+    let loaded = Index::open(&loaded_bytes).unwrap();
+    // The name read its row of names (ENAM), not of ENTS: the whole record is one more
+    // chunk, then the record is the whole index's.
+    assert_eq!(loaded.entity_name(seven), whole.entity_name(seven));
+    let (_, read) = reads::recording(|| loaded.entity(seven).map(drop));
+    let need = lazy.files_read(&read);
+    assert_eq!(need.len(), 1, "{need:?}");
+    assert_eq!(lazy.rows_table_of(&need[0]), Some(*b"ENTS"));
+    assert!(!lazy.has(&need[0]));
+    lazy.supply(&need[0], file(&files, &need[0]).to_vec())
+        .unwrap();
+    // Its record loaded, the name needs no row of names.
+    assert!(lazy.rows_files(&[(NAME_ROWS, seven.0)]).is_empty());
+    let loaded_bytes = lazy.assemble().unwrap();
+    let loaded = Index::open(&loaded_bytes).unwrap();
+    assert_eq!(loaded.entity(seven).unwrap(), whole.entity(seven).unwrap());
+    assert_eq!(loaded.entity_by_alias("alias07"), Some(seven));
+    assert_eq!(
+        loaded.article_entities(three).unwrap(),
+        whole.article_entities(three).unwrap()
+    );
+    assert_eq!(whole.article_entities(three).unwrap().len(), 2);
+    // An entity beyond the table needs no file: the engine says there is none.
+    assert!(lazy.rows_files(&[(*b"ENTS", 40)]).is_empty());
+    assert!(loaded.entity(crate::EntityId(40)).is_err());
 }

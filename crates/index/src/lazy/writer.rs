@@ -5,7 +5,7 @@
 use fst::Streamer;
 
 use super::files::{FileKind, FileRef};
-use super::rows::{split_rows, ROW_TABLES};
+use super::rows::{names_table, split_rows, NAME_ROWS, ROW_TABLES};
 use super::{LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::{self, Tag};
 use crate::IndexError;
@@ -112,17 +112,28 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
         file.write(&mut body);
         files.push((file.name(), FileKind::Section, bytes.to_vec()));
     }
-    let tables: Vec<(Tag, &[u8])> = ROW_TABLES
+    let mut tables: Vec<(Tag, std::borrow::Cow<'_, [u8]>)> = ROW_TABLES
         .iter()
-        .filter_map(|tag| Some((*tag, sections.get(*tag).ok()?)))
+        .filter_map(|tag| Some((*tag, sections.get(*tag).ok()?.into())))
         .collect();
+    // The entities' names apart (rows only): what the facets read of ENTS.
+    if let Ok(ents) = sections.get(*b"ENTS") {
+        let names = names_table(ents).ok_or(IndexError::Corrupt {
+            section: "ENTS",
+            offset: 0,
+        })?;
+        tables.push((NAME_ROWS, names.into()));
+    }
     body.extend_from_slice(&(tables.len() as u32).to_le_bytes());
     for (tag, table) in tables {
+        let table = &table[..];
         let chunks = split_rows(table, sizes.rows, &mut files).ok_or(IndexError::Corrupt {
             section: "HEAD/MENT (a per-article table)",
             offset: 0,
         })?;
+        let records = crate::articles::count(table, "a table kept in row chunks")?;
         body.extend_from_slice(&tag);
+        body.extend_from_slice(&records.to_le_bytes());
         body.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
         for (first, file) in chunks {
             body.extend_from_slice(&first.to_le_bytes());

@@ -216,6 +216,20 @@ pub fn command(rest: &[String]) -> Result<()> {
     };
     println!("\n| query | rounds | requests | fetched gzip | of which texts | of which rows | new with cache | entity view of the first facet, then | engine over the rounds (this build) | same answer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     let mut seen: BTreeSet<String> = BTreeSet::new();
+    // Over the list with a cache: the bytes new to it, by what they are.
+    let mut cached_by: std::collections::BTreeMap<String, usize> = Default::default();
+    let kind_of = |name: &str| -> String {
+        match name.get(..2) {
+            Some("d-") => "shards".into(),
+            Some("p-") => "packs".into(),
+            Some("s-") => format!("{} whole", tag_of(name)),
+            Some("a-") => match fresh.store().rows_table_of(name) {
+                Some(t) => format!("{} rows", String::from_utf8_lossy(&t)),
+                None => "rows".into(),
+            },
+            _ => "texts".into(),
+        }
+    };
     let (mut query_sizes, mut entity_sizes): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     let (mut sum_fresh, mut sum_cached, mut sum_requests, mut differ) = (0, 0, 0, 0);
     for q in &list {
@@ -322,7 +336,10 @@ pub fn command(rest: &[String]) -> Result<()> {
                     .map(|n| (n, chunk_gz.get(n.as_str()).copied().unwrap_or(0))),
             )
             .filter(|(n, _)| seen.insert((*n).clone()))
-            .map(|(_, g)| g)
+            .map(|(n, g)| {
+                *cached_by.entry(kind_of(n)).or_default() += g;
+                g
+            })
             .sum();
         let requests = fetched.len() + texts.len();
         sum_fresh += index_gz + texts_gz;
@@ -351,6 +368,68 @@ pub fn command(rest: &[String]) -> Result<()> {
         kib(sum_fresh),
         sum_requests,
         kib(sum_cached),
+    );
+    let by_kind = |by: std::collections::BTreeMap<String, usize>| -> String {
+        let mut by: Vec<(String, usize)> = by.into_iter().collect();
+        by.sort_by_key(|b| std::cmp::Reverse(b.1));
+        let by: Vec<String> = by.iter().map(|(k, n)| format!("{k} {}", kib(*n))).collect();
+        by.join(", ")
+    };
+    println!(
+        "over the list with a cache (a fresh page per query: its own choice of rows or whole tables), by kind: {}",
+        by_kind(cached_by)
+    );
+
+    // 5. One page over the whole list, in order, keeping what it fetched (one visitor's
+    // session: its store decides what is still missing, as the hosted page's does).
+    let mut session = LazyExplorer::open(&files.root, root_bytes).map_err(|e| err(&e))?;
+    let mut session_by: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut session_requests = 1;
+    *session_by.entry("root".into()).or_default() += gz[files.root.as_str()];
+    for name in session.missing_to_open() {
+        *session_by.entry(kind_of(&name)).or_default() += gz[name.as_str()];
+        session_requests += 1;
+        session
+            .supply(&name, file_bytes(&files, &name)?.to_vec())
+            .map_err(|e| err(&e))?;
+    }
+    let mut session_texts: BTreeSet<String> = BTreeSet::new();
+    for q in &list {
+        loop {
+            let need = session
+                .missing_for_search(&q.text, &options)
+                .map_err(|e| err(&e))?;
+            if need.is_empty() {
+                break;
+            }
+            for name in need {
+                *session_by.entry(kind_of(&name)).or_default() += gz[name.as_str()];
+                session_requests += 1;
+                session
+                    .supply(&name, file_bytes(&files, &name)?.to_vec())
+                    .map_err(|e| err(&e))?;
+            }
+        }
+        let got = session.search(&q.text, &options).map_err(|e| err(&e))?;
+        if let Some(chunks) = chunks {
+            for hit in &got.hits {
+                if let Ok(name) = chunks
+                    .chunk_of(hit.article.id)
+                    .and_then(|c| chunks.file_name(c))
+                {
+                    if session_texts.insert(name.clone()) {
+                        *session_by.entry("texts".into()).or_default() +=
+                            chunk_gz.get(name.as_str()).copied().unwrap_or(0);
+                        session_requests += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "one page over the list in order, keeping what it fetched (ready included): {} in {session_requests} requests; by kind: {}",
+        kib(session_by.values().sum()),
+        by_kind(session_by)
     );
     let median_max = |sizes: &mut Vec<usize>| -> String {
         sizes.sort_unstable();
