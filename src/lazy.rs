@@ -275,11 +275,11 @@ impl LazyExplorer {
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
         )?;
-        files.extend(self.store.files_read(&rows));
-        match files
-            .into_iter()
-            .find(|f| !self.store.has(f) || self.since.contains(f))
-        {
+        // The rows as the engine read them: from the files it was assembled from (a section
+        // loaded whole since does not stand for rows it read from their chunks).
+        let assembled = |name: &str| self.store.has(name) && !self.since.contains(name);
+        files.extend(self.store.files_read_as(&rows, &assembled));
+        match files.into_iter().find(|f| !assembled(f)) {
             Some(name) => Err(LazyError::Missing { name }.into()),
             None => Ok(answer?),
         }

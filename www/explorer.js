@@ -82,7 +82,7 @@ import { METHODS } from './runtime/worker-methods.js';
 export { ExplorerError, AsyncArticleExplorer };
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.7.0';
+export const version = '1.8.0';
 
 /**
  * The contract's shapes (declared in ./types.d.ts, imported here for JSDoc).
@@ -255,6 +255,8 @@ export class ArticleExplorer {
   async loadText(ids) {
     const list = articleIds(ids);
     if (!this.hosted || list.length === 0) return { chunks: 0, bytes: 0 };
+    // Lazy mode: the table that names the chunks is an index file of its own.
+    await this.#rounds('loadText', 'missingForTexts', [Uint32Array.from(list)]);
     const missing = this.#call('missingTexts', [Uint32Array.from(list)]);
     return this.#chunks.load(missing, (chunk, bytes) => {
       if (!this.#inner) throw new ExplorerError('call', 'loadText(): the explorer was closed');
@@ -296,11 +298,15 @@ export class ArticleExplorer {
   }
 
   /**
-   * Lazy hosted mode: fetches, in rounds as {@link fetchFor} does, the index
-   * files `article(id, options)` reads (the head and mentions of the article;
-   * its text is {@link loadText}'s). Resolves at once in every other build.
-   * @param {number} id
-   * @param {ArticleOptions} [options]
+   * Lazy hosted mode: each fetches, in rounds as {@link fetchFor} does, the
+   * index files its call reads, and resolves at once in every other build:
+   * `article(id, options)` (the article's head and mentions; its text is
+   * {@link loadText}'s), `entity(id, options)` (the rows of the articles in
+   * its scope, what its query reads), `overview(options)` (the heads of its
+   * page: ask a page with `limit`), `entities()` (every entity's record),
+   * `entitiesNamed(text)` (the names it folds), `resolveEntity(ref)` for each
+   * of `refs`, `related(id, options)` (the rows of the articles it compares).
+   * @param {number} id @param {ArticleOptions} [options]
    * @returns {Promise<IndexLoad>}
    * @throws {ExplorerError} as {@link fetchFor}; `code: "argument"` for a bad id.
    */
@@ -308,33 +314,32 @@ export class ArticleExplorer {
     return this.#rounds('fetchForArticle', 'missingForArticle', [id, options]);
   }
 
-  /**
-   * Lazy hosted mode: fetches, in rounds, the index files `entity(id, options)`
-   * reads (the rows of the articles in its scope, what its query reads).
-   * @param {number} id
-   * @param {EntityOptions} [options]
-   * @returns {Promise<IndexLoad>}
-   */
+  /** @param {number} id @param {EntityOptions} [options] @returns {Promise<IndexLoad>} */
   fetchForEntity(id, options) {
     return this.#rounds('fetchForEntity', 'missingForEntity', [id, options]);
   }
 
-  /**
-   * Lazy hosted mode: fetches, in rounds, the index files `overview(options)`
-   * reads (the heads of its page of articles: ask a page with `limit`).
-   * @param {OverviewOptions} [options]
-   * @returns {Promise<IndexLoad>}
-   */
+  /** @param {OverviewOptions} [options] @returns {Promise<IndexLoad>} */
   fetchForOverview(options) {
     return this.#rounds('fetchForOverview', 'missingForOverview', [options]);
   }
 
-  /**
-   * Lazy hosted mode: fetches, in rounds, the index files `related(id, options)`
-   * reads (the rows of the article and of the articles it compares).
-   * @param {number} id @param {{ limit?: number }} [options]
-   * @returns {Promise<IndexLoad>}
-   */
+  /** @returns {Promise<IndexLoad>} */
+  fetchForEntities() {
+    return this.#rounds('fetchForEntities', 'missingForEntities', []);
+  }
+
+  /** @param {string} text @returns {Promise<IndexLoad>} */
+  fetchForEntitiesNamed(text) {
+    return this.#rounds('fetchForEntitiesNamed', 'missingForEntitiesNamed', [String(text)]);
+  }
+
+  /** @param {string[]} refs @returns {Promise<IndexLoad>} */
+  fetchForResolve(refs) {
+    return this.#rounds('fetchForResolve', 'missingForResolve', [refs.map(String)]);
+  }
+
+  /** @param {number} id @param {{ limit?: number }} [options] @returns {Promise<IndexLoad>} */
   fetchForRelated(id, options) {
     return this.#rounds('fetchForRelated', 'missingForRelated', [id, options]);
   }

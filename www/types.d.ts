@@ -205,7 +205,8 @@ export interface TextLoad {
 /**
  * What one `fetchFor()` call fetched (lazy hosted mode): index files, their bytes as
  * received, and in how many rounds (dictionary shards, then postings packs, then row
- * chunks). `fetchForArticle()`, `fetchForEntity()` and `fetchForOverview()` answer the same.
+ * chunks, sections). Every `fetchFor…()` call (`fetchForArticle()`, `fetchForEntities()`, …)
+ * answers the same.
  */
 export interface IndexLoad {
   files: number;

@@ -117,6 +117,46 @@ impl JsExplorer {
         self.rounds(|ex| ex.overview(&options).map(drop))
     }
 
+    /// One round of the files `entities()` needs that are not loaded (every entity's record
+    /// and what its reference reads).
+    #[wasm_bindgen(js_name = missingForEntities)]
+    pub fn missing_for_entities(&mut self) -> Result<Vec<String>, JsError> {
+        self.rounds(|ex| {
+            for e in ex.entities()? {
+                ex.entity_ref(e.id)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// One round of the files `entitiesNamed(text)` needs that are not loaded (the names and
+    /// aliases it folds).
+    #[wasm_bindgen(js_name = missingForEntitiesNamed)]
+    pub fn missing_for_entities_named(&mut self, text: &str) -> Result<Vec<String>, JsError> {
+        self.rounds(|ex| ex.entities_named(text).map(drop))
+    }
+
+    /// One round of the files `resolveEntity(reference)` needs, for each of `references`.
+    #[wasm_bindgen(js_name = missingForResolve)]
+    pub fn missing_for_resolve(&mut self, references: Vec<String>) -> Result<Vec<String>, JsError> {
+        self.rounds(|ex| {
+            for reference in &references {
+                ex.resolve_entity(reference)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// One round of the index files `missingTexts(ids)` reads (the table of text chunks), so
+    /// that `loadText` can name the chunks.
+    #[wasm_bindgen(js_name = missingForTexts)]
+    pub fn missing_for_texts(&mut self, ids: Vec<u32>) -> Result<Vec<String>, JsError> {
+        self.rounds(|ex| {
+            ex.missing_texts(ids.iter().copied().map(ArticleId))
+                .map(drop)
+        })
+    }
+
     /// Hands over the lazy index file `name`; throws, naming it, when the bytes are not
     /// that file of this index (damaged, of another build, not asked for).
     #[wasm_bindgen(js_name = addIndexFile)]

@@ -181,6 +181,8 @@ test('a lazy explorer is ready without the whole article tables, and an article 
           return `${e.code}: ${e.message}`;
         }
       };
+      // Every entity's record is a file of its own, fetched in the list's rounds.
+      const listed = { before: code(() => ex.entities()), load: await ex.fetchForEntities() };
       const entity = ex.entities()[0];
       const before = { article: code(() => ex.article(0)), entity: code(() => ex.entity(entity.id)) };
       const loads = { article: await ex.fetchForArticle(0), entity: await ex.fetchForEntity(entity.id) };
@@ -188,9 +190,11 @@ test('a lazy explorer is ready without the whole article tables, and an article 
       const article = ex.article(0);
       const view = ex.entity(entity.id);
       const overview = await ex.fetchForOverview({ offset: 1, limit: 2 });
-      return { atReady, before, loads, title: article.title, paragraphs: article.paragraphs.length, viewArticles: view.articles.length, overview, page: ex.overview({ offset: 1, limit: 2 }).articles.length };
+      return { atReady, listed, before, loads, title: article.title, paragraphs: article.paragraphs.length, viewArticles: view.articles.length, overview, page: ex.overview({ offset: 1, limit: 2 }).articles.length };
     }, BASE);
     assert.deepEqual(r.atReady.filter((f) => whole.includes(f) || /^[dpa]-/.test(f)), [], `ready with the root and the sections only: ${r.atReady}`);
+    assert.match(r.listed.before, /^index: .*not loaded: [as]-[0-9a-f]+\.bin/, 'entities() before its rounds names the file it lacks');
+    assert.ok(r.listed.load.files >= 1, JSON.stringify(r.listed));
     assert.match(r.before.article, /^index: .*not loaded: [as]-[0-9a-f]+\.bin/, 'article() before its rounds names the file it lacks');
     assert.match(r.before.entity, /^index: .*not loaded: [as]-[0-9a-f]+\.bin/, 'so does entity()');
     assert.ok(r.loads.article.files >= 1 && r.loads.entity.rounds >= 1, JSON.stringify(r.loads));
@@ -220,6 +224,7 @@ test('on a lazy explorer the exports, a timeline without demonyms and related ar
           return e.code;
         }
       };
+      await ex.fetchForEntities();
       const id = ex.entities()[0].id;
       const plain = { demonyms: false };
       const before = {

@@ -117,6 +117,9 @@ export class AsyncArticleExplorer {
   fetchForEntity(id, options) { return this.#call('fetchForEntity', [id, options]); }
   /** @param {object} [options] */
   fetchForOverview(options) { return this.#call('fetchForOverview', [options]); }
+  fetchForEntities() { return this.#call('fetchForEntities', []); }
+  fetchForEntitiesNamed(text) { return this.#call('fetchForEntitiesNamed', [text]); }
+  fetchForResolve(refs) { return this.#call('fetchForResolve', [refs]); }
   /** @param {number} id @param {object} [options] */
   fetchForRelated(id, options) { return this.#call('fetchForRelated', [id, options]); }
   /** @param {number} id @param {object} [options] */

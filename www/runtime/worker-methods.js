@@ -25,6 +25,9 @@ export const METHODS = [
   'fetchForArticle',
   'fetchForEntity',
   'fetchForOverview',
+  'fetchForEntities',
+  'fetchForEntitiesNamed',
+  'fetchForResolve',
   'fetchForRelated',
   // Issue 19 (collection.js), attached when the build has them.
   'graph',

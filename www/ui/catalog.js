@@ -75,6 +75,7 @@ export class Catalog {
     if (asked.length === 0) return;
     let answers = [];
     try {
+      await this.explorer.fetchForResolve(asked);
       answers = await this.explorer.each('resolveEntity', asked.map((ref) => [ref]));
     } catch {
       answers = [];
@@ -220,7 +221,7 @@ export class Catalog {
     if (this.#named?.text === text) return this.#named.ids ?? undefined;
     const asking = { text, ids: /** @type {Set<number>|null} */ (null) };
     this.#named = asking;
-    this.explorer.entitiesNamed(text).then(
+    this.explorer.fetchForEntitiesNamed(text).then(() => this.explorer.entitiesNamed(text)).then(
       (ids) => {
         asking.ids = new Set(ids);
       },
@@ -256,7 +257,8 @@ export function catalogOf(explorer) {
 
 /** @param {AsyncArticleExplorer} explorer */
 async function load(explorer) {
-  const entitiesAsked = explorer.entities().catch((e) => {
+  // Lazy hosted mode: each call's rounds first (they resolve at once in other builds).
+  const entitiesAsked = explorer.fetchForEntities().then(() => explorer.entities()).catch((e) => {
     // A build without an entity index still searches; the facets say "none".
     console.warn('article explorer: entities() failed, showing none:', e);
     return [];
@@ -264,7 +266,7 @@ async function load(explorer) {
   // Lazy hosted mode: a fingerprint of every head, asked when the stars need it (loadCollectionId).
   const collectionId = explorer.lazy ? Promise.resolve(null) : explorer.collectionId().catch(() => null);
   // Lazy hosted mode: no list of every article (every head); the count needs none.
-  const articlesAsked = explorer.lazy ? explorer.overview({ limit: 0 }).then((o) => ({ articles: [], count: o.total })) : explorer.articles().then((articles) => ({ articles, count: articles.length }));
+  const articlesAsked = explorer.lazy ? explorer.fetchForOverview({ limit: 0 }).then(() => explorer.overview({ limit: 0 })).then((o) => ({ articles: [], count: o.total })) : explorer.articles().then((articles) => ({ articles, count: articles.length }));
   const [{ articles, count }, listed] = await Promise.all([articlesAsked, entitiesAsked]);
   /** @type {EntityInfo[]} */
   const entities = Array.isArray(listed) ? listed : [];

@@ -184,18 +184,28 @@ impl LazyIndex {
     /// file, about as many bytes, gzip doing better on one file than on many).
     /// A record beyond its table needs nothing (the engine answers that it does not exist).
     pub fn rows_files<'r>(&self, rows: impl IntoIterator<Item = &'r (Tag, u32)>) -> Vec<String> {
+        self.rows_files_as(rows, &|name| self.has(name))
+    }
+
+    /// [`LazyIndex::rows_files`] as if the files `loaded` says were all that is loaded (an
+    /// engine assembled before some files came reads those it was assembled from).
+    fn rows_files_as<'r>(
+        &self,
+        rows: impl IntoIterator<Item = &'r (Tag, u32)>,
+        loaded: &dyn Fn(&str) -> bool,
+    ) -> Vec<String> {
         // Per table: its section (name, length, whether loaded) and the chunks read.
         type Table = (Tag, Option<(String, u32, bool)>, Vec<FileRef>);
         let mut tables: Vec<Table> = Vec::new();
         for &(tag, article) in rows {
-            if tag == NAME_ROWS && self.ents_has(article) {
+            if tag == NAME_ROWS && self.ents_has(article, loaded) {
                 continue;
             }
             let at = match tables.iter().position(|(t, _, _)| *t == tag) {
                 Some(at) => at,
                 None => {
                     let section = self.sections().iter().find(|(t, _)| *t == tag);
-                    let section = section.map(|(_, f)| (f.name(), f.len, self.has(&f.name())));
+                    let section = section.map(|(_, f)| (f.name(), f.len, loaded(&f.name())));
                     tables.push((tag, section, Vec::new()));
                     tables.len() - 1
                 }
@@ -215,7 +225,7 @@ impl LazyIndex {
             // What is still to fetch decides: chunks loaded before cost nothing.
             let to_fetch: u64 = chunks
                 .iter()
-                .filter(|f| !self.has(&f.name()))
+                .filter(|f| !loaded(&f.name()))
                 .map(|f| u64::from(f.len))
                 .sum();
             match section {
@@ -231,6 +241,17 @@ impl LazyIndex {
     /// of the tables it read whole, and the file of each section it read (the alias fst).
     /// Each once, loaded or not.
     pub fn files_read(&self, reads: &super::reads::RowReads) -> Vec<String> {
+        self.files_read_as(reads, &|name| self.has(name))
+    }
+
+    /// [`LazyIndex::files_read`] as if the files `loaded` says were all that is loaded: what
+    /// an engine assembled before the others came read (a section loaded whole since then
+    /// does not stand for rows that engine read from their chunks).
+    pub fn files_read_as(
+        &self,
+        reads: &super::reads::RowReads,
+        loaded: &dyn Fn(&str) -> bool,
+    ) -> Vec<String> {
         // A table read whole: one row of each of its chunks stands for it.
         let every: Vec<(Tag, u32)> = reads
             .tables
@@ -238,7 +259,7 @@ impl LazyIndex {
             .filter_map(|tag| self.row_table(*tag))
             .flat_map(|t| t.chunks.iter().map(|(first, _)| (t.tag, *first)))
             .collect();
-        let mut files = self.rows_files(reads.rows.iter().chain(&every));
+        let mut files = self.rows_files_as(reads.rows.iter().chain(&every), loaded);
         for tag in &reads.sections {
             if let Some((_, f)) = self.sections().iter().find(|(t, _)| t == tag) {
                 files.push(f.name());
@@ -249,12 +270,12 @@ impl LazyIndex {
 
     /// Whether ENTS's record of entity `i` is loaded (the table whole, or its chunk): then
     /// its name needs no [`NAME_ROWS`] chunk.
-    fn ents_has(&self, i: u32) -> bool {
+    fn ents_has(&self, i: u32, loaded: &dyn Fn(&str) -> bool) -> bool {
         let whole = self.sections().iter().find(|(t, _)| t == b"ENTS");
-        whole.is_some_and(|(_, f)| self.has(&f.name()))
+        whole.is_some_and(|(_, f)| loaded(&f.name()))
             || self
                 .row_chunk(*b"ENTS", i)
-                .is_some_and(|(_, f)| self.has(&f.name()))
+                .is_some_and(|(_, f)| loaded(&f.name()))
     }
 
     /// The table whose row chunk `name` is (`None`: not a row chunk of this index).
