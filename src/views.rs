@@ -18,6 +18,9 @@ impl Explorer<'_> {
         id: ArticleId,
         query: Option<&str>,
     ) -> Result<ArticleView<'_>, IndexError> {
+        // Its mentions before its text: in lazy hosted mode the rounds of `article()` run
+        // before the text is loaded (`loadText`'s), and they fetch what it reads up to there.
+        let mentions = self.index.mentions(id)?;
         let record = self.texts.require(&self.index, id)?;
         let marker = match query {
             Some(q) if !q.trim().is_empty() => {
@@ -27,7 +30,6 @@ impl Explorer<'_> {
             }
             _ => snippet::Marker::default(),
         };
-        let mentions = self.index.mentions(id)?;
         let paragraphs = record
             .blocks
             .iter()
