@@ -231,8 +231,10 @@ pub struct Cooccurrence<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityView<'a> {
     pub summary: EntitySummary<'a>,
-    /// Current results that mention it.
+    /// Current results that mention it (the page asked for; all of them by default).
     pub articles: Vec<ArticleSummary<'a>>,
+    /// Number of current results that mention it (`articles` when no page is asked for).
+    pub articles_total: usize,
     pub in_context: Vec<InContext<'a>>,
     /// Most over-represented first.
     pub cooccurring: Vec<Cooccurrence<'a>>,

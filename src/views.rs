@@ -7,7 +7,7 @@ use crate::model::{
 };
 use crate::{facets, query, search, snippet, summary, Explorer, IN_CONTEXT_LIMIT};
 use explorer_index::{ArticleId, EntityId, IndexError};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 impl Explorer<'_> {
     /// One article with its blocks and entity mentions; with a `query`, its matches are
@@ -18,6 +18,9 @@ impl Explorer<'_> {
         id: ArticleId,
         query: Option<&str>,
     ) -> Result<ArticleView<'_>, IndexError> {
+        // Its mentions before its text: in lazy hosted mode the rounds of `article()` run
+        // before the text is loaded (`loadText`'s), and they fetch what it reads up to there.
+        let mentions = self.index.mentions(id)?;
         let record = self.texts.require(&self.index, id)?;
         let marker = match query {
             Some(q) if !q.trim().is_empty() => {
@@ -27,7 +30,6 @@ impl Explorer<'_> {
             }
             _ => snippet::Marker::default(),
         };
-        let mentions = self.index.mentions(id)?;
         let paragraphs = record
             .blocks
             .iter()
@@ -82,7 +84,8 @@ impl Explorer<'_> {
 
     /// One entity within the results of `query` and `options` (all articles when both are
     /// empty): its articles there, its mentions in context, the entities that co-occur with
-    /// it most over-proportionally, and the spellings seen.
+    /// it most over-proportionally, and the spellings seen. Every article in scope is
+    /// listed; [`Explorer::entity_page`] lists a page of them.
     ///
     /// In hosted mode the mentions in context and the spellings come from the loaded texts;
     /// [`EntityView::text_pending`] lists the articles whose texts would add lines in
@@ -92,6 +95,22 @@ impl Explorer<'_> {
         id: EntityId,
         query: &str,
         options: &SearchOptions,
+    ) -> Result<EntityView<'_>, IndexError> {
+        self.entity_page(id, query, options, ArticlePage::default())
+    }
+
+    /// [`Explorer::entity`] listing only `page` of its articles (in the same order);
+    /// [`EntityView::articles_total`] counts them all. Counts, co-occurring names and the
+    /// lines in context are those of the whole scope: the mentions are counted from the
+    /// entity's own article list, and only the articles whose lines in context can be drawn
+    /// are read (their mentions and, in hosted mode, loaded texts), so a page reads the heads
+    /// of its articles only.
+    pub fn entity_page(
+        &self,
+        id: EntityId,
+        query: &str,
+        options: &SearchOptions,
+        page: ArticlePage,
     ) -> Result<EntityView<'_>, IndexError> {
         let entity = self.entity_summary(id)?;
         let unfiltered = query.trim().is_empty()
@@ -108,63 +127,79 @@ impl Explorer<'_> {
                 .map(|(scored, _)| scored.article)
                 .collect()
         };
-        let own: BTreeSet<ArticleId> = self
+        // The entity's articles with its number of mentions in each (its mentions there,
+        // demonyms included: what the index counts per article).
+        let own: BTreeMap<ArticleId, usize> = self
             .index
             .entity(id)?
             .articles
-            .iter()
-            .map(|(a, _)| *a)
+            .into_iter()
+            .map(|(a, n)| (a, n as usize))
             .collect();
-        let mine: Vec<ArticleId> = scope.iter().copied().filter(|a| own.contains(a)).collect();
-        let (readable, text_pending, unread) = self.readable_for_context(id, &mine)?;
+        let mine: Vec<(ArticleId, usize)> = scope
+            .iter()
+            .filter_map(|a| own.get(a).map(|&n| (*a, n)))
+            .collect();
+        let ids: Vec<ArticleId> = mine.iter().map(|&(a, _)| a).collect();
+        let (readable, text_pending) = self.readable_for_context(&mine);
         let found = facets::in_context(&self.index, id, &readable, IN_CONTEXT_LIMIT, |a| {
             self.texts.require(&self.index, a)
         })?;
+        let listed = ids.iter().skip(page.offset);
+        let listed: Vec<ArticleId> = match page.limit {
+            Some(limit) => listed.take(limit).copied().collect(),
+            None => listed.copied().collect(),
+        };
         Ok(EntityView {
-            cooccurring: facets::cooccurring(&self.index, id, &mine, options.demonyms)?,
-            articles: mine
+            cooccurring: facets::cooccurring(&self.index, id, &ids, options.demonyms)?,
+            articles: listed
                 .iter()
                 .map(|&a| summary(&self.index, a, &self.index.head(a)?))
                 .collect::<Result<_, _>>()?,
+            articles_total: ids.len(),
             in_context: found.in_context,
             spellings: found.spellings,
-            mentions_in_scope: found.mentions + unread,
+            mentions_in_scope: mine.iter().map(|&(_, n)| n).sum(),
             text_pending,
             summary: entity,
         })
     }
 
-    /// Of `articles` (mentioning entity `id`): those whose texts can be read; those whose
-    /// texts are not loaded but would add lines in context (the first ones, until
-    /// [`IN_CONTEXT_LIMIT`] mentions are covered); and the number of mentions in unread texts
-    /// (counted from the index, which needs no text).
+    /// Of `articles` (mentioning the entity, with its number of mentions in each): those
+    /// whose lines in context are read, and those whose texts are not loaded but would add
+    /// lines in context. Embedded, every article is read (the spellings are those of the
+    /// whole scope). Hosted, only the first articles until [`IN_CONTEXT_LIMIT`] mentions are
+    /// covered: the loaded ones are read, the others are pending.
     fn readable_for_context(
         &self,
-        id: EntityId,
-        articles: &[ArticleId],
-    ) -> Result<(Vec<ArticleId>, Vec<ArticleId>, usize), IndexError> {
+        articles: &[(ArticleId, usize)],
+    ) -> (Vec<ArticleId>, Vec<ArticleId>) {
         if !self.is_hosted() {
-            return Ok((articles.to_vec(), Vec::new(), 0));
+            return (articles.iter().map(|&(a, _)| a).collect(), Vec::new());
         }
-        let (mut readable, mut pending, mut unread, mut covered) = (Vec::new(), Vec::new(), 0, 0);
-        for &a in articles {
-            let n = self
-                .index
-                .mentions(a)?
-                .iter()
-                .filter(|m| m.entity == id)
-                .count();
+        let (mut readable, mut pending, mut covered) = (Vec::new(), Vec::new(), 0);
+        for &(a, n) in articles {
+            if covered >= IN_CONTEXT_LIMIT {
+                break;
+            }
+            if n == 0 {
+                continue;
+            }
             if self.text_loaded(a) {
                 readable.push(a);
             } else {
-                unread += n;
-                if covered >= IN_CONTEXT_LIMIT || n == 0 {
-                    continue;
-                }
                 pending.push(a);
             }
             covered += n;
         }
-        Ok((readable, pending, unread))
+        (readable, pending)
     }
+}
+
+/// Which of the entity view's articles to list: from `offset`, at most `limit` (every one
+/// from `offset` when `None`, the default).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ArticlePage {
+    pub offset: usize,
+    pub limit: Option<usize>,
 }

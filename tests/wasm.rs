@@ -343,7 +343,25 @@ fn every_answer_has_exactly_the_shape_types_d_ts_declares() {
     let entities = Array::from(&ex.entities().unwrap());
     for e in entities.iter().take(5) {
         let id = get(&e, "id");
-        check(ex.entity(id, JsValue::UNDEFINED).unwrap(), "EntityView");
+        let whole = ex.entity(id.clone(), JsValue::UNDEFINED).unwrap();
+        check(whole.clone(), "EntityView");
+        let all = Array::from(&get(&whole, "articles"));
+        assert_eq!(
+            get(&whole, "articlesTotal").as_f64(),
+            Some(all.length() as f64)
+        );
+        // A page of its articles: the slice of the whole list, the total of all of them.
+        let options = Object::new();
+        Reflect::set(&options, &"limit".into(), &1.into()).unwrap();
+        Reflect::set(&options, &"offset".into(), &1.into()).unwrap();
+        let paged = ex.entity(id, options.into()).unwrap();
+        check(paged.clone(), "EntityView");
+        assert_eq!(get(&paged, "articlesTotal"), get(&whole, "articlesTotal"));
+        let page = Array::from(&get(&paged, "articles"));
+        assert_eq!(page.length(), all.length().saturating_sub(1).min(1));
+        if page.length() == 1 {
+            assert_eq!(get(&page.get(0), "id"), get(&all.get(1), "id"));
+        }
     }
 }
 
@@ -391,6 +409,11 @@ fn bad_options_are_errors_that_name_the_option() {
     assert!(message(ex.search(7.into(), JsValue::UNDEFINED)).contains("search(): query"));
     assert!(message(ex.article((-1).into(), JsValue::UNDEFINED)).contains("article(): id"));
     assert!(message(ex.entity("x".into(), JsValue::UNDEFINED)).contains("entity(): id"));
+    for (key, value) in [("limit", JsValue::from(-1)), ("offset", JsValue::from("2"))] {
+        let m = message(ex.entity(0.into(), options(key, value)));
+        assert!(m.starts_with("bad argument: "), "{m}");
+        assert!(m.contains(&format!("entity(): options.{key}")), "{m}");
+    }
 }
 
 #[wasm_bindgen_test]

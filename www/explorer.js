@@ -481,7 +481,8 @@ export class ArticleExplorer {
   /**
    * One entity within the results of a search (`query`, `entities`, `from`,
    * `to`, `demonyms`; every article when there is no query and no entity filter):
-   * its articles, its mentions in context, co-occurring entities, spellings.
+   * its articles (with `limit`/`offset` that page of them, `articlesTotal` all),
+   * its mentions in context, co-occurring entities, spellings.
    * @param {number} id An id from `entities()`, a facet or a mention.
    * @param {EntityOptions} [options]
    * @returns {EntityView}

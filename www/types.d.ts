@@ -177,11 +177,14 @@ export interface Cooccurrence {
 }
 
 /**
- * One entity within the results of a search. `mentionsInResults` counts the articles in
- * scope; `textPending` (hosted mode): articles whose texts would add lines once loaded.
+ * One entity within the results of a search. `articles`: the page of its articles in scope
+ * that `limit`/`offset` ask for (every one without `limit`), in the engine's order;
+ * `articlesTotal` counts them all. `mentionsInResults` counts its mentions in all of them;
+ * `textPending` (hosted mode): articles whose texts would add lines once loaded.
  */
 export interface EntityView extends EntityInfo {
   articles: ArticleSummary[];
+  articlesTotal: number;
   inContext: InContext[];
   cooccurring: Cooccurrence[];
   spellings: string[];
@@ -234,9 +237,11 @@ export interface SearchOptions {
   authors?: string[];
 }
 
-/** The search whose results the entity view looks at. */
+/** The search whose results the entity view looks at, and the page of its articles to list (`limit`, `offset`). */
 export interface EntityOptions {
   query?: string;
+  limit?: number;
+  offset?: number;
   entities?: number[];
   from?: string;
   to?: string;

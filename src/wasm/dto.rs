@@ -445,6 +445,7 @@ struct CooccurrenceDto<'a> {
 pub(super) struct EntityViewDto<'a> {
     info: EntityDto<'a>,
     articles: Vec<ArticleDto<'a>>,
+    articles_total: usize,
     in_context: Vec<InContextDto<'a>>,
     cooccurring: Vec<CooccurrenceDto<'a>>,
     spellings: Vec<&'a str>,
@@ -454,6 +455,7 @@ pub(super) struct EntityViewDto<'a> {
 
 extends!(EntityViewDto {
     articles: "articles",
+    articles_total: "articlesTotal",
     in_context: "inContext",
     cooccurring: "cooccurring",
     spellings: "spellings",
@@ -467,6 +469,7 @@ impl<'a> EntityViewDto<'a> {
         EntityViewDto {
             info: EntityDto::new(&view.summary, reference),
             articles: view.articles.iter().map(ArticleDto::from).collect(),
+            articles_total: view.articles_total,
             in_context: view
                 .in_context
                 .iter()

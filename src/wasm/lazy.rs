@@ -87,7 +87,7 @@ impl JsExplorer {
     }
 
     /// One round of the files `entity(id, options)` needs that are not loaded (the rows of
-    /// the articles it and its timeline read, and what its query reads of the dictionary).
+    /// the articles it (its page of them, with `{ limit, offset }`) and its timeline read, and what its query reads of the dictionary).
     #[wasm_bindgen(js_name = missingForEntity)]
     pub fn missing_for_entity(
         &mut self,
@@ -97,10 +97,11 @@ impl JsExplorer {
         let id = EntityId(options::id("fetchForEntity()", &id)?);
         let options = JsOptions::new("fetchForEntity()", options)?;
         let query = options.string("query")?.unwrap_or_default();
+        let page = options.article_page()?;
         let options = options.search()?;
         // explorer.js's `entity()` adds the entity's `timeline()` (www/collection.js).
         self.rounds(|ex| {
-            ex.entity(id, &query, &options)?;
+            ex.entity_page(id, &query, &options, page)?;
             ex.timeline(id, &query, &options)?;
             ex.entity_ref(id).map(drop)
         })

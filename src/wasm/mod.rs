@@ -217,7 +217,8 @@ impl JsExplorer {
     }
 
     /// One entity within the results of `{ query, entities, from, to }` (all articles when
-    /// none): its articles, mentions in context, co-occurring entities, spellings.
+    /// none): its articles, mentions in context, co-occurring entities, spellings. With
+    /// `{ limit, offset }`, only that page of its articles (`articlesTotal` counts them all).
     #[wasm_bindgen(unchecked_return_type = "EntityView")]
     pub fn entity(
         &self,
@@ -227,9 +228,10 @@ impl JsExplorer {
         let id = options::id("entity()", &id)?;
         let options = JsOptions::new("entity()", options)?;
         let query = options.string("query")?.unwrap_or_default();
+        let page = options.article_page()?;
         let options = options.search()?;
         self.run(|ex| {
-            let view = ex.entity(EntityId(id), &query, &options)?;
+            let view = ex.entity_page(EntityId(id), &query, &options, page)?;
             let reference = ex.entity_ref(view.summary.id)?;
             Ok(to_js(&EntityViewDto::new(&view, reference)))
         })?

@@ -3,6 +3,7 @@
 //! [`BAD_ARGUMENT`], which explorer.js turns into an `ExplorerError` with code `"argument"`.
 
 use crate::overview::OverviewOptions;
+use crate::views::ArticlePage;
 use crate::{EntityId, SearchOptions, Sort, YearMonth};
 use wasm_bindgen::prelude::*;
 
@@ -181,6 +182,15 @@ impl JsOptions {
             sort: self.sort()?,
             sources: self.names("sources", "an array of source names")?,
             authors: self.names("authors", "an array of author names")?,
+        })
+    }
+
+    /// The page of an entity view's articles (`entity()`): `offset` (0 by default) and
+    /// `limit` (every article from `offset` when absent).
+    pub(super) fn article_page(&self) -> Result<ArticlePage, JsError> {
+        Ok(ArticlePage {
+            offset: self.count("offset")?.unwrap_or(0),
+            limit: self.count("limit")?,
         })
     }
 

@@ -185,7 +185,9 @@ test('a lazy explorer is ready without the whole article tables, and an article 
       const listed = { before: code(() => ex.entities()), load: await ex.fetchForEntities() };
       const entity = ex.entities()[0];
       const before = { article: code(() => ex.article(0)), entity: code(() => ex.entity(entity.id)) };
-      const loads = { article: await ex.fetchForArticle(0), entity: await ex.fetchForEntity(entity.id) };
+      // The entity view first: it reads the heads of its page and no mentions (the counts are
+      // the entity's own), so the article's rounds still have its mentions to fetch.
+      const loads = { entity: await ex.fetchForEntity(entity.id), article: await ex.fetchForArticle(0) };
       await ex.loadText([0]);
       const article = ex.article(0);
       const view = ex.entity(entity.id);
@@ -456,6 +458,44 @@ test('the service worker keeps the index files a query read, so it answers offli
     assert.ok(problems.every(expected), problems.join('\n'));
   } finally {
     await context.setOffline(false);
+    await context.close();
+  }
+});
+
+test('"mehr anzeigen" in a lazy entity view asks the engine for the next page of its articles, in its order', { timeout: 30_000 }, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    await ready(page);
+    const r = await page.evaluate(async (base) => {
+      const { catalogOf } = await import(new URL('ui/catalog.js', base).href);
+      const { renderEntity } = await import(new URL('ui/entity.js', base).href);
+      const { strings } = await import(new URL('i18n.js', base).href);
+      const ex = await document.querySelector('article-explorer').asyncExplorer;
+      const catalog = await catalogOf(ex);
+      const id = (await ex.entities())[0].id;
+      const request = { query: '', entities: [id] };
+      // The first page of two, after its rounds, as the view asks for its first page.
+      const first = { ...request, limit: 2 };
+      await ex.fetchForEntity(id, first);
+      const view = await ex.entity(id, first);
+      await ex.fetchForEntity(id, request);
+      const whole = (await ex.entity(id, request)).articles.map((/** @type {any} */ a) => String(a.id));
+      const ctx = { t: strings('de'), catalog, state: { entities: [] }, href: (/** @type {any} */ p) => `#a=${p.article}` };
+      const more = (/** @type {number} */ offset, /** @type {number} */ limit) => catalog.entityPage(id, request, offset, limit);
+      document.body.append(renderEntity(ctx, view, null, null, more).element);
+      return { total: view.articlesTotal, page: view.articles.length, whole };
+    }, BASE);
+    assert.ok(r.total > 2 && r.page === 2, `a first page of two of more: ${JSON.stringify(r)}`);
+    assert.equal(r.whole.length, r.total, 'articlesTotal counts every article of the whole view');
+    const rows = page.locator('#entity-articles > li');
+    assert.equal(await rows.count(), 2);
+    await page.locator('button.more-items[data-key="more:entity-articles"]').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#entity-articles > li').length === n, r.total);
+    const shown = await rows.evaluateAll((lis) => lis.map((li) => /** @type {HTMLElement} */ (li).dataset.id));
+    assert.deepEqual(shown, r.whole, 'the next pages, in the engine\'s order, none twice');
+    assert.equal(await page.locator('button.more-items[data-key="more:entity-articles"]').count(), 0, 'no button once all are in');
+    assert.deepEqual(problems, []);
+  } finally {
     await context.close();
   }
 });

@@ -105,3 +105,64 @@ test('a list that fits in one piece has no "mehr anzeigen"', { timeout: 15_000 }
     await context.close();
   }
 });
+
+test('an entity view of 10,000 articles draws its first page, and "mehr anzeigen" asks for the next page', { timeout: 30_000 }, async () => {
+  const { context, page, problems } = await openPage({ width: 1280 });
+  try {
+    await blankPage(page);
+    const drawn = await page.evaluate(
+      async ({ base, n }) => {
+        const { renderEntity } = await import(new URL('ui/entity.js', base).href);
+        const { FIRST_PIECE, NEXT_PIECE } = await import(new URL('ui/pieces.js', base).href);
+        const { strings } = await import(new URL('i18n.js', base).href);
+        const summary = (/** @type {number} */ i) => ({
+          id: i,
+          file: `artikel-${i}.txt`,
+          title: `Artikel Nummer ${i}`,
+          titleDerived: false,
+          date: '2024-03',
+          source: null,
+          authors: [],
+          url: null,
+          language: null,
+        });
+        const view = {
+          id: 7, name: 'Kim Jong-un', kind: 'person', count: n, mentions: 2 * n, aliases: [], ref: 'Kim Jong-un',
+          articles: Array.from({ length: FIRST_PIECE }, (_, i) => summary(i)),
+          articlesTotal: n, inContext: [], cooccurring: [], spellings: [], mentionsInResults: 2 * n, textPending: [],
+        };
+        /** @type {Array<[number, number]>} */
+        const asked = [];
+        // The engine's next page, as `Catalog.entityPage` answers it.
+        const more = async (/** @type {number} */ offset, /** @type {number} */ limit) => {
+          asked.push([offset, limit]);
+          return Array.from({ length: Math.max(0, Math.min(limit, n - offset)) }, (_, i) => summary(offset + i));
+        };
+        const ctx = { t: strings('de'), catalog: { articleById: new Map(), entities: [] }, state: { entities: [] }, href: (/** @type {any} */ p) => `#a=${p.article}` };
+        const { element } = renderEntity(ctx, view, null, null, more);
+        document.body.replaceChildren(element);
+        window.__asked = asked;
+        return {
+          rows: element.querySelectorAll('#entity-articles > li').length,
+          heading: element.querySelector('#entity-articles-heading')?.textContent,
+          first: FIRST_PIECE,
+          step: NEXT_PIECE,
+        };
+      },
+      { base: BASE, n: ARTICLES },
+    );
+    assert.equal(drawn.rows, drawn.first, 'the first page, not every article');
+    assert.match(drawn.heading ?? '', /10\.000/, 'the heading counts every article');
+    const more = page.locator('button.more-items[data-key="more:entity-articles"]');
+    assert.match((await more.textContent()) ?? '', /9\.950/, 'the button says how many are left');
+    await more.click();
+    const rows = page.locator('#entity-articles > li');
+    await page.waitForFunction((n) => document.querySelectorAll('#entity-articles > li').length === n, drawn.first + drawn.step);
+    assert.deepEqual(await page.evaluate(() => window.__asked), [[drawn.first, drawn.step]], 'the next page asked of the engine');
+    const order = await rows.evaluateAll((lis) => lis.map((li) => Number(/** @type {HTMLElement} */ (li).dataset.id)));
+    assert.deepEqual(order, order.map((_, i) => i), 'rows in the given order, none twice');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -17,6 +17,7 @@ mod positions;
 mod reference;
 mod relevance;
 mod robustness;
+mod views;
 
 use article_explorer::Explorer;
 use std::path::Path;

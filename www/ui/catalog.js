@@ -197,6 +197,24 @@ export class Catalog {
   }
 
   /**
+   * A page of entity `id`'s articles in the view that `request` asks for (from
+   * `offset`, at most `limit`), in the engine's order; in lazy hosted mode after
+   * the rounds of that page.
+   * @param {number} id
+   * @param {import('../types.js').EntityOptions} request
+   * @param {number} offset
+   * @param {number} limit
+   * @returns {Promise<ArticleSummary[]>}
+   */
+  async entityPage(id, request, offset, limit) {
+    const options = { ...request, offset, limit };
+    if (this.lazy) await this.explorer.fetchForEntity(id, options);
+    const view = await this.explorer.entity(id, options);
+    this.learn(view.articles);
+    return view.articles;
+  }
+
+  /**
    * `overview(options)`, after its rounds in lazy hosted mode (the heads of its page).
    * @param {import('../types.js').OverviewOptions} options
    * @returns {Promise<Overview>}

@@ -215,7 +215,9 @@ function detailView({ layout, t }, ctx, detail) {
     case 'entity': {
       const pending = detail.view.textPending ?? [];
       const note = pending.length === 0 ? null : detail.failure !== undefined ? t.textFailed(detail.failure) : t.inContextLoading;
-      return renderEntity(ctx, detail.view, detail.total, note);
+      const { view, request } = detail;
+      const more = (/** @type {number} */ offset, /** @type {number} */ limit) => ctx.catalog.entityPage(view.id, request, offset, limit);
+      return renderEntity(ctx, view, detail.total, note, more);
     }
     default: {
       const text = {

@@ -12,6 +12,7 @@
 
 import { searchRequest, entityRequest } from './transitions.js';
 import { isFiltered } from './state.js';
+import { FIRST_PIECE } from './pieces.js';
 
 /** How long typing pauses before its search runs. */
 export const DEBOUNCE_MS = 150;
@@ -27,7 +28,7 @@ export const DEBOUNCE_MS = 150;
  *
  * @typedef {{ kind: 'article', article: import('../types.js').Article }
  *   | { kind: 'loading', summary: import('../types.js').ArticleSummary|null, load: number[] }
- *   | { kind: 'entity', view: import('../types.js').EntityView, total: number|null, failure: string|undefined, load: number[] }
+ *   | { kind: 'entity', view: import('../types.js').EntityView, request: import('../types.js').EntityOptions, total: number|null, failure: string|undefined, load: number[] }
  *   | { kind: 'error', what: 'text'|'article'|'articleMissing'|'entity'|'entityMissing', message: string }} Detail
  *   What the detail pane shows; `load`: hosted texts to fetch, then ask again.
  */
@@ -219,15 +220,18 @@ export async function fetchDetail(catalog, state, failure, shownTotal) {
   }
   const id = /** @type {number} */ (state.entity);
   const request = entityRequest(state, id);
-  const rounds = catalog.byId.has(id) ? await detailRounds(catalog, () => explorer.fetchForEntity(id, request)) : null;
+  // The first page of its articles; "mehr anzeigen" asks for the next (`Catalog.entityPage`).
+  const first = { ...request, limit: FIRST_PIECE };
+  const rounds = catalog.byId.has(id) ? await detailRounds(catalog, () => explorer.fetchForEntity(id, first)) : null;
   if (rounds) return { kind: 'error', what: 'entity', message: message(rounds) };
   try {
-    const view = await explorer.entity(id, request);
+    const view = await explorer.entity(id, first);
     catalog.learn(view.articles ?? []);
     const pending = view.textPending ?? [];
     return {
       kind: 'entity',
       view,
+      request,
       total: isFiltered(state) ? shownTotal : null,
       failure: pending.length > 0 ? failure : undefined,
       load: failure === undefined ? pending : [],

@@ -33,12 +33,16 @@ const KWIC_STEP = 50;
  * @param {number|null} total number of current results, null for the whole collection
  * @param {string|null} [textNote] hosted mode: what to say about texts not loaded yet
  *   (that they are loading, or why they could not be loaded)
+ * @param {(offset: number, limit: number) => Promise<import('../types.js').ArticleSummary[]>} [nextPage]
+ *   the next page of its articles, when `view.articles` is the first page of `articlesTotal`
  * @returns {import('./reader.js').DetailView}
  */
-export function renderEntity(ctx, view, total, textNote = null) {
+export function renderEntity(ctx, view, total, textNote = null, nextPage = undefined) {
   const { t, state } = ctx;
   const kind = kindKey(view.kind);
   const articles = Array.isArray(view.articles) ? view.articles : [];
+  /** Its articles in scope, every page (the engine counts them). */
+  const mine = Number.isFinite(view.articlesTotal) ? view.articlesTotal : articles.length;
   const isFilter = state.entities.includes(view.id);
   const { bar, back } = detailBar(ctx);
   const heading = h('h2', { id: 'entity-title', class: 'reader-title', tabindex: '-1', text: view.name });
@@ -61,7 +65,7 @@ export function renderEntity(ctx, view, total, textNote = null) {
     h('p', { class: 'kind-label' }, [h('span', { class: `legend-sample mention k-${kind}`, text: t.kinds[kind].one })]),
     heading,
     metaLine([
-      document.createTextNode(total === null ? t.entityScopeAll(articles.length) : t.entityScope(articles.length, total)),
+      document.createTextNode(total === null ? t.entityScopeAll(mine) : t.entityScope(mine, total)),
       Number.isFinite(view.mentions) ? document.createTextNode(t.mentionsInCollection(view.mentions)) : null,
     ]),
     actions,
@@ -72,8 +76,8 @@ export function renderEntity(ctx, view, total, textNote = null) {
     header,
     renderNames(ctx, view),
     renderInContext(ctx, view, kind, textNote),
-    renderCooccurring(ctx, view, articles.length),
-    renderArticles(ctx, articles),
+    renderCooccurring(ctx, view, mine),
+    renderArticles(ctx, articles, mine, nextPage),
   ]);
   return { element, heading, back };
 }
@@ -199,14 +203,17 @@ function renderCooccurring(ctx, view, mine) {
 }
 
 /**
- * The articles (within the current results) mentioning it, in pieces (`ui/pieces`).
+ * The articles (within the current results) mentioning it, in pieces (`ui/pieces`):
+ * the page at hand first, the next pages from `nextPage` on "mehr anzeigen".
  * @param {ViewContext} ctx
- * @param {import('../types.js').ArticleSummary[]} articles
+ * @param {import('../types.js').ArticleSummary[]} articles the first page
+ * @param {number} total all of them
+ * @param {((offset: number, limit: number) => Promise<import('../types.js').ArticleSummary[]>)|undefined} nextPage
  */
-function renderArticles(ctx, articles) {
+function renderArticles(ctx, articles, total, nextPage) {
   const { t } = ctx;
   const section = h('section', { class: 'entity-section', 'aria-labelledby': 'entity-articles-heading' }, [
-    h('h3', { id: 'entity-articles-heading', class: 'small-heading', text: `${t.entityArticles} (${t.count(articles.length)})` }),
+    h('h3', { id: 'entity-articles-heading', class: 'small-heading', text: `${t.entityArticles} (${t.count(total)})` }),
   ]);
   const list = h('ul', { class: 'collection-list compact-list', id: 'entity-articles', role: 'list', 'aria-labelledby': 'entity-articles-heading' });
   const more = drawInPieces(
@@ -217,7 +224,7 @@ function renderArticles(ctx, articles) {
         h('a', { class: 'item-link', href: ctx.href({ article: a.id }), 'data-article': String(a.id), 'data-key': `ea:${a.id}` }, [titleContent(t, a)]),
         metaLine([dateElement(t, a.date)], 'span'),
       ]),
-    { t, key: 'more:entity-articles' },
+    { t, key: 'more:entity-articles', total: nextPage ? total : articles.length, fetch: nextPage },
   );
   section.append(list);
   if (more) section.append(more);
