@@ -306,8 +306,7 @@ export class ArticleExplorer {
    * page: ask a page with `limit`), `entities()` (every entity's record),
    * `entitiesNamed(text)` (the names it folds), `resolveEntity(ref)` for each
    * of `refs`, `related(id, options)` (the rows of the articles it compares).
-   * @param {number} id @param {ArticleOptions} [options]
-   * @returns {Promise<IndexLoad>}
+   * @param {number} id @param {ArticleOptions} [options] @returns {Promise<IndexLoad>}
    * @throws {ExplorerError} as {@link fetchFor}; `code: "argument"` for a bad id.
    */
   fetchForArticle(id, options) {
@@ -481,8 +480,8 @@ export class ArticleExplorer {
   /**
    * One entity within the results of a search (`query`, `entities`, `from`,
    * `to`, `demonyms`; every article when there is no query and no entity filter):
-   * its articles (with `limit`/`offset` that page of them, `articlesTotal` all),
-   * its mentions in context, co-occurring entities, spellings.
+   * its articles (`limit`/`offset`: a page, `articlesTotal` all), its mentions
+   * in context, co-occurring entities, spellings.
    * @param {number} id An id from `entities()`, a facet or a mention.
    * @param {EntityOptions} [options]
    * @returns {EntityView}
