@@ -74,6 +74,7 @@ import { initialise } from './runtime/load.js';
 import { ExplorerError, describe, fromWasm } from './runtime/errors.js';
 import { ChunkLoader, articleIds } from './runtime/texts.js';
 import { IndexLoader, openLazy } from './runtime/lazy.js';
+import { namedFacets } from './runtime/facets.js';
 // Issue 19 (collection views): graph, related, timeline, exports; see collection.js.
 import { attachCollection } from './collection.js';
 import { AsyncArticleExplorer, onMainThread, openInWorker, startWorker, wasmForWorker } from './runtime/worker-client.js';
@@ -152,23 +153,6 @@ const DEFAULT_TEXT = beside('./text/');
 const DEFAULT_INDEX = beside('./index/');
 /** The worker of `createExplorer({ worker: true })` when no bundle names another. */
 const DEFAULT_WORKER = beside('./runtime/worker.js');
-
-/**
- * Names the facets the module sends as `[id, count, ...]` numbers.
- * @param {Uint32Array|undefined} counts
- * @param {Array<{name: string, kind: EntityKind}>} table entity id -> name and kind
- * @returns {Facet[]}
- */
-function namedFacets(counts, table) {
-  if (!counts) return [];
-  const facets = new Array(counts.length / 2);
-  for (let i = 0; i < facets.length; i++) {
-    const id = counts[2 * i];
-    const e = table[id];
-    facets[i] = { id, name: e ? e.name : '', kind: e ? e.kind : '', count: counts[2 * i + 1] };
-  }
-  return facets;
-}
 
 /**
  * A search index over the embedded articles. Get one with {@link createExplorer}.
@@ -270,8 +254,7 @@ export class ArticleExplorer {
 
   /**
    * Lazy hosted mode: the term dictionary and postings are files fetched per
-   * query (see `fetchFor()`). False for every other build.
-   * @returns {boolean}
+   * query (see `fetchFor()`). False for every other build. @returns {boolean}
    */
   get lazy() {
     return Boolean(this.#index && this.#inner && typeof this.#inner.isLazy === 'function' && this.#inner.isLazy());
@@ -352,6 +335,15 @@ export class ArticleExplorer {
     const loader = this.#index;
     if (!this.lazy || !loader || !this.#has(method)) return { files: 0, bytes: 0, rounds: 0 };
     return loader.rounds(`${call}()`, () => this.#call(method, args), (name, bytes) => this.#addIndexFile(name, bytes));
+  }
+
+  /**
+   * Lazy hosted mode: fetches the index files `names` (as an error names one:
+   * another call's rounds may have changed what a call reads) and hands them
+   * over; resolves with their bytes. @param {string[]} names @returns {Promise<number>}
+   */
+  fetchIndexFiles(names) {
+    return this.#index && this.lazy ? this.#index.load(names.map(String), (n, b) => this.#addIndexFile(n, b)) : Promise.resolve(0);
   }
 
   /** @param {string} name @param {Uint8Array} bytes */

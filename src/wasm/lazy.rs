@@ -60,12 +60,11 @@ impl JsExplorer {
     ) -> Result<Vec<String>, JsError> {
         let query = options::string("fetchFor()", "query", &query)?;
         let options = JsOptions::new("fetchFor()", options)?.search()?;
-        match &mut self.inner {
-            Engine::Lazy(lazy) => lazy
-                .missing_for_search(&query, &options)
-                .map_err(to_js_error),
-            Engine::Embedded(_) => Ok(Vec::new()),
-        }
+        // explorer.js names the facets from `entities()` (the module sends their counts).
+        self.rounds(|ex| {
+            ex.search(&query, &options)?;
+            ex.entities().map(drop)
+        })
     }
 
     /// One round of the files `article(id, options)` needs that are not loaded (the head

@@ -56,7 +56,12 @@ const KINDS = [
 export function fromWasm(name, e) {
   const text = describe(e);
   for (const [prefix, code] of KINDS) {
-    if (text.startsWith(prefix)) return new ExplorerError(code, text.slice(prefix.length), e);
+    if (!text.startsWith(prefix)) continue;
+    const error = new ExplorerError(code, text.slice(prefix.length), e);
+    // A lazy index file not loaded yet (`LazyError::Missing`): its name, to fetch it.
+    const missing = code === 'index' ? /^index file not loaded: (\S+)$/.exec(error.message) : null;
+    if (missing) Object.assign(error, { missingFile: missing[1] });
+    return error;
   }
   return new ExplorerError('call', `${name}() failed: ${text}`, e);
 }

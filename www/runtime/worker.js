@@ -38,6 +38,28 @@ function wireError(e) {
   return { code: 'call', message: e instanceof Error ? e.message : String(e) };
 }
 
+/** Files fetched for one call at most when it meets a file not loaded (below). */
+const RETRIES = 8;
+
+/**
+ * `ex[method](...args)`. Lazy hosted mode: the page runs the rounds of several calls at
+ * once, and a file one call's rounds brought may change what another call reads after its
+ * own rounds were done; such a call names the file it lacks, which is fetched (as the
+ * engine named it) before the call is asked again.
+ * @param {any} ex @param {string} method @param {unknown[]} args
+ */
+async function settled(ex, method, args) {
+  for (let tries = 0; ; tries += 1) {
+    try {
+      return await ex[method](...args);
+    } catch (e) {
+      const lacking = ex.lazy && tries < RETRIES ? /** @type {any} */ (e)?.missingFile : undefined;
+      if (typeof lacking !== 'string') throw e;
+      await ex.fetchIndexFiles([lacking]);
+    }
+  }
+}
+
 /**
  * Serves one explorer on `scope` (the worker's global scope).
  * @param {{ postMessage(message: unknown): void, addEventListener(type: 'message', listener: (event: MessageEvent) => void): void }} scope
@@ -60,13 +82,13 @@ export function serve(scope) {
     if (!METHODS.includes(data.method) || typeof ex[data.method] !== 'function') {
       throw new ExplorerError('call', `${data.method}(): no such method in this build`);
     }
-    if (data.op === 'call') return ex[data.method](...data.args);
+    if (data.op === 'call') return settled(ex, data.method, data.args);
     /** @type {unknown[][]} */
     const lists = Array.isArray(data.argLists) ? data.argLists : [];
     return Promise.all(
       lists.map(async (args) => {
         try {
-          return { ok: true, value: await ex[data.method](...args) };
+          return { ok: true, value: await settled(ex, data.method, args) };
         } catch (e) {
           return { ok: false, error: wireError(e) };
         }
