@@ -19,6 +19,12 @@ export class ExplorerError extends Error {
     this.name = 'ExplorerError';
     /** @type {"load"|"index"|"argument"|"call"|"text"} */
     this.code = code;
+    /**
+     * Lazy hosted mode, `code: "index"`: the index file a call lacks (not loaded yet), to
+     * fetch with `fetchIndexFiles`; undefined otherwise.
+     * @type {string|undefined}
+     */
+    this.missingFile = undefined;
   }
 }
 
@@ -60,7 +66,7 @@ export function fromWasm(name, e) {
     const error = new ExplorerError(code, text.slice(prefix.length), e);
     // A lazy index file not loaded yet (`LazyError::Missing`): its name, to fetch it.
     const missing = code === 'index' ? /^index file not loaded: (\S+)$/.exec(error.message) : null;
-    if (missing) Object.assign(error, { missingFile: missing[1] });
+    if (missing) error.missingFile = missing[1];
     return error;
   }
   return new ExplorerError('call', `${name}() failed: ${text}`, e);
