@@ -10,10 +10,9 @@
 //! run the new build.
 //!
 //! Lazy hosted mode (`dist-lazy/`, [`write_lazy`]): the same worker, but the files named by
-//! their content that a page fetches when a call needs them (dictionary shards, postings
-//! packs, sections and row chunks in `index/`, text chunks in `text/`) are not precached:
-//! each one the page fetches is kept in the build's cache, so that queries and articles read
-//! before work offline, and the page fetches no more than its calls read.
+//! their content that a page fetches per query (dictionary shards and postings packs in
+//! `index/`, text chunks in `text/`) are not precached: each one the page fetches is kept in
+//! the build's cache, so that queries and articles read before work offline.
 //!
 //! `www/` knows nothing of this: `dist` adds one `<script>` to `dist/index.html` only, never to
 //! `explorer.html` (file:// has no service workers) or to pages that embed the element.
@@ -34,10 +33,9 @@ pub fn precached(path: &str) -> bool {
     path != WORKER && path != crate::single_file::FILE && !path.ends_with(".d.ts")
 }
 
-/// Lazy hosted mode's files fetched when a call needs them (shards, packs, row chunks, the
-/// sections not needed to be ready, texts), kept as they are fetched, not precached: the
-/// page's bytes are what its calls read, also in the background.
-pub const LAZY_KEPT: [&str; 5] = ["index/d-", "index/p-", "index/a-", "index/s-", "text/"];
+/// Lazy hosted mode's files fetched per query (shards, packs, row chunks, texts), kept as
+/// they are fetched, not precached.
+pub const LAZY_KEPT: [&str; 4] = ["index/d-", "index/p-", "index/a-", "text/"];
 
 /// Adds the registration to `dist/index.html`, then writes `dist/sw.js` for every file of
 /// `dist/` as it is now.
@@ -328,7 +326,7 @@ mod tests {
             "{js}"
         );
         assert!(
-            js.contains(r#"const KEPT = ["./index/d-", "./index/p-", "./index/a-", "./index/s-", "./text/"]"#),
+            js.contains(r#"const KEPT = ["./index/d-", "./index/p-", "./index/a-", "./text/"]"#),
             "{js}"
         );
         assert_eq!(js.matches("self.addEventListener('install'").count(), 1);
