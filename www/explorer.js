@@ -346,6 +346,14 @@ export class ArticleExplorer {
     return this.#index && this.lazy ? this.#index.load(names.map(String), (n, b) => this.#addIndexFile(n, b)) : Promise.resolve(0);
   }
 
+  /**
+   * Lazy hosted mode: the index files fetched so far (the root and the files of
+   * every call's rounds), in order; empty in other builds. @returns {string[]}
+   */
+  indexFilesLoaded() {
+    return this.#index ? [...this.#index.loaded] : [];
+  }
+
   /** @param {string} name @param {Uint8Array} bytes */
   #addIndexFile(name, bytes) {
     if (!this.#inner) throw new ExplorerError('call', 'fetchFor(): the explorer was closed');

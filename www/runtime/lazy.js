@@ -21,6 +21,8 @@ const MAX_ROUNDS = 16;
 export class IndexLoader {
   /** file name -> the fetch in flight (resolves when handed over). @type {Map<string, Promise<number>>} */
   #inflight = new Map();
+  /** The files fetched and handed over, in order. @type {Set<string>} */
+  loaded = new Set();
 
   /** @param {URL} base the folder of the index files */
   constructor(base) {
@@ -68,6 +70,7 @@ export class IndexLoader {
         pending = (async () => {
           const bytes = await this.fetch(name);
           add(name, bytes);
+          this.loaded.add(name);
           fetched += bytes.length;
           return bytes.length;
         })();

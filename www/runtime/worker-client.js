@@ -120,6 +120,7 @@ export class AsyncArticleExplorer {
   fetchForEntities() { return this.#call('fetchForEntities', []); }
   fetchForEntitiesNamed(text) { return this.#call('fetchForEntitiesNamed', [text]); }
   fetchForResolve(refs) { return this.#call('fetchForResolve', [refs]); }
+  indexFilesLoaded() { return this.#call('indexFilesLoaded', []); }
   /** @param {number} id @param {object} [options] */
   fetchForRelated(id, options) { return this.#call('fetchForRelated', [id, options]); }
   /** @param {number} id @param {object} [options] */

@@ -50,7 +50,8 @@ pub fn write_lazy(dist: &Path) -> Result<()> {
 
 fn write_keeping(dist: &Path, kept: &[&str]) -> Result<()> {
     let register = dist.join(REGISTER);
-    std::fs::write(&register, REGISTER_JS).context(|| format!("writing {}", register.display()))?;
+    std::fs::write(&register, register_js(kept))
+        .context(|| format!("writing {}", register.display()))?;
     let index_path = dist.join("index.html");
     if index_path.is_file() {
         let index = std::fs::read_to_string(&index_path)
@@ -163,17 +164,30 @@ pub fn worker_js(version: &str, urls: &[String]) -> String {
 /// [`worker_js`], and the files under `kept` (paths relative to the worker) are put into the
 /// build's cache when fetched.
 pub fn worker_js_keeping(version: &str, urls: &[String], kept: &[&str]) -> String {
+    worker_js(version, urls)
+        .replacen(
+            "\nself.addEventListener('install'",
+            &KEEP_JS.replace("__KEPT__", &kept_list(kept)),
+            1,
+        )
+        .replacen(FETCH_PLAIN, FETCH_KEEPING, 1)
+}
+
+/// `kept` as a JS list of paths relative to the folder (`"./index/d-", ...`).
+fn kept_list(kept: &[&str]) -> String {
     let list: Vec<String> = kept
         .iter()
         .map(|k| serde_json::Value::String(format!("./{k}")).to_string())
         .collect();
-    worker_js(version, urls)
-        .replacen(
-            "\nself.addEventListener('install'",
-            &KEEP_JS.replace("__KEPT__", &list.join(", ")),
-            1,
-        )
-        .replacen(FETCH_PLAIN, FETCH_KEEPING, 1)
+    list.join(", ")
+}
+
+/// `sw-register.js`: with `kept` folders (lazy hosted mode), the index files the explorer
+/// fetched before the worker ran the page (a first visit registers the worker after the
+/// page's own downloads) are asked again once the worker takes over, so it keeps them too:
+/// an offline reload then finds what the first visit read to be ready.
+fn register_js(kept: &[&str]) -> String {
+    REGISTER_JS.replace("__KEPT__", &kept_list(kept))
 }
 
 const FETCH_PLAIN: &str = ".then((cached) => cached || fetch(request)),";
@@ -246,8 +260,21 @@ if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
   // A page already run by a worker that a new build's worker takes over reloads, so that the
   // page, its scripts and its wasm all come from the same build.
   const controlled = sw.controller !== null;
+  // Lazy hosted mode: the folders whose files the worker keeps when they are fetched.
+  const kept = [__KEPT__].map((p) => new URL(p, import.meta.url).pathname);
   sw.addEventListener('controllerchange', () => {
-    if (controlled) location.reload();
+    if (controlled) return location.reload();
+    // The worker's first take-over (lazy hosted mode): the index files the explorer fetched
+    // before (its Web Worker was started before this worker existed, so nothing it fetched
+    // passed here) are asked again through it, so that it keeps them for an offline reload.
+    if (kept.length === 0) return;
+    const element = document.querySelector('article-explorer');
+    Promise.resolve(element?.asyncExplorer)
+      .then((ex) => ex?.indexFilesLoaded?.() ?? [])
+      .then((names) => {
+        for (const name of names) fetch(new URL(`./index/${name}`, import.meta.url)).catch(() => {});
+      })
+      .catch(() => {});
   });
   const register = () =>
     sw.register(new URL('./sw.js', import.meta.url)).catch((e) => console.warn('Offline mode unavailable:', e));
@@ -331,6 +358,19 @@ mod tests {
         );
         assert_eq!(js.matches("self.addEventListener('install'").count(), 1);
         assert!(!js.contains("__"), "{js}");
+    }
+
+    #[test]
+    fn the_lazy_registration_asks_again_for_what_the_page_fetched_before_the_worker_ran_it() {
+        let plain = register_js(&[]);
+        assert!(plain.contains("const kept = [].map("), "{plain}");
+        let lazy = register_js(&LAZY_KEPT);
+        assert!(
+            lazy.contains(r#"const kept = ["./index/d-", "./index/p-""#),
+            "{lazy}"
+        );
+        assert!(lazy.contains("indexFilesLoaded"), "{lazy}");
+        assert!(!lazy.contains("__"), "{lazy}");
     }
 
     #[test]
