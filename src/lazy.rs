@@ -152,6 +152,16 @@ impl LazyExplorer {
         Ok(())
     }
 
+    /// The engine over every file handed over so far, assembled again if files came since its
+    /// last round: for a call that named a file another call's rounds had already brought
+    /// (it is loaded, not yet in the engine). Nothing to do before ready.
+    pub fn assemble(&mut self) -> Result<(), LazyExplorerError> {
+        if self.missing_to_open().is_empty() {
+            self.refresh()?;
+        }
+        Ok(())
+    }
+
     /// Assembles the engine again if files came since (nothing to do if none came).
     fn refresh(&mut self) -> Result<(), LazyExplorerError> {
         if self.stale || self.explorer.is_none() {

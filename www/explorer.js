@@ -338,18 +338,18 @@ export class ArticleExplorer {
   }
 
   /**
-   * Lazy hosted mode: fetches the index files `names` (as an error names one:
-   * another call's rounds may have changed what a call reads) and hands them
-   * over; resolves with their bytes. @param {string[]} names @returns {Promise<number>}
+   * Lazy hosted mode: fetches the index files `names` as an error names one (`missingFile`),
+   * a file loaded already is put in the engine. @param {string[]} names @returns {Promise<number>} bytes
    */
-  fetchIndexFiles(names) {
-    return this.#index && this.lazy ? this.#index.load(names.map(String), (n, b) => this.#addIndexFile(n, b)) : Promise.resolve(0);
+  async fetchIndexFiles(names) {
+    const loader = this.#index;
+    if (!loader || !this.lazy) return 0;
+    const fresh = names.map(String).filter((name) => !loader.loaded.has(name));
+    if (fresh.length < names.length && this.#has('assemble')) this.#call('assemble', []);
+    return loader.load(fresh, (n, b) => this.#addIndexFile(n, b));
   }
 
-  /**
-   * Lazy hosted mode: the index files fetched so far (the root and the files of
-   * every call's rounds), in order; empty in other builds. @returns {string[]}
-   */
+  /** Lazy hosted mode: the index files fetched so far, in order (else none). @returns {string[]} */
   indexFilesLoaded() {
     return this.#index ? [...this.#index.loaded] : [];
   }

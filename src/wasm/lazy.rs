@@ -157,6 +157,15 @@ impl JsExplorer {
         })
     }
 
+    /// The engine over every index file handed over so far (`LazyExplorer::assemble`), for a
+    /// call that named a file another call's rounds had already brought.
+    pub fn assemble(&mut self) -> Result<(), JsError> {
+        match &mut self.inner {
+            Engine::Lazy(lazy) => lazy.assemble().map_err(to_js_error),
+            Engine::Embedded(_) => Ok(()),
+        }
+    }
+
     /// Hands over the lazy index file `name`; throws, naming it, when the bytes are not
     /// that file of this index (damaged, of another build, not asked for).
     #[wasm_bindgen(js_name = addIndexFile)]
