@@ -75,7 +75,7 @@ export class Catalog {
     if (asked.length === 0) return;
     let answers = [];
     try {
-      await this.explorer.fetchForResolve(asked);
+      if (this.lazy) await this.explorer.fetchForResolve(asked);
       answers = await this.explorer.each('resolveEntity', asked.map((ref) => [ref]));
     } catch {
       answers = [];
@@ -239,7 +239,9 @@ export class Catalog {
     if (this.#named?.text === text) return this.#named.ids ?? undefined;
     const asking = { text, ids: /** @type {Set<number>|null} */ (null) };
     this.#named = asking;
-    this.explorer.fetchForEntitiesNamed(text).then(() => this.explorer.entitiesNamed(text)).then(
+    // Lazy hosted mode: the names' rounds first (other builds ask no extra round trip per keystroke).
+    const rounds = this.lazy ? this.explorer.fetchForEntitiesNamed(text) : Promise.resolve();
+    rounds.then(() => this.explorer.entitiesNamed(text)).then(
       (ids) => {
         asking.ids = new Set(ids);
       },
@@ -275,8 +277,8 @@ export function catalogOf(explorer) {
 
 /** @param {AsyncArticleExplorer} explorer */
 async function load(explorer) {
-  // Lazy hosted mode: each call's rounds first (they resolve at once in other builds).
-  const entitiesAsked = explorer.fetchForEntities().then(() => explorer.entities()).catch((e) => {
+  // Lazy hosted mode: each call's rounds first (other builds need none: no extra round trip).
+  const entitiesAsked = (explorer.lazy ? explorer.fetchForEntities() : Promise.resolve()).then(() => explorer.entities()).catch((e) => {
     // A build without an entity index still searches; the facets say "none".
     console.warn('article explorer: entities() failed, showing none:', e);
     return [];

@@ -1,11 +1,10 @@
 //! Where the embedded index sits in a `.wasm` file: to optimise the module without it, and to
 //! measure the module without it.
 //!
-//! `cargo xtask dist` runs wasm-opt on the code only: [`find_whole`] finds the index in the
-//! data segment rustc wrote, the index's bytes are zeroed (wasm-opt's memory packing then
-//! drops them), and [`with_segment`] puts them back afterwards as one more active segment at
-//! the same address. wasm-opt's time then no longer grows with the corpus (at 10k articles it
-//! was 15 s of the dist, spent on 30 MiB of data).
+//! `cargo xtask dist` runs wasm-bindgen and wasm-opt on the code only: [`find_whole`] finds
+//! the index in the data segment rustc wrote, [`cut_out`] removes it (the segment becomes the
+//! data before and after it), and [`with_segment`] puts it back afterwards as one more active
+//! segment at the same address (`xtask/src/dist/apart.rs`).
 //!
 //! The index is `include_bytes!` data: rustc puts it in an active data segment, and wasm-opt's
 //! memory packing may then split that segment around runs of zeros. So the index is found in
@@ -16,6 +15,8 @@
 //! segments: ~9 KiB gzip of headers that are not code). Cutting them out leaves
 //! "the module without the index": code, tables and the module's other data, whose compressed
 //! size is the cost of the code alone.
+
+use std::ops::Range;
 
 /// The module's bytes with the embedded `index` cut out, or `None` when the index cannot be
 /// found whole (then nothing is guessed).
@@ -83,6 +84,13 @@ pub fn without_index(wasm: &[u8], index: &[u8]) -> Option<Vec<u8>> {
 
 /// The body of the code section (the compiled functions), if the module has one.
 pub fn code_section(wasm: &[u8]) -> Option<&[u8]> {
+    let (_, body) = sections(wasm)?.into_iter().find(|(id, _)| *id == 10)?;
+    wasm.get(body)
+}
+
+/// The module's sections in order: each one's id and the range of its body in `wasm`. `None`
+/// when `wasm` is not a module or a section runs past its end.
+fn sections(wasm: &[u8]) -> Option<Vec<(u8, Range<usize>)>> {
     if wasm.get(..4)? != b"\0asm" {
         return None;
     }
@@ -90,17 +98,44 @@ pub fn code_section(wasm: &[u8]) -> Option<&[u8]> {
         bytes: wasm,
         pos: 8,
     };
+    let mut out = Vec::new();
     while r.pos < wasm.len() {
         let id = r.byte()?;
         let size = r.leb()? as usize;
-        let start = r.pos;
-        let end = start.checked_add(size)?;
-        if id == 10 {
-            return wasm.get(start..end);
-        }
+        let end = r.pos.checked_add(size)?;
+        wasm.get(r.pos..end)?;
+        out.push((id, r.pos..end));
         r.pos = end;
     }
-    None
+    Some(out)
+}
+
+/// `wasm` with the body of each section for which `new_body(id, body)` gives one replaced
+/// (`Some(None)`: kept as it is; `None`: the module cannot be rewritten).
+fn rewrite(
+    wasm: &[u8],
+    mut new_body: impl FnMut(u8, Range<usize>) -> Option<Option<Vec<u8>>>,
+) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(wasm.len());
+    out.extend_from_slice(wasm.get(..8)?);
+    for (id, range) in sections(wasm)? {
+        let new = new_body(id, range.clone())?;
+        let body = new.as_deref().unwrap_or(&wasm[range]);
+        out.push(id);
+        out.extend_from_slice(&leb_bytes(body.len() as u64));
+        out.extend_from_slice(body);
+    }
+    Some(out)
+}
+
+/// One active data segment of memory 0: `bytes` at `address`.
+fn segment(address: u32, bytes: &[u8]) -> Vec<u8> {
+    let mut out = vec![0, 0x41];
+    out.extend_from_slice(&sleb_bytes(i64::from(address as i32)));
+    out.push(0x0b);
+    out.extend_from_slice(&leb_bytes(bytes.len() as u64));
+    out.extend_from_slice(bytes);
+    out
 }
 
 /// The sections of an index file by tag (`TERM`, `POST`, ...), read from its directory: the
@@ -162,100 +197,54 @@ pub fn cut_out(wasm: &[u8], at: usize, len: usize) -> Option<Vec<u8>> {
     let after = &wasm[end..s.file_start + s.len];
     let mut pieces = Vec::new();
     for (offset, bytes) in [(0, before), (before.len() + len, after)] {
-        if bytes.is_empty() {
-            continue;
+        if !bytes.is_empty() {
+            let piece_address = address.checked_add(u32::try_from(offset).ok()?)?;
+            pieces.extend_from_slice(&segment(piece_address, bytes));
         }
-        let piece_address = address.checked_add(u32::try_from(offset).ok()?)?;
-        pieces.extend_from_slice(&[0, 0x41]);
-        pieces.extend_from_slice(&sleb_bytes(i64::from(piece_address as i32)));
-        pieces.push(0x0b);
-        pieces.extend_from_slice(&leb_bytes(bytes.len() as u64));
-        pieces.extend_from_slice(bytes);
     }
     let added = u64::from(!before.is_empty()) + u64::from(!after.is_empty());
     let recount = |count: u64| (count + added).checked_sub(1);
-    let mut out = Vec::with_capacity(wasm.len() - len);
-    out.extend_from_slice(wasm.get(..8)?);
-    let mut r = Reader {
-        bytes: wasm,
-        pos: 8,
-    };
-    while r.pos < wasm.len() {
-        let id = r.byte()?;
-        let size = r.leb()? as usize;
-        let body_start = r.pos;
-        let body = wasm.get(body_start..body_start.checked_add(size)?)?;
+    rewrite(wasm, |id, body| {
         let mut b = Reader {
-            bytes: body,
+            bytes: &wasm[body.clone()],
             pos: 0,
         };
-        let new_body = match id {
+        Some(match id {
             12 => Some(leb_bytes(recount(b.leb()?)?)),
             11 => {
                 let mut new = leb_bytes(recount(b.leb()?)?);
-                let (head, tail) = (
-                    s.header_start - body_start,
-                    s.file_start + s.len - body_start,
-                );
-                new.extend_from_slice(&body[b.pos..head]);
+                new.extend_from_slice(&wasm[body.start + b.pos..s.header_start]);
                 new.extend_from_slice(&pieces);
-                new.extend_from_slice(&body[tail..]);
+                new.extend_from_slice(&wasm[s.file_start + s.len..body.end]);
                 Some(new)
             }
             _ => None,
-        };
-        out.push(id);
-        let body = new_body.as_deref().unwrap_or(body);
-        out.extend_from_slice(&leb_bytes(body.len() as u64));
-        out.extend_from_slice(body);
-        r.pos = body_start + size;
-    }
-    Some(out)
+        })
+    })
 }
 
 /// `wasm` with one more active data segment, after the others: `bytes` at `address` of memory
 /// 0 (the data count section, if any, counts it). `None` if the module has no data section.
 pub fn with_segment(wasm: &[u8], address: u32, bytes: &[u8]) -> Option<Vec<u8>> {
-    if wasm.get(..4)? != b"\0asm" {
-        return None;
-    }
-    let mut out = Vec::with_capacity(wasm.len() + bytes.len() + 16);
-    out.extend_from_slice(wasm.get(..8)?);
-    let mut r = Reader {
-        bytes: wasm,
-        pos: 8,
-    };
     let mut added = false;
-    while r.pos < wasm.len() {
-        let id = r.byte()?;
-        let size = r.leb()? as usize;
-        let body = wasm.get(r.pos..r.pos.checked_add(size)?)?;
+    let out = rewrite(wasm, |id, body| {
         let mut b = Reader {
-            bytes: body,
+            bytes: &wasm[body.clone()],
             pos: 0,
         };
-        let new_body = match id {
+        Some(match id {
             // The data count section, and the data section with the segment at its end.
             12 => Some(leb_bytes(b.leb()? + 1)),
             11 => {
                 let mut new = leb_bytes(b.leb()? + 1);
-                new.extend_from_slice(&body[b.pos..]);
-                new.extend_from_slice(&[0, 0x41]);
-                new.extend_from_slice(&sleb_bytes(i64::from(address as i32)));
-                new.push(0x0b);
-                new.extend_from_slice(&leb_bytes(bytes.len() as u64));
-                new.extend_from_slice(bytes);
+                new.extend_from_slice(&wasm[body.start + b.pos..body.end]);
+                new.extend_from_slice(&segment(address, bytes));
                 added = true;
                 Some(new)
             }
             _ => None,
-        };
-        out.push(id);
-        let body = new_body.as_deref().unwrap_or(body);
-        out.extend_from_slice(&leb_bytes(body.len() as u64));
-        out.extend_from_slice(body);
-        r.pos += size;
-    }
+        })
+    })?;
     added.then_some(out)
 }
 
@@ -295,53 +284,43 @@ struct Segment {
 
 /// Active data segments with a constant address.
 fn data_segments(wasm: &[u8]) -> Option<Vec<Segment>> {
+    let Some((_, body)) = sections(wasm)?.into_iter().find(|(id, _)| *id == 11) else {
+        return Some(Vec::new());
+    };
     let mut r = Reader {
         bytes: wasm,
-        pos: 8,
+        pos: body.start,
     };
-    if wasm.get(..4)? != b"\0asm" {
-        return None;
-    }
-    while r.pos < wasm.len() {
-        let id = r.byte()?;
-        let size = r.leb()? as usize;
-        let body_start = r.pos;
-        if id != 11 {
-            r.pos = body_start.checked_add(size)?;
-            continue;
-        }
-        let count = r.leb()?;
-        let mut segments = Vec::new();
-        for _ in 0..count {
-            let header_start = r.pos;
-            let flags = r.leb()?;
-            let mut address = None;
-            if flags == 0 || flags == 2 {
-                if flags == 2 {
-                    r.leb()?; // memory index
-                }
-                // The offset expression: `i32.const N end` (anything else: not constant).
-                let op = r.byte()?;
-                if op == 0x41 {
-                    address = Some(r.sleb()? as u32 as u64);
-                }
-                while r.byte()? != 0x0b {}
+    let count = r.leb()?;
+    let mut segments = Vec::new();
+    for _ in 0..count {
+        let header_start = r.pos;
+        let flags = r.leb()?;
+        let mut address = None;
+        if flags == 0 || flags == 2 {
+            if flags == 2 {
+                r.leb()?; // memory index
             }
-            let len = r.leb()? as usize;
-            let file_start = r.pos;
-            r.pos = file_start.checked_add(len)?;
-            if let Some(address) = address {
-                segments.push(Segment {
-                    header_start,
-                    address,
-                    file_start,
-                    len,
-                });
+            // The offset expression: `i32.const N end` (anything else: not constant).
+            let op = r.byte()?;
+            if op == 0x41 {
+                address = Some(r.sleb()? as u32 as u64);
             }
+            while r.byte()? != 0x0b {}
         }
-        return Some(segments);
+        let len = r.leb()? as usize;
+        let file_start = r.pos;
+        r.pos = file_start.checked_add(len)?;
+        if let Some(address) = address {
+            segments.push(Segment {
+                header_start,
+                address,
+                file_start,
+                len,
+            });
+        }
     }
-    Some(Vec::new())
+    Some(segments)
 }
 
 /// A cursor over a WebAssembly module's bytes: bytes, LEB128 numbers, names.
