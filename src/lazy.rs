@@ -128,7 +128,7 @@ impl LazyExplorer {
         }
         self.store.supply(name, bytes)?;
         self.stale = true;
-        let section = self.store.sections().iter().any(|(_, f)| f.name() == name);
+        let section = self.store.sections().iter().any(|(_, f)| f.is_named(name));
         // A section loaded whole while others a page loads whole are still to come: the
         // engine waits for the last of them (one assembly at open, not one per file, each a
         // copy of the sections), and a call that reads it meanwhile is told it is missing.

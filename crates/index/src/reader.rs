@@ -15,6 +15,10 @@ pub struct Index<'a> {
     sections: Vec<([u8; 4], usize)>,
     terms: Map<&'a [u8]>,
     postings: &'a [u8],
+    /// An index assembled from a lazy index's files (`lazy::LazyIndex::assemble`): where
+    /// each loaded postings pack begins in POST; its term values name a pack, not a place in
+    /// POST (see [`Index::list_offset`]). `None` in every index a writer made.
+    packs: Option<&'a [u8]>,
     head: &'a [u8],
     /// The texts: the BODY section, or (hosted) none, and a table of text chunks.
     body: Option<&'a [u8]>,
@@ -112,6 +116,7 @@ impl<'a> Index<'a> {
             sections: sizes,
             terms,
             postings: sections.get(*b"POST")?,
+            packs: sections.get(*b"PDIR").ok(),
             head,
             body,
             #[cfg(feature = "chunks")]
@@ -138,7 +143,10 @@ impl<'a> Index<'a> {
         let mut out = std::collections::BTreeMap::<K, postings::ColumnBytes>::new();
         let mut stream = self.terms.stream();
         while let Some((term, offset)) = stream.next() {
-            if let Some(columns) = postings::column_bytes(self.postings, offset as usize) {
+            let Some(offset) = self.list_offset(offset) else {
+                continue;
+            };
+            if let Some(columns) = postings::column_bytes(self.postings, offset) {
                 out.entry(class(term)).or_default().add(&columns);
             }
         }
@@ -235,11 +243,45 @@ impl<'a> Index<'a> {
 
     /// The postings list at `offset`, a value from [`Index::terms`].
     pub fn postings_at(&self, offset: u64) -> Result<PostingList<'a>, IndexError> {
-        let offset = usize::try_from(offset).map_err(|_| IndexError::Corrupt {
+        let offset = self.list_offset(offset).ok_or(IndexError::Corrupt {
             section: "POST",
             offset: usize::MAX,
         })?;
         postings::decode(self.postings, offset)
+    }
+
+    /// Where in POST the list of a term whose value is `value` begins. In an index a writer
+    /// made, the value is that place. In one assembled from a lazy index's files it is
+    /// `pack << 32 | offset in the pack` (`pack`: the shard's number << 16 | the pack's
+    /// number in its shard, the same in every round), and PDIR lists each loaded pack's
+    /// (pack, start in POST) as little-endian `u32` pairs in ascending pack order; a pack
+    /// not loaded reads the empty list at 0 (never taken for an answer: the recorded reads).
+    /// So the assembled term dictionary does not change when packs come, only when shards do.
+    fn list_offset(&self, value: u64) -> Option<usize> {
+        let Some(packs) = self.packs else {
+            return usize::try_from(value).ok();
+        };
+        let pack = u32::try_from(value >> 32).ok()?;
+        let entry = |i: usize| -> Option<(u32, u32)> {
+            let b = packs.get(i * 8..i * 8 + 8)?;
+            Some((
+                u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+            ))
+        };
+        let (mut lo, mut hi) = (0, packs.len() / 8);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let (key, start) = entry(mid)?;
+            match key.cmp(&pack) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    return usize::try_from(u64::from(start) + (value & 0xffff_ffff)).ok();
+                }
+            }
+        }
+        Some(0)
     }
 
     /// Number of entities.

@@ -1,15 +1,17 @@
 //! An ordinary [`crate::Index`] of what a [`LazyIndex`] holds: every section, and every term
 //! of every loaded shard. The engine reads it as it reads the embedded index, so search,
-//! ranking, facets and snippets run unchanged on a lazy index. A term whose pack is not
-//! loaded is listed with an empty postings list: a walk over a range whose shards are loaded
+//! ranking, facets and snippets run unchanged on a lazy index. Its POST is the loaded packs
+//! whole, with a directory of where each begins (PDIR), and its term values name a pack and
+//! a place in it (`Index::list_offset`), so the term dictionary, the costly part to build,
+//! is built again only when a shard comes (each round used to rebuild it and copy every
+//! list: most of a query's time in the page). A term whose pack is not
+//! loaded reads an empty postings list: a walk over a range whose shards are loaded
 //! sees every key, as on the whole index, but reading such a term's postings is not an
 //! answer. The engine records what it reads (`search::expand::reads`) and the caller asks
 //! [`LazyIndex::missing`] whether it was all loaded; a term of a shard not loaded is absent.
 //! A table kept in row chunks holds the rows loaded and empty records for the others, and
 //! the alias fst, until it is loaded, is empty: again the recorded reads (`reads.rs`) say
 //! whether a call read what is not there.
-
-use std::collections::BTreeMap;
 
 use fst::Streamer;
 
@@ -18,8 +20,17 @@ use super::store::LazyIndex;
 use super::LazyError;
 use crate::container::Tag;
 
-/// Where the assembled POST section holds the empty list of terms not loaded.
-const NOT_LOADED: u64 = 0;
+/// A pack's number in the assembled index: its shard's number << 16 | its number in the
+/// shard (the same whatever else is loaded).
+fn pack_key(shard: usize, pack: usize) -> Result<u32, LazyError> {
+    match (u16::try_from(shard), u16::try_from(pack)) {
+        (Ok(shard), Ok(pack)) => Ok(u32::from(shard) << 16 | u32::from(pack)),
+        _ => Err(LazyError::Corrupt {
+            name: format!("shard {shard}"),
+            what: "a pack number (over 65,535 shards or packs a shard)",
+        }),
+    }
+}
 
 /// An empty table of `n` records of `record` bytes each (this crate's table format).
 fn empty_table(n: u32, record: &[u8]) -> Vec<u8> {
@@ -96,62 +107,60 @@ impl LazyIndex {
                 },
             }
         }
-        let mut terms = fst::MapBuilder::memory();
-        // At offset 0: the empty list of every term whose pack is not loaded (no articles,
-        // no positions, Golomb parameter 0, usual kind 0).
+        if self.assembled_terms.borrow().is_none() {
+            let terms = self.assembled_dictionary()?;
+            *self.assembled_terms.borrow_mut() = Some(terms);
+        }
+        let terms = self.assembled_terms.borrow();
+        let terms = terms.as_deref().unwrap_or_default();
+        // POST: the empty list at 0 (no articles, no positions, Golomb parameter 0, usual
+        // kind 0), then every loaded pack whole; PDIR: where each begins (reader.rs,
+        // `Index::list_offset`).
         let mut post = vec![0u8; 3];
-        for (shard_file, packs, map) in self.loaded_shards() {
-            // Each list ends where the next list of its pack starts, or at the pack's end.
-            let mut starts: BTreeMap<u64, Vec<u64>> = BTreeMap::new();
-            let mut stream = map.stream();
-            while let Some((_, value)) = stream.next() {
-                starts
-                    .entry(value >> 32)
-                    .or_default()
-                    .push(value & 0xffff_ffff);
-            }
-            starts.values_mut().for_each(|v| v.sort_unstable());
-            let mut stream = map.stream();
-            while let Some((key, value)) = stream.next() {
-                let (pack, offset) = (value >> 32, value & 0xffff_ffff);
-                let Some(bytes) = packs
-                    .get(pack as usize)
-                    .and_then(|p| self.loaded_bytes(&p.name()))
-                else {
-                    terms
-                        .insert(key, NOT_LOADED)
-                        .map_err(|_| LazyError::Corrupt {
-                            name: shard_file.name(),
-                            what: "the order of its terms",
-                        })?;
+        let mut pdir = Vec::new();
+        for (shard, _, packs, _) in self.loaded_shards() {
+            for (i, pack) in packs.iter().enumerate() {
+                let Some(bytes) = self.loaded_bytes(&pack.name()) else {
                     continue;
                 };
-                let ends = starts.get(&pack).map(Vec::as_slice).unwrap_or_default();
-                let end = ends
-                    .iter()
-                    .find(|&&s| s > offset)
-                    .map_or(bytes.len() as u64, |&s| s);
-                let list = bytes
-                    .get(offset as usize..end as usize)
-                    .ok_or(LazyError::Corrupt {
-                        name: shard_file.name(),
-                        what: "a term's place in its pack",
-                    })?;
-                let at = post.len() as u64;
-                post.extend_from_slice(list);
-                // Shards hold ascending, disjoint key ranges, read in order.
-                terms.insert(key, at).map_err(|_| LazyError::Corrupt {
-                    name: shard_file.name(),
-                    what: "the order of its terms",
+                let start = u32::try_from(post.len()).map_err(|_| LazyError::Corrupt {
+                    name: pack.name(),
+                    what: "the assembled postings (over 4 GiB)",
                 })?;
+                pdir.extend_from_slice(&pack_key(shard, i)?.to_le_bytes());
+                pdir.extend_from_slice(&start.to_le_bytes());
+                post.extend_from_slice(bytes);
             }
         }
-        let terms = terms.into_inner().map_err(|_| LazyError::Corrupt {
+        sections.push((*b"TERM", terms));
+        sections.push((*b"POST", &post));
+        sections.push((*b"PDIR", &pdir));
+        Ok(crate::container::assemble(&sections))
+    }
+}
+
+impl LazyIndex {
+    /// The term dictionary of every loaded shard, each value `pack << 32 | offset in the
+    /// pack` with `pack` as [`pack_key`] numbers it: built again only when a shard comes.
+    fn assembled_dictionary(&self) -> Result<Vec<u8>, LazyError> {
+        let mut terms = fst::MapBuilder::memory();
+        for (shard, shard_file, _, map) in self.loaded_shards() {
+            let corrupt = |what| LazyError::Corrupt {
+                name: shard_file.name(),
+                what,
+            };
+            let mut stream = map.stream();
+            while let Some((key, value)) = stream.next() {
+                let pack = u64::from(pack_key(shard, (value >> 32) as usize)?);
+                // Shards hold ascending, disjoint key ranges, read in order.
+                terms
+                    .insert(key, pack << 32 | (value & 0xffff_ffff))
+                    .map_err(|_| corrupt("the order of its terms"))?;
+            }
+        }
+        terms.into_inner().map_err(|_| LazyError::Corrupt {
             name: self.root_name().to_owned(),
             what: "the assembled term dictionary",
-        })?;
-        sections.push((*b"TERM", &terms));
-        sections.push((*b"POST", &post));
-        Ok(crate::container::assemble(&sections))
+        })
     }
 }

@@ -54,6 +54,21 @@ impl FileRef {
         self.to_string()
     }
 
+    /// Whether `name` is this file's name (as [`FileRef::name`] writes it), without writing
+    /// it: the rounds compare names with every file of the root many times over.
+    pub fn is_named(&self, name: &str) -> bool {
+        let b = name.as_bytes();
+        b.len() == 22
+            && b[0] == self.kind.letter() as u8
+            && b[1] == b'-'
+            && name.ends_with(".bin")
+            && name
+                .get(2..18)
+                .filter(|hex| hex.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')))
+                .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+                .is_some_and(|hash| hash == self.hash)
+    }
+
     /// Whether `bytes` are this file.
     pub fn matches(&self, bytes: &[u8]) -> bool {
         bytes.len() == self.len as usize && file_hash(bytes) == self.hash
@@ -114,5 +129,29 @@ mod tests {
         assert_eq!(r.name(), "p-af63dc4c8601ec8c.bin");
         assert!(r.matches(b"a"));
         assert!(!r.matches(b"b"));
+    }
+
+    #[test]
+    fn is_named_is_exactly_the_name() {
+        let r = FileRef::of(FileKind::Pack, b"a");
+        assert!(r.is_named(&r.name()));
+        for other in [
+            "d-af63dc4c8601ec8c.bin",
+            "p-AF63DC4C8601EC8C.bin",
+            "p-af63dc4c8601ec8d.bin",
+            "p-af63dc4c8601ec8c.gz",
+            "p-af63dc4c8601ec8c.bin2",
+            "p-+f63dc4c8601ec8c.bin",
+            "",
+        ] {
+            assert!(!r.is_named(other), "{other}");
+        }
+        let small = FileRef {
+            kind: FileKind::Shard,
+            hash: 0xabc,
+            len: 1,
+        };
+        assert!(small.is_named("d-0000000000000abc.bin"));
+        assert!(!small.is_named("d-+000000000000abc.bin"));
     }
 }

@@ -286,7 +286,7 @@ impl LazyIndex {
     /// Which row chunk `name` is: table and number.
     pub(crate) fn rows_chunk_named(&self, name: &str) -> Option<(Tag, usize, FileRef)> {
         self.rows.iter().find_map(|table| {
-            let i = table.chunks.iter().position(|(_, f)| f.name() == name)?;
+            let i = table.chunks.iter().position(|(_, f)| f.is_named(name))?;
             Some((table.tag, i, table.chunks[i].1))
         })
     }

@@ -71,6 +71,9 @@ pub struct LazyIndex {
     loaded_shards: BTreeMap<usize, Shard>,
     /// Packs and sections supplied, by name.
     loaded: BTreeMap<String, Vec<u8>>,
+    /// The assembled term dictionary of the loaded shards (`assemble.rs`), kept until a
+    /// shard comes: packs and rows do not change it.
+    pub(super) assembled_terms: std::cell::RefCell<Option<Vec<u8>>>,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -123,6 +126,7 @@ impl LazyIndex {
                 rows,
                 loaded_shards: BTreeMap::new(),
                 loaded: BTreeMap::new(),
+                assembled_terms: std::cell::RefCell::new(None),
             })
             .ok_or(corrupt("root tables"))
     }
@@ -211,7 +215,7 @@ impl LazyIndex {
             .shards
             .iter()
             .enumerate()
-            .find(|(_, (_, f))| f.name() == name)
+            .find(|(_, (_, f))| f.is_named(name))
         {
             return Some((*f, Some(i)));
         }
@@ -223,7 +227,7 @@ impl LazyIndex {
                     .values()
                     .flat_map(|s| s.packs.iter().copied()),
             )
-            .find(|f| f.name() == name)
+            .find(|f| f.is_named(name))
             .map(|f| (f, None))
             .or_else(|| self.rows_chunk_named(name).map(|(_, _, f)| (f, None)))
     }
@@ -246,6 +250,7 @@ impl LazyIndex {
             Some(i) => {
                 let shard = parse_shard(name, bytes)?;
                 self.loaded_shards.insert(i, shard);
+                self.assembled_terms.get_mut().take();
             }
             None => {
                 if file.kind == FileKind::Rows {
@@ -263,17 +268,17 @@ impl LazyIndex {
             || self
                 .shards
                 .iter()
-                .position(|(_, f)| f.name() == name)
+                .position(|(_, f)| f.is_named(name))
                 .is_some_and(|i| self.loaded_shards.contains_key(&i))
     }
 
-    /// The loaded shards in key order: file, pack table, terms.
+    /// The loaded shards in key order: number, file, pack table, terms.
     pub(crate) fn loaded_shards(
         &self,
-    ) -> impl Iterator<Item = (&FileRef, &[FileRef], &Map<Vec<u8>>)> {
+    ) -> impl Iterator<Item = (usize, &FileRef, &[FileRef], &Map<Vec<u8>>)> {
         self.loaded_shards.iter().filter_map(|(i, shard)| {
             let (_, file) = self.shards.get(*i)?;
-            Some((file, shard.packs.as_slice(), &shard.terms))
+            Some((*i, file, shard.packs.as_slice(), &shard.terms))
         })
     }
 

@@ -358,6 +358,54 @@ proptest::proptest! {
 }
 
 #[test]
+fn a_pack_that_comes_after_its_shard_is_read_by_the_next_assembly() {
+    // The assembled dictionary is kept from one assembly to the next until a shard comes;
+    // a pack coming alone must still give its terms their lists (PDIR), and a term of a
+    // pack not loaded the empty list.
+    let bytes = index();
+    let whole = Index::open(&bytes).unwrap();
+    let files = split(&bytes, TINY).unwrap();
+    let mut lazy = open(&files);
+    for (_, f) in lazy.sections().to_vec() {
+        lazy.supply(&f.name(), file(&files, &f.name()).to_vec())
+            .unwrap();
+    }
+    let want = whole
+        .postings("peking3")
+        .unwrap()
+        .unwrap()
+        .to_postings()
+        .unwrap();
+    assert!(!want.is_empty());
+    let Lookup::Need(shard) = lazy.lookup("peking3").unwrap() else {
+        panic!("nothing loaded yet")
+    };
+    for name in shard {
+        lazy.supply(&name, file(&files, &name).to_vec()).unwrap();
+    }
+    let Lookup::Need(pack) = lazy.lookup("peking3").unwrap() else {
+        panic!("the pack is not loaded yet")
+    };
+    let before = lazy.assemble().unwrap();
+    let before = Index::open(&before).unwrap();
+    let list = before.postings("peking3").unwrap().unwrap();
+    assert!(list.to_postings().unwrap().is_empty());
+    for name in pack {
+        lazy.supply(&name, file(&files, &name).to_vec()).unwrap();
+    }
+    let after = lazy.assemble().unwrap();
+    let after = Index::open(&after).unwrap();
+    assert_eq!(before.terms().len(), after.terms().len());
+    let got = after
+        .postings("peking3")
+        .unwrap()
+        .unwrap()
+        .to_postings()
+        .unwrap();
+    assert_eq!(got, want);
+}
+
+#[test]
 fn per_article_tables_come_in_row_chunks_that_assemble_to_the_whole_tables() {
     let bytes = index();
     let whole = Index::open(&bytes).unwrap();
