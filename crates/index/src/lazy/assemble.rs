@@ -87,11 +87,28 @@ impl LazyIndex {
     /// [`LazyError::Missing`] naming the first section not supplied.
     pub fn assemble(&self) -> Result<Vec<u8>, LazyError> {
         let mut sections: Vec<([u8; 4], &[u8])> = Vec::new();
-        let tables: Vec<(Tag, Vec<u8>)> = ROW_TABLES
+        // The row tables not loaded whole, each assembled again only when a chunk of its
+        // came (`supply`): at 100k articles one is hundreds of thousands of records.
+        for tag in ROW_TABLES {
+            let listed = self.sections().iter().any(|(t, _)| *t == tag);
+            if !listed
+                || self.section(tag).is_ok()
+                || self.assembled_tables.borrow().contains_key(&tag)
+            {
+                continue;
+            }
+            let table = self.assembled_table(tag)?;
+            self.assembled_tables.borrow_mut().insert(tag, table);
+        }
+        let tables = self.assembled_tables.borrow();
+        let tables: Vec<(Tag, &[u8])> = ROW_TABLES
             .iter()
             .filter(|tag| self.sections().iter().any(|(t, _)| t == *tag))
-            .map(|&tag| self.assembled_table(tag).map(|table| (tag, table)))
-            .collect::<Result<_, _>>()?;
+            .filter_map(|&tag| match self.section(tag) {
+                Ok(whole) => Some((tag, whole)),
+                Err(_) => tables.get(&tag).map(|t| (tag, t.as_slice())),
+            })
+            .collect();
         // A lazy section not loaded yet: a placeholder of its shape in its place.
         let placeholders: Vec<(Tag, Vec<u8>)> = LAZY_SECTIONS
             .iter()

@@ -74,6 +74,9 @@ pub struct LazyIndex {
     /// The assembled term dictionary of the loaded shards (`assemble.rs`), kept until a
     /// shard comes: packs and rows do not change it.
     pub(super) assembled_terms: std::cell::RefCell<Option<Vec<u8>>>,
+    /// The assembled tables kept in row chunks, each kept until a chunk of its (or the
+    /// table whole) comes (`assemble.rs`).
+    pub(super) assembled_tables: std::cell::RefCell<BTreeMap<Tag, Vec<u8>>>,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -127,6 +130,7 @@ impl LazyIndex {
                 loaded_shards: BTreeMap::new(),
                 loaded: BTreeMap::new(),
                 assembled_terms: std::cell::RefCell::new(None),
+                assembled_tables: std::cell::RefCell::new(BTreeMap::new()),
             })
             .ok_or(corrupt("root tables"))
     }
@@ -253,8 +257,22 @@ impl LazyIndex {
                 self.assembled_terms.get_mut().take();
             }
             None => {
-                if file.kind == FileKind::Rows {
+                let changed = if file.kind == FileKind::Rows {
                     self.check_rows_chunk(name, &bytes)?;
+                    self.rows_table_of(name)
+                } else {
+                    self.sections()
+                        .iter()
+                        .find(|(_, f)| f.is_named(name))
+                        .map(|(t, _)| *t)
+                };
+                let tables = self.assembled_tables.get_mut();
+                if let Some(tag) = changed {
+                    tables.remove(&tag);
+                    // ENTS is assembled over the names (ENAM).
+                    if tag == super::rows::NAME_ROWS {
+                        tables.remove(b"ENTS");
+                    }
                 }
                 self.loaded.insert(name.to_owned(), bytes);
             }
