@@ -14,7 +14,6 @@ use explorer_text::{
     compound, fold, fold_key, is_exact_key, is_plain_term, part_key, term_of, tokenize,
 };
 use fst::automaton::{Automaton, Str};
-use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{LevenshteinAutomatonBuilder, DFA};
 use std::collections::BTreeSet;
 
@@ -48,22 +47,18 @@ fn walk<A: Automaton>(
     mut found: impl FnMut(&str) -> bool,
 ) {
     reads::note_prefix(prefix);
-    let mut range = index.terms().search(automaton).ge(prefix.as_bytes());
     // The first key after every key beginning with `prefix`: its last byte plus one (UTF-8
     // has no byte 0xFF to carry over).
-    if let Some((&last, head)) = prefix.as_bytes().split_last() {
+    let end = prefix.as_bytes().split_last().map(|(&last, head)| {
         let mut end = head.to_vec();
         end.push(last.saturating_add(1));
-        range = range.lt(end);
-    }
-    let mut stream = range.into_stream();
-    while let Some((key, _)) = stream.next() {
-        if let Ok(key) = std::str::from_utf8(key) {
-            if !found(key) {
-                break;
-            }
-        }
-    }
+        end
+    });
+    index
+        .terms()
+        .walk(automaton, prefix.as_bytes(), end.as_deref(), |key, _| {
+            std::str::from_utf8(key).map_or(true, &mut found)
+        });
 }
 
 /// The postings lists of every index key the `i`-th term of `matcher` stands for, each

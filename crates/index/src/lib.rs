@@ -38,6 +38,7 @@ pub mod articles;
 pub mod chunks;
 pub mod container;
 mod crc32;
+pub mod dictionary;
 pub mod entities;
 mod error;
 #[cfg(feature = "lazy")]
@@ -54,6 +55,7 @@ pub use articles::{
 };
 #[cfg(feature = "chunks")]
 pub use chunks::{ChunkInfo, LoadedChunk, TextChunks};
+pub use dictionary::Dictionary;
 pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
 #[cfg(feature = "chunks")]
 pub use error::ChunkProblem;

@@ -3,6 +3,7 @@
 #[cfg(feature = "chunks")]
 use crate::chunks::TextChunks;
 use crate::container::{self, Sections};
+use crate::dictionary::Dictionary;
 use crate::entities::{self, EntityId, EntityKind, EntityRecord, Mention};
 use crate::{
     articles, postings, ArticleHead, ArticleId, ArticleRecord, IndexError, Metadata, PostingList,
@@ -13,7 +14,7 @@ use fst::Map;
 /// and the fst's header) and never copies the bytes.
 pub struct Index<'a> {
     sections: Vec<([u8; 4], usize)>,
-    terms: Map<&'a [u8]>,
+    terms: Dictionary<'a>,
     postings: &'a [u8],
     /// An index assembled from a lazy index's files (`lazy::LazyIndex::assemble`): where
     /// each loaded postings pack begins in POST; its term values name a pack, not a place in
@@ -68,6 +69,11 @@ impl<'a> Index<'a> {
                 offset: 0,
             });
         }
+        // An index assembled from a lazy index's files: the loaded shards' fsts as they came.
+        let terms = match sections.get(*b"TRMS") {
+            Ok(parts) => Dictionary::parts(parts, VERIFY)?,
+            Err(_) => Dictionary::single(terms),
+        };
         let head = sections.get(*b"HEAD")?;
         let arts = sections.get(*b"ARTS")?;
         let aent = sections.get(*b"AENT")?;
@@ -139,17 +145,16 @@ impl<'a> Index<'a> {
         &self,
         mut class: impl FnMut(&[u8]) -> K,
     ) -> std::collections::BTreeMap<K, postings::ColumnBytes> {
-        use fst::Streamer;
         let mut out = std::collections::BTreeMap::<K, postings::ColumnBytes>::new();
-        let mut stream = self.terms.stream();
-        while let Some((term, offset)) = stream.next() {
-            let Some(offset) = self.list_offset(offset) else {
-                continue;
-            };
-            if let Some(columns) = postings::column_bytes(self.postings, offset) {
+        self.terms.for_each(|term, offset| {
+            let columns = self
+                .list_offset(offset)
+                .and_then(|offset| postings::column_bytes(self.postings, offset));
+            if let Some(columns) = columns {
                 out.entry(class(term)).or_default().add(&columns);
             }
-        }
+            true
+        });
         out
     }
 
@@ -198,14 +203,20 @@ impl<'a> Index<'a> {
     /// The first term (in term order) whose positions are left to the texts (see
     /// [`crate::PositionsKept::InText`]), if any: such an index cannot lose its texts.
     pub fn first_term_with_positions_in_text(&self) -> Result<Option<String>, IndexError> {
-        use fst::Streamer;
-        let mut stream = self.terms.stream();
-        while let Some((term, offset)) = stream.next() {
-            if self.postings_at(offset)?.positions_in_text() {
-                return Ok(Some(String::from_utf8_lossy(term).into_owned()));
-            }
-        }
-        Ok(None)
+        let mut out = Ok(None);
+        self.terms
+            .for_each(|term, offset| match self.postings_at(offset) {
+                Ok(list) if !list.positions_in_text() => true,
+                Ok(_) => {
+                    out = Ok(Some(String::from_utf8_lossy(term).into_owned()));
+                    false
+                }
+                Err(e) => {
+                    out = Err(e);
+                    false
+                }
+            });
+        out
     }
 
     /// Each section's tag and size in bytes, in file order (for reports).
@@ -229,7 +240,7 @@ impl<'a> Index<'a> {
     }
 
     /// The term dictionary, for exact, prefix and fuzzy lookups with fst automata.
-    pub fn terms(&self) -> &Map<&'a [u8]> {
+    pub fn terms(&self) -> &Dictionary<'a> {
         &self.terms
     }
 

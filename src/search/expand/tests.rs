@@ -20,19 +20,23 @@ fn other_forms_reading_every_key(index: &Index<'_>, term: &str) -> Vec<(String, 
     let mut out = Vec::new();
     for start in umlaut_spellings(term) {
         let start = format!("={start}");
-        let mut stream = index
+        let mut full = false;
+        index
             .terms()
-            .search(Str::new(&start).starts_with())
-            .into_stream();
-        while let Some((key, _)) = stream.next() {
-            if out.len() >= MAX_EXPANSIONS {
-                return out;
-            }
-            let spelling = std::str::from_utf8(key).expect("keys are text");
-            let spelling = spelling.strip_prefix('=').expect("under `=`");
-            if term_of(spelling) == term && spelling != term {
-                out.push((format!("={spelling}"), OTHER_FORM_WEIGHT));
-            }
+            .walk(Str::new(&start).starts_with(), &[], None, |key, _| {
+                if out.len() >= MAX_EXPANSIONS {
+                    full = true;
+                    return false;
+                }
+                let spelling = std::str::from_utf8(key).expect("keys are text");
+                let spelling = spelling.strip_prefix('=').expect("under `=`");
+                if term_of(spelling) == term && spelling != term {
+                    out.push((format!("={spelling}"), OTHER_FORM_WEIGHT));
+                }
+                true
+            });
+        if full {
+            return out;
         }
     }
     out
@@ -49,9 +53,8 @@ fn other_forms_are_found_reading_only_the_keys_that_can_be_forms() {
         let built = explorer_ingest::build(&dir).expect("the fixture builds");
         let index = Index::open(&built.index).expect("opens");
         let mut terms = Vec::new();
-        let mut stream = index.terms().stream();
-        while let Some((key, _)) = stream.next() {
-            let key = std::str::from_utf8(key).expect("keys are text");
+        for (key, _) in index.terms().entries() {
+            let key = std::str::from_utf8(&key).expect("keys are text");
             if !key.starts_with(['=', '~']) {
                 terms.push(key.to_owned());
             }

@@ -1,19 +1,17 @@
 //! An ordinary [`crate::Index`] of what a [`LazyIndex`] holds: every section, and every term
 //! of every loaded shard. The engine reads it as it reads the embedded index, so search,
-//! ranking, facets and snippets run unchanged on a lazy index. Its POST is the loaded packs
-//! whole, with a directory of where each begins (PDIR), and its term values name a pack and
-//! a place in it (`Index::list_offset`), so the term dictionary, the costly part to build,
-//! is built again only when a shard comes (each round used to rebuild it and copy every
-//! list: most of a query's time in the page). A term whose pack is not
-//! loaded reads an empty postings list: a walk over a range whose shards are loaded
+//! ranking, facets and snippets run unchanged on a lazy index. Its term dictionary is the
+//! loaded shards' fsts as they came (TRMS, `crate::dictionary`), its POST the loaded packs
+//! whole with a directory of where each begins (PDIR), and a term's value names its pack and
+//! its place in it (`Index::list_offset`): a round copies bytes and builds no fst (each
+//! round used to build one over every loaded term and copy every list: most of a query's
+//! time in the page). A term whose pack is not loaded reads an empty postings list: a walk over a range whose shards are loaded
 //! sees every key, as on the whole index, but reading such a term's postings is not an
 //! answer. The engine records what it reads (`search::expand::reads`) and the caller asks
 //! [`LazyIndex::missing`] whether it was all loaded; a term of a shard not loaded is absent.
 //! A table kept in row chunks holds the rows loaded and empty records for the others, and
 //! the alias fst, until it is loaded, is empty: again the recorded reads (`reads.rs`) say
 //! whether a call read what is not there.
-
-use fst::Streamer;
 
 use super::rows::{LAZY_SECTIONS, ROW_TABLES};
 use super::store::LazyIndex;
@@ -124,12 +122,25 @@ impl LazyIndex {
                 },
             }
         }
-        if self.assembled_terms.borrow().is_none() {
-            let terms = self.assembled_dictionary()?;
-            *self.assembled_terms.borrow_mut() = Some(terms);
+        // TRMS: the loaded shards' fsts as they are (crate::dictionary); TERM is empty.
+        let shards: Vec<(usize, &[u8])> = self
+            .loaded_shards()
+            .map(|(shard, _, _, map)| (shard, map.as_fst().as_bytes()))
+            .collect();
+        let mut trms = Vec::with_capacity(
+            4 + 8 * shards.len() + shards.iter().map(|(_, b)| b.len()).sum::<usize>(),
+        );
+        trms.extend_from_slice(&(shards.len() as u32).to_le_bytes());
+        for (shard, bytes) in &shards {
+            // pack_key checks that the shard's number fits its 16 bits.
+            pack_key(*shard, 0)?;
+            trms.extend_from_slice(&(*shard as u32).to_le_bytes());
+            trms.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
         }
-        let terms = self.assembled_terms.borrow();
-        let terms = terms.as_deref().unwrap_or_default();
+        for (_, bytes) in &shards {
+            trms.extend_from_slice(bytes);
+        }
+        let terms = fst::MapBuilder::memory().into_inner().unwrap_or_default();
         // POST: the empty list at 0 (no articles, no positions, Golomb parameter 0, usual
         // kind 0), then every loaded pack whole; PDIR: where each begins (reader.rs,
         // `Index::list_offset`).
@@ -149,35 +160,10 @@ impl LazyIndex {
                 post.extend_from_slice(bytes);
             }
         }
-        sections.push((*b"TERM", terms));
+        sections.push((*b"TERM", &terms));
+        sections.push((*b"TRMS", &trms));
         sections.push((*b"POST", &post));
         sections.push((*b"PDIR", &pdir));
         Ok(crate::container::assemble(&sections))
-    }
-}
-
-impl LazyIndex {
-    /// The term dictionary of every loaded shard, each value `pack << 32 | offset in the
-    /// pack` with `pack` as [`pack_key`] numbers it: built again only when a shard comes.
-    fn assembled_dictionary(&self) -> Result<Vec<u8>, LazyError> {
-        let mut terms = fst::MapBuilder::memory();
-        for (shard, shard_file, _, map) in self.loaded_shards() {
-            let corrupt = |what| LazyError::Corrupt {
-                name: shard_file.name(),
-                what,
-            };
-            let mut stream = map.stream();
-            while let Some((key, value)) = stream.next() {
-                let pack = u64::from(pack_key(shard, (value >> 32) as usize)?);
-                // Shards hold ascending, disjoint key ranges, read in order.
-                terms
-                    .insert(key, pack << 32 | (value & 0xffff_ffff))
-                    .map_err(|_| corrupt("the order of its terms"))?;
-            }
-        }
-        terms.into_inner().map_err(|_| LazyError::Corrupt {
-            name: self.root_name().to_owned(),
-            what: "the assembled term dictionary",
-        })
     }
 }

@@ -71,9 +71,6 @@ pub struct LazyIndex {
     loaded_shards: BTreeMap<usize, Shard>,
     /// Packs and sections supplied, by name.
     loaded: BTreeMap<String, Vec<u8>>,
-    /// The assembled term dictionary of the loaded shards (`assemble.rs`), kept until a
-    /// shard comes: packs and rows do not change it.
-    pub(super) assembled_terms: std::cell::RefCell<Option<Vec<u8>>>,
     /// The assembled tables kept in row chunks, each kept until a chunk of its (or the
     /// table whole) comes (`assemble.rs`).
     pub(super) assembled_tables: std::cell::RefCell<BTreeMap<Tag, Vec<u8>>>,
@@ -129,7 +126,6 @@ impl LazyIndex {
                 rows,
                 loaded_shards: BTreeMap::new(),
                 loaded: BTreeMap::new(),
-                assembled_terms: std::cell::RefCell::new(None),
                 assembled_tables: std::cell::RefCell::new(BTreeMap::new()),
             })
             .ok_or(corrupt("root tables"))
@@ -254,7 +250,6 @@ impl LazyIndex {
             Some(i) => {
                 let shard = parse_shard(name, bytes)?;
                 self.loaded_shards.insert(i, shard);
-                self.assembled_terms.get_mut().take();
             }
             None => {
                 let changed = if file.kind == FileKind::Rows {

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::{ArticleRecord, Field, Index, IndexWriter, Occurrence};
-use fst::{Automaton, IntoStreamer, Streamer};
+use fst::Automaton;
 
 /// An index of 60 articles over a few hundred words, so that tiny shard sizes give many
 /// shards and packs.
@@ -82,10 +82,9 @@ fn every_term_is_found_in_two_rounds_with_the_postings_of_the_whole_index() {
     let files = split(&bytes, TINY).unwrap();
     let mut lazy = open(&files);
     assert!(lazy.shard_count() > 5, "tiny sizes make many shards");
-    let mut stream = whole.terms().stream();
     let mut rounds_seen = 0;
-    while let Some((term, _)) = stream.next() {
-        let term = std::str::from_utf8(term).unwrap().to_owned();
+    for (term, _) in whole.terms().entries() {
+        let term = String::from_utf8(term).unwrap();
         let mut rounds = 0;
         let list = loop {
             match lazy.lookup(&term).unwrap() {
@@ -137,11 +136,11 @@ fn a_prefix_reads_only_the_shards_of_its_range_and_finds_what_the_whole_dictiona
         };
         let got: Vec<String> = found.into_iter().map(|(t, _)| t).collect();
         let automaton = fst::automaton::Str::new(prefix).starts_with();
-        let mut stream = whole.terms().search(automaton).into_stream();
         let mut expected = Vec::new();
-        while let Some((k, _)) = stream.next() {
+        whole.terms().walk(automaton, &[], None, |k, _| {
             expected.push(String::from_utf8(k.to_vec()).unwrap());
-        }
+            true
+        });
         assert_eq!(got, expected, "{prefix}");
     }
 }
@@ -296,9 +295,8 @@ fn the_assembled_index_holds_every_section_and_every_term_of_the_loaded_shards()
     // with an empty list when not (the lookup says which, so a reader never takes that
     // list for an answer); a term of a shard not loaded is not there.
     let (mut listed, mut empty) = (0, 0);
-    let mut stream = partial.terms().stream();
-    while let Some((term, _)) = stream.next() {
-        let term = std::str::from_utf8(term).unwrap();
+    for (term, _) in partial.terms().entries() {
+        let term = std::str::from_utf8(&term).unwrap();
         let got = partial
             .postings(term)
             .unwrap()

@@ -1,0 +1,212 @@
+//! [`Dictionary`]: the term dictionary an [`crate::Index`] reads, one fst or several.
+//!
+//! An index a writer made has one fst (TERM) whose values are places in POST. An index
+//! assembled from a lazy index's files (`lazy::LazyIndex::assemble`) has the fsts of the
+//! shards loaded so far, as they came (TRMS: disjoint key ranges in key order), each value
+//! `pack << 32 | offset` with the pack numbered in its shard; the dictionary gives it as
+//! `(shard << 16 | pack) << 32 | offset`, the number PDIR knows the pack by
+//! (`Index::list_offset`). So assembling a round copies the shards' bytes and builds no fst:
+//! building one over every loaded term was most of a lazy query's time in the page.
+
+use crate::IndexError;
+use fst::{Automaton, IntoStreamer, Map, Streamer};
+
+/// The term dictionary: exact lookups, and walks of a key range through an automaton.
+pub struct Dictionary<'a> {
+    /// Each part with the shard it came from (`None`: the index's one fst) and its first key.
+    parts: Vec<(Map<&'a [u8]>, Option<u16>, Vec<u8>)>,
+}
+
+impl<'a> Dictionary<'a> {
+    /// The dictionary of an index a writer made: its TERM fst.
+    pub(crate) fn single(map: Map<&'a [u8]>) -> Dictionary<'a> {
+        Dictionary {
+            parts: vec![(map, None, Vec::new())],
+        }
+    }
+
+    /// The dictionary of an assembled lazy index: TRMS, `u32` count, then per part its
+    /// shard's number and length (`u32` each, little-endian), then the parts' bytes; each an
+    /// fst (verified when `verify`), in ascending, disjoint key ranges.
+    pub(crate) fn parts(section: &'a [u8], verify: bool) -> Result<Dictionary<'a>, IndexError> {
+        let corrupt = |offset| IndexError::Corrupt {
+            section: "TRMS",
+            offset,
+        };
+        let u32_at = |at: usize| {
+            section
+                .get(at..at + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+                .ok_or(corrupt(at))
+        };
+        let count = u32_at(0)?;
+        let mut at = 4usize
+            .checked_add(count.checked_mul(8).ok_or(corrupt(0))?)
+            .ok_or(corrupt(0))?;
+        let mut parts = Vec::with_capacity(count.min(section.len() / 8));
+        for i in 0..count {
+            let shard = u16::try_from(u32_at(4 + 8 * i)?).map_err(|_| corrupt(4 + 8 * i))?;
+            let len = u32_at(8 + 8 * i)?;
+            let end = at.checked_add(len).ok_or(corrupt(at))?;
+            let bytes = section.get(at..end).ok_or(corrupt(at))?;
+            let map = Map::new(bytes).map_err(|_| corrupt(at))?;
+            if verify && map.as_fst().verify().is_err() {
+                return Err(corrupt(at));
+            }
+            let first = map
+                .stream()
+                .next()
+                .map(|(k, _)| k.to_vec())
+                .unwrap_or_default();
+            if let Some((_, _, last_first)) = parts.last() {
+                if first <= *last_first {
+                    return Err(corrupt(at));
+                }
+            }
+            parts.push((map, Some(shard), first));
+            at = end;
+        }
+        Ok(Dictionary { parts })
+    }
+
+    /// A part's value as the index reads it (see the module docs).
+    fn value(shard: Option<u16>, v: u64) -> u64 {
+        match shard {
+            None => v,
+            Some(s) => (u64::from(s) << 16 | (v >> 32) & 0xffff) << 32 | (v & 0xffff_ffff),
+        }
+    }
+
+    /// The value of `key`, if it is in the dictionary.
+    pub fn get(&self, key: impl AsRef<[u8]>) -> Option<u64> {
+        let key = key.as_ref();
+        // The last part whose first key is at most `key`.
+        let i = self
+            .parts
+            .partition_point(|(_, _, first)| first.as_slice() <= key);
+        let (map, shard, _) = self.parts.get(i.checked_sub(1)?)?;
+        map.get(key).map(|v| Self::value(*shard, v))
+    }
+
+    /// How many keys it holds.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(|(m, _, _)| m.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.iter().all(|(m, _, _)| m.is_empty())
+    }
+
+    /// Calls `found` with every key from `from` (and below `to`) that `automaton` accepts,
+    /// with its value, in key order, until it returns `false`.
+    pub fn walk<A: Automaton>(
+        &self,
+        automaton: A,
+        from: &[u8],
+        to: Option<&[u8]>,
+        mut found: impl FnMut(&[u8], u64) -> bool,
+    ) {
+        for (i, (map, shard, first)) in self.parts.iter().enumerate() {
+            // A part wholly before `from` (the next begins at or before it), or from `to` on.
+            let next = self.parts.get(i + 1).map(|(_, _, f)| f.as_slice());
+            if next.is_some_and(|next| next <= from) {
+                continue;
+            }
+            if to.is_some_and(|to| i > 0 && first.as_slice() >= to) {
+                return;
+            }
+            let mut range = map.search(&automaton).ge(from);
+            if let Some(to) = to {
+                range = range.lt(to);
+            }
+            let mut stream = range.into_stream();
+            while let Some((key, v)) = stream.next() {
+                if !found(key, Self::value(*shard, v)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Every key and its value, in key order (for tests and reports: it copies every key).
+    pub fn entries(&self) -> Vec<(Vec<u8>, u64)> {
+        let mut out = Vec::with_capacity(self.len());
+        self.for_each(|k, v| {
+            out.push((k.to_vec(), v));
+            true
+        });
+        out
+    }
+
+    /// Calls `found` with every key and its value, in key order, until it returns `false`.
+    pub fn for_each(&self, found: impl FnMut(&[u8], u64) -> bool) {
+        self.walk(fst::automaton::AlwaysMatch, &[], None, found);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fst_of(keys: &[(&str, u64)]) -> Vec<u8> {
+        let mut b = fst::MapBuilder::memory();
+        for (k, v) in keys {
+            b.insert(k, *v).unwrap();
+        }
+        b.into_inner().unwrap()
+    }
+
+    fn trms(parts: &[(u32, Vec<u8>)]) -> Vec<u8> {
+        let mut out = (parts.len() as u32).to_le_bytes().to_vec();
+        for (shard, bytes) in parts {
+            out.extend_from_slice(&shard.to_le_bytes());
+            out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        }
+        for (_, bytes) in parts {
+            out.extend_from_slice(bytes);
+        }
+        out
+    }
+
+    #[test]
+    fn parts_read_as_one_dictionary_in_key_order_with_their_packs_numbered_by_shard() {
+        let a = fst_of(&[("apfel", 1 << 32 | 7), ("birne", 3)]);
+        let b = fst_of(&[("kiwi", 2 << 32 | 9), ("zitrone", 0)]);
+        let section = trms(&[(2, a), (5, b)]);
+        let d = Dictionary::parts(&section, true).unwrap();
+        assert_eq!(d.len(), 4);
+        assert_eq!(d.get("apfel"), Some((2 << 16 | 1) << 32 | 7));
+        assert_eq!(d.get("birne"), Some((2 << 16) << 32 | 3));
+        assert_eq!(d.get("kiwi"), Some((5 << 16 | 2) << 32 | 9));
+        for absent in ["", "aaa", "c", "kiwis", "zz"] {
+            assert_eq!(d.get(absent), None, "{absent}");
+        }
+        let keys: Vec<Vec<u8>> = d.entries().into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, [&b"apfel"[..], b"birne", b"kiwi", b"zitrone"]);
+        // A range across both parts, and one within the second, stopping when told.
+        let mut seen = Vec::new();
+        d.walk(fst::automaton::AlwaysMatch, b"b", Some(b"l"), |k, _| {
+            seen.push(k.to_vec());
+            true
+        });
+        assert_eq!(seen, [&b"birne"[..], b"kiwi"]);
+        let mut first = Vec::new();
+        d.walk(fst::automaton::AlwaysMatch, b"c", None, |k, _| {
+            first.push(k.to_vec());
+            false
+        });
+        assert_eq!(first, [&b"kiwi"[..]]);
+    }
+
+    #[test]
+    fn parts_out_of_order_or_cut_short_are_refused() {
+        let a = fst_of(&[("apfel", 1)]);
+        let b = fst_of(&[("kiwi", 2)]);
+        assert!(Dictionary::parts(&trms(&[(1, b.clone()), (2, a.clone())]), false).is_err());
+        let whole = trms(&[(1, a), (2, b)]);
+        for len in [0, 3, 12, whole.len() - 1] {
+            assert!(Dictionary::parts(&whole[..len], false).is_err(), "{len}");
+        }
+        assert!(Dictionary::parts(&trms(&[(70_000, fst_of(&[]))]), false).is_err());
+    }
+}
