@@ -13,15 +13,26 @@ use fst::{Automaton, IntoStreamer, Map, Streamer};
 
 /// The term dictionary: exact lookups, and walks of a key range through an automaton.
 pub struct Dictionary<'a> {
-    /// Each part with the shard it came from (`None`: the index's one fst) and its first key.
-    parts: Vec<(Map<&'a [u8]>, Option<u16>, Vec<u8>)>,
+    parts: Vec<Part<'a>>,
+}
+
+/// One fst of a [`Dictionary`], the shard it came from (`None`: the index's one fst) and
+/// its first key.
+struct Part<'a> {
+    map: Map<&'a [u8]>,
+    shard: Option<u16>,
+    first: Vec<u8>,
 }
 
 impl<'a> Dictionary<'a> {
     /// The dictionary of an index a writer made: its TERM fst.
     pub(crate) fn single(map: Map<&'a [u8]>) -> Dictionary<'a> {
         Dictionary {
-            parts: vec![(map, None, Vec::new())],
+            parts: vec![Part {
+                map,
+                shard: None,
+                first: Vec::new(),
+            }],
         }
     }
 
@@ -43,7 +54,7 @@ impl<'a> Dictionary<'a> {
         let mut at = 4usize
             .checked_add(count.checked_mul(8).ok_or(corrupt(0))?)
             .ok_or(corrupt(0))?;
-        let mut parts = Vec::with_capacity(count.min(section.len() / 8));
+        let mut parts: Vec<Part<'a>> = Vec::with_capacity(count.min(section.len() / 8));
         for i in 0..count {
             let shard = u16::try_from(u32_at(4 + 8 * i)?).map_err(|_| corrupt(4 + 8 * i))?;
             let len = u32_at(8 + 8 * i)?;
@@ -58,12 +69,16 @@ impl<'a> Dictionary<'a> {
                 .next()
                 .map(|(k, _)| k.to_vec())
                 .unwrap_or_default();
-            if let Some((_, _, last_first)) = parts.last() {
-                if first <= *last_first {
+            if let Some(last) = parts.last() {
+                if first <= last.first {
                     return Err(corrupt(at));
                 }
             }
-            parts.push((map, Some(shard), first));
+            parts.push(Part {
+                map,
+                shard: Some(shard),
+                first,
+            });
             at = end;
         }
         Ok(Dictionary { parts })
@@ -81,20 +96,18 @@ impl<'a> Dictionary<'a> {
     pub fn get(&self, key: impl AsRef<[u8]>) -> Option<u64> {
         let key = key.as_ref();
         // The last part whose first key is at most `key`.
-        let i = self
-            .parts
-            .partition_point(|(_, _, first)| first.as_slice() <= key);
-        let (map, shard, _) = self.parts.get(i.checked_sub(1)?)?;
-        map.get(key).map(|v| Self::value(*shard, v))
+        let i = self.parts.partition_point(|p| p.first.as_slice() <= key);
+        let part = self.parts.get(i.checked_sub(1)?)?;
+        part.map.get(key).map(|v| Self::value(part.shard, v))
     }
 
     /// How many keys it holds.
     pub fn len(&self) -> usize {
-        self.parts.iter().map(|(m, _, _)| m.len()).sum()
+        self.parts.iter().map(|p| p.map.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.parts.iter().all(|(m, _, _)| m.is_empty())
+        self.parts.iter().all(|p| p.map.is_empty())
     }
 
     /// Calls `found` with every key from `from` (and below `to`) that `automaton` accepts,
@@ -106,9 +119,9 @@ impl<'a> Dictionary<'a> {
         to: Option<&[u8]>,
         mut found: impl FnMut(&[u8], u64) -> bool,
     ) {
-        for (i, (map, shard, first)) in self.parts.iter().enumerate() {
+        for (i, Part { map, shard, first }) in self.parts.iter().enumerate() {
             // A part wholly before `from` (the next begins at or before it), or from `to` on.
-            let next = self.parts.get(i + 1).map(|(_, _, f)| f.as_slice());
+            let next = self.parts.get(i + 1).map(|p| p.first.as_slice());
             if next.is_some_and(|next| next <= from) {
                 continue;
             }
