@@ -60,11 +60,9 @@ impl JsExplorer {
     ) -> Result<Vec<String>, JsError> {
         let query = options::string("fetchFor()", "query", &query)?;
         let options = JsOptions::new("fetchFor()", options)?.search()?;
-        // explorer.js names the facets from `entities()` (the module sends their counts).
-        self.rounds(|ex| {
-            ex.search(&query, &options)?;
-            ex.entities().map(drop)
-        })
+        // The module names the facets (`facets`, from the rows of names the search reads):
+        // no entity table is fetched for them.
+        self.rounds(|ex| ex.search(&query, &options).map(drop))
     }
 
     /// One round of the files `article(id, options)` needs that are not loaded (the head
