@@ -278,7 +278,8 @@ if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
     Promise.resolve(element?.asyncExplorer)
       .then((ex) => ex?.indexFilesLoaded?.() ?? [])
       .then((names) => {
-        for (const name of names) fetch(new URL(`./index/${name}`, import.meta.url)).catch(() => {});
+        // Each read to its end: a response left unread is a request still open (cut by a reload).
+        for (const name of names) fetch(new URL(`./index/${name}`, import.meta.url)).then((r) => r.arrayBuffer()).catch(() => {});
       })
       .catch(() => {});
   });
