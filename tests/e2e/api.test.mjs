@@ -64,6 +64,17 @@ test('the start page is one call: every article, entity counts as a filtered sea
   assert.equal(r.range[1], r.range[3]);
 });
 
+test('the start page counting demonyms names every entity entities() lists, with its article count, in the same order', { timeout: 20_000 }, async () => {
+  // What a lazy page's catalog lists instead of entities() (www/ui/catalog.js; the lazy build's
+  // own check is in hosted-lazy-catalog.test.mjs).
+  const r = await withExplorer((ex) => {
+    const short = (/** @type {any} */ e) => ({ id: e.id, name: e.name, kind: e.kind, count: e.count });
+    return { facets: ex.overview({ demonyms: true, limit: 0 }).facets.map(short), listed: ex.entities().map(short) };
+  });
+  assert.ok(r.listed.length > 5, 'the seeds have entities');
+  assert.deepEqual(r.facets, r.listed);
+});
+
 test('entity references and the facet box are read by the engine, as the query language reads them', { timeout: 20_000 }, async () => {
   const r = await withExplorer((ex) => {
     const e = ex.entities()[0];
