@@ -107,3 +107,52 @@ fn the_start_page_reads_the_totals_and_no_aent_row_and_equals_the_whole_index() 
         }
     }
 }
+
+#[test]
+fn an_entitys_reference_comes_in_rounds_of_its_own_and_equals_the_whole_index() {
+    let hosted = split_text(index_over("seeds"), 1024).unwrap();
+    let files = split(&hosted.index, ROWS_APART).unwrap();
+    let whole = Explorer::open(&hosted.index).unwrap();
+    let listed = whole.entities().unwrap();
+    // A few entities, from the ends of the id range: their names' rows are apart.
+    let mut ids: Vec<_> = listed.iter().map(|e| e.id).collect();
+    ids.sort();
+    let ids = [ids[0], ids[ids.len() / 2], ids[ids.len() - 1]];
+    let mut page = rounds::page(&files);
+    // Before its rounds: an error naming a file it lacks, never a guess.
+    assert!(page.checked(|ex| ex.entity_ref(ids[0])).is_err());
+    let mut fetched = Vec::new();
+    loop {
+        let need = page.missing_for_entity_refs(&ids).unwrap();
+        if need.is_empty() {
+            break;
+        }
+        assert!(fetched.len() < 1_000, "the rounds end");
+        for name in need {
+            page.supply(&name, crate::lazy::bytes_of(&files, &name).to_vec())
+                .unwrap();
+            fetched.push(name);
+        }
+    }
+    for id in ids {
+        let got = page.checked(|ex| ex.entity_ref(id)).unwrap();
+        assert_eq!(got, whole.entity_ref(id).unwrap());
+    }
+    // The names' rows of those entities (and the alias map), not the entity table.
+    assert!(fetched.contains(&section(&page, b"ALIA")), "{fetched:?}");
+    assert!(!fetched.contains(&section(&page, b"ENTS")), "{fetched:?}");
+    let names = fetched
+        .iter()
+        .filter(|n| page.store().rows_table_of(n) == Some(*b"ENAM"))
+        .count();
+    assert!((1..=ids.len()).contains(&names), "{fetched:?}");
+    let all_names = files
+        .files
+        .iter()
+        .filter(|(n, _, _)| page.store().rows_table_of(n) == Some(*b"ENAM"))
+        .count();
+    assert!(names < all_names, "{names} of {all_names}");
+    // An id beyond the entities is the engine's error after its rounds.
+    let beyond = article_explorer::EntityId(listed.len() as u32);
+    assert!(page.missing_for_entity_refs(&[beyond]).is_err());
+}
