@@ -6,7 +6,9 @@
 //! more often than chance.
 
 use crate::model::{Cooccurrence, DateCount, Facet, InContext};
-use explorer_index::{ArticleId, ArticleRecord, EntityId, Index, IndexError, YearMonth};
+use explorer_index::{
+    ArticleId, ArticleRecord, EntityId, EntityTotals, Index, IndexError, YearMonth,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Characters of context on each side of a mention in context.
@@ -74,10 +76,9 @@ pub struct ArticleEntities {
     /// sort by numbers; and per place, the entity id.
     by_name: Vec<u32>,
     in_name_order: Vec<u32>,
-    /// Per entity id, the number of articles that mention it: by name or demonym
-    /// (`[0]`), by name (`[1]`). Facets over most of the articles count the others and
-    /// subtract.
-    totals: [Vec<u32>; 2],
+    /// Per entity id, the number of articles that mention it. Facets over most of the
+    /// articles count the others and subtract.
+    totals: EntityTotals,
 }
 
 impl ArticleEntities {
@@ -97,7 +98,7 @@ impl ArticleEntities {
             entity_count: names.len(),
             by_name,
             in_name_order: order,
-            totals: [vec![0; names.len()], vec![0; names.len()]],
+            totals: EntityTotals::new(names.len()),
         };
         let mut buf = Vec::new();
         out.starts.push(0);
@@ -107,15 +108,7 @@ impl ArticleEntities {
                 buf.iter()
                     .map(|&(id, by_name)| id.0 << 1 | u32::from(by_name)),
             );
-            for &(id, by_name) in &buf {
-                let [all, named] = &mut out.totals;
-                if let Some(n) = all.get_mut(id.0 as usize) {
-                    *n += 1;
-                }
-                if let Some(n) = named.get_mut(id.0 as usize).filter(|_| by_name) {
-                    *n += 1;
-                }
-            }
+            out.totals.add(&buf);
             out.starts.push(out.entries.len() as u32);
         }
         Ok(out)
@@ -187,24 +180,14 @@ fn counts(table: &ArticleEntities, articles: &[ArticleId], demonyms: bool) -> Ve
             }
         }
     };
-    if articles.len() > all / 2 {
-        // Which articles are in: each once (a list with an article twice or an id the
-        // index lacks is counted directly, as below).
-        let mut member = vec![false; all];
-        let once = articles.iter().all(|a| {
-            member
-                .get_mut(a.0 as usize)
-                .is_some_and(|m| !std::mem::replace(m, true))
-        });
-        if once {
-            let totals = &table.totals[usize::from(!demonyms)];
-            let mut counts: Vec<usize> = totals.iter().map(|&n| n as usize).collect();
-            counts.resize(table.entity_count, 0);
-            for (a, _) in member.iter().enumerate().filter(|(_, &m)| !m) {
-                count_in(&mut counts, ArticleId(a as u32), false);
-            }
-            return counts;
+    if let Some(others) = complement(articles, all) {
+        let totals = table.totals.of(demonyms);
+        let mut counts: Vec<usize> = totals.iter().map(|&n| n as usize).collect();
+        counts.resize(table.entity_count, 0);
+        for a in others {
+            count_in(&mut counts, a, false);
         }
+        return counts;
     }
     // Dense counts: one slot per entity, no map in the per-article loop.
     let mut counts = vec![0usize; table.entity_count];
@@ -212,6 +195,26 @@ fn counts(table: &ArticleEntities, articles: &[ArticleId], demonyms: bool) -> Ve
         count_in(&mut counts, article, true);
     }
     counts
+}
+
+/// The articles of the collection (`all` of them) not in `articles`, when `articles` are
+/// more than half of it, each once: then facets count the others' entities and take them
+/// from the totals. `None` otherwise (a list with an article twice or an id the index lacks
+/// is counted directly).
+fn complement(articles: &[ArticleId], all: usize) -> Option<Vec<ArticleId>> {
+    if articles.len() <= all / 2 {
+        return None;
+    }
+    let mut member = vec![false; all];
+    let once = articles.iter().all(|a| {
+        member
+            .get_mut(a.0 as usize)
+            .is_some_and(|m| !std::mem::replace(m, true))
+    });
+    once.then(|| {
+        let out = member.iter().enumerate().filter(|(_, &m)| !m);
+        out.map(|(a, _)| ArticleId(a as u32)).collect()
+    })
 }
 
 /// Articles per month over the `dates` of a set of articles, oldest first, and the number
@@ -416,6 +419,8 @@ fn context_after(text: &str, at: usize) -> &str {
 /// same order (most first, ties by name, then by id), reading nothing of the articles not
 /// matched or the entities not found. What a lazy engine's search counts (its engine reads
 /// the rows the matches and their entities need, not the whole tables: docs/HOSTED.md).
+/// Over more than half of the articles, a lazy index's totals (ETOT) less the entities of
+/// the others: a frequent word and the start page read the others' rows, not every row.
 #[cfg(feature = "lazy")]
 pub(crate) fn facets_of_matches<'a>(
     index: &Index<'a>,
@@ -425,11 +430,35 @@ pub(crate) fn facets_of_matches<'a>(
 ) -> Result<Vec<Facet<'a>>, IndexError> {
     let mut counts: BTreeMap<EntityId, usize> = BTreeMap::new();
     let mut buf = Vec::new();
-    for &article in articles {
-        index.article_entities_into(article, &mut buf)?;
-        for &(id, by_name) in &buf {
-            if demonyms || by_name {
-                *counts.entry(id).or_default() += 1;
+    // Over most of the articles (a frequent word, the start page): the totals counted at
+    // build time, less the others' entities, as `counts` does with the whole table.
+    let all = index.article_count() as usize;
+    let totals = match complement(articles, all) {
+        Some(others) => index.entity_totals()?.map(|t| (t, others)),
+        None => None,
+    };
+    match totals {
+        Some((totals, others)) => {
+            let mut dense: Vec<usize> = totals.of(demonyms).iter().map(|&n| n as usize).collect();
+            for a in others {
+                index.article_entities_into(a, &mut buf)?;
+                for &(id, by_name) in &buf {
+                    if let Some(c) = dense.get_mut(id.0 as usize).filter(|_| demonyms || by_name) {
+                        *c = c.saturating_sub(1);
+                    }
+                }
+            }
+            let found = dense.into_iter().enumerate().filter(|&(_, n)| n > 0);
+            counts.extend(found.map(|(i, n)| (EntityId(i as u32), n)));
+        }
+        None => {
+            for &article in articles {
+                index.article_entities_into(article, &mut buf)?;
+                for &(id, by_name) in &buf {
+                    if demonyms || by_name {
+                        *counts.entry(id).or_default() += 1;
+                    }
+                }
             }
         }
     }

@@ -75,8 +75,18 @@ impl<'a> Explorer<'a> {
             .collect::<Result<Vec<_>, IndexError>>()?;
         let (dates, undated) = facets::dates(all.iter().map(|(_, d)| *d));
         let ids: Vec<ArticleId> = all.iter().map(|(s, _)| s.article).collect();
-        let table = self.article_entities()?;
-        let facets = facets::facets(&self.index, table, &ids, &[], options.demonyms)?;
+        // A lazy engine counts from the totals counted at build time (every article
+        // matches: no AENT row is read), naming the entities from their rows of names.
+        #[cfg(not(feature = "lazy"))]
+        let facets = facets::facets(
+            &self.index,
+            self.article_entities()?,
+            &ids,
+            &[],
+            options.demonyms,
+        )?;
+        #[cfg(feature = "lazy")]
+        let facets = facets::facets_of_matches(&self.index, &ids, &[], options.demonyms)?;
         let (sources, authors) = metadata::facets(
             &self.index,
             self.meta_table()?,

@@ -145,6 +145,18 @@ impl JsExplorer {
         })
     }
 
+    /// One round of the files `entityRef(id)` needs for each of `ids` (the names' rows of
+    /// those entities and the alias map): the page asks an entity's reference when it needs
+    /// one (a selected or opened entity going into the URL), not every entity's at start.
+    #[wasm_bindgen(js_name = missingForEntityRefs)]
+    pub fn missing_for_entity_refs(&mut self, ids: Vec<u32>) -> Result<Vec<String>, JsError> {
+        let ids: Vec<EntityId> = ids.into_iter().map(EntityId).collect();
+        match &mut self.inner {
+            Engine::Lazy(lazy) => lazy.missing_for_entity_refs(&ids).map_err(to_js_error),
+            Engine::Embedded(_) => Ok(Vec::new()),
+        }
+    }
+
     /// One round of the index files `missingTexts(ids)` reads (the table of text chunks), so
     /// that `loadText` can name the chunks.
     #[wasm_bindgen(js_name = missingForTexts)]

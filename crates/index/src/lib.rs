@@ -40,6 +40,7 @@ pub mod container;
 mod crc32;
 pub mod entities;
 mod error;
+pub mod figures;
 #[cfg(feature = "lazy")]
 pub mod lazy;
 pub mod postings;
@@ -58,6 +59,7 @@ pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
 #[cfg(feature = "chunks")]
 pub use error::ChunkProblem;
 pub use error::IndexError;
+pub use figures::EntityTotals;
 pub use postings::{ColumnBytes, Field, Kind, Occurrence, PositionsKept, Posting, PostingList};
 pub use reader::Index;
 #[cfg(feature = "write")]
