@@ -322,9 +322,9 @@ export class ArticleExplorer {
     return this.#rounds('fetchForResolve', 'missingForResolve', [refs.map(String)]);
   }
 
-  /** @param {number[]} ids @returns {Promise<IndexLoad>} */
-  fetchForEntityRefs(ids) {
-    return this.#rounds('fetchForEntityRefs', 'missingForEntityRefs', [ids.map(Number)]);
+  /** @param {number[]} ids @returns {Promise<IndexLoad>} @throws {ExplorerError} `code: "argument"` unless ids */
+  async fetchForEntityRefs(ids) {
+    return this.#rounds('fetchForEntityRefs', 'missingForEntityRefs', [Uint32Array.from(articleIds(ids, 'fetchForEntityRefs()', 'entity ids'))]);
   }
 
   /** @param {number} id @param {{ limit?: number }} [options] @returns {Promise<IndexLoad>} */

@@ -119,12 +119,14 @@ test('a facet selected on a lazy page writes the entity\'s reference (its name) 
     const id = Number(((await input.getAttribute('id')) ?? '').replace('f-', ''));
     await input.check();
     await page.locator(`.active-filters button[data-id="${id}"]`).waitFor();
-    const ref = await page.evaluate(async (id) => {
+    const { ref, bad } = await page.evaluate(async (id) => {
       const ex = await document.querySelector('article-explorer').asyncExplorer;
+      const bad = await ex.fetchForEntityRefs([1.5]).then(() => 'resolved', (/** @type {any} */ e) => e.code);
       await ex.fetchForEntityRefs([id]);
-      return ex.entityRef(id);
+      return { ref: await ex.entityRef(id), bad };
     }, id);
     assert.notEqual(ref, String(id), 'the seeds\' entities are named by their names');
+    assert.equal(bad, 'argument', 'an id that is not one is refused (through the worker)');
     await page.waitForFunction((ref) => new URLSearchParams(location.hash.slice(1)).getAll('e').includes(ref), ref);
     assert.equal(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('q'), WORD);
     assert.deepEqual(problems, []);
