@@ -109,12 +109,18 @@ test('a lazy page is ready without the entity table (no ENTS or ALIA file), and 
   }
 });
 
-test('a facet selected on a lazy page writes the entity\'s reference (its name) into the URL, as other builds do', { timeout: 30_000 }, async () => {
-  const { context, page, problems } = await openPage();
+test('a search on a lazy page reads no entity table, and a facet selected writes the entity\'s reference (its name) into the URL, as other builds do', { timeout: 30_000 }, async () => {
+  const { sections, rows } = rootFiles();
+  const entityTable = new Set([sections.get('ENTS'), ...(rows.get('ENTS') ?? [])]);
+  const { context, page, problems, files } = await openPage();
   try {
     await ready(page);
     await page.locator('#q').fill(WORD);
     await page.locator(`#list-view[data-query=${JSON.stringify(WORD)}]`).waitFor({ state: 'attached' });
+    await page.locator('ol.hits > li.hit').first().waitFor();
+    assert.ok(files.some((f) => /^[dp]-/.test(f)), 'the search fetched its dictionary files');
+    // (The alias map it may read: the engine looks up whether a word names an entity, src/search/expand.rs.)
+    assert.deepEqual(files.filter((f) => entityTable.has(f)), [], 'its facets are named without the entity table');
     const input = page.locator('li.facet input').first();
     const id = Number(((await input.getAttribute('id')) ?? '').replace('f-', ''));
     await input.check();
