@@ -218,56 +218,11 @@ fn complement(articles: &[ArticleId], all: usize) -> Option<Vec<ArticleId>> {
 }
 
 /// Articles per month over the `dates` of a set of articles, oldest first, and the number
-/// without a date.
+/// without a date (the rule is `explorer_index::figures::month_counts`, which a lazy index's
+/// writer counts the start page's months with too).
 pub fn dates(dates: impl Iterator<Item = Option<YearMonth>>) -> (Vec<DateCount>, usize) {
-    // Each month as one number in the months' order: counted in a dense table over the
-    // span of months seen (a search's matches span a few hundred), not a map per article.
-    let key = |d: YearMonth| u32::from(d.year) << 8 | u32::from(d.month);
-    let month = |k: u32| YearMonth {
-        year: (k >> 8) as u16,
-        month: k as u8,
-    };
-    let mut undated = 0;
-    let mut keys: Vec<u32> = Vec::new();
-    for date in dates {
-        match date {
-            Some(d) => keys.push(key(d)),
-            None => undated += 1,
-        }
-    }
-    let (Some(&lo), Some(&hi)) = (keys.iter().min(), keys.iter().max()) else {
-        return (Vec::new(), undated);
-    };
-    let mut out = Vec::new();
-    if hi - lo < DENSE_MONTHS {
-        let mut counts = vec![0usize; (hi - lo + 1) as usize];
-        for &k in &keys {
-            if let Some(c) = counts.get_mut((k - lo) as usize) {
-                *c += 1;
-            }
-        }
-        for (k, &count) in (lo..).zip(&counts) {
-            if count > 0 {
-                out.push(DateCount {
-                    date: month(k),
-                    count,
-                });
-            }
-        }
-    } else {
-        keys.sort_unstable();
-        for run in keys.chunk_by(|a, b| a == b) {
-            out.push(DateCount {
-                date: month(run[0]),
-                count: run.len(),
-            });
-        }
-    }
-    (out, undated)
+    explorer_index::figures::month_counts(dates)
 }
-
-/// Widest span of month keys (`year << 8 | month`) [`dates`] counts in a dense table.
-const DENSE_MONTHS: u32 = 1 << 16;
 
 /// Entities that co-occur with `entity` in `articles` (the current results), most
 /// over-represented first. Lift = P(other | entity, results) / P(other | collection).

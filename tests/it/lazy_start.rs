@@ -80,32 +80,64 @@ fn a_word_in_most_articles_counts_its_facets_from_the_totals_less_the_others_row
 }
 
 #[test]
-fn the_start_page_reads_the_totals_and_no_aent_row_and_equals_the_whole_index() {
-    for dir in ["seeds", "tests/fixtures/german"] {
+fn the_start_page_reads_the_figures_counted_at_build_time_and_equals_the_whole_index() {
+    // Which figures were not empty somewhere: months, entities, sources, authors.
+    let mut seen = [false; 4];
+    for dir in ["seeds", "tests/fixtures/german", "tests/fixtures/formats"] {
         let hosted = split_text(index_over(dir), 1024).unwrap();
         let files = split(&hosted.index, ROWS_APART).unwrap();
         let whole = Explorer::open(&hosted.index).unwrap();
         for demonyms in [true, false] {
-            for sort in [Sort::Relevance, Sort::Newest] {
+            for (sort, limit) in [
+                (Sort::Relevance, 0),
+                (Sort::Relevance, 3),
+                (Sort::Newest, 3),
+                (Sort::Oldest, 50),
+            ] {
                 let options = OverviewOptions {
                     demonyms,
                     sort,
-                    limit: 3,
+                    limit,
                     ..OverviewOptions::default()
                 };
                 let mut page = rounds::page(&files);
                 let fetched = rounds_for(&mut page, &files, |ex| ex.overview(&options).map(drop));
                 let b = page.checked(|ex| ex.overview(&options)).unwrap();
-                assert_eq!(b, whole.overview(&options).unwrap(), "{dir} {demonyms}");
-                assert!(fetched.contains(&section(&page, b"ETOT")), "{fetched:?}");
+                let a = whole.overview(&options).unwrap();
+                // Every figure: months, undated, first and last, sources, authors, entities.
+                let figures = [
+                    &a.dates.len(),
+                    &a.facets.len(),
+                    &a.sources.len(),
+                    &a.authors.len(),
+                ];
+                for (seen, n) in seen.iter_mut().zip(figures) {
+                    *seen |= *n > 0;
+                }
+                assert_eq!(b, a, "{dir} {demonyms} {sort:?} {limit}");
+                let has = |tag| fetched.contains(&section(&page, tag));
+                assert!(has(b"ETOT") && has(b"STRT"), "{fetched:?}");
+                // No AENT row: the entities' counts are the totals (every article matches).
                 let aent = |name: &String| {
                     *name == section(&page, b"AENT")
                         || page.store().rows_table_of(name) == Some(*b"AENT")
                 };
                 assert!(!fetched.iter().any(aent), "{dir}: {fetched:?}");
+                // Every article's date only for a date order; the sources of every article
+                // only for the summaries of a page that lists some.
+                assert_eq!(
+                    has(b"ARTS"),
+                    sort != Sort::Relevance,
+                    "{sort:?}: {fetched:?}"
+                );
+                assert_eq!(has(b"AMET"), limit > 0, "{limit}: {fetched:?}");
             }
         }
     }
+    assert_eq!(
+        seen, [true; 4],
+        "months, entities, sources and authors were compared"
+    );
 }
 
 #[test]

@@ -29,6 +29,9 @@ pub struct Index<'a> {
     /// A lazy index's figures counted at build time (ETOT: `figures.rs`), if it has them.
     #[cfg(feature = "lazy")]
     entity_totals: Option<&'a [u8]>,
+    /// A lazy index's start page figures counted at build time (STRT), if it has them.
+    #[cfg(feature = "lazy")]
+    start_figures: Option<&'a [u8]>,
     article_count: u32,
     entity_count: u32,
     avg_len: f32,
@@ -127,6 +130,8 @@ impl<'a> Index<'a> {
             metadata,
             #[cfg(feature = "lazy")]
             entity_totals: sections.get(*b"ETOT").ok(),
+            #[cfg(feature = "lazy")]
+            start_figures: sections.get(*b"STRT").ok(),
             article_count,
             entity_count,
             avg_len,
@@ -292,6 +297,17 @@ impl<'a> Index<'a> {
         crate::lazy::reads::note_section(*b"ETOT");
         self.entity_totals
             .map(crate::EntityTotals::decode)
+            .transpose()
+    }
+
+    /// A lazy index's start page figures, counted at build time over every article's date,
+    /// source and authors ([`crate::StartFigures`]); `None` in an index without them (every
+    /// index but a lazy one's).
+    #[cfg(feature = "lazy")]
+    pub fn start_figures(&self) -> Result<Option<crate::StartFigures<'a>>, IndexError> {
+        crate::lazy::reads::note_section(*b"STRT");
+        self.start_figures
+            .map(crate::StartFigures::decode)
             .transpose()
     }
 

@@ -8,7 +8,7 @@ use super::files::{FileKind, FileRef};
 use super::rows::{names_table, split_rows, NAME_ROWS, ROW_TABLES};
 use super::{LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::{self, Tag};
-use crate::{EntityTotals, IndexError};
+use crate::{EntityTotals, IndexError, StartFigures};
 
 /// How big the files may grow (uncompressed bytes). Smaller files: fewer bytes per query,
 /// more requests and a bigger root (one key and reference per shard).
@@ -109,6 +109,7 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
     // Figures over every article, counted here once by the engine's own rules.
     let whole = crate::Index::open_embedded(index)?;
     kept.push((*b"ETOT", EntityTotals::count(&whole)?.encode().into()));
+    kept.push((*b"STRT", StartFigures::count(&whole)?.encode().into()));
     body.extend_from_slice(&(kept.len() as u32).to_le_bytes());
     for (tag, bytes) in kept {
         let file = FileRef::of(FileKind::Section, &bytes);
