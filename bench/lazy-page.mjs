@@ -13,7 +13,8 @@
 // bytes received, the same bytes gzip-compressed (what a server compressing them would
 // send), and the index files by kind (r root, s section, a row chunk, d shard, p pack) with
 // the names of the sections. Then it opens the start page's "mehr anzeigen" once, the first
-// article and the most mentioned name's view, and reports what each fetched.
+// article, selects the facet list's first name as a filter (until the URL names it) and clears
+// it, opens the most mentioned name's view, and reports what each fetched.
 // Prints one JSON object per load. Nothing here judges a figure.
 
 import { createServer } from 'node:http';
@@ -124,6 +125,22 @@ try {
       await step('article', async () => {
         await host.locator('.collection-list a.item-link').first().click();
         await host.locator('article.reader .reader-body').waitFor();
+      }),
+      await step('facet', async () => {
+        // The facet list's first name as a filter: its search, and its reference for the URL.
+        const box = host.locator('li.facet input').first();
+        const id = ((await box.getAttribute('id')) ?? '').replace('f-', '');
+        await box.check();
+        await host.locator(`.active-filters button[data-id="${id}"]`).waitFor();
+        // Its reference as the engine gives it (the files the page fetches for it, each once).
+        const ref = await page.evaluate(async (id) => {
+          const ex = await document.querySelector('article-explorer').asyncExplorer;
+          await ex.fetchForEntityRefs([id]);
+          return ex.entityRef(id);
+        }, Number(id));
+        await page.waitForFunction((ref) => new URLSearchParams(location.hash.slice(1)).getAll('e').includes(ref), ref);
+        await host.locator(`.active-filters button[data-action="remove-entity"][data-id="${id}"]`).click();
+        await host.locator(`.active-filters button[data-id="${id}"]`).waitFor({ state: 'detached' });
       }),
       await step('entity', async () => {
         await host.locator('.top-entities a.chip').first().click();

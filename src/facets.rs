@@ -6,7 +6,9 @@
 //! more often than chance.
 
 use crate::model::{Cooccurrence, DateCount, Facet, InContext};
-use explorer_index::{ArticleId, ArticleRecord, EntityId, Index, IndexError, YearMonth};
+use explorer_index::{
+    ArticleId, ArticleRecord, EntityId, EntityTotals, Index, IndexError, YearMonth,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Characters of context on each side of a mention in context.
@@ -74,10 +76,9 @@ pub struct ArticleEntities {
     /// sort by numbers; and per place, the entity id.
     by_name: Vec<u32>,
     in_name_order: Vec<u32>,
-    /// Per entity id, the number of articles that mention it: by name or demonym
-    /// (`[0]`), by name (`[1]`). Facets over most of the articles count the others and
-    /// subtract.
-    totals: [Vec<u32>; 2],
+    /// Per entity id, the number of articles that mention it. Facets over most of the
+    /// articles count the others and subtract.
+    totals: EntityTotals,
 }
 
 impl ArticleEntities {
@@ -97,7 +98,7 @@ impl ArticleEntities {
             entity_count: names.len(),
             by_name,
             in_name_order: order,
-            totals: [vec![0; names.len()], vec![0; names.len()]],
+            totals: EntityTotals::new(names.len()),
         };
         let mut buf = Vec::new();
         out.starts.push(0);
@@ -107,15 +108,7 @@ impl ArticleEntities {
                 buf.iter()
                     .map(|&(id, by_name)| id.0 << 1 | u32::from(by_name)),
             );
-            for &(id, by_name) in &buf {
-                let [all, named] = &mut out.totals;
-                if let Some(n) = all.get_mut(id.0 as usize) {
-                    *n += 1;
-                }
-                if let Some(n) = named.get_mut(id.0 as usize).filter(|_| by_name) {
-                    *n += 1;
-                }
-            }
+            out.totals.add(&buf);
             out.starts.push(out.entries.len() as u32);
         }
         Ok(out)
@@ -187,24 +180,14 @@ fn counts(table: &ArticleEntities, articles: &[ArticleId], demonyms: bool) -> Ve
             }
         }
     };
-    if articles.len() > all / 2 {
-        // Which articles are in: each once (a list with an article twice or an id the
-        // index lacks is counted directly, as below).
-        let mut member = vec![false; all];
-        let once = articles.iter().all(|a| {
-            member
-                .get_mut(a.0 as usize)
-                .is_some_and(|m| !std::mem::replace(m, true))
-        });
-        if once {
-            let totals = &table.totals[usize::from(!demonyms)];
-            let mut counts: Vec<usize> = totals.iter().map(|&n| n as usize).collect();
-            counts.resize(table.entity_count, 0);
-            for (a, _) in member.iter().enumerate().filter(|(_, &m)| !m) {
-                count_in(&mut counts, ArticleId(a as u32), false);
-            }
-            return counts;
+    if let Some(others) = complement(articles, all) {
+        let totals = table.totals.of(demonyms);
+        let mut counts: Vec<usize> = totals.iter().map(|&n| n as usize).collect();
+        counts.resize(table.entity_count, 0);
+        for a in others {
+            count_in(&mut counts, a, false);
         }
+        return counts;
     }
     // Dense counts: one slot per entity, no map in the per-article loop.
     let mut counts = vec![0usize; table.entity_count];
@@ -214,57 +197,32 @@ fn counts(table: &ArticleEntities, articles: &[ArticleId], demonyms: bool) -> Ve
     counts
 }
 
-/// Articles per month over the `dates` of a set of articles, oldest first, and the number
-/// without a date.
-pub fn dates(dates: impl Iterator<Item = Option<YearMonth>>) -> (Vec<DateCount>, usize) {
-    // Each month as one number in the months' order: counted in a dense table over the
-    // span of months seen (a search's matches span a few hundred), not a map per article.
-    let key = |d: YearMonth| u32::from(d.year) << 8 | u32::from(d.month);
-    let month = |k: u32| YearMonth {
-        year: (k >> 8) as u16,
-        month: k as u8,
-    };
-    let mut undated = 0;
-    let mut keys: Vec<u32> = Vec::new();
-    for date in dates {
-        match date {
-            Some(d) => keys.push(key(d)),
-            None => undated += 1,
-        }
+/// The articles of the collection (`all` of them) not in `articles`, when `articles` are
+/// more than half of it, each once: then facets count the others' entities and take them
+/// from the totals. `None` otherwise (a list with an article twice or an id the index lacks
+/// is counted directly).
+fn complement(articles: &[ArticleId], all: usize) -> Option<Vec<ArticleId>> {
+    if articles.len() <= all / 2 {
+        return None;
     }
-    let (Some(&lo), Some(&hi)) = (keys.iter().min(), keys.iter().max()) else {
-        return (Vec::new(), undated);
-    };
-    let mut out = Vec::new();
-    if hi - lo < DENSE_MONTHS {
-        let mut counts = vec![0usize; (hi - lo + 1) as usize];
-        for &k in &keys {
-            if let Some(c) = counts.get_mut((k - lo) as usize) {
-                *c += 1;
-            }
-        }
-        for (k, &count) in (lo..).zip(&counts) {
-            if count > 0 {
-                out.push(DateCount {
-                    date: month(k),
-                    count,
-                });
-            }
-        }
-    } else {
-        keys.sort_unstable();
-        for run in keys.chunk_by(|a, b| a == b) {
-            out.push(DateCount {
-                date: month(run[0]),
-                count: run.len(),
-            });
-        }
-    }
-    (out, undated)
+    let mut member = vec![false; all];
+    let once = articles.iter().all(|a| {
+        member
+            .get_mut(a.0 as usize)
+            .is_some_and(|m| !std::mem::replace(m, true))
+    });
+    once.then(|| {
+        let out = member.iter().enumerate().filter(|(_, &m)| !m);
+        out.map(|(a, _)| ArticleId(a as u32)).collect()
+    })
 }
 
-/// Widest span of month keys (`year << 8 | month`) [`dates`] counts in a dense table.
-const DENSE_MONTHS: u32 = 1 << 16;
+/// Articles per month over the `dates` of a set of articles, oldest first, and the number
+/// without a date (the rule is `explorer_index::figures::month_counts`, which a lazy index's
+/// writer counts the start page's months with too).
+pub fn dates(dates: impl Iterator<Item = Option<YearMonth>>) -> (Vec<DateCount>, usize) {
+    explorer_index::figures::month_counts(dates)
+}
 
 /// Entities that co-occur with `entity` in `articles` (the current results), most
 /// over-represented first. Lift = P(other | entity, results) / P(other | collection).
@@ -416,6 +374,8 @@ fn context_after(text: &str, at: usize) -> &str {
 /// same order (most first, ties by name, then by id), reading nothing of the articles not
 /// matched or the entities not found. What a lazy engine's search counts (its engine reads
 /// the rows the matches and their entities need, not the whole tables: docs/HOSTED.md).
+/// Over more than half of the articles, a lazy index's totals (ETOT) less the entities of
+/// the others: a frequent word and the start page read the others' rows, not every row.
 #[cfg(feature = "lazy")]
 pub(crate) fn facets_of_matches<'a>(
     index: &Index<'a>,
@@ -425,11 +385,35 @@ pub(crate) fn facets_of_matches<'a>(
 ) -> Result<Vec<Facet<'a>>, IndexError> {
     let mut counts: BTreeMap<EntityId, usize> = BTreeMap::new();
     let mut buf = Vec::new();
-    for &article in articles {
-        index.article_entities_into(article, &mut buf)?;
-        for &(id, by_name) in &buf {
-            if demonyms || by_name {
-                *counts.entry(id).or_default() += 1;
+    // Over most of the articles (a frequent word, the start page): the totals counted at
+    // build time, less the others' entities, as `counts` does with the whole table.
+    let all = index.article_count() as usize;
+    let totals = match complement(articles, all) {
+        Some(others) => index.entity_totals()?.map(|t| (t, others)),
+        None => None,
+    };
+    match totals {
+        Some((totals, others)) => {
+            let mut dense: Vec<usize> = totals.of(demonyms).iter().map(|&n| n as usize).collect();
+            for a in others {
+                index.article_entities_into(a, &mut buf)?;
+                for &(id, by_name) in &buf {
+                    if let Some(c) = dense.get_mut(id.0 as usize).filter(|_| demonyms || by_name) {
+                        *c = c.saturating_sub(1);
+                    }
+                }
+            }
+            let found = dense.into_iter().enumerate().filter(|&(_, n)| n > 0);
+            counts.extend(found.map(|(i, n)| (EntityId(i as u32), n)));
+        }
+        None => {
+            for &article in articles {
+                index.article_entities_into(article, &mut buf)?;
+                for &(id, by_name) in &buf {
+                    if demonyms || by_name {
+                        *counts.entry(id).or_default() += 1;
+                    }
+                }
             }
         }
     }

@@ -20,7 +20,7 @@ use crate::search::expand::reads;
 use crate::{Explorer, SearchOptions, SearchResults};
 use explorer_index::lazy::reads::{self as row_reads, RowReads};
 use explorer_index::lazy::{LazyError, LazyIndex};
-use explorer_index::{Index, IndexError};
+use explorer_index::{EntityId, Index, IndexError};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::rc::{Rc, Weak};
@@ -238,6 +238,17 @@ impl LazyExplorer {
         options: &SearchOptions,
     ) -> Result<Vec<String>, LazyExplorerError> {
         self.missing_for(|ex| ex.search(query, options).map(drop))
+    }
+
+    /// The files `entity_ref(id)` for each of `ids` still needs (the names' rows of those
+    /// entities, and the alias map their names are looked up in): the page asks a reference
+    /// when it needs one (an entity selected or opened, going into the URL), not every
+    /// entity's at start.
+    pub fn missing_for_entity_refs(
+        &mut self,
+        ids: &[EntityId],
+    ) -> Result<Vec<String>, LazyExplorerError> {
+        self.missing_for(|ex| ids.iter().try_for_each(|&id| ex.entity_ref(id).map(drop)))
     }
 
     /// The files `call` still needs: it runs on what is loaded while its reads of the

@@ -9,54 +9,9 @@
 use crate::model::{MetaFacet, SearchOptions};
 use explorer_index::{ArticleId, AuthorId, Index, IndexError, SourceId};
 
-/// Every article's source and authors, decoded once.
-#[derive(Debug, Clone, Default)]
-pub struct MetaTable {
-    /// Per article: source id + 1, 0 for none.
-    sources: Vec<u32>,
-    /// Where each article's authors begin in `authors` (one more than there are articles).
-    starts: Vec<u32>,
-    /// Author ids, per article in the article's order.
-    authors: Vec<u32>,
-}
-
-impl MetaTable {
-    pub fn read(index: &Index<'_>) -> Result<Self, IndexError> {
-        let meta = index.metadata();
-        let n = index.article_count() as usize;
-        let mut out = MetaTable {
-            sources: Vec::with_capacity(n),
-            starts: Vec::with_capacity(n + 1),
-            authors: Vec::new(),
-        };
-        let mut buf = Vec::new();
-        out.starts.push(0);
-        for article in index.article_ids() {
-            out.sources
-                .push(meta.source(article)?.map_or(0, |s| s.0.saturating_add(1)));
-            meta.authors_into(article, &mut buf)?;
-            out.authors.extend(buf.iter().map(|a| a.0));
-            out.starts.push(out.authors.len() as u32);
-        }
-        Ok(out)
-    }
-
-    /// The source of `article` (none for an unknown id).
-    fn source(&self, article: ArticleId) -> Option<u32> {
-        self.sources
-            .get(article.0 as usize)
-            .and_then(|s| s.checked_sub(1))
-    }
-
-    /// The authors of `article` (none for an unknown id).
-    fn authors(&self, article: ArticleId) -> &[u32] {
-        let i = article.0 as usize;
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.authors.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-}
+/// Every article's source and authors, decoded once (`explorer_index::figures`, where the
+/// counting is, which a lazy index's writer counts the start page's with too).
+pub use explorer_index::MetaTable;
 
 /// The source and author filters of a search, names resolved to ids.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -127,21 +82,11 @@ pub fn facets<'a>(
     options: &SearchOptions,
 ) -> Result<(Vec<MetaFacet<'a>>, Vec<MetaFacet<'a>>), IndexError> {
     let meta = index.metadata();
-    let mut sources = vec![0usize; meta.source_count() as usize];
-    let mut authors = vec![0usize; meta.author_count() as usize];
-    for &article in articles {
-        if let Some(c) = table
-            .source(article)
-            .and_then(|s| sources.get_mut(s as usize))
-        {
-            *c += 1;
-        }
-        for &a in table.authors(article) {
-            if let Some(c) = authors.get_mut(a as usize) {
-                *c += 1;
-            }
-        }
-    }
+    let (sources, authors) = table.counts(
+        articles,
+        meta.source_count() as usize,
+        meta.author_count() as usize,
+    );
     let selected_sources: Vec<u32> = options
         .sources
         .iter()
@@ -159,6 +104,27 @@ pub fn facets<'a>(
         meta.author_name(AuthorId(i))
     })?;
     Ok((sources, authors))
+}
+
+/// Source and author facets over every article, from the counts a lazy index's writer
+/// kept (`explorer_index::StartFigures`): what [`facets`] gives over every article.
+#[cfg(feature = "lazy")]
+pub fn counted<'a>(
+    figures: &explorer_index::StartFigures<'a>,
+) -> Result<(Vec<MetaFacet<'a>>, Vec<MetaFacet<'a>>), IndexError> {
+    let list = |named: &[(&'a str, usize)]| {
+        let counts: Vec<usize> = named.iter().map(|&(_, n)| n).collect();
+        listed(&counts, &[], |i| {
+            named
+                .get(i as usize)
+                .map(|&(name, _)| name)
+                .ok_or(IndexError::Corrupt {
+                    section: "STRT",
+                    offset: 0,
+                })
+        })
+    };
+    Ok((list(&figures.sources)?, list(&figures.authors)?))
 }
 
 /// The values counted in `counts` (and the `selected` ones), named, most first.
@@ -189,17 +155,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_answer_nothing_for_unknown_articles() {
-        let table = MetaTable {
-            sources: vec![0, 2],
-            starts: vec![0, 0, 2],
-            authors: vec![3, 1],
-        };
-        assert_eq!(table.source(ArticleId(0)), None);
-        assert_eq!(table.source(ArticleId(1)), Some(1));
-        assert_eq!(table.source(ArticleId(9)), None);
-        assert_eq!(table.authors(ArticleId(1)), [3, 1]);
-        assert!(table.authors(ArticleId(9)).is_empty());
+    fn filters_pass_by_source_and_every_author() {
+        let table = MetaTable::from_columns(vec![0, 2], vec![0, 0, 2], vec![3, 1]);
         let by_both = MetaFilter {
             sources: Some(vec![1]),
             authors: vec![1, 3],

@@ -74,12 +74,9 @@ pub struct MetaFacet<'a> {
     pub count: usize,
 }
 
-/// How many current results fall in a month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DateCount {
-    pub date: YearMonth,
-    pub count: usize,
-}
+/// How many current results fall in a month (`explorer_index::figures`, where the months
+/// are counted).
+pub use explorer_index::DateCount;
 
 /// Order of hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

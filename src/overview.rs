@@ -58,41 +58,36 @@ pub struct Overview<'a> {
 impl<'a> Explorer<'a> {
     /// The start page: every article, their entities counted, their dates.
     pub fn overview(&self, options: &OverviewOptions) -> Result<Overview<'a>, IndexError> {
-        let mut all = self
-            .index
-            .article_ids()
-            .map(|article| {
-                let date = self.index.date(article)?;
-                Ok((
-                    search::Scored {
-                        article,
-                        tier: 0,
-                        score: 0.0,
-                    },
-                    date,
-                ))
-            })
-            .collect::<Result<Vec<_>, IndexError>>()?;
+        // A lazy index counted the figures at build time: read them, not every article.
+        #[cfg(feature = "lazy")]
+        if let Some(figures) = self.index.start_figures()? {
+            return self.overview_counted(figures, options);
+        }
+        let all = self.dated(self.index.article_ids())?;
         let (dates, undated) = facets::dates(all.iter().map(|(_, d)| *d));
         let ids: Vec<ArticleId> = all.iter().map(|(s, _)| s.article).collect();
-        let table = self.article_entities()?;
-        let facets = facets::facets(&self.index, table, &ids, &[], options.demonyms)?;
+        // A lazy engine counts from the matches' rows (from the totals counted at build
+        // time in a lazy index: every article matches), naming the entities from their
+        // rows of names.
+        #[cfg(not(feature = "lazy"))]
+        let facets = facets::facets(
+            &self.index,
+            self.article_entities()?,
+            &ids,
+            &[],
+            options.demonyms,
+        )?;
+        #[cfg(feature = "lazy")]
+        let facets = facets::facets_of_matches(&self.index, &ids, &[], options.demonyms)?;
         let (sources, authors) = metadata::facets(
             &self.index,
             self.meta_table()?,
             &ids,
             &SearchOptions::default(),
         )?;
-        search::page::sort(&mut all, options.sort);
-        let articles = all
-            .iter()
-            .skip(options.offset)
-            .take(options.limit)
-            .map(|(s, _)| crate::summary(&self.index, s.article, &self.index.head(s.article)?))
-            .collect::<Result<Vec<_>, IndexError>>()?;
         Ok(Overview {
             total: all.len(),
-            articles,
+            articles: self.page(all, options)?,
             facets,
             sources,
             authors,
@@ -101,6 +96,71 @@ impl<'a> Explorer<'a> {
             dates,
             undated,
         })
+    }
+
+    /// [`Explorer::overview`] from the figures a lazy index's writer counted over every
+    /// article with the same rules (`explorer_index::figures`): the months, sources and
+    /// authors from STRT, the entities from ETOT (`facets::facets_of_matches` over every
+    /// article reads no AENT row). In index order the page reads the heads of its articles
+    /// only; a date order still reads every article's date (ARTS).
+    #[cfg(feature = "lazy")]
+    fn overview_counted(
+        &self,
+        figures: explorer_index::StartFigures<'a>,
+        options: &OverviewOptions,
+    ) -> Result<Overview<'a>, IndexError> {
+        let ids: Vec<ArticleId> = self.index.article_ids().collect();
+        let facets = facets::facets_of_matches(&self.index, &ids, &[], options.demonyms)?;
+        let (sources, authors) = metadata::counted(&figures)?;
+        let all = match options.sort {
+            Sort::Relevance => ids.iter().map(|&a| (unscored(a), None)).collect(),
+            Sort::Newest | Sort::Oldest => self.dated(ids.iter().copied())?,
+        };
+        Ok(Overview {
+            total: ids.len(),
+            articles: self.page(all, options)?,
+            facets,
+            sources,
+            authors,
+            first: figures.dates.first().map(|d| d.date),
+            last: figures.dates.last().map(|d| d.date),
+            dates: figures.dates,
+            undated: figures.undated,
+        })
+    }
+
+    /// `articles`, each with its date.
+    fn dated(
+        &self,
+        articles: impl Iterator<Item = ArticleId>,
+    ) -> Result<Vec<(search::Scored, Option<YearMonth>)>, IndexError> {
+        articles
+            .map(|article| Ok((unscored(article), self.index.date(article)?)))
+            .collect()
+    }
+
+    /// The page `options` asks for of `all`, in its order (index order or by date, undated
+    /// articles last either way).
+    fn page(
+        &self,
+        mut all: Vec<(search::Scored, Option<YearMonth>)>,
+        options: &OverviewOptions,
+    ) -> Result<Vec<ArticleSummary<'a>>, IndexError> {
+        search::page::sort(&mut all, options.sort);
+        all.iter()
+            .skip(options.offset)
+            .take(options.limit)
+            .map(|(s, _)| crate::summary(&self.index, s.article, &self.index.head(s.article)?))
+            .collect()
+    }
+}
+
+/// Article `article` as a match of no query (every article of the start page).
+fn unscored(article: ArticleId) -> search::Scored {
+    search::Scored {
+        article,
+        tier: 0,
+        score: 0.0,
     }
 }
 

@@ -74,7 +74,7 @@ import { initialise } from './runtime/load.js';
 import { ExplorerError, describe, fromWasm } from './runtime/errors.js';
 import { ChunkLoader, articleIds } from './runtime/texts.js';
 import { IndexLoader, openLazy } from './runtime/lazy.js';
-import { namedFacets } from './runtime/facets.js';
+import { entityTable, withFacets } from './runtime/facets.js';
 // Issue 19 (collection views): graph, related, timeline, exports; see collection.js.
 import { attachCollection } from './collection.js';
 import { AsyncArticleExplorer, onMainThread, openInWorker, startWorker, wasmForWorker } from './runtime/worker-client.js';
@@ -83,7 +83,7 @@ import { METHODS } from './runtime/worker-methods.js';
 export { ExplorerError, AsyncArticleExplorer };
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.8.0';
+export const version = '1.9.0';
 
 /**
  * The contract's shapes (declared in ./types.d.ts, imported here for JSDoc).
@@ -288,7 +288,8 @@ export class ArticleExplorer {
    * its scope, what its query reads), `overview(options)` (the heads of its
    * page: ask a page with `limit`), `entities()` (every entity's record),
    * `entitiesNamed(text)` (the names it folds), `resolveEntity(ref)` for each
-   * of `refs`, `related(id, options)` (the rows of the articles it compares).
+   * of `refs`, `entityRef(id)` for each of `ids` (1.9), `related(id, options)`
+   * (the rows of the articles it compares).
    * @param {number} id @param {ArticleOptions} [options] @returns {Promise<IndexLoad>}
    * @throws {ExplorerError} as {@link fetchFor}; `code: "argument"` for a bad id.
    */
@@ -319,6 +320,11 @@ export class ArticleExplorer {
   /** @param {string[]} refs @returns {Promise<IndexLoad>} */
   fetchForResolve(refs) {
     return this.#rounds('fetchForResolve', 'missingForResolve', [refs.map(String)]);
+  }
+
+  /** @param {number[]} ids @returns {Promise<IndexLoad>} @throws {ExplorerError} `code: "argument"` unless ids */
+  async fetchForEntityRefs(ids) {
+    return this.#rounds('fetchForEntityRefs', 'missingForEntityRefs', [Uint32Array.from(articleIds(ids, 'fetchForEntityRefs()', 'entity ids'))]);
   }
 
   /** @param {number} id @param {{ limit?: number }} [options] @returns {Promise<IndexLoad>} */
@@ -383,9 +389,7 @@ export class ArticleExplorer {
    * @returns {SearchResults}
    */
   search(query, options) {
-    const raw = this.#call('search', [query, options]);
-    const { facetCounts, ...rest } = raw;
-    return { sourceFacets: [], authorFacets: [], ...rest, facets: namedFacets(facetCounts, this.#entityTable()) };
+    return withFacets(this.#call('search', [query, options]), () => this.#entityTable());
   }
 
   /**
@@ -397,9 +401,7 @@ export class ArticleExplorer {
    * @returns {Overview}
    */
   overview(options) {
-    const raw = this.#call('overview', [options]);
-    const { facetCounts, ...rest } = raw;
-    return { sourceFacets: [], authorFacets: [], ...rest, facets: namedFacets(facetCounts, this.#entityTable()) };
+    return withFacets(this.#call('overview', [options]), () => this.#entityTable());
   }
 
   /**
@@ -468,12 +470,8 @@ export class ArticleExplorer {
   entities() {
     if (!this.#has('entities')) return [];
     const list = this.#call('entities', []);
-    // The facets' names: kept from the list a page asks for anyway, not read a second time.
-    if (!this.#entities) {
-      const table = [];
-      for (const e of list) table[e.id] = { name: e.name, kind: e.kind };
-      this.#entities = table;
-    }
+    // The facets' names (builds that send their counts): kept from the list a page asks for anyway.
+    this.#entities ??= entityTable(list);
     return list;
   }
 

@@ -208,7 +208,8 @@ export interface TextLoad {
 /**
  * What one `fetchFor()` call fetched (lazy hosted mode): index files, their bytes as
  * received, and in how many rounds (dictionary shards, then postings packs, then row
- * chunks, sections). Every `fetchFor…()` call (`fetchForArticle()`, `fetchForEntities()`, …)
+ * chunks, sections). Every `fetchFor…()` call (`fetchForArticle()`, `fetchForEntities()`,
+ * `fetchForEntityRefs(ids: number[])` (1.9: the rounds of `entityRef(id)` for each), …)
  * answers the same.
  */
 export interface IndexLoad {
@@ -266,14 +267,18 @@ export interface OverviewOptions {
 // ---------------------------------------------------------------- as the wasm module sends them
 
 /**
- * `search()` as the module answers it: the facets travel as `[entity id, count, ...]` in
- * one typed array (thousands of objects cost more made in wasm); explorer.js names them.
+ * `search()` as the module answers it. The default and hosted builds send the facets as
+ * `[entity id, count, ...]` in one typed array, `facetCounts` (thousands of objects cost
+ * more made in wasm), which explorer.js names from `entities()`; a lazy build names them
+ * itself, `facets`, and sends no `facetCounts` (naming them from `entities()` would need
+ * every entity's record): exactly one of the two.
  */
 export interface RawSearchResults {
   total: number;
   hits: Hit[];
   loosened: Loosened[];
-  facetCounts: Uint32Array;
+  facetCounts?: Uint32Array;
+  facets?: Facet[];
   sourceFacets: MetaFacet[];
   authorFacets: MetaFacet[];
   dates: DateCount[];
@@ -285,7 +290,8 @@ export interface RawSearchResults {
 export interface RawOverview {
   total: number;
   articles: ArticleSummary[];
-  facetCounts: Uint32Array;
+  facetCounts?: Uint32Array;
+  facets?: Facet[];
   sourceFacets: MetaFacet[];
   authorFacets: MetaFacet[];
   dates: DateCount[];

@@ -218,7 +218,7 @@ fn meta_facets<'a>(facets: &[MetaFacet<'a>]) -> Vec<MetaFacetDto<'a>> {
         .collect()
 }
 
-/// `RawSearchResults` but `facetCounts`, which `mod.rs` attaches as a typed array.
+/// `RawSearchResults` but `facetCounts` (a lazy build: `facets`), which `mod.rs` attaches.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct SearchResultsDto<'a> {
@@ -267,7 +267,7 @@ impl<'a> From<&'a SearchResults<'a>> for SearchResultsDto<'a> {
     }
 }
 
-/// `RawOverview` but `facetCounts`.
+/// `RawOverview` but `facetCounts` (a lazy build: `facets`), which `mod.rs` attaches.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct OverviewDto<'a> {
@@ -298,10 +298,36 @@ impl<'a> From<&Overview<'a>> for OverviewDto<'a> {
 
 /// Facets as `[id, count, id, count, ...]`: names and kinds are added in JS from the entity
 /// list (an object per facet, with its name as a fresh JS string, costs more made here).
+#[cfg(not(feature = "lazy"))]
 pub(super) fn facet_counts(facets: &[Facet<'_>]) -> Vec<u32> {
     facets
         .iter()
         .flat_map(|f| [f.id.0, u32::try_from(f.count).unwrap_or(u32::MAX)])
+        .collect()
+}
+
+/// `Facet`: what a lazy build sends instead of `facetCounts` (its page has no entity list
+/// to name them from).
+#[cfg(feature = "lazy")]
+#[derive(Serialize)]
+pub(super) struct FacetDto<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    count: usize,
+}
+
+/// The facets named, in the engine's order.
+#[cfg(feature = "lazy")]
+pub(super) fn named_facets<'a>(facets: &[Facet<'a>]) -> Vec<FacetDto<'a>> {
+    facets
+        .iter()
+        .map(|f| FacetDto {
+            id: f.id.0,
+            name: f.name,
+            kind: entity_kind(f.kind),
+            count: f.count,
+        })
         .collect()
 }
 

@@ -60,11 +60,9 @@ impl JsExplorer {
     ) -> Result<Vec<String>, JsError> {
         let query = options::string("fetchFor()", "query", &query)?;
         let options = JsOptions::new("fetchFor()", options)?.search()?;
-        // explorer.js names the facets from `entities()` (the module sends their counts).
-        self.rounds(|ex| {
-            ex.search(&query, &options)?;
-            ex.entities().map(drop)
-        })
+        // The module names the facets (`facets`, from the rows of names the search reads):
+        // no entity table is fetched for them.
+        self.rounds(|ex| ex.search(&query, &options).map(drop))
     }
 
     /// One round of the files `article(id, options)` needs that are not loaded (the head
@@ -145,6 +143,18 @@ impl JsExplorer {
             }
             Ok(())
         })
+    }
+
+    /// One round of the files `entityRef(id)` needs for each of `ids` (the names' rows of
+    /// those entities and the alias map): the page asks an entity's reference when it needs
+    /// one (a selected or opened entity going into the URL), not every entity's at start.
+    #[wasm_bindgen(js_name = missingForEntityRefs)]
+    pub fn missing_for_entity_refs(&mut self, ids: Vec<u32>) -> Result<Vec<String>, JsError> {
+        let ids: Vec<EntityId> = ids.into_iter().map(EntityId).collect();
+        match &mut self.inner {
+            Engine::Lazy(lazy) => lazy.missing_for_entity_refs(&ids).map_err(to_js_error),
+            Engine::Embedded(_) => Ok(Vec::new()),
+        }
     }
 
     /// One round of the index files `missingTexts(ids)` reads (the table of text chunks), so

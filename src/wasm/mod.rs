@@ -161,7 +161,7 @@ impl JsExplorer {
         let options = JsOptions::new("search()", options)?.search()?;
         let results = self.run(|ex| ex.search(&query, &options))?;
         let out = to_js(&SearchResultsDto::from(&results))?;
-        with_facet_counts(out, &results.facets)
+        with_facets(out, &results.facets)
     }
 
     /// The start page: every article (index order or by date), the entities with their
@@ -174,7 +174,7 @@ impl JsExplorer {
         let options = JsOptions::new("overview()", options)?.overview()?;
         let overview = self.run(|ex| ex.overview(&options))?;
         let out = to_js(&OverviewDto::from(&overview))?;
-        with_facet_counts(out, &overview.facets)
+        with_facets(out, &overview.facets)
     }
 
     /// The entity a reference names (`"12"`, `"Putin"`, `"person:Putin"`, `"staat:Nord"`),
@@ -244,16 +244,33 @@ impl JsExplorer {
     }
 }
 
-/// Attaches the facets as `facetCounts`, `[id, count, ...]` in one typed array.
-fn with_facet_counts(out: JsValue, facets: &[crate::Facet<'_>]) -> Result<JsValue, JsError> {
-    let flat = facet_counts(facets);
-    js_sys::Reflect::set(
+/// Attaches the facets as `facetCounts`, `[id, count, ...]` in one typed array (the page
+/// names them from its entity list).
+#[cfg(not(feature = "lazy"))]
+fn with_facets(out: JsValue, facets: &[crate::Facet<'_>]) -> Result<JsValue, JsError> {
+    let flat = dto::facet_counts(facets);
+    attach(
         &out,
-        &JsValue::from_str("facetCounts"),
+        "facetCounts",
         &js_sys::Uint32Array::from(flat.as_slice()),
-    )
-    .map_err(|_| JsError::new("could not attach the facets"))?;
+    )?;
     Ok(out)
+}
+
+/// Attaches the facets as `facets`, `[{ id, name, kind, count }, ...]`, named by the engine
+/// (from the rows of names its search read): a lazy page has no entity list to name them
+/// from, and loading one is the whole entity table.
+#[cfg(feature = "lazy")]
+fn with_facets(out: JsValue, facets: &[crate::Facet<'_>]) -> Result<JsValue, JsError> {
+    let named = dto::named_facets(facets);
+    attach(&out, "facets", &to_js(&named)?)?;
+    Ok(out)
+}
+
+fn attach(out: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {
+    js_sys::Reflect::set(out, &JsValue::from_str(key), value)
+        .map(drop)
+        .map_err(|_| JsError::new("could not attach the facets"))
 }
 
 /// In debug builds, a panic prints its message to the console before the module traps

@@ -64,6 +64,23 @@ test('the start page is one call: every article, entity counts as a filtered sea
   assert.equal(r.range[1], r.range[3]);
 });
 
+test('the start page counting demonyms names every entity entities() lists, with its article count, in the same order', { timeout: 20_000 }, async () => {
+  // What a lazy page's catalog lists instead of entities() (www/ui/catalog.js; the lazy build's
+  // own check is in hosted-lazy-catalog.test.mjs).
+  const r = await withExplorer(async (ex) => {
+    const short = (/** @type {any} */ e) => ({ id: e.id, name: e.name, kind: e.kind, count: e.count });
+    const listed = ex.entities();
+    // The rounds of an entity's reference (lazy mode's) resolve at once here; a bad id is an argument error.
+    const rounds = await ex.fetchForEntityRefs([listed[0].id]);
+    const bad = await ex.fetchForEntityRefs([-1]).then(() => 'resolved', (/** @type {any} */ e) => `${e.code}: ${e.message}`);
+    return { facets: ex.overview({ demonyms: true, limit: 0 }).facets.map(short), listed: listed.map(short), rounds, bad };
+  });
+  assert.ok(r.listed.length > 5, 'the seeds have entities');
+  assert.deepEqual(r.facets, r.listed);
+  assert.deepEqual(r.rounds, { files: 0, bytes: 0, rounds: 0 });
+  assert.match(r.bad, /^argument: fetchForEntityRefs\(\): ids must be an array of entity ids/);
+});
+
 test('entity references and the facet box are read by the engine, as the query language reads them', { timeout: 20_000 }, async () => {
   const r = await withExplorer((ex) => {
     const e = ex.entities()[0];

@@ -241,6 +241,7 @@ test('on a lazy explorer the exports, a timeline without demonyms and related ar
       await ex.fetchForTimeline(id, plain);
       await ex.fetchForEntity(id, plain);
       await ex.fetchForRelated(0);
+      await ex.fetchForOverview({ limit: 0 });
       const csv = ex.exportResults('', {}, 'csv');
       return {
         before,

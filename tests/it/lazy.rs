@@ -512,8 +512,8 @@ pub(crate) mod rounds {
         let ready = page.missing_to_open();
         assert_eq!(
             all.len(),
-            ready.len() + 8,
-            "HEAD, MENT, AENT, ENTS, ALIA, ARTS, AMET and TXTC whole besides"
+            ready.len() + 10,
+            "HEAD, MENT, AENT, ENTS, ALIA, ARTS, AMET, TXTC, ETOT and STRT whole besides"
         );
         // The tables whole arrive after the engine was assembled for the other sections;
         // it is assembled again once, at the last of them (a call before then that reads

@@ -11,6 +11,8 @@ mod hosted;
 mod lazy;
 #[cfg(feature = "lazy")]
 mod lazy_entities;
+#[cfg(feature = "lazy")]
+mod lazy_start;
 mod metadata;
 mod nasty;
 mod positions;

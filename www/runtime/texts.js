@@ -38,14 +38,17 @@ async function fetchChunk(url) {
 }
 
 /**
- * The list of article ids `loadText()` was given (one id or an array of them).
+ * The list of article ids `loadText()` was given (one id or an array of them),
+ * or of the ids `call` was given (`fetchForEntityRefs()`: entity ids).
  * @param {unknown} ids
+ * @param {string} [call]
+ * @param {string} [what]
  * @returns {number[]}
  */
-export function articleIds(ids) {
+export function articleIds(ids, call = 'loadText()', what = 'article ids') {
   const list = typeof ids === 'number' ? [ids] : ids;
   const ok = Array.isArray(list) && list.every((id) => Number.isInteger(id) && id >= 0 && id <= 0xffffffff);
-  if (!ok) throw new ExplorerError('argument', `loadText(): ids must be an array of article ids, got ${describe(ids)}`);
+  if (!ok) throw new ExplorerError('argument', `${call}: ids must be an array of ${what}, got ${describe(ids)}`);
   return /** @type {number[]} */ (list);
 }
 

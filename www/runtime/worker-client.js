@@ -120,6 +120,8 @@ export class AsyncArticleExplorer {
   fetchForEntities() { return this.#call('fetchForEntities', []); }
   fetchForEntitiesNamed(text) { return this.#call('fetchForEntitiesNamed', [text]); }
   fetchForResolve(refs) { return this.#call('fetchForResolve', [refs]); }
+  /** @param {number[]} ids */
+  fetchForEntityRefs(ids) { return this.#call('fetchForEntityRefs', [ids]); }
   indexFilesLoaded() { return this.#call('indexFilesLoaded', []); }
   /** @param {number} id @param {object} [options] */
   fetchForRelated(id, options) { return this.#call('fetchForRelated', [id, options]); }

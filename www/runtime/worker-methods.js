@@ -28,6 +28,7 @@ export const METHODS = [
   'fetchForEntities',
   'fetchForEntitiesNamed',
   'fetchForResolve',
+  'fetchForEntityRefs',
   'indexFilesLoaded',
   'fetchForRelated',
   // Issue 19 (collection.js), attached when the build has them.

@@ -10,6 +10,10 @@
  * every article's head): it holds the summaries the page has been given
  * (the start page's pages, hits, entity views), and each call that reads
  * rows runs its rounds first (`fetchForOverview`, in effects.js the others).
+ * Nor is `entities()` (every entity's record, its aliases and articles): the
+ * entity list is the start page's facets (`overview({ demonyms: true })`
+ * counts what `entities()` counts), and an entity's reference is asked when
+ * it goes into the URL ({@link Catalog#learnRefs}); until then a link writes its id.
  * The explorer is the worker-backed one (every answer awaited); what the
  * renderers read synchronously is what was asked before. No rule about
  * names, words or order lives here: each answer comes from the wasm module.
@@ -20,7 +24,7 @@
 import { FIRST_PIECE } from './pieces.js';
 
 /**
- * @typedef {import('../types.js').EntityInfo} EntityInfo
+ * @typedef {import('../types.js').Facet} EntityEntry an entity of the list (an `entities()` answer has more fields)
  * @typedef {import('../types.js').ArticleSummary} ArticleSummary
  * @typedef {import('../types.js').Overview} Overview
  * @typedef {import('../explorer.js').AsyncArticleExplorer} AsyncArticleExplorer
@@ -39,11 +43,13 @@ export class Catalog {
   #complete = null;
   /** @type {Promise<string|null>|null} lazy hosted mode: the collection's id asked for */
   #collectionId = null;
+  /** @type {Set<number>} lazy hosted mode: entities whose reference is asked for or known */
+  #refsAsked = new Set();
 
   /**
    * Not for direct use: {@link catalogOf} loads one.
    * @param {AsyncArticleExplorer} explorer
-   * @param {{ articles: ArticleSummary[], count: number, entities: EntityInfo[], refs: Map<number, string>, collectionId: string|null }} loaded
+   * @param {{ articles: ArticleSummary[], count: number, entities: EntityEntry[], refs: Map<number, string>, collectionId: string|null }} loaded
    */
   constructor(explorer, loaded) {
     this.explorer = explorer;
@@ -53,12 +59,12 @@ export class Catalog {
     this.articles = loaded.articles;
     /** How many articles the collection has. */
     this.articleCount = loaded.count;
-    /** @type {EntityInfo[]} */
+    /** @type {EntityEntry[]} every entity mentioned, most articles first (the engine's order) */
     this.entities = loaded.entities;
     this.#refs = loaded.refs;
     /** What the page keys starred articles by (null: this build has none). */
     this.collectionId = loaded.collectionId;
-    /** @type {Map<number, EntityInfo>} */
+    /** @type {Map<number, EntityEntry>} */
     this.byId = new Map(this.entities.map((e) => [e.id, e]));
     /** @type {Map<number, ArticleSummary>} */
     this.articleById = new Map(this.articles.map((a) => [a.id, a]));
@@ -95,11 +101,45 @@ export class Catalog {
   }
 
   /**
-   * How a URL writes an entity: its name when that finds it again, else its id.
+   * How a URL writes an entity: its name when that finds it again, else its id
+   * (lazy hosted mode: also while its reference is not asked, {@link learnRefs}).
    * @param {number} id
    */
   refOf(id) {
     return this.#refs.get(id) ?? String(id);
+  }
+
+  /**
+   * Lazy hosted mode: asks the references of the entities `ids` not known yet
+   * (their rounds, then `entityRef()`), each once. Resolves true when one came
+   * (a URL written with its id may now name it), false when none was asked or
+   * they could not be (the URL keeps the id, which finds the entity too).
+   * At once false in every other build, which knows every reference.
+   * @param {number[]} ids
+   * @returns {Promise<boolean>}
+   */
+  async learnRefs(ids) {
+    if (!this.lazy) return false;
+    const asked = [...new Set(ids)].filter((id) => !this.#refsAsked.has(id) && this.byId.has(id));
+    if (asked.length === 0) return false;
+    for (const id of asked) this.#refsAsked.add(id);
+    let answers = [];
+    try {
+      await this.explorer.fetchForEntityRefs(asked);
+      answers = await this.explorer.each('entityRef', asked.map((id) => [id]));
+    } catch (e) {
+      console.warn('article explorer: entityRef() failed, the URL names the entity by its id:', e);
+    }
+    let learnt = false;
+    asked.forEach((id, i) => {
+      if (typeof answers[i] === 'string') {
+        this.#refs.set(id, /** @type {string} */ (answers[i]));
+        learnt = true;
+      } else {
+        this.#refsAsked.delete(id); // asked again next time
+      }
+    });
+    return learnt;
   }
 
   /**
@@ -261,7 +301,8 @@ const catalogs = new WeakMap();
 
 /**
  * The catalog of an explorer (loaded once): the article and entity lists
- * (each entity with its reference) and the collection id, asked together.
+ * (each entity with its reference) and the collection id, asked together
+ * (lazy hosted mode: {@link loadLazy}).
  * @param {AsyncArticleExplorer} explorer
  * @returns {Promise<Catalog>}
  */
@@ -277,21 +318,36 @@ export function catalogOf(explorer) {
 
 /** @param {AsyncArticleExplorer} explorer */
 async function load(explorer) {
-  // Lazy hosted mode: each call's rounds first (other builds need none: no extra round trip).
-  const entitiesAsked = (explorer.lazy ? explorer.fetchForEntities() : Promise.resolve()).then(() => explorer.entities()).catch((e) => {
+  if (explorer.lazy) return loadLazy(explorer);
+  const entitiesAsked = explorer.entities().catch((e) => {
     // A build without an entity index still searches; the facets say "none".
     console.warn('article explorer: entities() failed, showing none:', e);
     return [];
   });
-  // Lazy hosted mode: a fingerprint of every head, asked when the stars need it (loadCollectionId).
-  const collectionId = explorer.lazy ? Promise.resolve(null) : explorer.collectionId().catch(() => null);
-  // Lazy hosted mode: no list of every article (every head); the count needs none.
-  const articlesAsked = explorer.lazy ? explorer.fetchForOverview({ limit: 0 }).then(() => explorer.overview({ limit: 0 })).then((o) => ({ articles: [], count: o.total })) : explorer.articles().then((articles) => ({ articles, count: articles.length }));
-  const [{ articles, count }, listed] = await Promise.all([articlesAsked, entitiesAsked]);
-  /** @type {EntityInfo[]} */
+  const collectionId = explorer.collectionId().catch(() => null);
+  const [articles, listed] = await Promise.all([explorer.articles(), entitiesAsked]);
+  /** @type {import('../types.js').EntityInfo[]} */
   const entities = Array.isArray(listed) ? listed : [];
   /** @type {Map<number, string>} */
   const refs = new Map();
   for (const e of entities) if (typeof e.ref === 'string') refs.set(e.id, e.ref);
-  return new Catalog(explorer, { articles, count, entities, refs, collectionId: await collectionId });
+  return new Catalog(explorer, { articles, count: articles.length, entities, refs, collectionId: await collectionId });
+}
+
+/**
+ * Lazy hosted mode's catalog, from one answer: the start page without a page of
+ * articles (`overview({ demonyms: true, limit: 0 })`, after its rounds) counts
+ * every article (no head read) and names every entity mentioned with the number
+ * of its articles, demonyms included, as `entities()` counts them, in the
+ * engine's order. No list of every article (every head), no `entities()` (every
+ * entity's record), no references (asked per entity, `learnRefs`), and the
+ * collection's id when the stars need it (`loadCollectionId`: every head).
+ * @param {AsyncArticleExplorer} explorer
+ */
+async function loadLazy(explorer) {
+  const options = { demonyms: true, limit: 0 };
+  await explorer.fetchForOverview(options);
+  const overview = await explorer.overview(options);
+  const entities = overview.facets.map(({ id, name, kind, count }) => ({ id, name, kind, count }));
+  return new Catalog(explorer, { articles: [], count: overview.total, entities, refs: new Map(), collectionId: null });
 }

@@ -233,6 +233,13 @@ export class ExplorerView {
   #writeStore(push) {
     if (!this.store || !this.catalog) return;
     this.store.write(this.#hash(this.state), { push });
+    // Lazy hosted mode: an entity whose reference is not known yet is written by its id;
+    // once the engine named it, the same entry is written again naming it, as other builds
+    // do at once (unless a typed query's write is due anyway).
+    const ids = this.state.entity === null ? this.state.entities : [...this.state.entities, this.state.entity];
+    this.catalog.learnRefs(ids).then((learnt) => {
+      if (learnt && !this.searches.pending) this.#writeStore(false);
+    });
   }
 
   /**

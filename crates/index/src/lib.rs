@@ -41,6 +41,7 @@ mod crc32;
 pub mod dictionary;
 pub mod entities;
 mod error;
+pub mod figures;
 #[cfg(feature = "lazy")]
 pub mod lazy;
 pub mod postings;
@@ -60,6 +61,7 @@ pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
 #[cfg(feature = "chunks")]
 pub use error::ChunkProblem;
 pub use error::IndexError;
+pub use figures::{DateCount, EntityTotals, MetaTable, StartFigures};
 pub use postings::{ColumnBytes, Field, Kind, Occurrence, PositionsKept, Posting, PostingList};
 pub use reader::Index;
 #[cfg(feature = "write")]

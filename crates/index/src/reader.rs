@@ -31,6 +31,12 @@ pub struct Index<'a> {
     aent: &'a [u8],
     aliases: Map<&'a [u8]>,
     metadata: Metadata<'a>,
+    /// A lazy index's figures counted at build time (ETOT: `figures.rs`), if it has them.
+    #[cfg(feature = "lazy")]
+    entity_totals: Option<&'a [u8]>,
+    /// A lazy index's start page figures counted at build time (STRT), if it has them.
+    #[cfg(feature = "lazy")]
+    start_figures: Option<&'a [u8]>,
     article_count: u32,
     entity_count: u32,
     avg_len: f32,
@@ -133,6 +139,10 @@ impl<'a> Index<'a> {
             aent,
             aliases,
             metadata,
+            #[cfg(feature = "lazy")]
+            entity_totals: sections.get(*b"ETOT").ok(),
+            #[cfg(feature = "lazy")]
+            start_figures: sections.get(*b"STRT").ok(),
             article_count,
             entity_count,
             avg_len,
@@ -330,6 +340,28 @@ impl<'a> Index<'a> {
         #[cfg(feature = "lazy")]
         crate::lazy::reads::note_section(*b"ALIA");
         &self.aliases
+    }
+
+    /// A lazy index's entity totals, counted at build time over every article's AENT row
+    /// ([`crate::EntityTotals`]); `None` in an index without them (every index but a lazy
+    /// one's). Decoded on each call (8 bytes per entity).
+    #[cfg(feature = "lazy")]
+    pub fn entity_totals(&self) -> Result<Option<crate::EntityTotals>, IndexError> {
+        crate::lazy::reads::note_section(*b"ETOT");
+        self.entity_totals
+            .map(crate::EntityTotals::decode)
+            .transpose()
+    }
+
+    /// A lazy index's start page figures, counted at build time over every article's date,
+    /// source and authors ([`crate::StartFigures`]); `None` in an index without them (every
+    /// index but a lazy one's).
+    #[cfg(feature = "lazy")]
+    pub fn start_figures(&self) -> Result<Option<crate::StartFigures<'a>>, IndexError> {
+        crate::lazy::reads::note_section(*b"STRT");
+        self.start_figures
+            .map(crate::StartFigures::decode)
+            .transpose()
     }
 
     /// The distinct entities article `id` mentions, each with whether by name (else only by

@@ -48,7 +48,8 @@ impl LazyIndex {
     /// What stands for lazy section `tag` until it is loaded: the shape the index's reader
     /// checks, with nothing in it. An empty alias map; ARTS of undated articles of length 0;
     /// AMET of articles with no source, author, language or URL; TXTC of one chunk of every
-    /// article, of no bytes (a text checked against it is refused). The recorded reads
+    /// article, of no bytes (a text checked against it is refused); ETOT of no entity; STRT of
+    /// nothing counted. The recorded reads
     /// (`reads.rs`) make sure none of it is taken for an answer.
     fn placeholder(&self, tag: Tag) -> Vec<u8> {
         let n = self.article_count();
@@ -76,6 +77,10 @@ impl LazyIndex {
                 }
                 out
             }
+            // No entity counted (a table of no entity).
+            b"ETOT" => 0u32.to_le_bytes().to_vec(),
+            // No article, month, source or author.
+            b"STRT" => vec![0; 16],
             // The alias map (and any other): an empty fst.
             _ => fst::MapBuilder::memory().into_inner().unwrap_or_default(),
         }

@@ -16,7 +16,8 @@
 //! shard d-HASH   magic "AEXPLDIC" | LAZY_VERSION u32 | packs: count u16, per pack (hash u64,
 //!                length u32) | fst::Map term -> pack number << 32 | offset in the pack
 //! pack  p-HASH   postings lists of consecutive terms of one shard, as in the index's POST
-//! section s-HASH one section of the index (ARTS, HEAD, ENTS, ...), its bytes unchanged
+//! section s-HASH one section of the index (ARTS, HEAD, ENTS, ...), its bytes unchanged, or
+//!                one the lazy writer counts (ETOT, STRT: `crate::figures`)
 //! rows  a-HASH   the records of consecutive articles of a per-article table (HEAD, MENT,
 //!                AENT) or of consecutive entities (ENTS, and ENAM: their names and kinds
 //!                only), as a table of the index's format (`rows.rs`)
@@ -61,7 +62,10 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 ///
 /// 3: the root lists each row table's record count (ENTS has one record per entity), and
 /// AENT, ENTS and ENAM (the entities' names, rows only) are row tables too.
-pub const LAZY_VERSION: u32 = 3;
+/// 4: the sections ETOT (every entity's number of articles) and STRT (the start page's
+/// months, sources and authors), counted by the lazy writer (`crate::figures`), lazy
+/// sections.
+pub const LAZY_VERSION: u32 = 4;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;

@@ -34,10 +34,13 @@ pub const NAME_ROWS: Tag = *b"ENAM";
 
 /// The sections fetched whole, and only when a call reads them: not needed to be ready.
 /// The alias fst (a lookup by name), ARTS (lengths and dates: ranking, date filters and the
-/// histogram), AMET (sources, authors: the source facets and every listed article) and TXTC
-/// (which text chunk holds an article: snippets, the reader). Until loaded, the assembled
-/// index holds a placeholder of the right shape (`assemble.rs`), never read for an answer.
-pub const LAZY_SECTIONS: [Tag; 4] = [*b"ALIA", *b"ARTS", *b"AMET", *b"TXTC"];
+/// histogram), AMET (sources, authors: the source facets and every listed article), TXTC
+/// (which text chunk holds an article: snippets, the reader), ETOT (every entity's number
+/// of articles: the facets of a frequent word and of the start page) and STRT (the start
+/// page's months, sources and authors over every article), the last two counted at build
+/// time by the lazy writer (`crate::figures`). Until loaded, the assembled index holds a
+/// placeholder of the right shape (`assemble.rs`), never read for an answer.
+pub const LAZY_SECTIONS: [Tag; 6] = [*b"ALIA", *b"ARTS", *b"AMET", *b"TXTC", *b"ETOT", *b"STRT"];
 
 /// A row that is not loaded, in an assembled table: a valid empty record of every row table
 /// (a HEAD record with no file, no title, no date, length 0; a MENT or AENT record of no

@@ -8,7 +8,7 @@ use super::files::{FileKind, FileRef};
 use super::rows::{names_table, split_rows, NAME_ROWS, ROW_TABLES};
 use super::{LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::{self, Tag};
-use crate::IndexError;
+use crate::{EntityTotals, IndexError, StartFigures};
 
 /// How big the files may grow (uncompressed bytes). Smaller files: fewer bytes per query,
 /// more requests and a bigger root (one key and reference per shard).
@@ -100,17 +100,22 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
         body.extend_from_slice(key);
         file.write(&mut body);
     }
-    let kept: Vec<&(Tag, &[u8])> = sections
+    let mut kept: Vec<(Tag, std::borrow::Cow<'_, [u8]>)> = sections
         .entries()
         .iter()
         .filter(|(t, _)| !SHARDED.contains(t))
+        .map(|(t, bytes)| (*t, (*bytes).into()))
         .collect();
+    // Figures over every article, counted here once by the engine's own rules.
+    let whole = crate::Index::open_embedded(index)?;
+    kept.push((*b"ETOT", EntityTotals::count(&whole)?.encode().into()));
+    kept.push((*b"STRT", StartFigures::count(&whole)?.encode().into()));
     body.extend_from_slice(&(kept.len() as u32).to_le_bytes());
     for (tag, bytes) in kept {
-        let file = FileRef::of(FileKind::Section, bytes);
-        body.extend_from_slice(tag);
+        let file = FileRef::of(FileKind::Section, &bytes);
+        body.extend_from_slice(&tag);
         file.write(&mut body);
-        files.push((file.name(), FileKind::Section, bytes.to_vec()));
+        files.push((file.name(), FileKind::Section, bytes.into_owned()));
     }
     let mut tables: Vec<(Tag, std::borrow::Cow<'_, [u8]>)> = ROW_TABLES
         .iter()

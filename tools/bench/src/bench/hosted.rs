@@ -214,10 +214,6 @@ pub fn command(rest: &[String]) -> Result<()> {
         limit: 20,
         ..SearchOptions::default()
     };
-    println!("\n| query | rounds | requests | fetched gzip | of which texts | of which rows | new with cache | entity view of the first facet, then | engine over the rounds (this build) | same answer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    // Over the list with a cache: the bytes new to it, by what they are.
-    let mut cached_by: std::collections::BTreeMap<String, usize> = Default::default();
     let kind_of = |name: &str| -> String {
         match name.get(..2) {
             Some("d-") => "shards".into(),
@@ -230,6 +226,58 @@ pub fn command(rest: &[String]) -> Result<()> {
             _ => "texts".into(),
         }
     };
+    // The start page: a fresh page's rounds of the element's first call (its first page of
+    // 50 articles in index order, the figures over every article), after ready.
+    let start = article_explorer::overview::OverviewOptions {
+        limit: 50,
+        ..Default::default()
+    };
+    let mut page = LazyExplorer::open(&files.root, root_bytes).map_err(|e| err(&e))?;
+    for name in page.missing_to_open() {
+        page.supply(&name, file_bytes(&files, &name)?.to_vec())
+            .map_err(|e| err(&e))?;
+    }
+    let mut start_files: Vec<String> = Vec::new();
+    loop {
+        let need = page
+            .missing_for(|ex| ex.overview(&start).map(drop))
+            .map_err(|e| err(&e))?;
+        if need.is_empty() {
+            break;
+        }
+        for name in need {
+            page.supply(&name, file_bytes(&files, &name)?.to_vec())
+                .map_err(|e| err(&e))?;
+            start_files.push(name);
+        }
+    }
+    let same = page
+        .checked(|ex| ex.overview(&start))
+        .map_err(|e| err(&e))?
+        == hosted_whole.overview(&start).map_err(|e| err(&e))?;
+    let mut start_by: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for name in &start_files {
+        let entry = start_by.entry(kind_of(name)).or_default();
+        entry.0 += 1;
+        entry.1 += gz[name.as_str()];
+    }
+    let start_by: Vec<String> = start_by
+        .iter()
+        .map(|(k, (n, g))| format!("{k} {} in {n}", kib(*g)))
+        .collect();
+    println!(
+        "start page (overview, limit 50), fresh cache: {} gzip in {} requests after ready ({}; same answer as the whole index: {})",
+        kib(start_files.iter().map(|n| gz[n.as_str()]).sum()),
+        start_files.len(),
+        start_by.join(", "),
+        if same { "yes" } else { "**no**" },
+    );
+    drop(page);
+
+    println!("\n| query | rounds | requests | fetched gzip | of which texts | of which rows | new with cache | entity view of the first facet, then | engine over the rounds (this build) | same answer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    // Over the list with a cache: the bytes new to it, by what they are.
+    let mut cached_by: std::collections::BTreeMap<String, usize> = Default::default();
     let (mut query_sizes, mut entity_sizes): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     let (mut sum_fresh, mut sum_cached, mut sum_requests, mut differ) = (0, 0, 0, 0);
     for q in &list {
