@@ -222,6 +222,6 @@ pub(crate) fn summary<'a>(
         title: r.title,
         title_derived: r.title_derived,
         date: r.date,
-        meta: index.metadata().article(id)?,
+        meta: index.article_meta(id)?,
     })
 }

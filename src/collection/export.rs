@@ -57,7 +57,7 @@ impl<'a> Explorer<'a> {
             .take(limit.unwrap_or(usize::MAX))
             .map(|(a, score)| {
                 let h = self.index.head(a)?;
-                let meta = self.index.metadata().article(a)?;
+                let meta = self.index.article_meta(a)?;
                 Ok(ResultRow {
                     id: a.0,
                     title: h.title,

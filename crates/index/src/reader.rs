@@ -399,6 +399,17 @@ impl<'a> Index<'a> {
         articles::decode_arts(self.arts, id).map(|(_, date)| date)
     }
 
+    /// Article `id`'s source, authors, URL and language (what a list shows of it). Under
+    /// `lazy` it notes its row of AMET apart and the names, not AMET whole.
+    pub fn article_meta(&self, id: ArticleId) -> Result<crate::ArticleMeta<'a>, IndexError> {
+        #[cfg(feature = "lazy")]
+        {
+            crate::lazy::reads::note(crate::lazy::META_ROWS, id);
+            crate::lazy::reads::note_section(crate::lazy::META_NAMES);
+        }
+        self.metadata.article(id)
+    }
+
     /// Each article's source, authors, URL and language, and the tables of source and
     /// author names (ids for facets).
     pub fn metadata(&self) -> &Metadata<'a> {

@@ -103,18 +103,30 @@ impl LazyIndex {
             let table = self.assembled_table(tag)?;
             self.assembled_tables.borrow_mut().insert(tag, table);
         }
-        let tables = self.assembled_tables.borrow();
-        let tables: Vec<(Tag, &[u8])> = ROW_TABLES
+        // AMET, while not loaded, assembled from its names and the rows loaded (rows.rs),
+        // kept like the row tables until one of them comes.
+        let meta_apart = matches!(self.section(*b"AMET"), Err(LazyError::Missing { .. }));
+        if meta_apart && !self.assembled_tables.borrow().contains_key(b"AMET") {
+            if let Some(meta) = self.assembled_meta()? {
+                self.assembled_tables.borrow_mut().insert(*b"AMET", meta);
+            }
+        }
+        let kept = self.assembled_tables.borrow();
+        let mut tables: Vec<(Tag, &[u8])> = ROW_TABLES
             .iter()
             .filter(|tag| self.sections().iter().any(|(t, _)| t == *tag))
             .filter_map(|&tag| match self.section(tag) {
                 Ok(whole) => Some((tag, whole)),
-                Err(_) => tables.get(&tag).map(|t| (tag, t.as_slice())),
+                Err(_) => kept.get(&tag).map(|t| (tag, t.as_slice())),
             })
             .collect();
+        if let Some(meta) = kept.get(b"AMET").filter(|_| meta_apart) {
+            tables.push((*b"AMET", meta));
+        }
         // A lazy section not loaded yet: a placeholder of its shape in its place.
         let placeholders: Vec<(Tag, Vec<u8>)> = LAZY_SECTIONS
             .iter()
+            .filter(|tag| !tables.iter().any(|(t, _)| t == *tag))
             .filter(|&&tag| matches!(self.section(tag), Err(LazyError::Missing { .. })))
             .map(|&tag| (tag, self.placeholder(tag)))
             .collect();

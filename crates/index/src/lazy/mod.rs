@@ -47,7 +47,7 @@ mod writer;
 
 pub use error::LazyError;
 pub use files::{file_hash, FileKind, FileRef};
-pub use rows::{LAZY_SECTIONS, NAME_ROWS, ROW_TABLES};
+pub use rows::{LAZY_SECTIONS, META_NAMES, META_ROWS, NAME_ROWS, ROW_TABLES};
 pub use store::{prefix_range, KeyRange, LazyIndex, Lookup, RangeLookup};
 #[cfg(feature = "write")]
 pub use writer::{split, LazyFiles, ShardSizes};
@@ -65,7 +65,9 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// 4: the sections ETOT (every entity's number of articles) and STRT (the start page's
 /// months, sources and authors), counted by the lazy writer (`crate::figures`), lazy
 /// sections.
-pub const LAZY_VERSION: u32 = 4;
+/// 5: AMET apart: its per-article part as the row table AMPR (rows only) and its names as
+/// the lazy section AMNM, so that a listed article reads its row, not AMET whole.
+pub const LAZY_VERSION: u32 = 5;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;

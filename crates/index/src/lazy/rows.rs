@@ -32,6 +32,20 @@ pub const ROW_TABLES: [Tag; 4] = [*b"HEAD", *b"MENT", *b"AENT", *b"ENTS"];
 /// assembled ENTS takes a record from ENTS's chunk when loaded, else from this table's.
 pub const NAME_ROWS: Tag = *b"ENAM";
 
+/// The articles' metadata apart (lazy format 5): AMET's per-article part, kept in row
+/// chunks only (no section: the whole of it is AMET), one record per article of its source
+/// id + 1 (`u32` LE, as AMET's column) then its AMET record (language, authors, URL); and
+/// [`META_NAMES`] its tables of names. An article listed (a page of the start page, hits)
+/// reads its row and the names, not AMET whole (`Index::article_meta`); the source facets,
+/// which read every article's, read AMET whole. Assembled over the names while AMET is not
+/// loaded (`assemble.rs`).
+pub const META_ROWS: Tag = *b"AMPR";
+
+/// AMET's tables of source, author and language names (a lazy section): `u32` LE the
+/// offsets of the author and of the language table, relative to the first, then the three
+/// tables (this crate's format) as in AMET.
+pub const META_NAMES: Tag = *b"AMNM";
+
 /// The sections fetched whole, and only when a call reads them: not needed to be ready.
 /// The alias fst (a lookup by name), ARTS (lengths and dates: ranking, date filters and the
 /// histogram), AMET (sources, authors: the source facets and every listed article), TXTC
@@ -40,7 +54,9 @@ pub const NAME_ROWS: Tag = *b"ENAM";
 /// page's months, sources and authors over every article), the last two counted at build
 /// time by the lazy writer (`crate::figures`). Until loaded, the assembled index holds a
 /// placeholder of the right shape (`assemble.rs`), never read for an answer.
-pub const LAZY_SECTIONS: [Tag; 6] = [*b"ALIA", *b"ARTS", *b"AMET", *b"TXTC", *b"ETOT", *b"STRT"];
+pub const LAZY_SECTIONS: [Tag; 7] = [
+    *b"ALIA", *b"ARTS", *b"AMET", *b"TXTC", *b"ETOT", *b"STRT", META_NAMES,
+];
 
 /// A row that is not loaded, in an assembled table: a valid empty record of every row table
 /// (a HEAD record with no file, no title, no date, length 0; a MENT or AENT record of no
@@ -148,7 +164,105 @@ pub(crate) fn names_table(ents: &[u8]) -> Option<Vec<u8>> {
     Some(table(records.len(), records.iter().map(Vec::as_slice)))
 }
 
+/// AMET's parts: the offsets of its name tables and of its per-article table (`None` if
+/// they are out of order or bounds, or the column is not `articles` long).
+fn meta_parts(amet: &[u8], articles: usize) -> Option<[usize; 4]> {
+    let at = |i: usize| u32_at(amet, 4 * i).map(|v| v as usize);
+    let parts = [at(0)?, at(1)?, at(2)?, at(3)?];
+    let column_end = 16usize.checked_add(articles.checked_mul(4)?)?;
+    (column_end <= parts[0] && parts.windows(2).all(|w| w[0] <= w[1]) && parts[3] <= amet.len())
+        .then_some(parts)
+}
+
+/// Build time: AMET cut into [`META_ROWS`] (a table, a record per article) and
+/// [`META_NAMES`]. `None` if AMET does not decode.
+#[cfg(feature = "write")]
+pub(crate) fn meta_rows(amet: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let per = u32_at(amet, 12)? as usize;
+    let spans = record_spans(amet.get(per..)?)?;
+    let [src, aut, lng, per] = meta_parts(amet, spans.len())?;
+    let records: Vec<Vec<u8>> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, e))| {
+            let mut r = amet.get(16 + 4 * i..20 + 4 * i)?.to_vec();
+            r.extend_from_slice(amet.get(per + s..per + e)?);
+            Some(r)
+        })
+        .collect::<Option<_>>()?;
+    let mut names = Vec::with_capacity(8 + per - src);
+    names.extend_from_slice(&((aut - src) as u32).to_le_bytes());
+    names.extend_from_slice(&((lng - src) as u32).to_le_bytes());
+    names.extend_from_slice(&amet[src..per]);
+    Some((
+        table(records.len(), records.iter().map(Vec::as_slice)),
+        names,
+    ))
+}
+
 impl LazyIndex {
+    /// AMET assembled from [`META_NAMES`] and the [`META_ROWS`] loaded (an article whose
+    /// row is not loaded: no source, no language, no author, no URL, never read for an
+    /// answer), or `None` when the names are not loaded (then AMET's placeholder).
+    pub(crate) fn assembled_meta(&self) -> Result<Option<Vec<u8>>, LazyError> {
+        let Ok(names) = self.section(META_NAMES) else {
+            return Ok(None);
+        };
+        let n = self.article_count() as usize;
+        let corrupt = |name: String| LazyError::Corrupt {
+            name,
+            what: "the articles' metadata apart",
+        };
+        let names_file = || {
+            self.sections()
+                .iter()
+                .find(|(t, _)| *t == META_NAMES)
+                .map_or_else(String::new, |(_, f)| f.name())
+        };
+        let (Some(aut), Some(lng)) = (u32_at(names, 0), u32_at(names, 4)) else {
+            return Err(corrupt(names_file()));
+        };
+        let tables = &names[8..];
+        let mut column = vec![0u8; 4 * n];
+        let mut per: Vec<&[u8]> = vec![&[0, 0, 0]; n];
+        if let Some(RowTable { chunks, .. }) = self.row_table(META_ROWS) {
+            for (i, (first, file)) in chunks.iter().enumerate() {
+                let name = file.name();
+                let Some(bytes) = self.loaded_bytes(&name) else {
+                    continue;
+                };
+                let spans = record_spans(bytes).ok_or_else(|| corrupt(name.clone()))?;
+                let range = self.chunk_articles(META_ROWS, i).unwrap_or(0..0);
+                for (k, (s, e)) in spans.into_iter().enumerate() {
+                    let a = *first as usize + k;
+                    if !range.contains(&(a as u32)) || a >= n || e < s + 4 {
+                        return Err(corrupt(name));
+                    }
+                    column[4 * a..4 * a + 4].copy_from_slice(&bytes[s..s + 4]);
+                    per[a] = &bytes[s + 4..e];
+                }
+            }
+        }
+        let per = table(n, per.into_iter());
+        let src = 16 + 4 * n;
+        let mut out = Vec::with_capacity(src + tables.len() + per.len());
+        for at in [
+            src,
+            src + aut as usize,
+            src + lng as usize,
+            src + tables.len(),
+        ] {
+            out.extend_from_slice(&(at as u32).to_le_bytes());
+        }
+        out.extend_from_slice(&column);
+        out.extend_from_slice(tables);
+        out.extend_from_slice(&per);
+        match meta_parts(&out, n) {
+            Some(_) => Ok(Some(out)),
+            None => Err(corrupt(names_file())),
+        }
+    }
+
     fn row_table(&self, tag: Tag) -> Option<&RowTable> {
         self.rows.iter().find(|t| t.tag == tag)
     }
@@ -207,7 +321,9 @@ impl LazyIndex {
             let at = match tables.iter().position(|(t, _, _)| *t == tag) {
                 Some(at) => at,
                 None => {
-                    let section = self.sections().iter().find(|(t, _)| *t == tag);
+                    // The whole of META_ROWS is AMET.
+                    let whole = if tag == META_ROWS { *b"AMET" } else { tag };
+                    let section = self.sections().iter().find(|(t, _)| *t == whole);
                     let section = section.map(|(_, f)| (f.name(), f.len, loaded(&f.name())));
                     tables.push((tag, section, Vec::new()));
                     tables.len() - 1

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use fst::{IntoStreamer, Map, Streamer};
 
 use super::files::{FileKind, FileRef};
-use super::rows::{RowTable, LAZY_SECTIONS, NAME_ROWS, ROW_TABLES};
+use super::rows::{RowTable, LAZY_SECTIONS, META_ROWS, NAME_ROWS, ROW_TABLES};
 use super::{LazyError, LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::Tag;
 use crate::{postings, PostingList};
@@ -268,6 +268,10 @@ impl LazyIndex {
                     if tag == super::rows::NAME_ROWS {
                         tables.remove(b"ENTS");
                     }
+                    // AMET is assembled over its names and rows (META_NAMES, META_ROWS).
+                    if tag == META_ROWS || tag == super::rows::META_NAMES {
+                        tables.remove(b"AMET");
+                    }
                 }
                 self.loaded.insert(name.to_owned(), bytes);
             }
@@ -507,7 +511,12 @@ fn parse_root(body: &[u8]) -> Option<RootTables> {
         // Only a table that is also a section, each once; one of articles has as many
         // records as the index has articles.
         // The entities' names are rows only, of ENTS's count.
-        let section = if tag == NAME_ROWS { *b"ENTS" } else { tag };
+        // The articles' metadata apart is rows only, AMET's whole.
+        let section = match tag {
+            NAME_ROWS => *b"ENTS",
+            META_ROWS => *b"AMET",
+            _ => tag,
+        };
         if !sections.iter().any(|(t, _)| *t == section)
             || rows.iter().any(|t: &RowTable| t.tag == tag)
             || (section != *b"ENTS" && records != article_count)

@@ -43,6 +43,18 @@ fn index() -> Vec<u8> {
             };
             w.add_term(id, word, occurrence);
         }
+        // Metadata on two articles of three: one of three sources, authors, a URL.
+        if id.0 % 3 != 0 {
+            w.add_metadata(
+                id,
+                crate::ArticleMeta {
+                    source: Some(["Tagesschau", "Spiegel", "Zeit"][id.0 as usize % 3]),
+                    authors: vec![["Anna", "Bernd"][id.0 as usize % 2]],
+                    url: Some("https://example.org/a"),
+                    language: Some("de"),
+                },
+            );
+        }
         // Two entities an article (the first by name, the second by demonym), over its
         // first words; the last ten entities in no article.
         for (k, e) in [id.0 % 30, (id.0 * 7 + 3) % 30].into_iter().enumerate() {
@@ -401,6 +413,57 @@ fn a_pack_that_comes_after_its_shard_is_read_by_the_next_assembly() {
         .to_postings()
         .unwrap();
     assert_eq!(got, want);
+}
+
+#[test]
+fn an_article_s_metadata_comes_in_its_row_and_the_names_not_amet_whole() {
+    let bytes = index();
+    let whole = Index::open(&bytes).unwrap();
+    let files = split(&bytes, TINY).unwrap();
+    let mut lazy = open(&files);
+    for (_, f) in lazy.ready_sections().cloned().collect::<Vec<_>>() {
+        lazy.supply(&f.name(), file(&files, &f.name()).to_vec())
+            .unwrap();
+    }
+    // Article 7's metadata: its row and the names; AMET whole is not among the files.
+    let article = crate::ArticleId(7);
+    let assembled = lazy.assemble().unwrap();
+    let before = Index::open(&assembled).unwrap();
+    let ((), reads) = crate::lazy::reads::recording(|| {
+        let _ = before.article_meta(article);
+    });
+    let needed = lazy.files_read(&reads);
+    let amet = lazy
+        .sections()
+        .iter()
+        .find(|(t, _)| t == b"AMET")
+        .unwrap()
+        .1
+        .name();
+    assert!(!needed.contains(&amet), "{needed:?}");
+    assert_eq!(needed.len(), 2, "{needed:?}");
+    for name in &needed {
+        lazy.supply(name, file(&files, name).to_vec()).unwrap();
+    }
+    let assembled = lazy.assemble().unwrap();
+    let partial = Index::open(&assembled).unwrap();
+    let want = whole.article_meta(article).unwrap();
+    assert_eq!(want.source, Some("Spiegel"));
+    assert_eq!(partial.article_meta(article).unwrap(), want);
+    let ((), reads) = crate::lazy::reads::recording(|| {
+        let _ = partial.article_meta(article);
+    });
+    assert!(lazy.files_read(&reads).iter().all(|name| lazy.has(name)));
+    // With AMET whole, every article's metadata is the whole index's.
+    lazy.supply(&amet, file(&files, &amet).to_vec()).unwrap();
+    let assembled = lazy.assemble().unwrap();
+    let full = Index::open(&assembled).unwrap();
+    for a in whole.article_ids() {
+        assert_eq!(
+            full.article_meta(a).unwrap(),
+            whole.article_meta(a).unwrap()
+        );
+    }
 }
 
 #[test]

@@ -5,7 +5,9 @@
 use fst::Streamer;
 
 use super::files::{FileKind, FileRef};
-use super::rows::{names_table, split_rows, NAME_ROWS, ROW_TABLES};
+use super::rows::{
+    meta_rows, names_table, split_rows, META_NAMES, META_ROWS, NAME_ROWS, ROW_TABLES,
+};
 use super::{LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::{self, Tag};
 use crate::{EntityTotals, IndexError, StartFigures};
@@ -110,6 +112,17 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
     let whole = crate::Index::open_embedded(index)?;
     kept.push((*b"ETOT", EntityTotals::count(&whole)?.encode().into()));
     kept.push((*b"STRT", StartFigures::count(&whole)?.encode().into()));
+    // The articles' metadata apart: a listed article reads its row and the names.
+    let meta = match sections.get(*b"AMET") {
+        Ok(amet) => Some(meta_rows(amet).ok_or(IndexError::Corrupt {
+            section: "AMET",
+            offset: 0,
+        })?),
+        Err(_) => None,
+    };
+    if let Some((_, names)) = &meta {
+        kept.push((META_NAMES, names.clone().into()));
+    }
     body.extend_from_slice(&(kept.len() as u32).to_le_bytes());
     for (tag, bytes) in kept {
         let file = FileRef::of(FileKind::Section, &bytes);
@@ -128,6 +141,9 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
             offset: 0,
         })?;
         tables.push((NAME_ROWS, names.into()));
+    }
+    if let Some((rows, _)) = meta {
+        tables.push((META_ROWS, rows.into()));
     }
     body.extend_from_slice(&(tables.len() as u32).to_le_bytes());
     for (tag, table) in tables {
