@@ -44,7 +44,7 @@ fn index() -> Vec<u8> {
             w.add_term(id, word, occurrence);
         }
         // Metadata on two articles of three: one of three sources, authors, a URL.
-        if id.0 % 3 != 0 {
+        if !id.0.is_multiple_of(3) {
             w.add_metadata(
                 id,
                 crate::ArticleMeta {
