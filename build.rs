@@ -4,7 +4,7 @@
 //! `ARTICLES_DIR` names another; `ARTICLES_STRICT=1` turns every warning into a failure.
 //! With the `hosted` feature the index keeps no article text: `explorer_index::chunks` splits
 //! the texts into gzip chunks of about `ARTICLES_TEXT_CHUNK` bytes of text each (default
-//! 16 KiB). With `hosted-lazy` the rest of the index goes to the lazy index's files in
+//! 16 KiB; 4 KiB with `hosted-lazy`, whose budget is the bytes per query). With `hosted-lazy` the rest of the index goes to the lazy index's files in
 //! `index/` too (`explorer_index::lazy`, docs/HOSTED.md) and nothing is embedded. Writes only
 //! to OUT_DIR: `index.bin`, `build-summary.txt`, (hosted) `text/` and (lazy) `index/`; and,
 //! when `ARTICLES_PROGRESS` names a file, its progress there.
@@ -49,6 +49,7 @@ fn main() -> ExitCode {
         },
     };
     let chunk_text = match std::env::var("ARTICLES_TEXT_CHUNK") {
+        Err(_) if lazy => explorer_index::chunks::LAZY_CHUNK_TEXT,
         Err(_) => explorer_index::chunks::DEFAULT_CHUNK_TEXT,
         Ok(v) => match v.trim().parse::<usize>() {
             Ok(n) if n > 0 => n,

@@ -36,6 +36,13 @@ const CHUNK_HEADER: usize = CHUNK_MAGIC.len() + 4;
 /// (measured at 10,000 articles: `bench/RESULTS.md`).
 pub const DEFAULT_CHUNK_TEXT: usize = 16 * 1024;
 
+/// The default of a lazy hosted build (`dist --hosted --lazy`), whose budget is the bytes
+/// per query: about one or two articles a chunk. Measured at 10,000 articles
+/// (`explorer-bench bench-lazy`, `bench/RESULTS.md`): the texts over the bench's list went
+/// from 2,810 to 1,260 KiB and the list from 6,068 to 4,547 KiB against 16 KiB, for 3,668
+/// files instead of 1,103 and 14 % more bytes for all the texts.
+pub const LAZY_CHUNK_TEXT: usize = 4 * 1024;
+
 /// One chunk's entry in the TXTC table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChunkInfo {

@@ -82,9 +82,8 @@ pub fn command(rest: &[String]) -> Result<()> {
     )?;
     let build_ms = started.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
-    let hosted =
-        explorer_index::chunks::split_text(&full, explorer_index::chunks::DEFAULT_CHUNK_TEXT)
-            .map_err(|e| err(&e))?;
+    let hosted = explorer_index::chunks::split_text(&full, explorer_index::chunks::LAZY_CHUNK_TEXT)
+        .map_err(|e| err(&e))?;
     let chunks_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
     let files = lazy::split(&hosted.index, sizes).map_err(|e| err(&e))?;
