@@ -282,20 +282,28 @@ impl OtherSections {
 }
 
 /// The ALIA fst: every folded name and alias of an entity -> its id. A key shared by several
-/// entities is left out: it cannot name one of them.
+/// entities names the one whose own name it is (the organisation `Debian` over the person
+/// `Debian Maintainer`, whom the text also called `Debian`); one that is no single entity's
+/// own name (or the name of several) is left out: it cannot name one of them.
 fn alias_map(entities: &[(&str, EntityKind, Vec<&str>)], fold: &dyn Fn(&str) -> String) -> Vec<u8> {
-    let mut keys: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    // Per key: the entities whose name it is, and every entity it names.
+    let mut keys: BTreeMap<String, (BTreeSet<u32>, BTreeSet<u32>)> = BTreeMap::new();
     for (i, (name, _, aliases)) in entities.iter().enumerate() {
-        for a in std::iter::once(name).chain(aliases) {
+        for (a, own) in std::iter::once((name, true)).chain(aliases.iter().map(|a| (a, false))) {
             let key = fold(a);
             if !key.is_empty() {
-                keys.entry(key).or_default().insert(i as u32);
+                let (named, all) = keys.entry(key).or_default();
+                if own {
+                    named.insert(i as u32);
+                }
+                all.insert(i as u32);
             }
         }
     }
     let mut builder = fst::MapBuilder::memory();
-    for (key, ids) in keys {
-        if let (1, Some(&id)) = (ids.len(), ids.first()) {
+    for (key, (named, all)) in keys {
+        let one = |ids: &BTreeSet<u32>| (ids.len() == 1).then(|| ids.first().copied()).flatten();
+        if let Some(id) = one(&all).or_else(|| one(&named)) {
             if let Err(e) = builder.insert(key.as_bytes(), u64::from(id)) {
                 unreachable!("sorted unique keys rejected by fst: {e}");
             }
@@ -311,6 +319,25 @@ fn alias_map(entities: &[(&str, EntityKind, Vec<&str>)], fold: &dyn Fn(&str) -> 
 mod tests {
     use super::*;
     use crate::{Field, Index, IndexError};
+
+    #[test]
+    fn a_key_several_entities_share_names_the_one_whose_own_name_it_is() {
+        let mut w = IndexWriter::new(|s: &str| s.to_lowercase());
+        let debian = w.add_entity("Debian", EntityKind::Organization, vec![]);
+        let maintainer = w.add_entity("Debian Maintainer", EntityKind::Person, vec!["Debian"]);
+        w.add_entity("Kim", EntityKind::Person, vec!["Chef"]);
+        w.add_entity("Xi", EntityKind::Person, vec!["Chef"]);
+        w.add_entity("Peking", EntityKind::Place, vec![]);
+        w.add_entity("Peking", EntityKind::Organization, vec![]);
+        let bytes = w.finish();
+        let index = Index::open(&bytes).unwrap();
+        assert_eq!(index.entity_by_alias("debian"), Some(debian));
+        assert_eq!(index.entity_by_alias("debian maintainer"), Some(maintainer));
+        // No one's own name, or the name of two: names nobody.
+        assert_eq!(index.entity_by_alias("chef"), None);
+        assert_eq!(index.entity_by_alias("peking"), None);
+        assert!(index.entity_by_alias("kim").is_some());
+    }
 
     fn build() -> Vec<u8> {
         let mut w = IndexWriter::new(|s: &str| s.to_lowercase());
