@@ -29,6 +29,7 @@ mod browser;
 mod budgets;
 mod code_size;
 pub mod hosted;
+mod lazy_page;
 mod measure;
 pub mod native;
 mod payload;
@@ -155,6 +156,7 @@ pub fn run(ctx: &Ctx, options: Options) -> Result<()> {
             (error.clone(), error.clone(), error)
         }
     };
+    let mut lazy = Value::Null;
     let native = if options.hosted {
         println!(
             "\nnative: skipped with --hosted (the same index and searches as the default build)"
@@ -164,6 +166,13 @@ pub fn run(ctx: &Ctx, options: Options) -> Result<()> {
             hosted::run(&corpus, &queries_path)
         }) {
             failures.push(format!("lazy index: {err}"));
+        }
+        // The same lazy index in the page (`dist --hosted --lazy`), in Chromium.
+        match util::step("lazy page: Chromium, ready and per query", || {
+            lazy_page::run(ctx, &corpus, &work, &queries_path)
+        }) {
+            Ok(figures) => lazy = figures,
+            Err(err) => failures.push(format!("lazy page: {err}")),
         }
         json!({ "skipped": "hosted mode: the native figures are those of the default build" })
     } else {
@@ -187,6 +196,7 @@ pub fn run(ctx: &Ctx, options: Options) -> Result<()> {
         "sizes": sizes,
         "browser": browser,
         "native": native,
+        "lazy_page": lazy,
         "machine": machine(),
     });
     println!("\n{}", report::markdown(&report));
