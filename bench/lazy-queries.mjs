@@ -1,0 +1,223 @@
+// Per-query cost of the hosted lazy page through its JS API, in headless Chromium over
+// loopback: for every query of the bench's list, the first page of hits with its snippets
+// (what a reader sees), fetched with a fresh cache and again with a warm one, and the whole
+// list in one page keeping what it fetched. Issue 18's figures: ready, bytes and requests per
+// query, latency fresh and warm, the list's total.
+//
+//   node bench/lazy-queries.mjs DIST_DIR [--queries bench/queries.txt] [--limit 20] [--out FILE]
+//   e.g. after `ARTICLES_DIR=/work/corpora/10000 cargo xtask dist --hosted --lazy`:
+//        node bench/lazy-queries.mjs dist-lazy
+//
+// Serves DIST_DIR itself (no compression: files as they are; every byte figure is also given
+// gzip-compressed, what a server compressing them would send). The index and text files are
+// named by their content, so they are served as a CDN would: `immutable`, a year; the rest
+// `no-cache`. Bytes and requests are counted by this server: what reached the network.
+//
+// One query ("first page"): `fetchFor(q, { limit })` (its rounds), `search(q, { limit })`,
+// `loadText()` of the hits whose snippets are pending, `search()` again: the time from the
+// first call to the last answer, measured in the page (performance.now()), after the explorer
+// is ready (`createExplorer()` resolved; its bytes are not the query's).
+// - fresh: a new browser context per query (empty HTTP cache), the explorer made, the query;
+// - warm:  a new page in that context (the HTTP cache holds what the fresh run fetched), the
+//          explorer made again, the same query: what a reader who asked it before pays;
+// - list:  one page, every query in order, nothing dropped between them (the budget's "over
+//          the bench's query list").
+// Queries are sent as `cargo xtask bench` sends them: with a trailing space (the word is
+// finished), except in the `prefix` category. Prints one JSON line per query on stderr and
+// the summary as JSON on stdout (or --out). Nothing here judges a figure.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchChromium, openPage } from '../tests/e2e/browser.mjs';
+
+const argv = process.argv.slice(2);
+const dir = resolve(argv[0] && !argv[0].startsWith('--') ? argv[0] : 'dist-lazy');
+const opt = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const queriesFile = opt('queries', 'bench/queries.txt');
+const limit = Number(opt('limit', '20'));
+const out = opt('out', null);
+
+/** `category query` lines; the query as a person leaves it (see the header). */
+const queries = readFileSync(queriesFile, 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#'))
+  .map((line) => {
+    const [category, ...words] = line.split(/\s+/);
+    const text = words.join(' ');
+    return { category, query: category === 'prefix' ? text : `${text} ` };
+  });
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+/** What the server sent since the last `mark()`: requests, bytes, gzip bytes, by folder. */
+let served = { requests: 0, bytes: 0, gzip: 0, index: 0, text: 0 };
+const mark = () => {
+  const was = served;
+  served = { requests: 0, bytes: 0, gzip: 0, index: 0, text: 0 };
+  return was;
+};
+/** @type {Map<string, number>} path -> its gzip size (computed once) */
+const gzipOf = new Map();
+
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  if (path === '/bench-lazy-queries.html') {
+    res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-cache' });
+    res.end('<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>');
+    return;
+  }
+  let file = join(dir, path);
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    const hashed = /^\/(index\/[a-z]-|text\/)/.test(path);
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(body);
+    if (!gzipOf.has(file)) gzipOf.set(file, gzipSync(body).length);
+    served.requests += 1;
+    served.bytes += body.length;
+    served.gzip += gzipOf.get(file) ?? 0;
+    if (path.startsWith('/index/')) served.index += gzipOf.get(file) ?? 0;
+    if (path.startsWith('/text/')) served.text += gzipOf.get(file) ?? 0;
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}/`;
+const blank = `${base}bench-lazy-queries.html`;
+
+const kib = (n) => Math.round((n / 1024) * 10) / 10;
+
+/** A page on `context` with the explorer made (its module imported, `createExplorer()`). */
+async function explorerPage(context, problems) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(600_000);
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  await page.goto(blank);
+  const readyMs = await page.evaluate(async (b) => {
+    const t0 = performance.now();
+    const { createExplorer } = await import(new URL('explorer.js', b).href);
+    window.__ex = await createExplorer();
+    return performance.now() - t0;
+  }, base);
+  return { page, readyMs };
+}
+
+/** The first page of hits of `query` with its snippets, timed in the page; a failure is
+ * recorded in `problems` and gives `ms: null`. */
+async function firstPage(page, query) {
+  try {
+    return await ask(page, query);
+  } catch (e) {
+    problems.push(`${query.trim()}: ${String(e?.message ?? e).split('\n')[0]}`);
+    return { ms: null, total: null, hits: 0, stillPending: 0 };
+  }
+}
+
+function ask(page, query) {
+  return page.evaluate(
+    async ([q, n]) => {
+      const ex = window.__ex;
+      const t0 = performance.now();
+      await ex.fetchFor(q, { limit: n });
+      const t1 = performance.now();
+      let r = ex.search(q, { limit: n });
+      const t2 = performance.now();
+      const pending = r.hits.filter((h) => h.snippet?.pending).map((h) => h.id);
+      if (pending.length > 0) {
+        await ex.loadText(pending);
+        r = ex.search(q, { limit: n });
+      }
+      const ms = performance.now() - t0;
+      // Where the time went: the rounds (fetches and assembling), the first search, the texts and the search again.
+      const phases = { rounds: Math.round(t1 - t0), search: Math.round(t2 - t1), texts: Math.round(performance.now() - t2) };
+      return { ms, phases, total: r.total, hits: r.hits.length, stillPending: r.hits.filter((h) => h.snippet?.pending).length };
+    },
+    [query, limit],
+  );
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
+};
+const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
+const stats = (all) => { const values = all.filter((v) => v !== null); return { median: round(percentile(values, 50)), p95: round(percentile(values, 95)), max: round(Math.max(...values)), failed: all.length - values.length }; };
+
+const browser = await launchChromium();
+/** @type {string[]} */
+const problems = [];
+const rows = [];
+let ready = null;
+try {
+  for (const { category, query } of queries) {
+    const { context } = await openPage(browser);
+    mark();
+    const fresh = await explorerPage(context, problems);
+    const atReady = mark();
+    ready ??= { ms: round(fresh.readyMs), requests: atReady.requests, kib: kib(atReady.bytes), gzipKib: kib(atReady.gzip), indexGzipKib: kib(atReady.index) };
+    const f = await firstPage(fresh.page, query);
+    const fetched = mark();
+    await fresh.page.close();
+    const warm = await explorerPage(context, problems);
+    mark();
+    const w = await firstPage(warm.page, query);
+    const warmFetched = mark();
+    await context.close();
+    const row = {
+      category,
+      query: query.trim(),
+      total: f.total,
+      freshMs: round(f.ms),
+      warmMs: round(w.ms),
+      fresh: f.phases,
+      warm: w.phases,
+      requests: fetched.requests,
+      gzipKib: kib(fetched.gzip),
+      indexGzipKib: kib(fetched.index),
+      textGzipKib: kib(fetched.text),
+      warmRequests: warmFetched.requests,
+      stillPending: f.stillPending,
+    };
+    rows.push(row);
+    console.error(JSON.stringify(row));
+  }
+  // The list in one page, keeping what it fetched.
+  const { context } = await openPage(browser);
+  const one = await explorerPage(context, problems);
+  const listReady = mark();
+  const listMs = [];
+  for (const { query } of queries) listMs.push((await firstPage(one.page, query)).ms);
+  // (a query that failed in the list still counts its bytes)
+  const list = mark();
+  await context.close();
+  const summary = {
+    dist: dir,
+    queries: rows.length,
+    limit,
+    ready,
+    fresh: { ms: stats(rows.map((r) => r.freshMs)), gzipKib: stats(rows.map((r) => r.gzipKib)), requests: stats(rows.map((r) => r.requests)) },
+    warm: { ms: stats(rows.map((r) => r.warmMs)), requests: stats(rows.map((r) => r.warmRequests)) },
+    list: { readyGzipKib: kib(listReady.gzip), requests: list.requests, gzipKib: kib(list.gzip), indexGzipKib: kib(list.index), textGzipKib: kib(list.text), ms: stats(listMs) },
+    slowest: [...rows].sort((a, b) => (b.freshMs ?? 0) - (a.freshMs ?? 0)).slice(0, 5).map((r) => `${r.query} ${r.freshMs} ms`),
+    largest: [...rows].sort((a, b) => b.gzipKib - a.gzipKib).slice(0, 5).map((r) => `${r.query} ${r.gzipKib} KiB`),
+    stillPending: rows.filter((r) => r.stillPending > 0).map((r) => r.query),
+    problems,
+  };
+  const text = JSON.stringify(summary, null, 2);
+  if (out) writeFileSync(out, text);
+  console.log(text);
+} finally {
+  await browser.close();
+  server.close();
+}
