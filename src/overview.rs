@@ -183,6 +183,7 @@ mod tests {
                     ..OverviewOptions::default()
                 })
                 .unwrap();
+            assert!(!o.facets.is_empty());
             for f in o.facets.iter().take(20) {
                 let filtered = crate::SearchOptions {
                     entities: vec![f.id],

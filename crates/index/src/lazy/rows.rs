@@ -12,8 +12,8 @@
 //! ([`super::reads`]); [`LazyIndex::rows_files`] names the chunks those rows are in.
 //!
 //! The alias fst (ALIA) is not cut: a lookup by name may read any part of it. It is one of
-//! the [`LAZY_SECTIONS`] (with ARTS, AMET, TXTC), out of what the page loads to be ready and
-//! fetched whole by the first call that reads it.
+//! the [`LAZY_SECTIONS`] (with ARTS, AMET, TXTC, ETOT, STRT), out of what the page loads to
+//! be ready and fetched whole by the first call that reads it.
 
 #[cfg(feature = "write")]
 use super::files::FileKind;
