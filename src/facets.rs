@@ -180,11 +180,11 @@ fn counts(table: &ArticleEntities, articles: &[ArticleId], demonyms: bool) -> Ve
             }
         }
     };
-    if let Some(others) = complement(articles, all) {
+    if let Some(member) = members(articles, all) {
         let totals = table.totals.of(demonyms);
         let mut counts: Vec<usize> = totals.iter().map(|&n| n as usize).collect();
         counts.resize(table.entity_count, 0);
-        for a in others {
+        for a in others(&member) {
             count_in(&mut counts, a, false);
         }
         return counts;
@@ -197,11 +197,11 @@ fn counts(table: &ArticleEntities, articles: &[ArticleId], demonyms: bool) -> Ve
     counts
 }
 
-/// The articles of the collection (`all` of them) not in `articles`, when `articles` are
-/// more than half of it, each once: then facets count the others' entities and take them
-/// from the totals. `None` otherwise (a list with an article twice or an id the index lacks
-/// is counted directly).
-fn complement(articles: &[ArticleId], all: usize) -> Option<Vec<ArticleId>> {
+/// Which of the collection's `all` articles are in `articles`, when they are more than half
+/// of it, each once: then facets count the others' entities and take them from the totals.
+/// `None` otherwise (a list with an article twice or an id the index lacks is counted
+/// directly).
+fn members(articles: &[ArticleId], all: usize) -> Option<Vec<bool>> {
     if articles.len() <= all / 2 {
         return None;
     }
@@ -211,10 +211,13 @@ fn complement(articles: &[ArticleId], all: usize) -> Option<Vec<ArticleId>> {
             .get_mut(a.0 as usize)
             .is_some_and(|m| !std::mem::replace(m, true))
     });
-    once.then(|| {
-        let out = member.iter().enumerate().filter(|(_, &m)| !m);
-        out.map(|(a, _)| ArticleId(a as u32)).collect()
-    })
+    once.then_some(member)
+}
+
+/// The articles `member` leaves out.
+fn others(member: &[bool]) -> impl Iterator<Item = ArticleId> + '_ {
+    let out = member.iter().enumerate().filter(|(_, &m)| !m);
+    out.map(|(a, _)| ArticleId(a as u32))
 }
 
 /// Articles per month over the `dates` of a set of articles, oldest first, and the number
@@ -388,14 +391,14 @@ pub(crate) fn facets_of_matches<'a>(
     // Over most of the articles (a frequent word, the start page): the totals counted at
     // build time, less the others' entities, as `counts` does with the whole table.
     let all = index.article_count() as usize;
-    let totals = match complement(articles, all) {
-        Some(others) => index.entity_totals()?.map(|t| (t, others)),
+    let totals = match members(articles, all) {
+        Some(member) => index.entity_totals()?.map(|t| (t, member)),
         None => None,
     };
     match totals {
-        Some((totals, others)) => {
+        Some((totals, member)) => {
             let mut dense: Vec<usize> = totals.of(demonyms).iter().map(|&n| n as usize).collect();
-            for a in others {
+            for a in others(&member) {
                 index.article_entities_into(a, &mut buf)?;
                 for &(id, by_name) in &buf {
                     if let Some(c) = dense.get_mut(id.0 as usize).filter(|_| demonyms || by_name) {
