@@ -110,15 +110,17 @@ try {
     const atList = await settle();
     const times = await page.evaluate(() => ({ readyMs: Math.round(window.__ready), firstListMs: Math.round(window.__firstList) }));
     const host = page.locator('article-explorer');
+    // A step the page does not offer (a collection of one page has no "mehr anzeigen") is null.
     const step = async (what, act) => {
       const from = responses.length;
-      await act();
+      if ((await act()) === false) return [what, null];
       const to = await settle();
       return [what, sum(responses.slice(from, to))];
     };
     const after = Object.fromEntries([
       await step('more', async () => {
         const rows = await host.locator('.collection-list > li').count();
+        if ((await host.locator('button.more-items').count()) === 0) return false;
         await host.locator('button.more-items').first().click();
         await page.waitForFunction((n) => document.querySelector('article-explorer').shadowRoot.querySelectorAll('.collection-list > li').length > n, rows);
       }),
