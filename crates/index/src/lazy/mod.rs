@@ -71,3 +71,5 @@ pub const LAZY_VERSION: u32 = 5;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;
+#[cfg(all(test, feature = "write"))]
+mod tests_assembly;

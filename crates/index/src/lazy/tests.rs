@@ -6,7 +6,7 @@ use fst::Automaton;
 
 /// An index of 60 articles over a few hundred words, so that tiny shard sizes give many
 /// shards and packs.
-fn index() -> Vec<u8> {
+pub(super) fn index() -> Vec<u8> {
     let words: Vec<String> = (0..400)
         .map(|i| format!("{}{}", ["ab", "ba", "kim", "peking", "zz"][i % 5], i))
         .collect();
@@ -72,18 +72,18 @@ fn index() -> Vec<u8> {
     w.finish()
 }
 
-const TINY: ShardSizes = ShardSizes {
+pub(super) const TINY: ShardSizes = ShardSizes {
     shard: 256,
     pack: 128,
     rows: 64,
 };
 
-fn file<'f>(files: &'f LazyFiles, name: &str) -> &'f [u8] {
+pub(super) fn file<'f>(files: &'f LazyFiles, name: &str) -> &'f [u8] {
     let found = files.files.iter().find(|(n, _, _)| n == name);
     found.map(|(_, _, b)| b.as_slice()).unwrap()
 }
 
-fn open(files: &LazyFiles) -> LazyIndex {
+pub(super) fn open(files: &LazyFiles) -> LazyIndex {
     LazyIndex::open(&files.root, file(files, &files.root)).unwrap()
 }
 
@@ -364,105 +364,6 @@ proptest::proptest! {
         }
         shard.extend_from_slice(&bytes);
         let _ = super::store::parse_shard("d-test.bin", shard);
-    }
-}
-
-#[test]
-fn a_pack_that_comes_after_its_shard_is_read_by_the_next_assembly() {
-    // The assembled dictionary is kept from one assembly to the next until a shard comes;
-    // a pack coming alone must still give its terms their lists (PDIR), and a term of a
-    // pack not loaded the empty list.
-    let bytes = index();
-    let whole = Index::open(&bytes).unwrap();
-    let files = split(&bytes, TINY).unwrap();
-    let mut lazy = open(&files);
-    for (_, f) in lazy.sections().to_vec() {
-        lazy.supply(&f.name(), file(&files, &f.name()).to_vec())
-            .unwrap();
-    }
-    let want = whole
-        .postings("peking3")
-        .unwrap()
-        .unwrap()
-        .to_postings()
-        .unwrap();
-    assert!(!want.is_empty());
-    let Lookup::Need(shard) = lazy.lookup("peking3").unwrap() else {
-        panic!("nothing loaded yet")
-    };
-    for name in shard {
-        lazy.supply(&name, file(&files, &name).to_vec()).unwrap();
-    }
-    let Lookup::Need(pack) = lazy.lookup("peking3").unwrap() else {
-        panic!("the pack is not loaded yet")
-    };
-    let before = lazy.assemble().unwrap();
-    let before = Index::open(&before).unwrap();
-    let list = before.postings("peking3").unwrap().unwrap();
-    assert!(list.to_postings().unwrap().is_empty());
-    for name in pack {
-        lazy.supply(&name, file(&files, &name).to_vec()).unwrap();
-    }
-    let after = lazy.assemble().unwrap();
-    let after = Index::open(&after).unwrap();
-    assert_eq!(before.terms().len(), after.terms().len());
-    let got = after
-        .postings("peking3")
-        .unwrap()
-        .unwrap()
-        .to_postings()
-        .unwrap();
-    assert_eq!(got, want);
-}
-
-#[test]
-fn an_article_s_metadata_comes_in_its_row_and_the_names_not_amet_whole() {
-    let bytes = index();
-    let whole = Index::open(&bytes).unwrap();
-    let files = split(&bytes, TINY).unwrap();
-    let mut lazy = open(&files);
-    for (_, f) in lazy.ready_sections().cloned().collect::<Vec<_>>() {
-        lazy.supply(&f.name(), file(&files, &f.name()).to_vec())
-            .unwrap();
-    }
-    // Article 7's metadata: its row and the names; AMET whole is not among the files.
-    let article = crate::ArticleId(7);
-    let assembled = lazy.assemble().unwrap();
-    let before = Index::open(&assembled).unwrap();
-    let ((), reads) = crate::lazy::reads::recording(|| {
-        let _ = before.article_meta(article);
-    });
-    let needed = lazy.files_read(&reads);
-    let amet = lazy
-        .sections()
-        .iter()
-        .find(|(t, _)| t == b"AMET")
-        .unwrap()
-        .1
-        .name();
-    assert!(!needed.contains(&amet), "{needed:?}");
-    assert_eq!(needed.len(), 2, "{needed:?}");
-    for name in &needed {
-        lazy.supply(name, file(&files, name).to_vec()).unwrap();
-    }
-    let assembled = lazy.assemble().unwrap();
-    let partial = Index::open(&assembled).unwrap();
-    let want = whole.article_meta(article).unwrap();
-    assert_eq!(want.source, Some("Spiegel"));
-    assert_eq!(partial.article_meta(article).unwrap(), want);
-    let ((), reads) = crate::lazy::reads::recording(|| {
-        let _ = partial.article_meta(article);
-    });
-    assert!(lazy.files_read(&reads).iter().all(|name| lazy.has(name)));
-    // With AMET whole, every article's metadata is the whole index's.
-    lazy.supply(&amet, file(&files, &amet).to_vec()).unwrap();
-    let assembled = lazy.assemble().unwrap();
-    let full = Index::open(&assembled).unwrap();
-    for a in whole.article_ids() {
-        assert_eq!(
-            full.article_meta(a).unwrap(),
-            whole.article_meta(a).unwrap()
-        );
     }
 }
 
