@@ -17,7 +17,8 @@
 //! and the root are precached. What ready read on a first visit was fetched before the worker
 //! ran the page (its Web Worker started before the service worker existed): `sw-register.js`
 //! asks for those files again through the worker when it takes over (`indexFilesLoaded()`),
-//! so an offline reload finds them, the sections ready needs among them.
+//! and once a second for ten seconds more for those whose fetch was still running then, so an
+//! offline reload finds them, the sections ready needs among them.
 //!
 //! `www/` knows nothing of this: `dist` adds one `<script>` to `dist/index.html` only, never to
 //! `explorer.html` (file:// has no service workers) or to pages that embed the element.
@@ -273,15 +274,24 @@ if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
     // The worker's first take-over (lazy hosted mode): the index files the explorer fetched
     // before (its Web Worker was started before this worker existed, so nothing it fetched
     // passed here) are asked again through it, so that it keeps them for an offline reload.
+    // A file whose fetch began before the take-over and ended after it is asked again on
+    // one of the next passes (once a second, ten times): then every file ready read is kept.
     if (kept.length === 0) return;
     const element = document.querySelector('article-explorer');
-    Promise.resolve(element?.asyncExplorer)
-      .then((ex) => ex?.indexFilesLoaded?.() ?? [])
-      .then((names) => {
-        // Each read to its end: a response left unread is a request still open (cut by a reload).
-        for (const name of names) fetch(new URL(`./index/${name}`, import.meta.url)).then((r) => r.arrayBuffer()).catch(() => {});
-      })
-      .catch(() => {});
+    const asked = new Set();
+    const pass = (left) =>
+      Promise.resolve(element?.asyncExplorer)
+        .then((ex) => ex?.indexFilesLoaded?.() ?? [])
+        .then((names) => {
+          // Each read to its end: a response left unread is a request still open (cut by a reload).
+          for (const name of names.filter((n) => !asked.has(n))) {
+            asked.add(name);
+            fetch(new URL(`./index/${name}`, import.meta.url)).then((r) => r.arrayBuffer()).catch(() => asked.delete(name));
+          }
+          if (left > 0) setTimeout(() => pass(left - 1), 1000);
+        })
+        .catch(() => {});
+    pass(10);
   });
   const register = () =>
     sw.register(new URL('./sw.js', import.meta.url)).catch((e) => console.warn('Offline mode unavailable:', e));
