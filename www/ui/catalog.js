@@ -225,6 +225,18 @@ export class Catalog {
   }
 
   /**
+   * Keeps `overview`, the first page of the start page for `sort` and `demonyms` (asked
+   * when the catalog loaded), as {@link overview}'s answer for them.
+   * @param {import('../types.js').Sort} sort
+   * @param {boolean} demonyms
+   * @param {Overview} overview
+   */
+  keepOverview(sort, demonyms, overview) {
+    this.learn(overview.articles);
+    this.#overviews.set(`${sort} ${demonyms}`, Promise.resolve(overview));
+  }
+
+  /**
    * The start page's articles from `offset` (at most `limit`), in the engine's order.
    * @param {import('../types.js').Sort} sort
    * @param {boolean} demonyms
@@ -335,9 +347,9 @@ async function load(explorer) {
 }
 
 /**
- * Lazy hosted mode's catalog, from one answer: the start page without a page of
- * articles (`overview({ demonyms: true, limit: 0 })`, after its rounds) counts
- * every article (no head read) and names every entity mentioned with the number
+ * Lazy hosted mode's catalog, from one answer: the default start page
+ * (`overview({ sort: 'relevance', demonyms: true, limit: FIRST_PIECE })`, after its
+ * rounds, kept as the start page's answer) counts every article and names every entity mentioned with the number
  * of its articles, demonyms included, as `entities()` counts them, in the
  * engine's order. No list of every article (every head), no `entities()` (every
  * entity's record), no references (asked per entity, `learnRefs`), and the
@@ -345,9 +357,13 @@ async function load(explorer) {
  * @param {AsyncArticleExplorer} explorer
  */
 async function loadLazy(explorer) {
-  const options = { demonyms: true, limit: 0 };
+  // The default start page itself (index order, demonyms counted, its first page): one
+  // answer for the catalog and the start page, not the same facets computed and sent twice.
+  const options = { sort: /** @type {import('../types.js').Sort} */ ('relevance'), demonyms: true, limit: FIRST_PIECE };
   await explorer.fetchForOverview(options);
   const overview = await explorer.overview(options);
   const entities = overview.facets.map(({ id, name, kind, count }) => ({ id, name, kind, count }));
-  return new Catalog(explorer, { articles: [], count: overview.total, entities, refs: new Map(), collectionId: null });
+  const catalog = new Catalog(explorer, { articles: [], count: overview.total, entities, refs: new Map(), collectionId: null });
+  catalog.keepOverview(options.sort, options.demonyms, overview);
+  return catalog;
 }
