@@ -7,9 +7,9 @@ use crate::Index;
 
 #[test]
 fn a_pack_that_comes_after_its_shard_is_read_by_the_next_assembly() {
-    // The assembled dictionary is kept from one assembly to the next until a shard comes;
-    // a pack coming alone must still give its terms their lists (PDIR), and a term of a
-    // pack not loaded the empty list.
+    // The assembled dictionary is the loaded shards as they are (TRMS): a pack coming
+    // after its shard must give its terms their lists through the pack directory (PDIR),
+    // and a term of a pack not loaded reads the empty list.
     let bytes = index();
     let whole = Index::open(&bytes).unwrap();
     let files = split(&bytes, TINY).unwrap();
