@@ -4,7 +4,7 @@
 // list in one page keeping what it fetched. Issue 18's figures: ready, bytes and requests per
 // query, latency fresh and warm, the list's total.
 //
-//   node bench/lazy-queries.mjs DIST_DIR [--queries bench/queries.txt] [--limit 20] [--out FILE]
+//   node bench/lazy-queries.mjs DIST_DIR [--queries bench/queries.txt] [--limit 20] [--start] [--out FILE]
 //   e.g. after `ARTICLES_DIR=/work/corpora/10000 cargo xtask dist --hosted --lazy`:
 //        node bench/lazy-queries.mjs dist-lazy
 //
@@ -13,15 +13,23 @@
 // named by their content, so they are served as a CDN would: `immutable`, a year; the rest
 // `no-cache`. Bytes and requests are counted by this server: what reached the network.
 //
-// One query ("first page"): `fetchFor(q, { limit })` (its rounds), `search(q, { limit })`,
-// `loadText()` of the hits whose snippets are pending, `search()` again: the time from the
-// first call to the last answer, measured in the page (performance.now()), after the explorer
-// is ready (`createExplorer()` resolved; its bytes are not the query's).
+// One query, as the element asks it: first the page of hits with its snippets, without the
+// facets (`fetchFor(q, { limit, facets: false })`, its rounds; `search()`; `loadText()` of the
+// hits whose snippets are pending; `search()` again): "first page", the time from the first
+// call to the last answer, measured in the page (performance.now()); then the facets
+// (`fetchFor(q, { limit })`, `search()`): "facets", time and bytes beyond the first page
+// (the two together are the whole answer). After the explorer is ready (`createExplorer()`
+// resolved, or with --start the start page drawn; its bytes are not the query's).
 // - fresh: a new browser context per query (empty HTTP cache), the explorer made, the query;
 // - warm:  a new page in that context (the HTTP cache holds what the fresh run fetched), the
 //          explorer made again, the same query: what a reader who asked it before pays;
 // - list:  one page, every query in order, nothing dropped between them (the budget's "over
 //          the bench's query list").
+// --start: "ready" is the element page's (`<article-explorer>`): the explorer made and its start
+// page asked (`fetchForOverview` + `overview` with the catalog's options: index order,
+// demonyms, 50 articles), so a query's bytes are what it fetches after the page shows its
+// start page (the entity names and totals the start page read are not counted again).
+// Without it, ready is the JS API's `createExplorer()` alone.
 // Queries are sent as `cargo xtask bench` sends them: with a trailing space (the word is
 // finished), except in the `prefix` category. Prints one JSON line per query on stderr and
 // the summary as JSON on stdout (or --out). Nothing here judges a figure.
@@ -42,6 +50,9 @@ const opt = (name, fallback) => {
 const queriesFile = opt('queries', 'bench/queries.txt');
 const limit = Number(opt('limit', '20'));
 const out = opt('out', null);
+const afterStart = argv.includes('--start');
+/** The element's start page (`www/ui/catalog.js`, `overview()` in lazy mode). */
+const START = { sort: 'relevance', demonyms: true, limit: 50 };
 
 /** `category query` lines; the query as a person leaves it (see the header). */
 const queries = readFileSync(queriesFile, 'utf8')
@@ -104,12 +115,16 @@ async function explorerPage(context, problems) {
   page.setDefaultTimeout(600_000);
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
   await page.goto(blank);
-  const readyMs = await page.evaluate(async (b) => {
+  const readyMs = await page.evaluate(async ([b, start]) => {
     const t0 = performance.now();
     const { createExplorer } = await import(new URL('explorer.js', b).href);
     window.__ex = await createExplorer();
+    if (start) {
+      await window.__ex.fetchForOverview(start);
+      window.__ex.overview(start);
+    }
     return performance.now() - t0;
-  }, base);
+  }, [base, afterStart ? START : null]);
   return { page, readyMs };
 }
 
@@ -120,23 +135,26 @@ async function firstPage(page, query) {
     return await ask(page, query);
   } catch (e) {
     problems.push(`${query.trim()}: ${String(e?.message ?? e).split('\n')[0]}`);
-    return { ms: null, total: null, hits: 0, stillPending: 0 };
+    return { ms: null, total: null, hits: 0, stillPending: 0, facetsMs: null, firstServed: mark(), facetsServed: mark() };
   }
 }
 
-function ask(page, query) {
-  return page.evaluate(
+async function ask(page, query) {
+  const first = await page.evaluate(
     async ([q, n]) => {
       const ex = window.__ex;
+      // The first page with its snippets, as the element draws it first (www/ui/effects.js
+      // `hitsFirst`): without the facets, which come after.
+      const options = { limit: n, facets: false };
       const t0 = performance.now();
-      await ex.fetchFor(q, { limit: n });
+      await ex.fetchFor(q, options);
       const t1 = performance.now();
-      let r = ex.search(q, { limit: n });
+      let r = ex.search(q, options);
       const t2 = performance.now();
       const pending = r.hits.filter((h) => h.snippet?.pending).map((h) => h.id);
       if (pending.length > 0) {
         await ex.loadText(pending);
-        r = ex.search(q, { limit: n });
+        r = ex.search(q, options);
       }
       const ms = performance.now() - t0;
       // Where the time went: the rounds (fetches and assembling), the first search, the texts and the search again.
@@ -145,6 +163,20 @@ function ask(page, query) {
     },
     [query, limit],
   );
+  const firstServed = mark();
+  // Then the facets (entities, sources, authors) over every match: their own rounds.
+  const facetsMs = await page.evaluate(
+    async ([q, n]) => {
+      const ex = window.__ex;
+      const t0 = performance.now();
+      await ex.fetchFor(q, { limit: n });
+      ex.search(q, { limit: n });
+      return performance.now() - t0;
+    },
+    [query, limit],
+  );
+  const facetsServed = mark();
+  return { ...first, facetsMs, firstServed, facetsServed };
 }
 
 const percentile = (values, p) => {
@@ -167,12 +199,12 @@ try {
     const atReady = mark();
     ready ??= { ms: round(fresh.readyMs), requests: atReady.requests, kib: kib(atReady.bytes), gzipKib: kib(atReady.gzip), indexGzipKib: kib(atReady.index) };
     const f = await firstPage(fresh.page, query);
-    const fetched = mark();
+    const fetched = f.firstServed;
     await fresh.page.close();
     const warm = await explorerPage(context, problems);
     mark();
     const w = await firstPage(warm.page, query);
-    const warmFetched = mark();
+    const warmFetched = { requests: w.firstServed.requests + w.facetsServed.requests };
     await context.close();
     const row = {
       category,
@@ -186,6 +218,11 @@ try {
       gzipKib: kib(fetched.gzip),
       indexGzipKib: kib(fetched.index),
       textGzipKib: kib(fetched.text),
+      // The facets after the first page: time, and bytes and requests beyond it.
+      facetsMs: round(f.facetsMs),
+      facetsGzipKib: kib(f.facetsServed.gzip),
+      facetsRequests: f.facetsServed.requests,
+      warmFacetsMs: round(w.facetsMs),
       warmRequests: warmFetched.requests,
       stillPending: f.stillPending,
     };
@@ -197,17 +234,26 @@ try {
   const one = await explorerPage(context, problems);
   const listReady = mark();
   const listMs = [];
-  for (const { query } of queries) listMs.push((await firstPage(one.page, query)).ms);
+  const listServed = { requests: 0, gzip: 0, index: 0, text: 0 };
+  for (const { query } of queries) {
+    const r = await firstPage(one.page, query);
+    listMs.push(r.ms);
+    for (const part of [r.firstServed, r.facetsServed]) for (const k of Object.keys(listServed)) listServed[k] += part[k];
+  }
   // (a query that failed in the list still counts its bytes)
-  const list = mark();
+  const list = listServed;
   await context.close();
   const summary = {
     dist: dir,
     queries: rows.length,
     limit,
+    readyIs: afterStart ? 'the element page: createExplorer() and its start page' : 'createExplorer()',
     ready,
+    // The first page of hits with its snippets (no facets), fresh cache.
     fresh: { ms: stats(rows.map((r) => r.freshMs)), gzipKib: stats(rows.map((r) => r.gzipKib)), requests: stats(rows.map((r) => r.requests)) },
-    warm: { ms: stats(rows.map((r) => r.warmMs)), requests: stats(rows.map((r) => r.warmRequests)) },
+    // The facets after it: time, and bytes beyond the first page (first page + facets = the whole answer).
+    facets: { ms: stats(rows.map((r) => r.facetsMs)), gzipKib: stats(rows.map((r) => r.facetsGzipKib)), requests: stats(rows.map((r) => r.facetsRequests)), wholeGzipKib: stats(rows.map((r) => round(r.gzipKib + r.facetsGzipKib))) },
+    warm: { ms: stats(rows.map((r) => r.warmMs)), facetsMs: stats(rows.map((r) => r.warmFacetsMs)), requests: stats(rows.map((r) => r.warmRequests)) },
     list: { readyGzipKib: kib(listReady.gzip), requests: list.requests, gzipKib: kib(list.gzip), indexGzipKib: kib(list.index), textGzipKib: kib(list.text), ms: stats(listMs) },
     slowest: [...rows].sort((a, b) => (b.freshMs ?? 0) - (a.freshMs ?? 0)).slice(0, 5).map((r) => `${r.query} ${r.freshMs} ms`),
     largest: [...rows].sort((a, b) => b.gzipKib - a.gzipKib).slice(0, 5).map((r) => `${r.query} ${r.gzipKib} KiB`),

@@ -29,6 +29,11 @@ impl MetaFilter {
     /// The filters of `options` over `index`. A name the index does not know matches no
     /// article (the page shows the filter, and no results, rather than dropping it).
     pub fn new(index: &Index<'_>, options: &SearchOptions) -> Self {
+        if options.sources.is_empty() && options.authors.is_empty() {
+            // No name to resolve: the name tables are not read (in lazy hosted mode that
+            // read would fetch AMET whole for every search).
+            return MetaFilter::default();
+        }
         let meta = index.metadata();
         let sources = (!options.sources.is_empty()).then(|| {
             options

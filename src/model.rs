@@ -108,6 +108,12 @@ pub struct SearchOptions {
     pub sources: Vec<String>,
     /// Only articles by every one of these authors (exact names).
     pub authors: Vec<String>,
+    /// Count the entity, source and author facets (the default). Without them the answer
+    /// has none and says so ([`SearchResults::facets_pending`]): a page shows its hits
+    /// first and asks for the facets after, which in lazy hosted mode need the rows of
+    /// every match (the entity table at 10k for a word in a few hundred articles) while a
+    /// page of hits needs its own.
+    pub facets: bool,
 }
 
 impl Default for SearchOptions {
@@ -122,6 +128,7 @@ impl Default for SearchOptions {
             sort: Sort::Relevance,
             sources: Vec::new(),
             authors: Vec::new(),
+            facets: true,
         }
     }
 }
@@ -156,6 +163,9 @@ pub struct SearchResults<'a> {
     /// by name); selected ones the index knows are always included (possibly at 0).
     pub sources: Vec<MetaFacet<'a>>,
     pub authors: Vec<MetaFacet<'a>>,
+    /// The facets (entities, sources, authors) were not counted: asked without them
+    /// ([`SearchOptions::facets`] false), so their lists are empty, not zero.
+    pub facets_pending: bool,
     /// Matching articles per month, oldest first.
     pub dates: Vec<DateCount>,
     /// Matching articles without a date.

@@ -83,7 +83,7 @@ import { METHODS } from './runtime/worker-methods.js';
 export { ExplorerError, AsyncArticleExplorer };
 
 /** Version of this JS API (not of the index format). Bumped on additions. */
-export const version = '1.9.0';
+export const version = '1.10.0';
 
 /**
  * The contract's shapes (declared in ./types.d.ts, imported here for JSDoc).
@@ -384,6 +384,8 @@ export class ArticleExplorer {
    * `{ total: 0, hits: [] }` (the start page asks `overview()`). The query
    * language: `"phrases"`, `-word`, `a OR b`, `person:Putin` (also
    * `land:`/`country:`/`staat:`, `ort:`/`place:`, `org:`/`organization:`, `entity:`).
+   * `{ facets: false }` (1.10) answers without counting the facets (`facetsPending`):
+   * a lazy page draws its hits before it fetches the rows every match's facets need.
    * @param {string} query Words as a person types them; case and umlauts are folded.
    * @param {SearchOptions} [options]
    * @returns {SearchResults}

@@ -164,6 +164,8 @@ const de = (() => {
     openEntity: (name) => `Übersicht zu „${name}“ öffnen`,
     noEntitiesAtAll: 'In dieser Sammlung wurden keine Namen erkannt.',
     noEntitiesHere: 'Keine erkannten Namen in diesen Ergebnissen.',
+    facetsCounting: 'Namen, Quellen und Autoren werden gezählt …',
+    facetsFailed: (message) => `Namen, Quellen und Autoren konnten nicht gezählt werden: ${message}`,
     /** @param {string} text */
     noFacetMatch: (text) => `Kein Name passt zu „${text}“.`,
     count,
@@ -351,6 +353,8 @@ const en = (() => {
     openEntity: (name) => `Open the overview of “${name}”`,
     noEntitiesAtAll: 'No names were recognised in this collection.',
     noEntitiesHere: 'No recognised names in these results.',
+    facetsCounting: 'Counting names, sources and authors …',
+    facetsFailed: (message) => `Names, sources and authors could not be counted: ${message}`,
     noFacetMatch: (text) => `No name matches “${text}”.`,
     count,
 

@@ -89,7 +89,8 @@ export interface DateCount {
  * sources and authors (exact counts over all matching articles; selected names the index
  * knows always included). `dates`, `undated`: matching articles per month
  * before the date filter. `echo`: the query as a heading may quote it (whitespace
- * collapsed, cut at a word with "…").
+ * collapsed, cut at a word with "…"). `facetsPending`: asked with `{ facets: false }`, so
+ * `facets`, `sourceFacets` and `authorFacets` were not counted (empty, not zero).
  */
 export interface SearchResults {
   total: number;
@@ -98,6 +99,7 @@ export interface SearchResults {
   facets: Facet[];
   sourceFacets: MetaFacet[];
   authorFacets: MetaFacet[];
+  facetsPending: boolean;
   dates: DateCount[];
   undated: number;
   echo: string;
@@ -224,7 +226,10 @@ export interface IndexLoad {
  * entities: only articles mentioning all of them; from/to: "YYYY-MM", inclusive;
  * demonyms: count adjective mentions („nordkoreanisch“) (default true);
  * sources: only articles from one of these sources; authors: only articles by all of these
- * authors (exact names, as in `sourceFacets`/`authorFacets`; an unknown name matches nothing).
+ * authors (exact names, as in `sourceFacets`/`authorFacets`; an unknown name matches nothing);
+ * facets: count the facets (default true); false answers the hits, the dates and the
+ * notices without them (`facetsPending`): in lazy hosted mode a page of hits needs the rows
+ * of its own hits, the facets those of every match, so a page shows its hits first.
  */
 export interface SearchOptions {
   limit?: number;
@@ -236,6 +241,7 @@ export interface SearchOptions {
   demonyms?: boolean;
   sources?: string[];
   authors?: string[];
+  facets?: boolean;
 }
 
 /** The search whose results the entity view looks at, and the page of its articles to list (`limit`, `offset`). */
@@ -281,6 +287,7 @@ export interface RawSearchResults {
   facets?: Facet[];
   sourceFacets: MetaFacet[];
   authorFacets: MetaFacet[];
+  facetsPending: boolean;
   dates: DateCount[];
   undated: number;
   echo: string;

@@ -4,7 +4,7 @@
 
 use super::page::Selection;
 use super::{Notice, Scored, ECHO_CHARS, MAX_LIMIT};
-use crate::model::{Hit, Loosened, SearchOptions, SearchResults};
+use crate::model::{Facet, Hit, Loosened, MetaFacet, SearchOptions, SearchResults};
 use crate::{facets, metadata, snippet, summary, Explorer};
 use explorer_index::{ArticleId, IndexError};
 
@@ -25,19 +25,11 @@ pub fn answer<'a>(
         undated,
     } = selection;
     let ids: Vec<ArticleId> = matching.iter().map(|(s, _)| s.article).collect();
-    // A lazy engine counts from the matches' own rows (`facets::facets_of_matches`), not
-    // from the table of every article's entities, which would read all of AENT.
-    #[cfg(not(feature = "lazy"))]
-    let facets = facets::facets(
-        &ex.index,
-        ex.article_entities()?,
-        &ids,
-        &selected,
-        options.demonyms,
-    )?;
-    #[cfg(feature = "lazy")]
-    let facets = facets::facets_of_matches(&ex.index, &ids, &selected, options.demonyms)?;
-    let (sources, authors) = metadata::facets(&ex.index, ex.meta_table()?, &ids, options)?;
+    let (facets, sources, authors) = if options.facets {
+        counted_facets(ex, &ids, &selected, options)?
+    } else {
+        Default::default()
+    };
     let marker = snippet::Marker::new(&ranking.matched_terms, &parsed).with_names(&ex.index);
     let page: Vec<&Scored> = matching
         .iter()
@@ -94,10 +86,37 @@ pub fn answer<'a>(
         facets,
         sources,
         authors,
+        facets_pending: !options.facets,
         dates,
         undated,
         echo: echo(query),
     })
+}
+
+/// The entity, source and author facets of a search.
+type Counted<'a> = (Vec<Facet<'a>>, Vec<MetaFacet<'a>>, Vec<MetaFacet<'a>>);
+
+/// The entity, source and author facets of the matches `ids`.
+fn counted_facets<'a>(
+    ex: &Explorer<'a>,
+    ids: &[ArticleId],
+    selected: &[explorer_index::EntityId],
+    options: &SearchOptions,
+) -> Result<Counted<'a>, IndexError> {
+    // A lazy engine counts from the matches' own rows (`facets::facets_of_matches`), not
+    // from the table of every article's entities, which would read all of AENT.
+    #[cfg(not(feature = "lazy"))]
+    let facets = facets::facets(
+        &ex.index,
+        ex.article_entities()?,
+        ids,
+        selected,
+        options.demonyms,
+    )?;
+    #[cfg(feature = "lazy")]
+    let facets = facets::facets_of_matches(&ex.index, ids, selected, options.demonyms)?;
+    let (sources, authors) = metadata::facets(&ex.index, ex.meta_table()?, ids, options)?;
+    Ok((facets, sources, authors))
 }
 
 /// `query` as the page's heading quotes it: whitespace collapsed, at most [`ECHO_CHARS`]

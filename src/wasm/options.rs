@@ -182,6 +182,7 @@ impl JsOptions {
             sort: self.sort()?,
             sources: self.names("sources", "an array of source names")?,
             authors: self.names("authors", "an array of author names")?,
+            facets: self.flag("facets")?.unwrap_or(defaults.facets),
         })
     }
 

@@ -118,6 +118,7 @@ test('a search on a lazy page reads no entity table, and a facet selected writes
     await page.locator('#q').fill(WORD);
     await page.locator(`#list-view[data-query=${JSON.stringify(WORD)}]`).waitFor({ state: 'attached' });
     await page.locator('ol.hits > li.hit').first().waitFor();
+    await page.locator('li.facet').first().waitFor(); // counted after the hits are drawn
     assert.ok(files.some((f) => /^[dp]-/.test(f)), 'the search fetched its dictionary files');
     // (The alias map it may read: the engine looks up whether a word names an entity, src/search/expand.rs.)
     assert.deepEqual(files.filter((f) => entityTable.has(f)), [], 'its facets are named without the entity table');

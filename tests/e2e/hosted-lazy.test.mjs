@@ -88,6 +88,7 @@ test('a lazy page is ready with its root and sections, then a query fetches only
     const hits = page.locator('ol.hits > li.hit');
     await hits.first().waitFor();
     await page.locator('.snippet[data-pending]').first().waitFor({ state: 'detached' });
+    await page.locator('li.facet').first().waitFor(); // counted after the hits are drawn
     const shown = await hits.evaluateAll((lis) =>
       lis.map((li) => ({ snippet: li.querySelector('.snippet')?.textContent ?? '', marks: li.querySelectorAll('.snippet mark').length })),
     );
@@ -127,6 +128,7 @@ test('on a lazy page an entity view opens, a typo is corrected and a facet narro
 
     await typeQuery(page, WORD);
     await page.locator('ol.hits > li.hit').first().waitFor();
+    await page.locator('li.facet').first().waitFor(); // counted after the hits are drawn
     const facets = await page.locator('li.facet').evaluateAll((lis) =>
       lis.map((li) => ({
         id: Number((li.querySelector('input')?.id ?? '').replace('f-', '')),

@@ -22,7 +22,7 @@
 import { buildLayout } from './layout.js';
 import { emptyState, parseHash, formatHash, searchKey } from './state.js';
 import { patched, entityToggled, closing, resolveRefs, fromRaw, detailKey, sameDetail, PAGE_SIZE } from './transitions.js';
-import { Scheduler, nextTask, fetchResults, fetchPage, fetchDetail, loadIndexFor, loadSnippets, loadTexts, message } from './effects.js';
+import { Scheduler, nextTask, fetchResults, fetchFacets, fetchPage, fetchDetail, loadIndexFor, loadSnippets, loadTexts, message } from './effects.js';
 import * as draw from './draw.js';
 import { renderHitItems, fillSnippets, failSnippets } from './results.js';
 import { renderFacetTools } from './facets.js';
@@ -349,6 +349,7 @@ export class ExplorerView {
     this.shown = { key, result, error };
     this.#drawResults();
     if (result && !result.overview) this.#fillSnippets(key, 0, result.hits);
+    if (result && !result.overview && result.facetsPending) this.#loadFacets(seq);
     this.host.dispatchEvent(
       new CustomEvent('explorer-search', {
         bubbles: true,
@@ -413,6 +414,29 @@ export class ExplorerView {
     draw.drawTitle(this.screen, ctx);
     draw.markOpen(this.screen, this.state.article);
     this.collection.afterResults(); // issue 19
+  }
+
+  /**
+   * Lazy hosted mode: the facets of the list shown, counted after their rounds and drawn
+   * into it (its hits stay as they are); a failed fetch is said where they would be.
+   * @param {number} seq the search they belong to
+   */
+  async #loadFacets(seq) {
+    const shown = this.shown;
+    let counted = null;
+    let failure;
+    try {
+      counted = await fetchFacets(/** @type {Catalog} */ (this.catalog), this.state);
+    } catch (e) {
+      failure = e;
+    }
+    if (!this.searches.current(seq) || this.shown !== shown || !shown?.result || shown.result.overview) return;
+    const { facets, sourceFacets, authorFacets } = counted ?? shown.result;
+    shown.result = counted
+      ? { ...shown.result, facets, sourceFacets, authorFacets, facetsPending: false }
+      : { ...shown.result, facetsError: failure };
+    this.renderFacets();
+    if (counted) this.collection.afterResults(); // the names under the histogram come from the facets
   }
 
   /** Redraws the facet groups (after a change of the name box or "mehr anzeigen"). */

@@ -117,7 +117,13 @@ export function drawList(screen, ctx, shown) {
  * @param {Set<number>|null} named the entities the name box matches
  */
 export function drawFacets({ layout, shadow }, ctx, result, facetUi, named) {
-  const groups = [...renderMetaGroups(ctx, result, result.total, facetUi), ...renderFacetGroups(ctx, result.facets ?? [], result.total, facetUi, named)];
+  // Lazy hosted mode shows a search's hits before its facets are counted (their rows
+  // are still being fetched): say so, or why they could not be, rather than show none.
+  const pending = 'facetsPending' in result && result.facetsPending;
+  const failed = 'facetsError' in result ? result.facetsError : undefined;
+  const groups = pending
+    ? [h('p', { class: 'muted small facets-pending', role: 'status', text: failed === undefined ? ctx.t.facetsCounting : ctx.t.facetsFailed(message(failed)) })]
+    : [...renderMetaGroups(ctx, result, result.total, facetUi), ...renderFacetGroups(ctx, result.facets ?? [], result.total, facetUi, named)];
   replaceKeepingFocus(layout.facetGroups, groups, /** @type {HTMLElement|null} */ (shadow.getElementById('facet-q')));
 }
 

@@ -21,8 +21,9 @@ export const DEBOUNCE_MS = 150;
  * @typedef {import('./state.js').ViewState} ViewState
  * @typedef {import('./catalog.js').Catalog} Catalog
  * @typedef {import('../types.js').SearchResults} SearchResults
+ * @typedef {import('../types.js').SearchOptions} SearchOptions
  * @typedef {import('../types.js').Overview} Overview
- * @typedef {({ overview: true } & Overview) | ({ overview?: false } & SearchResults)} Result
+ * @typedef {({ overview: true } & Overview) | ({ overview?: false, facetsError?: unknown } & SearchResults)} Result
  *   What the list shows: the start page or a search.
  * @typedef {{ key: string, result: Result|null, error: unknown }} Shown
  *
@@ -105,7 +106,7 @@ export class Scheduler {
  */
 export async function fetchResults(catalog, state) {
   try {
-    const request = searchRequest(state);
+    const request = hitsFirst(catalog, searchRequest(state));
     if (!request) return { result: { overview: true, ...(await catalog.overview(state.sort, state.demonyms)) }, error: null };
     const result = await catalog.explorer.search(request.query, request.options);
     catalog.learn(result.hits);
@@ -125,9 +126,39 @@ export async function fetchResults(catalog, state) {
  */
 export function loadIndexFor(catalog, state) {
   if (!catalog.explorer.lazy) return null;
-  const request = searchRequest(state);
+  const request = hitsFirst(catalog, searchRequest(state));
   if (!request) return null;
   return catalog.explorer.fetchFor(request.query, request.options);
+}
+
+/**
+ * Lazy hosted mode asks a list's search without its facets first (`{ facets: false }`):
+ * the page of hits needs the rows of its own hits, the facets those of every match (at
+ * 10k articles, the entity table for a word in a few hundred), so the hits are drawn
+ * first and the facets when their rounds are done ({@link fetchFacets}). Every other
+ * build counts them at once (nothing to fetch).
+ * @template {{ query: string, options: SearchOptions }|null} R
+ * @param {Catalog} catalog
+ * @param {R} request
+ * @returns {R}
+ */
+function hitsFirst(catalog, request) {
+  if (!request || !catalog.explorer.lazy) return request;
+  return /** @type {R} */ ({ query: request.query, options: { ...request.options, facets: false } });
+}
+
+/**
+ * Lazy hosted mode: the facets of the list's search for `state`, after their rounds (the
+ * rows of every match, the names of the entities found); the search asked again with
+ * them. Rejects with the error of a fetch, which names the file.
+ * @param {Catalog} catalog
+ * @param {ViewState} state
+ * @returns {Promise<SearchResults>}
+ */
+export async function fetchFacets(catalog, state) {
+  const request = /** @type {{ query: string, options: SearchOptions }} */ (searchRequest(state));
+  await catalog.explorer.fetchFor(request.query, request.options);
+  return catalog.explorer.search(request.query, request.options);
 }
 
 /**
@@ -140,7 +171,8 @@ export function loadIndexFor(catalog, state) {
 export async function fetchPage(catalog, state, offset) {
   const request = searchRequest(state, offset);
   if (!request) return { hits: [], loosened: [] };
-  return catalog.explorer.search(request.query, request.options);
+  // Only its hits are drawn: the facets are not counted again.
+  return catalog.explorer.search(request.query, { ...request.options, facets: false });
 }
 
 /**

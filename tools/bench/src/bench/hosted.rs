@@ -388,6 +388,24 @@ pub fn command(rest: &[String]) -> Result<()> {
                 g
             })
             .sum();
+        // Each query's fresh bytes by kind, on stderr (what to cut next).
+        let mut fresh_by: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+        for (kind, g) in fetched
+            .iter()
+            .map(|n| (kind_of(n), gz[n.as_str()]))
+            .chain(std::iter::once(("texts".to_owned(), texts_gz)))
+        {
+            let e = fresh_by.entry(kind).or_default();
+            e.0 += 1;
+            e.1 += g;
+        }
+        let mut fresh_by: Vec<(String, (usize, usize))> = fresh_by.into_iter().collect();
+        fresh_by.sort_by_key(|b| std::cmp::Reverse(b.1 .1));
+        let fresh_by: Vec<String> = fresh_by
+            .iter()
+            .map(|(k, (n, g))| format!("{k} {} ({n})", kib(*g)))
+            .collect();
+        eprintln!("{}: {}", q.text.trim_end(), fresh_by.join(", "));
         let requests = fetched.len() + texts.len();
         sum_fresh += index_gz + texts_gz;
         query_sizes.push(index_gz + texts_gz);

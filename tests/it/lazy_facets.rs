@@ -1,0 +1,129 @@
+//! A search asked without its facets (`SearchOptions::facets` false): the hits, dates and
+//! notices of the whole search, no facet counted, and in lazy hosted mode none of the rows
+//! and tables only the facets read (the matches' AENT rows, the names' rows, AMET), so a
+//! page shows its hits before it fetches them.
+
+use crate::index_over;
+use crate::lazy::rounds::{self, rounds_for, ROWS_APART};
+use article_explorer::{Explorer, SearchOptions};
+use explorer_index::chunks::split_text;
+use explorer_index::lazy::reads::recording;
+use explorer_index::lazy::split;
+
+const QUERIES: [&str; 6] = [
+    "Gipfeltreffen ",
+    "Kim ",
+    "Putin Xi ",
+    "die ",
+    "\"Kim Jong Un\" ",
+    "Sanktionen -China ",
+];
+
+#[test]
+fn without_facets_the_answer_is_the_same_but_the_facets_which_it_says_are_not_counted() {
+    let whole = Explorer::open(index_over("seeds")).unwrap();
+    for q in QUERIES {
+        let with = whole.search(q, &SearchOptions::first(5)).unwrap();
+        let without = whole
+            .search(
+                q,
+                &SearchOptions {
+                    facets: false,
+                    ..SearchOptions::first(5)
+                },
+            )
+            .unwrap();
+        assert!(!with.facets_pending && without.facets_pending, "{q}");
+        assert!(
+            without.facets.is_empty() && without.sources.is_empty(),
+            "{q}"
+        );
+        assert!(without.authors.is_empty(), "{q}");
+        assert!(
+            !with.facets.is_empty(),
+            "{q}: the seeds' searches have facets"
+        );
+        assert_eq!(
+            (
+                with.total,
+                &with.hits,
+                &with.loosened,
+                &with.dates,
+                with.undated
+            ),
+            (
+                without.total,
+                &without.hits,
+                &without.loosened,
+                &without.dates,
+                without.undated
+            ),
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn a_lazy_page_of_hits_without_facets_reads_no_entity_rows_and_the_facets_come_in_rounds_after() {
+    let hosted = split_text(index_over("tests/fixtures/german"), 1024).unwrap();
+    let files = split(&hosted.index, ROWS_APART).unwrap();
+    let whole = Explorer::open(&hosted.index).unwrap();
+    let mut entity_rows_later = 0;
+    for q in QUERIES.iter().chain(&["Regierung ", "Wahl ", "Bundestag "]) {
+        let hits_only = SearchOptions {
+            facets: false,
+            ..SearchOptions::first(3)
+        };
+        let mut page = rounds::page(&files);
+        let first = rounds_for(&mut page, &files, |ex| ex.search(q, &hits_only).map(drop));
+        let a = page.checked(|ex| ex.search(q, &hits_only)).unwrap();
+        let b = whole.search(q, &hits_only).unwrap();
+        assert_eq!(
+            (a.total, &a.hits, &a.dates),
+            (b.total, &b.hits, &b.dates),
+            "{q}"
+        );
+        let shown: Vec<u32> = a.hits.iter().map(|h| h.article.id.0).collect();
+        drop(a);
+        // What the page of hits read: no article's entities, no entity table whole, no
+        // metadata table whole; of the entities, only those a word of the query names (for
+        // their other names and whether the word is a name: expansion, not facets).
+        let engine = page.engine().unwrap();
+        let (_, read) = recording(|| engine.search(q, &hits_only).map(drop));
+        let rows_of = |table: &[u8; 4]| read.rows.iter().filter(|(t, _)| t == table).count();
+        assert_eq!(
+            rows_of(b"AENT"),
+            0,
+            "{q}: the articles' entities read without facets"
+        );
+        // (the names of the entities the query's own words name: `is_name`, expansion)
+        assert!(rows_of(b"ENAM") <= q.split_whitespace().count(), "{q}");
+        for table in [b"AENT", b"ENTS", b"ENAM"] {
+            assert!(!read.tables.contains(table), "{q}");
+        }
+        assert!(
+            !read.sections.contains(b"AMET") && !read.tables.contains(b"AMET"),
+            "{q}"
+        );
+        // Then the facets: rounds of their own, and the whole index's counts.
+        let every = SearchOptions::first(3);
+        let later = rounds_for(&mut page, &files, |ex| ex.search(q, &every).map(drop));
+        let c = page.checked(|ex| ex.search(q, &every)).unwrap();
+        let d = whole.search(q, &every).unwrap();
+        assert_eq!(
+            (&c.facets, &c.sources, &c.authors),
+            (&d.facets, &d.sources, &d.authors)
+        );
+        let again: Vec<u32> = c.hits.iter().map(|h| h.article.id.0).collect();
+        assert_eq!(again, shown, "{q}");
+        assert!(
+            first.iter().all(|f| !later.contains(f)),
+            "{q}: fetched once"
+        );
+        entity_rows_later += usize::from(!d.facets.is_empty() && !later.is_empty());
+    }
+    assert!(
+        entity_rows_later > 0,
+        "some facets needed files of their own"
+    );
+}
