@@ -288,6 +288,7 @@ pub fn command(rest: &[String]) -> Result<()> {
         }
         let mut fetched: Vec<String> = Vec::new();
         let mut rounds = 0;
+        let mut by_round: Vec<String> = Vec::new();
         let t = Instant::now();
         loop {
             let need = page
@@ -297,6 +298,12 @@ pub fn command(rest: &[String]) -> Result<()> {
                 break;
             }
             rounds += 1;
+            let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+            for name in &need {
+                *kinds.entry(kind_of(name)).or_default() += 1;
+            }
+            let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            by_round.push(kinds.join(" + "));
             for name in need {
                 page.supply(&name, file_bytes(&files, &name)?.to_vec())
                     .map_err(|e| err(&e))?;
@@ -406,6 +413,7 @@ pub fn command(rest: &[String]) -> Result<()> {
             .map(|(k, (n, g))| format!("{k} {} ({n})", kib(*g)))
             .collect();
         eprintln!("{}: {}", q.text.trim_end(), fresh_by.join(", "));
+        eprintln!("  rounds: {}", by_round.join(" | "));
         let requests = fetched.len() + texts.len();
         sum_fresh += index_gz + texts_gz;
         query_sizes.push(index_gz + texts_gz);
