@@ -191,7 +191,10 @@ fn expand(
     let mut out = vec![(term.to_owned(), 1.0)];
     match exact {
         Some(exact) => out.push((exact.to_owned(), EXACT_BONUS)),
-        None => out.extend(other_forms(index, term)),
+        // The word's own spelling, or one whose key is still to come in a lazy index's
+        // round (its other forms wait for a round that knows: `reads`).
+        None if !reads::unloaded() => out.extend(other_forms(index, term)),
+        None => {}
     }
     let Some(prefix) = prefix else {
         return out;

@@ -7,8 +7,10 @@
 //! A run also notes when a read found what the loaded files cannot hold yet
 //! ([`Reads::unloaded`]): such a run is not a lazy index's last round, and the engine
 //! leaves out what only a word missing from the index would need ([`unloaded`]: the
-//! corrections of a word and the completions of a word being typed), so a round does not
-//! fetch the shards of a first letter's range for a word whose list is still on its way.
+//! corrections of a word, the completions of a word being typed, the other forms of a word
+//! typed in its term's own spelling), so a round does not fetch the shards of a first
+//! letter's range for a word whose list is still on its way. The last round reads only
+//! what is loaded, so it decides all of these as the whole index does.
 
 use explorer_index::{Index, PostingList};
 use std::collections::BTreeSet;
