@@ -12,6 +12,8 @@ mod lazy;
 #[cfg(feature = "lazy")]
 mod lazy_entities;
 #[cfg(feature = "lazy")]
+mod lazy_reads;
+#[cfg(feature = "lazy")]
 mod lazy_start;
 mod metadata;
 mod nasty;
