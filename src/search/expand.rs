@@ -30,7 +30,8 @@ pub fn has_term(index: &Index<'_>, term: &str) -> Result<bool, IndexError> {
 }
 
 /// The postings of `key`: every read of one key of the dictionary goes through here (and
-/// [`walk`] for every range), so a lazy index learns what a query reads ([`reads`]).
+/// [`walk`] for every range), so a lazy index learns what a query reads, and whether a
+/// key's files were loaded ([`reads`]).
 pub fn postings<'a>(index: &Index<'a>, key: &str) -> Result<Option<PostingList<'a>>, IndexError> {
     reads::note_key(key);
     let list = index.postings(key)?;
