@@ -30,10 +30,13 @@ pub fn has_term(index: &Index<'_>, term: &str) -> Result<bool, IndexError> {
 }
 
 /// The postings of `key`: every read of one key of the dictionary goes through here (and
-/// [`walk`] for every range), so a lazy index learns what a query reads ([`reads`]).
+/// [`walk`] for every range), so a lazy index learns what a query reads, and whether a
+/// key's files were loaded ([`reads`]).
 pub fn postings<'a>(index: &Index<'a>, key: &str) -> Result<Option<PostingList<'a>>, IndexError> {
     reads::note_key(key);
-    index.postings(key)
+    let list = index.postings(key)?;
+    reads::note_answer(index, list.as_ref());
+    Ok(list)
 }
 
 /// Calls `found` with every key that begins with `prefix` and that `automaton` accepts, in
@@ -189,7 +192,10 @@ fn expand(
     let mut out = vec![(term.to_owned(), 1.0)];
     match exact {
         Some(exact) => out.push((exact.to_owned(), EXACT_BONUS)),
-        None => out.extend(other_forms(index, term)),
+        // The word's own spelling, or one whose key is still to come in a lazy index's
+        // round (its other forms wait for a round that knows: `reads`).
+        None if !reads::unloaded() => out.extend(other_forms(index, term)),
+        None => {}
     }
     let Some(prefix) = prefix else {
         return out;
@@ -464,65 +470,7 @@ fn within(index: &Index<'_>, target: &str, allowed: u8, found: &mut dyn FnMut(u8
     });
 }
 
-/// What a search reads of the dictionary: the keys looked up one by one and the prefixes
-/// walked. A lazy index (feature `lazy`) records them while the engine runs
-/// ([`reads::recording`]) and maps them to the files it lacks, so the rule of what a query
-/// reads stays here, in one code path. Without `lazy` nothing is recorded and the calls
-/// compile to nothing.
-pub mod reads {
-    use std::collections::BTreeSet;
-
-    /// The dictionary reads of one run.
-    #[derive(Debug, Clone, Default, PartialEq, Eq)]
-    pub struct Reads {
-        /// Keys looked up one by one (their postings were read).
-        pub keys: BTreeSet<String>,
-        /// Prefixes whose keys were walked (`""`: every key).
-        pub prefixes: BTreeSet<String>,
-    }
-
-    #[cfg(feature = "lazy")]
-    thread_local! {
-        static READS: std::cell::RefCell<Option<Reads>> = const { std::cell::RefCell::new(None) };
-    }
-
-    /// Runs `f` and returns what it read of the dictionary along with its result.
-    #[cfg(feature = "lazy")]
-    pub fn recording<T>(f: impl FnOnce() -> T) -> (T, Reads) {
-        let outer = READS.with(|r| r.replace(Some(Reads::default())));
-        let out = f();
-        let reads = READS.with(|r| r.replace(outer)).unwrap_or_default();
-        (out, reads)
-    }
-
-    #[inline(always)]
-    pub(super) fn note_key(key: &str) {
-        #[cfg(feature = "lazy")]
-        READS.with(|r| {
-            if let Some(reads) = r.borrow_mut().as_mut() {
-                if !reads.keys.contains(key) {
-                    reads.keys.insert(key.to_owned());
-                }
-            }
-        });
-        #[cfg(not(feature = "lazy"))]
-        let _ = key;
-    }
-
-    #[inline(always)]
-    pub(super) fn note_prefix(prefix: &str) {
-        #[cfg(feature = "lazy")]
-        READS.with(|r| {
-            if let Some(reads) = r.borrow_mut().as_mut() {
-                if !reads.prefixes.contains(prefix) {
-                    reads.prefixes.insert(prefix.to_owned());
-                }
-            }
-        });
-        #[cfg(not(feature = "lazy"))]
-        let _ = prefix;
-    }
-}
+pub mod reads;
 
 thread_local! {
     static BUILDERS: [LevenshteinAutomatonBuilder; 2] = [

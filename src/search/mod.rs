@@ -177,7 +177,9 @@ fn run_weighing<'a>(
         if let Some(joined) = before.filter(|_| !matches.is_empty()) {
             matching::not_typed_where_joined(index, &mut matches, joined)?;
         }
-        if matches.is_empty() {
+        // Corrected only once the word's own reads are loaded: in a lazy index's round that
+        // read a list still to come, the word may well be there (`expand::reads`).
+        if matches.is_empty() && !expand::reads::unloaded() {
             let mut parts = Vec::new();
             for matcher in &p.clause.any_of {
                 let mut corrected = BTreeSet::new();

@@ -5,7 +5,7 @@
 //! typed is completed (only when it is not itself a word of the index); which entities the
 //! filters name.
 
-use super::expand::has_term;
+use super::expand::{self, has_term};
 use crate::query::{Clause, EntityFilter, Query};
 use explorer_index::{EntityId, Index, IndexError};
 use explorer_text::is_stop_word;
@@ -66,9 +66,11 @@ pub fn plan<'q>(index: &Index<'_>, query: &'q Query) -> Result<Vec<Planned<'q>>,
                 .any_of
                 .iter()
                 .map(|m| -> Result<bool, IndexError> {
+                    // Not while a lazy index's reads are still to come: the word may
+                    // be a word of the index (`expand::reads`).
                     Ok(m.prefix
                         && match m.terms.last() {
-                            Some(t) => !has_term(index, t)?,
+                            Some(t) => !has_term(index, t)? && !expand::reads::unloaded(),
                             None => false,
                         })
                 })

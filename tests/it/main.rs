@@ -14,6 +14,8 @@ mod lazy_entities;
 #[cfg(feature = "lazy")]
 mod lazy_facets;
 #[cfg(feature = "lazy")]
+mod lazy_reads;
+#[cfg(feature = "lazy")]
 mod lazy_start;
 mod metadata;
 mod nasty;
