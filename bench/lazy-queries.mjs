@@ -4,7 +4,7 @@
 // list in one page keeping what it fetched. Issue 18's figures: ready, bytes and requests per
 // query, latency fresh and warm, the list's total.
 //
-//   node bench/lazy-queries.mjs DIST_DIR [--queries bench/queries.txt] [--limit 20] [--start] [--out FILE]
+//   node bench/lazy-queries.mjs DIST_DIR [--queries bench/queries.txt] [--limit 20] [--start] [--h2] [--out FILE]
 //   e.g. after `ARTICLES_DIR=/work/corpora/10000 cargo xtask dist --hosted --lazy`:
 //        node bench/lazy-queries.mjs dist-lazy
 //
@@ -35,6 +35,10 @@
 // the summary as JSON on stdout (or --out). Nothing here judges a figure.
 
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -51,6 +55,7 @@ const queriesFile = opt('queries', 'bench/queries.txt');
 const limit = Number(opt('limit', '20'));
 const out = opt('out', null);
 const afterStart = argv.includes('--start');
+const h2 = argv.includes('--h2');
 /** The element's start page (`www/ui/catalog.js`, `overview()` in lazy mode). */
 const START = { sort: 'relevance', demonyms: true, limit: 50 };
 
@@ -76,7 +81,8 @@ const mark = () => {
 /** @type {Map<string, number>} path -> its gzip size (computed once) */
 const gzipOf = new Map();
 
-const server = createServer(async (req, res) => {
+/** @param {any} req @param {any} res */
+const handle = async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
   if (path === '/bench-lazy-queries.html') {
     res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-cache' });
@@ -102,9 +108,21 @@ const server = createServer(async (req, res) => {
   } catch {
     res.writeHead(404).end();
   }
-});
+};
+/** --h2: HTTP/2 over TLS (a key and certificate made for 127.0.0.1 by openssl, accepted by
+ * the browser context), as a CDN serves: every file of a round on one connection at once,
+ * instead of HTTP/1.1's six connections a host, which queue a page's twenty texts. */
+function tlsCredentials() {
+  const tmp = mkdtempSync(join(tmpdir(), 'lazy-queries-'));
+  const [key, cert] = [join(tmp, 'key.pem'), join(tmp, 'cert.pem')];
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+const server = h2 ? createSecureServer({ ...tlsCredentials(), allowHTTP1: true }, handle) : createServer(handle);
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}/`;
+const base = `${h2 ? 'https' : 'http'}://127.0.0.1:${/** @type {any} */ (server.address()).port}/`;
+/** A browser context (fresh cache) for the server above. */
+const newContext = async () => (h2 ? { context: await browser.newContext({ ignoreHTTPSErrors: true }) } : openPage(browser));
 const blank = `${base}bench-lazy-queries.html`;
 
 const kib = (n) => Math.round((n / 1024) * 10) / 10;
@@ -193,7 +211,7 @@ const rows = [];
 let ready = null;
 try {
   for (const { category, query } of queries) {
-    const { context } = await openPage(browser);
+    const { context } = await newContext();
     mark();
     const fresh = await explorerPage(context, problems);
     const atReady = mark();
@@ -230,7 +248,7 @@ try {
     console.error(JSON.stringify(row));
   }
   // The list in one page, keeping what it fetched.
-  const { context } = await openPage(browser);
+  const { context } = await newContext();
   const one = await explorerPage(context, problems);
   const listReady = mark();
   const listMs = [];
@@ -247,6 +265,7 @@ try {
     dist: dir,
     queries: rows.length,
     limit,
+    protocol: h2 ? 'HTTP/2 (TLS)' : 'HTTP/1.1',
     readyIs: afterStart ? 'the element page: createExplorer() and its start page' : 'createExplorer()',
     ready,
     // The first page of hits with its snippets (no facets), fresh cache.
