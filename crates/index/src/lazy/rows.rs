@@ -19,6 +19,7 @@
 use super::files::FileKind;
 use super::files::FileRef;
 use super::store::LazyIndex;
+use super::texts::TEXT_ROWS;
 use super::LazyError;
 use crate::container::Tag;
 
@@ -107,13 +108,20 @@ fn table<'r>(count: usize, records: impl Iterator<Item = &'r [u8]>) -> Vec<u8> {
     offsets
 }
 
+/// What a chunk carries after its records, given the records it holds (the HEAD chunks of a
+/// hosted index: their text chunks' entries, `texts.rs`).
+#[cfg(feature = "write")]
+pub(crate) type Extra<'e> = &'e dyn Fn(std::ops::Range<u32>) -> Option<Vec<u8>>;
+
 /// Build time: cut table `section` into chunks of consecutive records, each closed once it
-/// reaches `max` bytes; writes them into `files` and returns each chunk's first article and
-/// file. `None` if the table does not decode.
+/// reaches `max` bytes (and with one record more, what `extra` gives for them, if given);
+/// writes them into `files` and returns each chunk's first article and file. `None` if the
+/// table does not decode.
 #[cfg(feature = "write")]
 pub(crate) fn split_rows(
     section: &[u8],
     max: usize,
+    extra: Option<Extra<'_>>,
     files: &mut Vec<(String, FileKind, Vec<u8>)>,
 ) -> Option<Vec<(u32, FileRef)>> {
     let spans = record_spans(section)?;
@@ -125,7 +133,15 @@ pub(crate) fn split_rows(
         let last = i + 1 == spans.len();
         if bytes >= max || last {
             let rows = &spans[first..=i];
-            let chunk = table(rows.len(), rows.iter().map(|&(s, e)| &section[s..e]));
+            let more = match extra {
+                Some(extra) => Some(extra(first as u32..i as u32 + 1)?),
+                None => None,
+            };
+            let records = rows.iter().map(|&(s, e)| &section[s..e]);
+            let chunk = table(
+                rows.len() + usize::from(more.is_some()),
+                records.chain(more.as_deref()),
+            );
             let file = FileRef::of(FileKind::Rows, &chunk);
             files.push((file.name(), FileKind::Rows, chunk));
             chunks.push((first as u32, file));
@@ -333,14 +349,32 @@ impl LazyIndex {
             if section.as_ref().is_some_and(|(_, _, loaded)| *loaded) {
                 continue;
             }
-            if let Some((_, f)) = self.row_chunk(tag, article) {
+            // TXTC's rows are carried by the HEAD chunks (`texts.rs`).
+            let chunked = if tag == TEXT_ROWS { *b"HEAD" } else { tag };
+            if let Some((_, f)) = self.row_chunk(chunked, article) {
                 if chunks.last() != Some(f) && !chunks.contains(f) {
                     chunks.push(*f);
                 }
             }
         }
-        let mut files = Vec::new();
-        for (_, section, chunks) in tables {
+        // TXTC last: a HEAD chunk its rows need that the HEAD rows read bring costs nothing.
+        tables.sort_by_key(|(tag, _, _)| *tag == TEXT_ROWS);
+        // HEAD whole does not carry the text chunks' entries: against the HEAD chunks of a
+        // call that reads both, it costs TXTC whole too.
+        let texts_whole = tables
+            .iter()
+            .find(|(tag, _, _)| *tag == TEXT_ROWS)
+            .and_then(|(_, section, _)| section.as_ref())
+            .filter(|(_, _, loaded)| !loaded)
+            .map_or(0, |(_, len, _)| *len);
+        let mut files: Vec<String> = Vec::new();
+        for (tag, mut section, mut chunks) in tables {
+            if tag == TEXT_ROWS {
+                chunks.retain(|f| !files.contains(&f.name()));
+            }
+            if let Some((_, len, _)) = section.as_mut().filter(|_| tag == *b"HEAD") {
+                *len = len.saturating_add(texts_whole);
+            }
             // What is still to fetch decides: chunks loaded before cost nothing.
             let to_fetch: u64 = chunks
                 .iter()
@@ -379,6 +413,7 @@ impl LazyIndex {
             .flat_map(|t| t.chunks.iter().map(|(first, _)| (t.tag, *first)))
             .collect();
         let mut files = self.rows_files_as(reads.rows.iter().chain(&every), loaded);
+        files.extend(self.alias_files(&reads.alias_keys, &reads.alias_prefixes, loaded));
         for tag in &reads.sections {
             if let Some((_, f)) = self.sections().iter().find(|(t, _)| t == tag) {
                 files.push(f.name());
@@ -418,8 +453,10 @@ impl LazyIndex {
         };
         let (tag, i, _) = self.rows_chunk_named(name).ok_or(corrupt.clone())?;
         let articles = self.chunk_articles(tag, i).ok_or(corrupt.clone())?;
+        // A HEAD chunk of a hosted index carries its text chunks' entries (`texts.rs`).
+        let records = articles.len() + usize::from(tag == *b"HEAD" && self.heads_carry_texts());
         match record_spans(bytes) {
-            Some(spans) if spans.len() == articles.len() => Ok(()),
+            Some(spans) if spans.len() == records => Ok(()),
             _ => Err(corrupt),
         }
     }
