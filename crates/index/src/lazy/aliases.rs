@@ -142,7 +142,8 @@ pub(crate) fn split_aliases(
         Some((first, file))
     };
     while let Some((key, value)) = stream.next() {
-        if builder.bytes_written() as usize >= max {
+        // A shard holds a key at least (an empty builder has written its header).
+        if first.is_some() && builder.bytes_written() as usize >= max {
             let full = std::mem::replace(&mut builder, fst::MapBuilder::memory());
             shards.push(finish(full, first.take()?, files)?);
         }

@@ -84,4 +84,6 @@ pub const LAZY_VERSION: u32 = 6;
 #[cfg(all(test, feature = "write"))]
 mod tests;
 #[cfg(all(test, feature = "write"))]
+mod tests_apart;
+#[cfg(all(test, feature = "write"))]
 mod tests_assembly;
