@@ -254,7 +254,7 @@ fn a_damaged_head_chunk_or_alias_shard_is_refused_by_name() {
             Err(LazyError::Damaged { name: n, .. }) if n == name
         ));
         assert!(!lazy.has(&name));
-        supply_all(&mut lazy, &files, &[name.clone()]);
+        supply_all(&mut lazy, &files, std::slice::from_ref(&name));
         assert!(lazy.has(&name));
     }
 }
