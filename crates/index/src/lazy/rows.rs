@@ -11,9 +11,10 @@
 //! them whole, and then needs no chunk. The engine notes every row it reads
 //! ([`super::reads`]); [`LazyIndex::rows_files`] names the chunks those rows are in.
 //!
-//! The alias fst (ALIA) is not cut: a lookup by name may read any part of it. It is one of
-//! the [`LAZY_SECTIONS`] (with ARTS, AMET, TXTC, ETOT, STRT), out of what the page loads to
-//! be ready and fetched whole by the first call that reads it.
+//! The alias fst (ALIA) is cut by key range instead (`aliases.rs`), and the text chunks'
+//! table TXTC rides in the HEAD chunks (`texts.rs`); both stay [`LAZY_SECTIONS`] (with ARTS,
+//! AMET, ETOT, STRT), out of what the page loads to be ready and fetched whole by a call
+//! that reads them whole (or most of them).
 
 #[cfg(feature = "write")]
 use super::files::FileKind;
@@ -48,9 +49,11 @@ pub const META_ROWS: Tag = *b"AMPR";
 pub const META_NAMES: Tag = *b"AMNM";
 
 /// The sections fetched whole, and only when a call reads them: not needed to be ready.
-/// The alias fst (a lookup by name), ARTS (lengths and dates: ranking, date filters and the
-/// histogram), AMET (sources, authors: the source facets and every listed article), TXTC
-/// (which text chunk holds an article: snippets, the reader), ETOT (every entity's number
+/// The alias fst (every name; a name or a prefix reads alias shards, `aliases.rs`), ARTS
+/// (lengths and dates: ranking, date filters and the histogram), AMET (sources, authors:
+/// the source facets and every listed article), TXTC (which text chunk holds an article:
+/// what reads most articles' texts; an article's entry comes with its HEAD chunk,
+/// `texts.rs`), ETOT (every entity's number
 /// of articles: the facets of a frequent word and of the start page) and STRT (the start
 /// page's months, sources and authors over every article), the last two counted at build
 /// time by the lazy writer (`crate::figures`). Until loaded, the assembled index holds a
