@@ -202,9 +202,9 @@ impl LazyExplorer {
             Index::open_embedded(bytes).map(Explorer::over)
         })?;
         if let Some(mut old) = self.explorer.take() {
-            // The same text chunks, so what was loaded stays; unless the last engine had the
-            // placeholder of TXTC (not loaded then), against which no text could be loaded.
-            let chunks = |ex: &Explorer<'_>| ex.index.text_chunks().map(|c| c.count());
+            // The same text chunks, so what was loaded stays (a chunk is loaded only against
+            // its real entry, which every later engine has: the store keeps what came).
+            let chunks = |ex: &Explorer<'_>| ex.index.text_chunk_count();
             if chunks(old.get()) == chunks(engine.get()) {
                 let texts = old.with_mut_return(|ex| std::mem::take(&mut ex.texts));
                 engine.with_mut(move |ex| ex.texts = texts);

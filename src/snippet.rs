@@ -155,7 +155,7 @@ impl<'i> Marker<'i> {
         self.names.is_some_and(|index| {
             !key.contains(' ')
                 && self.parts.iter().any(|p| key.contains(p.as_str()))
-                && index.aliases().contains_key(key)
+                && index.is_alias(key)
                 && crate::search::expand::is_name(index, key)
         })
     }

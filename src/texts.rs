@@ -37,7 +37,7 @@ impl Texts {
     pub fn new(index: &Index<'_>) -> Self {
         #[cfg(feature = "chunks")]
         {
-            let count = index.text_chunks().map_or(0, |c| c.count());
+            let count = index.text_chunk_count().unwrap_or(0);
             Texts {
                 chunks: (0..count).map(|_| None).collect(),
             }
@@ -52,7 +52,7 @@ impl Texts {
     /// Whether the texts live in chunks (hosted mode).
     pub fn is_hosted(index: &Index<'_>) -> bool {
         #[cfg(feature = "chunks")]
-        return index.text_chunks().is_some();
+        return index.text_chunk_count().is_some();
         #[cfg(not(feature = "chunks"))]
         {
             let _ = index;
@@ -64,10 +64,8 @@ impl Texts {
     /// chunk is loaded. An id the index does not have is not loaded.
     pub fn is_loaded(&self, index: &Index<'_>, id: ArticleId) -> bool {
         #[cfg(feature = "chunks")]
-        if let Some(table) = index.text_chunks() {
-            return table
-                .chunk_of(id)
-                .is_ok_and(|c| matches!(self.chunks.get(c as usize), Some(Some(_))));
+        if let Some(entry) = index.text_chunk_of(id) {
+            return entry.is_ok_and(|(c, _)| matches!(self.chunks.get(c as usize), Some(Some(_))));
         }
         id.0 < index.article_count()
     }
@@ -79,9 +77,9 @@ impl Texts {
         id: ArticleId,
     ) -> Result<Option<ArticleRecord<'s>>, IndexError> {
         #[cfg(feature = "chunks")]
-        if let Some(table) = index.text_chunks() {
+        if let Some(entry) = index.text_chunk_of(id) {
             let head = index.head(id)?;
-            let chunk = table.chunk_of(id)?;
+            let (chunk, _) = entry?;
             return match self.chunks.get(chunk as usize) {
                 Some(Some(loaded)) => {
                     let (text, blocks) = loaded.text(id)?;
@@ -115,27 +113,28 @@ impl Texts {
         ids: impl IntoIterator<Item = ArticleId>,
     ) -> Result<Vec<MissingChunk>, IndexError> {
         #[cfg(feature = "chunks")]
-        if let Some(table) = index.text_chunks() {
-            let mut wanted: Vec<u32> = Vec::new();
+        if Texts::is_hosted(index) {
+            // Each article's entry (a lazy index reads the rows of those articles only).
+            let mut wanted: Vec<(u32, explorer_index::ChunkInfo)> = Vec::new();
             for id in ids {
-                let chunk = table.chunk_of(id)?;
+                let Some(entry) = index.text_chunk_of(id) else {
+                    continue;
+                };
+                let (chunk, info) = entry?;
                 if !matches!(self.chunks.get(chunk as usize), Some(Some(_))) {
-                    wanted.push(chunk);
+                    wanted.push((chunk, info));
                 }
             }
-            wanted.sort_unstable();
-            wanted.dedup();
-            return wanted
+            wanted.sort_unstable_by_key(|(chunk, _)| *chunk);
+            wanted.dedup_by_key(|(chunk, _)| *chunk);
+            return Ok(wanted
                 .into_iter()
-                .map(|chunk| {
-                    let info = table.info(chunk)?;
-                    Ok(MissingChunk {
-                        chunk,
-                        file: info.file_name(chunk),
-                        stored_len: info.stored_len,
-                    })
+                .map(|(chunk, info)| MissingChunk {
+                    chunk,
+                    file: info.file_name(chunk),
+                    stored_len: info.stored_len,
                 })
-                .collect();
+                .collect());
         }
         for id in ids {
             index.head(id)?;
@@ -148,14 +147,17 @@ impl Texts {
     /// An index with its texts embedded has no chunks (`MissingSection` TXTC).
     pub fn add(&mut self, index: &Index<'_>, chunk: u32, bytes: Vec<u8>) -> Result<(), IndexError> {
         #[cfg(feature = "chunks")]
-        if let Some(table) = index.text_chunks() {
-            let loaded = table.check(chunk, bytes)?;
+        {
+            let loaded = index.check_text_chunk(chunk, bytes)?;
             if let Some(slot @ None) = self.chunks.get_mut(chunk as usize) {
                 *slot = Some(loaded);
             }
-            return Ok(());
+            Ok(())
         }
-        let _ = (index, chunk, bytes);
-        Err(IndexError::MissingSection { tag: *b"TXTC" })
+        #[cfg(not(feature = "chunks"))]
+        {
+            let _ = (index, chunk, bytes);
+            Err(IndexError::MissingSection { tag: *b"TXTC" })
+        }
     }
 }

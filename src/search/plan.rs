@@ -9,8 +9,6 @@ use super::expand::{self, has_term};
 use crate::query::{Clause, EntityFilter, Query};
 use explorer_index::{EntityId, Index, IndexError};
 use explorer_text::is_stop_word;
-use fst::automaton::{Automaton, Str};
-use fst::{IntoStreamer, Streamer};
 
 /// A clause of the query as it will run.
 #[derive(Debug, Clone)]
@@ -140,17 +138,23 @@ pub fn resolve_entity(
             return Ok(Some(id));
         }
     }
-    let mut stream = index
-        .aliases()
-        .search(Str::new(&key).starts_with())
-        .into_stream();
-    while let Some((_, value)) = stream.next() {
+    // The first name or alias beginning with it, of the right kind (in key order).
+    let mut out = Ok(None);
+    index.aliases_with_prefix(&key, &mut |_, value| {
         let id = EntityId(u32::try_from(value).unwrap_or(u32::MAX));
-        if kind_ok(id)? {
-            return Ok(Some(id));
+        match kind_ok(id) {
+            Ok(false) => true,
+            Ok(true) => {
+                out = Ok(Some(id));
+                false
+            }
+            Err(e) => {
+                out = Err(e);
+                false
+            }
         }
-    }
-    Ok(None)
+    });
+    out
 }
 
 #[cfg(test)]

@@ -237,7 +237,6 @@ fn a_marker_remembers_words_without_changing_its_answers() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn names_looked_up_word_by_word_are_the_names_of_the_index() {
-    use fst::Streamer;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/names");
     let built = explorer_ingest::build(&dir).expect("the names fixture builds");
     let index = Index::open(&built.index).expect("opens");
@@ -248,18 +247,16 @@ fn names_looked_up_word_by_word_are_the_names_of_the_index() {
             && crate::search::expand::is_name(&index, key)
     };
     let mut eager = BTreeSet::new();
-    let mut stream = index.aliases().stream();
-    while let Some((key, _)) = stream.next() {
-        let key = std::str::from_utf8(key).expect("alias keys are text");
+    for (key, _) in index.aliases().entries() {
+        let key = std::str::from_utf8(&key).expect("alias keys are text");
         if is_eager_name(key) {
             eager.insert(key.to_owned());
         }
     }
     assert!(eager.contains("finnland"), "{eager:?}");
     let mut words: Vec<String> = eager.iter().cloned().collect();
-    let mut stream = index.aliases().stream();
-    while let Some((key, _)) = stream.next() {
-        words.push(String::from_utf8_lossy(key).into_owned());
+    for (key, _) in index.aliases().entries() {
+        words.push(String::from_utf8_lossy(&key).into_owned());
     }
     let mut marked_words = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("fixture folder") {

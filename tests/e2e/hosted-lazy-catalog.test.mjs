@@ -53,9 +53,10 @@ async function ready(page, hash = '') {
 }
 
 /**
- * The files of the build's root (docs/HOSTED.md, `crates/index/src/lazy/store.rs`'s
- * `parse_root`): each section's file by its tag, and each row table's chunk files.
- * @returns {{ sections: Map<string, string>, rows: Map<string, string[]> }}
+ * The files of the build's root (docs/HOSTED.md, `crates/index/src/lazy/root.rs`'s
+ * `parse_root`): each section's file by its tag, each row table's chunk files and (lazy
+ * format 6) the alias shards.
+ * @returns {{ sections: Map<string, string>, rows: Map<string, string[]>, aliases: string[] }}
  */
 function rootFiles() {
   const dir = join(DIST, 'index');
@@ -76,14 +77,20 @@ function rootFiles() {
     for (let c = 0; c < chunks; c++, at += 16) files.push(name('a', at + 4));
     rows.set(tag, files);
   }
+  const aliases = [];
+  for (let n = body.readUInt32LE(at), i = (at += 4, 0); i < n; i++) {
+    at += 2 + body.readUInt16LE(at);
+    aliases.push(name('d', at));
+    at += 12;
+  }
   assert.equal(at, body.length, 'the whole root read');
-  return { sections, rows };
+  return { sections, rows, aliases };
 }
 
 test('a lazy page is ready without the entity table (no ENTS or ALIA file), and its entity list is what entities() lists, in its order', { timeout: 30_000 }, async () => {
-  const { sections, rows } = rootFiles();
-  const entityFiles = new Set([sections.get('ENTS'), sections.get('ALIA'), ...(rows.get('ENTS') ?? [])]);
-  assert.ok(entityFiles.size >= 3 && !entityFiles.has(undefined), 'the build has the entity table and the alias map as files');
+  const { sections, rows, aliases } = rootFiles();
+  const entityFiles = new Set([sections.get('ENTS'), sections.get('ALIA'), ...(rows.get('ENTS') ?? []), ...aliases]);
+  assert.ok(entityFiles.size >= 4 && !entityFiles.has(undefined) && aliases.length > 0, 'the build has the entity table and the alias map (whole and in shards) as files');
   for (const f of entityFiles) assert.ok(readdirSync(join(DIST, 'index')).includes(f), f);
   const { context, page, problems, files } = await openPage();
   try {
@@ -120,7 +127,7 @@ test('a search on a lazy page reads no entity table, and a facet selected writes
     await page.locator('ol.hits > li.hit').first().waitFor();
     await page.locator('li.facet').first().waitFor(); // counted after the hits are drawn
     assert.ok(files.some((f) => /^[dp]-/.test(f)), 'the search fetched its dictionary files');
-    // (The alias map it may read: the engine looks up whether a word names an entity, src/search/expand.rs.)
+    // (The alias map it may read, in shards since lazy format 6: the engine looks up whether a word names an entity, src/search/expand.rs.)
     assert.deepEqual(files.filter((f) => entityTable.has(f)), [], 'its facets are named without the entity table');
     const input = page.locator('li.facet input').first();
     const id = Number(((await input.getAttribute('id')) ?? '').replace('f-', ''));

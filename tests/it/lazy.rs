@@ -334,7 +334,7 @@ pub(crate) mod rounds {
     pub(crate) const ROWS_APART: ShardSizes = ShardSizes { rows: 64, ..SMALL };
 
     /// The text chunk `file` of `hosted`, unzipped (as the page's loader hands it over).
-    fn unzipped(hosted: &explorer_index::chunks::HostedIndex, file: &str) -> Vec<u8> {
+    pub(crate) fn unzipped(hosted: &explorer_index::chunks::HostedIndex, file: &str) -> Vec<u8> {
         let gzip = &hosted.chunks.iter().find(|c| c.name == file).unwrap().gzip;
         let mut text = Vec::new();
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut text)

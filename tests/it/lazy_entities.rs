@@ -40,7 +40,7 @@ fn ready_takes_no_entity_table_nor_a_per_article_column_and_the_entity_calls_loa
     rounds_for(&mut page, &files, |ex| ex.entities().map(drop));
     let listed = page.checked(|ex| ex.entities()).unwrap();
     assert_eq!(listed, whole.entities().unwrap());
-    // A name looked up (the alias map, fetched whole when read) and a search filtered by
+    // A name looked up (the alias shards of its key and prefix) and a search filtered by
     // an entity of a few articles: the whole index's answers.
     let named = listed
         .iter()
@@ -51,7 +51,12 @@ fn ready_takes_no_entity_table_nor_a_per_article_column_and_the_entity_calls_loa
     let fetched = rounds_for(&mut fresh, &files, |ex| {
         ex.resolve_entity(named.name).map(drop)
     });
-    assert!(fetched.contains(&section(&fresh, b"ALIA")), "{fetched:?}");
+    // Of the alias map, the shard of its key and those of its prefix's range, not ALIA whole.
+    assert!(!fetched.contains(&section(&fresh, b"ALIA")), "{fetched:?}");
+    assert!(
+        fetched.iter().any(|n| fresh.store().is_alias_shard(n)),
+        "{fetched:?}"
+    );
     let resolved = fresh.checked(|ex| ex.resolve_entity(named.name)).unwrap();
     assert_eq!(resolved, whole.resolve_entity(named.name).unwrap());
     let options = SearchOptions {

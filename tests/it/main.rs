@@ -10,6 +10,8 @@ mod formats;
 mod hosted;
 mod lazy;
 #[cfg(feature = "lazy")]
+mod lazy_apart;
+#[cfg(feature = "lazy")]
 mod lazy_entities;
 #[cfg(feature = "lazy")]
 mod lazy_facets;

@@ -7,6 +7,10 @@
 //! `(shard << 16 | pack) << 32 | offset`, the number PDIR knows the pack by
 //! (`Index::list_offset`). So assembling a round copies the shards' bytes and builds no fst:
 //! building one over every loaded term was most of a lazy query's time in the page.
+//!
+//! The alias map (folded name -> entity id) is read the same way: ALIA, one fst, or in an
+//! assembled lazy index the alias shards loaded (ALIS, the layout of TRMS; lazy format 6),
+//! whose values are entity ids as they came.
 
 use crate::IndexError;
 use fst::{Automaton, IntoStreamer, Map, Streamer};
@@ -16,8 +20,8 @@ pub struct Dictionary<'a> {
     parts: Vec<Part<'a>>,
 }
 
-/// One fst of a [`Dictionary`], the shard it came from (`None`: the index's one fst) and
-/// its first key.
+/// One fst of a [`Dictionary`], the shard it came from (`None`: the index's one fst, or an
+/// alias shard, whose values are as they came) and its first key.
 struct Part<'a> {
     map: Map<&'a [u8]>,
     shard: Option<u16>,
@@ -40,8 +44,27 @@ impl<'a> Dictionary<'a> {
     /// shard's number and length (`u32` each, little-endian), then the parts' bytes; each an
     /// fst (verified when `verify`), in ascending, disjoint key ranges.
     pub(crate) fn parts(section: &'a [u8], verify: bool) -> Result<Dictionary<'a>, IndexError> {
+        Dictionary::parts_of("TRMS", section, verify, true)
+    }
+
+    /// The alias map of an assembled lazy index: ALIS, laid out as TRMS, its values as they
+    /// are (entity ids).
+    pub(crate) fn alias_parts(
+        section: &'a [u8],
+        verify: bool,
+    ) -> Result<Dictionary<'a>, IndexError> {
+        Dictionary::parts_of("ALIS", section, verify, false)
+    }
+
+    /// Parts laid out as TRMS in section `name`; `numbered`: values name packs by shard.
+    fn parts_of(
+        name: &'static str,
+        section: &'a [u8],
+        verify: bool,
+        numbered: bool,
+    ) -> Result<Dictionary<'a>, IndexError> {
         let corrupt = |offset| IndexError::Corrupt {
-            section: "TRMS",
+            section: name,
             offset,
         };
         let u32_at = |at: usize| {
@@ -76,7 +99,7 @@ impl<'a> Dictionary<'a> {
             }
             parts.push(Part {
                 map,
-                shard: Some(shard),
+                shard: numbered.then_some(shard),
                 first,
             });
             at = end;
@@ -90,6 +113,11 @@ impl<'a> Dictionary<'a> {
             None => v,
             Some(s) => (u64::from(s) << 16 | (v >> 32) & 0xffff) << 32 | (v & 0xffff_ffff),
         }
+    }
+
+    /// Whether `key` is in the dictionary.
+    pub fn contains_key(&self, key: impl AsRef<[u8]>) -> bool {
+        self.get(key).is_some()
     }
 
     /// The value of `key`, if it is in the dictionary.

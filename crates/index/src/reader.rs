@@ -29,7 +29,8 @@ pub struct Index<'a> {
     ents: &'a [u8],
     ment: &'a [u8],
     aent: &'a [u8],
-    aliases: Map<&'a [u8]>,
+    /// The alias map: ALIA, or (an assembled lazy index) the alias shards loaded (ALIS).
+    aliases: Dictionary<'a>,
     metadata: Metadata<'a>,
     /// A lazy index's figures counted at build time (ETOT: `figures.rs`), if it has them.
     #[cfg(feature = "lazy")]
@@ -114,6 +115,11 @@ impl<'a> Index<'a> {
                 offset: 0,
             });
         }
+        // An index assembled from a lazy index's files: the alias shards loaded, as they came.
+        let aliases = match sections.get(*b"ALIS") {
+            Ok(parts) => Dictionary::alias_parts(parts, VERIFY)?,
+            Err(_) => Dictionary::single(aliases),
+        };
         let meta = sections.get(*b"META")?;
         let avg_len = meta
             .get(0..4)
@@ -328,15 +334,36 @@ impl<'a> Index<'a> {
     /// The entity a folded name or alias stands for, if exactly one.
     pub fn entity_by_alias(&self, folded: &str) -> Option<EntityId> {
         #[cfg(feature = "lazy")]
-        crate::lazy::reads::note_section(*b"ALIA");
+        crate::lazy::reads::note_alias_key(folded);
         self.aliases
             .get(folded)
             .and_then(|v| u32::try_from(v).ok())
             .map(EntityId)
     }
 
-    /// The alias map (folded alias -> entity id), for prefix lookups.
-    pub fn aliases(&self) -> &Map<&'a [u8]> {
+    /// Whether `folded` is a name or alias of the index (of one entity or of several).
+    pub fn is_alias(&self, folded: &str) -> bool {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_alias_key(folded);
+        self.aliases.contains_key(folded)
+    }
+
+    /// Calls `found` with every folded name or alias that begins with `prefix` and its
+    /// value (an entity id; above `u32::MAX`: the name of several), in key order, until it
+    /// returns `false`. Under `lazy` it notes the prefix: a lazy index reads the alias
+    /// shards of its range.
+    pub fn aliases_with_prefix(&self, prefix: &str, found: &mut dyn FnMut(&[u8], u64) -> bool) {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_alias_prefix(prefix);
+        use fst::Automaton as _;
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        self.aliases
+            .walk(automaton, prefix.as_bytes(), None, |key, v| found(key, v));
+    }
+
+    /// The whole alias map (folded alias -> entity id), for reports and tests: under `lazy`
+    /// it notes ALIA whole.
+    pub fn aliases(&self) -> &Dictionary<'a> {
         #[cfg(feature = "lazy")]
         crate::lazy::reads::note_section(*b"ALIA");
         &self.aliases
@@ -442,11 +469,12 @@ impl<'a> Index<'a> {
         #[cfg(feature = "lazy")]
         crate::lazy::reads::note(*b"HEAD", id);
         let Some(body) = self.body else {
-            #[cfg(feature = "lazy")]
-            crate::lazy::reads::note_section(*b"TXTC");
             #[cfg(feature = "chunks")]
             if let Some(chunks) = &self.text_chunks {
                 self.head(id)?;
+                // The entry of its text chunk (a lazy index: carried by its HEAD chunk).
+                #[cfg(feature = "lazy")]
+                crate::lazy::reads::note(*b"TXTC", id);
                 return Err(chunks.not_loaded(id));
             }
             return Err(IndexError::MissingSection { tag: *b"BODY" });
@@ -454,12 +482,60 @@ impl<'a> Index<'a> {
         articles::decode(self.head, body, id)
     }
 
-    /// Hosted mode: the table of the text chunks that hold the articles' texts; `None` when
-    /// the texts are in the index itself (the default).
+    /// Hosted mode: the table of the text chunks that hold the articles' texts, whole (under
+    /// `lazy` it notes TXTC whole: a caller that reads one article's entry asks
+    /// [`Index::text_chunk_of`]); `None` when the texts are in the index itself (the
+    /// default).
     #[cfg(feature = "chunks")]
     pub fn text_chunks(&self) -> Option<&TextChunks<'a>> {
         #[cfg(feature = "lazy")]
         crate::lazy::reads::note_section(*b"TXTC");
         self.text_chunks.as_ref()
+    }
+
+    /// Hosted mode: the number of text chunks (`None`: the texts are in the index). It
+    /// reads no entry (a lazy index knows it from its root).
+    #[cfg(feature = "chunks")]
+    pub fn text_chunk_count(&self) -> Option<u32> {
+        self.text_chunks.as_ref().map(TextChunks::count)
+    }
+
+    /// Hosted mode: the text chunk that holds article `id`, by number, and its entry
+    /// (`None`: the texts are in the index). Under `lazy` it notes TXTC's row of `id`,
+    /// which a lazy index keeps in the HEAD chunk of the article (lazy format 6).
+    #[cfg(feature = "chunks")]
+    pub fn text_chunk_of(
+        &self,
+        id: ArticleId,
+    ) -> Option<Result<(u32, crate::ChunkInfo), IndexError>> {
+        let table = self.text_chunks.as_ref()?;
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note(*b"TXTC", id);
+        Some(
+            table
+                .chunk_of(id)
+                .and_then(|chunk| Ok((chunk, table.info(chunk)?))),
+        )
+    }
+
+    /// Hosted mode: `bytes` (decompressed) checked as text chunk `chunk` against its entry
+    /// ([`TextChunks::check`]); an index that keeps its texts has no chunk
+    /// (`MissingSection` TXTC). Under `lazy` it notes the row of the chunk's first article
+    /// (whose HEAD chunk carries the entry).
+    #[cfg(feature = "chunks")]
+    pub fn check_text_chunk(
+        &self,
+        chunk: u32,
+        bytes: Vec<u8>,
+    ) -> Result<crate::LoadedChunk, IndexError> {
+        let table = self
+            .text_chunks
+            .as_ref()
+            .ok_or(IndexError::MissingSection { tag: *b"TXTC" })?;
+        #[cfg(feature = "lazy")]
+        if let Ok(info) = table.info(chunk) {
+            crate::lazy::reads::note(*b"TXTC", info.first);
+        }
+        table.check(chunk, bytes)
     }
 }

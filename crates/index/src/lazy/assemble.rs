@@ -10,11 +10,13 @@
 //! answer. The engine records what it reads (`search::expand::reads`) and the caller asks
 //! [`LazyIndex::missing`] whether it was all loaded; a term of a shard not loaded is absent.
 //! A table kept in row chunks holds the rows loaded and empty records for the others, and
-//! the alias fst, until it is loaded, is empty: again the recorded reads (`reads.rs`) say
-//! whether a call read what is not there.
+//! the alias map is the alias shards loaded (ALIS, `aliases.rs`), and TXTC the entries the
+//! loaded HEAD chunks carry (`texts.rs`): again the recorded reads (`reads.rs`) say whether a
+//! call read what is not there.
 
 use super::rows::{LAZY_SECTIONS, ROW_TABLES};
 use super::store::LazyIndex;
+use super::texts::TEXT_ROWS;
 use super::LazyError;
 use crate::container::Tag;
 
@@ -46,10 +48,10 @@ fn empty_table(n: u32, record: &[u8]) -> Vec<u8> {
 
 impl LazyIndex {
     /// What stands for lazy section `tag` until it is loaded: the shape the index's reader
-    /// checks, with nothing in it. An empty alias map; ARTS of undated articles of length 0;
-    /// AMET of articles with no source, author, language or URL; TXTC of one chunk of every
-    /// article, of no bytes (a text checked against it is refused); ETOT of no entity; STRT of
-    /// nothing counted. The recorded reads
+    /// checks, with nothing in it. An empty alias map (the loaded alias shards are ALIS);
+    /// ARTS of undated articles of length 0; AMET of articles with no source, author,
+    /// language or URL; ETOT of no entity; STRT of nothing counted (TXTC is assembled from
+    /// the HEAD chunks, `texts.rs`). The recorded reads
     /// (`reads.rs`) make sure none of it is taken for an answer.
     fn placeholder(&self, tag: Tag) -> Vec<u8> {
         let n = self.article_count();
@@ -66,15 +68,6 @@ impl LazyIndex {
                 }
                 out.resize(column + 12, 0);
                 out.extend_from_slice(&empty_table(n, &[0, 0, 0]));
-                out
-            }
-            b"TXTC" => {
-                let mut out = Vec::new();
-                let records: &[u32] = if n == 0 { &[] } else { &[0, n, 0, 0, 0] };
-                out.extend_from_slice(&u32::from(n > 0).to_le_bytes());
-                for v in records {
-                    out.extend_from_slice(&v.to_le_bytes());
-                }
                 out
             }
             // No entity counted (a table of no entity).
@@ -111,6 +104,14 @@ impl LazyIndex {
                 self.assembled_tables.borrow_mut().insert(*b"AMET", meta);
             }
         }
+        // TXTC, while not loaded, assembled from the entries the HEAD chunks carry
+        // (texts.rs), kept until a HEAD chunk comes.
+        let texts_apart = matches!(self.section(TEXT_ROWS), Err(LazyError::Missing { .. }));
+        if texts_apart && !self.assembled_tables.borrow().contains_key(&TEXT_ROWS) {
+            if let Some(texts) = self.assembled_texts()? {
+                self.assembled_tables.borrow_mut().insert(TEXT_ROWS, texts);
+            }
+        }
         let kept = self.assembled_tables.borrow();
         let mut tables: Vec<(Tag, &[u8])> = ROW_TABLES
             .iter()
@@ -122,6 +123,9 @@ impl LazyIndex {
             .collect();
         if let Some(meta) = kept.get(b"AMET").filter(|_| meta_apart) {
             tables.push((*b"AMET", meta));
+        }
+        if let Some(texts) = kept.get(&TEXT_ROWS).filter(|_| texts_apart) {
+            tables.push((TEXT_ROWS, texts));
         }
         // A lazy section not loaded yet: a placeholder of its shape in its place.
         let placeholders: Vec<(Tag, Vec<u8>)> = LAZY_SECTIONS
@@ -176,6 +180,11 @@ impl LazyIndex {
                 pdir.extend_from_slice(&start.to_le_bytes());
                 post.extend_from_slice(bytes);
             }
+        }
+        // ALIS: the loaded alias shards as they came, while ALIA is not loaded whole.
+        let aliases = self.assembled_aliases();
+        if let Some(aliases) = &aliases {
+            sections.push((*b"ALIS", aliases));
         }
         sections.push((*b"TERM", &terms));
         sections.push((*b"TRMS", &trms));

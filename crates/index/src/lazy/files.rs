@@ -8,13 +8,14 @@ use std::fmt;
 pub enum FileKind {
     /// The root: shard table and section table.
     Root,
-    /// A dictionary shard: an fst over a range of terms and its packs' table.
+    /// A dictionary shard: an fst over a range of terms and its packs' table; or an alias
+    /// shard, an fst over a range of the alias map's keys and no pack.
     Shard,
     /// Postings lists of some terms of one shard.
     Pack,
     /// One section of the index, unchanged.
     Section,
-    /// The rows of a per-article table (HEAD, MENT) for a run of consecutive articles.
+    /// The rows of a row table (HEAD, MENT, …) for a run of consecutive records.
     Rows,
 }
 

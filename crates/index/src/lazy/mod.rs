@@ -13,6 +13,8 @@
 //!                      row chunks: count u32, per table tag [u8; 4], record count u32
 //!                        (version 3), chunk count u32, per chunk its first record u32 and
 //!                        file
+//!                      alias shards (version 6): count u32, per shard its first key (u16
+//!                        length, bytes) and its file (a shard file of no pack)
 //! shard d-HASH   magic "AEXPLDIC" | LAZY_VERSION u32 | packs: count u16, per pack (hash u64,
 //!                length u32) | fst::Map term -> pack number << 32 | offset in the pack
 //! pack  p-HASH   postings lists of consecutive terms of one shard, as in the index's POST
@@ -20,7 +22,10 @@
 //!                one the lazy writer counts (ETOT, STRT: `crate::figures`)
 //! rows  a-HASH   the records of consecutive articles of a per-article table (HEAD, MENT,
 //!                AENT) or of consecutive entities (ENTS, and ENAM: their names and kinds
-//!                only), as a table of the index's format (`rows.rs`)
+//!                only), as a table of the index's format (`rows.rs`); a HEAD chunk of a
+//!                hosted index has one record more: its text chunks' entries (`texts.rs`)
+//! alias shard d-HASH  a shard file of no pack whose fst is a key range of ALIA (folded
+//!                name -> entity id; `aliases.rs`)
 //! ```
 //!
 //! Shard `i` holds the terms from its first key up to the next shard's first key, so a prefix
@@ -36,12 +41,15 @@
 //! caller fetches them, hands them to [`LazyIndex::supply`] and asks again. Nothing is
 //! guessed: a term is [`Lookup::Absent`] only when its shard says so.
 
+mod aliases;
 mod assemble;
 mod error;
 mod files;
 pub mod reads;
+mod root;
 mod rows;
 mod store;
+mod texts;
 #[cfg(feature = "write")]
 mod writer;
 
@@ -49,6 +57,7 @@ pub use error::LazyError;
 pub use files::{file_hash, FileKind, FileRef};
 pub use rows::{LAZY_SECTIONS, META_NAMES, META_ROWS, NAME_ROWS, ROW_TABLES};
 pub use store::{prefix_range, KeyRange, LazyIndex, Lookup, RangeLookup};
+pub use texts::TEXT_ROWS;
 #[cfg(feature = "write")]
 pub use writer::{split, LazyFiles, ShardSizes};
 
@@ -67,9 +76,14 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// sections.
 /// 5: AMET apart: its per-article part as the row table AMPR (rows only) and its names as
 /// the lazy section AMNM, so that a listed article reads its row, not AMET whole.
-pub const LAZY_VERSION: u32 = 5;
+/// 6: the alias map in key ranges (the root's alias shard table after the row tables,
+/// `aliases.rs`) and the text chunks' entries in the HEAD chunks (one record after their
+/// articles' heads, `texts.rs`), so that a query reads neither ALIA nor TXTC whole.
+pub const LAZY_VERSION: u32 = 6;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;
+#[cfg(all(test, feature = "write"))]
+mod tests_apart;
 #[cfg(all(test, feature = "write"))]
 mod tests_assembly;

@@ -11,14 +11,16 @@
 //! them whole, and then needs no chunk. The engine notes every row it reads
 //! ([`super::reads`]); [`LazyIndex::rows_files`] names the chunks those rows are in.
 //!
-//! The alias fst (ALIA) is not cut: a lookup by name may read any part of it. It is one of
-//! the [`LAZY_SECTIONS`] (with ARTS, AMET, TXTC, ETOT, STRT), out of what the page loads to
-//! be ready and fetched whole by the first call that reads it.
+//! The alias fst (ALIA) is cut by key range instead (`aliases.rs`), and the text chunks'
+//! table TXTC rides in the HEAD chunks (`texts.rs`); both stay [`LAZY_SECTIONS`] (with ARTS,
+//! AMET, ETOT, STRT), out of what the page loads to be ready and fetched whole by a call
+//! that reads them whole (or most of them).
 
 #[cfg(feature = "write")]
 use super::files::FileKind;
 use super::files::FileRef;
 use super::store::LazyIndex;
+use super::texts::TEXT_ROWS;
 use super::LazyError;
 use crate::container::Tag;
 
@@ -47,9 +49,11 @@ pub const META_ROWS: Tag = *b"AMPR";
 pub const META_NAMES: Tag = *b"AMNM";
 
 /// The sections fetched whole, and only when a call reads them: not needed to be ready.
-/// The alias fst (a lookup by name), ARTS (lengths and dates: ranking, date filters and the
-/// histogram), AMET (sources, authors: the source facets and every listed article), TXTC
-/// (which text chunk holds an article: snippets, the reader), ETOT (every entity's number
+/// The alias fst (every name; a name or a prefix reads alias shards, `aliases.rs`), ARTS
+/// (lengths and dates: ranking, date filters and the histogram), AMET (sources, authors:
+/// the source facets and every listed article), TXTC (which text chunk holds an article:
+/// what reads most articles' texts; an article's entry comes with its HEAD chunk,
+/// `texts.rs`), ETOT (every entity's number
 /// of articles: the facets of a frequent word and of the start page) and STRT (the start
 /// page's months, sources and authors over every article), the last two counted at build
 /// time by the lazy writer (`crate::figures`). Until loaded, the assembled index holds a
@@ -107,13 +111,20 @@ fn table<'r>(count: usize, records: impl Iterator<Item = &'r [u8]>) -> Vec<u8> {
     offsets
 }
 
+/// What a chunk carries after its records, given the records it holds (the HEAD chunks of a
+/// hosted index: their text chunks' entries, `texts.rs`).
+#[cfg(feature = "write")]
+pub(crate) type Extra<'e> = &'e dyn Fn(std::ops::Range<u32>) -> Option<Vec<u8>>;
+
 /// Build time: cut table `section` into chunks of consecutive records, each closed once it
-/// reaches `max` bytes; writes them into `files` and returns each chunk's first article and
-/// file. `None` if the table does not decode.
+/// reaches `max` bytes (and with one record more, what `extra` gives for them, if given);
+/// writes them into `files` and returns each chunk's first article and file. `None` if the
+/// table does not decode.
 #[cfg(feature = "write")]
 pub(crate) fn split_rows(
     section: &[u8],
     max: usize,
+    extra: Option<Extra<'_>>,
     files: &mut Vec<(String, FileKind, Vec<u8>)>,
 ) -> Option<Vec<(u32, FileRef)>> {
     let spans = record_spans(section)?;
@@ -125,7 +136,15 @@ pub(crate) fn split_rows(
         let last = i + 1 == spans.len();
         if bytes >= max || last {
             let rows = &spans[first..=i];
-            let chunk = table(rows.len(), rows.iter().map(|&(s, e)| &section[s..e]));
+            let more = match extra {
+                Some(extra) => Some(extra(first as u32..i as u32 + 1)?),
+                None => None,
+            };
+            let records = rows.iter().map(|&(s, e)| &section[s..e]);
+            let chunk = table(
+                rows.len() + usize::from(more.is_some()),
+                records.chain(more.as_deref()),
+            );
             let file = FileRef::of(FileKind::Rows, &chunk);
             files.push((file.name(), FileKind::Rows, chunk));
             chunks.push((first as u32, file));
@@ -333,14 +352,32 @@ impl LazyIndex {
             if section.as_ref().is_some_and(|(_, _, loaded)| *loaded) {
                 continue;
             }
-            if let Some((_, f)) = self.row_chunk(tag, article) {
+            // TXTC's rows are carried by the HEAD chunks (`texts.rs`).
+            let chunked = if tag == TEXT_ROWS { *b"HEAD" } else { tag };
+            if let Some((_, f)) = self.row_chunk(chunked, article) {
                 if chunks.last() != Some(f) && !chunks.contains(f) {
                     chunks.push(*f);
                 }
             }
         }
-        let mut files = Vec::new();
-        for (_, section, chunks) in tables {
+        // TXTC last: a HEAD chunk its rows need that the HEAD rows read bring costs nothing.
+        tables.sort_by_key(|(tag, _, _)| *tag == TEXT_ROWS);
+        // HEAD whole does not carry the text chunks' entries: against the HEAD chunks of a
+        // call that reads both, it costs TXTC whole too.
+        let texts_whole = tables
+            .iter()
+            .find(|(tag, _, _)| *tag == TEXT_ROWS)
+            .and_then(|(_, section, _)| section.as_ref())
+            .filter(|(_, _, loaded)| !loaded)
+            .map_or(0, |(_, len, _)| *len);
+        let mut files: Vec<String> = Vec::new();
+        for (tag, mut section, mut chunks) in tables {
+            if tag == TEXT_ROWS {
+                chunks.retain(|f| !files.contains(&f.name()));
+            }
+            if let Some((_, len, _)) = section.as_mut().filter(|_| tag == *b"HEAD") {
+                *len = len.saturating_add(texts_whole);
+            }
             // What is still to fetch decides: chunks loaded before cost nothing.
             let to_fetch: u64 = chunks
                 .iter()
@@ -379,6 +416,7 @@ impl LazyIndex {
             .flat_map(|t| t.chunks.iter().map(|(first, _)| (t.tag, *first)))
             .collect();
         let mut files = self.rows_files_as(reads.rows.iter().chain(&every), loaded);
+        files.extend(self.alias_files(&reads.alias_keys, &reads.alias_prefixes, loaded));
         for tag in &reads.sections {
             if let Some((_, f)) = self.sections().iter().find(|(t, _)| t == tag) {
                 files.push(f.name());
@@ -418,8 +456,10 @@ impl LazyIndex {
         };
         let (tag, i, _) = self.rows_chunk_named(name).ok_or(corrupt.clone())?;
         let articles = self.chunk_articles(tag, i).ok_or(corrupt.clone())?;
+        // A HEAD chunk of a hosted index carries its text chunks' entries (`texts.rs`).
+        let records = articles.len() + usize::from(tag == *b"HEAD" && self.heads_carry_texts());
         match record_spans(bytes) {
-            Some(spans) if spans.len() == articles.len() => Ok(()),
+            Some(spans) if spans.len() == records => Ok(()),
             _ => Err(corrupt),
         }
     }

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use fst::{IntoStreamer, Map, Streamer};
 
 use super::files::{FileKind, FileRef};
-use super::rows::{RowTable, LAZY_SECTIONS, META_ROWS, NAME_ROWS, ROW_TABLES};
-use super::{LazyError, LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
+use super::root::{parse_root, parse_shard, u32_at, Shard, Shards};
+use super::rows::{RowTable, LAZY_SECTIONS, META_ROWS};
+use super::{LazyError, LAZY_VERSION, ROOT_MAGIC};
 use crate::container::Tag;
 use crate::{postings, PostingList};
 
@@ -54,34 +55,25 @@ pub enum RangeLookup<'s> {
     Found(Vec<(String, PostingList<'s>)>),
 }
 
-pub(crate) struct Shard {
-    packs: Vec<FileRef>,
-    terms: Map<Vec<u8>>,
-}
-
 /// The root of a lazy index and the files supplied so far.
 pub struct LazyIndex {
     root_name: String,
     article_count: u32,
     /// First key of each shard, and the shard's file.
-    shards: Vec<(Vec<u8>, FileRef)>,
+    shards: Shards,
     sections: Vec<(Tag, FileRef)>,
     /// Tables also kept in row chunks: each chunk's first record and file.
     pub(super) rows: Vec<RowTable>,
+    /// First key of each alias shard (ALIA in key ranges, `aliases.rs`), and its file.
+    pub(super) alias_shards: Shards,
     loaded_shards: BTreeMap<usize, Shard>,
+    /// The alias shards supplied, by number.
+    pub(super) loaded_aliases: BTreeMap<usize, Shard>,
     /// Packs and sections supplied, by name.
     loaded: BTreeMap<String, Vec<u8>>,
     /// The assembled tables kept in row chunks, each kept until a chunk of its (or the
     /// table whole) comes (`assemble.rs`).
     pub(super) assembled_tables: std::cell::RefCell<BTreeMap<Tag, Vec<u8>>>,
-}
-
-fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
-}
-
-fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
 }
 
 impl LazyIndex {
@@ -118,13 +110,15 @@ impl LazyIndex {
             return Err(corrupt("root (checksum)"));
         }
         parse_root(body)
-            .map(|(article_count, shards, sections, rows)| LazyIndex {
+            .map(|root| LazyIndex {
                 root_name: name.to_owned(),
-                article_count,
-                shards,
-                sections,
-                rows,
+                article_count: root.article_count,
+                shards: root.shards,
+                sections: root.sections,
+                rows: root.rows,
+                alias_shards: root.aliases,
                 loaded_shards: BTreeMap::new(),
+                loaded_aliases: BTreeMap::new(),
                 loaded: BTreeMap::new(),
                 assembled_tables: std::cell::RefCell::new(BTreeMap::new()),
             })
@@ -187,18 +181,7 @@ impl LazyIndex {
 
     /// The shards whose key ranges meet `range`, by number.
     pub fn shards_for(&self, range: &KeyRange) -> std::ops::Range<usize> {
-        // Shard i covers [first_i, first_{i+1}): the first is the last whose key is <= lo.
-        let start = self
-            .shards
-            .partition_point(|(first, _)| first.as_slice() <= range.lo.as_slice())
-            .saturating_sub(1);
-        let end = match &range.hi {
-            Some(hi) => self
-                .shards
-                .partition_point(|(first, _)| first.as_slice() < hi.as_slice()),
-            None => self.shards.len(),
-        };
-        start..end.max(start)
+        shards_in(&self.shards, range)
     }
 
     /// The names of the shard files `range` needs that are not supplied yet.
@@ -209,15 +192,21 @@ impl LazyIndex {
             .collect()
     }
 
-    /// Which file `name` is, if this root or a supplied shard lists it.
-    fn expected(&self, name: &str) -> Option<(FileRef, Option<usize>)> {
-        if let Some((i, (_, f))) = self
-            .shards
-            .iter()
-            .enumerate()
-            .find(|(_, (_, f))| f.is_named(name))
-        {
-            return Some((*f, Some(i)));
+    /// Which file `name` is, if this root or a supplied shard lists it: the file, and its
+    /// number if it is a dictionary shard or an alias shard.
+    fn expected(&self, name: &str) -> Option<(FileRef, Option<ShardOf>)> {
+        let numbered = |shards: &Shards| {
+            shards
+                .iter()
+                .enumerate()
+                .find(|(_, (_, f))| f.is_named(name))
+                .map(|(i, (_, f))| (*f, i))
+        };
+        if let Some((f, i)) = numbered(&self.shards) {
+            return Some((f, Some(ShardOf::Terms(i))));
+        }
+        if let Some((f, i)) = numbered(&self.alias_shards) {
+            return Some((f, Some(ShardOf::Aliases(i))));
         }
         self.sections
             .iter()
@@ -247,9 +236,19 @@ impl LazyIndex {
             });
         }
         match shard {
-            Some(i) => {
+            Some(ShardOf::Terms(i)) => {
                 let shard = parse_shard(name, bytes)?;
                 self.loaded_shards.insert(i, shard);
+            }
+            Some(ShardOf::Aliases(i)) => {
+                let shard = parse_shard(name, bytes)?;
+                if !shard.packs.is_empty() {
+                    return Err(LazyError::Corrupt {
+                        name: name.to_owned(),
+                        what: "alias shard (it lists packs)",
+                    });
+                }
+                self.loaded_aliases.insert(i, shard);
             }
             None => {
                 let changed = if file.kind == FileKind::Rows {
@@ -272,6 +271,10 @@ impl LazyIndex {
                     if tag == META_ROWS || tag == super::rows::META_NAMES {
                         tables.remove(b"AMET");
                     }
+                    // TXTC is assembled over the entries the HEAD chunks carry.
+                    if tag == *b"HEAD" {
+                        tables.remove(b"TXTC");
+                    }
                 }
                 self.loaded.insert(name.to_owned(), bytes);
             }
@@ -281,12 +284,15 @@ impl LazyIndex {
 
     /// Whether file `name` has been supplied.
     pub fn has(&self, name: &str) -> bool {
-        self.loaded.contains_key(name)
-            || self
-                .shards
+        let loaded = |shards: &Shards, loaded: &BTreeMap<usize, Shard>| {
+            shards
                 .iter()
                 .position(|(_, f)| f.is_named(name))
-                .is_some_and(|i| self.loaded_shards.contains_key(&i))
+                .is_some_and(|i| loaded.contains_key(&i))
+        };
+        self.loaded.contains_key(name)
+            || loaded(&self.shards, &self.loaded_shards)
+            || loaded(&self.alias_shards, &self.loaded_aliases)
     }
 
     /// The loaded shards in key order: number, file, pack table, terms.
@@ -453,113 +459,23 @@ impl LazyIndex {
     }
 }
 
-type RootTables = (
-    u32,
-    Vec<(Vec<u8>, FileRef)>,
-    Vec<(Tag, FileRef)>,
-    Vec<RowTable>,
-);
-
-fn parse_root(body: &[u8]) -> Option<RootTables> {
-    let article_count = u32_at(body, 0)?;
-    let count = u32_at(body, 4)? as usize;
-    let mut at = 8;
-    let mut shards = Vec::with_capacity(count.min(body.len() / 14));
-    for _ in 0..count {
-        let len = usize::from(u16_at(body, at)?);
-        let key = body.get(at + 2..at + 2 + len)?.to_vec();
-        at += 2 + len;
-        let file = FileRef::read(FileKind::Shard, body, at)?;
-        at += FileRef::SIZE;
-        // First keys strictly increase: the ranges are read by binary search.
-        if shards.last().is_some_and(|(k, _): &(Vec<u8>, _)| *k >= key) {
-            return None;
-        }
-        shards.push((key, file));
-    }
-    let count = u32_at(body, at)? as usize;
-    at += 4;
-    let mut sections = Vec::with_capacity(count.min(body.len() / 16));
-    for _ in 0..count {
-        let tag: Tag = body.get(at..at + 4)?.try_into().ok()?;
-        let file = FileRef::read(FileKind::Section, body, at + 4)?;
-        at += 4 + FileRef::SIZE;
-        sections.push((tag, file));
-    }
-    let count = u32_at(body, at)? as usize;
-    at += 4;
-    let mut rows = Vec::with_capacity(count.min(ROW_TABLES.len() + 1));
-    for _ in 0..count {
-        let tag: Tag = body.get(at..at + 4)?.try_into().ok()?;
-        let records = u32_at(body, at + 4)?;
-        let n = u32_at(body, at + 8)? as usize;
-        at += 12;
-        let mut chunks: Vec<(u32, FileRef)> = Vec::with_capacity(n.min(body.len() / 16));
-        for _ in 0..n {
-            let first = u32_at(body, at)?;
-            let file = FileRef::read(FileKind::Rows, body, at + 4)?;
-            at += 4 + FileRef::SIZE;
-            // Chunks start at record 0 and go up: found by binary search.
-            if (chunks.is_empty() && first != 0)
-                || chunks.last().is_some_and(|(f, _)| *f >= first)
-                || first >= records
-            {
-                return None;
-            }
-            chunks.push((first, file));
-        }
-        // Only a table that is also a section, each once; one of articles has as many
-        // records as the index has articles.
-        // The entities' names are rows only, of ENTS's count.
-        // The articles' metadata apart is rows only, AMET's whole.
-        let section = match tag {
-            NAME_ROWS => *b"ENTS",
-            META_ROWS => *b"AMET",
-            _ => tag,
-        };
-        if !sections.iter().any(|(t, _)| *t == section)
-            || rows.iter().any(|t: &RowTable| t.tag == tag)
-            || (section != *b"ENTS" && records != article_count)
-        {
-            return None;
-        }
-        rows.push(RowTable {
-            tag,
-            count: records,
-            chunks,
-        });
-    }
-    (at == body.len()).then_some((article_count, shards, sections, rows))
+/// Which table of shards a shard file is in, and its number there.
+#[derive(Debug, Clone, Copy)]
+enum ShardOf {
+    Terms(usize),
+    Aliases(usize),
 }
 
-pub(crate) fn parse_shard(name: &str, bytes: Vec<u8>) -> Result<Shard, LazyError> {
-    let corrupt = |what| LazyError::Corrupt {
-        name: name.to_owned(),
-        what,
+/// The shards of `shards` whose key ranges meet `range`, by number: shard `i` covers
+/// `[first_i, first_{i+1})`.
+pub(crate) fn shards_in(shards: &Shards, range: &KeyRange) -> std::ops::Range<usize> {
+    // The first is the last whose key is <= lo.
+    let start = shards
+        .partition_point(|(first, _)| first.as_slice() <= range.lo.as_slice())
+        .saturating_sub(1);
+    let end = match &range.hi {
+        Some(hi) => shards.partition_point(|(first, _)| first.as_slice() < hi.as_slice()),
+        None => shards.len(),
     };
-    if bytes.get(..8) != Some(&SHARD_MAGIC[..]) {
-        return Err(corrupt("dictionary shard (wrong magic bytes)"));
-    }
-    let version = u32_at(&bytes, 8).ok_or(corrupt("dictionary shard header"))?;
-    if version != LAZY_VERSION {
-        return Err(LazyError::Version {
-            name: name.to_owned(),
-            expected: LAZY_VERSION,
-            got: version,
-        });
-    }
-    let count = usize::from(u16_at(&bytes, 12).ok_or(corrupt("dictionary shard header"))?);
-    let mut packs = Vec::with_capacity(count);
-    let mut at = 14;
-    for _ in 0..count {
-        packs.push(FileRef::read(FileKind::Pack, &bytes, at).ok_or(corrupt("the pack table"))?);
-        at += FileRef::SIZE;
-    }
-    let fst_bytes = bytes.get(at..).ok_or(corrupt("the pack table"))?.to_vec();
-    let terms = Map::new(fst_bytes).map_err(|_| corrupt("the term fst"))?;
-    // Its own checksum too: a crafted file with a right hash must not reach fst's traversal.
-    if terms.as_fst().verify().is_err() {
-        return Err(corrupt("the term fst"));
-    }
-    Ok(Shard { packs, terms })
+    start..end.max(start)
 }

@@ -363,7 +363,7 @@ proptest::proptest! {
             shard.extend_from_slice(&LAZY_VERSION.to_le_bytes());
         }
         shard.extend_from_slice(&bytes);
-        let _ = super::store::parse_shard("d-test.bin", shard);
+        let _ = super::root::parse_shard("d-test.bin", shard);
     }
 }
 

@@ -4,10 +4,12 @@
 
 use fst::Streamer;
 
+use super::aliases::split_aliases;
 use super::files::{FileKind, FileRef};
 use super::rows::{
-    meta_rows, names_table, split_rows, META_NAMES, META_ROWS, NAME_ROWS, ROW_TABLES,
+    meta_rows, names_table, split_rows, Extra, META_NAMES, META_ROWS, NAME_ROWS, ROW_TABLES,
 };
+use super::texts::entries_for;
 use super::{LAZY_VERSION, ROOT_MAGIC, SHARD_MAGIC};
 use crate::container::{self, Tag};
 use crate::{EntityTotals, IndexError, StartFigures};
@@ -91,17 +93,7 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
 
     let mut body = Vec::new();
     body.extend_from_slice(&article_count.to_le_bytes());
-    body.extend_from_slice(&(shards.len() as u32).to_le_bytes());
-    for (key, file) in &shards {
-        // The shard table stores a key's length in 16 bits; no analysed term comes near.
-        let len = u16::try_from(key.len()).map_err(|_| IndexError::Corrupt {
-            section: "TERM (a term over 65,535 bytes)",
-            offset: 0,
-        })?;
-        body.extend_from_slice(&len.to_le_bytes());
-        body.extend_from_slice(key);
-        file.write(&mut body);
-    }
+    write_shard_table(&mut body, &shards)?;
     let mut kept: Vec<(Tag, std::borrow::Cow<'_, [u8]>)> = sections
         .entries()
         .iter()
@@ -146,12 +138,17 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
         tables.push((META_ROWS, rows.into()));
     }
     body.extend_from_slice(&(tables.len() as u32).to_le_bytes());
+    // A HEAD chunk of a hosted index carries its text chunks' entries (texts.rs).
+    let txtc = sections.get(*b"TXTC").ok();
+    let entries = |articles| txtc.and_then(|t| entries_for(t, articles));
     for (tag, table) in tables {
         let table = &table[..];
-        let chunks = split_rows(table, sizes.rows, &mut files).ok_or(IndexError::Corrupt {
-            section: "HEAD/MENT (a per-article table)",
-            offset: 0,
-        })?;
+        let extra: Option<Extra<'_>> = (tag == *b"HEAD" && txtc.is_some()).then_some(&entries);
+        let chunks =
+            split_rows(table, sizes.rows, extra, &mut files).ok_or(IndexError::Corrupt {
+                section: "HEAD/MENT (a per-article table)",
+                offset: 0,
+            })?;
         let records = crate::articles::count(table, "a table kept in row chunks")?;
         body.extend_from_slice(&tag);
         body.extend_from_slice(&records.to_le_bytes());
@@ -161,6 +158,16 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
             file.write(&mut body);
         }
     }
+    // The alias map in key ranges (aliases.rs), closed at the row chunks' size: a key
+    // looked up reads one.
+    let alias_shards = match sections.get(*b"ALIA") {
+        Ok(alia) => split_aliases(alia, sizes.rows, &mut files).ok_or(IndexError::Corrupt {
+            section: "ALIA",
+            offset: 0,
+        })?,
+        Err(_) => Vec::new(),
+    };
+    write_shard_table(&mut body, &alias_shards)?;
     let mut root = Vec::with_capacity(20 + body.len());
     root.extend_from_slice(&ROOT_MAGIC);
     root.extend_from_slice(&LAZY_VERSION.to_le_bytes());
@@ -173,6 +180,23 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
         root: root_ref.name(),
         files,
     })
+}
+
+/// A table of shards into the root: count, then per shard its first key (u16 length, bytes)
+/// and its file.
+fn write_shard_table(body: &mut Vec<u8>, shards: &[(Vec<u8>, FileRef)]) -> Result<(), IndexError> {
+    body.extend_from_slice(&(shards.len() as u32).to_le_bytes());
+    for (key, file) in shards {
+        // The shard table stores a key's length in 16 bits; no analysed term comes near.
+        let len = u16::try_from(key.len()).map_err(|_| IndexError::Corrupt {
+            section: "TERM/ALIA (a key over 65,535 bytes)",
+            offset: 0,
+        })?;
+        body.extend_from_slice(&len.to_le_bytes());
+        body.extend_from_slice(key);
+        file.write(body);
+    }
+    Ok(())
 }
 
 /// One shard being written, with its current pack.
