@@ -42,25 +42,27 @@ impl<'a> Dictionary<'a> {
 
     /// The dictionary of an assembled lazy index: TRMS, `u32` count, then per part its
     /// shard's number and length (`u32` each, little-endian), then the parts' bytes; each an
-    /// fst (verified when `verify`), in ascending, disjoint key ranges.
-    pub(crate) fn parts(section: &'a [u8], verify: bool) -> Result<Dictionary<'a>, IndexError> {
-        Dictionary::parts_of("TRMS", section, verify, true)
+    /// fst (verified when `VERIFY`), in ascending, disjoint key ranges. `VERIFY` is a
+    /// constant, as in `Index::open_with`: a program that never verifies links no fst
+    /// checksum code (its CRC-32C tables, 17 KiB of the default .wasm).
+    pub(crate) fn parts<const VERIFY: bool>(
+        section: &'a [u8],
+    ) -> Result<Dictionary<'a>, IndexError> {
+        Dictionary::parts_of::<VERIFY>("TRMS", section, true)
     }
 
     /// The alias map of an assembled lazy index: ALIS, laid out as TRMS, its values as they
     /// are (entity ids).
-    pub(crate) fn alias_parts(
+    pub(crate) fn alias_parts<const VERIFY: bool>(
         section: &'a [u8],
-        verify: bool,
     ) -> Result<Dictionary<'a>, IndexError> {
-        Dictionary::parts_of("ALIS", section, verify, false)
+        Dictionary::parts_of::<VERIFY>("ALIS", section, false)
     }
 
     /// Parts laid out as TRMS in section `name`; `numbered`: values name packs by shard.
-    fn parts_of(
+    fn parts_of<const VERIFY: bool>(
         name: &'static str,
         section: &'a [u8],
-        verify: bool,
         numbered: bool,
     ) -> Result<Dictionary<'a>, IndexError> {
         let corrupt = |offset| IndexError::Corrupt {
@@ -84,7 +86,7 @@ impl<'a> Dictionary<'a> {
             let end = at.checked_add(len).ok_or(corrupt(at))?;
             let bytes = section.get(at..end).ok_or(corrupt(at))?;
             let map = Map::new(bytes).map_err(|_| corrupt(at))?;
-            if verify && map.as_fst().verify().is_err() {
+            if VERIFY && map.as_fst().verify().is_err() {
                 return Err(corrupt(at));
             }
             let first = map
@@ -214,7 +216,7 @@ mod tests {
         let a = fst_of(&[("apfel", 1 << 32 | 7), ("birne", 3)]);
         let b = fst_of(&[("kiwi", 2 << 32 | 9), ("zitrone", 0)]);
         let section = trms(&[(2, a), (5, b)]);
-        let d = Dictionary::parts(&section, true).unwrap();
+        let d = Dictionary::parts::<true>(&section).unwrap();
         assert_eq!(d.len(), 4);
         assert_eq!(d.get("apfel"), Some((2 << 16 | 1) << 32 | 7));
         assert_eq!(d.get("birne"), Some((2 << 16) << 32 | 3));
@@ -243,11 +245,11 @@ mod tests {
     fn parts_out_of_order_or_cut_short_are_refused() {
         let a = fst_of(&[("apfel", 1)]);
         let b = fst_of(&[("kiwi", 2)]);
-        assert!(Dictionary::parts(&trms(&[(1, b.clone()), (2, a.clone())]), false).is_err());
+        assert!(Dictionary::parts::<false>(&trms(&[(1, b.clone()), (2, a.clone())])).is_err());
         let whole = trms(&[(1, a), (2, b)]);
         for len in [0, 3, 12, whole.len() - 1] {
-            assert!(Dictionary::parts(&whole[..len], false).is_err(), "{len}");
+            assert!(Dictionary::parts::<false>(&whole[..len]).is_err(), "{len}");
         }
-        assert!(Dictionary::parts(&trms(&[(70_000, fst_of(&[]))]), false).is_err());
+        assert!(Dictionary::parts::<false>(&trms(&[(70_000, fst_of(&[]))])).is_err());
     }
 }

@@ -78,7 +78,7 @@ impl<'a> Index<'a> {
         }
         // An index assembled from a lazy index's files: the loaded shards' fsts as they came.
         let terms = match sections.get(*b"TRMS") {
-            Ok(parts) => Dictionary::parts(parts, VERIFY)?,
+            Ok(parts) => Dictionary::parts::<VERIFY>(parts)?,
             Err(_) => Dictionary::single(terms),
         };
         let head = sections.get(*b"HEAD")?;
@@ -117,7 +117,7 @@ impl<'a> Index<'a> {
         }
         // An index assembled from a lazy index's files: the alias shards loaded, as they came.
         let aliases = match sections.get(*b"ALIS") {
-            Ok(parts) => Dictionary::alias_parts(parts, VERIFY)?,
+            Ok(parts) => Dictionary::alias_parts::<VERIFY>(parts)?,
             Err(_) => Dictionary::single(aliases),
         };
         let meta = sections.get(*b"META")?;
