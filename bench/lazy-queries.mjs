@@ -172,6 +172,8 @@ async function ask(page, query) {
       const pending = r.hits.filter((h) => h.snippet?.pending).map((h) => h.id);
       if (pending.length > 0) {
         await ex.loadText(pending);
+        // With the texts in, the snippets' marks may read more (alias shards): as the element does.
+        await ex.fetchFor(q, options);
         r = ex.search(q, options);
       }
       const ms = performance.now() - t0;

@@ -48,7 +48,9 @@ async function openPage() {
   const files = [];
   opened.page.on('request', (req) => {
     const path = new URL(req.url()).pathname;
-    if (path.startsWith('/index/')) files.push(path.slice('/index/'.length));
+    // Not the service worker's registration asking again what the explorer fetched before
+    // the worker took over (sw-register.js marks those), so that each file counts once.
+    if (path.startsWith('/index/') && !req.headers()['x-explorer-keep']) files.push(path.slice('/index/'.length));
   });
   return { ...opened, files };
 }

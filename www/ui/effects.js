@@ -172,7 +172,11 @@ export async function fetchPage(catalog, state, offset) {
   const request = searchRequest(state, offset);
   if (!request) return { hits: [], loosened: [] };
   // Only its hits are drawn: the facets are not counted again.
-  return catalog.explorer.search(request.query, { ...request.options, facets: false });
+  const options = { ...request.options, facets: false };
+  // Lazy hosted mode: its rounds first (the heads of a next page; once its texts are in, the
+  // alias shards the snippets' marks look words up in).
+  if (catalog.explorer.lazy) await catalog.explorer.fetchFor(request.query, options);
+  return catalog.explorer.search(request.query, options);
 }
 
 /**
