@@ -423,18 +423,21 @@ export class ExplorerView {
    */
   async #loadFacets(seq) {
     const shown = this.shown;
+    const current = () => this.searches.current(seq) && this.shown === shown;
     let counted = null;
     let failure;
     try {
-      counted = await fetchFacets(/** @type {Catalog} */ (this.catalog), this.state);
+      counted = await fetchFacets(/** @type {Catalog} */ (this.catalog), this.state, current);
     } catch (e) {
       failure = e;
     }
-    if (!this.searches.current(seq) || this.shown !== shown || !shown?.result || shown.result.overview) return;
-    const { facets, sourceFacets, authorFacets } = counted ?? shown.result;
-    shown.result = counted
-      ? { ...shown.result, facets, sourceFacets, authorFacets, facetsPending: false }
-      : { ...shown.result, facetsError: failure };
+    if (!current() || !shown?.result || shown.result.overview) return;
+    if (counted) {
+      const { facets, sourceFacets, authorFacets } = counted;
+      shown.result = { ...shown.result, facets, sourceFacets, authorFacets, facetsPending: false };
+    } else {
+      shown.result = { ...shown.result, facetsError: failure };
+    }
     this.renderFacets();
     if (counted) this.collection.afterResults(); // the names under the histogram come from the facets
   }

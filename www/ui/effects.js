@@ -150,14 +150,17 @@ function hitsFirst(catalog, request) {
 /**
  * Lazy hosted mode: the facets of the list's search for `state`, after their rounds (the
  * rows of every match, the names of the entities found); the search asked again with
- * them. Rejects with the error of a fetch, which names the file.
+ * them, unless `current()` says a newer list is shown by then (null). Rejects with the
+ * error of a fetch, which names the file.
  * @param {Catalog} catalog
  * @param {ViewState} state
- * @returns {Promise<SearchResults>}
+ * @param {() => boolean} current
+ * @returns {Promise<SearchResults|null>}
  */
-export async function fetchFacets(catalog, state) {
+export async function fetchFacets(catalog, state, current) {
   const request = /** @type {{ query: string, options: SearchOptions }} */ (searchRequest(state));
   await catalog.explorer.fetchFor(request.query, request.options);
+  if (!current()) return null;
   return catalog.explorer.search(request.query, request.options);
 }
 

@@ -56,14 +56,23 @@ pub fn unloaded() -> bool {
     false
 }
 
+/// Runs `note` on the reads being recorded, if a recording is running.
+#[cfg(feature = "lazy")]
+#[inline(always)]
+fn with_reads(note: impl FnOnce(&mut Reads)) {
+    READS.with(|r| {
+        if let Some(reads) = r.borrow_mut().as_mut() {
+            note(reads);
+        }
+    });
+}
+
 #[inline(always)]
 pub(super) fn note_key(key: &str) {
     #[cfg(feature = "lazy")]
-    READS.with(|r| {
-        if let Some(reads) = r.borrow_mut().as_mut() {
-            if !reads.keys.contains(key) {
-                reads.keys.insert(key.to_owned());
-            }
+    with_reads(|reads| {
+        if !reads.keys.contains(key) {
+            reads.keys.insert(key.to_owned());
         }
     });
     #[cfg(not(feature = "lazy"))]
@@ -74,14 +83,11 @@ pub(super) fn note_key(key: &str) {
 #[inline(always)]
 pub(super) fn note_answer(index: &Index<'_>, list: Option<&PostingList<'_>>) {
     #[cfg(feature = "lazy")]
-    READS.with(|r| {
-        if let Some(reads) = r.borrow_mut().as_mut() {
-            let unloaded = match list {
-                Some(list) => list.is_empty(),
-                None => index.terms().is_empty(),
-            };
-            reads.unloaded |= unloaded;
-        }
+    with_reads(|reads| {
+        reads.unloaded |= match list {
+            Some(list) => list.is_empty(),
+            None => index.terms().is_empty(),
+        };
     });
     #[cfg(not(feature = "lazy"))]
     let _ = (index, list);
@@ -90,11 +96,9 @@ pub(super) fn note_answer(index: &Index<'_>, list: Option<&PostingList<'_>>) {
 #[inline(always)]
 pub(super) fn note_prefix(prefix: &str) {
     #[cfg(feature = "lazy")]
-    READS.with(|r| {
-        if let Some(reads) = r.borrow_mut().as_mut() {
-            if !reads.prefixes.contains(prefix) {
-                reads.prefixes.insert(prefix.to_owned());
-            }
+    with_reads(|reads| {
+        if !reads.prefixes.contains(prefix) {
+            reads.prefixes.insert(prefix.to_owned());
         }
     });
     #[cfg(not(feature = "lazy"))]
