@@ -56,3 +56,34 @@ export async function openPage(
   page.on('crash', () => problems.push('the page crashed (renderer out of memory?)'));
   return { context, page, problems };
 }
+
+/**
+ * Waits until the lazy hosted build's service worker holds every index file the page's
+ * explorer has read (`indexFilesLoaded()`) in its build's cache. `sw-register.js` asks again
+ * through the worker, once a second for ten seconds, for what the explorer fetched before the
+ * worker ran the page or outside it; going offline before that has ended may lose a file that
+ * was still on its way. Returns the names waited for.
+ * @param {import('playwright-core').Page} page
+ * @param {(name: string) => boolean} [which] the files to wait for (every index file by default)
+ * @returns {Promise<string[]>}
+ */
+export async function untilKept(page, which = () => true) {
+  const names = (
+    await page.evaluate(async () => {
+      const ex = await document.querySelector('article-explorer')?.asyncExplorer;
+      return ex.indexFilesLoaded();
+    })
+  ).filter(which);
+  await page.waitForFunction(
+    async (/** @type {string[]} */ names) => {
+      const keys = (await caches.keys()).filter((k) => k.startsWith('article-explorer-'));
+      if (keys.length !== 1) return false;
+      const cache = await caches.open(keys[0]);
+      const kept = await Promise.all(names.map((n) => cache.match(new URL(`index/${n}`, location.href).href)));
+      return kept.every(Boolean);
+    },
+    names,
+    { timeout: 20_000 },
+  );
+  return names;
+}

@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, openPage as openBrowserPage } from './browser.mjs';
+import { launchChromium, openPage as openBrowserPage, untilKept } from './browser.mjs';
 
 const BASE = process.env.EXPLORER_LAZY_URL;
 const DIST = process.env.EXPLORER_LAZY_DIST;
@@ -191,22 +191,8 @@ test('the lazy service worker precaches the page and the root only; the sections
     await ready(page);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
     // sw-register.js asks again, through the worker, for what the page fetched before it ran it.
-    const sections = await page.evaluate(async () => {
-      const ex = await document.querySelector('article-explorer').asyncExplorer;
-      return (await ex.indexFilesLoaded()).filter((/** @type {string} */ f) => f.startsWith('s-'));
-    });
+    const sections = await untilKept(page, (f) => f.startsWith('s-'));
     assert.ok(sections.length >= 1, 'ready read sections');
-    await page.waitForFunction(
-      async (names) => {
-        const keys = (await caches.keys()).filter((k) => k.startsWith('article-explorer-'));
-        if (keys.length !== 1) return false;
-        const cache = await caches.open(keys[0]);
-        const kept = await Promise.all(names.map((n) => cache.match(new URL(`index/${n}`, location.href).href)));
-        return kept.every(Boolean);
-      },
-      sections,
-      { timeout: 20_000 },
-    );
     await context.setOffline(true);
     await page.reload();
     await page.locator('article-explorer[state="ready"]').waitFor({ state: 'attached' });

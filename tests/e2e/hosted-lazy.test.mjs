@@ -14,7 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, openPage as openBrowserPage } from './browser.mjs';
+import { launchChromium, openPage as openBrowserPage, untilKept } from './browser.mjs';
 
 const BASE = process.env.EXPLORER_LAZY_URL;
 const DIST = process.env.EXPLORER_LAZY_DIST;
@@ -446,6 +446,10 @@ test('the service worker keeps the index files a query read, so it answers offli
     const online = await statusText(page);
     const read = files.filter((f) => /^[dp]-/.test(f));
     assert.ok(read.length >= 2, 'the query read dictionary files');
+    // What the page read before the worker ran it, and what its Web Worker (started before
+    // the service worker existed) read, is asked again through the service worker: offline
+    // only once that has ended.
+    await untilKept(page);
 
     await context.setOffline(true);
     await page.reload();
