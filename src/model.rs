@@ -108,11 +108,11 @@ pub struct SearchOptions {
     pub sources: Vec<String>,
     /// Only articles by every one of these authors (exact names).
     pub authors: Vec<String>,
-    /// Count the entity, source and author facets (the default). Without them the answer
-    /// has none and says so ([`SearchResults::facets_pending`]): a page shows its hits
-    /// first and asks for the facets after, which in lazy hosted mode need the rows of
-    /// every match (the entity table at 10k for a word in a few hundred articles) while a
-    /// page of hits needs its own.
+    /// Count the entity, source and author facets and the date histogram (the default).
+    /// Without them the answer has none and says so ([`SearchResults::facets_pending`]): a
+    /// page shows its hits first and asks for the facets after, which in lazy hosted mode
+    /// need the rows of every match (the entity table at 10k for a word in a few hundred
+    /// articles) and every article's date, while a page of hits needs its own rows.
     pub facets: bool,
 }
 
@@ -163,8 +163,9 @@ pub struct SearchResults<'a> {
     /// by name); selected ones the index knows are always included (possibly at 0).
     pub sources: Vec<MetaFacet<'a>>,
     pub authors: Vec<MetaFacet<'a>>,
-    /// The facets (entities, sources, authors) were not counted: asked without them
-    /// ([`SearchOptions::facets`] false), so their lists are empty, not zero.
+    /// The facets (entities, sources, authors) and the date histogram were not counted:
+    /// asked without them ([`SearchOptions::facets`] false), so their lists are empty (and
+    /// `undated` 0), not zero.
     pub facets_pending: bool,
     /// Matching articles per month, oldest first.
     pub dates: Vec<DateCount>,

@@ -165,6 +165,8 @@ const de = (() => {
     noEntitiesAtAll: 'In dieser Sammlung wurden keine Namen erkannt.',
     noEntitiesHere: 'Keine erkannten Namen in diesen Ergebnissen.',
     facetsCounting: 'Namen, Quellen und Autoren werden gezählt …',
+    datesCounting: 'Die Daten werden gezählt …',
+    datesFailed: 'Die Daten konnten nicht gezählt werden.',
     facetsFailed: (message) => `Namen, Quellen und Autoren konnten nicht gezählt werden: ${message}`,
     /** @param {string} text */
     noFacetMatch: (text) => `Kein Name passt zu „${text}“.`,
@@ -354,6 +356,8 @@ const en = (() => {
     noEntitiesAtAll: 'No names were recognised in this collection.',
     noEntitiesHere: 'No recognised names in these results.',
     facetsCounting: 'Counting names, sources and authors …',
+    datesCounting: 'Counting dates …',
+    datesFailed: 'The dates could not be counted.',
     facetsFailed: (message) => `Names, sources and authors could not be counted: ${message}`,
     noFacetMatch: (text) => `No name matches “${text}”.`,
     count,

@@ -90,7 +90,8 @@ export interface DateCount {
  * knows always included). `dates`, `undated`: matching articles per month
  * before the date filter. `echo`: the query as a heading may quote it (whitespace
  * collapsed, cut at a word with "…"). `facetsPending`: asked with `{ facets: false }`, so
- * `facets`, `sourceFacets` and `authorFacets` were not counted (empty, not zero).
+ * `facets`, `sourceFacets`, `authorFacets` and the histogram (`dates`, `undated`) were not
+ * counted (empty and 0, not zero).
  */
 export interface SearchResults {
   total: number;
@@ -227,9 +228,10 @@ export interface IndexLoad {
  * demonyms: count adjective mentions („nordkoreanisch“) (default true);
  * sources: only articles from one of these sources; authors: only articles by all of these
  * authors (exact names, as in `sourceFacets`/`authorFacets`; an unknown name matches nothing);
- * facets: count the facets (default true); false answers the hits, the dates and the
- * notices without them (`facetsPending`): in lazy hosted mode a page of hits needs the rows
- * of its own hits, the facets those of every match, so a page shows its hits first.
+ * facets: count the facets and the date histogram (default true); false answers the hits
+ * and the notices without them (`facetsPending`): in lazy hosted mode a page of hits needs
+ * the rows of its own hits, the facets those of every match and every article's date, so a
+ * page shows its hits first.
  */
 export interface SearchOptions {
   limit?: number;

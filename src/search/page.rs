@@ -18,9 +18,11 @@ pub struct Selection<'a> {
     pub selected: Vec<EntityId>,
     /// Loosenings so far (unknown entity filters, unreadable filters).
     pub loosened: Vec<Loosened>,
-    /// Matching articles in answer order, with their dates.
+    /// Matching articles in answer order, with their dates (each `None` when the answer
+    /// needs none: no facets, no date filter, no date order).
     pub matching: Vec<(Scored, Option<YearMonth>)>,
-    /// The date histogram before the date filter, and the undated count.
+    /// The date histogram before the date filter, and the undated count (empty and 0
+    /// without the facets, [`SearchOptions::facets`]).
     pub dates: Vec<DateCount>,
     pub undated: usize,
 }
@@ -76,6 +78,10 @@ pub fn select<'a>(
     } else {
         Some(ex.meta_table()?)
     };
+    // The histogram is counted with the facets: an answer without them reads the matches'
+    // dates only to filter or order by them (in lazy hosted mode every article's date is a
+    // section of its own, which a page's first answer then does not fetch).
+    let dated = options.facets || has_dates || options.sort != Sort::Relevance;
     let mut matching = Vec::with_capacity(ranking.ranked.len());
     for scored in &ranking.ranked {
         let outside = restrict
@@ -85,10 +91,19 @@ pub fn select<'a>(
         if outside || banned.contains(&scored.article) {
             continue;
         }
-        matching.push((*scored, index.date(scored.article)?));
+        let date = if dated {
+            index.date(scored.article)?
+        } else {
+            None
+        };
+        matching.push((*scored, date));
     }
     // The histogram shows the results before the date filter, so the range stays visible.
-    let (dates, undated) = facets::dates(matching.iter().map(|(_, d)| *d));
+    let (dates, undated) = if options.facets {
+        facets::dates(matching.iter().map(|(_, d)| *d))
+    } else {
+        (Vec::new(), 0)
+    };
     if has_dates {
         matching.retain(|(_, date)| in_dates(*date, options, &parsed));
     }

@@ -23,13 +23,13 @@ pub fn score(
     optional: &[Clause<'_>],
     excluded: &std::collections::BTreeSet<ArticleId>,
 ) -> Result<Vec<Scored>, IndexError> {
-    // Every article ranked reads its length (ARTS). Noted before there is any candidate, so
+    // Every article ranked reads its length (LENS). Noted before there is any candidate, so
     // that a lazy page fetches the lengths with the dictionary's files rather than after
     // the postings, when a page of hits ranked on placeholder lengths has already asked
     // for the heads of the wrong articles (a round and a dozen row chunks lost).
     #[cfg(feature = "lazy")]
     if !required.is_empty() || !optional.is_empty() {
-        explorer_index::lazy::reads::note_section(*b"ARTS");
+        explorer_index::lazy::reads::note_section(*b"LENS");
     }
     let n = index.article_count() as f32;
     let avg_len = index.avg_len().max(1.0);

@@ -1,8 +1,9 @@
 // Browser end-to-end tests of the lazy hosted page's search in two steps (www/ui/effects.js
 // `hitsFirst`, `fetchFacets`): the hits of a search are drawn once the files of its page of
 // hits are in (`{ facets: false }`), and its facets when the rows of every match are; until
-// then the facet area says they are being counted, and if their files cannot be fetched it
-// says so, naming the file, while the hits stay.
+// then the facet area and the histogram (counted with them) say they are being counted, and
+// if their files cannot be fetched they say so, the facet area naming the file, while the
+// hits stay.
 //
 // Run by `cargo xtask test` with hosted-lazy.test.mjs (the same build and variables). By hand:
 //   ARTICLES_TEXT_CHUNK=1024 ARTICLES_LAZY_FILE=1024 cargo xtask dist --hosted --lazy
@@ -36,8 +37,9 @@ after(async () => {
 
 /**
  * Through the JS API on a blank page of the dist's origin: the index files the facets of
- * WORD's list need beyond its start page and its page of hits, and the facets' names.
- * @returns {Promise<{ facetFiles: string[], names: string[] }>}
+ * WORD's list need beyond its start page and its page of hits, the facets' names and the
+ * number of its dated articles (the histogram is counted with the facets).
+ * @returns {Promise<{ facetFiles: string[], names: string[], dated: number }>}
  */
 async function facetFilesOfTheList() {
   const { context, page } = await openPage(browser, { timeout: 8_000 });
@@ -57,7 +59,9 @@ async function facetFilesOfTheList() {
         const before = loaded();
         await ex.fetchFor(word, list);
         const facetFiles = [...loaded()].filter((f) => !before.has(f));
-        return { facetFiles, names: ex.search(word, list).facets.map((f) => f.name) };
+        const whole = ex.search(word, list);
+        const dated = whole.dates.reduce((n, d) => n + d.count, 0);
+        return { facetFiles, names: whole.facets.map((f) => f.name), dated };
       },
       [BASE, WORD, START, LIST],
     );
@@ -77,9 +81,10 @@ async function searchWord(page) {
 }
 
 test('a lazy page draws a search\'s hits before its facets are counted, says so, then draws the whole index\'s facets', { timeout: 40_000 }, async () => {
-  const { facetFiles, names } = await facetFilesOfTheList();
+  const { facetFiles, names, dated } = await facetFilesOfTheList();
   assert.ok(facetFiles.length > 0, 'the facets of the list need files of their own (the rows of its matches)');
   assert.ok(names.length > 0, 'the word\'s articles mention names');
+  assert.ok(dated > 0, 'and some of them are dated');
   const { context, page, problems } = await openPage(browser, { timeout: 8_000 });
   try {
     /** @type {() => void} */
@@ -94,9 +99,17 @@ test('a lazy page draws a search\'s hits before its facets are counted, says so,
     await pending.waitFor();
     assert.match((await pending.textContent()) ?? '', /werden gezählt/);
     assert.equal(await page.locator('li.facet').count(), 0, 'no facet is guessed while they are counted');
+    // The histogram is counted with them: until then it says so, and draws no bar.
+    const datesPending = page.locator('.timeline-slot .dates-pending');
+    assert.match((await datesPending.textContent()) ?? '', /Die Daten werden gezählt/);
+    assert.equal(await page.locator('.timeline-slot .bar').count(), 0, 'no bar is guessed');
     release();
     await page.locator('li.facet').first().waitFor();
     assert.equal(await pending.count(), 0);
+    await page.locator('.timeline-slot button.bar').first().waitFor();
+    assert.equal(await datesPending.count(), 0);
+    const bars = await page.locator('.timeline-slot button.bar').evaluateAll((b) => b.length);
+    assert.ok(bars >= 1 && bars <= dated, `${bars} bars for ${dated} dated articles`);
     const shown = await page.locator('li.facet .facet-name').allTextContents();
     for (const name of shown) assert.ok(names.includes(name.trim()), `${name} is one of the engine's facets`);
     assert.deepEqual(problems, []);
@@ -116,6 +129,7 @@ test('when the files of a search\'s facets cannot be fetched, the facet area nam
     const failed = page.locator('#facet-groups .facets-pending', { hasText: 'konnten nicht gezählt werden' });
     await failed.waitFor();
     assert.match((await failed.textContent()) ?? '', /[as]-[0-9a-f]+\.bin/, 'the file is named');
+    await page.locator('.timeline-slot .dates-pending', { hasText: 'Die Daten konnten nicht gezählt werden' }).waitFor();
     assert.ok((await page.locator('ol.hits > li.hit').count()) >= 1, 'the hits stay');
   } finally {
     await context.close();

@@ -512,8 +512,8 @@ pub(crate) mod rounds {
         let ready = page.missing_to_open();
         assert_eq!(
             all.len(),
-            ready.len() + 11,
-            "HEAD, MENT, AENT, ENTS, ALIA, ARTS, AMET, TXTC, ETOT, STRT and AMNM whole besides"
+            ready.len() + 12,
+            "HEAD, MENT, AENT, ENTS, ALIA, LENS, ARTS, AMET, TXTC, ETOT, STRT and AMNM whole besides"
         );
         // The tables whole arrive after the engine was assembled for the other sections;
         // it is assembled again once, at the last of them (a call before then that reads

@@ -1,5 +1,5 @@
 //! The lazy index's entity tables (AENT, ENTS and the names' rows ENAM) and per-article
-//! columns (ARTS, AMET, TXTC) out of ready, fetched in the rounds of the calls that read
+//! columns (LENS, ARTS, AMET, TXTC) out of ready, fetched in the rounds of the calls that read
 //! them (the rounds of `lazy::rounds`, whose helpers it uses).
 
 use crate::index_over;
@@ -26,7 +26,9 @@ fn ready_takes_no_entity_table_nor_a_per_article_column_and_the_entity_calls_loa
             .unwrap();
         f.name()
     };
-    for tag in [b"ENTS", b"AENT", b"ALIA", b"ARTS", b"AMET", b"TXTC"] {
+    for tag in [
+        b"ENTS", b"AENT", b"ALIA", b"LENS", b"ARTS", b"AMET", b"TXTC",
+    ] {
         assert!(!page.store().has(&section(&page, tag)), "ready without it");
     }
     // Every entity: before its rounds an error naming an ENTS file, then the whole list.

@@ -1,7 +1,7 @@
-//! A search asked without its facets (`SearchOptions::facets` false): the hits, dates and
-//! notices of the whole search, no facet counted, and in lazy hosted mode none of the rows
-//! and tables only the facets read (the matches' AENT rows, the names' rows, AMET), so a
-//! page shows its hits before it fetches them.
+//! A search asked without its facets (`SearchOptions::facets` false): the hits and notices
+//! of the whole search, no facet and no date histogram counted, and in lazy hosted mode
+//! none of the rows and tables only they read (the matches' AENT rows, the names' rows,
+//! AMET, every article's date), so a page shows its hits before it fetches them.
 
 use crate::index_over;
 use crate::lazy::rounds::{self, rounds_for, ROWS_APART};
@@ -39,25 +39,15 @@ fn without_facets_the_answer_is_the_same_but_the_facets_which_it_says_are_not_co
             "{q}"
         );
         assert!(without.authors.is_empty(), "{q}");
+        // The histogram is counted with the facets.
+        assert!(without.dates.is_empty() && without.undated == 0, "{q}");
         assert!(
-            !with.facets.is_empty(),
-            "{q}: the seeds' searches have facets"
+            !with.facets.is_empty() && (!with.dates.is_empty() || with.undated > 0),
+            "{q}: the seeds' searches have facets and a histogram"
         );
         assert_eq!(
-            (
-                with.total,
-                &with.hits,
-                &with.loosened,
-                &with.dates,
-                with.undated
-            ),
-            (
-                without.total,
-                &without.hits,
-                &without.loosened,
-                &without.dates,
-                without.undated
-            ),
+            (with.total, &with.hits, &with.loosened),
+            (without.total, &without.hits, &without.loosened),
             "{q}"
         );
     }
@@ -78,11 +68,7 @@ fn a_lazy_page_of_hits_without_facets_reads_no_entity_rows_and_the_facets_come_i
         let first = rounds_for(&mut page, &files, |ex| ex.search(q, &hits_only).map(drop));
         let a = page.checked(|ex| ex.search(q, &hits_only)).unwrap();
         let b = whole.search(q, &hits_only).unwrap();
-        assert_eq!(
-            (a.total, &a.hits, &a.dates),
-            (b.total, &b.hits, &b.dates),
-            "{q}"
-        );
+        assert_eq!((a.total, &a.hits), (b.total, &b.hits), "{q}");
         let shown: Vec<u32> = a.hits.iter().map(|h| h.article.id.0).collect();
         drop(a);
         // What the page of hits read: no article's entities, no entity table whole, no
@@ -105,14 +91,21 @@ fn a_lazy_page_of_hits_without_facets_reads_no_entity_rows_and_the_facets_come_i
             !read.sections.contains(b"AMET") && !read.tables.contains(b"AMET"),
             "{q}"
         );
+        // Nor every article's date (the histogram comes with the facets); the lengths,
+        // one byte each, for ranking.
+        assert!(!read.sections.contains(b"ARTS"), "{q}: the dates read");
+        assert!(
+            read.sections.contains(b"LENS"),
+            "{q}: ranked on the lengths"
+        );
         // Then the facets: rounds of their own, and the whole index's counts.
         let every = SearchOptions::first(3);
         let later = rounds_for(&mut page, &files, |ex| ex.search(q, &every).map(drop));
         let c = page.checked(|ex| ex.search(q, &every)).unwrap();
         let d = whole.search(q, &every).unwrap();
         assert_eq!(
-            (&c.facets, &c.sources, &c.authors),
-            (&d.facets, &d.sources, &d.authors)
+            (&c.facets, &c.sources, &c.authors, &c.dates, c.undated),
+            (&d.facets, &d.sources, &d.authors, &d.dates, d.undated)
         );
         let again: Vec<u32> = c.hits.iter().map(|h| h.article.id.0).collect();
         assert_eq!(again, shown, "{q}");
@@ -130,7 +123,7 @@ fn a_lazy_page_of_hits_without_facets_reads_no_entity_rows_and_the_facets_come_i
 
 #[test]
 fn a_lazy_page_of_hits_fetches_the_heads_of_its_own_hits_only() {
-    // The lengths (ARTS) come with the dictionary's files: a page ranked on placeholder
+    // The lengths (LENS) come with the dictionary's files: a page ranked on placeholder
     // lengths would ask for the heads of other articles first.
     let hosted = split_text(index_over("tests/fixtures/german"), 1024).unwrap();
     let files = split(&hosted.index, ROWS_APART).unwrap();

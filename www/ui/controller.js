@@ -433,12 +433,13 @@ export class ExplorerView {
     }
     if (!current() || !shown?.result || shown.result.overview) return;
     if (counted) {
-      const { facets, sourceFacets, authorFacets } = counted;
-      shown.result = { ...shown.result, facets, sourceFacets, authorFacets, facetsPending: false };
+      const { facets, sourceFacets, authorFacets, dates, undated } = counted;
+      shown.result = { ...shown.result, facets, sourceFacets, authorFacets, dates, undated, facetsPending: false };
     } else {
       shown.result = { ...shown.result, facetsError: failure };
     }
     this.renderFacets();
+    draw.drawTimeline(this.screen, this.ctx(), shown.result);
     if (counted) this.collection.afterResults(); // the names under the histogram come from the facets
   }
 

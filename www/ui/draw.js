@@ -105,7 +105,22 @@ export function drawList(screen, ctx, shown) {
     replaceKeepingFocus(layout.listView, [section], layout.input);
     updateCount(screen, list, result.total);
   }
-  if (result) replaceKeepingFocus(layout.timelineSlot, [renderTimeline(ctx, { dates: result.dates ?? [], undated: result.undated ?? 0 })]);
+  if (result) drawTimeline(screen, ctx, result);
+}
+
+/**
+ * The histogram of the results' dates; while a lazy search's facets are still counted (the
+ * histogram is counted with them), or could not be, says so instead.
+ * @param {Screen} screen
+ * @param {ViewContext} ctx
+ * @param {import('./effects.js').Result} result
+ */
+export function drawTimeline({ layout }, ctx, result) {
+  const pending = 'facetsPending' in result && result.facetsPending;
+  const failed = pending && 'facetsError' in result && result.facetsError !== undefined;
+  const dates = 'dates' in result ? result.dates : [];
+  const undated = 'undated' in result ? result.undated : 0;
+  replaceKeepingFocus(layout.timelineSlot, [renderTimeline(ctx, { dates: dates ?? [], undated: undated ?? 0 }, pending ? { failed } : null)]);
 }
 
 /**

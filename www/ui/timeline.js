@@ -63,16 +63,22 @@ function binsOf(ctx, dates, months) {
 /**
  * @param {ViewContext} ctx
  * @param {{ dates: DateCount[], undated: number }} result
+ * @param {{ failed: boolean }|null} [pending] the histogram is not counted yet (a lazy
+ *   search's first answer: it comes with the facets), or (`failed`) could not be
  * @returns {HTMLElement}
  */
-export function renderTimeline(ctx, result) {
+export function renderTimeline(ctx, result, pending = null) {
   const { t, state } = ctx;
-  const dates = Array.isArray(result.dates) ? result.dates.filter((d) => d && typeof d.date === 'string') : [];
-  const undated = Number(result.undated) || 0;
-  const months = monthSpan(dates, [state.from, state.to]);
   const section = h('section', { class: 'timeline', part: 'timeline', 'aria-labelledby': 'timeline-heading' }, [
     h('h2', { id: 'timeline-heading', class: 'side-heading', text: t.timelineHeading }),
   ]);
+  if (pending) {
+    section.append(h('p', { class: 'muted small dates-pending', role: 'status', text: pending.failed ? t.datesFailed : t.datesCounting }));
+    return section;
+  }
+  const dates = Array.isArray(result.dates) ? result.dates.filter((d) => d && typeof d.date === 'string') : [];
+  const undated = Number(result.undated) || 0;
+  const months = monthSpan(dates, [state.from, state.to]);
   const dated = dates.reduce((n, d) => n + d.count, 0);
 
   if (months.length > 0 && dated > 0) {

@@ -7,9 +7,10 @@
 //!        record: file str | flags u8 (bit 0: title derived, bit 1: has date, bit 2: title
 //!                in the text) | title: str, or (bit 2) its start in the article's text
 //!                varint and length varint | [year varint, month u8] | indexed length varint
-//! ARTS   per article, fixed 8 bytes: indexed length u32 LE | year u16 LE (0: undated) |
-//!        month u8 | reserved u8 — what ranking, date filters and sorting read for every
-//!        candidate, without decoding a string
+//! LENS   per article, one byte: its indexed length, quantized ([`lengths`]) — what ranking
+//!        reads for every candidate
+//! ARTS   per article, fixed 3 bytes: year u16 LE (0: undated) | month u8 — what date
+//!        filters, date orders and the histogram read for every match
 //! BODY   a text table ([`texts`]): every text, one after the other, then every article's
 //!        blocks (kind, span, first token position), with offsets to both
 //! ```
@@ -21,6 +22,7 @@
 //! index bytes: nothing is copied. Each article's source, authors, URL and language are in
 //! the AMET section ([`meta`]).
 
+pub mod lengths;
 mod meta;
 pub(crate) mod texts;
 
@@ -145,27 +147,31 @@ impl<'a> ArticleRecord<'a> {
 }
 
 /// Bytes per article in the ARTS table.
-pub(crate) const ARTS_RECORD: usize = 8;
+pub(crate) const ARTS_RECORD: usize = 3;
 
-/// Encode the fixed-size ARTS table of `records`.
+/// Encode the fixed-size ARTS table (dates) of `records`.
 #[cfg(feature = "write")]
 pub(crate) fn encode_arts(records: &[ArticleRecord<'_>]) -> Vec<u8> {
     let mut out = Vec::with_capacity(records.len() * ARTS_RECORD);
     for r in records {
-        out.extend_from_slice(&r.indexed_len.to_le_bytes());
         let (year, month) = r.date.map_or((0, 0), |d| (d.year, d.month));
         out.extend_from_slice(&year.to_le_bytes());
         out.push(month);
-        out.push(0);
     }
     out
 }
 
-/// Indexed length and date of article `id` from the ARTS table.
-pub(crate) fn decode_arts(
-    arts: &[u8],
-    id: ArticleId,
-) -> Result<(u32, Option<YearMonth>), IndexError> {
+/// Encode the LENS table of `records`: each indexed length as one byte ([`lengths`]).
+#[cfg(feature = "write")]
+pub(crate) fn encode_lens(records: &[ArticleRecord<'_>]) -> Vec<u8> {
+    records
+        .iter()
+        .map(|r| lengths::to_byte(r.indexed_len))
+        .collect()
+}
+
+/// The date of article `id` from the ARTS table.
+pub(crate) fn decode_arts(arts: &[u8], id: ArticleId) -> Result<Option<YearMonth>, IndexError> {
     let at = id.0 as usize * ARTS_RECORD;
     let r = arts
         .get(at..at + ARTS_RECORD)
@@ -173,10 +179,18 @@ pub(crate) fn decode_arts(
             id: id.0,
             count: (arts.len() / ARTS_RECORD) as u32,
         })?;
-    let len = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
-    let year = u16::from_le_bytes([r[4], r[5]]);
-    let date = (year != 0 && (1..=12).contains(&r[6])).then_some(YearMonth { year, month: r[6] });
-    Ok((len, date))
+    let year = u16::from_le_bytes([r[0], r[1]]);
+    Ok((year != 0 && (1..=12).contains(&r[2])).then_some(YearMonth { year, month: r[2] }))
+}
+
+/// The indexed length of article `id` from the LENS table, as ranking sees it (quantized).
+pub(crate) fn decode_lens(lens: &[u8], id: ArticleId) -> Result<u32, IndexError> {
+    lens.get(id.0 as usize)
+        .map(|&b| lengths::from_byte(b))
+        .ok_or(IndexError::NoSuchArticle {
+            id: id.0,
+            count: lens.len() as u32,
+        })
 }
 
 /// Encode the HEAD and BODY tables of `records`.

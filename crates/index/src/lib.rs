@@ -9,7 +9,8 @@
 //!            META  corpus statistics (article count, average indexed length)
 //!            TERM  fst::Map: term -> byte offset of its postings list in POST
 //!            POST  postings lists (see [`postings`])
-//!            ARTS  per article, fixed size: length and date (see [`articles`])
+//!            ARTS  per article, fixed size: date (see [`articles`])
+//!            LENS  per article, one byte: indexed length, quantized (see [`articles::lengths`])
 //!            HEAD  per article: file, title, date, length
 //!            BODY  per article: text and blocks
 //!            TXTC  instead of BODY in a hosted index: the text chunks (see `chunks`, behind
@@ -72,7 +73,7 @@ pub const MAGIC: [u8; 8] = *b"AEXPLIDX";
 
 /// Version of the byte format. Bump it whenever the meaning of any byte changes; the
 /// compatibility test over the committed fixture index fails until you do.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// An article's number in the index: its position in the sorted list of source files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

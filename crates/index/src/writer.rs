@@ -179,6 +179,7 @@ impl<'a> IndexWriter<'a> {
         let OtherSections {
             meta,
             arts,
+            lens,
             head,
             body,
             ents,
@@ -192,6 +193,7 @@ impl<'a> IndexWriter<'a> {
             (*b"TERM", &term_bytes),
             (*b"POST", &post),
             (*b"ARTS", &arts),
+            (*b"LENS", &lens),
             (*b"HEAD", &head),
             (*b"BODY", &body),
             (*b"ENTS", &ents),
@@ -236,6 +238,7 @@ fn encode_lists(
 struct OtherSections {
     meta: [u8; 4],
     arts: Vec<u8>,
+    lens: Vec<u8>,
     head: Vec<u8>,
     body: Vec<u8>,
     ents: Vec<u8>,
@@ -264,6 +267,7 @@ impl OtherSections {
         let (ents, ment) = entities::encode(entities, &mentions);
         let aent = entities::encode_article_entities(&mentions);
         let arts = articles::encode_arts(records);
+        let lens = articles::encode_lens(records);
         let metas: Vec<ArticleMeta<'_>> = (0..records.len() as u32)
             .map(|a| metas.get(&ArticleId(a)).cloned().unwrap_or_default())
             .collect();
@@ -271,6 +275,7 @@ impl OtherSections {
         OtherSections {
             meta: avg_len.to_le_bytes(),
             arts,
+            lens,
             head,
             body,
             ents,

@@ -49,7 +49,7 @@ fn empty_table(n: u32, record: &[u8]) -> Vec<u8> {
 impl LazyIndex {
     /// What stands for lazy section `tag` until it is loaded: the shape the index's reader
     /// checks, with nothing in it. An empty alias map (the loaded alias shards are ALIS);
-    /// ARTS of undated articles of length 0; AMET of articles with no source, author,
+    /// ARTS of undated articles; LENS of length 0; AMET of articles with no source, author,
     /// language or URL; ETOT of no entity; STRT of nothing counted (TXTC is assembled from
     /// the HEAD chunks, `texts.rs`). The recorded reads
     /// (`reads.rs`) make sure none of it is taken for an answer.
@@ -57,6 +57,7 @@ impl LazyIndex {
         let n = self.article_count();
         match &tag {
             b"ARTS" => vec![0; n as usize * crate::articles::ARTS_RECORD],
+            b"LENS" => vec![0; n as usize],
             b"AMET" => {
                 // Header (the four parts' offsets), the source column (0: none), three
                 // empty name tables, and a record per article: no language, no author, "".

@@ -79,7 +79,7 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// 6: the alias map in key ranges (the root's alias shard table after the row tables,
 /// `aliases.rs`) and the text chunks' entries in the HEAD chunks (one record after their
 /// articles' heads, `texts.rs`), so that a query reads neither ALIA nor TXTC whole.
-pub const LAZY_VERSION: u32 = 6;
+pub const LAZY_VERSION: u32 = 7;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;

@@ -49,8 +49,9 @@ pub const META_ROWS: Tag = *b"AMPR";
 pub const META_NAMES: Tag = *b"AMNM";
 
 /// The sections fetched whole, and only when a call reads them: not needed to be ready.
-/// The alias fst (every name; a name or a prefix reads alias shards, `aliases.rs`), ARTS
-/// (lengths and dates: ranking, date filters and the histogram), AMET (sources, authors:
+/// The alias fst (every name; a name or a prefix reads alias shards, `aliases.rs`), LENS
+/// (lengths: ranking), ARTS (dates: date filters and orders, the histogram, which a page's
+/// first answer leaves to its facets' step), AMET (sources, authors:
 /// the source facets and every listed article), TXTC (which text chunk holds an article:
 /// what reads most articles' texts; an article's entry comes with its HEAD chunk,
 /// `texts.rs`), ETOT (every entity's number
@@ -58,8 +59,8 @@ pub const META_NAMES: Tag = *b"AMNM";
 /// page's months, sources and authors over every article), the last two counted at build
 /// time by the lazy writer (`crate::figures`). Until loaded, the assembled index holds a
 /// placeholder of the right shape (`assemble.rs`), never read for an answer.
-pub const LAZY_SECTIONS: [Tag; 7] = [
-    *b"ALIA", *b"ARTS", *b"AMET", *b"TXTC", *b"ETOT", *b"STRT", META_NAMES,
+pub const LAZY_SECTIONS: [Tag; 8] = [
+    *b"ALIA", *b"LENS", *b"ARTS", *b"AMET", *b"TXTC", *b"ETOT", *b"STRT", META_NAMES,
 ];
 
 /// A row that is not loaded, in an assembled table: a valid empty record of every row table
