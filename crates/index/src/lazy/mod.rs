@@ -18,7 +18,7 @@
 //! shard d-HASH   magic "AEXPLDIC" | LAZY_VERSION u32 | packs: count u16, per pack (hash u64,
 //!                length u32) | fst::Map term -> pack number << 32 | offset in the pack
 //! pack  p-HASH   postings lists of consecutive terms of one shard, as in the index's POST
-//! section s-HASH one section of the index (ARTS, HEAD, ENTS, ...), its bytes unchanged, or
+//! section s-HASH one section of the index (LENS, ARTS, HEAD, ENTS, ...), its bytes unchanged, or
 //!                one the lazy writer counts (ETOT, STRT: `crate::figures`)
 //! rows  a-HASH   the records of consecutive articles of a per-article table (HEAD, MENT,
 //!                AENT) or of consecutive entities (ENTS, and ENAM: their names and kinds
@@ -79,6 +79,8 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// 6: the alias map in key ranges (the root's alias shard table after the row tables,
 /// `aliases.rs`) and the text chunks' entries in the HEAD chunks (one record after their
 /// articles' heads, `texts.rs`), so that a query reads neither ALIA nor TXTC whole.
+/// 7: the lengths apart from the dates (the lazy section LENS, one byte an article, of index
+/// format 10), so that ranking reads a quarter of what it read and no date.
 pub const LAZY_VERSION: u32 = 7;
 
 #[cfg(all(test, feature = "write"))]
