@@ -71,11 +71,13 @@ const queries = readFileSync(queriesFile, 'utf8')
   });
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
-/** What the server sent since the last `mark()`: requests, bytes, gzip bytes, by folder. */
-let served = { requests: 0, bytes: 0, gzip: 0, index: 0, text: 0 };
+/** What the server sent since the last `mark()`: requests, bytes, gzip bytes, by folder, and
+ * the index files' gzip bytes by kind (`d` shards, `p` packs, `s` sections, `a` row chunks). */
+const nothingServed = () => ({ requests: 0, bytes: 0, gzip: 0, index: 0, text: 0, kinds: /** @type {Record<string, number>} */ ({}) });
+let served = nothingServed();
 const mark = () => {
   const was = served;
-  served = { requests: 0, bytes: 0, gzip: 0, index: 0, text: 0 };
+  served = nothingServed();
   return was;
 };
 /** @type {Map<string, number>} path -> its gzip size (computed once) */
@@ -103,7 +105,11 @@ const handle = async (req, res) => {
     served.requests += 1;
     served.bytes += body.length;
     served.gzip += gzipOf.get(file) ?? 0;
-    if (path.startsWith('/index/')) served.index += gzipOf.get(file) ?? 0;
+    if (path.startsWith('/index/')) {
+      served.index += gzipOf.get(file) ?? 0;
+      const kind = path.slice('/index/'.length, '/index/'.length + 1);
+      served.kinds[kind] = (served.kinds[kind] ?? 0) + (gzipOf.get(file) ?? 0);
+    }
     if (path.startsWith('/text/')) served.text += gzipOf.get(file) ?? 0;
   } catch {
     res.writeHead(404).end();
@@ -238,6 +244,7 @@ try {
       gzipKib: kib(fetched.gzip),
       indexGzipKib: kib(fetched.index),
       textGzipKib: kib(fetched.text),
+      indexKindsGzipKib: Object.fromEntries(Object.entries(fetched.kinds).map(([k, v]) => [k, kib(v)])),
       // The facets after the first page: time, and bytes and requests beyond it.
       facetsMs: round(f.facetsMs),
       facetsGzipKib: kib(f.facetsServed.gzip),

@@ -36,7 +36,12 @@ impl Default for ShardSizes {
             // KiB in 3,213 -> 3,236 requests, the root 6.9 -> 8.1 KiB (4 KiB shards pay only
             // in a fresh page: one page over the list read more).
             shard: 8 * 1024,
-            pack: 16 * 1024,
+            // 2 KiB: a rare word's list is a few bytes, and it costs its whole pack. At 10k
+            // over the list, one page keeping what it fetched (`bench-lazy --pack`), against
+            // 16 KiB: packs 1,673 -> 766 KiB, everything 4,189 -> 3,321 KiB, requests 1,001
+            // -> 1,033 (a query still reads one pack a term); 8 KiB: 1,179 KiB, 4 KiB: 909,
+            // 1 KiB: 700 with twice the files. The pack tables make shards a little bigger.
+            pack: 2 * 1024,
             rows: 4 * 1024,
         }
     }
