@@ -103,8 +103,9 @@ fn counted_facets<'a>(
     selected: &[explorer_index::EntityId],
     options: &SearchOptions,
 ) -> Result<Counted<'a>, IndexError> {
-    // A lazy engine counts from the matches' own rows (`facets::facets_of_matches`), not
-    // from the table of every article's entities, which would read all of AENT.
+    // A lazy engine counts from the matches' own rows (`facets::facets_of_matches`,
+    // `metadata::facets_of_matches`), not from the tables of every article's entities and
+    // metadata, which would read all of AENT and AMET.
     #[cfg(not(feature = "lazy"))]
     let facets = facets::facets(
         &ex.index,
@@ -115,7 +116,10 @@ fn counted_facets<'a>(
     )?;
     #[cfg(feature = "lazy")]
     let facets = facets::facets_of_matches(&ex.index, ids, selected, options.demonyms)?;
+    #[cfg(not(feature = "lazy"))]
     let (sources, authors) = metadata::facets(&ex.index, ex.meta_table()?, ids, options)?;
+    #[cfg(feature = "lazy")]
+    let (sources, authors) = metadata::facets_of_matches(&ex.index, ids, options)?;
     Ok((facets, sources, authors))
 }
 

@@ -442,6 +442,33 @@ impl<'a> Index<'a> {
         self.metadata.article(id)
     }
 
+    /// Article `id`'s source and (into `authors`, cleared first) its authors, as ids: what
+    /// the source and author facets count. Under `lazy` it notes its row of AMET apart and
+    /// the names, not AMET whole.
+    pub fn article_source_authors(
+        &self,
+        id: ArticleId,
+        authors: &mut Vec<crate::AuthorId>,
+    ) -> Result<Option<crate::SourceId>, IndexError> {
+        #[cfg(feature = "lazy")]
+        {
+            crate::lazy::reads::note(crate::lazy::META_ROWS, id);
+            crate::lazy::reads::note_section(crate::lazy::META_NAMES);
+        }
+        self.metadata.authors_into(id, authors)?;
+        self.metadata.source(id)
+    }
+
+    /// The tables of source and author names (their counts, names and ids by name). Under
+    /// `lazy` it notes the names alone, not AMET whole: read no article's source or authors
+    /// through it ([`Index::article_source_authors`], [`Index::article_meta`] note their
+    /// rows).
+    pub fn metadata_names(&self) -> &Metadata<'a> {
+        #[cfg(feature = "lazy")]
+        crate::lazy::reads::note_section(crate::lazy::META_NAMES);
+        &self.metadata
+    }
+
     /// Each article's source, authors, URL and language, and the tables of source and
     /// author names (ids for facets).
     pub fn metadata(&self) -> &Metadata<'a> {
