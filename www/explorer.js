@@ -384,9 +384,8 @@ export class ArticleExplorer {
    * `{ total: 0, hits: [] }` (the start page asks `overview()`). The query
    * language: `"phrases"`, `-word`, `a OR b`, `person:Putin` (also
    * `land:`/`country:`/`staat:`, `ort:`/`place:`, `org:`/`organization:`, `entity:`).
-   * `{ facets: false }` (1.10) answers without counting the facets and the date
-   * histogram (`facetsPending`): a lazy page draws its hits before it fetches the rows
-   * and dates every match's facets need.
+   * `{ facets: false }` (1.10) answers without the facets and the histogram (`facetsPending`):
+   * a lazy page draws its hits before it fetches the rows and dates every match's facets need.
    * @param {string} query Words as a person types them; case and umlauts are folded.
    * @param {SearchOptions} [options]
    * @returns {SearchResults}
