@@ -183,7 +183,7 @@ fn write_chunks(index: &[u8], target: usize, dir: &Path) -> Result<(Vec<u8>, Str
 }
 
 /// Lazy hosted mode: the index's files (`explorer_index::lazy::split`, shards and packs closed
-/// at `ARTICLES_LAZY_FILE` bytes, default 8 KiB for shards, 2 KiB for packs) written to `dir`, and
+/// at `ARTICLES_LAZY_FILE` bytes, default 4 KiB for shards, 2 KiB for packs) written to `dir`, and
 /// `ROOT` naming the root file (what the page reads first); returns a line for the summary.
 fn write_lazy(
     index: &[u8],

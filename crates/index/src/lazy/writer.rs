@@ -31,11 +31,14 @@ pub struct ShardSizes {
 impl Default for ShardSizes {
     fn default() -> Self {
         ShardSizes {
-            // 8 KiB: at 10k over the bench's list (`explorer-bench bench-lazy`), against 16
-            // KiB, shards 662.6 -> 575.7 KiB with a cache, every query fresh 17,838 -> 16,513
-            // KiB in 3,213 -> 3,236 requests, the root 6.9 -> 8.1 KiB (4 KiB shards pay only
-            // in a fresh page: one page over the list read more).
-            shard: 8 * 1024,
+            // 4 KiB (8 KiB until 7 December, evening; 16 before): a word reads about four
+            // shards (its exact spelling, its stem, its variants, each a key range of its
+            // own). In the page, 2 KiB packs, fresh cache (`bench/lazy-queries.mjs --start`),
+            // against 8 KiB: first page median 122.0 -> 109.7 KiB at 10k, 260.6 -> 247.9 at
+            // 100k, in the same requests; ready 66.4 -> 68.8 and 119.7 -> 122.5 KiB (the root's
+            // shard table); one page over the list about the same bytes in 86 (10k) and 46
+            // (100k) more requests.
+            shard: 4 * 1024,
             // 2 KiB: a rare word's list is a few bytes, and it costs its whole pack. At 10k
             // over the list, one page keeping what it fetched (`bench-lazy --pack`), against
             // 16 KiB: packs 1,673 -> 766 KiB, everything 4,189 -> 3,321 KiB, requests 1,001
