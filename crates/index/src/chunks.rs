@@ -43,7 +43,13 @@ pub const DEFAULT_CHUNK_TEXT: usize = 16 * 1024;
 /// files instead of 1,103 and 14 % more bytes for all the texts. The cost grows with the
 /// collection: TXTC (20 bytes a chunk), which the first snippet or article reads whole, is
 /// 836.6 KiB raw at 100,000 articles (about 490 KiB gzip, against 154 with 16 KiB chunks).
-pub const LAZY_CHUNK_TEXT: usize = 4 * 1024;
+/// Since TXTC rides in the HEAD rows (lazy format 6) that cost is spread over the heads, so
+/// the chunks are now 2 KiB (4 KiB until 7 December, evening): a news article of 3-4 KB is a
+/// chunk of its own. In the page (`bench/lazy-queries.mjs --start`) against 4 KiB: texts of a
+/// first page median 39.2 -> 26.1 KiB at 10k and 47.9 -> 31.0 at 100k, one page over the
+/// list 3,292 -> 2,940 KiB at 10k (47 more requests) and 13,530 -> 13,021 KiB at 100k (16
+/// more); 71,279 text files at 100k instead of 42,833.
+pub const LAZY_CHUNK_TEXT: usize = 2 * 1024;
 
 /// One chunk's entry in the TXTC table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
