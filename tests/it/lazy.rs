@@ -8,14 +8,14 @@ use explorer_index::chunks::split_text;
 use explorer_index::lazy::{split, FileKind, LazyFiles, LazyIndex, Lookup, ShardSizes};
 
 /// Small files, so that a handful of articles make many shards and packs.
-const SMALL: ShardSizes = ShardSizes {
+pub(crate) const SMALL: ShardSizes = ShardSizes {
     shard: 512,
     pack: 512,
     rows: 512,
 };
 
 /// The bench's queries, sent as the page sends them (bench/queries.txt says how).
-fn queries() -> Vec<String> {
+pub(crate) fn queries() -> Vec<String> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/queries.txt");
     let text = std::fs::read_to_string(path).expect("bench/queries.txt");
     text.lines()
@@ -332,6 +332,14 @@ pub(crate) mod rounds {
 
     /// Row chunks of one or two articles each, so that a page of hits reads a few of many.
     pub(crate) const ROWS_APART: ShardSizes = ShardSizes { rows: 64, ..SMALL };
+
+    /// The hosted index over `dir` (text chunks of about 1 KiB) split with [`ROWS_APART`],
+    /// and the whole index's explorer to compare with.
+    pub(crate) fn rows_apart(dir: &str) -> (LazyFiles, Explorer<'static>) {
+        let hosted: &'static _ = Box::leak(Box::new(split_text(index_over(dir), 1024).unwrap()));
+        let files = split(&hosted.index, ROWS_APART).unwrap();
+        (files, Explorer::open(&hosted.index).unwrap())
+    }
 
     /// The text chunk `file` of `hosted`, unzipped (as the page's loader hands it over).
     pub(crate) fn unzipped(hosted: &explorer_index::chunks::HostedIndex, file: &str) -> Vec<u8> {

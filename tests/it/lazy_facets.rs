@@ -4,11 +4,9 @@
 //! AMET, every article's date), so a page shows its hits before it fetches them.
 
 use crate::index_over;
-use crate::lazy::rounds::{self, rounds_for, ROWS_APART};
+use crate::lazy::rounds::{self, rounds_for};
 use article_explorer::{Explorer, SearchOptions};
-use explorer_index::chunks::split_text;
 use explorer_index::lazy::reads::recording;
-use explorer_index::lazy::split;
 
 const QUERIES: [&str; 6] = [
     "Gipfeltreffen ",
@@ -55,9 +53,7 @@ fn without_facets_the_answer_is_the_same_but_the_facets_which_it_says_are_not_co
 
 #[test]
 fn a_lazy_page_of_hits_without_facets_reads_no_entity_rows_and_the_facets_come_in_rounds_after() {
-    let hosted = split_text(index_over("tests/fixtures/german"), 1024).unwrap();
-    let files = split(&hosted.index, ROWS_APART).unwrap();
-    let whole = Explorer::open(&hosted.index).unwrap();
+    let (files, whole) = rounds::rows_apart("tests/fixtures/german");
     let mut entity_rows_later = 0;
     for q in QUERIES.iter().chain(&["Regierung ", "Wahl ", "Bundestag "]) {
         let hits_only = SearchOptions {
@@ -125,9 +121,7 @@ fn a_lazy_page_of_hits_without_facets_reads_no_entity_rows_and_the_facets_come_i
 fn a_lazy_page_of_hits_fetches_the_heads_of_its_own_hits_only() {
     // The lengths (LENS) come with the dictionary's files: a page ranked on placeholder
     // lengths would ask for the heads of other articles first.
-    let hosted = split_text(index_over("tests/fixtures/german"), 1024).unwrap();
-    let files = split(&hosted.index, ROWS_APART).unwrap();
-    let whole = Explorer::open(&hosted.index).unwrap();
+    let (files, whole) = rounds::rows_apart("tests/fixtures/german");
     let mut tried = 0;
     let words = [
         "die ",
@@ -172,9 +166,7 @@ fn a_lazy_page_of_hits_fetches_the_heads_of_its_own_hits_only() {
 fn the_source_and_author_facets_of_a_lazy_search_read_the_rows_of_its_matches_not_the_whole_table()
 {
     // Every article of this folder has a source and authors.
-    let hosted = split_text(index_over("tests/fixtures/formats"), 1024).unwrap();
-    let files = split(&hosted.index, ROWS_APART).unwrap();
-    let whole = Explorer::open(&hosted.index).unwrap();
+    let (files, whole) = rounds::rows_apart("tests/fixtures/formats");
     let mut counted = 0;
     for q in ["Streik ", "Hafen ", "Landtag ", "die ", "xqzvjwkq "] {
         let options = SearchOptions::first(3);

@@ -5,37 +5,18 @@
 //! corrections it never needed; and the last round decides them as the whole index does.
 
 use crate::index_over;
-use crate::lazy::bytes_of;
 use crate::lazy::rounds::page;
+use crate::lazy::{bytes_of, SMALL};
 use article_explorer::lazy::LazyExplorer;
 use article_explorer::search::expand::reads;
 use article_explorer::{Explorer, SearchOptions, SearchResults};
 use explorer_index::chunks::split_text;
-use explorer_index::lazy::{split, LazyFiles, ShardSizes};
+use explorer_index::lazy::{split, LazyFiles};
 use explorer_index::Index;
-
-/// Small files, so that a first letter's range is many shards and a word's list a pack of
-/// its own or few.
-const SMALL: ShardSizes = ShardSizes {
-    shard: 512,
-    pack: 512,
-    rows: 512,
-};
 
 /// The bench's queries (as the page sends them: a trailing space but for `prefix`), then
 /// typos, completions, words of no index and a phrase whose words are corrected.
 fn queries() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/queries.txt");
-    let text = std::fs::read_to_string(path).expect("bench/queries.txt");
-    let listed = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once(char::is_whitespace))
-        .map(|(category, q)| match category {
-            "prefix" => q.trim().to_owned(),
-            _ => format!("{} ", q.trim()),
-        });
     let more = [
         "Regierung ",
         "Regierungs",
@@ -49,7 +30,9 @@ fn queries() -> Vec<String> {
         "xqzv ",
         "die Regirung und der Hafn ",
     ];
-    listed.chain(more.iter().map(|q| (*q).to_owned())).collect()
+    let mut all = crate::lazy::queries();
+    all.extend(more.iter().map(|q| (*q).to_owned()));
+    all
 }
 
 fn options() -> SearchOptions {
