@@ -13,6 +13,39 @@ import { ExplorerError, describe } from './errors.js';
 const isGzip = (/** @type {Uint8Array} */ b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 /**
+ * The gzip bytes `stored`, decompressed: written to a DecompressionStream and read back from
+ * it. Not through a Blob (`new Blob([stored]).stream()`): in Chromium 156 that cost 0.7-0.8 ms
+ * of main-thread time for a chunk of 1.4 KiB, this 0.12-0.17 ms. Nor through
+ * `Response.arrayBuffer()`, whose error says only "Failed to fetch" where the reader's names
+ * the fault ("Compressed input was truncated.").
+ * @param {Uint8Array} stored
+ * @returns {Promise<Uint8Array>}
+ */
+async function gunzip(stored) {
+  const gzip = new DecompressionStream('gzip');
+  const writer = gzip.writable.getWriter();
+  // Damaged bytes fail these too, and the reader below with them: it reports the fault.
+  writer.write(stored).catch(() => {});
+  writer.close().catch(() => {});
+  const reader = gzip.readable.getReader();
+  /** @type {Uint8Array[]} */
+  const parts = [];
+  let length = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    parts.push(part.value);
+    length += part.value.length;
+  }
+  if (parts.length === 1) return parts[0];
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+/**
  * Fetches one text chunk and returns its bytes, decompressed, and its size as fetched.
  * A server that already decoded it (`Content-Encoding: gzip` for `.gz` files) is fine too.
  * @param {URL} url
@@ -30,8 +63,7 @@ async function fetchChunk(url) {
   const stored = new Uint8Array(await response.arrayBuffer());
   if (!isGzip(stored)) return { bytes: stored, fetched: stored.length };
   try {
-    const stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return { bytes: new Uint8Array(await new Response(stream).arrayBuffer()), fetched: stored.length };
+    return { bytes: await gunzip(stored), fetched: stored.length };
   } catch (e) {
     throw new ExplorerError('text', `The text chunk ${url} is damaged (gzip: ${describe(e)})`, e);
   }
