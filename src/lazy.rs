@@ -11,24 +11,27 @@
 //! are not all loaded is an error naming the first file it lacks, never a guess.
 //!
 //! The engine reads an ordinary index assembled from what is loaded
-//! (`LazyIndex::assemble`), and owns it: a [`Yoke`] keeps the engine (which borrows the
-//! bytes) together with the bytes, so installing the next round's engine drops the last one
-//! and its copy. Every answer borrows the `LazyExplorer` it came from, so none outlives its
-//! engine. What remains per page is the store (the files loaded) and one assembled copy.
+//! (`LazyIndex::assembled`: the sections where the store keeps them, read in place, and the
+//! dictionary's directory and the postings made for it), and owns it: a [`Yoke`] keeps the
+//! engine (which borrows the sections) together with them, so installing the next round's
+//! engine drops the last one and what only it held. Every answer borrows the `LazyExplorer`
+//! it came from, so none outlives its engine. What remains per page is the store (the files
+//! loaded) and one assembled dictionary directory and postings.
 
 use crate::search::expand::reads;
 use crate::{Explorer, SearchOptions, SearchResults};
 use explorer_index::lazy::reads::{self as row_reads, RowReads};
-use explorer_index::lazy::{LazyError, LazyIndex};
-use explorer_index::{EntityId, Index, IndexError};
+use explorer_index::lazy::{Assembled, LazyError, LazyIndex};
+use explorer_index::{EntityId, IndexError};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::rc::{Rc, Weak};
 use yoke::Yoke;
 
-/// An engine together with the assembled index bytes it reads (dropped with them; an `Rc`
-/// only so that [`LazyExplorer::engine_bytes`] can hand out a weak handle, never shared).
-type OwnedEngine = Yoke<Explorer<'static>, Rc<[u8]>>;
+/// An engine together with the assembled sections it reads in place (dropped with them; an
+/// `Rc` only so that [`LazyExplorer::engine_bytes`] can hand out a weak handle, never
+/// shared). The sections themselves are shared with the store: the files as they came.
+type OwnedEngine = Yoke<Explorer<'static>, Rc<Assembled>>;
 
 /// Why the lazy explorer cannot answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,8 +168,8 @@ impl LazyExplorer {
     /// Assembles the engine again if files came since (nothing to do if none came).
     fn refresh(&mut self) -> Result<(), LazyExplorerError> {
         if self.stale || self.explorer.is_none() {
-            let bytes = self.store.assemble()?;
-            self.install(bytes.into())?;
+            let assembled = self.store.assembled()?;
+            self.install(Rc::new(assembled))?;
         }
         Ok(())
     }
@@ -195,11 +198,11 @@ impl LazyExplorer {
         }
     }
 
-    /// Makes the index `bytes`, assembled from everything the store holds now, the page's
-    /// engine; the last engine and its bytes are dropped (the text chunks it loaded move).
-    fn install(&mut self, bytes: Rc<[u8]>) -> Result<(), IndexError> {
-        let mut engine = OwnedEngine::try_attach_to_cart(bytes, |bytes| {
-            Index::open_embedded(bytes).map(Explorer::over)
+    /// Makes the index `assembled` from everything the store holds now the page's engine;
+    /// the last engine and what only it held are dropped (the text chunks it loaded move).
+    fn install(&mut self, assembled: Rc<Assembled>) -> Result<(), IndexError> {
+        let mut engine = OwnedEngine::try_attach_to_cart(assembled, |assembled| {
+            assembled.index().map(Explorer::over)
         })?;
         if let Some(mut old) = self.explorer.take() {
             // The same text chunks, so what was loaded stays (a chunk is loaded only against
@@ -222,9 +225,9 @@ impl LazyExplorer {
         self.explorer.as_ref().map(|engine| engine.get())
     }
 
-    /// A weak handle on the assembled bytes the engine reads (for tests: it upgrades while
-    /// they are alive, so a test can see that installing the next engine freed them).
-    pub fn engine_bytes(&self) -> Option<Weak<[u8]>> {
+    /// A weak handle on the assembled index the engine reads (for tests: it upgrades while
+    /// it is alive, so a test can see that installing the next engine freed it).
+    pub fn engine_bytes(&self) -> Option<Weak<Assembled>> {
         self.explorer
             .as_ref()
             .map(|engine| Rc::downgrade(engine.backing_cart()))

@@ -318,7 +318,7 @@ pub(crate) mod rounds {
             let bytes = page.engine_bytes().expect("an engine after the rounds");
             if !engines
                 .iter()
-                .any(|e: &std::rc::Weak<[u8]>| e.ptr_eq(&bytes))
+                .any(|e: &std::rc::Weak<explorer_index::lazy::Assembled>| e.ptr_eq(&bytes))
             {
                 engines.push(bytes);
             }
@@ -326,7 +326,7 @@ pub(crate) mod rounds {
         }
         assert!(engines.len() > 3, "the queries installed new engines");
         let alive = engines.iter().filter(|e| e.upgrade().is_some()).count();
-        assert_eq!(alive, 1, "only the page's engine keeps its bytes");
+        assert_eq!(alive, 1, "only the page's engine keeps its assembled index");
         assert!(engines.last().unwrap().upgrade().is_some());
     }
 

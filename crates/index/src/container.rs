@@ -16,6 +16,12 @@ pub(crate) struct Sections<'a> {
 }
 
 impl<'a> Sections<'a> {
+    /// Sections that are not in one container (an assembled lazy index's, read in place).
+    #[cfg(feature = "lazy")]
+    pub(crate) fn of(entries: Vec<(Tag, &'a [u8])>) -> Self {
+        Sections { entries }
+    }
+
     pub(crate) fn sizes(&self) -> Vec<(Tag, usize)> {
         self.entries.iter().map(|(t, s)| (*t, s.len())).collect()
     }

@@ -62,7 +62,19 @@ impl<'a> Index<'a> {
     /// embedded index links no checksum code: fst's CRC-32C tables and the container's CRC-32
     /// table were 21 KiB of the .wasm that gzip cannot shrink.
     fn open_with<const VERIFY: bool>(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
-        let sections: Sections<'a> = container::open_with::<VERIFY>(bytes)?;
+        Index::of_sections::<VERIFY>(container::open_with::<VERIFY>(bytes)?)
+    }
+
+    /// Open an index of `sections` (tag and bytes, each where it already is): what a lazy
+    /// index assembles each round (`lazy::Assembled`), read in place instead of copied into
+    /// one container. The same checks as [`Index::open_embedded`] (no checksum: the files
+    /// were each checked against their names when they came).
+    #[cfg(feature = "lazy")]
+    pub fn open_sections(sections: &[(container::Tag, &'a [u8])]) -> Result<Index<'a>, IndexError> {
+        Index::of_sections::<false>(Sections::of(sections.to_vec()))
+    }
+
+    fn of_sections<const VERIFY: bool>(sections: Sections<'a>) -> Result<Index<'a>, IndexError> {
         let sizes = sections.sizes();
         let terms = Map::new(sections.get(*b"TERM")?).map_err(|_| IndexError::Corrupt {
             section: "TERM",

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use super::files::FileRef;
+use super::files::{FileName, FileRef};
 use super::store::{prefix_range, shards_in, KeyRange, LazyIndex};
 
 impl LazyIndex {
@@ -108,7 +108,8 @@ impl LazyIndex {
 
     /// Whether `name` is an alias shard of this index.
     pub fn is_alias_shard(&self, name: &str) -> bool {
-        self.alias_shards.iter().any(|(_, f)| f.is_named(name))
+        FileName::parse(name)
+            .is_some_and(|name| self.alias_shards.iter().any(|(_, f)| name.names(f)))
     }
 }
 

@@ -3,9 +3,10 @@
 //! ranking, facets and snippets run unchanged on a lazy index. Its term dictionary is the
 //! loaded shards' fsts as they came (TRMS, `crate::dictionary`), its POST the loaded packs
 //! whole with a directory of where each begins (PDIR), and a term's value names its pack and
-//! its place in it (`Index::list_offset`): a round copies bytes and builds no fst (each
-//! round used to build one over every loaded term and copy every list: most of a query's
-//! time in the page). A term whose pack is not loaded reads an empty postings list: a walk over a range whose shards are loaded
+//! its place in it (`Index::list_offset`): a round copies the loaded packs and builds no fst
+//! (each round used to build one over every loaded term and copy every list: most of a
+//! query's time in the page), and every other section is read where the store keeps it
+//! ([`Assembled`]: rounds used to copy them all into one container and checksum it). A term whose pack is not loaded reads an empty postings list: a walk over a range whose shards are loaded
 //! sees every key, as on the whole index, but reading such a term's postings is not an
 //! answer. The engine records what it reads (`search::expand::reads`) and the caller asks
 //! [`LazyIndex::missing`] whether it was all loaded; a term of a shard not loaded is absent.
@@ -19,6 +20,7 @@ use super::store::LazyIndex;
 use super::texts::TEXT_ROWS;
 use super::LazyError;
 use crate::container::Tag;
+use std::rc::Rc;
 
 /// A pack's number in the assembled index: its shard's number << 16 | its number in the
 /// shard (the same whatever else is loaded).
@@ -80,10 +82,30 @@ impl LazyIndex {
         }
     }
 
-    /// The bytes of an index (this crate's format) of the sections and the loaded terms, or
-    /// [`LazyError::Missing`] naming the first section not supplied.
+    /// The placeholder of lazy section `tag` (made once: it depends only on the article
+    /// count), shared by every assembly until the section comes.
+    fn shared_placeholder(&self, tag: Tag) -> Rc<[u8]> {
+        self.placeholders
+            .borrow_mut()
+            .entry(tag)
+            .or_insert_with(|| self.placeholder(tag).into())
+            .clone()
+    }
+
+    /// The index (this crate's format) of the sections and the loaded terms as one file's
+    /// bytes, or [`LazyError::Missing`] naming the first section not supplied: the sections
+    /// of [`LazyIndex::assembled`] in a container, with its checksum ([`crate::Index::open`]
+    /// reads it; tests compare it with the whole index).
     pub fn assemble(&self) -> Result<Vec<u8>, LazyError> {
-        let mut sections: Vec<([u8; 4], &[u8])> = Vec::new();
+        Ok(self.assembled()?.to_bytes())
+    }
+
+    /// The sections of an index of everything loaded, or [`LazyError::Missing`] naming the
+    /// first section not supplied. Each section is shared, not copied: the files as they
+    /// came, the tables assembled from row chunks (kept until a chunk of theirs comes), the
+    /// placeholders; only the dictionary's directory and the postings are made anew.
+    pub fn assembled(&self) -> Result<Assembled, LazyError> {
+        let mut sections: Vec<(Tag, Rc<[u8]>)> = Vec::new();
         // The row tables not loaded whole, each assembled again only when a chunk of its
         // came (`supply`): at 100k articles one is hundreds of thousands of records.
         for tag in ROW_TABLES {
@@ -95,14 +117,16 @@ impl LazyIndex {
                 continue;
             }
             let table = self.assembled_table(tag)?;
-            self.assembled_tables.borrow_mut().insert(tag, table);
+            self.assembled_tables.borrow_mut().insert(tag, table.into());
         }
         // AMET, while not loaded, assembled from its names and the rows loaded (rows.rs),
         // kept like the row tables until one of them comes.
         let meta_apart = matches!(self.section(*b"AMET"), Err(LazyError::Missing { .. }));
         if meta_apart && !self.assembled_tables.borrow().contains_key(b"AMET") {
             if let Some(meta) = self.assembled_meta()? {
-                self.assembled_tables.borrow_mut().insert(*b"AMET", meta);
+                self.assembled_tables
+                    .borrow_mut()
+                    .insert(*b"AMET", meta.into());
             }
         }
         // TXTC, while not loaded, assembled from the entries the HEAD chunks carry
@@ -110,39 +134,39 @@ impl LazyIndex {
         let texts_apart = matches!(self.section(TEXT_ROWS), Err(LazyError::Missing { .. }));
         if texts_apart && !self.assembled_tables.borrow().contains_key(&TEXT_ROWS) {
             if let Some(texts) = self.assembled_texts()? {
-                self.assembled_tables.borrow_mut().insert(TEXT_ROWS, texts);
+                self.assembled_tables
+                    .borrow_mut()
+                    .insert(TEXT_ROWS, texts.into());
             }
         }
         let kept = self.assembled_tables.borrow();
-        let mut tables: Vec<(Tag, &[u8])> = ROW_TABLES
+        let mut tables: Vec<(Tag, Rc<[u8]>)> = ROW_TABLES
             .iter()
             .filter(|tag| self.sections().iter().any(|(t, _)| t == *tag))
-            .filter_map(|&tag| match self.section(tag) {
+            .filter_map(|&tag| match self.shared_section(tag) {
                 Ok(whole) => Some((tag, whole)),
-                Err(_) => kept.get(&tag).map(|t| (tag, t.as_slice())),
+                Err(_) => kept.get(&tag).map(|t| (tag, t.clone())),
             })
             .collect();
         if let Some(meta) = kept.get(b"AMET").filter(|_| meta_apart) {
-            tables.push((*b"AMET", meta));
+            tables.push((*b"AMET", meta.clone()));
         }
         if let Some(texts) = kept.get(&TEXT_ROWS).filter(|_| texts_apart) {
-            tables.push((TEXT_ROWS, texts));
+            tables.push((TEXT_ROWS, texts.clone()));
         }
-        // A lazy section not loaded yet: a placeholder of its shape in its place.
-        let placeholders: Vec<(Tag, Vec<u8>)> = LAZY_SECTIONS
-            .iter()
-            .filter(|tag| !tables.iter().any(|(t, _)| t == *tag))
-            .filter(|&&tag| matches!(self.section(tag), Err(LazyError::Missing { .. })))
-            .map(|&tag| (tag, self.placeholder(tag)))
-            .collect();
         for (tag, _) in self.sections() {
-            match tables.iter().find(|(t, _)| t == tag) {
-                Some((_, table)) => sections.push((*tag, table)),
-                None => match placeholders.iter().find(|(t, _)| t == tag) {
-                    Some((_, bytes)) => sections.push((*tag, bytes)),
-                    None => sections.push((*tag, self.section(*tag)?)),
+            let bytes = match tables.iter().find(|(t, _)| t == tag) {
+                Some((_, table)) => table.clone(),
+                None => match self.shared_section(*tag) {
+                    Ok(bytes) => bytes,
+                    // A lazy section not loaded yet: a placeholder of its shape in its place.
+                    Err(LazyError::Missing { .. }) if LAZY_SECTIONS.contains(tag) => {
+                        self.shared_placeholder(*tag)
+                    }
+                    Err(e) => return Err(e),
                 },
-            }
+            };
+            sections.push((*tag, bytes));
         }
         // TRMS: the loaded shards' fsts as they are (crate::dictionary); TERM is empty.
         let shards: Vec<(usize, &[u8])> = self
@@ -162,7 +186,7 @@ impl LazyIndex {
         for (_, bytes) in &shards {
             trms.extend_from_slice(bytes);
         }
-        let terms = fst::MapBuilder::memory().into_inner().unwrap_or_default();
+        let terms: Rc<[u8]> = self.shared_placeholder(*b"TERM");
         // POST: the empty list at 0 (no articles, no positions, Golomb parameter 0, usual
         // kind 0), then every loaded pack whole; PDIR: where each begins (reader.rs,
         // `Index::list_offset`).
@@ -183,14 +207,38 @@ impl LazyIndex {
             }
         }
         // ALIS: the loaded alias shards as they came, while ALIA is not loaded whole.
-        let aliases = self.assembled_aliases();
-        if let Some(aliases) = &aliases {
-            sections.push((*b"ALIS", aliases));
+        if let Some(aliases) = self.assembled_aliases() {
+            sections.push((*b"ALIS", aliases.into()));
         }
-        sections.push((*b"TERM", &terms));
-        sections.push((*b"TRMS", &trms));
-        sections.push((*b"POST", &post));
-        sections.push((*b"PDIR", &pdir));
-        Ok(crate::container::assemble(&sections))
+        sections.push((*b"TERM", terms));
+        sections.push((*b"TRMS", trms.into()));
+        sections.push((*b"POST", post.into()));
+        sections.push((*b"PDIR", pdir.into()));
+        Ok(Assembled { sections })
+    }
+}
+
+/// The sections of an index assembled from a lazy index ([`LazyIndex::assembled`]), each
+/// shared with the store that made it: the engine reads them in place
+/// ([`crate::Index::open_sections`]), so a round copies no section and computes no checksum
+/// over them (it did both, most of a round's time in the page).
+pub struct Assembled {
+    sections: Vec<(Tag, Rc<[u8]>)>,
+}
+
+impl Assembled {
+    /// Every section, tag and bytes, in the order of an index file.
+    pub fn sections(&self) -> Vec<(Tag, &[u8])> {
+        self.sections.iter().map(|(t, b)| (*t, &**b)).collect()
+    }
+
+    /// The index over these sections, read where they are.
+    pub fn index(&self) -> Result<crate::Index<'_>, crate::IndexError> {
+        crate::Index::open_sections(&self.sections())
+    }
+
+    /// The same index as one file's bytes (this crate's container, with its checksum).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        crate::container::assemble(&self.sections())
     }
 }

@@ -58,16 +58,7 @@ impl FileRef {
     /// Whether `name` is this file's name (as [`FileRef::name`] writes it), without writing
     /// it: the rounds compare names with every file of the root many times over.
     pub fn is_named(&self, name: &str) -> bool {
-        let b = name.as_bytes();
-        b.len() == 22
-            && b[0] == self.kind.letter() as u8
-            && b[1] == b'-'
-            && name.ends_with(".bin")
-            && name
-                .get(2..18)
-                .filter(|hex| hex.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')))
-                .and_then(|hex| u64::from_str_radix(hex, 16).ok())
-                .is_some_and(|hash| hash == self.hash)
+        FileName::parse(name).is_some_and(|n| n.names(self))
     }
 
     /// Whether `bytes` are this file.
@@ -94,6 +85,35 @@ impl FileRef {
 impl fmt::Display for FileRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{:016x}.bin", self.kind.letter(), self.hash)
+    }
+}
+
+/// A file name as [`FileRef::name`] writes it, read once: kind letter and hash, to compare
+/// with many files ([`FileName::names`]) without reading the name again for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileName {
+    letter: u8,
+    hash: u64,
+}
+
+impl FileName {
+    /// The letter and hash of `name`, if it has the shape of a file's name.
+    pub(crate) fn parse(name: &str) -> Option<FileName> {
+        let b = name.as_bytes();
+        if b.len() != 22 || b[1] != b'-' || !name.ends_with(".bin") {
+            return None;
+        }
+        let hex = name.get(2..18)?;
+        if !hex.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')) {
+            return None;
+        }
+        let hash = u64::from_str_radix(hex, 16).ok()?;
+        Some(FileName { letter: b[0], hash })
+    }
+
+    /// Whether this is the name of `file`.
+    pub(crate) fn names(&self, file: &FileRef) -> bool {
+        self.hash == file.hash && self.letter == file.kind.letter() as u8
     }
 }
 

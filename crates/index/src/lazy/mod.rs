@@ -53,6 +53,7 @@ mod texts;
 #[cfg(feature = "write")]
 mod writer;
 
+pub use assemble::Assembled;
 pub use error::LazyError;
 pub use files::{file_hash, FileKind, FileRef};
 pub use rows::{LAZY_SECTIONS, META_NAMES, META_ROWS, NAME_ROWS, ROW_TABLES};

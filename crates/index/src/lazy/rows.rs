@@ -18,7 +18,7 @@
 
 #[cfg(feature = "write")]
 use super::files::FileKind;
-use super::files::FileRef;
+use super::files::{FileName, FileRef};
 use super::store::LazyIndex;
 use super::texts::TEXT_ROWS;
 use super::LazyError;
@@ -443,8 +443,9 @@ impl LazyIndex {
 
     /// Which row chunk `name` is: table and number.
     pub(crate) fn rows_chunk_named(&self, name: &str) -> Option<(Tag, usize, FileRef)> {
+        let name = FileName::parse(name)?;
         self.rows.iter().find_map(|table| {
-            let i = table.chunks.iter().position(|(_, f)| f.is_named(name))?;
+            let i = table.chunks.iter().position(|(_, f)| name.names(f))?;
             Some((table.tag, i, table.chunks[i].1))
         })
     }

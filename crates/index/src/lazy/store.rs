@@ -1,10 +1,12 @@
 //! [`LazyIndex`]: the root and the files supplied so far; lookups that say what they lack.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use fst::{IntoStreamer, Map, Streamer};
 
-use super::files::{FileKind, FileRef};
+use super::files::{FileKind, FileName, FileRef};
 use super::root::{parse_root, parse_shard, u32_at, Shard, Shards};
 use super::rows::{RowTable, LAZY_SECTIONS, META_ROWS};
 use super::{LazyError, LAZY_VERSION, ROOT_MAGIC};
@@ -69,11 +71,14 @@ pub struct LazyIndex {
     loaded_shards: BTreeMap<usize, Shard>,
     /// The alias shards supplied, by number.
     pub(super) loaded_aliases: BTreeMap<usize, Shard>,
-    /// Packs and sections supplied, by name.
-    loaded: BTreeMap<String, Vec<u8>>,
+    /// Packs and sections supplied, by name (shared with the assembled index that reads
+    /// them in place, `assemble.rs`).
+    loaded: BTreeMap<String, Rc<[u8]>>,
     /// The assembled tables kept in row chunks, each kept until a chunk of its (or the
     /// table whole) comes (`assemble.rs`).
-    pub(super) assembled_tables: std::cell::RefCell<BTreeMap<Tag, Vec<u8>>>,
+    pub(super) assembled_tables: RefCell<BTreeMap<Tag, Rc<[u8]>>>,
+    /// What stands for each lazy section not loaded yet, made once (`assemble.rs`).
+    pub(super) placeholders: RefCell<BTreeMap<Tag, Rc<[u8]>>>,
 }
 
 impl LazyIndex {
@@ -120,7 +125,8 @@ impl LazyIndex {
                 loaded_shards: BTreeMap::new(),
                 loaded_aliases: BTreeMap::new(),
                 loaded: BTreeMap::new(),
-                assembled_tables: std::cell::RefCell::new(BTreeMap::new()),
+                assembled_tables: RefCell::new(BTreeMap::new()),
+                placeholders: RefCell::new(BTreeMap::new()),
             })
             .ok_or(corrupt("root tables"))
     }
@@ -165,6 +171,15 @@ impl LazyIndex {
 
     /// A section's bytes, if supplied.
     pub fn section(&self, tag: Tag) -> Result<&[u8], LazyError> {
+        self.shared_section_ref(tag).map(|b| &**b)
+    }
+
+    /// A section's bytes, if supplied, shared (the assembled index reads them in place).
+    pub(crate) fn shared_section(&self, tag: Tag) -> Result<Rc<[u8]>, LazyError> {
+        self.shared_section_ref(tag).cloned()
+    }
+
+    fn shared_section_ref(&self, tag: Tag) -> Result<&Rc<[u8]>, LazyError> {
         let (_, file) = self
             .sections
             .iter()
@@ -173,10 +188,7 @@ impl LazyIndex {
                 name: format!("section {}", String::from_utf8_lossy(&tag)),
             })?;
         let name = file.name();
-        self.loaded
-            .get(&name)
-            .map(Vec::as_slice)
-            .ok_or(LazyError::Missing { name })
+        self.loaded.get(&name).ok_or(LazyError::Missing { name })
     }
 
     /// The shards whose key ranges meet `range`, by number.
@@ -195,11 +207,12 @@ impl LazyIndex {
     /// Which file `name` is, if this root or a supplied shard lists it: the file, and its
     /// number if it is a dictionary shard or an alias shard.
     fn expected(&self, name: &str) -> Option<(FileRef, Option<ShardOf>)> {
+        let parsed = FileName::parse(name)?;
         let numbered = |shards: &Shards| {
             shards
                 .iter()
                 .enumerate()
-                .find(|(_, (_, f))| f.is_named(name))
+                .find(|(_, (_, f))| parsed.names(f))
                 .map(|(i, (_, f))| (*f, i))
         };
         if let Some((f, i)) = numbered(&self.shards) {
@@ -216,7 +229,7 @@ impl LazyIndex {
                     .values()
                     .flat_map(|s| s.packs.iter().copied()),
             )
-            .find(|f| f.is_named(name))
+            .find(|f| parsed.names(f))
             .map(|f| (f, None))
             .or_else(|| self.rows_chunk_named(name).map(|(_, _, f)| (f, None)))
     }
@@ -276,7 +289,7 @@ impl LazyIndex {
                         tables.remove(b"TXTC");
                     }
                 }
-                self.loaded.insert(name.to_owned(), bytes);
+                self.loaded.insert(name.to_owned(), bytes.into());
             }
         }
         Ok(())
@@ -284,14 +297,19 @@ impl LazyIndex {
 
     /// Whether file `name` has been supplied.
     pub fn has(&self, name: &str) -> bool {
+        if self.loaded.contains_key(name) {
+            return true;
+        }
+        let Some(name) = FileName::parse(name) else {
+            return false;
+        };
         let loaded = |shards: &Shards, loaded: &BTreeMap<usize, Shard>| {
             shards
                 .iter()
-                .position(|(_, f)| f.is_named(name))
+                .position(|(_, f)| name.names(f))
                 .is_some_and(|i| loaded.contains_key(&i))
         };
-        self.loaded.contains_key(name)
-            || loaded(&self.shards, &self.loaded_shards)
+        loaded(&self.shards, &self.loaded_shards)
             || loaded(&self.alias_shards, &self.loaded_aliases)
     }
 
@@ -307,7 +325,7 @@ impl LazyIndex {
 
     /// The bytes of a supplied pack or section.
     pub(crate) fn loaded_bytes(&self, name: &str) -> Option<&[u8]> {
-        self.loaded.get(name).map(Vec::as_slice)
+        self.loaded.get(name).map(|b| &**b)
     }
 
     /// The postings of `term`, or the files still needed to read them.
