@@ -89,9 +89,12 @@ fn a_page_of_hits_with_its_snippets_reads_no_text_chunks_table_and_no_alias_map_
         fetched.extend(texts);
         assert!(!fetched.contains(&txtc), "{q}: TXTC whole in {fetched:?}");
         assert!(!fetched.contains(&alia), "{q}: ALIA whole in {fetched:?}");
+        // A name is looked up in its alias shard; other words mostly only in the alias
+        // filter, loaded with the sections (lazy format 8).
+        let names = ["Peking ", "Kim Jong Un ", "Moskau Berlin "].contains(&q);
         assert!(
-            fetched.iter().any(|n| page.store().is_alias_shard(n)),
-            "{q}: the words were asked whether they are names: {fetched:?}"
+            !names || fetched.iter().any(|n| page.store().is_alias_shard(n)),
+            "{q}: the names were looked up: {fetched:?}"
         );
         // The chunks named are the whole index's, and loaded, the snippets are its.
         let chunks = page.checked(|ex| ex.missing_texts(ids.clone())).unwrap();

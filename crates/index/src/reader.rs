@@ -39,6 +39,9 @@ pub struct Index<'a> {
     /// A lazy index's start page figures counted at build time (STRT), if it has them.
     #[cfg(feature = "lazy")]
     start_figures: Option<&'a [u8]>,
+    /// A lazy index's alias filter (ALKF: `lazy::filter`), if it has one.
+    #[cfg(feature = "lazy")]
+    alias_filter: Option<&'a [u8]>,
     article_count: u32,
     entity_count: u32,
     avg_len: f32,
@@ -165,6 +168,8 @@ impl<'a> Index<'a> {
             entity_totals: sections.get(*b"ETOT").ok(),
             #[cfg(feature = "lazy")]
             start_figures: sections.get(*b"STRT").ok(),
+            #[cfg(feature = "lazy")]
+            alias_filter: sections.get(crate::lazy::ALIAS_FILTER).ok(),
             article_count,
             entity_count,
             avg_len,
@@ -350,6 +355,10 @@ impl<'a> Index<'a> {
     /// The entity a folded name or alias stands for, if exactly one.
     pub fn entity_by_alias(&self, folded: &str) -> Option<EntityId> {
         #[cfg(feature = "lazy")]
+        if self.surely_no_alias(folded) {
+            return None;
+        }
+        #[cfg(feature = "lazy")]
         crate::lazy::reads::note_alias_key(folded);
         self.aliases
             .get(folded)
@@ -360,8 +369,25 @@ impl<'a> Index<'a> {
     /// Whether `folded` is a name or alias of the index (of one entity or of several).
     pub fn is_alias(&self, folded: &str) -> bool {
         #[cfg(feature = "lazy")]
+        if self.surely_no_alias(folded) {
+            return false;
+        }
+        #[cfg(feature = "lazy")]
         crate::lazy::reads::note_alias_key(folded);
         self.aliases.contains_key(folded)
+    }
+
+    /// Whether a lazy index's alias filter says that `folded` (without a space) is no name
+    /// of the index: the whole index's answer, read from the filter (loaded before the page
+    /// is ready) instead of the alias shard of its key. `false` (look the key up) when the
+    /// filter may hold it, or when the index has none.
+    #[cfg(feature = "lazy")]
+    fn surely_no_alias(&self, folded: &str) -> bool {
+        let Some(filter) = self.alias_filter.filter(|_| !folded.contains(' ')) else {
+            return false;
+        };
+        crate::lazy::reads::note_section(crate::lazy::ALIAS_FILTER);
+        !crate::lazy::filter::may_contain(filter, folded.as_bytes())
     }
 
     /// Calls `found` with every folded name or alias that begins with `prefix` and its

@@ -19,7 +19,8 @@
 //!                length u32) | fst::Map term -> pack number << 32 | offset in the pack
 //! pack  p-HASH   postings lists of consecutive terms of one shard, as in the index's POST
 //! section s-HASH one section of the index (LENS, ARTS, HEAD, ENTS, ...), its bytes unchanged, or
-//!                one the lazy writer counts (ETOT, STRT: `crate::figures`)
+//!                one the lazy writer counts (ETOT, STRT: `crate::figures`) or makes (ALKF,
+//!                the alias filter: `filter.rs`)
 //! rows  a-HASH   the records of consecutive articles of a per-article table (HEAD, MENT,
 //!                AENT) or of consecutive entities (ENTS, and ENAM: their names and kinds
 //!                only), as a table of the index's format (`rows.rs`); a HEAD chunk of a
@@ -45,6 +46,7 @@ mod aliases;
 mod assemble;
 mod error;
 mod files;
+pub(crate) mod filter;
 pub mod reads;
 mod root;
 mod rows;
@@ -56,6 +58,7 @@ mod writer;
 pub use assemble::Assembled;
 pub use error::LazyError;
 pub use files::{file_hash, FileKind, FileRef};
+pub use filter::ALIAS_FILTER;
 pub use rows::{LAZY_SECTIONS, META_NAMES, META_ROWS, NAME_ROWS, ROW_TABLES};
 pub use store::{prefix_range, KeyRange, LazyIndex, Lookup, RangeLookup};
 pub use texts::TEXT_ROWS;
@@ -82,7 +85,9 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// articles' heads, `texts.rs`), so that a query reads neither ALIA nor TXTC whole.
 /// 7: the lengths apart from the dates (the lazy section LENS, one byte an article, of index
 /// format 10), so that ranking reads a quarter of what it read and no date.
-pub const LAZY_VERSION: u32 = 7;
+/// 8: the alias filter (the lazy section ALKF, `filter.rs`), so that a page of hits learns
+/// that the words of its titles and texts are no names without fetching alias shards.
+pub const LAZY_VERSION: u32 = 8;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;

@@ -473,10 +473,17 @@ fn entity_rows_and_the_alias_map_come_when_read_and_equal_the_whole_index_s() {
         )
     });
     assert_eq!((name.as_str(), aliased, listed.len()), ("", None, 0));
-    // The reads name one ENTS chunk, one AENT chunk and the alias map, nothing else.
+    // The reads name one ENTS chunk, one AENT chunk, the alias map and its filter (loaded
+    // with the sections; it may hold the key, so the key is looked up), nothing else.
     let need = lazy.files_read(&read);
-    assert_eq!(need.len(), 3, "{need:?}");
+    assert_eq!(need.len(), 4, "{need:?}");
     assert!(need.contains(&alia.name()));
+    let filter = lazy
+        .sections()
+        .iter()
+        .find(|(t, _)| *t == super::ALIAS_FILTER);
+    let filter = filter.unwrap().1.name();
+    assert!(need.contains(&filter) && lazy.has(&filter));
     assert!(need.iter().filter(|n| n.starts_with("a-")).count() == 2);
     // A damaged entity chunk is refused by name.
     let chunk = need.iter().find(|n| n.starts_with("a-")).unwrap();

@@ -127,6 +127,22 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
     if let Some((_, names)) = &meta {
         kept.push((META_NAMES, names.clone().into()));
     }
+    // The alias filter over the names without a space (filter.rs).
+    if let Ok(alia) = sections.get(*b"ALIA") {
+        let aliases = fst::Map::new(alia).map_err(|_| IndexError::Corrupt {
+            section: "ALIA",
+            offset: 0,
+        })?;
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        let mut stream = aliases.keys();
+        while let Some(key) = stream.next() {
+            if !key.contains(&b' ') {
+                keys.push(key.to_vec());
+            }
+        }
+        let filter = super::filter::build(keys.iter().map(Vec::as_slice), keys.len());
+        kept.push((super::ALIAS_FILTER, filter.into()));
+    }
     body.extend_from_slice(&(kept.len() as u32).to_le_bytes());
     for (tag, bytes) in kept {
         let file = FileRef::of(FileKind::Section, &bytes);

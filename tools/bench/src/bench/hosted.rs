@@ -215,6 +215,7 @@ pub fn command(rest: &[String]) -> Result<()> {
     };
     let kind_of = |name: &str| -> String {
         match name.get(..2) {
+            Some("d-") if fresh.store().is_alias_shard(name) => "alias shards".into(),
             Some("d-") => "shards".into(),
             Some("p-") => "packs".into(),
             Some("s-") => format!("{} whole", tag_of(name)),
