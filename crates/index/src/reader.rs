@@ -355,7 +355,7 @@ impl<'a> Index<'a> {
     /// The entity a folded name or alias stands for, if exactly one.
     pub fn entity_by_alias(&self, folded: &str) -> Option<EntityId> {
         #[cfg(feature = "lazy")]
-        if self.surely_no_alias(folded) {
+        if crate::lazy::filter::rules_out(self.alias_filter, folded) {
             return None;
         }
         #[cfg(feature = "lazy")]
@@ -369,25 +369,12 @@ impl<'a> Index<'a> {
     /// Whether `folded` is a name or alias of the index (of one entity or of several).
     pub fn is_alias(&self, folded: &str) -> bool {
         #[cfg(feature = "lazy")]
-        if self.surely_no_alias(folded) {
+        if crate::lazy::filter::rules_out(self.alias_filter, folded) {
             return false;
         }
         #[cfg(feature = "lazy")]
         crate::lazy::reads::note_alias_key(folded);
         self.aliases.contains_key(folded)
-    }
-
-    /// Whether a lazy index's alias filter says that `folded` (without a space) is no name
-    /// of the index: the whole index's answer, read from the filter (loaded before the page
-    /// is ready) instead of the alias shard of its key. `false` (look the key up) when the
-    /// filter may hold it, or when the index has none.
-    #[cfg(feature = "lazy")]
-    fn surely_no_alias(&self, folded: &str) -> bool {
-        let Some(filter) = self.alias_filter.filter(|_| !folded.contains(' ')) else {
-            return false;
-        };
-        crate::lazy::reads::note_section(crate::lazy::ALIAS_FILTER);
-        !crate::lazy::filter::may_contain(filter, folded.as_bytes())
     }
 
     /// Calls `found` with every folded name or alias that begins with `prefix` and its

@@ -41,7 +41,7 @@ fn hashes(key: &[u8]) -> (u64, u64) {
 
 /// Whether the filter may hold `key` (`false`: it surely does not; a filter of no bits
 /// holds nothing).
-pub(crate) fn may_contain(filter: &[u8], key: &[u8]) -> bool {
+fn may_contain(filter: &[u8], key: &[u8]) -> bool {
     let Some((&probes, bits)) = filter.split_first().filter(|(_, bits)| !bits.is_empty()) else {
         return false;
     };
@@ -51,6 +51,18 @@ pub(crate) fn may_contain(filter: &[u8], key: &[u8]) -> bool {
         let bit = a.wrapping_add(i.wrapping_mul(b)) % m;
         bits[(bit / 8) as usize] & (1 << (bit % 8)) != 0
     })
+}
+
+/// Whether a lazy index's alias filter (`filter`: `None` in an index without one) says that
+/// `folded` (without a space) is no name of the index: the whole index's answer, read from
+/// the filter (noted as read; the page loads it before it is ready) instead of the alias
+/// shard of its key. `false` (look the key up) when the filter may hold it.
+pub(crate) fn rules_out(filter: Option<&[u8]>, folded: &str) -> bool {
+    let Some(filter) = filter.filter(|_| !folded.contains(' ')) else {
+        return false;
+    };
+    super::reads::note_section(ALIAS_FILTER);
+    !may_contain(filter, folded.as_bytes())
 }
 
 /// The filter of `keys` (`count` of them).
