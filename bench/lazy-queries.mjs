@@ -15,7 +15,8 @@
 //
 // One query, as the element asks it: first the page of hits with its snippets, without the
 // facets (`fetchFor(q, { limit, facets: false })`, its rounds; `search()`; `loadText()` of the
-// hits whose snippets are pending; `search()` again): "first page", the time from the first
+// hits whose snippets are pending; `search()` again, after rounds only if it names a file it
+// lacks): "first page", the time from the first
 // call to the last answer, measured in the page (performance.now()); then the facets
 // (`fetchFor(q, { limit })`, `search()`): "facets", time and bytes beyond the first page
 // (the two together are the whole answer). After the explorer is ready (`createExplorer()`
@@ -180,9 +181,16 @@ async function ask(page, query) {
       const pending = r.hits.filter((h) => h.snippet?.pending).map((h) => h.id);
       if (pending.length > 0) {
         await ex.loadText(pending);
-        // With the texts in, the snippets' marks may read more (alias shards): as the element does.
-        await ex.fetchFor(q, options);
-        r = ex.search(q, options);
+        // With the texts in, asked at once; if the snippets' marks read a file more (an alias
+        // shard), the search names it and its rounds run first: as the element does
+        // (www/ui/effects.js, `pageWithTexts`).
+        try {
+          r = ex.search(q, options);
+        } catch (e) {
+          if (typeof e?.missingFile !== 'string') throw e;
+          await ex.fetchFor(q, options);
+          r = ex.search(q, options);
+        }
       }
       const ms = performance.now() - t0;
       // Where the time went: the rounds (fetches and assembling), the first search, the texts and the search again.
