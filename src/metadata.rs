@@ -105,21 +105,14 @@ pub fn facets_of_matches<'a>(
     options: &SearchOptions,
 ) -> Result<(Vec<MetaFacet<'a>>, Vec<MetaFacet<'a>>), IndexError> {
     let meta = index.metadata_names();
-    let mut by_source = vec![0usize; meta.source_count() as usize];
-    let mut by_author = vec![0usize; meta.author_count() as usize];
+    let mut counts =
+        explorer_index::MetaCounts::new(meta.source_count() as usize, meta.author_count() as usize);
     let mut authors = Vec::new();
     for &article in articles {
         let source = index.article_source_authors(article, &mut authors)?;
-        if let Some(c) = source.and_then(|s| by_source.get_mut(s.0 as usize)) {
-            *c += 1;
-        }
-        for a in &authors {
-            if let Some(c) = by_author.get_mut(a.0 as usize) {
-                *c += 1;
-            }
-        }
+        counts.add(source.map(|s| s.0), authors.iter().map(|a| a.0));
     }
-    named(index, (by_source, by_author), options)
+    named(index, (counts.by_source, counts.by_author), options)
 }
 
 /// The counted sources and authors (per id) named, with the selected ones of `options`.

@@ -172,13 +172,22 @@ export async function fetchFacets(catalog, state, current) {
  * @returns {Promise<{ hits: import('../types.js').Hit[], loosened?: import('../types.js').Loosened[] }>}
  */
 export async function fetchPage(catalog, state, offset) {
-  const request = searchRequest(state, offset);
+  const request = pageRequest(state, offset);
   if (!request) return { hits: [], loosened: [] };
-  // Only its hits are drawn: the facets are not counted again.
-  const options = { ...request.options, facets: false };
   // Lazy hosted mode: its rounds first (the heads of a next page).
-  if (catalog.explorer.lazy) await catalog.explorer.fetchFor(request.query, options);
-  return catalog.explorer.search(request.query, options);
+  if (catalog.explorer.lazy) await catalog.explorer.fetchFor(request.query, request.options);
+  return catalog.explorer.search(request.query, request.options);
+}
+
+/**
+ * The search for the page of hits from `offset` alone: only its hits are drawn, the
+ * facets are not counted again. Null when `state` lists no search.
+ * @param {ViewState} state
+ * @param {number} offset
+ */
+function pageRequest(state, offset) {
+  const request = searchRequest(state, offset);
+  return request && { query: request.query, options: { ...request.options, facets: false } };
 }
 
 /**
@@ -193,16 +202,15 @@ export async function fetchPage(catalog, state, offset) {
  * @param {number} offset
  */
 async function pageWithTexts(catalog, state, offset) {
-  const request = searchRequest(state, offset);
+  const request = pageRequest(state, offset);
   if (!request) return { hits: [], loosened: [] };
-  const options = { ...request.options, facets: false };
   try {
-    return await catalog.explorer.search(request.query, options);
+    return await catalog.explorer.search(request.query, request.options);
   } catch (e) {
     if (!catalog.explorer.lazy || typeof (/** @type {any} */ (e)?.missingFile) !== 'string') throw e;
   }
-  await catalog.explorer.fetchFor(request.query, options);
-  return catalog.explorer.search(request.query, options);
+  await catalog.explorer.fetchFor(request.query, request.options);
+  return catalog.explorer.search(request.query, request.options);
 }
 
 /**

@@ -224,22 +224,41 @@ impl MetaTable {
         sources: usize,
         authors: usize,
     ) -> (Vec<usize>, Vec<usize>) {
-        let mut by_source = vec![0usize; sources];
-        let mut by_author = vec![0usize; authors];
+        let mut counts = MetaCounts::new(sources, authors);
         for &article in articles {
-            if let Some(c) = self
-                .source(article)
-                .and_then(|s| by_source.get_mut(s as usize))
-            {
+            counts.add(self.source(article), self.authors(article).iter().copied());
+        }
+        (counts.by_source, counts.by_author)
+    }
+}
+
+/// Articles counted per source id and per author id (what [`MetaTable::counts`] counts,
+/// and the lazy engine from each article's own row): ids beyond the tables are not counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetaCounts {
+    pub by_source: Vec<usize>,
+    pub by_author: Vec<usize>,
+}
+
+impl MetaCounts {
+    /// Nothing counted yet, for `sources` sources and `authors` authors.
+    pub fn new(sources: usize, authors: usize) -> Self {
+        MetaCounts {
+            by_source: vec![0; sources],
+            by_author: vec![0; authors],
+        }
+    }
+
+    /// One more article, from `source` and by `authors`.
+    pub fn add(&mut self, source: Option<u32>, authors: impl IntoIterator<Item = u32>) {
+        if let Some(c) = source.and_then(|s| self.by_source.get_mut(s as usize)) {
+            *c += 1;
+        }
+        for a in authors {
+            if let Some(c) = self.by_author.get_mut(a as usize) {
                 *c += 1;
             }
-            for &a in self.authors(article) {
-                if let Some(c) = by_author.get_mut(a as usize) {
-                    *c += 1;
-                }
-            }
         }
-        (by_source, by_author)
     }
 }
 

@@ -62,7 +62,7 @@ pub use entities::{EntityId, EntityKind, EntityRecord, Mention, MentionKind};
 #[cfg(feature = "chunks")]
 pub use error::ChunkProblem;
 pub use error::IndexError;
-pub use figures::{DateCount, EntityTotals, MetaTable, StartFigures};
+pub use figures::{DateCount, EntityTotals, MetaCounts, MetaTable, StartFigures};
 pub use postings::{ColumnBytes, Field, Kind, Occurrence, PositionsKept, Posting, PostingList};
 pub use reader::Index;
 #[cfg(feature = "write")]

@@ -73,8 +73,10 @@ impl<'a> Index<'a> {
     /// one container. The same checks as [`Index::open_embedded`] (no checksum: the files
     /// were each checked against their names when they came).
     #[cfg(feature = "lazy")]
-    pub fn open_sections(sections: &[(container::Tag, &'a [u8])]) -> Result<Index<'a>, IndexError> {
-        Index::of_sections::<false>(Sections::of(sections.to_vec()))
+    pub fn open_sections(
+        sections: Vec<(container::Tag, &'a [u8])>,
+    ) -> Result<Index<'a>, IndexError> {
+        Index::of_sections::<false>(Sections::of(sections))
     }
 
     fn of_sections<const VERIFY: bool>(sections: Sections<'a>) -> Result<Index<'a>, IndexError> {

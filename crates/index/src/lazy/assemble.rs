@@ -234,7 +234,7 @@ impl Assembled {
 
     /// The index over these sections, read where they are.
     pub fn index(&self) -> Result<crate::Index<'_>, crate::IndexError> {
-        crate::Index::open_sections(&self.sections())
+        crate::Index::open_sections(self.sections())
     }
 
     /// The same index as one file's bytes (this crate's container, with its checksum).
