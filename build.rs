@@ -4,7 +4,8 @@
 //! `ARTICLES_DIR` names another; `ARTICLES_STRICT=1` turns every warning into a failure.
 //! With the `hosted` feature the index keeps no article text: `explorer_index::chunks` splits
 //! the texts into gzip chunks of about `ARTICLES_TEXT_CHUNK` bytes of text each (default
-//! 16 KiB; 4 KiB with `hosted-lazy`, whose budget is the bytes per query). With `hosted-lazy` the rest of the index goes to the lazy index's files in
+//! 16 KiB; with `hosted-lazy`, whose budget is the bytes per query, one article a chunk,
+//! named by the lazy index). With `hosted-lazy` the rest of the index goes to the lazy index's files in
 //! `index/` too (`explorer_index::lazy`, docs/HOSTED.md) and nothing is embedded. Writes only
 //! to OUT_DIR: `index.bin`, `build-summary.txt`, (hosted) `text/` and (lazy) `index/`; and,
 //! when `ARTICLES_PROGRESS` names a file, its progress there.
@@ -49,6 +50,11 @@ fn main() -> ExitCode {
         },
     };
     let chunk_text = match std::env::var("ARTICLES_TEXT_CHUNK") {
+        // A lazy build's texts are one article a chunk (lazy format 9 names them so).
+        Ok(v) if lazy => {
+            eprintln!("error: ARTICLES_TEXT_CHUNK={v:?}: a lazy build holds one article a text chunk; unset it");
+            return ExitCode::FAILURE;
+        }
         Err(_) if lazy => explorer_index::chunks::LAZY_CHUNK_TEXT,
         Err(_) => explorer_index::chunks::DEFAULT_CHUNK_TEXT,
         Ok(v) => match v.trim().parse::<usize>() {
@@ -97,10 +103,12 @@ fn main() -> ExitCode {
             }
         }
     }
+    let mut texts = Vec::new();
     if hosted {
-        match write_chunks(&index, chunk_text, &text_dir) {
-            Ok((hosted_index, report)) => {
-                index = hosted_index;
+        match split_chunks(&index, chunk_text) {
+            Ok((hosted, report)) => {
+                index = hosted.index;
+                texts = hosted.chunks;
                 summary.push_str(&report);
             }
             Err(e) => {
@@ -110,7 +118,7 @@ fn main() -> ExitCode {
         }
     }
     if lazy {
-        match write_lazy(&index, lazy_sizes, &index_dir) {
+        match write_lazy(&index, lazy_sizes, &index_dir, &mut texts) {
             Ok(report) => {
                 // The page fetches the index in files: the module embeds none of it.
                 index = Vec::new();
@@ -121,6 +129,10 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+    }
+    if let Err(e) = write_texts(&texts, &text_dir) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
     }
     let written = std::fs::write(out.join("index.bin"), &index)
         .and_then(|()| std::fs::write(out.join("build-summary.txt"), &summary));
@@ -151,16 +163,14 @@ fn report_progress() {
     });
 }
 
-/// Hosted mode: the index without texts, and the text chunks written to `dir`; returns the
-/// index and a paragraph for the build summary.
-fn write_chunks(index: &[u8], target: usize, dir: &Path) -> Result<(Vec<u8>, String), String> {
+/// Hosted mode: the texts in chunks (the index without them, and the chunk files) and a
+/// paragraph for the build summary.
+fn split_chunks(
+    index: &[u8],
+    target: usize,
+) -> Result<(explorer_index::chunks::HostedIndex, String), String> {
     let hosted = explorer_index::chunks::split_text(index, target)
         .map_err(|e| format!("splitting the texts into chunks: {e}"))?;
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for chunk in &hosted.chunks {
-        let path = dir.join(&chunk.name);
-        std::fs::write(&path, &chunk.gzip).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
     let mut sizes: Vec<usize> = hosted.chunks.iter().map(|c| c.gzip.len()).collect();
     sizes.sort_unstable();
     let total: usize = sizes.iter().sum();
@@ -179,7 +189,20 @@ fn write_chunks(index: &[u8], target: usize, dir: &Path) -> Result<(Vec<u8>, Str
         ),
         _ => "hosted: no articles, no text chunks\n".to_string(),
     };
-    Ok((hosted.index, report))
+    Ok((hosted, report))
+}
+
+/// Hosted mode: the text chunk files written to `dir` (none: nothing written).
+fn write_texts(chunks: &[explorer_index::chunks::ChunkFile], dir: &Path) -> Result<(), String> {
+    if chunks.is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for chunk in chunks {
+        let path = dir.join(&chunk.name);
+        std::fs::write(&path, &chunk.gzip).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// Lazy hosted mode: the index's files (`explorer_index::lazy::split`, shards and packs closed
@@ -189,9 +212,14 @@ fn write_lazy(
     index: &[u8],
     sizes: explorer_index::lazy::ShardSizes,
     dir: &Path,
+    texts: &mut [explorer_index::chunks::ChunkFile],
 ) -> Result<String, String> {
     let files = explorer_index::lazy::split(index, sizes)
         .map_err(|e| format!("splitting the index into lazy files: {e}"))?;
+    // The text chunks as the lazy index names them: by the HEAD chunk carrying their entry.
+    for (chunk, name) in texts.iter_mut().zip(&files.texts) {
+        chunk.name.clone_from(name);
+    }
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (name, _, bytes) in &files.files {
         let path = dir.join(name);

@@ -7,6 +7,7 @@
 //!
 //! ```sh
 //! cargo run --release --example query_profile -- /work/corpora/10000 [bench/queries.txt] [runs]
+//! QUERY_PROFILE_STOP_WORDS_IN_TEXT=1 cargo run --release --example query_profile -- ...   # that option
 //! ```
 //!
 //! The index is built in-process once and kept next to the build (`target/query-profile-*.bin`)
@@ -26,8 +27,19 @@ fn main() {
         .next()
         .unwrap_or_else(|| "bench/queries.txt".to_string());
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(10);
+    // QUERY_PROFILE_STOP_WORDS_IN_TEXT=1: the index built with
+    // `explorer_ingest::Options::stop_words_in_text`.
+    let options = explorer_ingest::Options {
+        stop_words_in_text: std::env::var_os("QUERY_PROFILE_STOP_WORDS_IN_TEXT").is_some(),
+        ..Default::default()
+    };
     let cache = std::env::temp_dir().join(format!(
-        "query-profile-{}.bin",
+        "query-profile-{}{}.bin",
+        if options.stop_words_in_text {
+            "swit-"
+        } else {
+            ""
+        },
         corpus
             .to_string_lossy()
             .replace(|c: char| !c.is_alphanumeric(), "_")
@@ -36,7 +48,7 @@ fn main() {
         Ok(b) if Explorer::open(&b).is_ok() => b,
         _ => {
             let t = Instant::now();
-            let built = explorer_ingest::build(&corpus).expect("building the index");
+            let built = explorer_ingest::build_with(&corpus, options).expect("building the index");
             eprintln!("index built in {:.1} s", t.elapsed().as_secs_f64());
             std::fs::write(&cache, &built.index).expect("keeping the index");
             built.index

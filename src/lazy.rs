@@ -19,9 +19,10 @@
 //! loaded) and one assembled dictionary directory and postings.
 
 use crate::search::expand::reads;
-use crate::{Explorer, SearchOptions, SearchResults};
+use crate::texts::wanted;
+use crate::{Explorer, MissingChunk, SearchOptions, SearchResults};
 use explorer_index::lazy::reads::{self as row_reads, RowReads};
-use explorer_index::lazy::{Assembled, LazyError, LazyIndex};
+use explorer_index::lazy::{Assembled, LazyError, LazyIndex, META_NAMES, META_ROWS, NAME_ROWS};
 use explorer_index::{EntityId, IndexError};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -262,9 +263,31 @@ impl LazyExplorer {
         &mut self,
         call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
     ) -> Result<Vec<String>, LazyExplorerError> {
+        Ok(self.round(call, false)?.0)
+    }
+
+    /// [`LazyExplorer::missing_for`], and the text chunks `call` read and lacks (a page's
+    /// snippets), which are named before their entries have come (lazy format 9: by the
+    /// HEAD chunk that carries the entry, which the same round brings), so that the page
+    /// fetches its hits' heads and texts at once. A text is handed over
+    /// ([`LazyExplorer::add_text_chunk`]) after the round's index files. Empty both: `call`
+    /// can run.
+    pub fn missing_for_page(
+        &mut self,
+        call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
+    ) -> Result<(Vec<String>, Vec<MissingChunk>), LazyExplorerError> {
+        self.round(call, true)
+    }
+
+    /// One round of `call`: the index files it lacks, and with `texts` the text chunks.
+    fn round(
+        &mut self,
+        call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
+        texts: bool,
+    ) -> Result<(Vec<String>, Vec<MissingChunk>), LazyExplorerError> {
         let sections = self.missing_to_open();
         if !sections.is_empty() {
-            return Ok(sections);
+            return Ok((sections, Vec::new()));
         }
         // Each round's engine over everything loaded so far (assembled again if files came
         // since); it keeps the text chunks loaded, which the reader and the entity view read.
@@ -272,12 +295,18 @@ impl LazyExplorer {
         let explorer = self.engine().ok_or_else(|| LazyError::Missing {
             name: self.store.root_name().to_owned(),
         })?;
-        let (answer, read) = record(|| call(explorer));
+        let ((answer, read), wanted) = wanted::recording(|| record(|| call(explorer)));
         let need = self.missing_in(&read)?;
-        if need.is_empty() {
+        // Only once what decides the page is loaded: the files still to come only show it
+        // (its heads, metadata and names), so the texts named are its hits'.
+        let chunks = match texts && need.iter().all(|name| self.only_shows(name)) {
+            true => explorer.missing_texts(wanted)?,
+            false => Vec::new(),
+        };
+        if need.is_empty() && chunks.is_empty() {
             answer?;
         }
-        Ok(need)
+        Ok((need, chunks))
     }
 
     /// `call`'s answer, when every file it reads is loaded; otherwise [`LazyError::Missing`]
@@ -319,6 +348,21 @@ impl LazyExplorer {
             self.refresh()?;
         }
         self.checked(|ex| ex.search(query, options))
+    }
+
+    /// Whether file `name` only shows a page of hits (heads with their text chunks' entries,
+    /// metadata, entity names, alias shards) and decides none of them.
+    fn only_shows(&self, name: &str) -> bool {
+        const SHOWN: [[u8; 4]; 5] = [*b"HEAD", META_ROWS, NAME_ROWS, META_NAMES, *b"TXTC"];
+        let store = &self.store;
+        store
+            .rows_table_of(name)
+            .is_some_and(|t| SHOWN.contains(&t))
+            || store.is_alias_shard(name)
+            || store
+                .sections()
+                .iter()
+                .any(|(t, f)| SHOWN.contains(t) && f.is_named(name))
     }
 
     fn missing_in(&self, (read, rows): &Recorded) -> Result<Vec<String>, LazyError> {

@@ -85,7 +85,11 @@ impl Texts {
                     let (text, blocks) = loaded.text(id)?;
                     Ok(Some(ArticleRecord::with_text(head, text, blocks)))
                 }
-                _ => Ok(None),
+                _ => {
+                    #[cfg(feature = "lazy")]
+                    wanted::note(id);
+                    Ok(None)
+                }
             };
         }
         index.article(id).map(Some)
@@ -159,5 +163,38 @@ impl Texts {
             let _ = (index, chunk, bytes);
             Err(IndexError::MissingSection { tag: *b"TXTC" })
         }
+    }
+}
+
+/// Lazy hosted mode: the articles whose texts a call read and found not loaded (a page's
+/// snippets), recorded while [`wanted::recording`] runs it, so that the page's rounds fetch
+/// those texts with the heads they read (`crate::lazy::LazyExplorer::missing_for_page`).
+#[cfg(feature = "lazy")]
+pub(crate) mod wanted {
+    use explorer_index::ArticleId;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static WANTED: RefCell<Option<Vec<ArticleId>>> = const { RefCell::new(None) };
+    }
+
+    /// Notes that the text of `id` was read and is not loaded (nothing when not recording).
+    pub(crate) fn note(id: ArticleId) {
+        WANTED.with(|w| {
+            if let Some(ids) = w.borrow_mut().as_mut() {
+                ids.push(id);
+            }
+        });
+    }
+
+    /// Runs `call`, and returns its answer and the articles whose texts it wanted, each once.
+    pub(crate) fn recording<T>(call: impl FnOnce() -> T) -> (T, Vec<ArticleId>) {
+        let outer = WANTED.with(|w| w.borrow_mut().replace(Vec::new()));
+        let answer = call();
+        let mut ids = WANTED.with(|w| std::mem::replace(&mut *w.borrow_mut(), outer));
+        let mut ids = ids.take().unwrap_or_default();
+        ids.sort_unstable();
+        ids.dedup();
+        (answer, ids)
     }
 }

@@ -202,11 +202,7 @@ export class ArticleExplorer {
     return !this.#inner || typeof this.#inner[name] === 'function';
   }
 
-  /**
-   * Hosted mode: the article texts are not in the .wasm but fetched on
-   * demand (see `loadText()`). False for the default, offline build.
-   * @returns {boolean}
-   */
+  /** Hosted mode: the texts are fetched on demand (`loadText()`); false by default. @returns {boolean} */
   get hosted() {
     return Boolean(this.#inner && typeof this.#inner.isHosted === 'function' && this.#inner.isHosted());
   }
@@ -214,8 +210,7 @@ export class ArticleExplorer {
   /**
    * Whether the text of article `id` is at hand, i.e. `article(id)` and its
    * snippets work now. Always true (for an existing id) unless hosted.
-   * @param {number} id
-   * @returns {boolean}
+   * @param {number} id @returns {boolean}
    */
   textLoaded(id) {
     if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) return false;
@@ -242,14 +237,17 @@ export class ArticleExplorer {
     // Lazy mode: the table that names the chunks is an index file of its own.
     await this.#rounds('loadText', 'missingForTexts', [Uint32Array.from(list)]);
     const missing = this.#call('missingTexts', [Uint32Array.from(list)]);
-    return this.#chunks.load(missing, (chunk, bytes) => {
-      if (!this.#inner) throw new ExplorerError('call', 'loadText(): the explorer was closed');
-      try {
-        this.#inner.addTextChunk(chunk, bytes);
-      } catch (e) {
-        throw new ExplorerError('text', describe(e), e);
-      }
-    });
+    return this.#chunks.load(missing, (chunk, bytes) => this.#addText(chunk, bytes));
+  }
+
+  /** Hands over text chunk `chunk`. @param {number} chunk @param {Uint8Array} bytes */
+  #addText(chunk, bytes) {
+    if (!this.#inner) throw new ExplorerError('call', 'loadText(): the explorer was closed');
+    try {
+      this.#inner.addTextChunk(chunk, bytes);
+    } catch (e) {
+      throw new ExplorerError('text', describe(e), e);
+    }
   }
 
   /**
@@ -263,12 +261,12 @@ export class ArticleExplorer {
   /**
    * Lazy hosted mode: fetches the index files `search(query, options)` needs
    * (the module names them, in rounds: dictionary shards, then postings packs,
-   * then the row chunks of its page of hits; each file once, also across
-   * concurrent calls) and hands them over. When it resolves, `search()` with
-   * this query answers from what is loaded exactly as over the whole index;
-   * before, it throws `code: "index"` naming the file it lacks, never
-   * guessing. The other calls have rounds of their own: `fetchForArticle`,
-   * `fetchForEntity`, `fetchForOverview`. Resolves at once in every other build.
+   * then the row chunks and texts of its page of hits; each file once, also
+   * across concurrent calls) and hands them over. When it resolves, `search()`
+   * answers as over the whole index, snippets included; before, it throws
+   * `code: "index"` naming the file it lacks, never guessing. The other calls
+   * have rounds of their own: `fetchForArticle`, `fetchForEntity`,
+   * `fetchForOverview`. Resolves at once in every other build.
    * @param {string} query
    * @param {SearchOptions} [options]
    * @returns {Promise<IndexLoad>}
@@ -277,7 +275,7 @@ export class ArticleExplorer {
    *   of another build); files already loaded stay, a later call tries again.
    */
   fetchFor(query, options) {
-    return this.#rounds('fetchFor', 'missingFor', [query, options]);
+    return this.#rounds('fetchFor', this.#has('missingForPage') ? 'missingForPage' : 'missingFor', [query, options]);
   }
 
   /**
@@ -340,7 +338,7 @@ export class ArticleExplorer {
   async #rounds(call, method, args) {
     const loader = this.#index;
     if (!this.lazy || !loader || !this.#has(method)) return { files: 0, bytes: 0, rounds: 0 };
-    return loader.rounds(`${call}()`, () => this.#call(method, args), (name, bytes) => this.#addIndexFile(name, bytes));
+    return loader.rounds(`${call}()`, () => this.#call(method, args), (name, bytes) => this.#addIndexFile(name, bytes), this.#chunks, (chunk, bytes) => this.#addText(chunk, bytes));
   }
 
   /**

@@ -195,7 +195,7 @@ export interface EntityView extends EntityInfo {
   textPending: number[];
 }
 
-/** Hosted mode: a text chunk to fetch (`file` relative to the text folder), `bytes` as stored (gzip). */
+/** Hosted mode: a text chunk to fetch (`file` relative to the text folder), `bytes` as stored (gzip; 0 in a lazy build while its entry has not come). */
 export interface MissingChunk {
   chunk: number;
   file: string;
@@ -219,6 +219,14 @@ export interface IndexLoad {
   files: number;
   bytes: number;
   rounds: number;
+  /** `fetchFor()` in a lazy build: the text chunks of the page of hits it fetched too. */
+  texts?: TextLoad;
+}
+
+/** One round of `missingForPage` (the wasm module's): index files and text chunks to fetch. */
+export interface PageRound {
+  files: string[];
+  texts: MissingChunk[];
 }
 
 // ---------------------------------------------------------------- options (validated in Rust)

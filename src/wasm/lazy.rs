@@ -2,6 +2,7 @@
 //! its root, hand over the files the engine names, one round at a time. Which files a call
 //! needs is decided in Rust (`crate::lazy`); `www/runtime/lazy.js` only fetches and caches.
 
+use super::dto::MissingChunkDto;
 use super::options::{self, JsOptions};
 use super::{Engine, JsExplorer};
 use crate::lazy::{LazyExplorer, LazyExplorerError};
@@ -63,6 +64,30 @@ impl JsExplorer {
         // The module names the facets (`facets`, from the rows of names the search reads):
         // no entity table is fetched for them.
         self.rounds(|ex| ex.search(&query, &options).map(drop))
+    }
+
+    /// [`missingFor`](JsExplorer::missing_for) with the text chunks of the page's hits, named
+    /// as soon as only the page's heads and names are still to come (lazy format 9): the
+    /// page fetches them in the same round, and hands the texts over after the index files.
+    /// Empty both: `search` gives the page with its snippets.
+    #[wasm_bindgen(js_name = missingForPage, unchecked_return_type = "PageRound")]
+    pub fn missing_for_page(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SearchOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let query = options::string("fetchFor()", "query", &query)?;
+        let options = JsOptions::new("fetchFor()", options)?.search()?;
+        let (files, texts) = match &mut self.inner {
+            Engine::Lazy(lazy) => lazy
+                .missing_for_page(|ex| ex.search(&query, &options).map(drop))
+                .map_err(to_js_error)?,
+            Engine::Embedded(_) => (Vec::new(), Vec::new()),
+        };
+        super::to_js(&PageRound {
+            texts: texts.iter().map(MissingChunkDto::from).collect(),
+            files,
+        })
     }
 
     /// One round of the files `article(id, options)` needs that are not loaded (the head
@@ -189,6 +214,13 @@ impl JsExplorer {
             ))),
         }
     }
+}
+
+/// `PageRound`: one round of `missingForPage`.
+#[derive(serde::Serialize)]
+struct PageRound<'a> {
+    files: Vec<String>,
+    texts: Vec<MissingChunkDto<'a>>,
 }
 
 impl JsExplorer {

@@ -128,7 +128,7 @@ fn a_word_looked_up_in_rounds_is_in_the_assembled_index_and_nothing_else_is_gues
 #[test]
 fn the_hosted_and_the_default_index_split_into_the_same_shards_and_packs() {
     let whole = hosted_index_over("seeds");
-    let hosted = split_text(whole, 1024).unwrap();
+    let hosted = split_text(whole, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
     let names = |files: &LazyFiles| -> Vec<String> {
         let of = files.files.iter();
         of.filter(|f| matches!(f.1, FileKind::Shard | FileKind::Pack))
@@ -171,7 +171,7 @@ pub(crate) mod rounds {
         };
         for dir in ["seeds", "tests/fixtures/german"] {
             let whole_bytes = index_over(dir);
-            let hosted = split_text(whole_bytes, 1024).unwrap();
+            let hosted = split_text(whole_bytes, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
             let files = split(&hosted.index, SMALL).unwrap();
             let dictionary = files
                 .files
@@ -231,7 +231,7 @@ pub(crate) mod rounds {
     #[test]
     fn a_search_before_its_rounds_is_an_error_naming_the_file_it_lacks_never_a_guess() {
         let whole_bytes = index_over("tests/fixtures/german");
-        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let hosted = split_text(whole_bytes, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
         let files = split(&hosted.index, SMALL).unwrap();
         let root = bytes_of(&files, &files.root);
         // Before the sections: they are named.
@@ -281,7 +281,7 @@ pub(crate) mod rounds {
     #[test]
     fn each_new_engine_frees_the_last_one_and_keeps_the_text_chunks_loaded() {
         let whole_bytes = index_over("tests/fixtures/german");
-        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let hosted = split_text(whole_bytes, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
         let files = split(&hosted.index, SMALL).unwrap();
         let mut page = page(&files);
         // A text chunk loaded once stays loaded through every later engine.
@@ -299,7 +299,7 @@ pub(crate) mod rounds {
         }
         rounds_for(&mut page, &files, |ex| ex.missing_texts([first]).map(drop));
         let chunk = page.checked(|ex| ex.missing_texts([first])).unwrap()[0].clone();
-        let text = unzipped(&hosted, &chunk.file);
+        let text = unzipped(&hosted, chunk.chunk);
         page.add_text_chunk(chunk.chunk, text).unwrap();
         let mut engines = Vec::new();
         for q in queries() {
@@ -336,14 +336,16 @@ pub(crate) mod rounds {
     /// The hosted index over `dir` (text chunks of about 1 KiB) split with [`ROWS_APART`],
     /// and the whole index's explorer to compare with.
     pub(crate) fn rows_apart(dir: &str) -> (LazyFiles, Explorer<'static>) {
-        let hosted: &'static _ = Box::leak(Box::new(split_text(index_over(dir), 1024).unwrap()));
+        let hosted: &'static _ = Box::leak(Box::new(
+            split_text(index_over(dir), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap(),
+        ));
         let files = split(&hosted.index, ROWS_APART).unwrap();
         (files, Explorer::open(&hosted.index).unwrap())
     }
 
-    /// The text chunk `file` of `hosted`, unzipped (as the page's loader hands it over).
-    pub(crate) fn unzipped(hosted: &explorer_index::chunks::HostedIndex, file: &str) -> Vec<u8> {
-        let gzip = &hosted.chunks.iter().find(|c| c.name == file).unwrap().gzip;
+    /// Text chunk `chunk` of `hosted`, unzipped (as the page's loader hands it over).
+    pub(crate) fn unzipped(hosted: &explorer_index::chunks::HostedIndex, chunk: u32) -> Vec<u8> {
+        let gzip = &hosted.chunks[chunk as usize].gzip;
         let mut text = Vec::new();
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut text)
             .unwrap();
@@ -374,7 +376,7 @@ pub(crate) mod rounds {
     fn a_page_of_hits_needs_the_row_chunks_of_its_articles_only_and_a_search_before_them_names_one()
     {
         let whole_bytes = index_over("seeds");
-        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let hosted = split_text(whole_bytes, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
         let files = split(&hosted.index, ROWS_APART).unwrap();
         let all_rows = files.files.iter().filter(|f| f.1 == FileKind::Rows).count();
         let whole = Explorer::open(&hosted.index).unwrap();
@@ -451,7 +453,7 @@ pub(crate) mod rounds {
     #[test]
     fn an_entity_view_and_an_article_load_their_rows_in_rounds_and_answer_like_the_whole_index() {
         let whole_bytes = index_over("seeds");
-        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let hosted = split_text(whole_bytes, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
         let files = split(&hosted.index, ROWS_APART).unwrap();
         let mut whole = Explorer::open(&hosted.index).unwrap();
         let mut page = page(&files);
@@ -492,7 +494,7 @@ pub(crate) mod rounds {
         // An article: its text first (the reader loads it), then its rows in rounds.
         let id = view.articles[0].id;
         let chunk = whole.missing_texts([id]).unwrap()[0].clone();
-        let text = unzipped(&hosted, &chunk.file);
+        let text = unzipped(&hosted, chunk.chunk);
         whole.add_text_chunk(chunk.chunk, text.clone()).unwrap();
         page.add_text_chunk(chunk.chunk, text).unwrap();
         rounds_for(&mut page, &files, |ex| {
@@ -511,7 +513,7 @@ pub(crate) mod rounds {
     #[test]
     fn a_page_that_loads_the_tables_whole_answers_without_rounds_whatever_order_they_come_in() {
         let whole_bytes = index_over("tests/fixtures/german");
-        let hosted = split_text(whole_bytes, 1024).unwrap();
+        let hosted = split_text(whole_bytes, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
         let files = split(&hosted.index, SMALL).unwrap();
         let whole = Explorer::open(&hosted.index).unwrap();
         let root = bytes_of(&files, &files.root);

@@ -47,7 +47,7 @@ fn many_articles() -> &'static [u8] {
 #[test]
 fn a_page_of_hits_with_its_snippets_reads_no_text_chunks_table_and_no_alias_map_whole() {
     let whole_bytes = many_articles();
-    let hosted = split_text(whole_bytes, 1024).unwrap();
+    let hosted = split_text(whole_bytes, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
     let files = split(&hosted.index, ROWS_APART).unwrap();
     let options = SearchOptions {
         limit: 5,
@@ -96,17 +96,94 @@ fn a_page_of_hits_with_its_snippets_reads_no_text_chunks_table_and_no_alias_map_
             !names || fetched.iter().any(|n| page.store().is_alias_shard(n)),
             "{q}: the names were looked up: {fetched:?}"
         );
-        // The chunks named are the whole index's, and loaded, the snippets are its.
+        // The chunks named are the whole index's, named as the lazy build wrote them (by
+        // the HEAD chunks carrying their entries), and loaded, the snippets are its.
         let chunks = page.checked(|ex| ex.missing_texts(ids.clone())).unwrap();
-        assert_eq!(chunks, whole.missing_texts(ids.clone()).unwrap());
+        let numbers = |cs: &[article_explorer::MissingChunk]| -> Vec<(u32, u32)> {
+            cs.iter().map(|c| (c.chunk, c.stored_len)).collect()
+        };
+        assert_eq!(
+            numbers(&chunks),
+            numbers(&whole.missing_texts(ids.clone()).unwrap())
+        );
+        assert!(chunks
+            .iter()
+            .all(|c| files.texts[c.chunk as usize] == c.file));
         assert!(!chunks.is_empty());
         for c in &chunks {
-            let text = unzipped(&hosted, &c.file);
+            let text = unzipped(&hosted, c.chunk);
             whole.add_text_chunk(c.chunk, text.clone()).unwrap();
             page.add_text_chunk(c.chunk, text).unwrap();
         }
         let a = whole.search(q, &options).unwrap();
         let b = page.checked(|ex| ex.search(q, &options)).unwrap();
+        assert!(b.hits.iter().all(|h| h.snippet.is_some()), "{q}");
+        assert_eq!((a.total, &a.hits), (b.total, &b.hits), "{q}");
+    }
+    assert!(pages >= 3, "{pages} queries with hits");
+}
+
+/// Lazy format 9: a page's rounds (`missing_for_page`, what `fetchFor` asks) name its hits'
+/// texts in the round that brings their heads, once nothing that decides the page is still
+/// to come, each by the file the build wrote; handed over after that round's index files,
+/// they make the page the whole index's, snippets included, with no `loadText` round after.
+#[test]
+fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
+    let hosted = split_text(many_articles(), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
+    let files = split(&hosted.index, ROWS_APART).unwrap();
+    let options = SearchOptions {
+        limit: 5,
+        facets: false,
+        ..SearchOptions::default()
+    };
+    let mut pages = 0;
+    for q in ["Gipfeltreffen ", "Peking ", "Regierung ", "Kim Jong Un "] {
+        let mut whole = Explorer::open(&hosted.index).unwrap();
+        let mut page = rounds::page(&files);
+        let mut with_texts = Vec::new();
+        for round in 0.. {
+            assert!(round < 16, "{q}: no end to the rounds");
+            let (need, texts) = page
+                .missing_for_page(|ex| ex.search(q, &options).map(drop))
+                .unwrap();
+            if need.is_empty() && texts.is_empty() {
+                break;
+            }
+            if !texts.is_empty() {
+                with_texts.push(round);
+                // What is still to come only shows the page: no shard, pack or section of
+                // the search's own.
+                let store = page.store();
+                let names = |n: &String| {
+                    let names = explorer_index::lazy::META_NAMES;
+                    store
+                        .sections()
+                        .iter()
+                        .any(|(t, f)| *t == names && f.is_named(n))
+                };
+                let shows = |n: &String| {
+                    store.rows_table_of(n).is_some() || store.is_alias_shard(n) || names(n)
+                };
+                assert!(need.iter().all(shows), "{q}: texts named with {need:?}");
+            }
+            for name in &need {
+                let bytes = crate::lazy::bytes_of(&files, name).to_vec();
+                page.supply(name, bytes).unwrap();
+            }
+            for c in &texts {
+                assert_eq!(c.file, files.texts[c.chunk as usize], "{q}");
+                let text = unzipped(&hosted, c.chunk);
+                whole.add_text_chunk(c.chunk, text.clone()).unwrap();
+                page.add_text_chunk(c.chunk, text).unwrap();
+            }
+        }
+        let b = page.checked(|ex| ex.search(q, &options)).unwrap();
+        if b.hits.is_empty() {
+            continue;
+        }
+        pages += 1;
+        assert_eq!(with_texts.len(), 1, "{q}: texts in rounds {with_texts:?}");
+        let a = whole.search(q, &options).unwrap();
         assert!(b.hits.iter().all(|h| h.snippet.is_some()), "{q}");
         assert_eq!((a.total, &a.hits), (b.total, &b.hits), "{q}");
     }

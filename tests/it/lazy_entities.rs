@@ -13,7 +13,7 @@ use explorer_index::lazy::{split, LazyError};
 fn ready_takes_no_entity_table_nor_a_per_article_column_and_the_entity_calls_load_theirs_in_rounds()
 {
     let whole_bytes = index_over("seeds");
-    let hosted = split_text(whole_bytes, 1024).unwrap();
+    let hosted = split_text(whole_bytes, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
     let files = split(&hosted.index, ROWS_APART).unwrap();
     let whole = Explorer::open(&hosted.index).unwrap();
     let mut page = rounds::page(&files);
@@ -75,7 +75,7 @@ fn ready_takes_no_entity_table_nor_a_per_article_column_and_the_entity_calls_loa
 #[test]
 fn a_table_the_engine_made_from_rows_not_loaded_is_never_an_answer_on_a_later_call() {
     let whole_bytes = index_over("seeds");
-    let hosted = split_text(whole_bytes, 1024).unwrap();
+    let hosted = split_text(whole_bytes, explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
     let files = split(&hosted.index, ROWS_APART).unwrap();
     let whole = Explorer::open(&hosted.index).unwrap();
     let mut page = rounds::page(&files);
@@ -116,7 +116,7 @@ fn a_table_the_engine_made_from_rows_not_loaded_is_never_an_answer_on_a_later_ca
 /// section before, and the page could not start).
 #[test]
 fn a_section_loaded_after_an_engine_read_its_rows_from_chunks_does_not_make_that_call_missing() {
-    let hosted = split_text(index_over("seeds"), 1024).unwrap();
+    let hosted = split_text(index_over("seeds"), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
     let files = split(&hosted.index, ROWS_APART).unwrap();
     let whole = Explorer::open(&hosted.index).unwrap();
     let mut page = rounds::page(&files);

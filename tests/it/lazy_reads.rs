@@ -72,7 +72,7 @@ fn shown(r: &SearchResults<'_>) -> String {
 /// A hosted split of the index over `dir` into small files, and today's hosted page over
 /// the whole index with no text loaded (what a lazy page answers like).
 fn split_of(dir: &str) -> (LazyFiles, Explorer<'static>) {
-    let hosted = split_text(index_over(dir), 1024).unwrap();
+    let hosted = split_text(index_over(dir), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
     let files = split(&hosted.index, SMALL).unwrap();
     let index: &'static [u8] = Box::leak(hosted.index.into_boxed_slice());
     (files, Explorer::open(index).unwrap())

@@ -23,7 +23,7 @@ fn section(page: &LazyExplorer, tag: &[u8; 4]) -> String {
 fn a_word_in_most_articles_counts_its_facets_from_the_totals_less_the_others_rows() {
     let mut most = 0;
     for dir in ["seeds", "tests/fixtures/german"] {
-        let hosted = split_text(index_over(dir), 1024).unwrap();
+        let hosted = split_text(index_over(dir), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
         let files = split(&hosted.index, ROWS_APART).unwrap();
         let whole = Explorer::open(&hosted.index).unwrap();
         let n = whole.articles().unwrap().len();
@@ -84,7 +84,7 @@ fn the_start_page_reads_the_figures_counted_at_build_time_and_equals_the_whole_i
     // Which figures were not empty somewhere: months, entities, sources, authors.
     let mut seen = [false; 4];
     for dir in ["seeds", "tests/fixtures/german", "tests/fixtures/formats"] {
-        let hosted = split_text(index_over(dir), 1024).unwrap();
+        let hosted = split_text(index_over(dir), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
         let files = split(&hosted.index, ROWS_APART).unwrap();
         let whole = Explorer::open(&hosted.index).unwrap();
         for demonyms in [true, false] {
@@ -149,7 +149,7 @@ fn the_start_page_reads_the_figures_counted_at_build_time_and_equals_the_whole_i
 
 #[test]
 fn an_entitys_reference_comes_in_rounds_of_its_own_and_equals_the_whole_index() {
-    let hosted = split_text(index_over("seeds"), 1024).unwrap();
+    let hosted = split_text(index_over("seeds"), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
     let files = split(&hosted.index, ROWS_APART).unwrap();
     let whole = Explorer::open(&hosted.index).unwrap();
     let listed = whole.entities().unwrap();

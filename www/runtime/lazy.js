@@ -87,23 +87,44 @@ export class IndexLoader {
   /**
    * The rounds of one call (`fetchFor`, `fetchForArticle`, ...): asks `missing()`
    * for the files the module still names, fetches them, hands each to `add`,
-   * and asks again until it names none. Resolves with what was fetched.
+   * and asks again until it names none. A page's rounds (`missingForPage`)
+   * name text chunks too, `{ files, texts }`: they are fetched by `chunks` at
+   * the same time as the index files and handed to `addText` after them (a
+   * text is checked against its entry, which a HEAD file of the round may
+   * bring); a text that fails is left to `loadText()`, which reports it (the
+   * page's hits then show without that snippet), and the call goes on without
+   * texts. Resolves with what was fetched (`texts`: the chunks, if any).
    * @param {string} call the call, for errors
-   * @param {() => string[]} missing one round of the module's names
+   * @param {() => string[] | import('../types.js').PageRound} missing one round of the module's names
    * @param {(name: string, bytes: Uint8Array) => void} add
+   * @param {import('./texts.js').ChunkLoader} [chunks]
+   * @param {(chunk: number, bytes: Uint8Array) => void} [addText]
    * @returns {Promise<import('../types.js').IndexLoad>}
    */
-  async rounds(call, missing, add) {
+  async rounds(call, missing, add, chunks, addText) {
+    /** @type {import('../types.js').IndexLoad} */
     const done = { files: 0, bytes: 0, rounds: 0 };
+    let withTexts = Boolean(chunks && addText);
     for (;;) {
-      const names = missing();
-      if (names.length === 0) return done;
+      const asked = missing();
+      const names = Array.isArray(asked) ? asked : asked.files;
+      const texts = Array.isArray(asked) || !withTexts ? [] : asked.texts;
+      if (names.length === 0 && texts.length === 0) return done;
       if (done.rounds >= MAX_ROUNDS) {
-        throw new ExplorerError('index', `${call}: still missing after ${MAX_ROUNDS} rounds: ${names.join(', ')}`);
+        throw new ExplorerError('index', `${call}: still missing after ${MAX_ROUNDS} rounds: ${[...names, ...texts.map((t) => t.file)].join(', ')}`);
       }
       done.rounds += 1;
       done.files += names.length;
-      done.bytes += await this.load(names, add);
+      const files = this.load(names, add);
+      const loaded = texts.length > 0 && chunks && addText ? chunks.load(texts, addText, files) : null;
+      // Both settled before a failure is thrown: no fetch is left running unawaited.
+      const [got, text] = await Promise.allSettled([files, loaded]);
+      if (got.status === 'rejected') throw got.reason;
+      done.bytes += got.value;
+      if (text.status === 'rejected') withTexts = false;
+      else if (text.value) {
+        done.texts = { chunks: (done.texts?.chunks ?? 0) + text.value.chunks, bytes: (done.texts?.bytes ?? 0) + text.value.bytes };
+      }
     }
   }
 }

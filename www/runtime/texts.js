@@ -96,13 +96,15 @@ export class ChunkLoader {
 
   /**
    * Fetches `missing` (as the module's `missingTexts()` lists them) and adds
-   * each to the module with `add(chunk, bytes)`; a chunk another call is
-   * fetching is waited for, not fetched again.
+   * each to the module with `add(chunk, bytes)`, once `after` (if given:
+   * the index files the chunks' entries come in) has settled; a chunk
+   * another call is fetching is waited for, not fetched again.
    * @param {import('../types.js').MissingChunk[]} missing
    * @param {(chunk: number, bytes: Uint8Array) => void} add
+   * @param {Promise<unknown>} [after]
    * @returns {Promise<import('../types.js').TextLoad>}
    */
-  async load(missing, add) {
+  async load(missing, add, after) {
     const done = { chunks: 0, bytes: 0 };
     const base = this.base;
     if (!base && missing.length > 0) {
@@ -113,6 +115,8 @@ export class ChunkLoader {
       if (!pending) {
         pending = (async () => {
           const { bytes, fetched } = await fetchChunk(new URL(m.file, /** @type {URL} */ (base)));
+          // A failure of `after` is its caller's to report; the entry may still have come.
+          await after?.catch(() => {});
           add(m.chunk, bytes);
           done.chunks += 1;
           done.bytes += fetched;

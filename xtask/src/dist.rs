@@ -69,13 +69,10 @@ pub enum Mode {
     Hosted { chunk_text: Option<usize> },
     /// `dist-lazy/` (`--hosted --lazy`): hosted mode with the lazy index: the .wasm embeds
     /// no index; its files are in `index/` (named by hash, fetched per query), the texts in
-    /// `text/`. Not yet the default hosted mode (docs/HOSTED.md says what is missing).
-    /// `file_bytes` overrides the size at which shards and packs close
+    /// `text/` (one article a chunk). Not yet the default hosted mode (docs/HOSTED.md says
+    /// what is missing). `file_bytes` overrides the size at which shards and packs close
     /// (`ARTICLES_LAZY_FILE`, in bytes).
-    Lazy {
-        chunk_text: Option<usize>,
-        file_bytes: Option<usize>,
-    },
+    Lazy { file_bytes: Option<usize> },
 }
 
 impl Mode {

@@ -131,10 +131,7 @@ fn run(args: &[String]) -> Result<()> {
 /// The dist mode `--hosted` and `--lazy` ask for (chunk size from the environment).
 fn dist_mode(hosted: bool, lazy: bool) -> Result<dist::Mode> {
     Ok(match (hosted, lazy) {
-        (true, true) => dist::Mode::Lazy {
-            chunk_text: None,
-            file_bytes: None,
-        },
+        (true, true) => dist::Mode::Lazy { file_bytes: None },
         (true, false) => dist::Mode::Hosted { chunk_text: None },
         (false, false) => dist::Mode::Embedded,
         (false, true) => bail!("--lazy is a kind of hosted mode: use `--hosted --lazy`"),

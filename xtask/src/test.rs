@@ -254,11 +254,10 @@ const HOSTED_FOR_TESTS: Mode = Mode::Hosted {
     chunk_text: Some(1024),
 };
 
-/// The lazy hosted build (`tests/e2e/hosted-lazy.test.mjs`): text chunks as above, and
-/// dictionary shards and postings packs of about 1 KiB, so that the seeds make several of
-/// each and "only the files a query reads" is a visible difference.
+/// The lazy hosted build (`tests/e2e/hosted-lazy.test.mjs`): one article a text chunk (as
+/// every lazy build), and dictionary shards and postings packs of about 1 KiB, so that the
+/// seeds make several of each and "only the files a query reads" is a visible difference.
 const LAZY_FOR_TESTS: Mode = Mode::Lazy {
-    chunk_text: Some(1024),
     file_bytes: Some(1024),
 };
 

@@ -15,6 +15,13 @@
 //!        from the first one (count u32 | offsets u32 | records: text str, blocks)
 //! ```
 //!
+//! A lazy hosted index (`crate::lazy`, version 9) holds one article a chunk and names chunk
+//! `N` by the HEAD row chunk that carries its entry: `NNNN-HHHHHHHHHHHHHHHH.gz`, H the hash of
+//! that file (which holds the chunk's CRC-32, so the name still changes with the text). The
+//! page can then name a hit's text before its entry has come, and fetch both at once. The
+//! assembled index says so with a TXTN table ([`TEXT_NAMES`]): per HEAD row chunk its first
+//! article and hash, made from the root.
+//!
 //! A fetched chunk is checked against the table ([`TextChunks::check`]: length, CRC-32, magic,
 //! first article, every record decodable) before anything reads it: a damaged, truncated or
 //! foreign chunk is a [`IndexError::BadChunk`] naming the file, never a wrong text. The file
@@ -36,20 +43,20 @@ const CHUNK_HEADER: usize = CHUNK_MAGIC.len() + 4;
 /// (measured at 10,000 articles: `bench/RESULTS.md`).
 pub const DEFAULT_CHUNK_TEXT: usize = 16 * 1024;
 
-/// The default of a lazy hosted build (`dist --hosted --lazy`), whose budget is the bytes
-/// per query: about one or two articles a chunk. Measured at 10,000 articles
-/// (`explorer-bench bench-lazy`, `bench/RESULTS.md`): the texts over the bench's list went
-/// from 2,810 to 1,260 KiB and the list from 6,068 to 4,547 KiB against 16 KiB, for 3,668
-/// files instead of 1,103 and 14 % more bytes for all the texts. The cost grows with the
-/// collection: TXTC (20 bytes a chunk), which the first snippet or article reads whole, is
-/// 836.6 KiB raw at 100,000 articles (about 490 KiB gzip, against 154 with 16 KiB chunks).
-/// Since TXTC rides in the HEAD rows (lazy format 6) that cost is spread over the heads, so
-/// the chunks are now 2 KiB (4 KiB until 7 December, evening): a news article of 3-4 KB is a
-/// chunk of its own. In the page (`bench/lazy-queries.mjs --start`) against 4 KiB: texts of a
-/// first page median 39.2 -> 26.1 KiB at 10k and 47.9 -> 31.0 at 100k, one page over the
-/// list 3,292 -> 2,940 KiB at 10k (47 more requests) and 13,530 -> 13,021 KiB at 100k (16
-/// more); 71,279 text files at 100k instead of 42,833.
-pub const LAZY_CHUNK_TEXT: usize = 2 * 1024;
+/// The target of a lazy hosted build (`dist --hosted --lazy`): one article a chunk, which
+/// lazy format 9 needs (`crate::lazy`: a chunk is named by the HEAD row chunk of its
+/// article). The chunks were 2 KiB of text before (a news article of 3-4 KB was a chunk of
+/// its own already: 6,072 chunks for 10,000 articles), 4 KiB and 16 KiB earlier
+/// (`bench/RESULTS.md`): a page fetches one chunk per hit it shows, so the bytes per query
+/// grow with the chunk.
+pub const LAZY_CHUNK_TEXT: usize = 1;
+
+/// The table of a lazy index's text chunk names, in its assembled index (see the module's
+/// doc): per HEAD row chunk, its first article (u32 LE) and the hash of its file (u64 LE),
+/// in article order.
+pub const TEXT_NAMES: [u8; 4] = *b"TXTN";
+/// Bytes per record of [`TEXT_NAMES`].
+pub const TXTN_RECORD: usize = 12;
 
 /// One chunk's entry in the TXTC table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,12 +71,19 @@ pub struct ChunkInfo {
     pub len: u32,
     /// CRC-32 of the decompressed bytes.
     pub crc: u32,
+    /// A lazy index's chunk (one article): the hash of the HEAD row chunk that carries this
+    /// entry, which names the file instead of the CRC-32 (see the module's doc).
+    pub head: Option<u64>,
 }
 
 impl ChunkInfo {
-    /// The chunk's file name, e.g. `0003-1a2b3c4d.gz`.
+    /// The chunk's file name, e.g. `0003-1a2b3c4d.gz` (a lazy index's:
+    /// `0003-0123456789abcdef.gz`).
     pub fn file_name(&self, chunk: u32) -> String {
-        file_name(chunk, self.crc)
+        match self.head {
+            Some(head) => lazy_file_name(chunk, head),
+            None => file_name(chunk, self.crc),
+        }
     }
 }
 
@@ -79,16 +93,29 @@ pub fn file_name(chunk: u32, crc: u32) -> String {
     format!("{chunk:04}-{crc:08x}.gz")
 }
 
+/// The file name of a lazy index's text chunk `chunk` whose entry is carried by the HEAD
+/// row chunk of hash `head`: `NNNN-HHHHHHHHHHHHHHHH.gz`.
+pub fn lazy_file_name(chunk: u32, head: u64) -> String {
+    format!("{chunk:04}-{head:016x}.gz")
+}
+
 /// The TXTC table of a hosted index.
 #[derive(Debug, Clone, Copy)]
 pub struct TextChunks<'a> {
     table: &'a [u8],
     count: u32,
+    /// A lazy index's [`TEXT_NAMES`]: its chunks are named by their HEAD row chunks.
+    names: Option<&'a [u8]>,
 }
 
 impl<'a> TextChunks<'a> {
-    /// Reads the table and checks that its chunks cover `0..article_count` in order.
-    pub(crate) fn open(table: &'a [u8], article_count: u32) -> Result<Self, IndexError> {
+    /// Reads the table and checks that its chunks cover `0..article_count` in order; `names`
+    /// is a lazy index's [`TEXT_NAMES`] (whole records, first articles ascending from 0).
+    pub(crate) fn open(
+        table: &'a [u8],
+        article_count: u32,
+        names: Option<&'a [u8]>,
+    ) -> Result<Self, IndexError> {
         let corrupt = |offset| IndexError::Corrupt {
             section: "TXTC",
             offset,
@@ -97,7 +124,24 @@ impl<'a> TextChunks<'a> {
         if (table.len() - 4) as u64 != u64::from(count) * TXTC_RECORD as u64 {
             return Err(corrupt(4));
         }
-        let chunks = TextChunks { table, count };
+        if let Some(names) = names {
+            let firsts = names.chunks(TXTN_RECORD).map(|r| read_u32(r, 0));
+            let ordered = firsts
+                .clone()
+                .zip(firsts.skip(1))
+                .all(|(a, b)| matches!((a, b), (Some(a), Some(b)) if a < b));
+            if names.len() % TXTN_RECORD != 0 || read_u32(names, 0) != Some(0) || !ordered {
+                return Err(IndexError::Corrupt {
+                    section: "TXTN",
+                    offset: 0,
+                });
+            }
+        }
+        let chunks = TextChunks {
+            table,
+            count,
+            names,
+        };
         let mut next = 0u32;
         for n in 0..count {
             let info = chunks.info(n)?;
@@ -141,6 +185,7 @@ impl<'a> TextChunks<'a> {
                     stored_len,
                     len,
                     crc,
+                    head: self.names.and_then(|names| head_of(names, chunk)),
                 })
             }
             _ => Err(no_such),
@@ -188,7 +233,9 @@ impl<'a> TextChunks<'a> {
             Ok(chunk) => IndexError::TextNotLoaded {
                 article: id.0,
                 chunk,
-                crc: self.info(chunk).map_or(0, |i| i.crc),
+                file: self
+                    .info(chunk)
+                    .map_or_else(|_| String::new(), |i| i.file_name(chunk)),
             },
             Err(e) => e,
         }
@@ -200,7 +247,7 @@ impl<'a> TextChunks<'a> {
         let info = self.info(chunk)?;
         let bad = |problem| IndexError::BadChunk {
             chunk,
-            crc: info.crc,
+            file: info.file_name(chunk),
             problem,
         };
         if bytes.len() as u64 != u64::from(info.len) {
@@ -281,6 +328,25 @@ impl LoadedChunk {
             }),
         }
     }
+}
+
+/// The hash in [`TEXT_NAMES`] `names` of the HEAD row chunk of article `article` (a lazy
+/// index's chunk `article` holds that article alone).
+fn head_of(names: &[u8], article: u32) -> Option<u64> {
+    let count = names.len() / TXTN_RECORD;
+    let first = |i: usize| read_u32(names, i * TXTN_RECORD);
+    // The last record whose first article is at most `article`.
+    let (mut lo, mut hi) = (0usize, count);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if first(mid)? <= article {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let at = lo.checked_sub(1)? * TXTN_RECORD + 4;
+    Some(u64::from_le_bytes(names.get(at..at + 8)?.try_into().ok()?))
 }
 
 /// An index in hosted form and its text chunks, as [`split_text`] makes them.
@@ -367,6 +433,7 @@ pub fn split_text(index: &[u8], target: usize) -> Result<HostedIndex, IndexError
             stored_len: gzip.len() as u32,
             len: bytes.len() as u32,
             crc,
+            head: None,
         };
         for v in [
             info.first.0,
@@ -405,163 +472,4 @@ fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
 }
 
 #[cfg(all(test, feature = "write"))]
-mod tests {
-    use super::*;
-    use crate::{ArticleRecord, BlockKind, Index, IndexWriter};
-    use std::io::Read;
-
-    const TEXTS: [&str; 5] = [
-        "Erster Artikel über den Hafen.",
-        "Zweiter Artikel, etwas länger: über Pjöngjang und Peking.",
-        "Dritter.",
-        "Vierter Artikel mit Umlauten: Größe, Straße, Übermut.",
-        "Fünfter und letzter Artikel.",
-    ];
-
-    fn index() -> Vec<u8> {
-        let mut w = IndexWriter::new(|s: &str| s.to_lowercase());
-        for (i, text) in TEXTS.iter().enumerate() {
-            w.add_article(ArticleRecord {
-                file: ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"][i],
-                title: "Titel",
-                title_derived: true,
-                date: None,
-                indexed_len: 3,
-                text,
-                blocks: vec![Block {
-                    kind: BlockKind::Paragraph,
-                    start: 0,
-                    end: text.len() as u32,
-                    first_position: 0,
-                }],
-            });
-        }
-        w.finish()
-    }
-
-    fn gunzip(bytes: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        flate2::read::GzDecoder::new(bytes)
-            .read_to_end(&mut out)
-            .unwrap();
-        out
-    }
-
-    #[test]
-    fn split_chunks_hold_every_text_and_the_index_none() {
-        let original = index();
-        let hosted = split_text(&original, 64).unwrap();
-        assert!(hosted.chunks.len() > 1 && hosted.chunks.len() < TEXTS.len());
-        let index = Index::open(&hosted.index).unwrap();
-        let chunks = *index.text_chunks().unwrap();
-        assert_eq!(chunks.count() as usize, hosted.chunks.len());
-        assert!(Index::open(&original).unwrap().text_chunks().is_none());
-        for (i, text) in TEXTS.iter().enumerate() {
-            let id = ArticleId(i as u32);
-            let n = chunks.chunk_of(id).unwrap();
-            let file = &hosted.chunks[n as usize];
-            assert_eq!(file.name, chunks.file_name(n).unwrap());
-            assert_eq!(
-                index.article(id),
-                Err(IndexError::TextNotLoaded {
-                    article: i as u32,
-                    chunk: n,
-                    crc: chunks.info(n).unwrap().crc,
-                })
-            );
-            let loaded = chunks.check(n, gunzip(&file.gzip)).unwrap();
-            let (got, blocks) = loaded.text(id).unwrap();
-            assert_eq!(got, *text);
-            assert_eq!(blocks.len(), 1);
-            assert_eq!(
-                index.head(id).unwrap().file,
-                Index::open(&original).unwrap().head(id).unwrap().file
-            );
-        }
-        assert!(matches!(
-            chunks.chunk_of(ArticleId(TEXTS.len() as u32)),
-            Err(IndexError::NoSuchArticle { .. })
-        ));
-    }
-
-    #[test]
-    fn splitting_is_deterministic() {
-        assert_eq!(split_text(&index(), 64), split_text(&index(), 64));
-    }
-
-    #[test]
-    fn a_damaged_short_or_foreign_chunk_is_refused_naming_the_file() {
-        let hosted = split_text(&index(), 64).unwrap();
-        let index = Index::open(&hosted.index).unwrap();
-        let chunks = index.text_chunks().unwrap();
-        let good = gunzip(&hosted.chunks[0].gzip);
-        let name = hosted.chunks[0].name.clone();
-
-        let mut flipped = good.clone();
-        let last = flipped.len() - 1;
-        flipped[last] ^= 1;
-        let err = chunks.check(0, flipped).unwrap_err();
-        assert!(matches!(
-            &err,
-            IndexError::BadChunk { chunk: 0, problem: ChunkProblem::Checksum { .. }, crc } if file_name(0, *crc) == name
-        ));
-        assert!(err.to_string().contains(&name), "{err}");
-
-        let err = chunks
-            .check(0, good[..good.len() - 1].to_vec())
-            .unwrap_err();
-        assert!(matches!(
-            err,
-            IndexError::BadChunk {
-                problem: ChunkProblem::Length { .. },
-                ..
-            }
-        ));
-        // Another chunk's bytes, or the compressed file itself, are not this chunk.
-        let other = gunzip(&hosted.chunks[1].gzip);
-        assert!(matches!(
-            chunks.check(0, other),
-            Err(IndexError::BadChunk { .. })
-        ));
-        assert!(matches!(
-            chunks.check(0, hosted.chunks[0].gzip.clone()),
-            Err(IndexError::BadChunk { .. })
-        ));
-        let count = chunks.count();
-        assert_eq!(
-            chunks.check(count, good),
-            Err(IndexError::NoSuchChunk {
-                chunk: count,
-                count
-            })
-        );
-    }
-
-    #[test]
-    fn a_damaged_table_is_an_error_not_a_panic() {
-        let hosted = split_text(&index(), 64).unwrap();
-        let sections = crate::container::open_with::<true>(&hosted.index).unwrap();
-        let txtc = sections.get(*b"TXTC").unwrap();
-        for i in 0..txtc.len() {
-            let mut t = txtc.to_vec();
-            t[i] ^= 0x55;
-            if let Ok(chunks) = TextChunks::open(&t, TEXTS.len() as u32) {
-                for id in 0..TEXTS.len() as u32 + 1 {
-                    let _ = chunks.not_loaded(ArticleId(id));
-                }
-            }
-        }
-        for n in 0..txtc.len() {
-            assert!(TextChunks::open(&txtc[..n], TEXTS.len() as u32).is_err());
-        }
-    }
-
-    #[test]
-    fn an_empty_index_has_no_chunks() {
-        let empty = IndexWriter::new(|s: &str| s.to_owned()).finish();
-        let hosted = split_text(&empty, 64).unwrap();
-        assert!(hosted.chunks.is_empty());
-        let index = Index::open(&hosted.index).unwrap();
-        assert_eq!(index.text_chunks().unwrap().count(), 0);
-    }
-}
+mod tests;

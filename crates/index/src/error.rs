@@ -26,15 +26,18 @@ pub enum IndexError {
     /// An entity id outside `0..entity_count`.
     NoSuchEntity { id: u32, count: u32 },
     /// Hosted mode: the text of `article` is in text chunk `chunk`, which has not been loaded.
-    /// `crc` is the chunk's checksum, which names its file (see
-    /// [`crate::chunks::file_name`]); the message names the file.
+    /// `file` is the chunk's file (see [`crate::ChunkInfo::file_name`]), which the message names.
     #[cfg(feature = "chunks")]
-    TextNotLoaded { article: u32, chunk: u32, crc: u32 },
-    /// Hosted mode: bytes given as text chunk `chunk` (checksum `crc`) are not that chunk.
+    TextNotLoaded {
+        article: u32,
+        chunk: u32,
+        file: String,
+    },
+    /// Hosted mode: bytes given as text chunk `chunk` (the file `file`) are not that chunk.
     #[cfg(feature = "chunks")]
     BadChunk {
         chunk: u32,
-        crc: u32,
+        file: String,
         problem: ChunkProblem,
     },
     /// A text chunk number outside `0..count`.
@@ -92,20 +95,20 @@ impl fmt::Display for IndexError {
             IndexError::TextNotLoaded {
                 article,
                 chunk,
-                crc,
+                file,
             } => write!(
                 f,
-                "the text of article {article} is not loaded: it is in text chunk {chunk} ({chunk:04}-{crc:08x}.gz); load it first"
+                "the text of article {article} is not loaded: it is in text chunk {chunk} ({file}); load it first"
             ),
             #[cfg(feature = "chunks")]
             IndexError::BadChunk {
                 chunk,
-                crc,
+                file,
                 problem,
             } => {
                 write!(
                     f,
-                    "text chunk {chunk} ({chunk:04}-{crc:08x}.gz) is damaged or from another build: "
+                    "text chunk {chunk} ({file}) is damaged or from another build: "
                 )?;
                 match problem {
                     ChunkProblem::Length { expected, got } => {

@@ -28,14 +28,20 @@ pub(super) fn build(
     {
         cmd.env("ARTICLES_LAZY_FILE", bytes.to_string());
     }
-    if let Mode::Hosted { chunk_text } | Mode::Lazy { chunk_text, .. } = mode {
-        // A feature, not only an environment variable: cargo keeps the two builds apart, so
-        // switching between them does not rebuild the index each time.
-        let lazy = matches!(mode, Mode::Lazy { .. });
-        cmd.args(["--features", if lazy { "hosted-lazy" } else { "hosted" }]);
-        if let Some(bytes) = chunk_text {
-            cmd.env("ARTICLES_TEXT_CHUNK", bytes.to_string());
+    // A feature, not only an environment variable: cargo keeps the two builds apart, so
+    // switching between them does not rebuild the index each time.
+    match mode {
+        Mode::Hosted { chunk_text } => {
+            cmd.args(["--features", "hosted"]);
+            if let Some(bytes) = chunk_text {
+                cmd.env("ARTICLES_TEXT_CHUNK", bytes.to_string());
+            }
         }
+        // One article a text chunk (lazy format 9): build.rs refuses ARTICLES_TEXT_CHUNK.
+        Mode::Lazy { .. } => {
+            cmd.args(["--features", "hosted-lazy"]);
+        }
+        Mode::Embedded => {}
     }
     cmd.args(["-p", PACKAGE, "--message-format=json-render-diagnostics"]);
     if let Some(dir) = corpus {

@@ -19,6 +19,7 @@ use super::rows::{LAZY_SECTIONS, ROW_TABLES};
 use super::store::LazyIndex;
 use super::texts::TEXT_ROWS;
 use super::LazyError;
+use crate::chunks::TEXT_NAMES;
 use crate::container::Tag;
 use std::rc::Rc;
 
@@ -139,6 +140,14 @@ impl LazyIndex {
                     .insert(TEXT_ROWS, texts.into());
             }
         }
+        // TXTN: how the text chunks are named (texts.rs), from the root: made once.
+        if !self.assembled_tables.borrow().contains_key(&TEXT_NAMES) {
+            if let Some(names) = self.text_names() {
+                self.assembled_tables
+                    .borrow_mut()
+                    .insert(TEXT_NAMES, names.into());
+            }
+        }
         let kept = self.assembled_tables.borrow();
         let mut tables: Vec<(Tag, Rc<[u8]>)> = ROW_TABLES
             .iter()
@@ -167,6 +176,9 @@ impl LazyIndex {
                 },
             };
             sections.push((*tag, bytes));
+        }
+        if let Some(names) = kept.get(&TEXT_NAMES) {
+            sections.push((TEXT_NAMES, names.clone()));
         }
         // TRMS: the loaded shards' fsts as they are (crate::dictionary); TERM is empty.
         let shards: Vec<(usize, &[u8])> = self

@@ -87,7 +87,9 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// format 10), so that ranking reads a quarter of what it read and no date.
 /// 8: the alias filter (the lazy section ALKF, `filter.rs`), so that a page of hits learns
 /// that the words of its titles and texts are no names without fetching alias shards.
-pub const LAZY_VERSION: u32 = 8;
+/// 9: a hosted index holds one article a text chunk, named by the HEAD row chunk that
+/// carries its entry (`texts.rs`), so that a page fetches its hits' texts with their heads.
+pub const LAZY_VERSION: u32 = 9;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;

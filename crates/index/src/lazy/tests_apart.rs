@@ -9,10 +9,17 @@ use crate::chunks::{split_text, HostedIndex};
 use crate::container::Tag;
 use crate::{ArticleId, Index};
 
-/// The test index in hosted form, a text chunk about every article (60 chunks: TXTC is
-/// 1,204 bytes, far more than the HEAD chunk of an article).
+/// The test index in hosted form, a text chunk an article (60 chunks: TXTC is 1,204 bytes,
+/// far more than the HEAD chunk of an article), as a lazy index holds them.
 fn hosted() -> HostedIndex {
-    split_text(&index(), 40).unwrap()
+    split_text(&index(), crate::chunks::LAZY_CHUNK_TEXT).unwrap()
+}
+
+/// Article `a`'s text chunk and entry in `index`, the entry without the lazy index's name
+/// (the whole index names its chunks by their CRC-32).
+fn entry(index: &Index<'_>, a: ArticleId) -> (u32, crate::ChunkInfo) {
+    let (chunk, info) = index.text_chunk_of(a).unwrap().unwrap();
+    (chunk, crate::ChunkInfo { head: None, ..info })
 }
 
 /// A store with the root and the sections every answer needs.
@@ -62,7 +69,7 @@ fn an_article_s_text_chunk_comes_with_its_head_chunk_not_the_table_whole() {
     supply_all(&mut lazy, &files, &need);
     let bytes = lazy.assemble().unwrap();
     let loaded = Index::open(&bytes).unwrap();
-    assert_eq!(loaded.text_chunk_of(id).unwrap().unwrap(), (chunk, info));
+    assert_eq!(entry(&loaded, id), (chunk, info));
     assert!(loaded.check_text_chunk(chunk, text).is_ok());
     // Every HEAD chunk loaded: every entry is the whole table's, TXTC never fetched.
     let heads: Vec<String> = files
@@ -75,10 +82,14 @@ fn an_article_s_text_chunk_comes_with_its_head_chunk_not_the_table_whole() {
     let bytes = lazy.assemble().unwrap();
     let all = Index::open(&bytes).unwrap();
     for c in 0..table.count() {
-        assert_eq!(all.text_chunks().unwrap().info(c), table.info(c), "{c}");
+        let info = all.text_chunks().unwrap().info(c).unwrap();
+        assert_eq!(
+            crate::ChunkInfo { head: None, ..info },
+            table.info(c).unwrap()
+        );
     }
     for a in whole.article_ids() {
-        assert_eq!(all.text_chunk_of(a), whole.text_chunk_of(a), "{a:?}");
+        assert_eq!(entry(&all, a), entry(&whole, a), "{a:?}");
         assert_eq!(all.head(a).unwrap(), whole.head(a).unwrap());
     }
     assert!(!lazy.has(&txtc));
@@ -123,8 +134,46 @@ fn a_page_s_entries_are_read_in_rows_and_most_of_the_table_whole() {
     let whole = Index::open(&hosted.index).unwrap();
     let loaded = Index::open(&bytes).unwrap();
     for a in whole.article_ids() {
-        assert_eq!(loaded.text_chunk_of(a), whole.text_chunk_of(a), "{a:?}");
+        assert_eq!(entry(&loaded, a), entry(&whole, a), "{a:?}");
     }
+}
+
+/// Lazy format 9: a text chunk is named by the HEAD chunk that carries its entry, from the
+/// root alone (before that chunk has come).
+#[test]
+fn a_text_chunk_is_named_by_its_head_chunk_before_its_entry_has_come() {
+    let hosted = hosted();
+    let files = split(&hosted.index, TINY).unwrap();
+    assert_eq!(files.texts.len(), hosted.chunks.len());
+    let lazy = ready(&files);
+    let bytes = lazy.assemble().unwrap();
+    let ready_index = Index::open(&bytes).unwrap();
+    let heads: Vec<(u32, FileRef)> = {
+        let table = lazy.rows.iter().find(|t| t.tag == *b"HEAD").unwrap();
+        table.chunks.clone()
+    };
+    assert!(heads.len() > 2, "{heads:?}");
+    for (a, name) in files.texts.iter().enumerate() {
+        let id = ArticleId(a as u32);
+        let (chunk, info) = ready_index.text_chunk_of(id).unwrap().unwrap();
+        assert_eq!(chunk, a as u32);
+        // Named before its HEAD chunk is loaded: by that chunk's hash, not by a CRC-32.
+        assert_eq!(&info.file_name(chunk), name);
+        let head = heads
+            .iter()
+            .rev()
+            .find(|(first, _)| *first <= a as u32)
+            .unwrap();
+        assert_eq!(*name, crate::chunks::lazy_file_name(a as u32, head.1.hash));
+        assert!(!lazy.has(&head.1.name()));
+    }
+    // The HEAD chunk carries the entry, CRC-32 included: another text, another entry,
+    // another hash, another name.
+    let (_, info) = ready_index.text_chunk_of(ArticleId(0)).unwrap().unwrap();
+    assert_eq!(info.crc, 0, "ready: the entry has not come");
+    // A hosted index with several articles a chunk cannot be a lazy one.
+    let grouped = split_text(&index(), 4096).unwrap();
+    assert!(split(&grouped.index, TINY).is_err());
 }
 
 /// An index of 400 entities with names that share little (an fst of them does not shrink

@@ -68,7 +68,58 @@ pub(crate) fn entries_for(txtc: &[u8], articles: std::ops::Range<u32>) -> Option
     Some(out)
 }
 
+/// Build time: an error unless TXTC `txtc` holds one article a chunk (what version 9's text
+/// names need: `explorer_index::chunks::split_text` with a target of one byte).
+#[cfg(feature = "write")]
+pub(crate) fn one_article_each(txtc: &[u8], articles: u32) -> Result<(), crate::IndexError> {
+    let count = u32_at(txtc, 0).unwrap_or(0);
+    let each = (0..count).all(|c| {
+        let at = 4 + c as usize * ENTRY;
+        u32_at(txtc, at) == Some(c) && u32_at(txtc, at + 4) == Some(1)
+    });
+    if count == articles && each {
+        Ok(())
+    } else {
+        Err(crate::IndexError::Corrupt {
+            section: "TXTC (a lazy index holds one article a text chunk: split_text(index, 1))",
+            offset: 0,
+        })
+    }
+}
+
+/// Build time: the file names of the text chunks of `articles` articles (one each), given the
+/// HEAD row chunks (first article, file) that carry their entries.
+#[cfg(feature = "write")]
+pub(crate) fn names(heads: &[(u32, super::FileRef)], articles: u32) -> Vec<String> {
+    let mut at = 0;
+    (0..articles)
+        .map(|a| {
+            while heads.get(at + 1).is_some_and(|(first, _)| *first <= a) {
+                at += 1;
+            }
+            let hash = heads.get(at).map_or(0, |(_, file)| file.hash);
+            crate::chunks::lazy_file_name(a, hash)
+        })
+        .collect()
+}
+
 impl LazyIndex {
+    /// TXTN for the assembled index of a hosted index (`crate::chunks::TEXT_NAMES`): per
+    /// HEAD row chunk its first article and hash, from the root; `None` for an index that
+    /// keeps its texts.
+    pub(crate) fn text_names(&self) -> Option<Vec<u8>> {
+        if !self.heads_carry_texts() {
+            return None;
+        }
+        let RowTable { chunks, .. } = self.rows.iter().find(|t| t.tag == *b"HEAD")?;
+        let mut out = Vec::with_capacity(chunks.len() * 12);
+        for (first, file) in chunks {
+            out.extend_from_slice(&first.to_le_bytes());
+            out.extend_from_slice(&file.hash.to_le_bytes());
+        }
+        Some(out)
+    }
+
     /// Whether the HEAD chunks carry TXTC entries: the root lists TXTC (a hosted index).
     pub(crate) fn heads_carry_texts(&self) -> bool {
         self.sections().iter().any(|(t, _)| *t == TEXT_ROWS)

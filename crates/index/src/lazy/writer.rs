@@ -57,6 +57,10 @@ pub struct LazyFiles {
     pub root: String,
     /// Every file, the root included: name, kind and bytes, in a deterministic order.
     pub files: Vec<(String, FileKind, Vec<u8>)>,
+    /// A hosted index's text chunks (one article each): chunk `i`'s file name, named by the
+    /// HEAD row chunk that carries its entry (`crate::chunks::lazy_file_name`). Empty for an
+    /// index that keeps its texts.
+    pub texts: Vec<String>,
 }
 
 /// The sections that stay whole, fetched as files of their own: all but the term dictionary
@@ -166,8 +170,13 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
         tables.push((META_ROWS, rows.into()));
     }
     body.extend_from_slice(&(tables.len() as u32).to_le_bytes());
-    // A HEAD chunk of a hosted index carries its text chunks' entries (texts.rs).
+    // A HEAD chunk of a hosted index carries its text chunks' entries (texts.rs), one
+    // article a chunk: the page names a hit's text by its HEAD chunk before that has come.
     let txtc = sections.get(*b"TXTC").ok();
+    if let Some(txtc) = txtc {
+        super::texts::one_article_each(txtc, article_count)?;
+    }
+    let mut texts = Vec::new();
     let entries = |articles| txtc.and_then(|t| entries_for(t, articles));
     for (tag, table) in tables {
         let table = &table[..];
@@ -178,6 +187,9 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
                 offset: 0,
             })?;
         let records = crate::articles::count(table, "a table kept in row chunks")?;
+        if tag == *b"HEAD" && txtc.is_some() {
+            texts = super::texts::names(&chunks, article_count);
+        }
         body.extend_from_slice(&tag);
         body.extend_from_slice(&records.to_le_bytes());
         body.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
@@ -207,6 +219,7 @@ pub fn split(index: &[u8], sizes: ShardSizes) -> Result<LazyFiles, IndexError> {
     Ok(LazyFiles {
         root: root_ref.name(),
         files,
+        texts,
     })
 }
 

@@ -28,10 +28,7 @@ pub fn run(ctx: &Ctx, corpus: &Path, work: &Path, queries: &Path) -> Result<Valu
     std::env::set_var("ARTICLES_DIR", corpus);
     std::env::set_var("CARGO_TARGET_DIR", &target_dir);
     let started = Instant::now();
-    let mode = dist::Mode::Lazy {
-        chunk_text: None,
-        file_bytes: None,
-    };
+    let mode = dist::Mode::Lazy { file_bytes: None };
     let built = dist::run_into(ctx, dist::Profile::Release, mode, &dist_dir);
     let wall = started.elapsed();
     std::env::remove_var("ARTICLES_DIR");
