@@ -78,6 +78,9 @@ pub struct LazyExplorer {
     /// (if their shard was loaded) with empty lists, so a call that reads them must wait
     /// for the next round's engine.
     since: BTreeSet<String>,
+    /// Counts the changes of what a call can read (a file handed over, an engine installed,
+    /// a text chunk added): an answer kept for the next call holds while it is unchanged.
+    generation: u64,
 }
 
 impl LazyExplorer {
@@ -88,6 +91,7 @@ impl LazyExplorer {
             explorer: None,
             stale: true,
             since: BTreeSet::new(),
+            generation: 0,
         })
     }
 
@@ -132,6 +136,7 @@ impl LazyExplorer {
         }
         self.store.supply(name, bytes)?;
         self.stale = true;
+        self.generation += 1;
         let section = self.store.sections().iter().any(|(_, f)| f.is_named(name));
         // A section loaded whole while others a page loads whole are still to come: the
         // engine waits for the last of them (one assembly at open, not one per file, each a
@@ -190,6 +195,7 @@ impl LazyExplorer {
     /// [`Explorer::add_text_chunk`] on the engine (assembled first if files came since).
     pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), LazyExplorerError> {
         self.refresh()?;
+        self.generation += 1;
         match self.explorer.as_mut() {
             Some(engine) => Ok(engine.with_mut_return(move |ex| ex.add_text_chunk(chunk, bytes))?),
             None => Err(LazyError::Missing {
@@ -216,8 +222,15 @@ impl LazyExplorer {
         }
         self.explorer = Some(engine);
         self.stale = false;
+        self.generation += 1;
         self.since.clear();
         Ok(())
+    }
+
+    /// Changes with what a call can read: an answer computed at one generation is the
+    /// answer of the same call at the same generation.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The engine over what was loaded when it was last assembled (at the last section,
@@ -271,23 +284,25 @@ impl LazyExplorer {
     /// HEAD chunk that carries the entry, which the same round brings), so that the page
     /// fetches its hits' heads and texts at once. A text is handed over
     /// ([`LazyExplorer::add_text_chunk`]) after the round's index files. Empty both: `call`
-    /// can run.
-    pub fn missing_for_page(
+    /// ran on everything it reads, and its answer is the third (the answer of the same call
+    /// made next, while [`LazyExplorer::generation`] is unchanged).
+    pub fn missing_for_page<T>(
         &mut self,
-        call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
-    ) -> Result<(Vec<String>, Vec<MissingChunk>), LazyExplorerError> {
+        call: impl Fn(&Explorer<'_>) -> Result<T, IndexError>,
+    ) -> Result<PageRound<T>, LazyExplorerError> {
         self.round(call, true)
     }
 
-    /// One round of `call`: the index files it lacks, and with `texts` the text chunks.
-    fn round(
+    /// One round of `call`: the index files it lacks, with `texts` the text chunks, and its
+    /// answer when it lacks nothing.
+    fn round<T>(
         &mut self,
-        call: impl Fn(&Explorer<'_>) -> Result<(), IndexError>,
+        call: impl Fn(&Explorer<'_>) -> Result<T, IndexError>,
         texts: bool,
-    ) -> Result<(Vec<String>, Vec<MissingChunk>), LazyExplorerError> {
+    ) -> Result<PageRound<T>, LazyExplorerError> {
         let sections = self.missing_to_open();
         if !sections.is_empty() {
-            return Ok((sections, Vec::new()));
+            return Ok((sections, Vec::new(), None));
         }
         // Each round's engine over everything loaded so far (assembled again if files came
         // since); it keeps the text chunks loaded, which the reader and the entity view read.
@@ -304,9 +319,9 @@ impl LazyExplorer {
             false => Vec::new(),
         };
         if need.is_empty() && chunks.is_empty() {
-            answer?;
+            return Ok((need, chunks, Some(answer?)));
         }
-        Ok((need, chunks))
+        Ok((need, chunks, None))
     }
 
     /// `call`'s answer, when every file it reads is loaded; otherwise [`LazyError::Missing`]
@@ -379,6 +394,10 @@ impl LazyExplorer {
         Ok(need)
     }
 }
+
+/// One round of [`LazyExplorer::missing_for_page`]: the index files and text chunks still
+/// to come, and, when there are none, the call's answer.
+pub type PageRound<T> = (Vec<String>, Vec<MissingChunk>, Option<T>);
 
 /// What a call read: of the dictionary (keys, prefixes), and rows of HEAD and MENT.
 type Recorded = (reads::Reads, RowReads);

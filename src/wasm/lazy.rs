@@ -6,7 +6,7 @@ use super::dto::MissingChunkDto;
 use super::options::{self, JsOptions};
 use super::{Engine, JsExplorer};
 use crate::lazy::{LazyExplorer, LazyExplorerError};
-use crate::{ArticleId, EntityId, Explorer, IndexError};
+use crate::{ArticleId, EntityId, Explorer, IndexError, SearchOptions};
 use wasm_bindgen::prelude::*;
 
 /// A lazy index's error as a JS `Error` starting with `index file: ` (explorer.js reads it
@@ -29,6 +29,7 @@ impl JsExplorer {
             LazyExplorer::open(name, root).map_err(|e| to_js_error(LazyExplorerError::Lazy(e)))?;
         Ok(JsExplorer {
             inner: Engine::Lazy(Box::new(lazy)),
+            answer: Default::default(),
         })
     }
 
@@ -78,11 +79,27 @@ impl JsExplorer {
     ) -> Result<JsValue, JsError> {
         let query = options::string("fetchFor()", "query", &query)?;
         let options = JsOptions::new("fetchFor()", options)?.search()?;
-        let (files, texts) = match &mut self.inner {
-            Engine::Lazy(lazy) => lazy
-                .missing_for_page(|ex| ex.search(&query, &options).map(drop))
-                .map_err(to_js_error)?,
-            Engine::Embedded(_) => (Vec::new(), Vec::new()),
+        let Engine::Lazy(lazy) = &mut self.inner else {
+            return super::to_js(&PageRound::default());
+        };
+        // The answer of a round whose page has its snippets (the others are not the last:
+        // they name texts), kept from the last round for the `search` that follows: the
+        // page is not searched twice.
+        let (files, texts, answer) = lazy
+            .missing_for_page(|ex| {
+                let found = ex.search(&query, &options)?;
+                let complete = found.hits.iter().all(|h| h.snippet.is_some());
+                Ok(complete.then(|| super::search_js(&found)))
+            })
+            .map_err(to_js_error)?;
+        *self.answer.borrow_mut() = match answer {
+            Some(Some(Ok(value))) => Some(Answer {
+                query,
+                options,
+                generation: lazy.generation(),
+                value,
+            }),
+            _ => None,
         };
         super::to_js(&PageRound {
             texts: texts.iter().map(MissingChunkDto::from).collect(),
@@ -217,13 +234,36 @@ impl JsExplorer {
 }
 
 /// `PageRound`: one round of `missingForPage`.
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, Default)]
 struct PageRound<'a> {
     files: Vec<String>,
     texts: Vec<MissingChunkDto<'a>>,
 }
 
+/// `search(query, options)`'s answer, made by the last round of `missingForPage` at
+/// `generation` (`LazyExplorer::generation`).
+pub(super) struct Answer {
+    query: String,
+    options: SearchOptions,
+    generation: u64,
+    value: JsValue,
+}
+
 impl JsExplorer {
+    /// The answer kept for `search(query, options)`, once: the last round of
+    /// `missingForPage` made it with these arguments, and nothing changed since (no file
+    /// handed over, no engine, no text chunk). Any other search drops it.
+    pub(super) fn answered(&self, query: &str, options: &SearchOptions) -> Option<JsValue> {
+        let answer = self.answer.borrow_mut().take()?;
+        let Engine::Lazy(lazy) = &self.inner else {
+            return None;
+        };
+        let same = answer.query == query
+            && answer.options == *options
+            && answer.generation == lazy.generation();
+        same.then_some(answer.value)
+    }
+
     /// One round of `call`'s files not loaded (`LazyExplorer::missing_for`); none for an
     /// embedded index.
     pub(super) fn rounds(

@@ -30,6 +30,10 @@ const TS_TYPES: &str = include_str!("../../www/types.d.ts");
 #[wasm_bindgen(js_name = Explorer)]
 pub struct JsExplorer {
     inner: Engine,
+    /// Lazy mode: the answer the last round of `missingForPage` found complete, taken by the
+    /// `search` with its query and options that follows while nothing changed.
+    #[cfg(feature = "lazy")]
+    answer: std::cell::RefCell<Option<lazy::Answer>>,
 }
 
 /// Where the engine's index is. (One per page: the embedded engine is kept unboxed, as it
@@ -126,6 +130,8 @@ impl JsExplorer {
         install_panic_hook();
         Ok(JsExplorer {
             inner: Engine::Embedded(crate::Explorer::embedded().map_err(to_js_error)?),
+            #[cfg(feature = "lazy")]
+            answer: Default::default(),
         })
     }
 
@@ -159,9 +165,11 @@ impl JsExplorer {
     ) -> Result<JsValue, JsError> {
         let query = options::string("search()", "query", &query)?;
         let options = JsOptions::new("search()", options)?.search()?;
-        let results = self.run(|ex| ex.search(&query, &options))?;
-        let out = to_js(&SearchResultsDto::from(&results))?;
-        with_facets(out, &results.facets)
+        #[cfg(feature = "lazy")]
+        if let Some(answer) = self.answered(&query, &options) {
+            return Ok(answer);
+        }
+        search_js(&self.run(|ex| ex.search(&query, &options))?)
     }
 
     /// The start page: every article (index order or by date), the entities with their
@@ -294,6 +302,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `search()`'s answer as the page gets it.
+fn search_js(results: &crate::SearchResults<'_>) -> Result<JsValue, JsError> {
+    let out = to_js(&SearchResultsDto::from(results))?;
+    with_facets(out, &results.facets)
 }
 
 /// The engine's error as a JS `Error`; a text that is not loaded yet (hosted mode) starts

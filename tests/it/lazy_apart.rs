@@ -11,6 +11,12 @@ use explorer_index::lazy::split;
 /// articles that a page of five hits is a few of many HEAD chunks (the seeds are five, of
 /// which a page reads most: then the tables come whole, as they should).
 fn many_articles() -> &'static [u8] {
+    // Built once: the tests run side by side, and the folder is one per process.
+    static INDEX: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new();
+    INDEX.get_or_init(write_many_articles)
+}
+
+fn write_many_articles() -> &'static [u8] {
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut names: Vec<_> = std::fs::read_dir(&seeds)
         .unwrap()
@@ -141,14 +147,27 @@ fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
         let mut whole = Explorer::open(&hosted.index).unwrap();
         let mut page = rounds::page(&files);
         let mut with_texts = Vec::new();
+        let mut answer = None;
         for round in 0.. {
             assert!(round < 16, "{q}: no end to the rounds");
-            let (need, texts) = page
-                .missing_for_page(|ex| ex.search(q, &options).map(drop))
-                .unwrap();
+            let hits = |ex: &Explorer<'_>| {
+                let found = ex.search(q, &options)?;
+                Ok((found.total, found.hits.len(), snippets_of(&found)))
+            };
+            let (need, texts, found) = page.missing_for_page(hits).unwrap();
             if need.is_empty() && texts.is_empty() {
+                // Asked again with nothing new: the same generation, the same answer (what
+                // lets the page's `search` take the round's answer).
+                let generation = page.generation();
+                let (_, _, again) = page.missing_for_page(hits).unwrap();
+                assert_eq!((page.generation(), &again), (generation, &found), "{q}");
+                answer = found;
                 break;
             }
+            assert!(
+                found.is_none(),
+                "{q}: an answer while files are still to come"
+            );
             if !texts.is_empty() {
                 with_texts.push(round);
                 // What is still to come only shows the page: no shard, pack or section of
@@ -166,6 +185,7 @@ fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
                 };
                 assert!(need.iter().all(shows), "{q}: texts named with {need:?}");
             }
+            let generation = page.generation();
             for name in &need {
                 let bytes = crate::lazy::bytes_of(&files, name).to_vec();
                 page.supply(name, bytes).unwrap();
@@ -176,6 +196,8 @@ fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
                 whole.add_text_chunk(c.chunk, text.clone()).unwrap();
                 page.add_text_chunk(c.chunk, text).unwrap();
             }
+            // What a call reads changed: an answer made before is no longer one.
+            assert_ne!(page.generation(), generation, "{q}: round {round}");
         }
         let b = page.checked(|ex| ex.search(q, &options)).unwrap();
         if b.hits.is_empty() {
@@ -186,6 +208,15 @@ fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
         let a = whole.search(q, &options).unwrap();
         assert!(b.hits.iter().all(|h| h.snippet.is_some()), "{q}");
         assert_eq!((a.total, &a.hits), (b.total, &b.hits), "{q}");
+        // The last round's answer is the search's.
+        let expected = (b.total, b.hits.len(), snippets_of(&b));
+        assert_eq!(answer, Some(expected), "{q}");
     }
     assert!(pages >= 3, "{pages} queries with hits");
+}
+
+/// The snippets of a page, as text.
+fn snippets_of(found: &article_explorer::SearchResults<'_>) -> Vec<String> {
+    let snippet = |h: &article_explorer::Hit<'_>| h.snippet.as_ref().map(|s| s.text.clone());
+    found.hits.iter().filter_map(snippet).collect()
 }
