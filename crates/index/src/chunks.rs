@@ -109,6 +109,15 @@ pub struct TextChunks<'a> {
 }
 
 impl<'a> TextChunks<'a> {
+    /// [`TextChunks::open`] with the names of `sections` (a lazy index's TXTN, if any).
+    pub(crate) fn of(
+        table: &'a [u8],
+        article_count: u32,
+        sections: &crate::container::Sections<'a>,
+    ) -> Result<Self, IndexError> {
+        Self::open(table, article_count, sections.get(TEXT_NAMES).ok())
+    }
+
     /// Reads the table and checks that its chunks cover `0..article_count` in order; `names`
     /// is a lazy index's [`TEXT_NAMES`] (whole records, first articles ascending from 0).
     pub(crate) fn open(

@@ -107,14 +107,7 @@ impl<'a> Index<'a> {
         // The texts are in BODY, or (a hosted index) in chunks listed by TXTC.
         #[cfg(feature = "chunks")]
         let (body, text_chunks) = match sections.get(*b"TXTC") {
-            Ok(table) => (
-                None,
-                Some(TextChunks::open(
-                    table,
-                    article_count,
-                    sections.get(crate::chunks::TEXT_NAMES).ok(),
-                )?),
-            ),
+            Ok(t) => (None, Some(TextChunks::of(t, article_count, &sections)?)),
             Err(_) => (Some(sections.get(*b"BODY")?), None),
         };
         #[cfg(not(feature = "chunks"))]
