@@ -189,10 +189,9 @@ pub(crate) mod wanted {
 
     /// Runs `call`, and returns its answer and the articles whose texts it wanted, each once.
     pub(crate) fn recording<T>(call: impl FnOnce() -> T) -> (T, Vec<ArticleId>) {
-        let outer = WANTED.with(|w| w.borrow_mut().replace(Vec::new()));
+        let outer = WANTED.with(|w| w.replace(Some(Vec::new())));
         let answer = call();
-        let mut ids = WANTED.with(|w| std::mem::replace(&mut *w.borrow_mut(), outer));
-        let mut ids = ids.take().unwrap_or_default();
+        let mut ids = WANTED.with(|w| w.replace(outer)).unwrap_or_default();
         ids.sort_unstable();
         ids.dedup();
         (answer, ids)

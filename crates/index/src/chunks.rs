@@ -342,20 +342,28 @@ impl LoadedChunk {
 /// The hash in [`TEXT_NAMES`] `names` of the HEAD row chunk of article `article` (a lazy
 /// index's chunk `article` holds that article alone).
 fn head_of(names: &[u8], article: u32) -> Option<u64> {
-    let count = names.len() / TXTN_RECORD;
     let first = |i: usize| read_u32(names, i * TXTN_RECORD);
-    // The last record whose first article is at most `article`.
+    let at = last_at_most(names.len() / TXTN_RECORD, article, first)? * TXTN_RECORD + 4;
+    Some(u64::from_le_bytes(names.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// The last of `count` records, in ascending order of `first(i)`, whose first is at most
+/// `x`: `None` if none is or a record cannot be read.
+pub(crate) fn last_at_most(
+    count: usize,
+    x: u32,
+    first: impl Fn(usize) -> Option<u32>,
+) -> Option<usize> {
     let (mut lo, mut hi) = (0usize, count);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if first(mid)? <= article {
+        if first(mid)? <= x {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    let at = lo.checked_sub(1)? * TXTN_RECORD + 4;
-    Some(u64::from_le_bytes(names.get(at..at + 8)?.try_into().ok()?))
+    lo.checked_sub(1)
 }
 
 /// An index in hosted form and its text chunks, as [`split_text`] makes them.

@@ -40,18 +40,9 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
 /// reader): its number.
 #[cfg(feature = "write")]
 fn chunk_of(txtc: &[u8], article: u32) -> Option<u32> {
-    let count = u32_at(txtc, 0)?;
-    let first = |c: u32| u32_at(txtc, 4 + c as usize * ENTRY);
-    let (mut lo, mut hi) = (0u32, count);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if first(mid)? <= article {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo.checked_sub(1)
+    let first = |c: usize| u32_at(txtc, 4 + c * ENTRY);
+    let count = u32_at(txtc, 0)? as usize;
+    Some(crate::chunks::last_at_most(count, article, first)? as u32)
 }
 
 /// Build time: the record a HEAD chunk of `articles` carries after their heads: the first
