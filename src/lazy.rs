@@ -22,7 +22,9 @@ use crate::search::expand::reads;
 use crate::texts::wanted;
 use crate::{Explorer, MissingChunk, SearchOptions, SearchResults};
 use explorer_index::lazy::reads::{self as row_reads, RowReads};
-use explorer_index::lazy::{Assembled, LazyError, LazyIndex, META_NAMES, META_ROWS, NAME_ROWS};
+use explorer_index::lazy::{
+    Assembled, LazyError, LazyIndex, META_NAMES, META_ROWS, NAME_ROWS, TEXT_ROWS,
+};
 use explorer_index::{EntityId, IndexError};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -368,7 +370,7 @@ impl LazyExplorer {
     /// Whether file `name` only shows a page of hits (heads with their text chunks' entries,
     /// metadata, entity names, alias shards) and decides none of them.
     fn only_shows(&self, name: &str) -> bool {
-        const SHOWN: [[u8; 4]; 5] = [*b"HEAD", META_ROWS, NAME_ROWS, META_NAMES, *b"TXTC"];
+        const SHOWN: [[u8; 4]; 5] = [*b"HEAD", META_ROWS, NAME_ROWS, META_NAMES, TEXT_ROWS];
         let store = &self.store;
         store
             .rows_table_of(name)

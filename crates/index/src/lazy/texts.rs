@@ -103,7 +103,7 @@ impl LazyIndex {
             return None;
         }
         let RowTable { chunks, .. } = self.rows.iter().find(|t| t.tag == *b"HEAD")?;
-        let mut out = Vec::with_capacity(chunks.len() * 12);
+        let mut out = Vec::with_capacity(chunks.len() * crate::chunks::TXTN_RECORD);
         for (first, file) in chunks {
             out.extend_from_slice(&first.to_le_bytes());
             out.extend_from_slice(&file.hash.to_le_bytes());

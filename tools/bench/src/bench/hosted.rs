@@ -357,7 +357,9 @@ pub fn command(rest: &[String]) -> Result<()> {
         if !why.is_empty() {
             differ += 1;
         }
-        // The last round: the first page's text chunks (for its snippets).
+        // The first page's text chunks (for its snippets): since lazy format 9 they come
+        // with the round that brings its heads (`LazyExplorer::missing_for_page`, what the
+        // page's `fetchFor` runs), a round of their own only when no round ran.
         let mut texts: BTreeSet<String> = BTreeSet::new();
         if let Some(chunks) = chunks {
             for hit in &want.hits {
@@ -369,7 +371,7 @@ pub fn command(rest: &[String]) -> Result<()> {
                 }
             }
         }
-        if !texts.is_empty() {
+        if !texts.is_empty() && rounds == 0 {
             rounds += 1;
         }
         let index_gz: usize = fetched.iter().map(|n| gz[n.as_str()]).sum();
