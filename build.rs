@@ -220,7 +220,10 @@ fn write_lazy(
 ) -> Result<String, String> {
     let files = explorer_index::lazy::split(index, sizes)
         .map_err(|e| format!("splitting the index into lazy files: {e}"))?;
-    // The text chunks as the lazy index names them: by the HEAD chunk carrying their entry.
+    // Each text file carries its article's head and entry (lazy format 10), and is named
+    // as the lazy index names it: by the HEAD chunk that holds the same.
+    explorer_index::lazy::carry_heads(index, texts)
+        .map_err(|e| format!("writing the heads into the text files: {e}"))?;
     for (chunk, name) in texts.iter_mut().zip(&files.texts) {
         chunk.name.clone_from(name);
     }

@@ -194,8 +194,17 @@ impl LazyExplorer {
         }
     }
 
-    /// [`Explorer::add_text_chunk`] on the engine (assembled first if files came since).
+    /// [`Explorer::add_text_chunk`] on the engine (assembled first if files came since). A
+    /// text file that carries its article's head and TXTC entry (lazy format 10,
+    /// `explorer_index::chunks::carried`) is checked against that entry, and hands the head
+    /// and entry to the store: the next round's engine reads them (no assembly per text).
     pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), LazyExplorerError> {
+        if explorer_index::chunks::carried(&bytes).is_some() {
+            if self.explorer.is_none() {
+                self.refresh()?;
+            }
+            return self.add_carried(chunk, &bytes);
+        }
         self.refresh()?;
         self.generation += 1;
         match self.explorer.as_mut() {
@@ -205,6 +214,49 @@ impl LazyExplorer {
             }
             .into()),
         }
+    }
+
+    /// [`LazyExplorer::add_text_chunk`] of a text file that carries its head (`bytes`,
+    /// decompressed): its text checked against the entry it carries (which must be the
+    /// engine's, if the engine has the real one), its head and entry to the store, its text
+    /// to the engine. A file that is not the text of article `chunk` is refused, naming it.
+    fn add_carried(&mut self, chunk: u32, bytes: &[u8]) -> Result<(), LazyExplorerError> {
+        use explorer_index::chunks::{carried, check_as};
+        use explorer_index::{ChunkProblem, IndexError::BadChunk};
+        let engine = self.engine().ok_or_else(|| LazyError::Missing {
+            name: self.store.root_name().to_owned(),
+        })?;
+        let table = engine.index.text_chunks();
+        let own = table.ok_or(IndexError::MissingSection { tag: TEXT_ROWS })?;
+        let own = own.info(chunk)?;
+        let file = own.file_name(chunk);
+        let bad = |problem| BadChunk {
+            chunk,
+            file: file.clone(),
+            problem,
+        };
+        let carried = match carried(bytes) {
+            Some(carried) if carried.article == chunk => carried,
+            _ => return Err(bad(ChunkProblem::Corrupt { offset: 8 }).into()),
+        };
+        let info = carried.info(own.head);
+        // An entry of no bytes is a placeholder: its HEAD chunk is not in this engine.
+        if own.len != 0 && own != info {
+            let problem = ChunkProblem::Checksum {
+                expected: own.crc,
+                got: info.crc,
+            };
+            return Err(bad(problem).into());
+        }
+        let loaded = check_as(chunk, info, carried.text.to_vec())?;
+        self.store.supply_carried(&file, &carried)?;
+        self.stale = true;
+        self.generation += 1;
+        self.since.insert(file);
+        if let Some(engine) = self.explorer.as_mut() {
+            engine.with_mut(move |ex| ex.texts.put(chunk, loaded));
+        }
+        Ok(())
     }
 
     /// Makes the index `assembled` from everything the store holds now the page's engine;
@@ -313,13 +365,19 @@ impl LazyExplorer {
             name: self.store.root_name().to_owned(),
         })?;
         let ((answer, read), wanted) = wanted::recording(|| record(|| call(explorer)));
-        let need = self.missing_in(&read)?;
+        let mut need = self.missing_in(&read, &|_| false)?;
         // Only once what decides the page is loaded: the files still to come only show it
         // (its heads, metadata and names), so the texts named are its hits'.
         let chunks = match texts && need.iter().all(|name| self.only_shows(name)) {
             true => explorer.missing_texts(wanted)?,
             false => Vec::new(),
         };
+        if !chunks.is_empty() {
+            // Each text brings its article's head and entry (lazy format 10; one article a
+            // chunk, numbered as its article): no HEAD chunk is fetched for those alone.
+            let coming: BTreeSet<u32> = chunks.iter().map(|c| c.chunk).collect();
+            need = self.missing_in(&read, &|article| coming.contains(&article))?;
+        }
         if need.is_empty() && chunks.is_empty() {
             return Ok((need, chunks, Some(answer?)));
         }
@@ -382,14 +440,19 @@ impl LazyExplorer {
                 .any(|(t, f)| SHOWN.contains(t) && f.is_named(name))
     }
 
-    fn missing_in(&self, (read, rows): &Recorded) -> Result<Vec<String>, LazyError> {
+    /// The files `read` lacks, as if the texts of the articles `coming` says came too.
+    fn missing_in(
+        &self,
+        (read, rows): &Recorded,
+        coming: &dyn Fn(u32) -> bool,
+    ) -> Result<Vec<String>, LazyError> {
         let mut need = self.store.missing(
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
         )?;
         need.extend(
             self.store
-                .files_read(rows)
+                .files_read_coming(rows, coming)
                 .into_iter()
                 .filter(|name| !self.store.has(name)),
         );

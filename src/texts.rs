@@ -152,6 +152,12 @@ impl Texts {
     pub fn add(&mut self, index: &Index<'_>, chunk: u32, bytes: Vec<u8>) -> Result<(), IndexError> {
         #[cfg(feature = "chunks")]
         {
+            // A lazy text file that carries its head (lazy format 10): its text is checked
+            // against this index's entry.
+            let bytes = match explorer_index::chunks::carried(&bytes) {
+                Some(c) if c.article == chunk => c.text.to_vec(),
+                _ => bytes,
+            };
             let loaded = index.check_text_chunk(chunk, bytes)?;
             if let Some(slot @ None) = self.chunks.get_mut(chunk as usize) {
                 *slot = Some(loaded);
@@ -162,6 +168,17 @@ impl Texts {
         {
             let _ = (index, chunk, bytes);
             Err(IndexError::MissingSection { tag: *b"TXTC" })
+        }
+    }
+}
+
+#[cfg(feature = "lazy")]
+impl Texts {
+    /// Puts text chunk `chunk`, checked already (against the entry its file carried:
+    /// `crate::lazy::LazyExplorer::add_text_chunk`); a loaded chunk stays as it was.
+    pub(crate) fn put(&mut self, chunk: u32, loaded: LoadedChunk) {
+        if let Some(slot @ None) = self.chunks.get_mut(chunk as usize) {
+            *slot = Some(loaded);
         }
     }
 }

@@ -129,14 +129,17 @@ fn a_page_of_hits_with_its_snippets_reads_no_text_chunks_table_and_no_alias_map_
     assert!(pages >= 3, "{pages} queries with hits");
 }
 
-/// Lazy format 9: a page's rounds (`missing_for_page`, what `fetchFor` asks) name its hits'
-/// texts in the round that brings their heads, once nothing that decides the page is still
-/// to come, each by the file the build wrote; handed over after that round's index files,
-/// they make the page the whole index's, snippets included, with no `loadText` round after.
+/// Lazy format 10: a page's rounds (`missing_for_page`, what `fetchFor` asks) name its hits'
+/// texts in one round, once nothing that decides the page is still to come, each by the file
+/// the build wrote; those text files carry their articles' heads and entries, so that round
+/// names no HEAD row chunk for the hits. Handed over after that round's index files, they
+/// make the page the whole index's, snippets included, with no `loadText` round after.
 #[test]
-fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
+fn a_page_s_texts_bring_its_heads() {
     let hosted = split_text(many_articles(), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
     let files = split(&hosted.index, ROWS_APART).unwrap();
+    let mut texts = hosted.chunks.clone();
+    explorer_index::lazy::carry_heads(&hosted.index, &mut texts).unwrap();
     let options = SearchOptions {
         limit: 5,
         facets: false,
@@ -154,8 +157,8 @@ fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
                 let found = ex.search(q, &options)?;
                 Ok((found.total, found.hits.len(), snippets_of(&found)))
             };
-            let (need, texts, found) = page.missing_for_page(hits).unwrap();
-            if need.is_empty() && texts.is_empty() {
+            let (need, texts_named, found) = page.missing_for_page(hits).unwrap();
+            if need.is_empty() && texts_named.is_empty() {
                 // Asked again with nothing new: the same generation, the same answer (what
                 // lets the page's `search` take the round's answer).
                 let generation = page.generation();
@@ -168,10 +171,10 @@ fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
                 found.is_none(),
                 "{q}: an answer while files are still to come"
             );
-            if !texts.is_empty() {
+            if !texts_named.is_empty() {
                 with_texts.push(round);
                 // What is still to come only shows the page: no shard, pack or section of
-                // the search's own.
+                // the search's own, and no HEAD chunk (the texts bring the heads).
                 let store = page.store();
                 let names = |n: &String| {
                     let names = explorer_index::lazy::META_NAMES;
@@ -181,7 +184,8 @@ fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
                         .any(|(t, f)| *t == names && f.is_named(n))
                 };
                 let shows = |n: &String| {
-                    store.rows_table_of(n).is_some() || store.is_alias_shard(n) || names(n)
+                    let table = store.rows_table_of(n);
+                    table.is_some_and(|t| t != *b"HEAD") || store.is_alias_shard(n) || names(n)
                 };
                 assert!(need.iter().all(shows), "{q}: texts named with {need:?}");
             }
@@ -190,9 +194,9 @@ fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
                 let bytes = crate::lazy::bytes_of(&files, name).to_vec();
                 page.supply(name, bytes).unwrap();
             }
-            for c in &texts {
+            for c in &texts_named {
                 assert_eq!(c.file, files.texts[c.chunk as usize], "{q}");
-                let text = unzipped(&hosted, c.chunk);
+                let text = gunzip(&texts[c.chunk as usize].gzip);
                 whole.add_text_chunk(c.chunk, text.clone()).unwrap();
                 page.add_text_chunk(c.chunk, text).unwrap();
             }
@@ -213,6 +217,49 @@ fn a_page_s_texts_are_named_in_the_round_of_its_heads() {
         assert_eq!(answer, Some(expected), "{q}");
     }
     assert!(pages >= 3, "{pages} queries with hits");
+}
+
+/// A text file that does not carry its own article's head and entry is refused, naming the
+/// file: another article's file under this one's number, a head changed, a text changed.
+#[test]
+fn a_text_that_is_not_its_article_s_is_refused() {
+    let hosted = split_text(many_articles(), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
+    let files = split(&hosted.index, ROWS_APART).unwrap();
+    let mut texts = hosted.chunks.clone();
+    explorer_index::lazy::carry_heads(&hosted.index, &mut texts).unwrap();
+    let mut page = rounds::page(&files);
+    page.explorer().unwrap();
+    let good = gunzip(&texts[7].gzip);
+    let other = gunzip(&texts[8].gzip);
+    let refused = |page: &mut article_explorer::lazy::LazyExplorer, chunk: u32, bytes: Vec<u8>| {
+        let e = page.add_text_chunk(chunk, bytes).unwrap_err().to_string();
+        assert!(e.contains(&files.texts[chunk as usize]), "{e}");
+    };
+    refused(&mut page, 7, other);
+    // The text's last byte changed: its checksum is not the entry's.
+    let mut text = good.clone();
+    *text.last_mut().unwrap() ^= 1;
+    refused(&mut page, 7, text);
+    // With its HEAD chunk loaded, a head that is not that chunk's row (its last byte
+    // changed, its length kept) is refused too.
+    for name in page.store().rows_files(&[(*b"HEAD", 7)]) {
+        let bytes = crate::lazy::bytes_of(&files, &name).to_vec();
+        page.supply(&name, bytes).unwrap();
+    }
+    let c = explorer_index::chunks::carried(&good).unwrap();
+    let head_end = 8 + 4 + 20 + 4 + c.head.len();
+    let mut head = good.clone();
+    head[head_end - 1] ^= 1;
+    refused(&mut page, 7, head);
+    assert!(!page.store().has(&files.texts[7]));
+    page.add_text_chunk(7, good).unwrap();
+    assert!(page.store().has(&files.texts[7]));
+}
+
+fn gunzip(gzip: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(gzip), &mut out).unwrap();
+    out
 }
 
 /// The snippets of a page, as text.

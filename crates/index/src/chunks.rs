@@ -31,6 +31,11 @@
 use crate::articles::{self, Block};
 use crate::{ArticleId, ChunkProblem, IndexError};
 
+mod carried;
+#[cfg(feature = "write")]
+pub use carried::carry;
+pub use carried::{carried, Carried, CARRIED_MAGIC};
+
 /// Bytes per chunk in the TXTC table.
 pub const TXTC_RECORD: usize = 20;
 /// First bytes of every (decompressed) text chunk.
@@ -253,55 +258,61 @@ impl<'a> TextChunks<'a> {
     /// Checks `bytes` (decompressed) as chunk `chunk`: length, CRC-32, magic, first article,
     /// and that every record decodes. Only a checked chunk can be read.
     pub fn check(&self, chunk: u32, bytes: Vec<u8>) -> Result<LoadedChunk, IndexError> {
-        let info = self.info(chunk)?;
-        let bad = |problem| IndexError::BadChunk {
-            chunk,
-            file: info.file_name(chunk),
-            problem,
-        };
-        if bytes.len() as u64 != u64::from(info.len) {
-            return Err(bad(ChunkProblem::Length {
-                expected: info.len,
-                got: bytes.len() as u64,
-            }));
-        }
-        let crc = crate::crc32::hash(&bytes);
-        if crc != info.crc {
-            return Err(bad(ChunkProblem::Checksum {
-                expected: info.crc,
-                got: crc,
-            }));
-        }
-        if bytes.get(..CHUNK_MAGIC.len()) != Some(&CHUNK_MAGIC[..]) {
-            return Err(bad(ChunkProblem::Corrupt { offset: 0 }));
-        }
-        if read_u32(&bytes, CHUNK_MAGIC.len()) != Some(info.first.0) {
-            return Err(bad(ChunkProblem::Corrupt {
-                offset: CHUNK_MAGIC.len(),
-            }));
-        }
-        let loaded = LoadedChunk {
-            bytes: bytes.into_boxed_slice(),
-            first: info.first.0,
-            articles: info.articles,
-        };
-        let table = loaded.table();
-        if articles::count(table, "text chunk").ok() != Some(info.articles) {
-            return Err(bad(ChunkProblem::Corrupt {
-                offset: CHUNK_HEADER,
-            }));
-        }
-        for i in 0..info.articles {
-            if let Err(e) = articles::decode_text(table, "text chunk", i) {
-                let offset = match e {
-                    IndexError::Corrupt { offset, .. } => CHUNK_HEADER + offset,
-                    _ => CHUNK_HEADER,
-                };
-                return Err(bad(ChunkProblem::Corrupt { offset }));
-            }
-        }
-        Ok(loaded)
+        check_as(chunk, self.info(chunk)?, bytes)
     }
+}
+
+/// Checks `bytes` (decompressed) as chunk `chunk` of entry `info` (its own table's, or the one
+/// a lazy text file carries: [`carried`]): length, CRC-32, magic, first article, and that
+/// every record decodes.
+pub fn check_as(chunk: u32, info: ChunkInfo, bytes: Vec<u8>) -> Result<LoadedChunk, IndexError> {
+    let bad = |problem| IndexError::BadChunk {
+        chunk,
+        file: info.file_name(chunk),
+        problem,
+    };
+    if bytes.len() as u64 != u64::from(info.len) {
+        return Err(bad(ChunkProblem::Length {
+            expected: info.len,
+            got: bytes.len() as u64,
+        }));
+    }
+    let crc = crate::crc32::hash(&bytes);
+    if crc != info.crc {
+        return Err(bad(ChunkProblem::Checksum {
+            expected: info.crc,
+            got: crc,
+        }));
+    }
+    if bytes.get(..CHUNK_MAGIC.len()) != Some(&CHUNK_MAGIC[..]) {
+        return Err(bad(ChunkProblem::Corrupt { offset: 0 }));
+    }
+    if read_u32(&bytes, CHUNK_MAGIC.len()) != Some(info.first.0) {
+        return Err(bad(ChunkProblem::Corrupt {
+            offset: CHUNK_MAGIC.len(),
+        }));
+    }
+    let loaded = LoadedChunk {
+        bytes: bytes.into_boxed_slice(),
+        first: info.first.0,
+        articles: info.articles,
+    };
+    let table = loaded.table();
+    if articles::count(table, "text chunk").ok() != Some(info.articles) {
+        return Err(bad(ChunkProblem::Corrupt {
+            offset: CHUNK_HEADER,
+        }));
+    }
+    for i in 0..info.articles {
+        if let Err(e) = articles::decode_text(table, "text chunk", i) {
+            let offset = match e {
+                IndexError::Corrupt { offset, .. } => CHUNK_HEADER + offset,
+                _ => CHUNK_HEADER,
+            };
+            return Err(bad(ChunkProblem::Corrupt { offset }));
+        }
+    }
+    Ok(loaded)
 }
 
 /// A text chunk that passed [`TextChunks::check`].

@@ -27,6 +27,8 @@
 //!                hosted index has one record more: its text chunks' entries (`texts.rs`)
 //! alias shard d-HASH  a shard file of no pack whose fst is a key range of ALIA (folded
 //!                name -> entity id; `aliases.rs`)
+//! text  text/NNNN-HASH.gz  article N's text, its head and TXTC entry before it
+//!                (`crate::chunks::carried`); HASH is its HEAD row chunk's (`texts.rs`)
 //! ```
 //!
 //! Shard `i` holds the terms from its first key up to the next shard's first key, so a prefix
@@ -61,6 +63,8 @@ pub use files::{file_hash, FileKind, FileRef};
 pub use filter::ALIAS_FILTER;
 pub use rows::{LAZY_SECTIONS, META_NAMES, META_ROWS, NAME_ROWS, ROW_TABLES};
 pub use store::{prefix_range, KeyRange, LazyIndex, Lookup, RangeLookup};
+#[cfg(feature = "write")]
+pub use texts::carry_heads;
 pub use texts::TEXT_ROWS;
 #[cfg(feature = "write")]
 pub use writer::{split, LazyFiles, ShardSizes};
@@ -89,7 +93,9 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// that the words of its titles and texts are no names without fetching alias shards.
 /// 9: a hosted index holds one article a text chunk, named by the HEAD row chunk that
 /// carries its entry (`texts.rs`), so that a page fetches its hits' texts with their heads.
-pub const LAZY_VERSION: u32 = 9;
+/// 10: a text file carries its article's head and TXTC entry (`crate::chunks::carried`), so
+/// that a page's last round fetches its hits' texts and not also their HEAD row chunks.
+pub const LAZY_VERSION: u32 = 10;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;

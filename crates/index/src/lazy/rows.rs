@@ -99,7 +99,7 @@ pub(crate) fn record_spans(table: &[u8]) -> Option<Vec<(usize, usize)>> {
 }
 
 /// A table (this crate's format) of `records`.
-fn table<'r>(count: usize, records: impl Iterator<Item = &'r [u8]>) -> Vec<u8> {
+pub(super) fn table<'r>(count: usize, records: impl Iterator<Item = &'r [u8]>) -> Vec<u8> {
     let header = 4 + 4 * count;
     let mut offsets = Vec::with_capacity(header);
     let mut body = Vec::new();
@@ -294,7 +294,7 @@ impl LazyIndex {
 
     /// The row chunk of table `tag` that holds record `i`: its number and file (`None`
     /// beyond the table: the engine answers that no such record exists).
-    fn row_chunk(&self, tag: Tag, i: u32) -> Option<(usize, &FileRef)> {
+    pub(super) fn row_chunk(&self, tag: Tag, i: u32) -> Option<(usize, &FileRef)> {
         let table = self.row_table(tag)?;
         if i >= table.count {
             return None;
@@ -321,21 +321,28 @@ impl LazyIndex {
     /// file, about as many bytes, gzip doing better on one file than on many).
     /// A record beyond its table needs nothing (the engine answers that it does not exist).
     pub fn rows_files<'r>(&self, rows: impl IntoIterator<Item = &'r (Tag, u32)>) -> Vec<String> {
-        self.rows_files_as(rows, &|name| self.has(name))
+        self.rows_files_as(rows, &|name| self.has(name), &|_| false)
     }
 
     /// [`LazyIndex::rows_files`] as if the files `loaded` says were all that is loaded (an
-    /// engine assembled before some files came reads those it was assembled from).
+    /// engine assembled before some files came reads those it was assembled from), and the
+    /// text files of the articles `coming` says were coming: a text file brings its
+    /// article's head and TXTC entry (lazy format 10, `texts.rs`), so that a HEAD chunk is
+    /// not fetched for them.
     fn rows_files_as<'r>(
         &self,
         rows: impl IntoIterator<Item = &'r (Tag, u32)>,
         loaded: &dyn Fn(&str) -> bool,
+        coming: &dyn Fn(u32) -> bool,
     ) -> Vec<String> {
         // Per table: its section (name, length, whether loaded) and the chunks read.
         type Table = (Tag, Option<(String, u32, bool)>, Vec<FileRef>);
         let mut tables: Vec<Table> = Vec::new();
         for &(tag, article) in rows {
             if tag == NAME_ROWS && self.ents_has(article, loaded) {
+                continue;
+            }
+            if (tag == *b"HEAD" || tag == TEXT_ROWS) && self.carried_here(article, loaded, coming) {
                 continue;
             }
             let at = match tables.iter().position(|(t, _, _)| *t == tag) {
@@ -401,6 +408,17 @@ impl LazyIndex {
         self.files_read_as(reads, &|name| self.has(name))
     }
 
+    /// [`LazyIndex::files_read`] as if the text files of the articles `coming` says (one
+    /// article a text file: a lazy chunk's number is its article's) came too: they bring
+    /// those articles' heads and TXTC entries (lazy format 10).
+    pub fn files_read_coming(
+        &self,
+        reads: &super::reads::RowReads,
+        coming: &dyn Fn(u32) -> bool,
+    ) -> Vec<String> {
+        self.files_read_with(reads, &|name| self.has(name), coming)
+    }
+
     /// [`LazyIndex::files_read`] as if the files `loaded` says were all that is loaded: what
     /// an engine assembled before the others came read (a section loaded whole since then
     /// does not stand for rows that engine read from their chunks).
@@ -409,6 +427,15 @@ impl LazyIndex {
         reads: &super::reads::RowReads,
         loaded: &dyn Fn(&str) -> bool,
     ) -> Vec<String> {
+        self.files_read_with(reads, loaded, &|_| false)
+    }
+
+    fn files_read_with(
+        &self,
+        reads: &super::reads::RowReads,
+        loaded: &dyn Fn(&str) -> bool,
+        coming: &dyn Fn(u32) -> bool,
+    ) -> Vec<String> {
         // A table read whole: one row of each of its chunks stands for it.
         let every: Vec<(Tag, u32)> = reads
             .tables
@@ -416,7 +443,7 @@ impl LazyIndex {
             .filter_map(|tag| self.row_table(*tag))
             .flat_map(|t| t.chunks.iter().map(|(first, _)| (t.tag, *first)))
             .collect();
-        let mut files = self.rows_files_as(reads.rows.iter().chain(&every), loaded);
+        let mut files = self.rows_files_as(reads.rows.iter().chain(&every), loaded, coming);
         files.extend(self.alias_files(&reads.alias_keys, &reads.alias_prefixes, loaded));
         for tag in &reads.sections {
             if let Some((_, f)) = self.sections().iter().find(|(t, _)| t == tag) {
@@ -500,6 +527,14 @@ impl LazyIndex {
                             *slot = &bytes[s..e];
                         }
                     }
+                }
+            }
+        }
+        // The heads the text files brought (the same records, `texts.rs`).
+        if tag == *b"HEAD" {
+            for (a, carried) in &self.carried {
+                if let Some(slot) = records.get_mut(*a as usize) {
+                    *slot = &carried.head;
                 }
             }
         }

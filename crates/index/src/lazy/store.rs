@@ -79,6 +79,10 @@ pub struct LazyIndex {
     pub(super) assembled_tables: RefCell<BTreeMap<Tag, Rc<[u8]>>>,
     /// What stands for each lazy section not loaded yet, made once (`assemble.rs`).
     pub(super) placeholders: RefCell<BTreeMap<Tag, Rc<[u8]>>>,
+    /// The heads and text entries the text files brought, by article (`texts.rs`).
+    pub(super) carried: BTreeMap<u32, super::texts::CarriedHead>,
+    /// Those text files' names.
+    pub(super) carried_names: std::collections::BTreeSet<String>,
 }
 
 impl LazyIndex {
@@ -127,6 +131,8 @@ impl LazyIndex {
                 loaded: BTreeMap::new(),
                 assembled_tables: RefCell::new(BTreeMap::new()),
                 placeholders: RefCell::new(BTreeMap::new()),
+                carried: BTreeMap::new(),
+                carried_names: Default::default(),
             })
             .ok_or(corrupt("root tables"))
     }
@@ -295,9 +301,10 @@ impl LazyIndex {
         Ok(())
     }
 
-    /// Whether file `name` has been supplied.
+    /// Whether file `name` has been supplied (a text file whose head came:
+    /// [`LazyIndex::supply_carried`]).
     pub fn has(&self, name: &str) -> bool {
-        if self.loaded.contains_key(name) {
+        if self.loaded.contains_key(name) || self.carried_names.contains(name) {
             return true;
         }
         let Some(name) = FileName::parse(name) else {

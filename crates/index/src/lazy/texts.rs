@@ -24,6 +24,7 @@
 use super::rows::{record_spans, RowTable};
 use super::store::LazyIndex;
 use super::LazyError;
+use crate::chunks::Carried;
 use crate::container::Tag;
 
 /// The text chunks' table (a lazy section, also read in rows: the HEAD chunks').
@@ -94,6 +95,153 @@ pub(crate) fn names(heads: &[(u32, super::FileRef)], articles: u32) -> Vec<Strin
         .collect()
 }
 
+/// Build time: the text files of a lazy index (lazy format 10) from the chunks of its
+/// hosted index `index` (one article each, as [`crate::chunks::split_text`] made them): each
+/// carries its article's HEAD record and TXTC entry before its text
+/// ([`crate::chunks::carry`]), so that a page's texts bring its heads. The names stay
+/// (`super::LazyFiles::texts` gives them).
+#[cfg(feature = "write")]
+pub fn carry_heads(
+    index: &[u8],
+    chunks: &mut [crate::chunks::ChunkFile],
+) -> Result<(), crate::IndexError> {
+    use std::io::{Read, Write};
+    let sections = crate::container::open_with::<true>(index)?;
+    let (head, txtc) = (sections.get(*b"HEAD")?, sections.get(TEXT_ROWS)?);
+    let corrupt = |section| crate::IndexError::Corrupt { section, offset: 0 };
+    let spans = record_spans(head).ok_or(corrupt("HEAD"))?;
+    one_article_each(txtc, spans.len() as u32)?;
+    if chunks.len() != spans.len() {
+        return Err(corrupt("TXTC (a text file for each article)"));
+    }
+    for (a, (chunk, (s, e))) in chunks.iter_mut().zip(spans).enumerate() {
+        let mut text = Vec::with_capacity(chunk.len);
+        flate2::read::GzDecoder::new(&chunk.gzip[..])
+            .read_to_end(&mut text)
+            .map_err(|_| corrupt("a text chunk (gzip)"))?;
+        let entry = txtc
+            .get(4 + a * ENTRY..4 + (a + 1) * ENTRY)
+            .ok_or(corrupt("TXTC"))?;
+        let bytes = crate::chunks::carry(a as u32, entry, &head[s..e], &text);
+        let mut gz = flate2::GzBuilder::new().write(Vec::new(), flate2::Compression::best());
+        chunk.gzip = match gz.write_all(&bytes).and_then(|()| gz.finish()) {
+            Ok(gzip) => gzip,
+            Err(e) => unreachable!("gzip into memory cannot fail: {e}"),
+        };
+        chunk.len = bytes.len();
+    }
+    Ok(())
+}
+
+/// A head and TXTC entry that a text file brought (lazy format 10: `crate::chunks::carried`),
+/// kept by the store for its article.
+pub(crate) struct CarriedHead {
+    /// The text file's name.
+    pub(crate) name: String,
+    /// The article's HEAD record.
+    pub(crate) head: Box<[u8]>,
+    /// The article's TXTC entry.
+    pub(crate) entry: [u8; ENTRY],
+}
+
+impl LazyIndex {
+    /// The file name of the text of `article` (one article a text chunk, named by the HEAD
+    /// row chunk that holds its head: `crate::chunks::lazy_file_name`); `None` for an index
+    /// that keeps its texts.
+    pub fn text_file_name(&self, article: u32) -> Option<String> {
+        if !self.heads_carry_texts() {
+            return None;
+        }
+        let (_, file) = self.row_chunk(*b"HEAD", article)?;
+        Some(crate::chunks::lazy_file_name(article, file.hash))
+    }
+
+    /// Whether the head and TXTC entry of `article` came with its text file (loaded, as
+    /// `loaded` says of its name), or are coming with it (`coming`).
+    pub(super) fn carried_here(
+        &self,
+        article: u32,
+        loaded: &dyn Fn(&str) -> bool,
+        coming: &dyn Fn(u32) -> bool,
+    ) -> bool {
+        match self.carried.get(&article) {
+            Some(carried) => loaded(&carried.name),
+            None => coming(article),
+        }
+    }
+
+    /// Hand over the head and TXTC entry that the text file `name` carries (its text is
+    /// the engine's to check against that entry). Refused, naming the file, when it is not
+    /// the text file of its article in this index, when its entry is not one of its article
+    /// alone, when its head does not decode, or when either disagrees with the HEAD row
+    /// chunk of its article, if loaded. Handing it over again changes nothing.
+    pub fn supply_carried(&mut self, name: &str, carried: &Carried<'_>) -> Result<(), LazyError> {
+        if self.carried_names.contains(name) {
+            return Ok(());
+        }
+        let article = carried.article;
+        if self.text_file_name(article).as_deref() != Some(name) {
+            return Err(LazyError::Foreign {
+                name: name.to_owned(),
+            });
+        }
+        let corrupt = |what| LazyError::Corrupt {
+            name: name.to_owned(),
+            what,
+        };
+        let info = carried.info(None);
+        let entry: [u8; ENTRY] = carried
+            .entry
+            .try_into()
+            .map_err(|_| corrupt("its TXTC entry"))?;
+        if info.first.0 != article || info.articles != 1 {
+            return Err(corrupt("its TXTC entry (not of its article alone)"));
+        }
+        let one = super::rows::table(1, std::iter::once(carried.head));
+        if crate::articles::decode_head(&one, None, crate::ArticleId(0)).is_err() {
+            return Err(corrupt("its head (a HEAD record)"));
+        }
+        if let Some((i, file)) = self.row_chunk(*b"HEAD", article) {
+            if let Some(bytes) = self.loaded_bytes(&file.name()) {
+                let first = self.chunks_first(i);
+                let spans = record_spans(bytes).unwrap_or_default();
+                let row = spans
+                    .get((article - first) as usize)
+                    .map(|&(s, e)| &bytes[s..e]);
+                let extra = spans.last().map(|&(s, e)| &bytes[s..e]);
+                let own = extra.and_then(|x| {
+                    let at = 4 + (article.checked_sub(u32_at(x, 0)?)? as usize) * ENTRY;
+                    x.get(at..at + ENTRY)
+                });
+                if row != Some(carried.head) || own != Some(carried.entry) {
+                    return Err(corrupt("its head and entry (not its HEAD row chunk's)"));
+                }
+            }
+        }
+        self.carried.insert(
+            article,
+            CarriedHead {
+                name: name.to_owned(),
+                head: carried.head.into(),
+                entry,
+            },
+        );
+        self.carried_names.insert(name.to_owned());
+        let tables = self.assembled_tables.get_mut();
+        tables.remove(b"HEAD");
+        tables.remove(&TEXT_ROWS);
+        Ok(())
+    }
+
+    /// The first record of HEAD row chunk `i`.
+    fn chunks_first(&self, i: usize) -> u32 {
+        let heads = self.rows.iter().find(|t| t.tag == *b"HEAD");
+        heads
+            .and_then(|t| t.chunks.get(i))
+            .map_or(0, |(first, _)| *first)
+    }
+}
+
 impl LazyIndex {
     /// TXTN for the assembled index of a hosted index (`crate::chunks::TEXT_NAMES`): per
     /// HEAD row chunk its first article and hash, from the root; `None` for an index that
@@ -159,6 +307,14 @@ impl LazyIndex {
                 if !(starts..starts.saturating_add(n)).contains(first) {
                     return Err(corrupt());
                 }
+            }
+        }
+        // And the entries the text files brought (one article a chunk: chunk = article).
+        for (article, carried) in &self.carried {
+            if (*article as usize) < count {
+                known
+                    .entry(*article)
+                    .or_insert((&carried.entry[..], carried.name.clone()));
             }
         }
         let mut out = Vec::with_capacity(4 + count * ENTRY);
