@@ -5,7 +5,9 @@
 //! - `bench/lazy-page.mjs`: the element page (`<article-explorer>`): bytes and time to ready
 //!   and to the start page drawn, then "mehr anzeigen", an article, a facet, an entity view;
 //! - `bench/lazy-queries.mjs`: every query of the list through the JS API, the first page of
-//!   hits with its snippets, with a fresh cache and a warm one, and the list in one page.
+//!   hits with its snippets, with a fresh cache and a warm one, and the list in one page;
+//! - `bench/lazy-bare.mjs`: the same first pages, fresh, each in a Chromium that no tool is
+//!   attached to (the DevTools protocol that drives the others costs each request time).
 //!
 //! Their JSON is returned as it is, and the figures the issue names are printed.
 
@@ -20,6 +22,7 @@ use crate::dist;
 use crate::util::{self, Context, Ctx, Result};
 
 pub fn run(ctx: &Ctx, corpus: &Path, work: &Path, queries: &Path) -> Result<Value> {
+    let queries_file = queries;
     let dist_dir = work.join("dist-lazy");
     let target_dir = std::env::var_os("BENCH_TARGET_DIR")
         .map(std::path::PathBuf::from)
@@ -77,15 +80,32 @@ pub fn run(ctx: &Ctx, corpus: &Path, work: &Path, queries: &Path) -> Result<Valu
     let queries: Value =
         serde_json::from_str(&text).context(|| format!("reading {}", out.display()))?;
 
-    print_table(&page, &queries, wall.as_secs_f64(), peak);
+    let bare_out = work.join("lazy-bare.json");
+    let _ = std::fs::remove_file(&bare_out);
+    let mut bare = Command::new("node");
+    bare.current_dir(&ctx.root)
+        .arg("bench/lazy-bare.mjs")
+        .arg(&dist_dir)
+        .arg("--queries")
+        .arg(queries_file)
+        .arg("--out")
+        .arg(&bare_out);
+    util::run(&mut bare)?;
+    let text =
+        std::fs::read_to_string(&bare_out).context(|| format!("reading {}", bare_out.display()))?;
+    let bare: Value =
+        serde_json::from_str(&text).context(|| format!("reading {}", bare_out.display()))?;
+
+    print_table(&page, &queries, &bare, wall.as_secs_f64(), peak);
     Ok(json!({
         "build": { "wall_s": wall.as_secs_f64(), "peak_child_rss": peak },
         "page": page,
         "queries": queries,
+        "bare": bare,
     }))
 }
 
-fn print_table(page: &Value, q: &Value, wall: f64, peak: Option<u64>) {
+fn print_table(page: &Value, q: &Value, bare: &Value, wall: f64, peak: Option<u64>) {
     let f = |v: &Value| v.as_f64().map_or("–".into(), |x| format!("{x}"));
     let trio = |v: &Value| format!("{} / {} / {}", f(&v["median"]), f(&v["p95"]), f(&v["max"]));
     println!("\n| lazy hosted page, Chromium over loopback | figure |");
@@ -113,6 +133,10 @@ fn print_table(page: &Value, q: &Value, wall: f64, peak: Option<u64>) {
     println!(
         "| a first page with snippets, fresh cache: ms median / p95 / max | {} |",
         trio(&q["fresh"]["ms"])
+    );
+    println!(
+        "| the same, in a Chromium no tool is attached to (`lazy-bare.mjs`) | {} |",
+        trio(&bare["firstPageMs"])
     );
     println!(
         "| the same, KiB gzip median / p95 / max; requests median | {}; {} |",
