@@ -403,6 +403,10 @@ impl LazyExplorer {
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
         )?;
+        files.extend(
+            self.store
+                .shards_of_keys(read.present.iter().map(String::as_str)),
+        );
         // The rows as the engine read them: from the files it was assembled from (a section
         // loaded whole since does not stand for rows it read from their chunks).
         let assembled = |name: &str| self.store.has(name) && !self.since.contains(name);
@@ -450,6 +454,15 @@ impl LazyExplorer {
             read.keys.iter().map(String::as_str),
             read.prefixes.iter().map(String::as_str),
         )?;
+        // Keys only asked whether the index has them: their shards, not their packs.
+        for name in self
+            .store
+            .shards_of_keys(read.present.iter().map(String::as_str))
+        {
+            if !need.contains(&name) && !self.store.has(&name) {
+                need.push(name);
+            }
+        }
         need.extend(
             self.store
                 .files_read_coming(rows, coming)

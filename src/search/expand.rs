@@ -24,9 +24,14 @@ pub enum Typos {
     Yes,
 }
 
-/// Whether `term` is a key of the index with at least one article.
+/// Whether `term` is a key of the index with at least one article: whether its dictionary
+/// has it (the writer writes no key with an empty list), so that a lazy index needs the
+/// key's shard and not its pack ([`reads::Reads::present`]).
 pub fn has_term(index: &Index<'_>, term: &str) -> Result<bool, IndexError> {
-    Ok(postings(index, term)?.is_some_and(|l| !l.is_empty()))
+    reads::note_present(term);
+    let found = index.terms().get(term).is_some();
+    reads::note_presence(index);
+    Ok(found)
 }
 
 /// The postings of `key`: every read of one key of the dictionary goes through here (and

@@ -22,6 +22,10 @@ pub struct Reads {
     pub keys: BTreeSet<String>,
     /// Prefixes whose keys were walked (`""`: every key).
     pub prefixes: BTreeSet<String>,
+    /// Keys only asked whether the index has them ([`super::has_term`]): their shard tells,
+    /// their postings are not read (the writer never writes an empty list), so a lazy index
+    /// needs only the shard, a round before the pack.
+    pub present: BTreeSet<String>,
     /// Whether a key's answer showed that the files it needs are not all loaded: a key
     /// with an empty list (the writer never writes one: its pack is not loaded), or any
     /// key while no shard is loaded at all (its shard is not). The keys are in `keys`, so
@@ -77,6 +81,28 @@ pub(super) fn note_key(key: &str) {
     });
     #[cfg(not(feature = "lazy"))]
     let _ = key;
+}
+
+#[inline(always)]
+pub(super) fn note_present(key: &str) {
+    #[cfg(feature = "lazy")]
+    with_reads(|reads| {
+        if !reads.present.contains(key) {
+            reads.present.insert(key.to_owned());
+        }
+    });
+    #[cfg(not(feature = "lazy"))]
+    let _ = key;
+}
+
+/// Notes what a key's presence read found: nothing to note unless no shard is loaded at all
+/// (see [`Reads::unloaded`]; a key whose shard is not loaded is named by its shard).
+#[inline(always)]
+pub(super) fn note_presence(index: &Index<'_>) {
+    #[cfg(feature = "lazy")]
+    with_reads(|reads| reads.unloaded |= index.terms().is_empty());
+    #[cfg(not(feature = "lazy"))]
+    let _ = index;
 }
 
 /// Notes what the read of a key found (see [`Reads::unloaded`]).

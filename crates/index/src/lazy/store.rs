@@ -363,6 +363,27 @@ impl LazyIndex {
     /// `prefixes` read (what a search read, `search::expand::reads` in the engine), as far
     /// as what is loaded tells: the shards of every prefix and key, and the pack of every
     /// key whose shard is loaded and lists it. Each name once, in the order first read.
+    /// The shard files of `keys`, each once, loaded or not: what telling whether the index
+    /// has a key reads (its postings are not read: the writer writes no empty list).
+    pub fn shards_of_keys<'k>(&self, keys: impl IntoIterator<Item = &'k str>) -> Vec<String> {
+        let mut files: Vec<String> = Vec::new();
+        for key in keys {
+            let range = KeyRange {
+                lo: key.as_bytes().to_vec(),
+                hi: None,
+            };
+            let i = self.shards_for(&range).start;
+            if let Some((_, f)) = self
+                .shards
+                .get(i)
+                .filter(|(_, f)| !files.contains(&f.name()))
+            {
+                files.push(f.name());
+            }
+        }
+        files
+    }
+
     pub fn files_for<'k>(
         &self,
         keys: impl IntoIterator<Item = &'k str>,
