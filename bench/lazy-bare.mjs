@@ -18,9 +18,9 @@ import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser.mjs';
+import { requestPath, sendDistFile } from './dist-files.mjs';
 
 const argv = process.argv.slice(2);
 const dir = resolve(argv[0] && !argv[0].startsWith('--') ? argv[0] : 'dist-lazy');
@@ -73,10 +73,9 @@ try {
 }
 </script>`;
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 let waiting = null;
 const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const path = requestPath(req);
   if (path === '/bare.html') {
     res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-cache' }).end(PAGE);
     return;
@@ -90,19 +89,7 @@ const server = createServer(async (req, res) => {
     });
     return;
   }
-  let file = join(dir, path);
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    const hashed = /^\/(index\/[a-z]-|text\/)/.test(path);
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
+  await sendDistFile(dir, path, res);
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}/`;

@@ -40,11 +40,11 @@ import { createSecureServer } from 'node:http2';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, openPage } from '../tests/e2e/browser.mjs';
+import { requestPath, sendDistFile } from './dist-files.mjs';
 
 const argv = process.argv.slice(2);
 const dir = resolve(argv[0] && !argv[0].startsWith('--') ? argv[0] : 'dist-lazy');
@@ -71,7 +71,6 @@ const queries = readFileSync(queriesFile, 'utf8')
     return { category, query: category === 'prefix' ? text : `${text} ` };
   });
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 /** What the server sent since the last `mark()`: requests, bytes, gzip bytes, by folder, and
  * the index files' gzip bytes by kind (`d` shards, `p` packs, `s` sections, `a` row chunks). */
 const nothingServed = () => ({ requests: 0, bytes: 0, gzip: 0, index: 0, text: 0, kinds: /** @type {Record<string, number>} */ ({}) });
@@ -86,35 +85,25 @@ const gzipOf = new Map();
 
 /** @param {any} req @param {any} res */
 const handle = async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const path = requestPath(req);
   if (path === '/bench-lazy-queries.html') {
     res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-cache' });
     res.end('<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>');
     return;
   }
-  let file = join(dir, path);
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    const hashed = /^\/(index\/[a-z]-|text\/)/.test(path);
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    res.end(body);
-    if (!gzipOf.has(file)) gzipOf.set(file, gzipSync(body).length);
-    served.requests += 1;
-    served.bytes += body.length;
-    served.gzip += gzipOf.get(file) ?? 0;
-    if (path.startsWith('/index/')) {
-      served.index += gzipOf.get(file) ?? 0;
-      const kind = path.slice('/index/'.length, '/index/'.length + 1);
-      served.kinds[kind] = (served.kinds[kind] ?? 0) + (gzipOf.get(file) ?? 0);
-    }
-    if (path.startsWith('/text/')) served.text += gzipOf.get(file) ?? 0;
-  } catch {
-    res.writeHead(404).end();
+  const sent = await sendDistFile(dir, path, res);
+  if (!sent) return;
+  const { file, body } = sent;
+  if (!gzipOf.has(file)) gzipOf.set(file, gzipSync(body).length);
+  served.requests += 1;
+  served.bytes += body.length;
+  served.gzip += gzipOf.get(file) ?? 0;
+  if (path.startsWith('/index/')) {
+    served.index += gzipOf.get(file) ?? 0;
+    const kind = path.slice('/index/'.length, '/index/'.length + 1);
+    served.kinds[kind] = (served.kinds[kind] ?? 0) + (gzipOf.get(file) ?? 0);
   }
+  if (path.startsWith('/text/')) served.text += gzipOf.get(file) ?? 0;
 };
 /** --h2: HTTP/2 over TLS (a key and certificate made for 127.0.0.1 by openssl, accepted by
  * the browser context), as a CDN serves: every file of a round on one connection at once,
