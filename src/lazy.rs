@@ -199,11 +199,11 @@ impl LazyExplorer {
     /// `explorer_index::chunks::carried`) is checked against that entry, and hands the head
     /// and entry to the store: the next round's engine reads them (no assembly per text).
     pub fn add_text_chunk(&mut self, chunk: u32, bytes: Vec<u8>) -> Result<(), LazyExplorerError> {
-        if explorer_index::chunks::carried(&bytes).is_some() {
+        if let Some(carried) = explorer_index::chunks::carried(&bytes) {
             if self.explorer.is_none() {
                 self.refresh()?;
             }
-            return self.add_carried(chunk, &bytes);
+            return self.add_carried(chunk, &carried);
         }
         self.refresh()?;
         self.generation += 1;
@@ -216,12 +216,16 @@ impl LazyExplorer {
         }
     }
 
-    /// [`LazyExplorer::add_text_chunk`] of a text file that carries its head (`bytes`,
-    /// decompressed): its text checked against the entry it carries (which must be the
-    /// engine's, if the engine has the real one), its head and entry to the store, its text
-    /// to the engine. A file that is not the text of article `chunk` is refused, naming it.
-    fn add_carried(&mut self, chunk: u32, bytes: &[u8]) -> Result<(), LazyExplorerError> {
-        use explorer_index::chunks::{carried, check_as};
+    /// [`LazyExplorer::add_text_chunk`] of a text file that carries its head (`carried`, its
+    /// parts): its text checked against the entry it carries (which must be the engine's, if
+    /// the engine has the real one), its head and entry to the store, its text to the
+    /// engine. A file that is not the text of article `chunk` is refused, naming it.
+    fn add_carried(
+        &mut self,
+        chunk: u32,
+        carried: &explorer_index::chunks::Carried<'_>,
+    ) -> Result<(), LazyExplorerError> {
+        use explorer_index::chunks::check_as;
         use explorer_index::{ChunkProblem, IndexError::BadChunk};
         let engine = self.engine().ok_or_else(|| LazyError::Missing {
             name: self.store.root_name().to_owned(),
@@ -235,10 +239,9 @@ impl LazyExplorer {
             file: file.clone(),
             problem,
         };
-        let carried = match carried(bytes) {
-            Some(carried) if carried.article == chunk => carried,
-            _ => return Err(bad(ChunkProblem::Corrupt { offset: 8 }).into()),
-        };
+        if carried.article != chunk {
+            return Err(bad(ChunkProblem::Corrupt { offset: 8 }).into());
+        }
         let info = carried.info(own.head);
         // An entry of no bytes is a placeholder: its HEAD chunk is not in this engine.
         if own.len != 0 && own != info {
@@ -249,7 +252,7 @@ impl LazyExplorer {
             return Err(bad(problem).into());
         }
         let loaded = check_as(chunk, info, carried.text.to_vec())?;
-        self.store.supply_carried(&file, &carried)?;
+        self.store.supply_carried(&file, carried)?;
         self.stale = true;
         self.generation += 1;
         self.since.insert(file);

@@ -136,10 +136,7 @@ fn a_page_of_hits_with_its_snippets_reads_no_text_chunks_table_and_no_alias_map_
 /// make the page the whole index's, snippets included, with no `loadText` round after.
 #[test]
 fn a_page_s_texts_bring_its_heads() {
-    let hosted = split_text(many_articles(), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
-    let files = split(&hosted.index, ROWS_APART).unwrap();
-    let mut texts = hosted.chunks.clone();
-    explorer_index::lazy::carry_heads(&hosted.index, &mut texts).unwrap();
+    let (hosted, files, texts) = lazy_build();
     let options = SearchOptions {
         limit: 5,
         facets: false,
@@ -223,10 +220,7 @@ fn a_page_s_texts_bring_its_heads() {
 /// file: another article's file under this one's number, a head changed, a text changed.
 #[test]
 fn a_text_that_is_not_its_article_s_is_refused() {
-    let hosted = split_text(many_articles(), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
-    let files = split(&hosted.index, ROWS_APART).unwrap();
-    let mut texts = hosted.chunks.clone();
-    explorer_index::lazy::carry_heads(&hosted.index, &mut texts).unwrap();
+    let (_, files, texts) = lazy_build();
     let mut page = rounds::page(&files);
     page.explorer().unwrap();
     let good = gunzip(&texts[7].gzip);
@@ -254,6 +248,20 @@ fn a_text_that_is_not_its_article_s_is_refused() {
     assert!(!page.store().has(&files.texts[7]));
     page.add_text_chunk(7, good).unwrap();
     assert!(page.store().has(&files.texts[7]));
+}
+
+/// The lazy build of [`many_articles`]: its hosted index, lazy files and text files (each
+/// carrying its article's head, as `build.rs` writes them).
+fn lazy_build() -> (
+    explorer_index::chunks::HostedIndex,
+    explorer_index::lazy::LazyFiles,
+    Vec<explorer_index::chunks::ChunkFile>,
+) {
+    let hosted = split_text(many_articles(), explorer_index::chunks::LAZY_CHUNK_TEXT).unwrap();
+    let files = split(&hosted.index, ROWS_APART).unwrap();
+    let mut texts = hosted.chunks.clone();
+    explorer_index::lazy::carry_heads(&hosted.index, &mut texts).unwrap();
+    (hosted, files, texts)
 }
 
 fn gunzip(gzip: &[u8]) -> Vec<u8> {

@@ -307,7 +307,7 @@ impl LazyIndex {
     }
 
     /// The records chunk `i` of table `tag` holds.
-    fn chunk_articles(&self, tag: Tag, i: usize) -> Option<std::ops::Range<u32>> {
+    pub(super) fn chunk_articles(&self, tag: Tag, i: usize) -> Option<std::ops::Range<u32>> {
         let table = self.row_table(tag)?;
         let start = table.chunks.get(i)?.0;
         let end = table.chunks.get(i + 1).map_or(table.count, |c| c.0);

@@ -203,7 +203,7 @@ impl LazyIndex {
         }
         if let Some((i, file)) = self.row_chunk(*b"HEAD", article) {
             if let Some(bytes) = self.loaded_bytes(&file.name()) {
-                let first = self.chunks_first(i);
+                let first = self.chunk_articles(*b"HEAD", i).map_or(0, |r| r.start);
                 let spans = record_spans(bytes).unwrap_or_default();
                 let row = spans
                     .get((article - first) as usize)
@@ -231,14 +231,6 @@ impl LazyIndex {
         tables.remove(b"HEAD");
         tables.remove(&TEXT_ROWS);
         Ok(())
-    }
-
-    /// The first record of HEAD row chunk `i`.
-    fn chunks_first(&self, i: usize) -> u32 {
-        let heads = self.rows.iter().find(|t| t.tag == *b"HEAD");
-        heads
-            .and_then(|t| t.chunks.get(i))
-            .map_or(0, |(first, _)| *first)
     }
 }
 
