@@ -123,6 +123,8 @@ const base = `${h2 ? 'https' : 'http'}://127.0.0.1:${/** @type {any} */ (server.
 const newContext = async () => (h2 ? { context: await browser.newContext({ ignoreHTTPSErrors: true }) } : openPage(browser));
 const blank = `${base}bench-lazy-queries.html`;
 
+/** The letter that starts an index file's name (`explorer_index::lazy::FileKind`). */
+const KIND_NAMES = { r: 'root', d: 'shards', p: 'packs', s: 'sections', a: 'rows' };
 const kib = (n) => Math.round((n / 1024) * 10) / 10;
 
 /** A page on `context` with the explorer made (its module imported, `createExplorer()`). */
@@ -261,10 +263,15 @@ try {
   const listReady = mark();
   const listMs = [];
   const listServed = { requests: 0, gzip: 0, index: 0, text: 0 };
+  /** @type {Record<string, number>} */
+  const listKinds = {};
   for (const { query } of queries) {
     const r = await firstPage(one.page, query);
     listMs.push(r.ms);
-    for (const part of [r.firstServed, r.facetsServed]) for (const k of Object.keys(listServed)) listServed[k] += part[k];
+    for (const part of [r.firstServed, r.facetsServed]) {
+      for (const k of Object.keys(listServed)) listServed[k] += part[k];
+      for (const [k, v] of Object.entries(part.kinds ?? {})) listKinds[k] = (listKinds[k] ?? 0) + v;
+    }
   }
   // (a query that failed in the list still counts its bytes)
   const list = listServed;
@@ -287,7 +294,7 @@ try {
       // Chromium keeps nothing in its HTTP cache for a certificate accepted as an error.
       ...(h2 ? { note: 'not a warm cache over --h2: every file is fetched again (see requests)' } : {}),
     },
-    list: { readyGzipKib: kib(listReady.gzip), requests: list.requests, gzipKib: kib(list.gzip), indexGzipKib: kib(list.index), textGzipKib: kib(list.text), ms: stats(listMs) },
+    list: { readyGzipKib: kib(listReady.gzip), requests: list.requests, gzipKib: kib(list.gzip), indexGzipKib: kib(list.index), textGzipKib: kib(list.text), indexKindsGzipKib: Object.fromEntries(Object.entries(listKinds).map(([k, v]) => [KIND_NAMES[k] ?? k, kib(v)])), ms: stats(listMs) },
     slowest: [...rows].sort((a, b) => (b.freshMs ?? 0) - (a.freshMs ?? 0)).slice(0, 5).map((r) => `${r.query} ${r.freshMs} ms`),
     largest: [...rows].sort((a, b) => b.gzipKib - a.gzipKib).slice(0, 5).map((r) => `${r.query} ${r.gzipKib} KiB`),
     stillPending: rows.filter((r) => r.stillPending > 0).map((r) => r.query),

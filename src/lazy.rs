@@ -371,7 +371,14 @@ impl LazyExplorer {
         let mut need = self.missing_in(&read, &|_| false)?;
         // Only once what decides the page is loaded: the files still to come only show it
         // (its heads, metadata and names), so the texts named are its hits'.
-        let chunks = match texts && need.iter().all(|name| self.only_shows(name)) {
+        let decided = need.iter().all(|name| self.only_shows(name));
+        if texts && !decided {
+            // The hits may still change: the rows that only show them wait for the round
+            // that names their texts, which bring their heads (a round that fetched the
+            // heads of hits about to change fetched them for nothing).
+            need.retain(|name| !self.only_shows_rows(name));
+        }
+        let chunks = match texts && decided {
             true => explorer.missing_texts(wanted)?,
             false => Vec::new(),
         };
@@ -435,12 +442,18 @@ impl LazyExplorer {
     /// Whether file `name` only shows a page of hits (heads with their text chunks' entries,
     /// metadata, entity names, alias shards) and decides none of them.
     fn only_shows(&self, name: &str) -> bool {
+        self.only_shows_rows(name) || self.store.is_alias_shard(name)
+    }
+
+    /// Whether file `name` is rows (or a section) of a table that only shows a page of
+    /// hits: heads, metadata, entity names (the alias shards, which the expansion of a
+    /// word also reads, are not among them).
+    fn only_shows_rows(&self, name: &str) -> bool {
         const SHOWN: [[u8; 4]; 5] = [*b"HEAD", META_ROWS, NAME_ROWS, META_NAMES, TEXT_ROWS];
         let store = &self.store;
         store
             .rows_table_of(name)
             .is_some_and(|t| SHOWN.contains(&t))
-            || store.is_alias_shard(name)
             || store
                 .sections()
                 .iter()

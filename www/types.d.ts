@@ -195,7 +195,7 @@ export interface EntityView extends EntityInfo {
   textPending: number[];
 }
 
-/** Hosted mode: a text chunk to fetch (`file` relative to the text folder), `bytes` as stored (gzip; 0 in a lazy build while its entry has not come). */
+/** Hosted mode: a text chunk to fetch (`file` relative to the text folder), `bytes` its text as stored (gzip; 0 in a lazy build while its entry has not come; a lazy build's file also carries its article's head and entry, some 60 bytes more). */
 export interface MissingChunk {
   chunk: number;
   file: string;
