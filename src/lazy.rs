@@ -368,25 +368,24 @@ impl LazyExplorer {
             name: self.store.root_name().to_owned(),
         })?;
         let ((answer, read), wanted) = wanted::recording(|| record(|| call(explorer)));
-        let mut need = self.missing_in(&read, &|_| false)?;
-        // Only once what decides the page is loaded: the files still to come only show it
-        // (its heads, metadata and names), so the texts named are its hits'.
-        let decided = need.iter().all(|name| self.only_shows(name));
-        if texts && !decided {
-            // The hits may still change: the rows that only show them wait for the round
-            // that names their texts, which bring their heads (a round that fetched the
-            // heads of hits about to change fetched them for nothing).
-            need.retain(|name| !self.only_shows_rows(name));
-        }
-        let chunks = match texts && decided {
+        // The texts the call read and lacks. Each brings its article's head and entry (lazy
+        // format 10; one article a chunk, numbered as its article): no HEAD chunk is named
+        // for those alone.
+        let mut chunks = match texts {
             true => explorer.missing_texts(wanted)?,
             false => Vec::new(),
         };
-        if !chunks.is_empty() {
-            // Each text brings its article's head and entry (lazy format 10; one article a
-            // chunk, numbered as its article): no HEAD chunk is fetched for those alone.
-            let coming: BTreeSet<u32> = chunks.iter().map(|c| c.chunk).collect();
-            need = self.missing_in(&read, &|article| coming.contains(&article))?;
+        let coming: BTreeSet<u32> = chunks.iter().map(|c| c.chunk).collect();
+        let mut need = self.missing_in(&read, &|article| coming.contains(&article))?;
+        // Only once what decides the page is loaded (the files still to come only show it:
+        // its heads, metadata and names) are the texts named its hits'. Until then the rows
+        // that only show the hits wait too: the hits may still change, and the round that
+        // names their texts brings their heads.
+        if !need.iter().all(|name| self.only_shows(name)) {
+            chunks.clear();
+            if texts {
+                need.retain(|name| !self.only_shows_rows(name));
+            }
         }
         if need.is_empty() && chunks.is_empty() {
             return Ok((need, chunks, Some(answer?)));
