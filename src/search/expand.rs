@@ -11,7 +11,8 @@ use super::settings::{
 use crate::query::Matcher;
 use explorer_index::{EntityKind, Index, IndexError, PostingList};
 use explorer_text::{
-    compound, fold, fold_key, is_exact_key, is_plain_term, part_key, term_of, tokenize,
+    compound, exact_spelling, fold, fold_key, is_exact_key, is_plain_term, part_key, spelling_key,
+    term_of, tokenize,
 };
 use fst::automaton::{Automaton, Str};
 use levenshtein_automata::{LevenshteinAutomatonBuilder, DFA};
@@ -93,12 +94,12 @@ pub fn expansions<'a>(
 /// (a compound part, another name, a completion, a correction).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
-    /// The exact-spelling key of the word as typed (`=kims` for `Kims` or `kims`).
+    /// The exact-spelling key of the word as typed (`kims=` for `Kims` or `kims`).
     Typed,
     /// The word's term (`kim`), for a word typed in its term's own spelling (which has no
     /// exact-spelling key): its occurrences in any spelling.
     Term,
-    /// The exact-spelling key of another form of the term (`=kims` for `Kim`).
+    /// The exact-spelling key of another form of the term (`kims=` for `Kim`).
     OtherForm,
     /// Not the word itself: a part, an alias, a completion, a correction.
     Other,
@@ -162,7 +163,7 @@ pub fn expansions_with_forms<'a>(
 }
 
 /// The exact-spelling key of the `i`-th word of `matcher` as typed: the query's own
-/// (`Kims` → `=kims`), else, for a spelling the query does not tell apart from its term
+/// (`Kims` → `kims=`), else, for a spelling the query does not tell apart from its term
 /// but the index does (`kims` typed in lower case, `Kims` in the text), the index's key
 /// of that spelling, if it has one.
 fn typed_spelling(
@@ -173,8 +174,12 @@ fn typed_spelling(
     if let Some(Some(key)) = matcher.exact_keys.get(i) {
         return Ok(Some(key.clone()));
     }
-    let key = format!("={}", typed_word(matcher, i).to_lowercase());
-    Ok((key.len() > 1 && has_term(index, &key)?).then_some(key))
+    let typed = typed_word(matcher, i).to_lowercase();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let key = spelling_key(&typed);
+    Ok(has_term(index, &key)?.then_some(key))
 }
 
 /// The `i`-th word of `matcher` as typed.
@@ -214,7 +219,8 @@ fn expand(
             if added >= MAX_EXPANSIONS {
                 return false;
             }
-            if out.iter().all(|(t, _)| t != key) {
+            // Exact spellings sort among the terms (`spelling_key`): they complete nothing.
+            if is_plain_term(key) && out.iter().all(|(t, _)| t != key) {
                 out.push((key.to_owned(), PREFIX_WEIGHT));
                 added += 1;
             }
@@ -225,7 +231,7 @@ fn expand(
 }
 
 /// For a word that is its own term (`Kim`, `Land`, `Vertrag`): the exact spellings the index
-/// keeps of its other forms (`=kims`, `=landes`, `=verträge`), weighted
+/// keeps of its other forms (`kims=`, `landes=`, `verträge=`), weighted
 /// [`OTHER_FORM_WEIGHT`], so an article with the form typed ranks above one with only
 /// another form. The spellings are looked up under the term with each `a`, `o`, `u` also as
 /// its umlaut (the form whose umlaut changes: `Verträge`, `Länder`), at most
@@ -236,16 +242,15 @@ fn other_forms(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
     }
     let mut out = Vec::new();
     for start in umlaut_spellings(term) {
-        let start = format!("={start}");
         let mut full = false;
         walk(index, &start, FormsOf(start.as_bytes()), |key| {
             if out.len() >= MAX_EXPANSIONS {
                 full = true;
                 return false;
             }
-            if let Some(spelling) = key.strip_prefix('=') {
+            if let Some(spelling) = exact_spelling(key) {
                 if term_of(spelling) == term && spelling != term {
-                    out.push((format!("={spelling}"), OTHER_FORM_WEIGHT));
+                    out.push((key.to_owned(), OTHER_FORM_WEIGHT));
                 }
             }
             true
@@ -263,15 +268,17 @@ fn other_forms(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
 /// ASCII or no letters, which folding may turn into them (`ß`) or drop (`'`).
 const ENDING_LETTERS: &[u8] = b"cdeghiklmnrstu";
 
-/// The keys [`other_forms`] reads: those beginning with a spelling of the term and going on
-/// without an ASCII letter no stemmer ending has (`=diese`, not `=dienstag`, `=diebe`);
-/// the keys it leaves out cannot stem to the term, so which forms are found does not
-/// change (a test compares with reading every key under the prefix), only how many keys
-/// are read and stemmed for a short word (`die`: every `=die…` of the index).
+/// The keys [`other_forms`] reads: the exact spellings (`spelling_key`: the spelling and
+/// `=`) that begin with a spelling of the term and go on without an ASCII letter no stemmer
+/// ending has (`diese=`, not `dienstag=`, `diebe=`); the keys it leaves out cannot stem to
+/// the term, so which forms are found does not change (a test compares with reading every
+/// key under the prefix), only how many keys are read and stemmed for a short word (`die`:
+/// every `die…=` of the index).
 struct FormsOf<'s>(&'s [u8]);
 
 impl Automaton for FormsOf<'_> {
-    /// Bytes of the prefix matched so far; `None`: no key from here on.
+    /// Bytes of the prefix matched so far (its length once past it), `usize::MAX` after
+    /// the `=` that ends an exact spelling's key; `None`: no key from here on.
     type State = Option<usize>;
 
     fn start(&self) -> Option<usize> {
@@ -279,7 +286,7 @@ impl Automaton for FormsOf<'_> {
     }
 
     fn is_match(&self, state: &Option<usize>) -> bool {
-        *state == Some(self.0.len())
+        *state == Some(usize::MAX)
     }
 
     fn can_match(&self, state: &Option<usize>) -> bool {
@@ -289,7 +296,9 @@ impl Automaton for FormsOf<'_> {
     fn accept(&self, state: &Option<usize>, byte: u8) -> Option<usize> {
         let at = (*state)?;
         match self.0.get(at) {
+            _ if at == usize::MAX => None,
             Some(&want) => (want == byte).then_some(at + 1),
+            None if byte == b'=' => Some(usize::MAX),
             None => (!byte.is_ascii_alphabetic()
                 || ENDING_LETTERS.contains(&byte.to_ascii_lowercase()))
             .then_some(at),
@@ -409,7 +418,7 @@ pub fn part_keys(word: &str) -> Vec<String> {
 /// term), nearest first, keeping the word's first letters (see [`TYPO_KEEP_PREFIX`]).
 ///
 /// Distances are measured twice and the nearer wins: between terms (stems), and between the
-/// word as typed and the exact spellings the index keeps (`=federer`), since a stemmer may
+/// word as typed and the exact spellings the index keeps (`federer=`), since a stemmer may
 /// cut a misspelt word far from the word (`Federrer` → `federr`, `Federer` → `fed`).
 fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> {
     let chars = fold_key(word).chars().count();
@@ -418,23 +427,27 @@ fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> 
         return Vec::new();
     }
     let mut found: Vec<(u8, String)> = Vec::new();
-    within(index, term, allowed, &mut |d, key| {
-        if is_plain_term(key) && key != term {
+    within(index, &Target::Term(term), allowed, &mut |d, key| {
+        if key != term {
             found.push((d, key.to_owned()));
         }
     });
     // Only a one-edit correction by stems is as near as the exact spellings can be.
     let stems_nearest = found.iter().map(|(d, _)| *d).min();
-    let exact = format!("={}", word.to_lowercase());
     let exact_allowed = stems_nearest.map_or(allowed, |d| d.saturating_sub(1).min(allowed));
-    within(index, &exact, exact_allowed, &mut |d, key| {
-        if let Some(spelling) = key.strip_prefix('=').filter(|_| is_exact_key(key)) {
-            let corrected = term_of(spelling);
-            if corrected != term {
-                found.push((d, corrected));
+    within(
+        index,
+        &Target::Spelling(&word.to_lowercase()),
+        exact_allowed,
+        &mut |d, key| {
+            if let Some(spelling) = exact_spelling(key) {
+                let corrected = term_of(spelling);
+                if corrected != term {
+                    found.push((d, corrected));
+                }
             }
-        }
-    });
+        },
+    );
     crate::order::sort_by(&mut found, |a, b| a.cmp(b));
     found.dedup_by(|a, b| a.1 == b.1);
     // Only the nearest distance found: a one-typo correction hides two-typo ones.
@@ -447,32 +460,87 @@ fn corrections(index: &Index<'_>, term: &str, word: &str) -> Vec<(String, f32)> 
         .collect()
 }
 
+/// What [`within`] measures the distance to: a term (against the terms), or a spelling as
+/// typed, in lower case (against the exact spellings, `spelling_key`).
+enum Target<'t> {
+    Term(&'t str),
+    Spelling(&'t str),
+}
+
 /// Calls `found` with the distance and key of every index key within `allowed` edits of
-/// `target` that keeps its first letters (at most `4 * MAX_EXPANSIONS`).
-fn within(index: &Index<'_>, target: &str, allowed: u8, found: &mut dyn FnMut(u8, &str)) {
+/// `target` that keeps its first letters (at most `4 * MAX_EXPANSIONS`): terms, or the keys
+/// of exact spellings (the distance is the spelling's).
+fn within(index: &Index<'_>, target: &Target<'_>, allowed: u8, found: &mut dyn FnMut(u8, &str)) {
     if allowed == 0 {
         return;
     }
-    let dfa = typo_dfa(target, allowed);
-    // The exact-spelling marker `=` is not a letter the reader typed.
-    let skip = usize::from(target.starts_with('='));
-    // Every key kept shares the target's first letters: the range a lazy index must have.
-    let reach = skip + TYPO_KEEP_PREFIX.iter().copied().min().unwrap_or(0);
-    let prefix: String = target.chars().take(reach).collect();
+    let (word, spellings) = match *target {
+        Target::Term(term) => (term, false),
+        Target::Spelling(spelling) => (spelling, true),
+    };
+    let dfa = typo_dfa(word, allowed);
+    // Every key kept shares the target's first letters: the range a lazy index must have
+    // (a spelling's key begins with the spelling, `spelling_key`).
+    let prefix: String = word
+        .chars()
+        .take(TYPO_KEEP_PREFIX.iter().copied().min().unwrap_or(0))
+        .collect();
     let mut n = 0;
-    walk(index, &prefix, &dfa, |key| {
-        let d = match dfa.eval(key) {
+    let mut each = |key: &str, typed: &str| {
+        let d = match dfa.eval(typed) {
             levenshtein_automata::Distance::Exact(d) => d,
             levenshtein_automata::Distance::AtLeast(_) => return true,
         };
-        let keep = skip + TYPO_KEEP_PREFIX[usize::from(d.clamp(1, 2) - 1)];
-        if d == 0 || !target.chars().take(keep).eq(key.chars().take(keep)) {
+        let keep = TYPO_KEEP_PREFIX[usize::from(d.clamp(1, 2) - 1)];
+        if d == 0 || !word.chars().take(keep).eq(typed.chars().take(keep)) {
             return true;
         }
         found(d, key);
         n += 1;
         n < 4 * MAX_EXPANSIONS
-    });
+    };
+    if spellings {
+        walk(index, &prefix, ThenEquals(&dfa), |key| {
+            exact_spelling(key).is_none_or(|spelling| each(key, spelling))
+        });
+    } else {
+        walk(index, &prefix, &dfa, |key| {
+            !is_plain_term(key) || each(key, key)
+        });
+    }
+}
+
+/// `A` over a key up to a `=` that ends it: the spelling of an exact-spelling key
+/// (`spelling_key`).
+struct ThenEquals<A>(A);
+
+impl<A: Automaton> Automaton for ThenEquals<A> {
+    /// `A`'s state before the `=`; after it, whether `A` matched what came before.
+    type State = Result<A::State, bool>;
+
+    fn start(&self) -> Self::State {
+        Ok(self.0.start())
+    }
+
+    fn is_match(&self, state: &Self::State) -> bool {
+        matches!(state, Err(true))
+    }
+
+    fn can_match(&self, state: &Self::State) -> bool {
+        match state {
+            Ok(state) => self.0.can_match(state),
+            Err(matched) => *matched,
+        }
+    }
+
+    fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
+        match state {
+            Ok(state) if byte == b'=' => Err(self.0.is_match(state)),
+            Ok(state) => Ok(self.0.accept(state, byte)),
+            // Nothing follows the `=`.
+            Err(_) => Err(false),
+        }
+    }
 }
 
 pub mod reads;

@@ -111,6 +111,11 @@ fn a_fresh_pages_rounds_fetch_only_the_shards_and_packs_its_last_round_reads() {
                     read.prefixes.iter().map(String::as_str),
                 )
                 .unwrap();
+            // Keys only asked whether the index has them: their shards.
+            last.extend(
+                page.store()
+                    .shards_of_keys(read.present.iter().map(String::as_str)),
+            );
             last.extend(page.store().files_read(&rows));
             let unread: Vec<&String> = fetched.iter().filter(|f| !last.contains(f)).collect();
             assert!(

@@ -7,7 +7,7 @@
 //! `Gipfeltreffen`, `Nordkorea` finds `Nordkoreas` and `2009` finds `26.05.2009`.
 //!
 //! Three key spaces share the index's term dictionary: terms (`treff`), exact spellings
-//! (`=pjöngjang`, see [`exact_key`]) and compound parts (`~treff`, see [`part_key`]). Parts
+//! (`pjöngjang=`, see [`exact_key`]) and compound parts (`~treff`, see [`part_key`]). Parts
 //! have their own keys so a query word meets a part only as that part (`Gute` is not the
 //! `güter` of `Luxusgüter`), and so a compound typed in a query can meet a longer compound
 //! with the same parts (`Atomtest` in `Atomwaffentest`).
@@ -89,7 +89,8 @@ pub fn fold_key(word: &str) -> String {
 }
 
 /// The exact-spelling key of `word` (see [`VariantKind::Exact`]), or `None` when folding
-/// does not change the word, so there is nothing to tell apart.
+/// does not change the word, so there is nothing to tell apart: [`spelling_key`] of the
+/// word in lower case.
 ///
 /// Capitalised words whose stem is shorter than the word also have one (`Kims`, `Chinas`,
 /// `Verhandlungen`), so the form typed ranks above the other forms of the word.
@@ -105,12 +106,27 @@ fn exact_key_with(word: &str, term: &mut dyn FnMut() -> String) -> Option<String
     let changed = lower != folded
         || ["ae", "oe", "ue", "ss"].iter().any(|t| lower.contains(t))
         || (word.starts_with(char::is_uppercase) && term() != folded);
-    changed.then(|| format!("={lower}"))
+    changed.then(|| spelling_key(&lower))
 }
 
-/// Whether `term` is an exact-spelling key (see [`exact_key`]) rather than a term.
+/// The key of an exact spelling (`spelling` in lower case): the spelling and `=` (`kims` →
+/// `kims=`, `verträge` → `verträge=`). Its term begins the spelling (the stemmer cuts
+/// endings), so the key sorts among the keys of the term and its forms (`kim`, `kims`,
+/// `kims=`), where a lazy index reads them from one shard mostly, not from a range of its
+/// own. No token holds a `=`, so no term is such a key.
+pub fn spelling_key(spelling: &str) -> String {
+    format!("{spelling}=")
+}
+
+/// Whether `term` is an exact-spelling key (see [`spelling_key`]) rather than a term.
 pub fn is_exact_key(term: &str) -> bool {
-    term.starts_with('=')
+    term.ends_with('=')
+}
+
+/// The spelling an exact-spelling key (see [`spelling_key`]) stands for; `None` for any
+/// other key.
+pub fn exact_spelling(key: &str) -> Option<&str> {
+    key.strip_suffix('=')
 }
 
 /// The key a compound part is indexed under, and a query word looks for among parts: `~` and
@@ -439,9 +455,9 @@ mod tests {
     #[test]
     fn exact_keys_only_where_folding_changes_the_word() {
         let cases = [
-            ("Pjöngjang", Some("=pjöngjang")),
-            ("Pjoengjang", Some("=pjoengjang")),
-            ("Straße", Some("=straße")),
+            ("Pjöngjang", Some("pjöngjang=")),
+            ("Pjoengjang", Some("pjoengjang=")),
+            ("Straße", Some("straße=")),
             ("Peking", None),
         ];
         for (word, expected) in cases {

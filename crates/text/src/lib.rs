@@ -25,8 +25,9 @@ pub mod stop;
 pub mod tokenize;
 
 pub use analyze::{
-    analyze, analyze_with, exact_key, fold_key, is_exact_key, is_part_key, is_plain_term, part_key,
-    term_of, year_of_date, Analyzed, Analyzer, Decompound, Variant, VariantKind,
+    analyze, analyze_with, exact_key, exact_spelling, fold_key, is_exact_key, is_part_key,
+    is_plain_term, part_key, spelling_key, term_of, year_of_date, Analyzed, Analyzer, Decompound,
+    Variant, VariantKind,
 };
 pub use fold::fold;
 pub use stop::is_stop_word;

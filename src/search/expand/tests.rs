@@ -19,7 +19,6 @@ fn a_term_is_also_looked_up_with_its_umlauts() {
 fn other_forms_reading_every_key(index: &Index<'_>, term: &str) -> Vec<(String, f32)> {
     let mut out = Vec::new();
     for start in umlaut_spellings(term) {
-        let start = format!("={start}");
         let mut full = false;
         index
             .terms()
@@ -28,10 +27,11 @@ fn other_forms_reading_every_key(index: &Index<'_>, term: &str) -> Vec<(String, 
                     full = true;
                     return false;
                 }
-                let spelling = std::str::from_utf8(key).expect("keys are text");
-                let spelling = spelling.strip_prefix('=').expect("under `=`");
-                if term_of(spelling) == term && spelling != term {
-                    out.push((format!("={spelling}"), OTHER_FORM_WEIGHT));
+                let key = std::str::from_utf8(key).expect("keys are text");
+                if let Some(spelling) = exact_spelling(key) {
+                    if term_of(spelling) == term && spelling != term {
+                        out.push((key.to_owned(), OTHER_FORM_WEIGHT));
+                    }
                 }
                 true
             });
@@ -55,7 +55,7 @@ fn other_forms_are_found_reading_only_the_keys_that_can_be_forms() {
         let mut terms = Vec::new();
         for (key, _) in index.terms().entries() {
             let key = std::str::from_utf8(&key).expect("keys are text");
-            if !key.starts_with(['=', '~']) {
+            if is_plain_term(key) {
                 terms.push(key.to_owned());
             }
         }

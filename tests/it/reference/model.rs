@@ -6,7 +6,7 @@ use crate::index_over;
 use article_explorer::{ArticleId, Explorer, SearchOptions, YearMonth};
 use explorer_index::{BlockKind, EntityKind};
 use explorer_ingest::indexer::{parse_all, Vocabulary};
-use explorer_text::{is_exact_key, term_of, tokenize, Analyzer, VariantKind};
+use explorer_text::{exact_spelling, term_of, tokenize, Analyzer, VariantKind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -21,7 +21,7 @@ pub(super) struct Model {
     /// Every key of the corpus (terms and variants; no exact spellings), sorted as the term
     /// dictionary is.
     pub(super) keys: BTreeSet<String>,
-    /// The exact spellings the index keeps (`exact_key` without its `=`).
+    /// The exact spellings the index keeps (`exact_spelling` of their keys).
     pub(super) spellings: BTreeSet<String>,
     /// Per entity: name, kind, aliases, the articles mentioning it.
     pub(super) entities: Vec<Entity>,
@@ -102,8 +102,8 @@ pub(super) fn model_of(dir: &Path) -> Model {
                     if v.kind == VariantKind::Genitive && !name_terms.contains(&v.term) {
                         continue;
                     }
-                    if is_exact_key(&v.term) {
-                        spellings.insert(v.term[1..].to_owned());
+                    if let Some(spelling) = exact_spelling(&v.term) {
+                        spellings.insert(spelling.to_owned());
                         continue;
                     }
                     if v.kind == VariantKind::CompoundPart {

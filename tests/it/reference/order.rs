@@ -8,7 +8,7 @@
 
 use super::{fixtures, generated, names, queries, seeds, Model};
 use article_explorer::{ArticleId, SearchOptions};
-use explorer_text::{exact_key, is_stop_word, term_of};
+use explorer_text::{exact_key, exact_spelling, is_stop_word, term_of};
 use std::collections::BTreeSet;
 
 /// Queries checked per corpus, at most: single words, and pairs.
@@ -21,7 +21,7 @@ fn typed_in(model: &Model, w: &str) -> BTreeSet<ArticleId> {
     let own_key = exact_key(w).is_some() || model.spellings.contains(&lower);
     let term = term_of(w);
     let typed = |s: &String| match exact_key(s) {
-        Some(key) => own_key && key[1..] == lower,
+        Some(key) => own_key && exact_spelling(&key) == Some(lower.as_str()),
         None => !own_key && term_of(s) == term,
     };
     model

@@ -95,7 +95,9 @@ pub const SHARD_MAGIC: [u8; 8] = *b"AEXPLDIC";
 /// carries its entry (`texts.rs`), so that a page fetches its hits' texts with their heads.
 /// 10: a text file carries its article's head and TXTC entry (`crate::chunks::carried`), so
 /// that a page's last round fetches its hits' texts and not also their HEAD row chunks.
-pub const LAZY_VERSION: u32 = 10;
+/// 11: the dictionary's exact-spelling keys sort beside their terms (index format 11), so
+/// that a word's term, spelling and other forms are mostly one shard, not two or three.
+pub const LAZY_VERSION: u32 = 11;
 
 #[cfg(all(test, feature = "write"))]
 mod tests;
