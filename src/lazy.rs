@@ -408,14 +408,7 @@ impl LazyExplorer {
         let (answer, (read, rows)) = record(|| call(explorer));
         // Every file it read must be in the engine's index: loaded, and before it was
         // assembled. Checked before the answer: a row not loaded reads as empty.
-        let mut files = self.store.files_for(
-            read.keys.iter().map(String::as_str),
-            read.prefixes.iter().map(String::as_str),
-        )?;
-        files.extend(
-            self.store
-                .shards_of_keys(read.present.iter().map(String::as_str)),
-        );
+        let mut files = dictionary_files(&self.store, &read)?;
         // The rows as the engine read them: from the files it was assembled from (a section
         // loaded whole since does not stand for rows it read from their chunks).
         let assembled = |name: &str| self.store.has(name) && !self.since.contains(name);
@@ -465,19 +458,8 @@ impl LazyExplorer {
         (read, rows): &Recorded,
         coming: &dyn Fn(u32) -> bool,
     ) -> Result<Vec<String>, LazyError> {
-        let mut need = self.store.missing(
-            read.keys.iter().map(String::as_str),
-            read.prefixes.iter().map(String::as_str),
-        )?;
-        // Keys only asked whether the index has them: their shards, not their packs.
-        for name in self
-            .store
-            .shards_of_keys(read.present.iter().map(String::as_str))
-        {
-            if !need.contains(&name) && !self.store.has(&name) {
-                need.push(name);
-            }
-        }
+        let mut need = dictionary_files(&self.store, read)?;
+        need.retain(|name| !self.store.has(name));
         need.extend(
             self.store
                 .files_read_coming(rows, coming)
@@ -486,6 +468,23 @@ impl LazyExplorer {
         );
         Ok(need)
     }
+}
+
+/// Every dictionary file that `read` reads, loaded or not, each once, in the order first
+/// read: the shards of its prefixes and keys and the packs of its keys whose shards are
+/// loaded ([`LazyIndex::files_for`]), and the shards of the keys it only asked whether the
+/// index has (their packs are not read).
+pub fn dictionary_files(store: &LazyIndex, read: &reads::Reads) -> Result<Vec<String>, LazyError> {
+    let mut files = store.files_for(
+        read.keys.iter().map(String::as_str),
+        read.prefixes.iter().map(String::as_str),
+    )?;
+    for name in store.shards_of_keys(read.present.iter().map(String::as_str)) {
+        if !files.contains(&name) {
+            files.push(name);
+        }
+    }
+    Ok(files)
 }
 
 /// One round of [`LazyExplorer::missing_for_page`]: the index files and text chunks still

@@ -104,18 +104,7 @@ fn a_fresh_pages_rounds_fetch_only_the_shards_and_packs_its_last_round_reads() {
                 !read.unloaded,
                 "{dir}: {q}: the last round's reads are loaded"
             );
-            let mut last = page
-                .store()
-                .files_for(
-                    read.keys.iter().map(String::as_str),
-                    read.prefixes.iter().map(String::as_str),
-                )
-                .unwrap();
-            // Keys only asked whether the index has them: their shards.
-            last.extend(
-                page.store()
-                    .shards_of_keys(read.present.iter().map(String::as_str)),
-            );
+            let mut last = article_explorer::lazy::dictionary_files(page.store(), &read).unwrap();
             last.extend(page.store().files_read(&rows));
             let unread: Vec<&String> = fetched.iter().filter(|f| !last.contains(f)).collect();
             assert!(
