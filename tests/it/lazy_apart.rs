@@ -267,6 +267,21 @@ fn a_text_that_is_not_its_article_s_is_refused() {
     assert!(!page.store().has(&files.texts[7]));
     page.add_text_chunk(7, good).unwrap();
     assert!(page.store().has(&files.texts[7]));
+
+    // Before its HEAD chunk came, a changed head is taken (nothing to compare it with); the
+    // HEAD chunk that comes after is refused, naming the text file that disagrees with it.
+    let mut page = rounds::page(&files);
+    page.explorer().unwrap();
+    let chunks = page.store().rows_files(&[(*b"HEAD", 9)]);
+    assert_eq!(chunks.len(), 1);
+    let mut head = gunzip(&texts[9].gzip);
+    let head_end = 8 + 4 + 20 + 4 + explorer_index::chunks::carried(&head).unwrap().head.len();
+    head[head_end - 1] ^= 1;
+    page.add_text_chunk(9, head).unwrap();
+    let bytes = crate::lazy::bytes_of(&files, &chunks[0]).to_vec();
+    let e = page.supply(&chunks[0], bytes).unwrap_err().to_string();
+    assert!(e.contains(&files.texts[9]), "{e}");
+    assert!(!page.store().has(&chunks[0]));
 }
 
 /// The lazy build of [`many_articles`]: its hosted index, lazy files and text files (each

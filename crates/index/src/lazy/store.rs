@@ -272,6 +272,7 @@ impl LazyIndex {
             None => {
                 let changed = if file.kind == FileKind::Rows {
                     self.check_rows_chunk(name, &bytes)?;
+                    self.check_carried_heads(name, &bytes)?;
                     self.rows_table_of(name)
                 } else {
                     self.sections()

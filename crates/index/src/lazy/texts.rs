@@ -203,18 +203,8 @@ impl LazyIndex {
         }
         if let Some((i, file)) = self.row_chunk(*b"HEAD", article) {
             if let Some(bytes) = self.loaded_bytes(&file.name()) {
-                let first = self.chunk_articles(*b"HEAD", i).map_or(0, |r| r.start);
-                let spans = record_spans(bytes).unwrap_or_default();
-                let row = spans
-                    .get((article - first) as usize)
-                    .map(|&(s, e)| &bytes[s..e]);
-                let extra = spans.last().map(|&(s, e)| &bytes[s..e]);
-                let own = extra.and_then(|x| {
-                    let at = 4 + (article.checked_sub(u32_at(x, 0)?)? as usize) * ENTRY;
-                    x.get(at..at + ENTRY)
-                });
-                if row != Some(carried.head) || own != Some(carried.entry) {
-                    return Err(corrupt("its head and entry (not its HEAD row chunk's)"));
+                if !self.chunk_agrees(i, bytes, article, carried.head, carried.entry) {
+                    return Err(corrupt(NOT_ITS_CHUNK_S));
                 }
             }
         }
@@ -234,7 +224,59 @@ impl LazyIndex {
     }
 }
 
+/// What a carried head and entry that its HEAD row chunk does not hold is.
+const NOT_ITS_CHUNK_S: &str = "its head and entry (not its HEAD row chunk's)";
+
 impl LazyIndex {
+    /// Whether `head` and `entry`, carried by the text file of `article`, are what HEAD row
+    /// chunk `i` (its `bytes`) holds for it: its record, and its entry among the chunk's.
+    fn chunk_agrees(
+        &self,
+        i: usize,
+        bytes: &[u8],
+        article: u32,
+        head: &[u8],
+        entry: &[u8],
+    ) -> bool {
+        let first = self.chunk_articles(*b"HEAD", i).map_or(0, |r| r.start);
+        let spans = record_spans(bytes).unwrap_or_default();
+        let row = article
+            .checked_sub(first)
+            .and_then(|k| spans.get(k as usize))
+            .map(|&(s, e)| &bytes[s..e]);
+        let extra = spans.last().map(|&(s, e)| &bytes[s..e]);
+        let own = extra.and_then(|x| {
+            let at = 4 + (article.checked_sub(u32_at(x, 0)?)? as usize) * ENTRY;
+            x.get(at..at + ENTRY)
+        });
+        row == Some(head) && own == Some(entry)
+    }
+
+    /// Checks row chunk `name` (its `bytes`), if a HEAD chunk, against the heads and entries
+    /// that text files carried for its articles before it came ([`LazyIndex::supply_carried`]
+    /// compares those that come after it): one that disagrees is refused, naming the text
+    /// file, which is what is damaged or foreign (the chunk matched its own hash).
+    pub(super) fn check_carried_heads(&self, name: &str, bytes: &[u8]) -> Result<(), LazyError> {
+        let Some((tag, i, _)) = self.rows_chunk_named(name) else {
+            return Ok(());
+        };
+        if tag != *b"HEAD" {
+            return Ok(());
+        }
+        let Some(articles) = self.chunk_articles(*b"HEAD", i) else {
+            return Ok(());
+        };
+        for (&article, carried) in self.carried.range(articles) {
+            if !self.chunk_agrees(i, bytes, article, &carried.head, &carried.entry) {
+                return Err(LazyError::Corrupt {
+                    name: carried.name.clone(),
+                    what: NOT_ITS_CHUNK_S,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// TXTN for the assembled index of a hosted index (`crate::chunks::TEXT_NAMES`): per
     /// HEAD row chunk its first article and hash, from the root; `None` for an index that
     /// keeps its texts.
