@@ -110,10 +110,11 @@ fn exact_key_with(word: &str, term: &mut dyn FnMut() -> String) -> Option<String
 }
 
 /// The key of an exact spelling (`spelling` in lower case): the spelling and `=` (`kims` →
-/// `kims=`, `verträge` → `verträge=`). Its term begins the spelling (the stemmer cuts
-/// endings), so the key sorts among the keys of the term and its forms (`kim`, `kims`,
-/// `kims=`), where a lazy index reads them from one shard mostly, not from a range of its
-/// own. No token holds a `=`, so no term is such a key.
+/// `kims=`, `verträge` → `verträge=`). Unless folding changed a letter of it (an umlaut,
+/// `ß`: `verträge=` sorts after every `vertr` and ASCII letters), its term begins the
+/// spelling (the stemmer cuts endings), so the key sorts among the keys of the term and its
+/// forms (`kim`, `kims`, `kims=`), where a lazy index reads them from one shard mostly, not
+/// from a range of its own. No token holds a `=`, so no term is such a key.
 pub fn spelling_key(spelling: &str) -> String {
     format!("{spelling}=")
 }

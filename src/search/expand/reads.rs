@@ -71,28 +71,29 @@ fn with_reads(note: impl FnOnce(&mut Reads)) {
     });
 }
 
+/// Adds `s` to the set `field` picks of the reads being recorded, if a recording is running
+/// and the set lacks it (no allocation for a string noted before).
 #[inline(always)]
-pub(super) fn note_key(key: &str) {
+fn note_in(field: impl FnOnce(&mut Reads) -> &mut BTreeSet<String>, s: &str) {
     #[cfg(feature = "lazy")]
     with_reads(|reads| {
-        if !reads.keys.contains(key) {
-            reads.keys.insert(key.to_owned());
+        let set = field(reads);
+        if !set.contains(s) {
+            set.insert(s.to_owned());
         }
     });
     #[cfg(not(feature = "lazy"))]
-    let _ = key;
+    let _ = (field, s);
+}
+
+#[inline(always)]
+pub(super) fn note_key(key: &str) {
+    note_in(|reads| &mut reads.keys, key);
 }
 
 #[inline(always)]
 pub(super) fn note_present(key: &str) {
-    #[cfg(feature = "lazy")]
-    with_reads(|reads| {
-        if !reads.present.contains(key) {
-            reads.present.insert(key.to_owned());
-        }
-    });
-    #[cfg(not(feature = "lazy"))]
-    let _ = key;
+    note_in(|reads| &mut reads.present, key);
 }
 
 /// Notes what a key's presence read found: nothing to note unless no shard is loaded at all
@@ -121,12 +122,5 @@ pub(super) fn note_answer(index: &Index<'_>, list: Option<&PostingList<'_>>) {
 
 #[inline(always)]
 pub(super) fn note_prefix(prefix: &str) {
-    #[cfg(feature = "lazy")]
-    with_reads(|reads| {
-        if !reads.prefixes.contains(prefix) {
-            reads.prefixes.insert(prefix.to_owned());
-        }
-    });
-    #[cfg(not(feature = "lazy"))]
-    let _ = prefix;
+    note_in(|reads| &mut reads.prefixes, prefix);
 }

@@ -9,7 +9,8 @@
 //! ([`Assembled`]: rounds used to copy them all into one container and checksum it). A term whose pack is not loaded reads an empty postings list: a walk over a range whose shards are loaded
 //! sees every key, as on the whole index, but reading such a term's postings is not an
 //! answer. The engine records what it reads (`search::expand::reads`) and the caller asks
-//! [`LazyIndex::missing`] whether it was all loaded; a term of a shard not loaded is absent.
+//! [`LazyIndex::files_for`] which files that was and [`LazyIndex::has`] whether each is
+//! loaded; a term of a shard not loaded is absent.
 //! A table kept in row chunks holds the rows loaded and empty records for the others, and
 //! the alias map is the alias shards loaded (ALIS, `aliases.rs`), and TXTC the entries the
 //! loaded HEAD chunks carry (`texts.rs`): again the recorded reads (`reads.rs`) say whether a

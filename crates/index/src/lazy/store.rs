@@ -429,19 +429,6 @@ impl LazyIndex {
         Ok(files)
     }
 
-    /// Of [`LazyIndex::files_for`], those not supplied yet: empty when the reads can be
-    /// answered from what is loaded. A pack is named only once its shard is loaded, so a
-    /// caller goes round (fetch, supply, ask again) until this is empty.
-    pub fn missing<'k>(
-        &self,
-        keys: impl IntoIterator<Item = &'k str>,
-        prefixes: impl IntoIterator<Item = &'k str>,
-    ) -> Result<Vec<String>, LazyError> {
-        let mut files = self.files_for(keys, prefixes)?;
-        files.retain(|name| !self.has(name));
-        Ok(files)
-    }
-
     /// The terms of `range` with their postings, in key order, or the files still needed
     /// (first the shards, then the packs of every term in the range).
     pub fn terms_in(&self, range: &KeyRange) -> Result<RangeLookup<'_>, LazyError> {
